@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  // e2e tests drive Chromium; they run in their own project, see package.json "test:e2e".
+  testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+  transform: {
+    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' } }],
+  },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+};
