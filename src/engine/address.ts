@@ -1,0 +1,37 @@
+// A1-style addresses, so every issue points at a cell the user can click.
+
+/** 0 -> A, 25 -> Z, 26 -> AA, 16383 -> XFD */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** `AA` -> 26 */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Excel quotes a sheet name in a reference unless it is a plain word: `'Sales 2017'!A1`, `Orders!A1`. */
+export function quoteSheet(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** `cellAddress('Orders', 5, 12)` -> `Orders!F12` (0-based column, 1-based row, as Excel shows it). */
+export function cellAddress(sheet: string, column: number, row: number): string {
+  return `${quoteSheet(sheet)}!${columnLetter(column)}${row}`;
+}
+
+/** `Orders!A1:H9995` */
+export function rangeAddress(sheet: string, column: number, row: number, columns: number, rows: number): string {
+  const a = `${columnLetter(column)}${row}`;
+  const b = `${columnLetter(column + columns - 1)}${row + rows - 1}`;
+  return `${quoteSheet(sheet)}!${a === b ? a : `${a}:${b}`}`;
+}

@@ -1,0 +1,194 @@
+// The configuration document (SEMANTICS.md section 10): one versioned JSON, validated as a whole,
+// every problem reported with its path, unknown fields kept and reported.
+import { z } from 'zod';
+import { abcTypeSchema } from './abc-schema';
+import { bandsTypeSchema } from './bands-schema';
+import { checkUniqueNames, finite, looseObj, type Obj, strictObj } from './schema-kit';
+import { COLUMN_ROLES, type ColumnRole, type Issue } from './types';
+
+export const CONFIG_VERSION = 1;
+
+const isoDay = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date must be written YYYY-MM-DD');
+
+function configSchema(obj: Obj) {
+  const columns = obj(
+    Object.fromEntries(COLUMN_ROLES.map((r) => [r, z.string().trim().min(1).optional()])) as Record<
+      ColumnRole,
+      z.ZodOptional<z.ZodString>
+    >,
+  );
+
+  const window = z.discriminatedUnion(
+    'kind',
+    [
+      obj({ kind: z.literal('all') }),
+      obj({
+        kind: z.literal('rolling'),
+        months: z.number().int().min(1, 'a rolling window needs at least 1 month').max(1200),
+        /** Defaults to the latest valid date in the data, never the clock. */
+        end: isoDay().optional(),
+      }),
+      obj({
+        kind: z.literal('year'),
+        year: z.number().int().min(1900).max(9999),
+        startMonth: z.number().int().min(1).max(12).default(1),
+      }),
+    ],
+    { error: 'window.kind must be "all", "rolling" or "year"' },
+  );
+
+  const filterValue = z.union([z.string(), finite(), z.boolean()]).transform((v) => String(v).trim());
+  const filter = obj({
+    column: z.string().trim().min(1, 'a filter needs a column'),
+    in: z.array(filterValue).optional(),
+    notIn: z.array(filterValue).optional(),
+  }).superRefine((f, ctx) => {
+    if ((f.in === undefined) === (f.notIn === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'a filter needs exactly one of "in" (keep these values) or "notIn" (drop them)' });
+    }
+  });
+
+  const locale = obj({
+    decimal: z.enum(['.', ',']).default('.'),
+    /** `auto` reads the order from dates such as 25/03/2017 in the data and says what it chose. */
+    dateOrder: z.enum(['auto', 'DMY', 'MDY']).default('auto'),
+    date1904: z.boolean().optional(),
+  });
+
+  const segmentType = z.discriminatedUnion('kind', [abcTypeSchema(obj), bandsTypeSchema(obj)], {
+    error: (iss) =>
+      iss.code === 'invalid_union' ? `unknown segment type kind; expected one of ${SEGMENT_KINDS.map((k) => `"${k}"`).join(', ')}` : undefined,
+  });
+
+  return obj({
+    /** Editors use it to find the JSON Schema; Tierwise does not. */
+    $schema: z.string().optional(),
+    version: z.literal(CONFIG_VERSION, { error: `version must be ${CONFIG_VERSION}` }),
+    columns: columns.default({}),
+    locale: locale.default({ decimal: '.', dateOrder: 'auto' }),
+    window: window.default({ kind: 'all' }),
+    filters: z.array(filter).default([]),
+    minimumNetSales: finite().optional(),
+    segmentTypes: z.array(segmentType).default([]),
+    /** Segment type name -> customer id -> segment name. Manual choices win over the automatic segment. */
+    overrides: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+  }).superRefine((c, ctx) => {
+    checkUniqueNames(c.segmentTypes, ctx, 'segmentTypes', 'segment type');
+  });
+}
+
+export const SEGMENT_KINDS = ['abc', 'bands'] as const;
+
+const looseSchema = configSchema(looseObj);
+const strictSchema = configSchema(strictObj);
+
+export type Config = z.output<typeof looseSchema>;
+export type ConfigInput = z.input<typeof looseSchema>;
+export type SegmentType = Config['segmentTypes'][number];
+export type SegmentKind = SegmentType['kind'];
+export type WindowSpec = Config['window'];
+export type Filter = Config['filters'][number];
+
+export type ConfigResult =
+  | { ok: true; config: Config; warnings: Issue[] }
+  | { ok: false; issues: Issue[]; warnings: Issue[] };
+
+/** `['segmentTypes', 1, 'bands', 2, 'min']` -> `segmentTypes[1].bands[2].min` */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out === '' ? String(p) : `.${String(p)}`;
+  }
+  return out || '(configuration)';
+}
+
+function toIssues(error: z.ZodError, severity: Issue['severity']): Issue[] {
+  return error.issues.map((i) => ({ severity, where: formatPath(i.path), message: plainMessage(i) }));
+}
+
+// zod's wording is for developers; a finance user reads "required" more easily than "received undefined".
+function plainMessage(i: z.core.$ZodIssue): string {
+  const missing = /^Invalid input: expected (\w+), received undefined$/.exec(i.message);
+  return missing ? `is required (${missing[1] === 'number' ? 'a number' : `a ${missing[1]}`})` : i.message;
+}
+
+/**
+ * Validates a configuration document. A document that fails is never half-applied: the caller gets
+ * every problem with its path. Unknown fields stay in the returned config and come back as warnings.
+ */
+export function parseConfig(input: unknown): ConfigResult {
+  if (typeof input === 'object' && input !== null && 'version' in input) {
+    const v = (input as { version: unknown }).version;
+    if (typeof v === 'number' && v > CONFIG_VERSION) {
+      return {
+        ok: false,
+        warnings: [],
+        issues: [{ severity: 'error', where: 'version', message: `this configuration was written by a newer Tierwise (version ${v}); this one reads version ${CONFIG_VERSION}. Update Tierwise, or reset to the default configuration.` }],
+      };
+    }
+  }
+  const loose = looseSchema.safeParse(input);
+  const strict = strictSchema.safeParse(input);
+  const warnings = strict.success
+    ? []
+    : strict.error.issues
+        .filter((i) => i.code === 'unrecognized_keys')
+        .flatMap((i) =>
+          (i as z.core.$ZodIssueUnrecognizedKeys).keys.map((k) => ({
+            severity: 'warning' as const,
+            where: formatPath([...i.path, k]),
+            message: `unknown field "${k}": kept as it is, but Tierwise does not use it`,
+          })),
+        );
+  if (!loose.success) return { ok: false, issues: toIssues(loose.error, 'error'), warnings };
+  return { ok: true, config: loose.data, warnings };
+}
+
+/** Parses JSON text first, so a syntax error is reported like any other problem. */
+export function parseConfigText(text: string): ConfigResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, warnings: [], issues: [{ severity: 'error', where: '(configuration)', message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+  return parseConfig(json);
+}
+
+/** JSON Schema for editors (written to schema/tierwise.config.schema.json by `npm run schema`). */
+export function configJsonSchema(): unknown {
+  return z.toJSONSchema(configSchema(looseObj), { io: 'input', unrepresentable: 'any' });
+}
+
+/** The configuration a new workbook starts with: ABC 80/15/5 on sales and four profit bands. */
+export function defaultConfig(): Config {
+  const result = parseConfig({
+    version: 1,
+    segmentTypes: [
+      {
+        name: 'Sales ABC',
+        kind: 'abc',
+        measure: 'sales',
+        segments: [
+          { name: 'A', share: 80 },
+          { name: 'B', share: 15 },
+          { name: 'C', share: 5 },
+        ],
+      },
+      {
+        name: 'Profit band',
+        kind: 'bands',
+        measure: 'profit',
+        bands: [
+          { name: 'Loss', max: 0 },
+          { name: 'Low', min: 0, max: 500 },
+          { name: 'Mid', min: 500, max: 2000 },
+          { name: 'High', min: 2000 },
+        ],
+      },
+    ],
+  });
+  if (!result.ok) throw new Error(`the default configuration is invalid: ${JSON.stringify(result.issues)}`);
+  return result.config;
+}

@@ -1,0 +1,333 @@
+// Ingest: a header row plus rows as a host hands them over -> typed columns and row issues
+// (SEMANTICS.md section 1). Filters are applied here, before anything is counted, so a customer
+// removed by a filter does not appear at all.
+import { cellAddress, rangeAddress } from './address';
+import type { Config, SegmentType } from './config';
+import { readDate, detectDateOrder, type DateOrder } from './parse/date';
+import { detectColumns, normalizeHeader } from './parse/headers';
+import { excelError, isBlank, readNumber, type DecimalSeparator } from './parse/number';
+import { COLUMN_ROLES, type Cell, type ColumnMapping, type ColumnRole, type Issue, type SourceTable } from './types';
+
+/** Customers are identified by trimmed text: `1001` and `" 1001"` are one customer. */
+export interface CustomerIndex {
+  ids: string[];
+  names: string[];
+  byId: Map<string, number>;
+}
+
+/** One entry per kept sales line, column by column (the hot path never builds an object per line). */
+export interface SalesLines {
+  length: number;
+  /** Index into `SourceTable.rows`. */
+  row: Int32Array;
+  customer: Int32Array;
+  /** Epoch day, NaN when no date column is mapped. */
+  day: Float64Array;
+  amount: Float64Array;
+  /** Profit column, or amount - cost when only cost is mapped; NaN when neither is. */
+  profit: Float64Array;
+  quantity: Float64Array;
+  spent: Float64Array;
+  /** Dictionary codes; -1 when the column is not mapped. */
+  order: Int32Array;
+  product: Int32Array;
+  category: Int32Array;
+  orders: string[];
+  products: string[];
+  categories: string[];
+}
+
+export interface Ingested {
+  table: SourceTable;
+  mapping: ColumnMapping;
+  customers: CustomerIndex;
+  lines: SalesLines;
+  /** Row issues (with addresses) and mapping problems. */
+  issues: Issue[];
+  /** Rows left out because of an issue (a row with two bad cells counts once). */
+  leftOutRows: number;
+  /** Rows dropped by the configured filters (not issues). */
+  filteredRows: number;
+  dateOrder?: DateOrder;
+  /** False when a required column is missing: nothing can be computed. */
+  usable: boolean;
+}
+
+export const ROLE_LABELS: Record<ColumnRole, string> = {
+  customer: 'Customer',
+  customerName: 'Customer name',
+  date: 'Date',
+  amount: 'Sales amount',
+  profit: 'Profit',
+  cost: 'Cost',
+  quantity: 'Quantity',
+  order: 'Order',
+  product: 'Product',
+  category: 'Category',
+  spent: 'Points spent',
+};
+
+/** The columns a segment type cannot do without, and why (for the message). */
+export function typeNeeds(type: SegmentType): { role: ColumnRole | 'profitOrCost'; why: string }[] {
+  switch (type.kind) {
+    case 'abc':
+      return type.measure === 'profit'
+        ? [{ role: 'profitOrCost', why: `"${type.name}" ranks by profit` }]
+        : type.measure === 'quantity'
+          ? [{ role: 'quantity', why: `"${type.name}" ranks by quantity` }]
+          : [];
+    case 'bands':
+      return type.measure === 'sales' ? [] : [{ role: 'profitOrCost', why: `"${type.name}" uses ${type.measure}` }];
+  }
+}
+
+/** Role -> column index: detected from the header, then the configuration's choices on top. */
+export function resolveMapping(header: readonly Cell[], columns: Config['columns']): { mapping: ColumnMapping; issues: Issue[] } {
+  const mapping: ColumnMapping = { ...detectColumns(header as Cell[]) };
+  const issues: Issue[] = [];
+  const normalized = header.map(normalizeHeader);
+  for (const role of COLUMN_ROLES) {
+    const wanted = columns[role];
+    if (wanted === undefined) continue;
+    const i = normalized.indexOf(normalizeHeader(wanted));
+    if (i < 0) {
+      issues.push({ severity: 'error', where: `columns.${role}`, message: `no column is headed "${wanted}"; the header row has: ${header.filter((h) => !isBlank(h)).join(', ')}` });
+      delete mapping[role];
+      continue;
+    }
+    // A column belongs to one role: the configured role takes it from a detected one.
+    for (const other of COLUMN_ROLES) if (other !== role && mapping[other] === i && columns[other] === undefined) delete mapping[other];
+    mapping[role] = i;
+  }
+  return { mapping, issues };
+}
+
+class Dictionary {
+  readonly values: string[] = [];
+  private readonly codes = new Map<string, number>();
+  code(v: string): number {
+    let c = this.codes.get(v);
+    if (c === undefined) {
+      c = this.values.length;
+      this.codes.set(v, c);
+      this.values.push(v);
+    }
+    return c;
+  }
+}
+
+/** Trimmed text of a key cell; numbers keep their shortest form (`1001`). */
+export function keyText(cell: Cell): string {
+  if (typeof cell === 'string') return cell.trim();
+  if (cell === null || cell === undefined) return '';
+  return String(cell);
+}
+
+export function ingest(table: SourceTable, config: Config): Ingested {
+  const { mapping, issues } = resolveMapping(table.header, config.columns);
+  const headerAt = (c: number) => String(table.header[c] ?? '').trim() || `column ${c + 1}`;
+  const empty = (): Ingested => ({
+    table, mapping, issues, customers: { ids: [], names: [], byId: new Map() }, lines: allocate(0), leftOutRows: 0, filteredRows: 0, usable: false,
+  });
+
+  const missing = (role: ColumnRole | 'profitOrCost', why: string) => {
+    const what = role === 'profitOrCost' ? 'a Profit or a Cost column' : `a ${ROLE_LABELS[role]} column`;
+    issues.push({ severity: 'error', where: role === 'profitOrCost' ? 'columns.profit' : `columns.${role}`, message: `map ${what}: ${why}` });
+  };
+  if (mapping.customer === undefined) missing('customer', 'every line must say which customer it belongs to');
+  if (mapping.amount === undefined) missing('amount', 'net sales are measured on every run');
+  if (mapping.date === undefined && config.window.kind !== 'all') missing('date', `the time window "${config.window.kind}" needs dates`);
+  for (const t of config.segmentTypes) {
+    for (const need of typeNeeds(t)) {
+      const has = need.role === 'profitOrCost' ? mapping.profit !== undefined || mapping.cost !== undefined : mapping[need.role] !== undefined;
+      if (!has) missing(need.role, need.why);
+    }
+  }
+  const filters = compileFilters(table.header, config.filters, issues);
+  if (issues.some((i) => i.severity === 'error')) return empty();
+
+  const decimal: DecimalSeparator = config.locale.decimal;
+  const date1904 = config.locale.date1904 ?? table.date1904 ?? false;
+  let dateOrder: DateOrder | undefined;
+  if (mapping.date !== undefined) {
+    dateOrder = config.locale.dateOrder === 'auto' ? chooseDateOrder(table, mapping.date, issues) : config.locale.dateOrder;
+  }
+
+  const n = table.rows.length;
+  const lines = allocate(n);
+  const customers: CustomerIndex = { ids: [], names: [], byId: new Map() };
+  const orders = new Dictionary();
+  const products = new Dictionary();
+  const categories = new Dictionary();
+  const col = (role: ColumnRole) => mapping[role] ?? -1;
+  const cCustomer = col('customer'), cName = col('customerName'), cDate = col('date'), cAmount = col('amount');
+  const cProfit = col('profit'), cCost = cProfit >= 0 ? -1 : col('cost'), cQty = col('quantity'), cSpent = col('spent');
+  const cOrder = col('order'), cProduct = col('product'), cCategory = col('category');
+  const numericColumns = [cAmount, cProfit, cCost, cQty, cSpent];
+  let kept = 0;
+  let leftOut = 0;
+  let filtered = 0;
+
+  for (let r = 0; r < n; r++) {
+    const row = table.rows[r];
+    if (filters !== undefined && !filters(row)) {
+      filtered++;
+      continue;
+    }
+    const excelRow = table.origin.row + 1 + r;
+    let bad = false;
+    const report = (c: number, message: string) => {
+      bad = true;
+      issues.push({ severity: 'error', where: cellAddress(table.sheet, table.origin.column + c, excelRow), value: row[c], row: r, message });
+    };
+    const key = keyText(row[cCustomer]);
+    if (key === '') report(cCustomer, 'the customer is blank: fill it in, or delete the line if it is not a sale');
+    else if (excelError(key)) report(cCustomer, `the customer is the Excel error ${key}: fix the formula or the value`);
+
+    let amount = NaN, profit = NaN, cost = NaN, qty = NaN, spent = NaN, day = NaN;
+    for (const c of numericColumns) {
+      if (c < 0) continue;
+      const cell = row[c];
+      let v = typeof cell === 'number' ? cell : readNumber(cell, decimal);
+      if (v !== v) {
+        const err = excelError(cell);
+        if (err) report(c, `${headerAt(c)} holds the Excel error ${err}: fix the formula or the value`);
+        else if (isBlank(cell)) report(c, `${headerAt(c)} is blank: type a number (0 if there is none)`);
+        else report(c, `${headerAt(c)} "${String(cell)}" is not a number: type a number such as 1234.50${decimal === ',' ? ' (decimal comma: 1234,50)' : ''}`);
+        v = NaN;
+      }
+      if (c === cAmount) amount = v;
+      else if (c === cProfit) profit = v;
+      else if (c === cCost) cost = v;
+      else if (c === cQty) qty = v;
+      else spent = v;
+    }
+    if (cDate >= 0) {
+      const cell = row[cDate];
+      day = readDate(cell, date1904, dateOrder ?? 'MDY');
+      if (day !== day) {
+        const err = excelError(cell);
+        if (err) report(cDate, `${headerAt(cDate)} holds the Excel error ${err}: fix the formula or the value`);
+        else if (isBlank(cell)) report(cDate, `${headerAt(cDate)} is blank: type the date of the sale`);
+        else if (cell === 60 && !date1904) report(cDate, `${headerAt(cDate)} is 1900-02-29, a day that does not exist (Excel shows it for compatibility with Lotus 1-2-3): correct the date`);
+        else report(cDate, `${headerAt(cDate)} "${String(cell)}" is not a date: use a date cell, or text written YYYY-MM-DD${dateOrder ? ` or in ${dateOrder} order` : ''}`);
+      }
+    }
+    for (const c of [cOrder, cProduct, cCategory, cName]) {
+      if (c >= 0 && typeof row[c] === 'string') {
+        const err = excelError(row[c]);
+        if (err) report(c, `${headerAt(c)} holds the Excel error ${err}: fix the formula or the value`);
+      }
+    }
+    if (bad) {
+      leftOut++;
+      continue;
+    }
+
+    let ci = customers.byId.get(key);
+    if (ci === undefined) {
+      ci = customers.ids.length;
+      customers.byId.set(key, ci);
+      customers.ids.push(key);
+      customers.names.push('');
+    }
+    if (cName >= 0) {
+      const nm = keyText(row[cName]);
+      if (nm !== '') customers.names[ci] = nm;
+    }
+    lines.row[kept] = r;
+    lines.customer[kept] = ci;
+    lines.day[kept] = day;
+    lines.amount[kept] = amount;
+    lines.profit[kept] = cProfit >= 0 ? profit : cCost >= 0 ? amount - cost : NaN;
+    lines.quantity[kept] = qty;
+    lines.spent[kept] = spent;
+    lines.order[kept] = cOrder >= 0 ? orders.code(keyText(row[cOrder])) : -1;
+    lines.product[kept] = cProduct >= 0 ? products.code(keyText(row[cProduct])) : -1;
+    lines.category[kept] = cCategory >= 0 ? categories.code(keyText(row[cCategory])) : -1;
+    kept++;
+  }
+
+  return {
+    table,
+    mapping,
+    customers,
+    lines: { ...trim(lines, kept), orders: orders.values, products: products.values, categories: categories.values },
+    issues,
+    leftOutRows: leftOut,
+    filteredRows: filtered,
+    dateOrder,
+    usable: true,
+  };
+}
+
+function allocate(n: number): SalesLines {
+  return {
+    length: n,
+    row: new Int32Array(n),
+    customer: new Int32Array(n),
+    day: new Float64Array(n),
+    amount: new Float64Array(n),
+    profit: new Float64Array(n),
+    quantity: new Float64Array(n),
+    spent: new Float64Array(n),
+    order: new Int32Array(n),
+    product: new Int32Array(n),
+    category: new Int32Array(n),
+    orders: [],
+    products: [],
+    categories: [],
+  };
+}
+
+// Views, not copies: the buffers were sized for every row and most rows are kept.
+function trim(l: SalesLines, k: number): SalesLines {
+  return {
+    ...l,
+    length: k,
+    row: l.row.subarray(0, k),
+    customer: l.customer.subarray(0, k),
+    day: l.day.subarray(0, k),
+    amount: l.amount.subarray(0, k),
+    profit: l.profit.subarray(0, k),
+    quantity: l.quantity.subarray(0, k),
+    spent: l.spent.subarray(0, k),
+    order: l.order.subarray(0, k),
+    product: l.product.subarray(0, k),
+    category: l.category.subarray(0, k),
+  };
+}
+
+function chooseDateOrder(table: SourceTable, c: number, issues: Issue[]): DateOrder {
+  const { order, evidence } = detectDateOrder(table.rows.map((row) => row[c]));
+  if (order) return order;
+  const where = rangeAddress(table.sheet, table.origin.column + c, table.origin.row + 1, 1, Math.max(1, table.rows.length));
+  if (evidence === 'conflict') {
+    issues.push({ severity: 'warning', where, message: 'the text dates mix day/month/year and month/day/year orders; read as month/day/year. Set locale.dateOrder to DMY or MDY; dates that do not fit are listed as issues.' });
+  } else if (evidence === 'ambiguous') {
+    issues.push({ severity: 'warning', where, message: 'every text date could be day/month or month/day (no day above 12); read as month/day/year, as Excel does in en-US. Set locale.dateOrder to DMY if that is wrong.' });
+  }
+  return 'MDY';
+}
+
+/** Compiles the filters once; undefined when there are none. Values compare as trimmed text. */
+function compileFilters(header: readonly Cell[], filters: Config['filters'], issues: Issue[]): ((row: Cell[]) => boolean) | undefined {
+  if (filters.length === 0) return undefined;
+  const normalized = header.map(normalizeHeader);
+  const tests: ((row: Cell[]) => boolean)[] = [];
+  filters.forEach((f, i) => {
+    const c = normalized.indexOf(normalizeHeader(f.column));
+    if (c < 0) {
+      issues.push({ severity: 'error', where: `filters[${i}].column`, message: `no column is headed "${f.column}"` });
+      return;
+    }
+    if (f.in) {
+      const keep = new Set(f.in);
+      tests.push((row) => keep.has(keyText(row[c])));
+    } else if (f.notIn) {
+      const drop = new Set(f.notIn);
+      tests.push((row) => !drop.has(keyText(row[c])));
+    }
+  });
+  return (row) => tests.every((t) => t(row));
+}

@@ -1,0 +1,187 @@
+// The engine's one entry point: ingest -> window -> aggregate -> classify each segment type -> summary.
+// `prepare` does the expensive part once; `classifyType` is cheap and is what a threshold drag reruns.
+import { defaultSegment, lastRanked, NO_SEGMENT, rank, rankingShares, assignRanked, type Ranking } from './abc';
+import type { AbcType } from './abc-schema';
+import { aggregate, marginPercent, type CustomerMeasures } from './aggregate';
+import { assignBands } from './bands';
+import type { BandsType } from './bands-schema';
+import type { Config, SegmentType } from './config';
+import { ingest, type CustomerIndex, type Ingested } from './ingest';
+import { applyOverrides } from './overrides';
+import type { EngineResult, SegmentInfo, TypeResult } from './result';
+import { summarize } from './summary';
+import type { Issue, SourceTable } from './types';
+import { resolveWindow, type DayRange } from './window';
+
+/** What a previous run left in the workbook: its customers' final segments per segment type. */
+export interface PreviousSegments {
+  /** Segment type name -> customer id -> final segment name. */
+  segments: Record<string, Record<string, string>>;
+}
+
+export interface Prepared {
+  config: Config;
+  ingested: Ingested;
+  customers: CustomerIndex;
+  measures: CustomerMeasures;
+  window: DayRange | undefined;
+  issues: Issue[];
+  previous?: PreviousSegments;
+  /** Rankings by measure and minimum, so a threshold change never sorts again. */
+  cache: Map<string, unknown>;
+}
+
+/** Customers named only in an override or in the previous run still appear (with the default segment). */
+function extendCustomers(base: CustomerIndex, config: Config, previous?: PreviousSegments): CustomerIndex {
+  const ids = base.ids.slice();
+  const names = base.names.slice();
+  const byId = new Map(base.byId);
+  const add = (raw: string) => {
+    const id = raw.trim();
+    if (id !== '' && !byId.has(id)) {
+      byId.set(id, ids.length);
+      ids.push(id);
+      names.push('');
+    }
+  };
+  for (const perType of Object.values(config.overrides)) Object.keys(perType).forEach(add);
+  for (const perType of Object.values(previous?.segments ?? {})) Object.keys(perType).forEach(add);
+  return { ids, names, byId };
+}
+
+export function prepare(table: SourceTable, config: Config, previous?: PreviousSegments): Prepared {
+  const ingested = ingest(table, config);
+  const issues = [...ingested.issues];
+  const { range, issues: windowIssues } = ingested.usable ? resolveWindow(config.window, ingested.lines) : { range: undefined, issues: [] };
+  issues.push(...windowIssues);
+  const customers = extendCustomers(ingested.customers, config, previous);
+  const measures = aggregate(ingested.lines, customers.ids.length, range);
+  return { config, ingested, customers, measures, window: range, issues, previous, cache: new Map() };
+}
+
+function cached<T>(p: Prepared, key: string, make: () => T): T {
+  let v = p.cache.get(key) as T | undefined;
+  if (v === undefined) {
+    v = make();
+    p.cache.set(key, v);
+  }
+  return v;
+}
+
+/** In the window and at or above the minimum net sales (the type's own minimum wins over the global one). */
+function eligibility(p: Prepared, minimum: number | undefined): Uint8Array {
+  return cached(p, `eligible|${minimum ?? ''}`, () => {
+    const m = p.measures;
+    const out = new Uint8Array(m.count);
+    for (let c = 0; c < m.count; c++) out[c] = m.inWindow[c] && (minimum === undefined || m.sales[c] >= minimum) ? 1 : 0;
+    return out;
+  });
+}
+
+function windowed(p: Prepared, values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let c = 0; c < values.length; c++) out[c] = p.measures.inWindow[c] ? values[c] : NaN;
+  return out;
+}
+
+function measureOf(p: Prepared, measure: 'sales' | 'profit' | 'quantity' | 'margin'): Float64Array {
+  return cached(p, `measure|${measure}`, () => (measure === 'margin' ? marginPercent(p.measures) : windowed(p, p.measures[measure])));
+}
+
+const segmentInfo = (s: { name: string; exclude?: boolean; default?: boolean; color?: string; visitEveryDays?: number; priority?: number }): SegmentInfo => ({
+  name: s.name,
+  excluded: s.exclude === true,
+  isDefault: s.default === true,
+  color: s.color,
+  visitEveryDays: s.visitEveryDays,
+  priority: s.priority,
+});
+
+function classifyAbc(p: Prepared, type: AbcType): TypeResult {
+  const minimum = type.minimumNetSales ?? p.config.minimumNetSales;
+  const eligible = eligibility(p, minimum);
+  const measure = measureOf(p, type.measure);
+  const ranking = cached<Ranking>(p, `rank|${type.measure}|${minimum ?? ''}`, () => rank(measure, eligible));
+  const n = p.measures.count;
+  const last = lastRanked(type.segments);
+  const dflt = defaultSegment(type.segments);
+  const auto = new Int32Array(n);
+  for (let c = 0; c < n; c++) {
+    if (!p.measures.inWindow[c]) auto[c] = dflt >= 0 ? dflt : last; // appears, but no line in the window
+    else if (!eligible[c]) auto[c] = dflt >= 0 ? dflt : NO_SEGMENT; // below the minimum net sales
+    else auto[c] = last; // 0 or less: not ranked; ranked customers are overwritten next
+  }
+  assignRanked(ranking, type, auto);
+  const segments = type.segments.map(segmentInfo);
+  const { manual, final, issues } = applyOverrides(type.name, type.segments.map((s) => s.name), p.config.overrides[type.name], p.customers, auto);
+  return {
+    type,
+    segments,
+    measureName: type.measure,
+    measure,
+    auto,
+    manual,
+    final,
+    shares: cached(p, `shares|${type.measure}|${minimum ?? ''}`, () => rankingShares(ranking, n)),
+    extraColumns: [],
+    summary: summarize(segments, final, measure, p.measures),
+    issues,
+  };
+}
+
+function classifyBands(p: Prepared, type: BandsType): TypeResult {
+  const eligible = eligibility(p, type.minimumNetSales ?? p.config.minimumNetSales);
+  const measure = measureOf(p, type.measure);
+  const auto = new Int32Array(p.measures.count);
+  assignBands(measure, eligible, type.bands, auto);
+  const segments = type.bands.map(segmentInfo);
+  return {
+    type,
+    segments,
+    measureName: type.measure === 'margin' ? 'margin %' : type.measure,
+    measure,
+    auto,
+    final: auto,
+    extraColumns: [],
+    summary: summarize(segments, auto, measure, p.measures),
+    issues: overridesNotTaken(p, type),
+  };
+}
+
+function overridesNotTaken(p: Prepared, type: SegmentType): Issue[] {
+  const o = p.config.overrides[type.name];
+  return o && Object.keys(o).length > 0
+    ? [{ severity: 'warning', where: `overrides["${type.name}"]`, message: `manual overrides apply to ABC segment types only; the ${Object.keys(o).length} override(s) for "${type.name}" are kept but not applied` }]
+    : [];
+}
+
+export function classifyType(p: Prepared, type: SegmentType): TypeResult {
+  switch (type.kind) {
+    case 'abc':
+      return classifyAbc(p, type);
+    case 'bands':
+      return classifyBands(p, type);
+  }
+}
+
+export function resultOf(p: Prepared, types: TypeResult[]): EngineResult {
+  return {
+    config: p.config,
+    customers: p.customers,
+    mapping: p.ingested.mapping,
+    measures: p.measures,
+    window: p.window,
+    types,
+    issues: [...p.issues, ...types.flatMap((t) => t.issues)],
+    lineCount: p.ingested.lines.length,
+    leftOutRows: p.ingested.leftOutRows,
+    filteredRows: p.ingested.filteredRows,
+  };
+}
+
+/** The whole run. Nothing is classified when the input is unusable (a required column is missing). */
+export function segment(table: SourceTable, config: Config, previous?: PreviousSegments): EngineResult {
+  const p = prepare(table, config, previous);
+  const usable = p.ingested.usable && !p.issues.some((i) => i.severity === 'error' && i.row === undefined);
+  return resultOf(p, usable ? config.segmentTypes.map((t) => classifyType(p, t)) : []);
+}
