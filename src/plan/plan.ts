@@ -1,0 +1,96 @@
+// A WorkbookPlan is data: what Tierwise wants the workbook to hold after a run. Hosts (office-js,
+// ExcelJS, memory) turn it into their own calls; nothing here knows how a host writes.
+
+/** A cell value as planned. Strings are data and must stay text in every host (never a formula). */
+export type PlanValue = string | number | boolean | null;
+
+/** Excel number format codes ('0.00', '0.0%', '#,##0', 'yyyy-mm-dd', '@'). */
+export type NumberFormat = string;
+
+/** The sheets Tierwise owns; each has a role so a host can find it again whatever its final name. */
+export type SheetRole = 'tiers' | 'summary' | 'history';
+
+export interface PlannedTable {
+  /** Excel table name (unique in the workbook, no spaces). */
+  name: string;
+  style?: string;
+}
+
+export interface ConditionalFill {
+  /** 0-based column inside the block. */
+  column: number;
+  /** Cells equal to `text` get `fill` (hex like #C6EFCE) and optionally `font`. */
+  rules: { text: string; fill: string; font?: string }[];
+}
+
+export interface DropDown {
+  /** 0-based column inside the block; applies to the data rows (not the header). */
+  column: number;
+  list: string[];
+}
+
+/** A rectangle of values at a position on a sheet. The first row is a header when `table` or `header` is set. */
+export interface PlannedBlock {
+  /** Stable id so charts can refer to a block. */
+  id: string;
+  /** 0-based position on the sheet. */
+  row: number;
+  column: number;
+  values: PlanValue[][];
+  /** Per column, applied to the rows under the header. */
+  numberFormats?: (NumberFormat | undefined)[];
+  header?: boolean;
+  /** A title cell above the block is just another block; `title` makes the block's only cell bold and larger. */
+  title?: boolean;
+  table?: PlannedTable;
+  conditionalFills?: ConditionalFill[];
+  dropDowns?: DropDown[];
+}
+
+export interface PlannedChart {
+  /** Pareto: columns sorted descending with a cumulative % line (Excel's Pareto type where ExcelApi 1.9 is there). */
+  kind: 'pareto' | 'column';
+  title: string;
+  /** The block holding the data: categories in `categoryColumn`, values in `valueColumn`, cumulative % in `cumulativeColumn`. */
+  blockId: string;
+  categoryColumn: number;
+  valueColumn: number;
+  cumulativeColumn?: number;
+  /** Top-left cell (0-based) and size in cells. */
+  row: number;
+  column: number;
+  width: number;
+  height: number;
+}
+
+export interface PlannedSheet {
+  role: SheetRole;
+  /** The name Tierwise wants; a host picks another when a user's sheet already has it, and reports it. */
+  name: string;
+  visible: boolean;
+  blocks: PlannedBlock[];
+  charts: PlannedChart[];
+  freezeRows?: number;
+}
+
+/** Segment columns written beside the source rows, one per segment type the user chose. */
+export interface PlannedSourceColumns {
+  sheet: string;
+  /** When the source is an Excel table, the columns are added to it. */
+  tableName?: string;
+  /** 1-based Excel row of the source header and number of data rows at read time. */
+  headerRow: number;
+  rowCount: number;
+  /** 0-based column where the first Tierwise column goes (right of the source). */
+  column: number;
+  columns: { header: string; values: PlanValue[] }[];
+  /** Fingerprint of the source as read, to notice that rows were added or removed before writing. */
+  sourceFingerprint: string;
+}
+
+export interface WorkbookPlan {
+  sheets: PlannedSheet[];
+  sourceColumns?: PlannedSourceColumns;
+  /** Workbook settings to store (key -> JSON-serialisable value): the configuration, the owned columns. */
+  settings: Record<string, unknown>;
+}
