@@ -188,7 +188,8 @@ export function ingest(table: SourceTable, config: Config): Ingested {
     for (const c of numericColumns) {
       if (c < 0) continue;
       const cell = row[c];
-      let v = typeof cell === 'number' ? cell : readNumber(cell, decimal);
+      // Most cells are finite numbers already; only text goes through the parser.
+      let v = typeof cell === 'number' && cell - cell === 0 ? cell : readNumber(cell, decimal);
       if (v !== v) {
         const err = excelError(cell);
         if (err) report(c, `${headerAt(c)} holds the Excel error ${err}: fix the formula or the value`);

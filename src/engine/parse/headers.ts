@@ -1,0 +1,261 @@
+// Column roles from header names (SEMANTICS.md section 1), in the words finance teams use in English,
+// French, German, Spanish and Dutch. The synonyms are plain data: add a word to a list to teach it.
+import { COLUMN_ROLES, type Cell, type ColumnMapping, type ColumnRole } from '../types';
+
+/**
+ * Header text for comparison: trimmed, lower case, accents stripped (NFD), typographic apostrophes as `'`,
+ * and runs of whitespace, underscores, dots and hyphens as one space (`Kunden-Nr.` -> `kunden nr`).
+ */
+export function normalizeHeader(h: Cell): string {
+  if (h === null || h === undefined) return '';
+  const s = String(h)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\s_.\-\u2010-\u2015]+/g, ' ');
+  return s.trim();
+}
+
+type Synonyms = Record<ColumnRole, readonly string[]>;
+
+// Within a role, earlier words are preferred when several columns match (`Order Date` before `Invoice Date`,
+// `Product ID` before `Product Name`). A word may belong to one role only (checked by the tests).
+// Words are written as users type them; they are normalized when the lookup table is built.
+
+const ENGLISH: Synonyms = {
+  customer: [
+    'Customer ID', 'Customer No', 'Customer Number', 'Customer Code', 'Customer #', 'Customer',
+    'Cust ID', 'Cust No', 'Customer Account', 'Client ID', 'Client No', 'Client Number', 'Client Code', 'Client',
+    'Account ID', 'Account No', 'Account Number', 'Account', 'Debtor', 'Debtor No', 'Debtor Number',
+    'Sold-to', 'Sold-to Party', 'Sold-to Customer',
+  ],
+  customerName: ['Customer Name', 'Client Name', 'Account Name', 'Debtor Name', 'Company Name'],
+  date: [
+    'Order Date', 'Sale Date', 'Sales Date', 'Transaction Date', 'Purchase Date', 'Invoice Date', 'Date',
+    'Document Date', 'Posting Date',
+  ],
+  amount: [
+    'Sales', 'Amount', 'Revenue', 'Net Sales', 'Net Amount', 'Net Revenue', 'Turnover', 'Sales Amount',
+    'Sales Value', 'Line Amount', 'Line Total', 'Value',
+  ],
+  profit: ['Profit', 'Margin', 'Gross Profit', 'Gross Margin', 'Net Profit', 'Contribution Margin'],
+  cost: ['Cost', 'COGS', 'Cost of Sales', 'Cost of Goods Sold', 'Total Cost', 'Cost Price'],
+  quantity: ['Quantity', 'Qty', 'Units', 'Pieces', 'Pcs', 'Units Sold', 'Quantity Sold', 'Qty Sold'],
+  order: [
+    'Order ID', 'Order No', 'Order Number', 'Order #', 'Order', 'Sales Order', 'Invoice', 'Invoice ID', 'Invoice No',
+    'Invoice Number', 'Invoice #', 'Document No', 'Document Number', 'Doc No',
+  ],
+  product: [
+    'Product ID', 'Product Code', 'Product No', 'Product Number', 'Product', 'SKU', 'Item', 'Item ID', 'Item No',
+    'Item Number', 'Item Code', 'Article', 'Article No', 'Article Number', 'Material', 'Material No',
+    'Material Number',
+    // names: only when no code column is there
+    'Product Name', 'Item Name', 'Article Name',
+  ],
+  category: ['Category', 'Product Category', 'Product Group', 'Item Category', 'Item Group', 'Family', 'Product Family'],
+  spent: ['Points Spent', 'Points Redeemed', 'Redeemed Points', 'Spent Points', 'Points Used'],
+};
+
+const FRENCH: Synonyms = {
+  customer: [
+    'Code client', 'N° client', 'Nº client', 'No client', 'Numéro client', 'Numéro de client', 'Num client',
+    'ID client', 'Réf client', 'Client',
+  ],
+  customerName: ['Nom client', 'Nom du client', 'Raison sociale'],
+  date: [
+    'Date de commande', 'Date commande', 'Date de vente', 'Date vente', 'Date facture', 'Date de facture',
+    'Date pièce', 'Date comptable',
+  ],
+  amount: [
+    "Chiffre d'affaires", 'CA', 'CA HT', 'Montant', 'Montant HT', 'Montant net', 'Ventes', 'Total HT',
+  ],
+  profit: ['Marge', 'Bénéfice', 'Marge brute', 'Marge nette'],
+  cost: ['Coût', 'Coût de revient', 'Prix de revient', 'Coût des ventes', "Coût d'achat"],
+  quantity: ['Quantité', 'Qté', 'Qte'],
+  order: [
+    'N° commande', 'Nº commande', 'No commande', 'Numéro de commande', 'Numéro commande', 'Commande',
+    'N° facture', 'Nº facture', 'No facture', 'Numéro de facture', 'Numéro facture', 'Facture', 'N° pièce',
+  ],
+  product: [
+    'Code article', 'Réf article', 'Référence article', 'Réf', 'Référence', 'Code produit', 'Produit',
+    'Article', 'Désignation article', 'Nom produit',
+  ],
+  category: ['Catégorie', 'Famille', 'Famille de produits', 'Famille article', 'Catégorie produit'],
+  spent: ['Points utilisés', 'Points dépensés', 'Points échangés'],
+};
+
+const GERMAN: Synonyms = {
+  customer: [
+    'Kundennummer', 'Kunden-Nr', 'Kundennr', 'Kunden-ID', 'Kunde', 'Kunden', 'Debitor', 'Debitorennummer',
+    'Debitoren-Nr', 'Debitorennr',
+  ],
+  customerName: ['Kundenname', 'Name des Kunden', 'Debitorenname', 'Firmenname'],
+  date: [
+    'Bestelldatum', 'Auftragsdatum', 'Verkaufsdatum', 'Rechnungsdatum', 'Datum', 'Belegdatum', 'Buchungsdatum',
+  ],
+  amount: [
+    'Umsatz', 'Nettoumsatz', 'Umsatz netto', 'Betrag', 'Nettobetrag', 'Betrag netto', 'Erlös', 'Erlöse',
+    'Umsatzerlöse',
+  ],
+  profit: ['Gewinn', 'Deckungsbeitrag', 'Rohertrag', 'Rohgewinn', 'Bruttogewinn'],
+  cost: ['Kosten', 'Einstandspreis', 'Wareneinsatz', 'Selbstkosten', 'Herstellkosten'],
+  quantity: ['Menge', 'Anzahl', 'Stück', 'Stückzahl', 'Absatz'],
+  order: [
+    'Auftragsnummer', 'Auftrags-Nr', 'Auftrag', 'Bestellnummer', 'Bestell-Nr', 'Bestellung', 'Rechnungsnummer',
+    'Rechnungs-Nr', 'Rechnung', 'Belegnummer', 'Beleg-Nr', 'Beleg',
+  ],
+  product: ['Artikelnummer', 'Artikel-Nr', 'Artikelnr', 'Artikel', 'Produkt', 'Produkt-ID', 'Materialnummer', 'Artikelbezeichnung', 'Produktname'],
+  category: ['Kategorie', 'Warengruppe', 'Produktgruppe', 'Artikelgruppe', 'Produktkategorie'],
+  spent: ['Eingelöste Punkte', 'Eingeloeste Punkte', 'Punkte eingelöst', 'Verbrauchte Punkte'],
+};
+
+const SPANISH: Synonyms = {
+  customer: [
+    'ID cliente', 'Código cliente', 'Código de cliente', 'Cód cliente', 'Nº cliente', 'N° cliente', 'No cliente',
+    'Número de cliente', 'Número cliente', 'Num cliente', 'Cliente',
+  ],
+  customerName: ['Nombre cliente', 'Nombre del cliente', 'Nombre de cliente', 'Razón social'],
+  date: ['Fecha pedido', 'Fecha de pedido', 'Fecha venta', 'Fecha de venta', 'Fecha factura', 'Fecha de factura', 'Fecha'],
+  amount: ['Ventas', 'Ventas netas', 'Importe', 'Importe neto', 'Monto', 'Facturación', 'Ingresos'],
+  profit: ['Beneficio', 'Margen', 'Ganancia', 'Margen bruto', 'Beneficio bruto'],
+  cost: ['Coste', 'Costo', 'Coste de ventas', 'Costo de ventas', 'Precio de coste', 'Precio de costo'],
+  quantity: ['Cantidad', 'Unidades', 'Uds'],
+  order: [
+    'Nº pedido', 'N° pedido', 'No pedido', 'Número de pedido', 'Número pedido', 'Num pedido', 'ID pedido', 'Pedido',
+    'Nº factura', 'N° factura', 'Número de factura', 'Número factura', 'Factura',
+  ],
+  product: [
+    'Código producto', 'Código de producto', 'ID producto', 'Producto', 'Código artículo', 'Código de artículo',
+    'Artículo', 'Referencia', 'Nombre producto', 'Nombre del producto',
+  ],
+  category: ['Categoría', 'Categoría de producto', 'Familia', 'Grupo', 'Grupo de productos'],
+  spent: ['Puntos canjeados', 'Puntos usados', 'Puntos gastados'],
+};
+
+const DUTCH: Synonyms = {
+  customer: [
+    'Klantnummer', 'Klant-nr', 'Klantnr', 'Klant-ID', 'Klantcode', 'Klant', 'Debiteur', 'Debiteurnummer',
+    'Debiteur-nr', 'Debiteurnr',
+  ],
+  customerName: ['Klantnaam', 'Naam klant', 'Bedrijfsnaam', 'Debiteurnaam'],
+  date: ['Orderdatum', 'Besteldatum', 'Verkoopdatum', 'Factuurdatum', 'Boekdatum', 'Boekingsdatum'],
+  amount: ['Omzet', 'Netto omzet', 'Nettoomzet', 'Bedrag', 'Nettobedrag', 'Netto bedrag'],
+  profit: ['Winst', 'Brutowinst', 'Brutomarge'],
+  cost: ['Kostprijs', 'Inkoopwaarde', 'Inkoopprijs', 'Kostprijs verkopen'],
+  quantity: ['Aantal', 'Hoeveelheid', 'Stuks'],
+  order: ['Ordernummer', 'Order-nr', 'Ordernr', 'Bestelnummer', 'Bestelling', 'Factuurnummer', 'Factuur-nr', 'Factuur'],
+  product: ['Artikelcode', 'Productcode', 'Product-ID', 'Productnummer', 'Productnaam'],
+  category: ['Categorie', 'Productgroep', 'Artikelgroep', 'Groep'],
+  spent: ['Ingewisselde punten', 'Gebruikte punten', 'Bestede punten'],
+};
+
+/** All synonym tables, in the order they are merged (a role's words keep this language order). */
+export const HEADER_SYNONYMS: readonly Synonyms[] = [ENGLISH, FRENCH, GERMAN, SPANISH, DUTCH];
+
+/**
+ * Words around a synonym that do not change the role: `Total Sales`, `Sum of Quantity`, `Sell-to Customer No.`,
+ * `Sub-Category`, `Umsatz gesamt`. Used only when no header matches exactly. Deliberately short: `Shipping Cost`,
+ * `Unit Price`, `Due Date`, `Customer Category` or `Tax Amount` must not take a role.
+ */
+export const HEADER_QUALIFIERS: { readonly before: readonly string[]; readonly after: readonly string[] } = {
+  before: [
+    'Sum of', 'Total', 'Sum', 'Gross', 'Net', 'Line', 'Sell-to', 'Bill-to', 'Sold-to', 'Sub', 'Order', 'Sales',
+    'Invoice', 'Transaction', 'Document', 'Product', 'Item',
+  ],
+  after: ['Total', 'Net', 'Gross', 'HT', 'Netto', 'Neto', 'Brutto', 'Bruto', 'Brut', 'Gesamt', 'Totaal', 'Sum'],
+};
+
+interface Entry {
+  role: ColumnRole;
+  /** Preference within the role (position in its language list): lower is better. */
+  rank: number;
+}
+
+/** normalized synonym -> role and rank. A word listed under two roles keeps the first (the tests forbid it). */
+const LOOKUP: ReadonlyMap<string, Entry> = (() => {
+  const map = new Map<string, Entry>();
+  for (const role of COLUMN_ROLES) {
+    for (const table of HEADER_SYNONYMS) {
+      table[role].forEach((w, rank) => {
+        const key = normalizeHeader(w);
+        const existing = map.get(key);
+        if (!existing || (existing.role === role && existing.rank > rank)) map.set(key, { role, rank });
+      });
+    }
+  }
+  return map;
+})();
+
+const BEFORE = HEADER_QUALIFIERS.before.map((q) => normalizeHeader(q) + ' ');
+const AFTER = HEADER_QUALIFIERS.after.map((q) => ' ' + normalizeHeader(q));
+
+/** Remove bracketed parts: `Sales (EUR)` -> `sales`, `Montant [€]` -> `montant`. */
+function stripBrackets(h: string): string {
+  if (!h.includes('(') && !h.includes('[')) return h;
+  return h.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The synonym inside qualifiers (`total net sales` -> `net sales`), or undefined. */
+function withoutQualifiers(h: string): Entry | undefined {
+  for (const q of BEFORE) {
+    if (h.startsWith(q)) {
+      const rest = h.slice(q.length);
+      const e = LOOKUP.get(rest) ?? withoutQualifiers(rest);
+      if (e) return e;
+    }
+  }
+  for (const q of AFTER) {
+    if (h.endsWith(q)) {
+      const rest = h.slice(0, h.length - q.length);
+      const e = LOOKUP.get(rest) ?? withoutQualifiers(rest);
+      if (e) return e;
+    }
+  }
+  return undefined;
+}
+
+interface Candidate {
+  column: number;
+  entry: Entry;
+  /** 0: exact match, 1: exact once brackets are removed, 2: exact once qualifiers are removed. */
+  pass: number;
+}
+
+const compare = (a: Candidate, b: Candidate): number =>
+  a.pass - b.pass || a.entry.rank - b.entry.rank || a.column - b.column;
+
+function candidate(column: number, raw: Cell): Candidate | undefined {
+  const h = normalizeHeader(raw);
+  if (h === '') return undefined;
+  const exact = LOOKUP.get(h);
+  if (exact) return { column, entry: exact, pass: 0 };
+  const stripped = stripBrackets(h);
+  const bracketed = stripped !== h ? LOOKUP.get(stripped) : undefined;
+  if (bracketed) return { column, entry: bracketed, pass: 1 };
+  const qualified = withoutQualifiers(stripped);
+  return qualified ? { column, entry: qualified, pass: 2 } : undefined;
+}
+
+/**
+ * Column roles from a header row. Exact synonym matches first, then headers with a bracketed unit
+ * (`Sales (EUR)`), then headers with a qualifier (`Total Sales`, `Sub-Category`). Each column takes at most
+ * one role and each role at most one column: the better match wins (pass, then the synonym's place in its
+ * list), then the leftmost column. Without a customer-id column, a customer-name column becomes the customer
+ * (and customerName stays unset).
+ */
+export function detectColumns(header: Cell[]): ColumnMapping {
+  const found: Candidate[] = [];
+  for (let c = 0; c < header.length; c++) {
+    const cand = candidate(c, header[c]);
+    if (cand) found.push(cand);
+  }
+  found.sort(compare);
+  const mapping: ColumnMapping = {};
+  for (const cand of found) if (mapping[cand.entry.role] === undefined) mapping[cand.entry.role] = cand.column;
+  if (mapping.customer === undefined && mapping.customerName !== undefined) {
+    mapping.customer = mapping.customerName;
+    delete mapping.customerName;
+  }
+  return mapping;
+}

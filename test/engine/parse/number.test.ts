@@ -1,0 +1,274 @@
+import fc from 'fast-check';
+import { excelError, isBlank, readNumber } from '../../../src/engine/parse/number';
+
+const NBSP = '\u00a0';
+const NNBSP = '\u202f';
+
+describe('readNumber: cells that are not text', () => {
+  it('passes finite numbers through', () => {
+    expect(readNumber(12.5, '.')).toBe(12.5);
+    expect(readNumber(-3, ',')).toBe(-3);
+    expect(readNumber(0, '.')).toBe(0);
+  });
+  it('gives NaN for NaN, infinities, booleans, null, undefined', () => {
+    expect(readNumber(NaN, '.')).toBeNaN();
+    expect(readNumber(Infinity, '.')).toBeNaN();
+    expect(readNumber(-Infinity, ',')).toBeNaN();
+    expect(readNumber(true, '.')).toBeNaN();
+    expect(readNumber(false, '.')).toBeNaN();
+    expect(readNumber(null, '.')).toBeNaN();
+    expect(readNumber(undefined, '.')).toBeNaN();
+  });
+});
+
+describe('readNumber: text with "." as decimal separator', () => {
+  it.each<[string, number]>([
+    ['42', 42],
+    ['12.5', 12.5],
+    ['  12.5  ', 12.5],
+    ['.5', 0.5],
+    ['007', 7],
+    ['1,234.50', 1234.5],
+    ['1,234,567.891', 1234567.891],
+    ['1 234.50', 1234.5],
+    [`1${NBSP}234.50`, 1234.5],
+    [`1${NNBSP}234${NNBSP}567`, 1234567],
+    ["1'234.50", 1234.5],
+    ['1\u2019234.50', 1234.5],
+    ['-5', -5],
+    ['+5', 5],
+    ['\u22125', -5],
+    ['(12.00)', -12],
+    ['( 1,234.50 )', -1234.5],
+    ['$1,234.50', 1234.5],
+    ['-$1,234.50', -1234.5],
+    ['$-1,234.50', -1234.5],
+    ['($1,234.50)', -1234.5],
+    ['$(1,234.50)', -1234.5],
+    ['(1,234.50 USD)', -1234.5],
+    ['(1,234.50) USD', -1234.5],
+    ['USD 12', 12],
+    ['USD12', 12],
+    ['12 USD', 12],
+    ['12USD', 12],
+    ['£ 3.20', 3.2],
+    ['¥1,000', 1000],
+    ['CHF 1\'234.50', 1234.5],
+    ['US$ 99', 99],
+    ['Fr. 12.50', 12.5],
+    ['12.50 Fr.', 12.5],
+    ['1.5E3', 1500],
+    ['1.5e-3', 0.0015],
+    ['2E+2', 200],
+    ['1,234E3', 1234000],
+    ['5EUR', 5],
+    ['0', 0],
+    ['(0)', 0],
+  ])('%j -> %p', (text, expected) => {
+    expect(readNumber(text, '.')).toBe(expected);
+  });
+
+  it.each([
+    '',
+    '   ',
+    NBSP,
+    'abc',
+    '5-',
+    '5 -',
+    '12%',
+    '12 %',
+    '1,23.5',
+    '1,2345',
+    '12,34,567',
+    '1234,567.5',
+    '0,123',
+    '1,234 567',
+    '1.234.567',
+    '1,5',
+    '9,99',
+    '5.',
+    '.',
+    '-',
+    '()',
+    '(-5)',
+    '-(5)',
+    '(5',
+    '5)',
+    '--5',
+    '+-5',
+    '$$5',
+    '$5 €',
+    'EUR 5 USD',
+    'ABC 5',
+    'Infinity',
+    'NaN',
+    '0x1F',
+    '1e999',
+    '1.5E',
+    '1 2 3',
+    '#N/A',
+    'true',
+    '12 kg',
+  ])('%j -> NaN', (text) => {
+    expect(readNumber(text, '.')).toBeNaN();
+  });
+});
+
+describe('readNumber: text with "," as decimal separator', () => {
+  it.each<[string, number]>([
+    ['9,99', 9.99],
+    ['€ 9,99', 9.99],
+    ['9,99 €', 9.99],
+    ['9,99€', 9.99],
+    ['-9,99 €', -9.99],
+    ['1.234,50', 1234.5],
+    ['1.234.567,5', 1234567.5],
+    ['1 234,50 EUR', 1234.5],
+    [`1${NBSP}234,50${NBSP}€`, 1234.5],
+    [`1${NNBSP}234,50`, 1234.5],
+    ["1'234,50", 1234.5],
+    ['(12,00)', -12],
+    ['1.234', 1234],
+    ['12', 12],
+    ['1,5E3', 1500],
+    [',5', 0.5],
+    ['12 zł', 12],
+    ['12,50 kr', 12.5],
+    ['12,50 kr.', 12.5],
+    ['100 Kč', 100],
+    ['CHF 12,50', 12.5],
+  ])('%j -> %p', (text, expected) => {
+    expect(readNumber(text, ',')).toBe(expected);
+  });
+
+  it.each(['1,234.50', '12.5', '1.23', '1.23,5', '0.5', '9,', '1,2,3', '12,5%', '5-', '1.234.56'])(
+    '%j -> NaN',
+    (text) => {
+      expect(readNumber(text, ',')).toBeNaN();
+    },
+  );
+});
+
+describe('readNumber: properties', () => {
+  /** Formats like a spreadsheet would: digit groups, the locale's decimal mark, optional decorations. */
+  function format(n: number, decimal: '.' | ',', group: string, style: number): string {
+    const plain = Math.abs(n).toString(); // may use an exponent (1e+21, 1e-7)
+    const [mantissa, exponent] = plain.split('e');
+    const [int, frac] = mantissa.split('.');
+    let grouped = '';
+    for (let i = 0; i < int.length; i++) {
+      if (i > 0 && (int.length - i) % 3 === 0) grouped += group;
+      grouped += int[i];
+    }
+    let body = grouped + (frac !== undefined ? decimal + frac : '') + (exponent !== undefined ? 'E' + exponent : '');
+    const negative = n < 0;
+    switch (style) {
+      case 0:
+        return (negative ? '-' : '') + body;
+      case 1:
+        return negative ? `(${body})` : body;
+      case 2:
+        body = `€ ${body}`;
+        return negative ? `-${body}` : body;
+      default:
+        return (negative ? '-' : '') + body + ' EUR';
+    }
+  }
+
+  const groupsFor = { '.': [',', ' ', NBSP, NNBSP, "'"], ',': ['.', ' ', NBSP, NNBSP, "'"] } as const;
+
+  it('reads back any finite number formatted with thousands separators, in either locale', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.constantFrom<'.' | ','>('.', ','),
+        fc.nat(4),
+        fc.nat(3),
+        (n, decimal, g, style) => {
+          const text = format(n, decimal, groupsFor[decimal][g], style);
+          const back = readNumber(text, decimal);
+          if (n === 0) return back === 0;
+          return Math.abs(back - n) <= 1e-9 * Math.abs(n);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads integers exactly', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e15, max: 1e15 }), fc.constantFrom<'.' | ','>('.', ','), (n, decimal) => {
+        const text = format(n, decimal, decimal === '.' ? ',' : '.', 0);
+        return readNumber(text, decimal) === n && readNumber(String(n), decimal) === n;
+      }),
+    );
+  });
+
+  it('never reads text with a percent sign or a trailing minus', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.constantFrom<'.' | ','>('.', ','), (n, decimal) => {
+        return Number.isNaN(readNumber(`${n}%`, decimal)) && Number.isNaN(readNumber(`${n}-`, decimal));
+      }),
+    );
+  });
+
+  it('never throws and returns a finite number or NaN for any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom<'.' | ','>('.', ','), (s, d) => {
+        const v = readNumber(s, d);
+        return Number.isNaN(v) || Number.isFinite(v);
+      }),
+    );
+  });
+});
+
+describe('isBlank', () => {
+  it.each<[unknown, boolean]>([
+    [null, true],
+    [undefined, true],
+    ['', true],
+    ['   ', true],
+    [`\t${NBSP}\n`, true],
+    ['x', false],
+    [' 0 ', false],
+    [0, false],
+    [false, false],
+  ])('%j -> %p', (cell, expected) => {
+    expect(isBlank(cell as never)).toBe(expected);
+  });
+});
+
+describe('excelError', () => {
+  it.each([
+    '#N/A',
+    '#DIV/0!',
+    '#VALUE!',
+    '#REF!',
+    '#NAME?',
+    '#NUM!',
+    '#NULL!',
+    '#SPILL!',
+    '#CALC!',
+    '#GETTING_DATA',
+    '#FIELD!',
+    '#BLOCKED!',
+    '#CONNECT!',
+    '#BUSY!',
+    '#UNKNOWN!',
+    '#PYTHON!',
+  ])('recognizes %s', (code) => {
+    expect(excelError(code)).toBe(code);
+    expect(excelError(`  ${code} `)).toBe(code);
+  });
+
+  it.each<unknown>(['#n/a', '#N/A!', 'N/A', '#', '#REF', '', null, undefined, 42, true, '# N/A', 'x #N/A'])(
+    '%j is not an error value',
+    (cell) => {
+      expect(excelError(cell as never)).toBeUndefined();
+    },
+  );
+
+  it('makes readNumber return NaN', () => {
+    expect(readNumber('#DIV/0!', '.')).toBeNaN();
+  });
+});
