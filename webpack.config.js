@@ -1,0 +1,109 @@
+/*
+ * Builds the Office add-in web part into dist/web (dist/cli is the compiled command line; never touch it).
+ *
+ *   npm run build          production build, content-hashed bundles
+ *   npm start              dev server on http://localhost:3000 (browser playground)
+ *   TIERWISE_HTTPS=1 npm start
+ *                          same on https://localhost:3000 with a self-signed certificate, which Office
+ *                          needs for sideloading (the certificate must be trusted by the OS/browser).
+ *
+ * The only script loaded from the network is office.js, referenced by the HTML pages from the Office CDN.
+ * Everything else (React, Fluent UI, our code) is bundled; nothing is fetched at run time.
+ */
+'use strict';
+
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const OUT_DIR = path.resolve(__dirname, 'dist/web');
+const DEV_PORT = 3000;
+
+const HELP_PAGE = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Tierwise help</title></head>
+<body style="font-family: 'Segoe UI', system-ui, sans-serif; max-width: 40em; margin: 2em auto; padding: 0 1em">
+<h1>Tierwise</h1>
+<p>Tierwise segments the customers of an Excel workbook: ABC tiers, profit bands, loyalty, activity, profiles and RFM.</p>
+<p>Open it from <b>Home &gt; Tierwise</b>. <b>Run again</b> repeats the segmentation saved in the workbook.</p>
+</body>
+</html>
+`;
+
+/** @returns {import('webpack').Configuration} */
+module.exports = (_env, argv = {}) => {
+  const production = argv.mode === 'production';
+  const https = process.env.TIERWISE_HTTPS === '1';
+
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: OUT_DIR,
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      publicPath: '/',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'swc-loader',
+            options: {
+              jsc: {
+                parser: { syntax: 'typescript', tsx: true },
+                transform: { react: { runtime: 'automatic', development: !production } },
+                target: 'es2020',
+              },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+      }),
+      // Target of the manifest's SupportUrl and GetStarted LearnMoreUrl: static, no script.
+      new HtmlWebpackPlugin({
+        filename: 'help.html',
+        templateContent: HELP_PAGE,
+        inject: false,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          { from: 'manifest.xml', to: 'manifest.xml' },
+        ],
+      }),
+    ],
+    devServer: {
+      port: DEV_PORT,
+      server: https ? 'https' : 'http',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      // The compilation (output.path = dist/web, including the copied assets/ and manifest.xml) is served
+      // from memory by webpack-dev-middleware; there is no other static directory.
+      static: false,
+      hot: false,
+      liveReload: true,
+      client: { overlay: { errors: true, warnings: false } },
+    },
+  };
+};
