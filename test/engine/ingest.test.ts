@@ -1,0 +1,149 @@
+// Ingest rules (SEMANTICS.md section 1): what is read, what becomes a row issue, and where it points.
+import { ingest } from '../../src/engine/ingest';
+import { segment } from '../../src/engine/run';
+import type { SourceTable } from '../../src/engine/types';
+import { epochDayToIso } from '../../src/engine/parse/date';
+import { config, table } from '../support/tables';
+
+const HEAD = ['Customer ID', 'Customer Name', 'Order Date', 'Sales', 'Profit'];
+
+describe('reading values', () => {
+  test('customers compare as trimmed text: 1001, "1001" and " 1001 " are one customer; the last name wins', () => {
+    const r = ingest(
+      table(HEAD, [
+        [1001, 'Acme', 45000, 10, 1],
+        ['1001', '', 45001, 20, 2],
+        [' 1001 ', 'Acme Ltd', 45002, 30, 3],
+        ['  C-1 ', 'C one', 45003, 5, 0],
+        ['C-1', 'C one', 45003, 5, 0],
+      ]),
+      config(),
+    );
+    expect(r.customers.ids).toEqual(['1001', 'C-1']);
+    expect(r.customers.names).toEqual(['Acme Ltd', 'C one']);
+    expect(r.leftOutRows).toBe(0);
+  });
+
+  test('numeric text: thousands separators, parentheses for negatives, currency, decimal comma', () => {
+    const rows = [
+      ['a', 'x', 45000, '1,234.50', '(12.00)'],
+      ['b', 'x', 45000, '$ 2,000', '-3'],
+    ];
+    const r = ingest(table(HEAD, rows), config());
+    expect(Array.from(r.lines.amount)).toEqual([1234.5, 2000]);
+    expect(Array.from(r.lines.profit)).toEqual([-12, -3]);
+    const eu = ingest(table(HEAD, [['c', 'x', 45000, '€ 9,99', '1.234,50']]), config({ locale: { decimal: ',' } }));
+    expect(Array.from(eu.lines.amount)).toEqual([9.99]);
+    expect(Array.from(eu.lines.profit)).toEqual([1234.5]);
+  });
+
+  test('profit is amount - cost when only cost is mapped', () => {
+    const r = ingest(table(['Customer', 'Sales', 'Cost'], [['a', 100, 70], ['a', 50, 60]]), config());
+    expect(Array.from(r.lines.profit)).toEqual([30, -10]);
+  });
+
+  test('date serials around the phantom 1900-02-29, and the 1904 system', () => {
+    const rows = [
+      ['a', '', 59, 1, 0], // 1900-02-28
+      ['b', '', 60, 1, 0], // Excel's 1900-02-29: does not exist -> issue
+      ['c', '', 61, 1, 0], // 1900-03-01
+      ['d', '', 42736, 1, 0], // 2017-01-01
+      ['e', '', '2017-03-05', 1, 0],
+    ];
+    const r = ingest(table(HEAD, rows), config());
+    expect(Array.from(r.lines.day, epochDayToIso)).toEqual(['1900-02-28', '1900-03-01', '2017-01-01', '2017-03-05']);
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toMatchObject({ where: 'Sales!C3', value: 60, row: 1 });
+    expect(r.issues[0].message).toMatch(/1900-02-29/);
+
+    const mac: SourceTable = { ...table(HEAD, [['a', '', 0, 1, 0], ['b', '', 41274, 1, 0]]), date1904: true };
+    // 1904 system: serial 0 = 1904-01-01; 41274 = 2017-01-01 (1,462 days less than the 1900 serial 42736).
+    expect(Array.from(ingest(mac, config()).lines.day, epochDayToIso)).toEqual(['1904-01-01', '2017-01-01']);
+  });
+
+  test('locale text dates: the order is detected from a day above 12, and reported when ambiguous', () => {
+    const dmy = ingest(table(HEAD, [['a', '', '25/03/2017', 1, 0], ['b', '', '04/05/2017', 1, 0]]), config());
+    expect(dmy.dateOrder).toBe('DMY');
+    expect(Array.from(dmy.lines.day, epochDayToIso)).toEqual(['2017-03-25', '2017-05-04']);
+    const ambiguous = ingest(table(HEAD, [['a', '', '04/05/2017', 1, 0]]), config());
+    expect(ambiguous.issues).toEqual([expect.objectContaining({ severity: 'warning', where: 'Sales!C2' })]);
+    const forced = ingest(table(HEAD, [['a', '', '04/05/2017', 1, 0]]), config({ locale: { dateOrder: 'DMY' } }));
+    expect(Array.from(forced.lines.day, epochDayToIso)).toEqual(['2017-05-04']);
+  });
+});
+
+describe('row issues', () => {
+  const rows = [
+    ['ok', 'x', 45000, 100, 10],
+    ['', 'x', 45000, 100, 10], // blank customer
+    ['err', 'x', 45000, '#N/A', 10], // Excel error
+    ['txt', 'x', 45000, 'abc', 10], // not a number
+    ['bad-date', 'x', 'yesterday', 100, 10],
+    ['two-bad', 'x', 'never', '#DIV/0!', 10], // two issues, one row left out
+    ['ok2', 'x', 45001, 50, 5],
+  ];
+
+  test('each unreadable cell is listed with its address, value and a message; rows are left out and counted', () => {
+    const r = ingest({ ...table(HEAD, rows, 'Orders'), origin: { row: 3, column: 1 } }, config());
+    // Header on row 3 starting in column B: data row i is on Excel row 4 + i, Sales is column E.
+    expect(r.issues.map((i) => [i.where, i.value])).toEqual([
+      ['Orders!B5', ''],
+      ['Orders!E6', '#N/A'],
+      ['Orders!E7', 'abc'],
+      ['Orders!D8', 'yesterday'],
+      ['Orders!E9', '#DIV/0!'],
+      ['Orders!D9', 'never'],
+    ]);
+    expect(r.issues[0].message).toMatch(/customer is blank/);
+    expect(r.issues[1].message).toMatch(/Excel error #N\/A/);
+    expect(r.issues[2].message).toMatch(/not a number/);
+    expect(r.leftOutRows).toBe(5);
+    expect(r.customers.ids).toEqual(['ok', 'ok2']);
+    expect(Array.from(r.lines.row)).toEqual([0, 6]);
+  });
+
+  test('a sheet name that needs quotes is quoted in addresses', () => {
+    const r = ingest(table(HEAD, [['', 'x', 45000, 1, 1]], 'Sales 2017'), config());
+    expect(r.issues[0].where).toBe("'Sales 2017'!A2");
+  });
+
+  test('the source rows are never changed', () => {
+    const t = table(HEAD, rows.map((r) => [...r]));
+    const before = JSON.stringify(t);
+    segment(t, config({ segmentTypes: [] }));
+    expect(JSON.stringify(t)).toBe(before);
+  });
+});
+
+describe('mapping and filters', () => {
+  test('a configured column that does not exist is an error naming the header', () => {
+    const r = ingest(table(HEAD, [['a', 'x', 45000, 1, 1]]), config({ columns: { amount: 'Net' } }));
+    expect(r.usable).toBe(false);
+    expect(r.issues[0]).toMatchObject({ where: 'columns.amount' });
+    expect(r.issues[0].message).toMatch(/no column is headed "Net"/);
+  });
+
+  test('a missing required column says which and why', () => {
+    const r = ingest(table(['Customer', 'Sales'], [['a', 1]]), config({ segmentTypes: [{ name: 'P', kind: 'bands', bands: [{ name: 'All' }] }] }));
+    expect(r.usable).toBe(false);
+    expect(r.issues.map((i) => i.where)).toEqual(['columns.profit']);
+  });
+
+  test('the configuration can take a column from a detected role', () => {
+    const r = ingest(table(['Customer', 'Sales', 'Revenue'], [['a', 1, 7]]), config({ columns: { amount: 'Revenue' } }));
+    expect(r.mapping.amount).toBe(2);
+    expect(Array.from(r.lines.amount)).toEqual([7]);
+  });
+
+  test('filters apply before anything is counted: filtered customers do not appear, their bad cells are no issues', () => {
+    const t = table(['Customer', 'Region', 'Sales'], [['a', 'West', 1], ['b', ' East ', 2], ['c', 'South', 'junk'], ['d', 'North', 4]]);
+    const keep = ingest(t, config({ filters: [{ column: 'region', in: ['West', 'East'] }] }));
+    expect(keep.customers.ids).toEqual(['a', 'b']);
+    expect(keep.filteredRows).toBe(2);
+    expect(keep.issues).toEqual([]);
+    const drop = ingest(t, config({ filters: [{ column: 'Region', notIn: ['South'] }] }));
+    expect(drop.customers.ids).toEqual(['a', 'b', 'd']);
+    const unknown = ingest(t, config({ filters: [{ column: 'Country', in: ['x'] }] }));
+    expect(unknown.issues[0]).toMatchObject({ where: 'filters[0].column' });
+  });
+});
