@@ -1,0 +1,193 @@
+// WorkbookHost on a MemoryWorkbook: the same rules as the office host (owned sheets and columns,
+// text stays text, a changed source is noticed), without Excel's limits.
+import { rangeAddress } from '../../engine/address';
+import type { Cell, Issue, SourceTable } from '../../engine/types';
+import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, StoredConfig, WorkbookHost } from '../host';
+import { freeSheetName, freeTableName } from '../../plan/names';
+import { parseOwned, ownedText, SETTINGS_CONFIG, SETTINGS_OWNED, type OwnedState } from '../../plan/owned';
+import type { PlannedSheet, WorkbookPlan } from '../../plan/plan';
+import { readPreviousRun } from '../../plan/previous';
+import { headerProblem, ownedColumnCount, SourceProblem, sourceFingerprint } from '../../plan/source-check';
+import { cellAt, setCell, usedHeight, usedWidth, type MemorySheet, type MemoryWorkbook } from './workbook';
+
+interface Rect { sheet: MemorySheet; row: number; column: number; rows: number; columns: number; tableName?: string }
+
+export class MemoryHost implements WorkbookHost {
+  constructor(readonly workbook: MemoryWorkbook) {}
+
+  private owned(): OwnedState {
+    return parseOwned(this.workbook.settings.get(SETTINGS_OWNED));
+  }
+
+  private ownedSheetIds(): Set<string> {
+    return new Set(Object.values(this.owned().sheets).flatMap((s) => (s?.id ? [s.id] : [])));
+  }
+
+  async listSources(): Promise<SourceInfo[]> {
+    const wb = this.workbook;
+    const mine = this.ownedSheetIds();
+    const out: SourceInfo[] = wb.tables
+      .filter((t) => !mine.has(t.sheetId))
+      .map((t) => ({ ref: { kind: 'table', name: t.name }, label: `Table ${t.name} (${t.rows.toLocaleString('en-US')} rows)`, rows: t.rows }));
+    for (const s of wb.sheets) {
+      if (!s.visible || mine.has(s.id)) continue;
+      const rows = Math.max(0, usedHeight(s) - 1);
+      out.push({ ref: { kind: 'sheet', name: s.name }, label: `Sheet ${s.name} (${rows.toLocaleString('en-US')} rows)`, rows });
+    }
+    if (wb.selection) out.push({ ref: { kind: 'selection' }, label: 'The selection' });
+    return out;
+  }
+
+  private rect(ref: SourceRef): Rect {
+    const wb = this.workbook;
+    switch (ref.kind) {
+      case 'table': {
+        const t = wb.tables.find((x) => x.name.toLowerCase() === ref.name.toLowerCase());
+        const sheet = t && wb.sheets.find((s) => s.id === t.sheetId);
+        if (!t || !sheet) throw new SourceProblem([{ severity: 'error', where: ref.name, message: `there is no table named ${ref.name}` }]);
+        return { sheet, row: t.row, column: t.column, rows: t.rows + 1, columns: t.columns, tableName: t.name };
+      }
+      case 'sheet': {
+        const sheet = wb.sheet(ref.name);
+        if (!sheet) throw new SourceProblem([{ severity: 'error', where: ref.name, message: `there is no sheet named ${ref.name}` }]);
+        return { sheet, row: 0, column: 0, rows: usedHeight(sheet), columns: usedWidth(sheet) };
+      }
+      case 'selection': {
+        const sel = wb.selection;
+        const sheet = sel && wb.sheet(sel.sheet);
+        if (!sel || !sheet) throw new SourceProblem([{ severity: 'error', where: '(selection)', message: 'nothing is selected' }]);
+        return { ...sel, sheet };
+      }
+    }
+  }
+
+  async readSource(ref: SourceRef, options?: RunOptions): Promise<SourceTable> {
+    const r = this.rect(ref);
+    const grid: Cell[][] = [];
+    for (let i = 0; i < r.rows; i++) grid.push(Array.from({ length: r.columns }, (_, c) => cellAt(r.sheet, r.row + i, r.column + c)));
+    const origin = { row: r.row + 1, column: r.column };
+    let header = grid[0] ?? [];
+    const problem = headerProblem(r.sheet.name, origin, header);
+    if (problem) throw new SourceProblem([problem]);
+    const strip = ownedColumnCount(r.sheet.name, origin, header, this.owned().sourceColumns, r.tableName);
+    let rows = grid.slice(1);
+    if (strip) {
+      header = header.slice(0, -strip);
+      rows = rows.map((row) => row.slice(0, -strip));
+    }
+    options?.progress?.(rows.length, rows.length, 'read');
+    return { sheet: r.sheet.name, header, rows, origin, tableName: r.tableName };
+  }
+
+  private ownedSheet(role: PlannedSheet['role']): MemorySheet | undefined {
+    const o = this.owned().sheets[role];
+    return o?.id ? this.workbook.sheets.find((s) => s.id === o.id) : undefined;
+  }
+
+  async readPrevious(): Promise<PreviousRun | undefined> {
+    const history = this.ownedSheet('history');
+    const tiers = this.ownedSheet('tiers');
+    return readPreviousRun({ history: history && this.workbook.values(history.name), tiers: tiers && this.workbook.values(tiers.name) });
+  }
+
+  async loadConfig(): Promise<StoredConfig | undefined> {
+    const text = this.workbook.settings.get(SETTINGS_CONFIG);
+    return text === undefined ? undefined : { text };
+  }
+
+  async saveConfig(text: string): Promise<void> {
+    this.workbook.settings.set(SETTINGS_CONFIG, text);
+  }
+
+  async selectCell(address: string): Promise<void> {
+    this.workbook.selected = address;
+  }
+
+  async apply(plan: WorkbookPlan, options?: RunOptions): Promise<ApplyReport> {
+    const wb = this.workbook;
+    const report: ApplyReport = { written: [], renamed: [], issues: [], complete: false };
+    const owned = this.owned();
+    const sc = plan.sourceColumns;
+    if (sc) {
+      report.issues.push(...this.checkSource(plan, owned));
+      if (report.issues.length) return report;
+    }
+    let step = 0;
+    const steps = plan.sheets.length + (sc ? 1 : 0);
+    for (const ps of plan.sheets) {
+      if (options?.signal?.aborted) return report;
+      let sheet = this.ownedSheet(ps.role);
+      if (!sheet) {
+        const name = freeSheetName(ps.name, wb.sheets.map((s) => s.name));
+        if (name !== ps.name) report.renamed.push({ wanted: ps.name, used: name });
+        sheet = wb.addSheet(name);
+        owned.sheets[ps.role] = { name, id: sheet.id };
+        wb.settings.set(SETTINGS_OWNED, ownedText(owned));
+      }
+      const id = sheet.id;
+      wb.tables = wb.tables.filter((t) => t.sheetId !== id);
+      Object.assign(sheet, { cells: [], formats: new Map(), conditionalFills: [], dropDowns: [], charts: [], visible: ps.visible, freezeRows: ps.freezeRows ?? 0 });
+      for (const b of ps.blocks) {
+        b.values.forEach((row, r) => row.forEach((v, c) => setCell(sheet, b.row + r, b.column + c, v)));
+        const first = b.header ? 1 : 0;
+        b.numberFormats?.forEach((f, c) => {
+          if (f) for (let r = first; r < b.values.length; r++) sheet.formats.set(`${b.row + r},${b.column + c}`, f);
+        });
+        for (const f of b.conditionalFills ?? []) sheet.conditionalFills.push({ ...f, row: b.row + first, rows: b.values.length - first, columnOffset: b.column });
+        for (const d of b.dropDowns ?? []) sheet.dropDowns.push({ ...d, row: b.row + first, rows: b.values.length - first, columnOffset: b.column });
+        if (b.table) {
+          const name = freeTableName(b.table.name, wb.tables.map((t) => t.name));
+          wb.tables.push({ name, sheetId: id, row: b.row, column: b.column, rows: b.values.length - 1, columns: b.values[0]?.length ?? 0 });
+        }
+      }
+      sheet.charts = ps.charts.slice();
+      report.written.push(`${sheet.name}: ${ps.blocks.reduce((n, b) => n + b.values.length, 0).toLocaleString('en-US')} rows`);
+      options?.progress?.(++step, steps, 'write');
+    }
+    if (sc) {
+      const sheet = wb.sheet(sc.sheet)!;
+      owned.sourceColumns = { sheet: sc.sheet, tableName: sc.tableName, headerRow: sc.headerRow, column: sc.column, headers: sc.columns.map((c) => c.header), rowCount: sc.rowCount };
+      wb.settings.set(SETTINGS_OWNED, ownedText(owned));
+      sc.columns.forEach((col, i) => {
+        setCell(sheet, sc.headerRow - 1, sc.column + i, col.header);
+        col.values.forEach((v, r) => setCell(sheet, sc.headerRow + r, sc.column + i, v));
+      });
+      const table = sc.tableName ? wb.tables.find((t) => t.name === sc.tableName) : undefined;
+      if (table) table.columns = sc.column - table.column + sc.columns.length;
+      report.written.push(`${rangeAddress(sc.sheet, sc.column, sc.headerRow, sc.columns.length, sc.rowCount + 1)}: ${sc.columns.map((c) => c.header).join(', ')}`);
+      options?.progress?.(++step, steps, 'write');
+    }
+    for (const [k, v] of Object.entries(plan.settings)) wb.settings.set(k, typeof v === 'string' ? v : JSON.stringify(v));
+    wb.settings.set(SETTINGS_OWNED, ownedText(owned));
+    report.complete = true;
+    return report;
+  }
+
+  /** Nothing is written beside the source when it changed since it was read, or when the target cells hold the user's data. */
+  private checkSource(plan: WorkbookPlan, owned: OwnedState): Issue[] {
+    const sc = plan.sourceColumns!;
+    const sheet = this.workbook.sheet(sc.sheet);
+    if (!sheet) return [{ severity: 'error', where: sc.sheet, message: `the sheet ${sc.sheet} is gone; run Tierwise again` }];
+    const width = sc.column - (sc.tableName ? (this.workbook.tables.find((t) => t.name === sc.tableName)?.column ?? 0) : 0);
+    const left = sc.tableName ? sc.column - width : 0;
+    const row = (r: number) => Array.from({ length: width }, (_, c) => cellAt(sheet, r, left + c));
+    const height = sc.tableName ? (this.workbook.tables.find((t) => t.name === sc.tableName)?.rows ?? 0) : Math.max(0, usedHeight(sheet) - sc.headerRow);
+    const last = height > 0 ? row(sc.headerRow - 1 + height) : undefined;
+    const now = sourceFingerprint(row(sc.headerRow - 1), height, height > 0 ? row(sc.headerRow) : undefined, last);
+    if (now !== sc.sourceFingerprint) {
+      return [{ severity: 'error', where: rangeAddress(sc.sheet, left, sc.headerRow, width, height + 1), message: `the source changed since it was read (${height.toLocaleString('en-US')} rows now, ${sc.rowCount.toLocaleString('en-US')} then): nothing was written beside it; run Tierwise again` }];
+    }
+    const mine = owned.sourceColumns;
+    const ours = mine && mine.sheet === sc.sheet && mine.headerRow === sc.headerRow && mine.column === sc.column;
+    const oursWidth = ours ? mine.headers.length : 0;
+    for (let r = sc.headerRow - 1; r < Math.max(sheet.cells.length, sc.headerRow + sc.rowCount); r++) {
+      for (let c = sc.column + oursWidth; c < sc.column + sc.columns.length; c++) {
+        const v = cellAt(sheet, r, c);
+        if (v !== '' && v !== null && v !== undefined) {
+          return [{ severity: 'error', where: rangeAddress(sc.sheet, c, r + 1, 1, 1), value: v, message: 'this cell, where Tierwise would write its segment column, holds data Tierwise did not write: nothing was changed. Move or clear that data, or choose fewer segment columns.' }];
+        }
+      }
+    }
+    return [];
+  }
+}

@@ -1,0 +1,168 @@
+// Engine result -> WorkbookPlan (pure). Decides what Tierwise's sheets hold and where; the hosts
+// decide how to write it (blocks, batches, formats).
+import { migration, type Snapshot } from '../engine/history';
+import { keyText } from '../engine/ingest';
+import type { EngineResult, TypeResult } from '../engine/result';
+import { segmentName } from '../engine/result';
+import type { SourceTable } from '../engine/types';
+import type { PreviousRun } from '../hosts/host';
+import { historyValues, keepRuns } from './history-sheet';
+import { SETTINGS_CONFIG } from './owned';
+import type { ConditionalFill, DropDown, NumberFormat, PlannedBlock, PlannedChart, PlannedSheet, PlannedSourceColumns, PlanValue, WorkbookPlan } from './plan';
+import { tableFingerprint } from './source-check';
+import { tierColumns, type TierColumn } from './tiers';
+
+export const SHEET_NAMES = { tiers: 'Customer Tiers', summary: 'Segment Summary', history: 'Tierwise History' } as const;
+export const TIERS_TABLE = 'TierwiseTiers';
+export const MANUAL_SUFFIX = ' (manual)';
+/** Text format: whatever is written stays exactly those characters (a customer called `=1+1` or `-cmd`). */
+export const TEXT: NumberFormat = '@';
+export const DEFAULT_KEEP_RUNS = 12;
+
+const FORMATS: Record<TierColumn['format'], NumberFormat> = {
+  text: TEXT,
+  number: '#,##0.00',
+  integer: '#,##0',
+  percent: '0.0%',
+  date: 'yyyy-mm-dd',
+};
+
+/** Fills for segments without a configured colour, in segment order (A green, B amber, C red, ...). */
+const PALETTE = ['#C6EFCE', '#FFEB9C', '#FFC7CE', '#DDEBF7', '#E4DFEC', '#FCE4D6', '#EDEDED', '#D9E1F2'];
+
+export interface PlanInput {
+  result: EngineResult;
+  /** This run's snapshot (engine `takeSnapshot`), appended to the history. */
+  snapshot: Snapshot;
+  /** What the workbook held before this run (host `readPrevious`). */
+  previous?: PreviousRun;
+  /** The source as read, when segment columns are to be written beside it. */
+  source?: SourceTable;
+  /** Segment types to write beside the source rows (names); none when absent. */
+  segmentColumnTypes?: string[];
+  /** The configuration text saved with the workbook. */
+  configText: string;
+  keepRuns?: number;
+}
+
+/** The header of the segment column written beside the source for a segment type. */
+export const sourceColumnHeader = (typeName: string): string => `${typeName} (Tierwise)`;
+
+export function planWorkbook(input: PlanInput): WorkbookPlan {
+  const { result } = input;
+  const sheets: PlannedSheet[] = [tiersSheet(result), summarySheet(result, input.previous), historySheet(input)];
+  const sourceColumns = input.source && input.segmentColumnTypes?.length ? planSourceColumns(result, input.source, input.segmentColumnTypes) : undefined;
+  return { sheets, sourceColumns, settings: { [SETTINGS_CONFIG]: input.configText } };
+}
+
+const fillsFor = (t: TypeResult): ConditionalFill['rules'] =>
+  t.segments.map((s, i) => ({ text: s.name, fill: s.color ?? PALETTE[i % PALETTE.length] }));
+
+function tiersSheet(result: EngineResult): PlannedSheet {
+  const cols = tierColumns(result);
+  const n = cols.length ? cols[0].values.length : 0;
+  const values: PlanValue[][] = new Array(n + 1);
+  values[0] = cols.map((c) => c.header);
+  for (let r = 0; r < n; r++) {
+    const row: PlanValue[] = new Array(cols.length);
+    for (let c = 0; c < cols.length; c++) row[c] = cols[c].values[r];
+    values[r + 1] = row;
+  }
+  const byName = new Map(result.types.map((t) => [t.type.name, t]));
+  const conditionalFills: ConditionalFill[] = [];
+  const dropDowns: DropDown[] = [];
+  cols.forEach((c, i) => {
+    const t = c.typeName !== undefined ? byName.get(c.typeName) : undefined;
+    if (!t) return;
+    if (c.role === 'segment' || c.role === 'auto') conditionalFills.push({ column: i, rules: fillsFor(t) });
+    if (c.role === 'manual') dropDowns.push({ column: i, list: t.segments.map((s) => s.name) });
+    if (c.role === 'flag') conditionalFills.push({ column: i, rules: [{ text: String(c.values.find((v) => v !== '') ?? ''), fill: '#FFEB9C' }].filter((r) => r.text !== '') });
+  });
+  const block: PlannedBlock = {
+    id: 'tiers',
+    row: 0,
+    column: 0,
+    values,
+    numberFormats: cols.map((c) => FORMATS[c.format]),
+    header: true,
+    table: { name: TIERS_TABLE, style: 'TableStyleMedium2' },
+    conditionalFills: conditionalFills.filter((f) => f.rules.length > 0),
+    dropDowns,
+  };
+  return { role: 'tiers', name: SHEET_NAMES.tiers, visible: true, blocks: [block], charts: [], freezeRows: 1 };
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function summarySheet(result: EngineResult, previous: PreviousRun | undefined): PlannedSheet {
+  const blocks: PlannedBlock[] = [];
+  const charts: PlannedChart[] = [];
+  const last = previous?.snapshots[previous.snapshots.length - 1];
+  let row = 0;
+  const title = (id: string, text: string, at: number) => blocks.push({ id, row: at, column: 0, values: [[text]], title: true, numberFormats: [TEXT] });
+  if (result.types.length === 0) title('empty', 'No segment type was computed: see the issues in the Tierwise pane.', 0);
+  result.types.forEach((t, k) => {
+    const m = t.measureName;
+    title(`title-${k}`, t.type.name, row);
+    const start = row + 1;
+    const summary: PlanValue[][] = [
+      ['Segment', 'Customers', '% customers', capital(m), `% ${m}`, 'Profit', `Average ${m}`],
+      ...t.summary.map((s) => [s.segment, s.customers, s.customerShare, s.measure, s.measureShare, s.profit, s.averageMeasure]),
+    ];
+    blocks.push({ id: `summary-${k}`, row: start, column: 0, values: summary, header: true, numberFormats: [TEXT, '#,##0', '0.0%', '#,##0.00', '0.0%', '#,##0.00', '#,##0.00'], conditionalFills: [{ column: 0, rules: fillsFor(t) }] });
+    // Chart data: segments by measure, largest first, with the running share (the Pareto line).
+    const sorted = t.summary.filter((s) => Number.isFinite(s.measure)).sort((a, b) => b.measure - a.measure);
+    const total = sorted.reduce((s, r) => s + Math.max(0, r.measure), 0);
+    let cum = 0;
+    const paretoRow = start + summary.length + 1;
+    const pareto: PlanValue[][] = [
+      ['Segment', capital(m), 'Cumulative %'],
+      ...sorted.map((s) => {
+        cum += Math.max(0, s.measure);
+        return [s.segment, s.measure, total > 0 ? cum / total : 0];
+      }),
+    ];
+    blocks.push({ id: `pareto-${k}`, row: paretoRow, column: 0, values: pareto, header: true, numberFormats: [TEXT, '#,##0.00', '0.0%'] });
+    charts.push({ kind: 'pareto', title: `${t.type.name}: ${m} by segment`, blockId: `pareto-${k}`, categoryColumn: 0, valueColumn: 1, cumulativeColumn: 2, row: start, column: 8, width: 8, height: 15 });
+    let next = paretoRow + pareto.length + 1;
+    if (last && last.segments[t.type.name]) {
+      const mg = migration(last, t, result.customers.ids);
+      title(`migration-title-${k}`, `Migration since the run of ${last.time}: ${mg.moved} customer(s) changed segment (rows: before, columns: now)`, next);
+      const matrix: PlanValue[][] = [['Before \\ Now', ...mg.to], ...mg.from.map((f, i) => [f, ...mg.counts[i]])];
+      blocks.push({ id: `migration-${k}`, row: next + 1, column: 0, values: matrix, header: true, numberFormats: [TEXT, ...mg.to.map(() => '#,##0')] });
+      next += matrix.length + 2;
+    } else {
+      title(`migration-title-${k}`, 'No previous run of this segment type to compare with: the migration matrix appears from the next run.', next);
+      next += 1;
+    }
+    row = Math.max(next, start + 16) + 1;
+  });
+  return { role: 'summary', name: SHEET_NAMES.summary, visible: true, blocks, charts };
+}
+
+function historySheet(input: PlanInput): PlannedSheet {
+  const snapshots = keepRuns([...(input.previous?.snapshots ?? []), input.snapshot], input.keepRuns ?? DEFAULT_KEEP_RUNS);
+  const values = historyValues(snapshots);
+  return { role: 'history', name: SHEET_NAMES.history, visible: false, blocks: [{ id: 'history', row: 0, column: 0, values, numberFormats: values[0].map(() => TEXT) }], charts: [] };
+}
+
+/** Per source row, the customer's final segment ('' for rows left out: blank customer, unknown customer). */
+function planSourceColumns(result: EngineResult, source: SourceTable, typeNames: readonly string[]): PlannedSourceColumns | undefined {
+  const customerCol = result.mapping.customer;
+  const types = typeNames.map((n) => result.types.find((t) => t.type.name === n)).filter((t): t is TypeResult => t !== undefined);
+  if (customerCol === undefined || types.length === 0) return undefined;
+  const index = new Int32Array(source.rows.length);
+  for (let r = 0; r < source.rows.length; r++) {
+    const c = result.customers.byId.get(keyText(source.rows[r][customerCol]));
+    index[r] = c === undefined ? -1 : c;
+  }
+  return {
+    sheet: source.sheet,
+    tableName: source.tableName,
+    headerRow: source.origin.row,
+    rowCount: source.rows.length,
+    column: source.origin.column + source.header.length,
+    columns: types.map((t) => ({ header: sourceColumnHeader(t.type.name), values: Array.from(index, (c) => (c >= 0 ? segmentName(t, c) : '')) })),
+    sourceFingerprint: tableFingerprint(source),
+  };
+}

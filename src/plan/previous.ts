@@ -1,0 +1,67 @@
+// Reading a previous run back from the workbook (pure: the host hands over cell values): the
+// history snapshots and the manual overrides typed into the tiers table, so no override is lost.
+import type { Config } from '../engine/config';
+import type { PreviousSegments } from '../engine/run';
+import type { Cell } from '../engine/types';
+import type { PreviousRun } from '../hosts/host';
+import { parseHistory } from './history-sheet';
+import { MANUAL_SUFFIX } from './planner';
+
+const text = (c: Cell): string => (c === null || c === undefined ? '' : String(c).trim());
+
+/** Segment type -> customer -> segment, from every `<type> (manual)` column of the tiers table (header row first). */
+export function overridesFromTiers(values: readonly (readonly Cell[])[]): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  if (values.length === 0) return out;
+  const header = values[0].map(text);
+  const idCol = header.indexOf('Customer');
+  if (idCol < 0) return out;
+  header.forEach((h, c) => {
+    if (!h.endsWith(MANUAL_SUFFIX)) return;
+    const type = h.slice(0, -MANUAL_SUFFIX.length);
+    const per: Record<string, string> = {};
+    for (let r = 1; r < values.length; r++) {
+      const id = text(values[r][idCol]);
+      const v = text(values[r][c]);
+      if (id !== '' && v !== '') per[id] = v;
+    }
+    out[type] = per;
+  });
+  return out;
+}
+
+export function readPreviousRun(sheets: { history?: readonly (readonly Cell[])[]; tiers?: readonly (readonly Cell[])[] }): PreviousRun | undefined {
+  const snapshots = sheets.history ? (parseHistory(sheets.history) ?? []) : [];
+  const overrides = sheets.tiers ? overridesFromTiers(sheets.tiers) : {};
+  if (snapshots.length === 0 && Object.keys(overrides).length === 0) return undefined;
+  return { snapshots, overrides };
+}
+
+/**
+ * The configuration for the next run: its overrides plus those typed into the tiers table. On a
+ * conflict the table wins (it is where the user edited last). Nothing is removed here: an
+ * override is cleared in the pane (or in the configuration), never by an empty cell.
+ */
+export function mergeOverrides(config: Config, previous: PreviousRun | undefined): { config: Config; added: number; changed: number } {
+  if (!previous) return { config, added: 0, changed: 0 };
+  const overrides: Config['overrides'] = {};
+  for (const [type, per] of Object.entries(config.overrides)) overrides[type] = { ...per };
+  let added = 0;
+  let changed = 0;
+  for (const [type, per] of Object.entries(previous.overrides)) {
+    const into = (overrides[type] ??= {});
+    for (const [id, seg] of Object.entries(per)) {
+      if (into[id] === undefined) added++;
+      else if (into[id] !== seg) changed++;
+      else continue;
+      into[id] = seg;
+    }
+  }
+  return { config: { ...config, overrides }, added, changed };
+}
+
+/** The engine's view of the last run (customers it must still list). */
+export function previousSegments(previous: PreviousRun | undefined): PreviousSegments | undefined {
+  const last = previous?.snapshots[previous.snapshots.length - 1];
+  return last ? { segments: last.segments } : undefined;
+}

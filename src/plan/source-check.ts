@@ -1,0 +1,62 @@
+// Checks on a source range that every host makes the same way: a header row is required, the
+// columns Tierwise wrote last time are not read as data, and a changed source is noticed before
+// anything is written beside it.
+import { cellAddress, rangeAddress } from '../engine/address';
+import { hashText } from '../engine/history';
+import type { Cell, Issue, SourceTable } from '../engine/types';
+import type { OwnedSourceColumns } from './owned';
+
+/** A source that cannot be read as a sales range: the pane shows `issues` (each with an address). */
+export class SourceProblem extends Error {
+  constructor(readonly issues: Issue[]) {
+    super(issues.map((i) => `${i.where}: ${i.message}`).join('\n'));
+    this.name = 'SourceProblem';
+  }
+}
+
+const isBlank = (c: Cell) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
+
+/**
+ * A header row names columns: text, mostly filled in. A number, a boolean or a mostly empty first
+ * row means the range starts with data (or a title), so column detection would guess wrong.
+ */
+export function headerProblem(sheet: string, origin: { row: number; column: number }, header: readonly Cell[]): Issue | undefined {
+  const where = rangeAddress(sheet, origin.column, origin.row, Math.max(1, header.length), 1);
+  if (header.length === 0) return { severity: 'error', where, message: 'the range is empty: Tierwise needs a header row and at least one line' };
+  const nonText = header.findIndex((h) => !isBlank(h) && typeof h !== 'string');
+  if (nonText >= 0) {
+    return {
+      severity: 'error',
+      where: cellAddress(sheet, origin.column + nonText, origin.row),
+      value: header[nonText],
+      message: `the first row looks like data (${String(header[nonText])} is not a column name): Tierwise needs a header row naming the columns (Customer, Sales, ...). Insert one above the data, or pick a range that starts with it.`,
+    };
+  }
+  const filled = header.filter((h) => !isBlank(h)).length;
+  if (filled === 0 || (header.length > 1 && filled * 2 < header.length)) {
+    return { severity: 'error', where, message: 'the first row is mostly empty: Tierwise needs a header row naming every column (a title above the header? pick the range that starts at the header)' };
+  }
+  return undefined;
+}
+
+/**
+ * How many columns at the right of a read range are Tierwise's own segment columns (written by a
+ * previous run), so they are not read as data and are rewritten in place.
+ */
+export function ownedColumnCount(sheet: string, origin: { row: number; column: number }, header: readonly Cell[], owned: OwnedSourceColumns | undefined, tableName?: string): number {
+  if (!owned || owned.sheet !== sheet || owned.headerRow !== origin.row) return 0;
+  if ((owned.tableName ?? '') !== (tableName ?? '')) return 0;
+  const at = owned.column - origin.column;
+  if (at < 1 || at + owned.headers.length !== header.length) return 0;
+  for (let i = 0; i < owned.headers.length; i++) if (String(header[at + i] ?? '') !== owned.headers[i]) return 0;
+  return owned.headers.length;
+}
+
+/** Row count, header and the first and last data rows: enough to notice rows added or removed, cheap to re-read. */
+export function sourceFingerprint(header: readonly Cell[], rowCount: number, first: readonly Cell[] | undefined, last: readonly Cell[] | undefined): string {
+  const text = JSON.stringify([header, first ?? null, last ?? null]);
+  return `${rowCount}:${hashText(text).toString(16)}`;
+}
+
+export const tableFingerprint = (t: SourceTable): string =>
+  sourceFingerprint(t.header, t.rows.length, t.rows[0], t.rows[t.rows.length - 1]);

@@ -1,0 +1,136 @@
+import { defaultConfig, parseConfigText } from '../../src/engine/config';
+import { takeSnapshot } from '../../src/engine/history';
+import { prepare, resultOf, classifyType, segment } from '../../src/engine/run';
+import type { SourceTable } from '../../src/engine/types';
+import { historyValues, parseHistory, keepRuns } from '../../src/plan/history-sheet';
+import { freeSheetName, freeTableName, validSheetName } from '../../src/plan/names';
+import { planWorkbook, sourceColumnHeader, TEXT, MANUAL_SUFFIX } from '../../src/plan/planner';
+import { mergeOverrides, overridesFromTiers, readPreviousRun } from '../../src/plan/previous';
+import { headerProblem, tableFingerprint } from '../../src/plan/source-check';
+import { loadStoredConfig, defaultConfigText } from '../../src/plan/stored-config';
+
+const table: SourceTable = {
+  sheet: 'Orders',
+  header: ['Customer ID', 'Customer Name', 'Sales', 'Profit'],
+  rows: [
+    ['C1', '=HYPERLINK("http://x","y")', 800, 100],
+    ['C2', '+1', 150, -20],
+    ['C3', '-cmd', 50, 5],
+    ['', 'blank', 10, 1],
+  ],
+  origin: { row: 1, column: 0 },
+};
+
+function run(configText?: string) {
+  const config = configText ? (parseConfigText(configText) as { ok: true; config: ReturnType<typeof defaultConfig> }).config : defaultConfig();
+  const p = prepare(table, config);
+  const result = resultOf(p, config.segmentTypes.map((t) => classifyType(p, t)));
+  return { result, snapshot: takeSnapshot(result, p.ingested.lines, '2026-01-01T00:00:00Z') };
+}
+
+describe('planWorkbook', () => {
+  it('plans the tiers table, the summary and the hidden history', () => {
+    const { result, snapshot } = run();
+    const plan = planWorkbook({ result, snapshot, configText: '{}', source: table, segmentColumnTypes: ['Sales ABC'] });
+    expect(plan.sheets.map((s) => [s.role, s.name, s.visible])).toEqual([
+      ['tiers', 'Customer Tiers', true],
+      ['summary', 'Segment Summary', true],
+      ['history', 'Tierwise History', false],
+    ]);
+    const tiers = plan.sheets[0].blocks[0];
+    const header = tiers.values[0];
+    expect(header).toEqual(expect.arrayContaining(['Customer', 'Customer name', 'Sales', 'Profit', 'Sales ABC', 'Sales ABC (auto)', `Sales ABC${MANUAL_SUFFIX}`, 'Sales ABC (flag)', 'Profit band']));
+    // text columns are Text-formatted, so a name like =HYPERLINK(...) stays those characters
+    expect(tiers.numberFormats?.[header.indexOf('Customer name')]).toBe(TEXT);
+    expect(tiers.numberFormats?.[header.indexOf('Sales ABC (share)')]).toBe('0.0%');
+    expect(tiers.dropDowns).toEqual([{ column: header.indexOf('Sales ABC (manual)'), list: ['A', 'B', 'C'] }]);
+    expect(tiers.table?.name).toBe('TierwiseTiers');
+    expect(plan.sheets[0].freezeRows).toBe(1);
+    const summary = plan.sheets[1];
+    expect(summary.charts.map((c) => c.kind)).toEqual(['pareto', 'pareto']);
+    const pareto = summary.blocks.find((b) => b.id === 'pareto-0')!;
+    expect(pareto.values.slice(1).map((r) => r[1])).toEqual([800, 150, 50]);
+    expect(pareto.values[pareto.values.length - 1][2]).toBeCloseTo(1);
+    expect(plan.sourceColumns?.columns.map((c) => c.header)).toEqual([sourceColumnHeader('Sales ABC')]);
+    expect(plan.sourceColumns?.columns[0].values).toEqual(['A', 'B', 'C', '']);
+    expect(plan.sourceColumns).toMatchObject({ sheet: 'Orders', headerRow: 1, rowCount: 4, column: 4, sourceFingerprint: tableFingerprint(table) });
+    expect(plan.settings['tierwise.config']).toBe('{}');
+  });
+
+  it('adds a migration matrix against the previous run', () => {
+    const first = run();
+    const previous = { snapshots: [{ ...first.snapshot, segments: { 'Sales ABC': { C1: 'B', C2: 'B', C9: 'A' } } }], overrides: {} };
+    const { result, snapshot } = run();
+    const plan = planWorkbook({ result, snapshot, previous, configText: '' });
+    const m = plan.sheets[1].blocks.find((b) => b.id === 'migration-0')!;
+    expect(m.values[0]).toEqual(['Before \\ Now', 'A', 'B', 'C', '(none)', '(gone)']);
+    const row = (label: string) => m.values.find((r) => r[0] === label)!;
+    expect(row('B').slice(1)).toEqual([1, 1, 0, 0, 0]);
+    expect(row('A').slice(1)).toEqual([0, 0, 0, 0, 1]);
+    expect(row('(new)').slice(1)).toEqual([0, 0, 1, 0, 0]);
+    // Profit band had no previous run
+    expect(plan.sheets[1].blocks.some((b) => b.id === 'migration-1')).toBe(false);
+    expect(plan.sheets[2].blocks[0].values[1].slice(1)).toEqual(['2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z']);
+  });
+});
+
+describe('history sheet', () => {
+  it('round-trips snapshots, including customers without a segment and customers absent from a run', () => {
+    const a = { time: 't1', configHash: 'h1', dataFingerprint: 'f1', segments: { X: { c1: 'A', c2: '' } } };
+    const b = { time: 't2', configHash: 'h2', dataFingerprint: 'f2', segments: { X: { c1: 'B', c3: 'C' }, Y: { c1: 'Low' } } };
+    expect(parseHistory(historyValues([a, b]))).toEqual([a, b]);
+    expect(parseHistory([['not ours']])).toBeUndefined();
+    expect(keepRuns([a, b, a, b], 2)).toEqual([a, b]);
+  });
+});
+
+describe('previous run', () => {
+  const tiersValues = [
+    ['Customer', 'Customer name', 'Sales ABC', 'Sales ABC (auto)', 'Sales ABC (manual)'],
+    ['C1', 'x', 'A', 'A', ''],
+    ['C2', 'y', 'C', 'B', 'C'],
+    [1001, 'z', 'A', 'B', ' A '],
+  ];
+  it('reads overrides from the Manual column', () => {
+    expect(overridesFromTiers(tiersValues)).toEqual({ 'Sales ABC': { C2: 'C', '1001': 'A' } });
+    expect(readPreviousRun({})).toBeUndefined();
+  });
+  it('merges them into the configuration without losing any', () => {
+    const config = { ...defaultConfig(), overrides: { 'Sales ABC': { C2: 'B', C7: 'A' } } };
+    const merged = mergeOverrides(config, readPreviousRun({ tiers: tiersValues }));
+    expect(merged.config.overrides['Sales ABC']).toEqual({ C2: 'C', C7: 'A', '1001': 'A' });
+    expect([merged.added, merged.changed]).toEqual([1, 1]);
+    const r = segment(table, merged.config);
+    expect(r.types[0].manual?.[r.customers.byId.get('C2')!]).toBe(2);
+  });
+});
+
+describe('names', () => {
+  it('makes valid sheet names and never takes a user sheet', () => {
+    expect(validSheetName('a[b]:c*d?e/f\\g')).toBe('a b c d e f g');
+    expect(validSheetName("'x'")).toBe('x');
+    expect(validSheetName('History')).toBe('Tierwise History');
+    expect(validSheetName('x'.repeat(40))).toHaveLength(31);
+    expect(freeSheetName('Customer Tiers', ['customer tiers'])).toBe('Customer Tiers (2)');
+    expect(freeSheetName('y'.repeat(31), ['y'.repeat(31)])).toBe(`${'y'.repeat(27)} (2)`);
+    expect(freeTableName('TierwiseTiers', ['TIERWISETIERS'])).toBe('TierwiseTiers2');
+    expect(freeTableName('A1', [])).toBe('_A1');
+  });
+});
+
+describe('source checks and stored configuration', () => {
+  it('says when the first row looks like data', () => {
+    expect(headerProblem('Orders', { row: 3, column: 1 }, ['C1', 120.5, 'x'])).toMatchObject({ where: 'Orders!C3', value: 120.5 });
+    expect(headerProblem('Orders', { row: 1, column: 0 }, ['Title', '', '', ''])?.message).toMatch(/mostly empty/);
+    expect(headerProblem('Orders', { row: 1, column: 0 }, ['Customer', 'Sales'])).toBeUndefined();
+  });
+  it('keeps an invalid or newer configuration as text and lists every problem', () => {
+    const newer = loadStoredConfig({ text: '{"version": 2}' });
+    expect(newer).toMatchObject({ state: 'invalid', text: '{"version": 2}' });
+    const bad = loadStoredConfig({ text: '{"version":1,"segmentTypes":[{"name":"X","kind":"abc","measure":"sales","segments":[{"name":"A","share":50}]}],"window":{"kind":"rolling","months":0}}' });
+    expect(bad.state).toBe('invalid');
+    if (bad.state === 'invalid') expect(bad.issues.length).toBeGreaterThanOrEqual(2);
+    expect(loadStoredConfig(undefined).state).toBe('none');
+    expect(loadStoredConfig({ text: defaultConfigText() }).state).toBe('ok');
+  });
+});
