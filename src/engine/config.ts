@@ -157,8 +157,16 @@ export function parseConfigText(text: string): ConfigResult {
 }
 
 /** JSON Schema for editors (written to schema/tierwise.config.schema.json by `npm run schema`). */
-export function configJsonSchema(): unknown {
-  return z.toJSONSchema(configSchema(looseObj), { io: 'input', unrepresentable: 'any' });
+export function configJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(configSchema(looseObj), { io: 'input', unrepresentable: 'any' }),
+    title: 'Tierwise configuration',
+  };
+}
+
+/** The schema as it is committed: stable formatting, so a change shows up as a readable diff. */
+export function configJsonSchemaText(): string {
+  return `${JSON.stringify(configJsonSchema(), null, 2)}\n`;
 }
 
 /** The configuration a new workbook starts with: ABC 80/15/5 on sales and four profit bands. */
