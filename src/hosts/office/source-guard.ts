@@ -1,0 +1,78 @@
+// Before anything is written beside the user's rows: the source must be as it was read (same rows,
+// same header, same first and last line) and every target cell must be empty or Tierwise's own.
+// Two syncs, whatever the size of the source: only the edges and the used range are read.
+import { rangeAddress } from '../../engine/address';
+import type { Cell, Issue } from '../../engine/types';
+import type { OwnedSourceColumns } from '../../plan/owned';
+import type { PlannedSourceColumns } from '../../plan/plan';
+import { sourceFingerprint } from '../../plan/source-check';
+import { a1, columnsA1 } from './excel';
+
+/** How many of the planned columns are already Tierwise's (written by a previous run at the same place). */
+export function ownedWidth(sc: PlannedSourceColumns, owned: OwnedSourceColumns | undefined): number {
+  const same = owned && owned.sheet === sc.sheet && owned.headerRow === sc.headerRow && owned.column === sc.column && (owned.tableName ?? '') === (sc.tableName ?? '');
+  return same ? owned.headers.length : 0;
+}
+
+const blank = (c: Cell) => c === '' || c === null || c === undefined;
+
+export async function guardSource(ctx: Excel.RequestContext, sc: PlannedSourceColumns, owned: OwnedSourceColumns | undefined): Promise<Issue[]> {
+  const sheetNames = ctx.workbook.worksheets.load('items/name');
+  const tableNames = ctx.workbook.tables.load('items/name');
+  await ctx.sync();
+  const again = 'nothing was written beside it; run Tierwise again';
+  const sheetItem = sheetNames.items.find((s) => s.name.toLowerCase() === sc.sheet.toLowerCase());
+  if (!sheetItem) return [{ severity: 'error', where: sc.sheet, message: `the sheet ${sc.sheet} is gone: ${again}` }];
+  const tableItem = sc.tableName ? tableNames.items.find((t) => t.name.toLowerCase() === sc.tableName!.toLowerCase()) : undefined;
+  if (sc.tableName && !tableItem) return [{ severity: 'error', where: sc.tableName, message: `the table ${sc.tableName} is gone: ${again}` }];
+
+  const sheet = ctx.workbook.worksheets.getItem(sc.sheet);
+  const left = sc.sourceColumn;
+  const width = sc.column - left;
+  const mine = ownedWidth(sc, owned);
+  // 1. How many data rows the source has now.
+  const tableRange = tableItem ? tableItem.getRange().load('rowCount') : undefined;
+  const used = tableItem ? undefined : sheet.getRange(columnsA1(left, width)).getUsedRangeOrNullObject(true).load('rowIndex, rowCount');
+  await ctx.sync();
+  const height = tableRange ? tableRange.rowCount - 1 : used && !used.isNullObject ? Math.max(0, used.rowIndex + used.rowCount - sc.headerRow) : 0;
+
+  // 2. Its edges, and what the target cells hold.
+  const rowAt = (r: number) => sheet.getRange(a1(r, left, 1, width)).load('values');
+  const header = rowAt(sc.headerRow - 1);
+  const first = height > 0 ? rowAt(sc.headerRow) : undefined;
+  const last = height > 0 ? rowAt(sc.headerRow - 1 + height) : undefined;
+  const targetRows = Math.max(height, sc.rowCount) + 1;
+  const fresh = sc.columns.length - mine;
+  const foreign = fresh > 0 ? sheet.getRange(a1(sc.headerRow - 1, sc.column + mine, targetRows, fresh)).getUsedRangeOrNullObject(true).load('rowIndex, columnIndex, rowCount, columnCount') : undefined;
+  const ownHeaders = mine > 0 ? sheet.getRange(a1(sc.headerRow - 1, sc.column, 1, mine)).load('values') : undefined;
+  await ctx.sync();
+
+  const now = sourceFingerprint(header.values[0] as Cell[], height, first?.values[0] as Cell[] | undefined, last?.values[0] as Cell[] | undefined);
+  if (now !== sc.sourceFingerprint) {
+    return [{
+      severity: 'error',
+      where: rangeAddress(sc.sheet, left, sc.headerRow, width, height + 1),
+      message: `the source changed since it was read (${height.toLocaleString('en-US')} rows now, ${sc.rowCount.toLocaleString('en-US')} then, or other header, first or last line): ${again}`,
+    }];
+  }
+  const issues: Issue[] = [];
+  if (foreign && !foreign.isNullObject) {
+    issues.push({
+      severity: 'error',
+      where: rangeAddress(sc.sheet, foreign.columnIndex, foreign.rowIndex + 1, foreign.columnCount, foreign.rowCount),
+      message: 'these cells, where Tierwise would write its segment columns, hold data Tierwise did not write: nothing was changed. Move or clear that data, or choose fewer segment columns.',
+    });
+  }
+  const headers = (ownHeaders?.values[0] ?? []) as Cell[];
+  headers.forEach((h, i) => {
+    if (!blank(h) && h !== owned!.headers[i]) {
+      issues.push({
+        severity: 'error',
+        where: rangeAddress(sc.sheet, sc.column + i, sc.headerRow, 1, 1),
+        value: h,
+        message: `Tierwise wrote the column "${owned!.headers[i]}" here, but its header now says "${String(h)}": the column looks like yours now, so nothing was changed. Clear or move it and run again.`,
+      });
+    }
+  });
+  return issues;
+}
