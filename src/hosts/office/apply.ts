@@ -50,7 +50,7 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: WorkbookPlan, f
   const sc = plan.sourceColumns;
   const before = owned.sourceColumns;
   if (sc) {
-    const issues = await guardSource(ctx, sc, before);
+    const issues = await guardSource(ctx, sc, before, sheetsBefore.map((s) => s.name), tablesBefore.map((t) => t.name));
     if (issues.length) {
       report.issues.push(...issues);
       return report;

@@ -13,6 +13,7 @@ import { readBlocks, type BlockCounter, type Rect } from './read';
 /** What the last call cost; the benchmark reads it. */
 export interface HostCounters {
   readBlocks: number;
+  previousBlocks: number;
   writeBlocks: number;
 }
 
@@ -24,7 +25,7 @@ interface Located extends Rect {
 const problem = (where: string, message: string) => new SourceProblem([{ severity: 'error', where, message }]);
 
 export class OfficeHost implements WorkbookHost {
-  readonly counters: HostCounters = { readBlocks: 0, writeBlocks: 0 };
+  readonly counters: HostCounters = { readBlocks: 0, previousBlocks: 0, writeBlocks: 0 };
   private readonly features: Features;
 
   constructor(
@@ -34,10 +35,10 @@ export class OfficeHost implements WorkbookHost {
     this.features = detectFeatures(supports);
   }
 
-  private async owned(ctx: Excel.RequestContext): Promise<OwnedState> {
+  /** Queues the read of Tierwise's records; the returned function parses them after the next sync. */
+  private owned(ctx: Excel.RequestContext): () => OwnedState {
     const item = ctx.workbook.settings.getItemOrNullObject(SETTINGS_OWNED).load('value');
-    await ctx.sync();
-    return parseOwned(item.isNullObject ? undefined : item.value);
+    return () => parseOwned(item.isNullObject ? undefined : item.value);
   }
 
   async listSources(): Promise<SourceInfo[]> {
@@ -102,8 +103,9 @@ export class OfficeHost implements WorkbookHost {
     const counter: BlockCounter = { blocks: 0 };
     try {
       return await this.run(async (ctx) => {
-        const owned = await this.owned(ctx);
-        const at = await this.locate(ctx, ref);
+        const ownedAfterSync = this.owned(ctx);
+        const at = await this.locate(ctx, ref); // its first sync carries the records too
+        const owned = ownedAfterSync();
         const sheet = ctx.workbook.worksheets.getItem(at.sheet);
         const grid = await readBlocks(ctx, sheet, at, counter, options);
         const origin = { row: at.row + 1, column: at.column };
@@ -126,21 +128,34 @@ export class OfficeHost implements WorkbookHost {
 
   async readPrevious(): Promise<PreviousRun | undefined> {
     const counter: BlockCounter = { blocks: 0 };
+    try {
+      return await this.readPreviousWith(counter);
+    } finally {
+      this.counters.previousBlocks = counter.blocks;
+    }
+  }
+
+  private readPreviousWith(counter: BlockCounter): Promise<PreviousRun | undefined> {
     return this.run(async (ctx) => {
-      const owned = await this.owned(ctx);
-      const read = async (role: SheetRole): Promise<Cell[][] | undefined> => {
+      const ownedAfterSync = this.owned(ctx);
+      await ctx.sync();
+      const owned = ownedAfterSync();
+      const roles: SheetRole[] = ['history', 'tiers'];
+      const sheets = roles.map((role) => {
         const id = owned.sheets[role]?.id;
-        if (!id) return undefined;
-        const sheet = ctx.workbook.worksheets.getItemOrNullObject(id).load('name');
-        await ctx.sync();
-        if (sheet.isNullObject) return undefined;
-        // From A1, so row and column positions are those the planner wrote.
-        const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex, columnIndex, rowCount, columnCount');
-        await ctx.sync();
-        if (used.isNullObject) return undefined;
-        return readBlocks(ctx, sheet, { row: 0, column: 0, rows: used.rowIndex + used.rowCount, columns: used.columnIndex + used.columnCount }, counter, undefined, 'previous');
-      };
-      return readPreviousRun({ history: await read('history'), tiers: await read('tiers') });
+        return id ? ctx.workbook.worksheets.getItemOrNullObject(id).load('name') : undefined;
+      });
+      if (sheets.every((s) => s === undefined)) return undefined;
+      await ctx.sync();
+      const used = sheets.map((s) => (s && !s.isNullObject ? s.getUsedRangeOrNullObject(true).load('rowIndex, columnIndex, rowCount, columnCount') : undefined));
+      await ctx.sync();
+      const grids: (Cell[][] | undefined)[] = [];
+      for (let i = 0; i < roles.length; i++) {
+        const u = used[i];
+        // From A1, so rows and columns sit where the planner put them.
+        grids.push(u && !u.isNullObject ? await readBlocks(ctx, sheets[i]!, { row: 0, column: 0, rows: u.rowIndex + u.rowCount, columns: u.columnIndex + u.columnCount }, counter, undefined, 'previous') : undefined);
+      }
+      return readPreviousRun({ history: grids[0], tiers: grids[1] });
     });
   }
 

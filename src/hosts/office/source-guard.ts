@@ -16,15 +16,13 @@ export function ownedWidth(sc: PlannedSourceColumns, owned: OwnedSourceColumns |
 
 const blank = (c: Cell) => c === '' || c === null || c === undefined;
 
-export async function guardSource(ctx: Excel.RequestContext, sc: PlannedSourceColumns, owned: OwnedSourceColumns | undefined): Promise<Issue[]> {
-  const sheetNames = ctx.workbook.worksheets.load('items/name');
-  const tableNames = ctx.workbook.tables.load('items/name');
-  await ctx.sync();
+/** `sheets` and `tables` are the workbook's names as just loaded (one sync fewer). */
+export async function guardSource(ctx: Excel.RequestContext, sc: PlannedSourceColumns, owned: OwnedSourceColumns | undefined, sheets: readonly string[], tables: readonly string[]): Promise<Issue[]> {
   const again = 'nothing was written beside it; run Tierwise again';
-  const sheetItem = sheetNames.items.find((s) => s.name.toLowerCase() === sc.sheet.toLowerCase());
-  if (!sheetItem) return [{ severity: 'error', where: sc.sheet, message: `the sheet ${sc.sheet} is gone: ${again}` }];
-  const tableItem = sc.tableName ? tableNames.items.find((t) => t.name.toLowerCase() === sc.tableName!.toLowerCase()) : undefined;
-  if (sc.tableName && !tableItem) return [{ severity: 'error', where: sc.tableName, message: `the table ${sc.tableName} is gone: ${again}` }];
+  if (!sheets.some((s) => s.toLowerCase() === sc.sheet.toLowerCase())) return [{ severity: 'error', where: sc.sheet, message: `the sheet ${sc.sheet} is gone: ${again}` }];
+  const tableName = sc.tableName ? tables.find((t) => t.toLowerCase() === sc.tableName!.toLowerCase()) : undefined;
+  if (sc.tableName && !tableName) return [{ severity: 'error', where: sc.tableName, message: `the table ${sc.tableName} is gone: ${again}` }];
+  const tableItem = tableName ? ctx.workbook.tables.getItem(tableName) : undefined;
 
   const sheet = ctx.workbook.worksheets.getItem(sc.sheet);
   const left = sc.sourceColumn;
