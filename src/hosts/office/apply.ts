@@ -29,7 +29,33 @@ const rowsOf = (ps: PlannedSheet) => ps.blocks.reduce((n, b) => n + b.values.len
 
 export async function applyPlan(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Features, counter: BlockCounter, options?: RunOptions): Promise<ApplyReport> {
   const report: ApplyReport = { written: [], renamed: [], issues: [], complete: false };
-  const signal = options?.signal;
+  let state: Inspected;
+  try {
+    state = await inspect(ctx, plan);
+  } catch (e) {
+    report.issues.push({ severity: 'error', where: 'Tierwise', message: `Excel stopped the run before anything was written (${errorMessage(e)}). Nothing was changed; run Tierwise again.` });
+    return report;
+  }
+  if (state.issues.length) {
+    report.issues.push(...state.issues);
+    return report;
+  }
+  return write(ctx, plan, features, counter, state, report, options);
+}
+
+interface Inspected {
+  owned: OwnedState;
+  before: OwnedSourceColumns | undefined;
+  sheetsBefore: { name: string; id: string }[];
+  tablesBefore: { name: string; sheetId: string }[];
+  sheetIds: Map<string, string>;
+  pendingIds: string[];
+  oldIds: Set<string>;
+  issues: Issue[];
+}
+
+/** One sync to see what is there, two more to check the source (when columns go beside it). Nothing is written. */
+async function inspect(ctx: Excel.RequestContext, plan: WorkbookPlan): Promise<Inspected> {
   const settings = ctx.workbook.settings;
 
   // 1. What is there: Tierwise's records, the sheets and tables (their names are the user's too).
@@ -42,20 +68,23 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: WorkbookPlan, f
   const sheetsBefore = sheetList.items.map((s) => ({ name: s.name, id: s.id }));
   const tablesBefore = tableList.items.map((t) => ({ name: t.name, sheetId: t.worksheet.id }));
   const sheetIds = new Map(sheetsBefore.map((s) => [s.id, s.name]));
+  // A pending sheet recorded by name only: its run failed in the batch that created it, before Excel
+  // gave the id (possibly between adding and hiding it). The name was free and Tierwise's own then.
   const pendingIds = (owned.pending ?? []).map((p) => (p.id && sheetIds.has(p.id) ? p.id : sheetsBefore.find((s) => s.name === p.name)?.id)).filter((id): id is string => id !== undefined);
   const oldIds = new Set<string>(pendingIds);
   for (const s of Object.values(owned.sheets)) if (s?.id && sheetIds.has(s.id)) oldIds.add(s.id);
 
-  // 2. Beside the source: as read, and only empty or Tierwise's cells. Otherwise nothing is written.
-  const sc = plan.sourceColumns;
+  // Beside the source: as read, and only empty or Tierwise's cells. Otherwise nothing is written.
   const before = owned.sourceColumns;
-  if (sc) {
-    const issues = await guardSource(ctx, sc, before, sheetsBefore.map((s) => s.name), tablesBefore.map((t) => t.name));
-    if (issues.length) {
-      report.issues.push(...issues);
-      return report;
-    }
-  }
+  const issues = plan.sourceColumns ? await guardSource(ctx, plan.sourceColumns, before, sheetsBefore.map((s) => s.name), tablesBefore.map((t) => t.name)) : [];
+  return { owned, before, sheetsBefore, tablesBefore, sheetIds, pendingIds, oldIds, issues };
+}
+
+async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Features, counter: BlockCounter, state: Inspected, report: ApplyReport, options?: RunOptions): Promise<ApplyReport> {
+  const { owned, before, sheetsBefore, tablesBefore, sheetIds, pendingIds, oldIds } = state;
+  const signal = options?.signal;
+  const settings = ctx.workbook.settings;
+  const sc = plan.sourceColumns;
   if (signal?.aborted) {
     report.issues.push({ severity: 'warning', where: 'Tierwise', message: 'cancelled before anything was written' });
     return report;
@@ -76,21 +105,27 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: WorkbookPlan, f
   try {
     // 3. Claim: the configuration first (overrides merged into it survive any failure), old
     //    provisional sheets deleted, new ones added hidden, the target columns recorded as Tierwise's.
+    //    A batch is not a transaction: the records go first, so whatever part of it Excel ran, the
+    //    next run knows every sheet that is Tierwise's.
     for (const [k, v] of Object.entries(plan.settings)) settings.add(k, typeof v === 'string' ? v : JSON.stringify(v));
+    const tempNames = plan.sheets.map((ps) => {
+      const name = freeSheetName(`Tierwise new ${ps.role}`, allNames);
+      allNames.push(name);
+      return name;
+    });
+    owned.pending = [...pendingIds.map((id) => ({ name: sheetIds.get(id)!, id })), ...tempNames.map((name) => ({ name }))];
+    if (sc) claimSourceColumns(sc, before, owned);
+    settings.add(SETTINGS_OWNED, ownedText(owned));
+    if (sc) clearStaleSourceColumns(ctx, sc, before);
     for (const id of pendingIds) ctx.workbook.worksheets.getItem(id).delete();
-    for (const ps of plan.sheets) {
-      const tempName = freeSheetName(`Tierwise new ${ps.role}`, allNames);
-      allNames.push(tempName);
-      const temp = ctx.workbook.worksheets.add(tempName);
+    plan.sheets.forEach((ps, i) => {
+      const temp = ctx.workbook.worksheets.add(tempNames[i]);
       temp.visibility = 'Hidden';
       temp.load('id');
       const old = owned.sheets[ps.role]?.id;
-      jobs.push({ ps, temp, tempName, oldId: old && sheetIds.has(old) && !pendingIds.includes(old) ? old : undefined, rows: rowsOf(ps), rowsDone: 0 });
-    }
+      jobs.push({ ps, temp, tempName: tempNames[i], oldId: old && sheetIds.has(old) && !pendingIds.includes(old) ? old : undefined, rows: rowsOf(ps), rowsDone: 0 });
+    });
     if (features.events) ctx.runtime.enableEvents = false;
-    if (sc) claimSourceColumns(ctx, sc, before, owned);
-    owned.pending = jobs.map((j) => ({ name: j.tempName }));
-    settings.add(SETTINGS_OWNED, ownedText(owned));
     await ctx.sync();
     prepared = true;
     owned.pending = jobs.map((j) => ({ name: j.tempName, id: j.temp.id }));
@@ -198,14 +233,15 @@ async function cleanUp(ctx: Excel.RequestContext, jobs: Job[], owned: OwnedState
   }
 }
 
-/**
- * Records the target columns as Tierwise's before any is written (rowCount 0: under way), adds the
- * new columns to the source table, and clears what Tierwise wrote there before and no longer plans.
- */
-function claimSourceColumns(ctx: Excel.RequestContext, sc: PlannedSourceColumns, before: OwnedSourceColumns | undefined, owned: OwnedState): void {
+/** Records the target columns as Tierwise's before any is written (rowCount 0: under way). */
+function claimSourceColumns(sc: PlannedSourceColumns, before: OwnedSourceColumns | undefined, owned: OwnedState): void {
+  owned.sourceColumns = { sheet: sc.sheet, tableName: sc.tableName, headerRow: sc.headerRow, column: sc.column, headers: sc.columns.map((c) => c.header), rowCount: 0 };
+}
+
+/** Adds the new columns to the source table, and clears what Tierwise wrote there before and no longer plans. */
+function clearStaleSourceColumns(ctx: Excel.RequestContext, sc: PlannedSourceColumns, before: OwnedSourceColumns | undefined): void {
   const mine = ownedWidth(sc, before);
   const headers = sc.columns.map((c) => c.header);
-  owned.sourceColumns = { sheet: sc.sheet, tableName: sc.tableName, headerRow: sc.headerRow, column: sc.column, headers, rowCount: 0 };
   const sheet = ctx.workbook.worksheets.getItem(sc.sheet);
   if (sc.tableName) {
     const table = ctx.workbook.tables.getItem(sc.tableName);

@@ -1,12 +1,13 @@
 // Before anything is written beside the user's rows: the source must be as it was read (same rows,
 // same header, same first and last line) and every target cell must be empty or Tierwise's own.
 // Two syncs, whatever the size of the source: only the edges and the used range are read.
-import { rangeAddress } from '../../engine/address';
+import { cellAddress, rangeAddress } from '../../engine/address';
 import type { Cell, Issue } from '../../engine/types';
 import type { OwnedSourceColumns } from '../../plan/owned';
 import type { PlannedSourceColumns } from '../../plan/plan';
 import { sourceFingerprint } from '../../plan/source-check';
 import { a1, columnsA1 } from './excel';
+import { readBlocks } from './read';
 
 /** How many of the planned columns are already Tierwise's (written by a previous run at the same place). */
 export function ownedWidth(sc: PlannedSourceColumns, owned: OwnedSourceColumns | undefined): number {
@@ -55,11 +56,20 @@ export async function guardSource(ctx: Excel.RequestContext, sc: PlannedSourceCo
   }
   const issues: Issue[] = [];
   if (foreign && !foreign.isNullObject) {
-    issues.push({
-      severity: 'error',
-      where: rangeAddress(sc.sheet, foreign.columnIndex, foreign.rowIndex + 1, foreign.columnCount, foreign.rowCount),
-      message: 'these cells, where Tierwise would write its segment columns, hold data Tierwise did not write: nothing was changed. Move or clear that data, or choose fewer segment columns.',
-    });
+    // The used range only narrows the search (Excel may report more than the cells in use): the
+    // cells themselves say whether anything is there, and which one to show the user.
+    const area = { row: foreign.rowIndex, column: foreign.columnIndex, rows: foreign.rowCount, columns: foreign.columnCount };
+    const cells = await readBlocks(ctx, sheet, area, { blocks: 0 });
+    const r = cells.findIndex((row) => row.some((c) => !blank(c)));
+    if (r >= 0) {
+      const c = cells[r].findIndex((v) => !blank(v));
+      issues.push({
+        severity: 'error',
+        where: cellAddress(sc.sheet, area.column + c, area.row + r + 1),
+        value: cells[r][c],
+        message: 'this cell, where Tierwise would write its segment column, holds data Tierwise did not write: nothing was changed. Move or clear that data, or choose fewer segment columns.',
+      });
+    }
   }
   const headers = (ownHeaders?.values[0] ?? []) as Cell[];
   headers.forEach((h, i) => {

@@ -3,7 +3,7 @@
 // in order against the model. As in Excel, a batch is not a transaction: actions before a failing
 // one stay done, loads of a failed batch are not delivered.
 import { Action, Batch, Ctx, ProxyBase } from './base';
-import { SimRichApiError, richError } from './errors';
+import { richError } from './errors';
 import { WorkbookModel, emptyStats, type SimStats } from './model';
 import { jsonSize } from './wire';
 import { RuntimeProxy, WorkbookProxy } from './workbook';
@@ -21,8 +21,12 @@ export interface SimOptions {
   requestLimit: number;
   responseLimit: number;
   maxReadCells: number;
-  /** Called before each batch runs; an error returned is thrown in the middle of that batch (after half its actions). */
-  inject?: (sync: number, actions: readonly { path: string; op: string }[]) => SimRichApiError | Error | undefined;
+  /**
+   * Called before each batch runs. An error returned is thrown in the middle of that batch (after
+   * half its actions ran, as when Excel fails on one); `{ error, after: 0 }` fails it before any
+   * action ran (a lost connection).
+   */
+  inject?: (sync: number, actions: readonly { path: string; op: string }[]) => Error | { error: Error; after: number } | undefined;
 }
 
 export const defaultOptions = (): SimOptions => ({ excelApi: 17, requestLimit: PAYLOAD_LIMIT, responseLimit: PAYLOAD_LIMIT, maxReadCells: READ_CELL_LIMIT });
@@ -79,13 +83,17 @@ export class SimContext implements Ctx {
     stats.totalRequestBytes += request;
     if (request > limits.requestLimit) throw richError('RequestPayloadSizeLimitExceeded');
     const injected = limits.inject?.(stats.syncs, actions);
+    const failure = injected instanceof Error ? { error: injected, after: Math.floor(actions.length / 2) } : injected;
     const batch = new Batch();
     try {
       actions.forEach((a, i) => {
-        if (injected && i === Math.floor(actions.length / 2)) throw injected;
+        if (failure && i === failure.after) throw failure.error;
         a.exec(batch);
       });
     } finally {
+      if (this._wb.suspensions.apiCalculation > 0) stats.calculationSuspendedSyncs++;
+      if (this._wb.suspensions.screenUpdating > 0) stats.screenSuspendedSyncs++;
+      if (!this._wb.enableEvents) stats.eventsOffSyncs++;
       this._wb.suspensions.apiCalculation = 0;
       this._wb.suspensions.screenUpdating = 0;
     }

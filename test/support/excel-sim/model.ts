@@ -490,6 +490,10 @@ export interface SimStats {
   totalResponseBytes: number;
   /** Number of TableRowCollection.add calls (Excel adds rows one request-action at a time: batch them). */
   tableRowsAddCalls: number;
+  /** Syncs that ran with calculation / screen updating suspended, and with events off. */
+  calculationSuspendedSyncs: number;
+  screenSuspendedSyncs: number;
+  eventsOffSyncs: number;
 }
 
 export const emptyStats = (): SimStats => ({
@@ -499,6 +503,9 @@ export const emptyStats = (): SimStats => ({
   totalRequestBytes: 0,
   totalResponseBytes: 0,
   tableRowsAddCalls: 0,
+  calculationSuspendedSyncs: 0,
+  screenSuspendedSyncs: 0,
+  eventsOffSyncs: 0,
 });
 
 const SHEET_FORBIDDEN = /[[\]:*?/\\]/;
