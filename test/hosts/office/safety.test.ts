@@ -229,11 +229,16 @@ describe('office host: a failure in the middle of a plan', () => {
     const { sim, host } = salesBook();
     await runTierwise(host, SHEET);
     let count = 0;
-    const counting = new OfficeHost(async (batch) => sim.run(batch), sim.isSetSupported);
-    const before = sim.stats.syncs;
-    const { report } = await runTierwise(counting, SHEET, { apply: { progress: () => undefined } });
+    const counting = new OfficeHost(sim.run, sim.isSetSupported);
+    const realApply = counting.apply.bind(counting);
+    counting.apply = async (plan, options) => {
+      const before = sim.stats.syncs;
+      const report = await realApply(plan, options);
+      count = sim.stats.syncs - before;
+      return report;
+    };
+    const { report } = await runTierwise(counting, SHEET, { time: '2026-02-01T00:00:00Z' });
     expect(report.complete).toBe(true);
-    count = sim.stats.syncs - before;
     return count;
   }
 
