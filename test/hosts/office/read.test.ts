@@ -1,5 +1,6 @@
 // Reading through the office host: sources listed, blocks sized from the data and shrunk when Excel
 // says a response is too large, progress per block, selection, selecting a cell.
+import { OfficeHost } from '../../../src/hosts/office/host';
 import { firstReadRows, nextReadRows } from '../../../src/hosts/office/payload';
 import { bigSheet } from '../../support/big-sheet';
 import { runTierwise } from '../../support/pipeline';
@@ -32,6 +33,20 @@ describe('office host: reading', () => {
     expect(t.rows).toEqual(SALES.slice(1));
     await host.selectCell('Sales!E7');
     expect(sim.model.selection).toMatchObject({ rect: { r0: 6, c0: 4, rows: 1, cols: 1 } });
+  });
+
+  it('runs on the global Excel.run and Office requirements when constructed as the task pane does', async () => {
+    const { sim } = excel({ excelApi: 8 });
+    sheetWith(sim, 'Sales', SALES);
+    const uninstall = sim.installGlobals();
+    try {
+      const { report } = await runTierwise(new OfficeHost(), { kind: 'sheet', name: 'Sales' });
+      expect(report.complete).toBe(true);
+      // ExcelApi 1.8 detected through Office.context.requirements: a column + line chart, not a Pareto
+      expect(sim.model.findSheet('Segment Summary')!.charts.map((c) => c.type)).toEqual(['ColumnClustered', 'ColumnClustered']);
+    } finally {
+      uninstall();
+    }
   });
 
   it('sizes blocks from the column count first, then from the bytes the rows cost', () => {

@@ -138,6 +138,22 @@ export class SimExcel {
   /** Office.context.requirements.isSetSupported */
   isSetSupported = (set: string, version?: string): boolean => supports(this.options, set, version ?? '1.1');
 
+  /**
+   * Installs this simulator as the globals `Excel.run` and `Office.context.requirements`, as the
+   * task pane sees them, so code written for the real globals (`new OfficeHost()`) runs against it.
+   * Returns the function that removes them again.
+   */
+  installGlobals(): () => void {
+    const g = globalThis as Record<string, unknown>;
+    const saved = { Excel: g.Excel, Office: g.Office };
+    g.Excel = { run: this.run };
+    g.Office = { context: { requirements: { isSetSupported: this.isSetSupported } } };
+    return () => {
+      g.Excel = saved.Excel;
+      g.Office = saved.Office;
+    };
+  }
+
   resetStats(): void {
     Object.assign(this.stats, emptyStats());
   }
