@@ -122,6 +122,7 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
         issues: { type: 'string' },
         'in-place': { type: 'boolean' },
         'source-columns': { type: 'string' },
+        timings: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -193,6 +194,8 @@ interface WorkbookArgs {
   issues?: string;
   'in-place'?: boolean;
   'source-columns'?: string;
+  /** Print how long reading, segmenting and writing took (the benchmark reads it). */
+  timings?: boolean;
 }
 
 /** `in.xlsx` -> `in.backup-20261123T160501Z.xlsx`: a new name per run, so no backup is overwritten. */
@@ -241,8 +244,10 @@ async function segmentWorkbookCommand(input: string, values: WorkbookArgs, io: I
   if (!inPlace && resolve(out) === resolve(input)) throw new UsageError(`--out ${out} is the input workbook: Tierwise never overwrites it unless --in-place is given (it then writes a backup copy first)`);
   if (values.sheet && values.table) throw new UsageError('give either --sheet or --table, not both');
   const now = limits.now ?? new Date().toISOString();
+  const started = performance.now();
   const { bytes, label } = await workbookBytes(input, limits);
   const host = await XlsxHost.open(bytes, label);
+  const opened = performance.now() - started;
   let config: { text: string; path: string } | undefined;
   if (values.config) {
     try {
@@ -269,6 +274,7 @@ async function segmentWorkbookCommand(input: string, values: WorkbookArgs, io: I
   }
   const { added, changed } = run.overridesFromTable;
   if (added || changed) io.err(`Manual overrides from the tiers table: ${added} new, ${changed} changed\n`);
+  const packing = performance.now();
   const written = await host.toBuffer();
   if (inPlace) {
     const backup = backupPath(input, now);
@@ -288,6 +294,11 @@ async function segmentWorkbookCommand(input: string, values: WorkbookArgs, io: I
   for (const r of run.report.renamed) io.err(`Sheet "${r.wanted}" exists and is not Tierwise's: wrote "${r.used}" instead\n`);
   io.err(`Configuration: ${run.configFrom}; saved in the workbook's ${host.settingsPlace}\n`);
   io.err(`Wrote ${out}: ${run.report.written.join('; ')}\n`);
+  if (values.timings) {
+    const t = run.timings;
+    const ms = (n: number) => Math.round(n);
+    io.err(`Timings: read ${ms(opened + t.read)} ms, segment ${ms(t.segment)} ms, write ${ms(t.apply + performance.now() - packing)} ms\n`);
+  }
   return status;
 }
 
