@@ -1,20 +1,24 @@
-// `tierwise segment <file.csv|file.xlsx> --config <config.json> [--sheet NAME] [--format json|csv] [--out FILE]`
+// `tierwise segment <file.csv|file.xlsx> --config <config.json> [--sheet NAME] [--format json|csv] [--out FILE] [--answers FILE] [--visits FILE]`
 // Exit status: 0 every row used, 1 some rows left out (listed on stderr), 2 unusable input or configuration.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConfigText, type Config } from '../engine/config';
-import { segment } from '../engine/run';
+import { epochDayToIso, serialToEpochDay } from '../engine/parse/date';
+import { segment, type ExtraSources } from '../engine/run';
 import type { EngineResult } from '../engine/result';
 import type { Issue } from '../engine/types';
 import { describeWindow } from '../engine/window';
 import { readSourceFile, SourceError } from '../hosts/files/read';
-import { tierColumns, toRows } from '../plan/tiers';
+import { tierColumns, toRows, type TierColumn } from '../plan/tiers';
 import { formatSummary } from './summary-text';
 import { toCsv } from './csv';
 
 const USAGE = `Usage:
   tierwise segment <file.csv|file.xlsx> --config <config.json> [--sheet NAME] [--format json|csv] [--out FILE] [--issues FILE]
+                   [--answers FILE] [--visits FILE]
+      --answers FILE  questionnaire answers for profiles: a customer column plus one column per question
+      --visits FILE   visits for visit planning: a customer column and a visit date column
   tierwise demo                 segment the bundled Superstore sample and print a summary
 
 Exit status: 0 every row was used, 1 some rows were left out (see stderr), 2 the input or configuration is unusable.`;
@@ -93,6 +97,8 @@ async function segmentCommand(args: string[], io: Io): Promise<number> {
         format: { type: 'string', default: 'csv' },
         out: { type: 'string', short: 'o' },
         issues: { type: 'string' },
+        answers: { type: 'string' },
+        visits: { type: 'string' },
       },
     });
   } catch (e) {
@@ -107,11 +113,15 @@ async function segmentCommand(args: string[], io: Io): Promise<number> {
   const config = await loadConfig(values.config, io);
   if (!config) return 2;
   const table = await readSourceFile(positionals[0], { sheet: values.sheet });
-  const result = segment(table, config);
+  const sources: ExtraSources = {
+    answers: values.answers ? await readSourceFile(values.answers) : undefined,
+    visits: values.visits ? await readSourceFile(values.visits) : undefined,
+  };
+  const result = segment(table, config, undefined, sources);
   const status = await report(result, io, values.issues);
   if (status === 2) return 2;
 
-  const text = format === 'json' ? toJson(result) : toCsv(tierColumns(result));
+  const text = format === 'json' ? toJson(result) : toCsv(textColumns(result));
   if (values.out) {
     await mkdir(dirname(resolve(values.out)), { recursive: true });
     await writeFile(values.out, text, 'utf8');
@@ -144,8 +154,15 @@ function toCsvRows(rows: (string | number | null)[][]): string {
   return toCsv(rows[0].map((h, i) => ({ header: String(h), values: rows.slice(1).map((r) => r[i]) })));
 }
 
+/** The tiers columns for a text file: dates as YYYY-MM-DD rather than serial numbers. */
+function textColumns(result: EngineResult): TierColumn[] {
+  return tierColumns(result).map((c) =>
+    c.format === 'date' ? { ...c, values: c.values.map((v) => (typeof v === 'number' ? epochDayToIso(serialToEpochDay(v, false)) : v)) } : c,
+  );
+}
+
 function toJson(result: EngineResult): string {
-  const cols = tierColumns(result);
+  const cols = textColumns(result);
   const rows = toRows(cols).map((r) => Object.fromEntries(cols.map((c, i) => [c.header, r[i]])));
   return `${JSON.stringify(rows, null, 1)}\n`;
 }
@@ -166,7 +183,7 @@ async function demoCommand(io: Io): Promise<number> {
   if (status === 2) return 2;
   const out = resolve('demo', 'superstore-tiers.csv');
   await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, toCsv(tierColumns(result)), 'utf8');
+  await writeFile(out, toCsv(textColumns(result)), 'utf8');
   io.out(formatSummary(result));
   io.out(`\nOne row per customer: ${out}\n`);
   return status;
