@@ -47,7 +47,14 @@ export function ruleMasks(
       return mask;
     }
     const wanted = new Set(rule.match.in);
-    for (let i = 0; i < lines.length; i++) if (wanted.has(keyText(table.rows[lines.row[i]][c]))) mask[i] = 1;
+    // Product and category lines carry dictionary codes: test each distinct value once, not each line.
+    const coded = c === mapping.product ? { codes: lines.product, values: lines.products } : c === mapping.category ? { codes: lines.category, values: lines.categories } : undefined;
+    if (coded) {
+      const hit = Uint8Array.from(coded.values, (v) => (wanted.has(v) ? 1 : 0));
+      for (let i = 0; i < lines.length; i++) mask[i] = hit[coded.codes[i]];
+    } else {
+      for (let i = 0; i < lines.length; i++) if (wanted.has(keyText(table.rows[lines.row[i]][c]))) mask[i] = 1;
+    }
     return mask;
   });
   return { masks, issues };
@@ -70,11 +77,19 @@ export function earnPoints(
   const { customer, amount, quantity, order } = lines;
   const rounding = type.rounding;
   const program = type.perCurrency !== 0 || type.perUnit !== 0 || type.perOrder !== 0;
-  // Per (order, customer): an order id shared by two customers (bad data) still earns for each one.
-  const slotOf = new Map<number, number>();
+  // One slot per (order, customer). Order codes are dense, so the usual case is an array lookup; an
+  // order id shared by two customers (bad data) still earns for each one, through the map.
+  const slotOfOrder = new Int32Array(lines.orders.length).fill(-1);
+  const sharedSlot = new Map<number, number>();
   const slotCustomer: number[] = [];
   const slotAmount: number[] = [];
   const slotQuantity: number[] = [];
+  const newSlot = (c: number) => {
+    slotCustomer.push(c);
+    slotAmount.push(0);
+    slotQuantity.push(0);
+    return slotCustomer.length - 1;
+  };
   for (let i = 0; i < lines.length; i++) {
     if (!inRange(lines, i, range)) continue;
     const c = customer[i];
@@ -91,14 +106,17 @@ export function earnPoints(
       }
     }
     if (taken || !program) continue;
-    const key = order[i] < 0 ? -1 - i : order[i] * customerCount + c;
-    let slot = slotOf.get(key);
-    if (slot === undefined) {
-      slot = slotCustomer.length;
-      slotOf.set(key, slot);
-      slotCustomer.push(c);
-      slotAmount.push(0);
-      slotQuantity.push(0);
+    const o = order[i];
+    let slot: number;
+    if (o < 0) slot = newSlot(c); // no order column: each line is its own order
+    else {
+      slot = slotOfOrder[o];
+      if (slot < 0) slot = slotOfOrder[o] = newSlot(c);
+      else if (slotCustomer[slot] !== c) {
+        const key = o * customerCount + c;
+        slot = sharedSlot.get(key) ?? newSlot(c);
+        sharedSlot.set(key, slot);
+      }
     }
     slotAmount[slot] += amt;
     slotQuantity[slot] += q;
