@@ -10,10 +10,11 @@ import { config, table } from '../../support/tables';
 export function run(
   header: Cell[],
   rows: Cell[][],
-  partial: Partial<ConfigInput>,
+  // Plain objects: the configuration is validated at run time, as a user's would be.
+  partial: Record<string, unknown>,
   options: { previous?: PreviousSegments; sources?: ExtraSources } = {},
 ): EngineResult {
-  return segment(table(header, rows), config(partial), options.previous, options.sources);
+  return segment(table(header, rows), config(partial as Partial<ConfigInput>), options.previous, options.sources);
 }
 
 /** Customer id -> the value of the tiers column with this header. Fails loudly on a header that is not there. */
