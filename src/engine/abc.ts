@@ -5,7 +5,15 @@ import { SHARE_TOLERANCE, type AbcSegment, type AbcType } from './abc-schema';
 
 export const NO_SEGMENT = -1;
 
-/** Customers with a positive total, largest first; equal totals form one group. */
+/**
+ * Totals a hair apart are equal: 0.1 + 0.2 and 0.3 differ only by the order in which lines were added,
+ * and a tie must not depend on row order. One part in 10^10 is far below a cent on any real total.
+ */
+export const TIE_TOLERANCE = 1e-10;
+
+const sameTotal = (a: number, b: number) => Math.abs(a - b) <= TIE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+
+/** Customers with a positive total, largest first; equal totals (see TIE_TOLERANCE) form one group. */
 export interface Ranking {
   /** Ranked customers, largest total first (ties by customer index, so the order is stable). */
   order: Int32Array;
@@ -38,10 +46,11 @@ export function rank(values: Float64Array, eligible: Uint8Array): Ranking {
   const after: number[] = [];
   let running = 0;
   for (let i = 0; i < count; ) {
-    const v = values[order[i]];
     let j = i;
     let groupSum = 0;
-    while (j < count && values[order[j]] === v) groupSum += values[order[j++]];
+    // Compared with the previous member, so a run of near-equal totals stays one group whatever the row order.
+    do groupSum += values[order[j++]];
+    while (j < count && sameTotal(values[order[j - 1]], values[order[j]]));
     starts.push(i);
     before.push(running / total);
     running += groupSum;

@@ -36,6 +36,15 @@ describe('ABC boundaries', () => {
     expect(tiers(abc(tied, 'lower'))).toEqual({ big: 'A', t1: 'B', t2: 'B', small: 'C' });
   });
 
+  test('a tie is a tie even when the lines add up with floating-point noise', () => {
+    // t1 = 0.1 + 0.2 + 0.3 = 0.6000000000000001 in floating point, t2 = 0.6: equal for a person.
+    // Total 3.6: big .556; the t group has .556 ahead and .889 including it; small .889 / 1.
+    // Split by the noise, t1 alone would end at .722 <= .80 and land in A under the lower option.
+    const rows: [string, number][] = [['big', 2], ['t1', 0.1], ['t1', 0.2], ['t1', 0.3], ['t2', 0.6], ['small', 0.4]];
+    expect(tiers(abc(rows, 'upper'))).toEqual({ big: 'A', t1: 'A', t2: 'A', small: 'B' });
+    expect(tiers(abc(rows, 'lower'))).toEqual({ big: 'A', t1: 'B', t2: 'B', small: 'C' });
+  });
+
   test('a customer holding more than 80 % alone', () => {
     // 90, 6, 4. upper: the top customer is always in the first segment.
     // lower: whale 90 % including itself > 80 -> B; mid 96 % > 95 -> C; tail 100 % -> C.

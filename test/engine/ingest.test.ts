@@ -146,4 +146,31 @@ describe('mapping and filters', () => {
     const unknown = ingest(t, config({ filters: [{ column: 'Country', in: ['x'] }] }));
     expect(unknown.issues[0]).toMatchObject({ where: 'filters[0].column' });
   });
+
+  test('filter values compare as text, numbers included', () => {
+    const t = table(['Customer', 'Year', 'Sales'], [['a', 2017, 1], ['b', '2016', 2], ['c', ' 2017 ', 3]]);
+    expect(ingest(t, config({ filters: [{ column: 'Year', in: [2017] }] })).customers.ids).toEqual(['a', 'c']);
+  });
+});
+
+describe('who is a customer', () => {
+  test('a customer seen only on left-out rows is not a customer; order is that of first usable lines', () => {
+    // z's only line is unreadable; y's first line is unreadable, so y comes after x.
+    const r = ingest(table(['Customer', 'Sales'], [['z', 'junk'], ['y', '#N/A'], ['x', 1], ['y', 2]]), config());
+    expect(r.customers.ids).toEqual(['x', 'y']);
+    expect(r.leftOutRows).toBe(2);
+    expect(Array.from(r.lines.customer)).toEqual([0, 1]);
+  });
+
+  test('an error value in a mapped text column leaves the row out even when no segment type reads it', () => {
+    const r = ingest(table(['Customer', 'Product', 'Sales'], [['a', 'P1', 1], ['b', '#REF!', 2]]), config());
+    expect(r.customers.ids).toEqual(['a']);
+    expect(r.issues).toEqual([expect.objectContaining({ where: 'Sales!B3', value: '#REF!' })]);
+  });
+
+  test('numeric and padded keys meet the same customer, however the first one was written', () => {
+    const r = ingest(table(['Customer', 'Sales'], [[1001, 1], [' 1001', 2], ['1001', 4], [1001, 8]]), config());
+    expect(r.customers.ids).toEqual(['1001']);
+    expect(Array.from(r.lines.customer)).toEqual([0, 0, 0, 0]);
+  });
 });

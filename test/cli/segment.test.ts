@@ -1,0 +1,123 @@
+// The command line as a user runs it: files in, CSV/JSON and issues out, an exit status that says
+// whether every row was used.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { main } from '../../src/cli/main';
+
+const dir = mkdtempSync(join(tmpdir(), 'tierwise-cli-'));
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+const ABC = { name: 'Sales ABC', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] };
+const config = file('config.json', JSON.stringify({ version: 1, segmentTypes: [ABC], overrides: { 'Sales ABC': { c3: 'A' } } }));
+
+// Sales 100, 50, 30 (total 180): c1 0 % ahead -> A; c2 55.6 % ahead -> A; c3 83.3 % ahead -> B, overridden to A.
+const sales = file(
+  'sales.csv',
+  [
+    'Customer,Customer Name,Sales,Profit',
+    'c1,"=HYPERLINK(""http://x"",""y"")",100,10',
+    'c2,+1,50,-5',
+    'c3,-cmd,30,1',
+    'c4,@SUM(A1),"1,234.50",2',
+  ].join('\n'),
+);
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+describe('tierwise segment', () => {
+  test('one row per customer: id, name, then the segment type by its name, with auto, manual and flag', async () => {
+    const r = await run('segment', sales, '--config', config);
+    expect(r.code).toBe(0);
+    const rows: string[][] = parse(r.out);
+    expect(rows[0]).toEqual(['Customer', 'Customer name', 'Sales', 'Profit', 'Sales ABC', 'Sales ABC (auto)', 'Sales ABC (manual)', 'Sales ABC (flag)', 'Sales ABC (share)', 'Sales ABC (cumulative share)']);
+    // With c4's 1,234.50: total 1414.5. c4 0 % ahead -> A; c1 87.3 % ahead -> B; c2 94.3 % -> B; c3 97.9 % -> C, manual A.
+    const byId = Object.fromEntries(rows.slice(1).map((row) => [row[0], row]));
+    expect(byId.c4.slice(2, 8)).toEqual(['1234.5', '2', 'A', 'A', '', '']);
+    expect(byId.c1.slice(4, 6)).toEqual(['B', 'B']);
+    expect(byId.c2.slice(4, 6)).toEqual(['B', 'B']);
+    expect(byId.c3.slice(4, 8)).toEqual(['A', 'C', 'A', 'manual ≠ auto']);
+  });
+
+  test('names a spreadsheet would run as formulas are written with a leading apostrophe', async () => {
+    const r = await run('segment', sales, '--config', config);
+    const names = Object.fromEntries((parse(r.out) as string[][]).slice(1).map((row) => [row[0], row[1]]));
+    expect(names).toEqual({ c1: `'=HYPERLINK("http://x","y")`, c2: "'+1", c3: "'-cmd", c4: "'@SUM(A1)" });
+  });
+
+  test('exit 1 when rows are left out; each is on stderr with its address', async () => {
+    const bad = file('bad.csv', 'Customer,Sales\nc1,100\nc2,#N/A\n,5\nc3,oops\n');
+    const r = await run('segment', bad, '--config', config);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('bad!B3: ');
+    expect(r.err).toContain('bad!A4: ');
+    expect(r.err).toMatch(/bad!B5: Sales "oops" is not a number/);
+    expect(r.err).toMatch(/1 lines used, 3 left out/);
+    // c3 has no usable line but a manual override, so it is still listed (SEMANTICS 3.7).
+    expect((parse(r.out) as string[][]).map((row) => row[0])).toEqual(['Customer', 'c1', 'c3']);
+  });
+
+  test('--issues FILE gets every issue, --out FILE the table', async () => {
+    // A sheet named like a cell (BAD2) would need quotes in an address; this one does not.
+    const bad = file('partial.csv', 'Customer,Sales\nc1,100\nc2,x\n');
+    const out = join(dir, 'out', 'tiers.csv');
+    const issues = join(dir, 'issues.csv');
+    const r = await run('segment', bad, '--config', config, '--out', out, '--issues', issues);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(parse(readFileSync(issues, 'utf8'))).toEqual([['where', 'value', 'message'], ['partial!B3', 'x', expect.stringMatching(/is not a number/)]]);
+    expect(parse(readFileSync(out, 'utf8'))[1][0]).toBe('c1');
+  });
+
+  test('--format json gives the same columns as objects', async () => {
+    const r = await run('segment', sales, '--config', config, '--format', 'json');
+    const rows = JSON.parse(r.out);
+    expect(rows).toHaveLength(4);
+    expect(rows.find((x: Record<string, unknown>) => x.Customer === 'c3')).toMatchObject({ 'Sales ABC': 'A', 'Sales ABC (auto)': 'C', 'Sales ABC (manual)': 'A' });
+  });
+
+  test('exit 2, nothing written, for an invalid configuration: every problem with its path', async () => {
+    const broken = file('broken.json', JSON.stringify({ version: 1, segmentTypes: [{ name: 'X', kind: 'abc', segments: [{ name: 'A', share: 70 }] }, { name: 'Y', kind: 'bands', bands: [{ name: 'L', max: 0 }, { name: 'H', min: 10 }] }] }));
+    const r = await run('segment', sales, '--config', broken);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('segmentTypes[0].segments: the shares of the segments add up to 70, not 100');
+    expect(r.err).toContain('segmentTypes[1].bands[1].min: no band covers 0 to 10');
+  });
+
+  test('exit 2 for a missing customer column, a missing file, a missing option', async () => {
+    const noCustomer = file('nocust.csv', 'Region,Sales\nWest,1\n');
+    expect((await run('segment', noCustomer, '--config', config)).code).toBe(2);
+    const missing = await run('segment', join(dir, 'nope.csv'), '--config', config);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/nope\.csv/);
+    expect((await run('segment', sales)).err).toMatch(/--config <config.json> is required/);
+    expect((await run('frobnicate')).code).toBe(2);
+  });
+});
+
+describe('installed command', () => {
+  beforeAll(() => {
+    // `npm ci` builds dist/ through the prepare script; rebuild here so the test runs the current source.
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: join(__dirname, '..', '..'), stdio: 'inherit' });
+  }, 120_000);
+
+  test('`npx tierwise` runs the command line with its exit status', () => {
+    const bad = file('npx.csv', 'Customer,Sales\nc1,100\nc2,x\n');
+    const r = spawnSync('npx', ['--no-install', 'tierwise', 'segment', bad, '--config', config], { cwd: join(__dirname, '..', '..'), encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout.split(/\r?\n/)[1]).toMatch(/^c1,/);
+    expect(r.stderr).toContain('npx!B3');
+  });
+});

@@ -1,0 +1,93 @@
+// Invariants of ABC (SEMANTICS 3) on random tables, with random tiers and both boundary options.
+import fc from 'fast-check';
+import { segment } from '../../src/engine/run';
+import type { Cell } from '../../src/engine/types';
+import { config, table } from '../support/tables';
+
+const cents = fc.integer({ min: -50_000, max: 500_000 }).map((c) => c / 100);
+const line = fc.tuple(fc.integer({ min: 0, max: 30 }).map((i) => `C${i}`), cents);
+const lines = fc.array(line, { minLength: 1, maxLength: 120 });
+
+/** 1 to 5 tiers whose integer shares add up to exactly 100. */
+const tiers = fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 5 }).map((weights) => {
+  const total = weights.reduce((a, b) => a + b, 0);
+  const shares = weights.map((w) => Math.floor((w * 100) / total));
+  shares[shares.length - 1] += 100 - shares.reduce((a, b) => a + b, 0);
+  return shares.map((share, i) => ({ name: `T${i}`, share }));
+});
+const boundary = fc.constantFrom('upper' as const, 'lower' as const);
+
+function run(rows: [string, number][], segments: { name: string; share: number }[], b: 'upper' | 'lower') {
+  const r = segment(table(['Customer', 'Sales'], rows as Cell[][]), config({ segmentTypes: [{ name: 'ABC', kind: 'abc', boundary: b, segments }] }));
+  const t = r.types[0];
+  return { ids: r.customers.ids, sales: r.measures.sales, final: t.final, byId: new Map(r.customers.ids.map((id, c) => [id, t.final[c]])) };
+}
+
+describe('ABC properties', () => {
+  test('every customer gets exactly one segment of the type, and only customers with positive sales are ranked above the last', () => {
+    fc.assert(
+      fc.property(lines, tiers, boundary, (rows, segments, b) => {
+        const r = run(rows, segments, b);
+        for (let c = 0; c < r.ids.length; c++) {
+          expect(r.final[c]).toBeGreaterThanOrEqual(0);
+          expect(r.final[c]).toBeLessThan(segments.length);
+          if (r.sales[c] <= 0) expect(r.final[c]).toBe(segments.length - 1);
+        }
+      }),
+    );
+  });
+
+  // Only under the default `upper` boundary: under `lower` a customer who grows past a threshold on its
+  // own drops a tier (see the hand-made case below), which is that convention's known trait.
+  test("raising one customer's sales never moves it to a lower tier (upper boundary)", () => {
+    fc.assert(
+      fc.property(lines, tiers, fc.nat(30), fc.integer({ min: 1, max: 1_000_000 }), (rows, segments, who, extraCents) => {
+        const id = rows[who % rows.length][0];
+        const before = run(rows, segments, 'upper').byId.get(id)!;
+        const after = run([...rows, [id, extraCents / 100]], segments, 'upper').byId.get(id)!;
+        expect(after).toBeLessThanOrEqual(before);
+      }),
+    );
+  });
+
+  test('under the lower boundary, growing alone past a threshold drops a tier (why the property above is upper-only)', () => {
+    // 75/25. C1 0.02 of 0.03 = 66.7 % including itself <= 75 -> T0. Raised to 0.04 of 0.05 = 80 % > 75 -> T1.
+    const segments = [{ name: 'T0', share: 75 }, { name: 'T1', share: 25 }];
+    expect(run([['C0', 0.01], ['C1', 0.02]], segments, 'lower').byId.get('C1')).toBe(0);
+    expect(run([['C0', 0.01], ['C1', 0.02], ['C1', 0.02]], segments, 'lower').byId.get('C1')).toBe(1);
+  });
+
+  test('the cumulative share up to each tier is within one group of its threshold', () => {
+    fc.assert(
+      fc.property(lines, tiers, boundary, (rows, segments, b) => {
+        const r = run(rows, segments, b);
+        const positive = [...r.sales].filter((v) => v > 0);
+        const total = positive.reduce((a, v) => a + v, 0);
+        if (total <= 0) return;
+        const largestGroup = Math.max(...[...new Set(positive)].map((v) => positive.filter((x) => x === v).length * v)) / total;
+        let bound = 0;
+        for (let s = 0; s < segments.length - 1; s++) {
+          bound += segments[s].share / 100;
+          let upTo = 0;
+          for (let c = 0; c < r.ids.length; c++) if (r.sales[c] > 0 && r.final[c] <= s) upTo += r.sales[c];
+          expect(Math.abs(upTo / total - bound)).toBeLessThanOrEqual(largestGroup + 1e-9);
+        }
+      }),
+    );
+  });
+
+  test('shuffling the rows changes nothing', () => {
+    fc.assert(
+      fc.property(lines, tiers, boundary, fc.infiniteStream(fc.nat()), (rows, segments, b, randoms) => {
+        const shuffled = [...rows];
+        for (let i = shuffled.length - 1; i > 0; i--) {
+          const j = randoms.next().value % (i + 1);
+          [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+        }
+        const a = run(rows, segments, b);
+        const z = run(shuffled, segments, b);
+        expect(new Map([...z.byId].sort())).toEqual(new Map([...a.byId].sort()));
+      }),
+    );
+  });
+});
