@@ -99,7 +99,15 @@ export function typeReads(type: SegmentType): CodedRole[] {
   switch (type.kind) {
     case 'abc':
     case 'bands':
+    case 'profiles':
       return [];
+    case 'loyalty':
+      // Rules may match on any column; product and category are matched by code when they are mapped.
+      return type.rules.length > 0 ? ['order', 'product', 'category'] : ['order'];
+    case 'activity':
+      return type.criteria.some((l) => l.measure === 'orders') ? ['order'] : [];
+    case 'rfm':
+      return ['order'];
   }
 }
 

@@ -49,7 +49,8 @@ export function ruleMasks(
     const wanted = new Set(rule.match.in);
     // Product and category lines carry dictionary codes: test each distinct value once, not each line.
     const coded = c === mapping.product ? { codes: lines.product, values: lines.products } : c === mapping.category ? { codes: lines.category, values: lines.categories } : undefined;
-    if (coded) {
+    // A mapped column is coded only when a segment type asked for it (ingest's typeReads); else read the text.
+    if (coded && (lines.length === 0 || coded.codes[0] >= 0)) {
       const hit = Uint8Array.from(coded.values, (v) => (wanted.has(v) ? 1 : 0));
       for (let i = 0; i < lines.length; i++) mask[i] = hit[coded.codes[i]];
     } else {
