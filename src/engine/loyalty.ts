@@ -79,20 +79,16 @@ export function earnPoints(
   const rounding = type.rounding;
   const program = type.perCurrency !== 0 || type.perUnit !== 0 || type.perOrder !== 0;
   // One slot per (order, customer). Order codes are dense, so the usual case is an array lookup; an
-  // order id shared by two customers (bad data) still earns for each one, through the map.
+  // order id shared by several customers (bad data) still earns for each one, through `shared`
+  // (order code -> customer, slot, customer, slot, ...).
   const slotOfOrder = new Int32Array(lines.orders.length).fill(-1);
-  const sharedSlot = new Map<number, number>();
-  const slotCustomer: number[] = [];
-  const slotAmount: number[] = [];
-  const slotQuantity: number[] = [];
-  const newSlot = (c: number) => {
-    slotCustomer.push(c);
-    slotAmount.push(0);
-    slotQuantity.push(0);
-    return slotCustomer.length - 1;
-  };
+  const shared = new Map<number, number[]>();
+  const slotCustomer = new Int32Array(program ? lines.length : 0);
+  const slotAmount = new Float64Array(slotCustomer.length);
+  const slotQuantity = new Float64Array(slotCustomer.length);
+  let slots = 0;
   for (let i = 0; i < lines.length; i++) {
-    if (!inRange(lines, i, range)) continue;
+    if (range !== undefined && !inRange(lines, i, range)) continue;
     const c = customer[i];
     const amt = amount[i];
     const q = quantity[i] === quantity[i] ? quantity[i] : 0;
@@ -108,21 +104,33 @@ export function earnPoints(
     }
     if (taken || !program) continue;
     const o = order[i];
-    let slot: number;
-    if (o < 0) slot = newSlot(c); // no order column: each line is its own order
-    else {
-      slot = slotOfOrder[o];
-      if (slot < 0) slot = slotOfOrder[o] = newSlot(c);
-      else if (slotCustomer[slot] !== c) {
-        const key = o * customerCount + c;
-        slot = sharedSlot.get(key) ?? newSlot(c);
-        sharedSlot.set(key, slot);
+    let slot = o < 0 ? -1 : slotOfOrder[o];
+    if (slot < 0) {
+      // A new order (or, with no order column, a line that is its own order).
+      slot = slots++;
+      slotCustomer[slot] = c;
+      if (o >= 0) slotOfOrder[o] = slot;
+    } else if (slotCustomer[slot] !== c) {
+      let list = shared.get(o);
+      if (list === undefined) shared.set(o, (list = []));
+      let found = -1;
+      for (let k = 0; k < list.length; k += 2) {
+        if (list[k] === c) {
+          found = list[k + 1];
+          break;
+        }
       }
+      if (found < 0) {
+        found = slots++;
+        slotCustomer[found] = c;
+        list.push(c, found);
+      }
+      slot = found;
     }
     slotAmount[slot] += amt;
     slotQuantity[slot] += q;
   }
-  for (let s = 0; s < slotCustomer.length; s++) {
+  for (let s = 0; s < slots; s++) {
     const net = round9(slotAmount[s]);
     earned[slotCustomer[s]] +=
       roundPoints(slotAmount[s] * type.perCurrency, rounding) + roundPoints(slotQuantity[s] * type.perUnit, rounding) + Math.sign(net) * type.perOrder;

@@ -16,9 +16,10 @@ import type { DayRange } from './window';
 export function countOrders(lines: SalesLines, customerCount: number, range: DayRange | undefined): Int32Array {
   const out = new Int32Array(customerCount);
   const owner = new Int32Array(lines.orders.length); // customer + 1 that first counted the order
-  let shared: Set<number> | undefined;
+  // Other customers already counted for a shared order, keyed by the order code (a small integer).
+  const others = new Map<number, number[]>();
   for (let i = 0; i < lines.length; i++) {
-    if (!inRange(lines, i, range)) continue;
+    if (range !== undefined && !inRange(lines, i, range)) continue;
     const c = lines.customer[i];
     const o = lines.order[i];
     if (o < 0) {
@@ -27,10 +28,12 @@ export function countOrders(lines: SalesLines, customerCount: number, range: Day
       owner[o] = c + 1;
       out[c]++;
     } else if (owner[o] !== c + 1) {
-      shared ??= new Set();
-      const key = o * customerCount + c;
-      if (!shared.has(key)) {
-        shared.add(key);
+      const seen = others.get(o);
+      if (seen === undefined) {
+        others.set(o, [c]);
+        out[c]++;
+      } else if (!seen.includes(c)) {
+        seen.push(c);
         out[c]++;
       }
     }
