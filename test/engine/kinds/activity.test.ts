@@ -49,6 +49,22 @@ describe('state of mind', () => {
     expect(som.f).toBeCloseTo(0.616, 12);
   });
 
+  test('the example of docs/kinds.md: three months of purchases, then three quiet months', () => {
+    // Six periods of 30 days ending 2024-06-28 (z's line): P1 ends 2024-01-30, P2 2024-02-29, P3 2024-03-30.
+    const rows = [['z', '2024-06-28', 'Z1', 0], ['m', '2024-01-15', 'M1', 10], ['m', '2024-02-15', 'M2', 10], ['m', '2024-03-15', 'M3', 10]];
+    const type = activity({ periods: 6, criteria: [{ measure: 'som', operator: '>=', value: 0.6 }] });
+    const r = run(H, rows, { segmentTypes: [type] });
+    // 0.5 -> 0.6 -> 0.68 -> 0.744, then x 0.8 three times: 0.5952, 0.47616, 0.380928: no longer Active.
+    expect(column(r, 'Act (state of mind)').m).toBeCloseTo(0.380928, 12);
+    expect(column(r, 'Act').m).toBe('');
+    // z's only line has amount 0, not a purchase: 0.5 x 0.8^6 = 0.131072.
+    expect(column(r, 'Act (state of mind)').z).toBeCloseTo(0.131072, 12);
+    // Ending the periods after the third month instead (a window ending 2024-03-30): Active, at 0.744.
+    const early = run(H, rows, { window: { kind: 'rolling', months: 12, end: '2024-03-30' }, segmentTypes: [activity({ periods: 3, criteria: type.criteria })] });
+    expect(column(early, 'Act (state of mind)').m).toBeCloseTo(0.744, 12);
+    expect(column(early, 'Act').m).toBe('Active');
+  });
+
   test('days since the last purchase count to the window end; a return is not a purchase', () => {
     const days = column(run(H, ROWS, { segmentTypes: [activity()] }), 'Act (days since last purchase)');
     // b: 2024-01-20 to 2024-03-31 = 11 (rest of January) + 29 (February 2024) + 31 = 71.
