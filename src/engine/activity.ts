@@ -4,7 +4,7 @@ import type { ActivityLine, ActivityOperator, ActivityType } from './activity-sc
 import type { SalesLines } from './ingest';
 import { loyaltyPoints } from './loyalty';
 import type { LoyaltyType } from './loyalty-schema';
-import { referenceDay, typePath, type Prepared } from './prepared';
+import { entryOf, referenceDay, typePath, type Prepared } from './prepared';
 import { segmentInfo, type TypeResult } from './result';
 import { ordersInWindow } from './rfm';
 import { summarize } from './summary';
@@ -143,15 +143,16 @@ export function classifyActivity(p: Prepared, type: ActivityType): TypeResult {
   const columns = type.criteria.map(columnOf);
   const values = new Array<number>(columns.length);
 
-  const previousCategories = p.previous?.categories?.[type.name] ?? {};
-  const previousSegments = p.previous?.segments[type.name] ?? {};
+  const previousCategories = p.previous?.categories?.[type.name];
+  const previousSegments = p.previous?.segments[type.name];
   const category = type.category;
   const same = (a: string) => a.toLowerCase() === category.toLowerCase();
   const text: string[] = new Array(n);
   for (let c = 0; c < n; c++) {
     for (let l = 0; l < columns.length; l++) values[l] = columns[l][c];
     const id = p.customers.ids[c];
-    let held = id in previousCategories ? splitCategories(previousCategories[id]) : previousSegments[id] !== undefined && same(previousSegments[id].trim()) ? [category] : [];
+    const before = entryOf(previousCategories, id);
+    let held = before !== undefined ? splitCategories(before) : same(entryOf(previousSegments, id)?.trim() ?? '') ? [category] : [];
     if (matches(values, type.criteria)) {
       if (!held.some(same)) held = [...held, category];
     } else if (type.exclusive) held = held.filter((h) => !same(h));

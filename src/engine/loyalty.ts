@@ -5,7 +5,7 @@ import type { LoyaltyType } from './loyalty-schema';
 import { inRange } from './aggregate';
 import { keyText, type SalesLines } from './ingest';
 import { normalizeHeader } from './parse/headers';
-import { cached, typePath, type Prepared } from './prepared';
+import { cached, entryOf, typePath, type Prepared } from './prepared';
 import { segmentInfo, type ExtraColumn, type TypeResult } from './result';
 import { summarize } from './summary';
 import { COLUMN_ROLES, type ColumnMapping, type ColumnRole, type Issue, type SourceTable } from './types';
@@ -185,7 +185,7 @@ export function classifyLoyalty(p: Prepared, type: LoyaltyType): TypeResult {
   const { earned, spent, issues } = loyaltyPoints(p, type);
   const n = p.measures.count;
   const levels = type.levels;
-  const previous = p.previous?.segments[type.name] ?? {};
+  const previous = p.previous?.segments[type.name];
   const levelIndex = new Map(levels.map((l, i) => [l.name.toLowerCase(), i]));
   const final = new Int32Array(n);
   const balance = new Float64Array(n);
@@ -197,7 +197,7 @@ export function classifyLoyalty(p: Prepared, type: LoyaltyType): TypeResult {
   const rewardTimes = new Array<number>(type.rewards.length).fill(0);
   for (let c = 0; c < n; c++) {
     let level = levelOf(earned[c], levels);
-    const before = previous[p.customers.ids[c]];
+    const before = entryOf(previous, p.customers.ids[c]);
     const was = before === undefined ? -1 : (levelIndex.get(before.trim().toLowerCase()) ?? -1);
     if (!type.demote && was > level) level = was;
     final[c] = level;

@@ -41,6 +41,10 @@ export interface Prepared {
   cache: Map<string, unknown>;
 }
 
+/** A customer's entry in a record from the previous run; a customer called `constructor` is data, not a prototype key. */
+export const entryOf = (record: Readonly<Record<string, string>> | undefined, id: string): string | undefined =>
+  record !== undefined && Object.prototype.hasOwnProperty.call(record, id) && typeof record[id] === 'string' ? record[id] : undefined;
+
 export function cached<T>(p: Prepared, key: string, make: () => T): T {
   let v = p.cache.get(key) as T | undefined;
   if (v === undefined) {

@@ -135,6 +135,15 @@ describe('categories', () => {
   });
 });
 
+test('customer ids such as "constructor" are data, not object keys', () => {
+  const rows = [['constructor', '2024-03-31', 'K1', 10], ['toString', '2023-01-01', 'K2', 10]];
+  const type = { ...activity({ exclusive: true }), criteria: [{ measure: 'som', operator: '>=', value: 0.6 }] };
+  const r = run(H, rows, { segmentTypes: [type, { name: 'Club', kind: 'loyalty', levels: [{ name: 'Member', minPoints: 0 }] }] }, { previous: { segments: {}, categories: { Act: {} } } });
+  // constructor: P3 only: 0.5 x 0.8 x 0.8 = 0.32 -> 1 - 0.68 x 0.8 = 0.456: not Active; toString never in the periods.
+  expect(column(r, 'Act (categories)')).toEqual({ constructor: '', toString: '' });
+  expect(column(r, 'Club')).toEqual({ constructor: 'Member', toString: 'Member' });
+});
+
 describe('properties', () => {
   test('one more purchase never lowers the state of mind', () => {
     const day = fc.integer({ min: 0, max: 89 }).map((d) => new Date(Date.UTC(2024, 0, 2 + d)).toISOString().slice(0, 10));

@@ -205,6 +205,23 @@ describe('properties', () => {
     );
   });
 
+  test('without an order column each line is its own order: points are additive over lines, however they are split', () => {
+    const rowsOf = (ls: { customer: string; category: string; sales: number; quantity: number }[]) => ls.map((l) => [l.customer, l.category, l.sales, l.quantity]);
+    const pts = (ls: { customer: string; category: string; sales: number; quantity: number }[]) => {
+      const e = column(run(['Customer', 'Category', 'Sales', 'Quantity'], rowsOf(ls), { segmentTypes: [type] }), 'Club (earned)');
+      return (id: string) => (e[id] as number | undefined) ?? 0;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.tuple(line, fc.boolean()), { maxLength: 40 }), (tagged) => {
+        const all = pts(tagged.map(([l]) => l));
+        const left = pts(tagged.filter(([, side]) => side).map(([l]) => l));
+        const right = pts(tagged.filter(([, side]) => !side).map(([l]) => l));
+        for (const id of ['a', 'b', 'c']) expect(all(id)).toBe(left(id) + right(id));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   test('a larger balance never has fewer rewards, nor fewer times', () => {
     const reward = fc.record({ name: fc.constantFrom('x', 'y', 'z'), minPoints: fc.integer({ min: 0, max: 500 }), cost: fc.integer({ min: 1, max: 300 }) });
     fc.assert(
