@@ -6,6 +6,9 @@ import type { Config, SegmentType } from './config';
 import { readDate, detectDateOrder, type DateOrder } from './parse/date';
 import { detectColumns, normalizeHeader } from './parse/headers';
 import { excelError, isBlank, readNumber, type DecimalSeparator } from './parse/number';
+import { Dictionary, FILTERED, keyText, readLines, type LineColumns } from './read-lines';
+
+export { keyText };
 import { COLUMN_ROLES, type Cell, type ColumnMapping, type ColumnRole, type Issue, type SourceTable } from './types';
 
 /** Customers are identified by trimmed text: `1001` and `" 1001"` are one customer. */
@@ -136,32 +139,6 @@ export function resolveMapping(header: readonly Cell[], columns: Config['columns
   return { mapping, issues };
 }
 
-class Dictionary {
-  readonly values: string[] = [];
-  private readonly codes = new Map<string, number>();
-  code(v: string): number {
-    let c = this.codes.get(v);
-    if (c === undefined) {
-      c = this.values.length;
-      this.codes.set(v, c);
-      this.values.push(v);
-    }
-    return c;
-  }
-}
-
-/** Whether text has white space at either end (cheap: two character codes). */
-function needsTrim(s: string): boolean {
-  return s.length === 0 || s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32 || s.charCodeAt(0) === 160 || s.charCodeAt(s.length - 1) === 160;
-}
-
-/** Trimmed text of a key cell; numbers keep their shortest form (`1001`). */
-export function keyText(cell: Cell): string {
-  if (typeof cell === 'string') return cell.trim();
-  if (cell === null || cell === undefined) return '';
-  return String(cell);
-}
-
 export function ingest(table: SourceTable, config: Config): Ingested {
   const { mapping, issues } = resolveMapping(table.header, config.columns);
   const headerAt = (c: number) => String(table.header[c] ?? '').trim() || `column ${c + 1}`;
@@ -200,55 +177,28 @@ export function ingest(table: SourceTable, config: Config): Ingested {
   const cProfit = col('profit'), cCost = cProfit >= 0 ? -1 : col('cost'), cQty = col('quantity'), cSpent = col('spent');
   // Order, product and category are coded only when a segment type reads them: a Map lookup per line each.
   const coded = codedRoles(config);
-  const cOrder = coded.has('order') ? col('order') : -1;
-  const cProduct = coded.has('product') ? col('product') : -1;
-  const cCategory = coded.has('category') ? col('category') : -1;
   // Every mapped text column is still checked for error values, coded or not, as the numbers are.
   const textColumns = [col('order'), col('product'), col('category'), cName].filter((c) => c >= 0);
+  const columns: LineColumns = {
+    customer: cCustomer, name: cName, date: cDate, amount: cAmount, profit: cProfit, cost: cCost, quantity: cQty, spent: cSpent,
+    order: coded.has('order') ? col('order') : -1,
+    product: coded.has('product') ? col('product') : -1,
+    category: coded.has('category') ? col('category') : -1,
+    text: textColumns,
+  };
 
-  // Column by column: each pass is a small loop V8 keeps monomorphic, which a loop over whole rows with
-  // every role in it is not (it measured 5 to 10 times slower). `state` marks rows to leave out.
   const state = new Uint8Array(n);
   if (filters !== undefined) for (let r = 0; r < n; r++) if (!filters(rows[r])) state[r] = FILTERED;
-  const customers = customerColumn(rows, cCustomer, state, lines.customer);
-  if (cAmount >= 0) numberColumn(rows, cAmount, decimal, state, lines.amount);
-  if (cProfit >= 0) numberColumn(rows, cProfit, decimal, state, lines.profit);
-  else if (cCost >= 0) {
-    numberColumn(rows, cCost, decimal, state, lines.profit);
-    for (let r = 0; r < n; r++) lines.profit[r] = lines.amount[r] - lines.profit[r];
-  } else lines.profit.fill(NaN);
-  if (cQty >= 0) numberColumn(rows, cQty, decimal, state, lines.quantity);
-  else lines.quantity.fill(NaN);
-  if (cSpent >= 0) numberColumn(rows, cSpent, decimal, state, lines.spent);
-  else lines.spent.fill(NaN);
-  if (cDate >= 0) dateColumn(rows, cDate, date1904, dateOrder ?? 'MDY', state, lines.day);
-  else lines.day.fill(NaN);
-  for (const c of textColumns) errorColumn(rows, c, state);
-  const orders = new Dictionary();
-  const products = new Dictionary();
-  const categories = new Dictionary();
-  codeColumn(rows, cOrder, state, lines.order, orders);
-  codeColumn(rows, cProduct, state, lines.product, products);
-  codeColumn(rows, cCategory, state, lines.category, categories);
-
-  const { kept, filtered, leftOutRows, nameRow } = keepRows(state, lines, rows, cName, customers.ids.length);
-  leftOutRows.forEach(reportRow);
-  const { customer } = lines;
-  // Customers are numbered in order of their first kept line; one seen only on left-out rows is not a
-  // customer. The last non-blank name wins.
-  const renumber = new Int32Array(customers.ids.length).fill(-1);
-  const index: CustomerIndex = { ids: [], names: [], byId: new Map() };
-  for (let k = 0; k < kept; k++) {
-    const c = customer[k];
-    if (renumber[c] < 0) {
-      const id = customers.ids[c];
-      renumber[c] = index.ids.length;
-      index.byId.set(id, index.ids.length);
-      index.ids.push(id);
-      index.names.push(nameRow[c] < 0 ? '' : keyText(rows[nameRow[c]][cName]));
-    }
-    customer[k] = renumber[c];
-  }
+  const dictionaries = { order: new Dictionary(), product: new Dictionary(), category: new Dictionary() };
+  const read = readLines(rows, columns, decimal, date1904, dateOrder ?? 'MDY', state, lines, dictionaries);
+  read.leftOutRows.forEach(reportRow);
+  const customers: CustomerIndex = {
+    ids: read.ids,
+    byId: read.byId,
+    // The last non-blank name wins.
+    names: read.nameRow.map((r) => (r < 0 ? '' : keyText(rows[r][cName]))),
+  };
+  const kept = read.kept;
 
   /** The slow path, for left-out rows only: every unreadable cell of the row, with its address. */
   function reportRow(r: number): void {
@@ -262,7 +212,7 @@ export function ingest(table: SourceTable, config: Config): Ingested {
     for (const c of [cAmount, cProfit, cCost, cQty, cSpent]) {
       if (c < 0) continue;
       const cell = row[c];
-      if (cellNumber(cell, decimal) === cellNumber(cell, decimal)) continue;
+      if (readNumber(cell, decimal) === readNumber(cell, decimal)) continue;
       const err = excelError(cell);
       if (err) report(c, `${headerAt(c)} holds the Excel error ${err}: fix the formula or the value`);
       else if (isBlank(cell)) report(c, `${headerAt(c)} is blank: type a number (0 if there is none)`);
@@ -288,119 +238,16 @@ export function ingest(table: SourceTable, config: Config): Ingested {
   return {
     table,
     mapping,
-    customers: index,
-    lines: { ...trim(lines, kept), orders: orders.values, products: products.values, categories: categories.values },
+    customers,
+    lines: { ...trim(lines, kept), orders: dictionaries.order.values, products: dictionaries.product.values, categories: dictionaries.category.values },
     issues,
-    leftOutRows: leftOutRows.length,
-    filteredRows: filtered,
+    leftOutRows: read.leftOutRows.length,
+    filteredRows: read.filtered,
     dateOrder,
     usable: true,
   };
 }
 
-const KEEP = 0;
-const LEFT_OUT = 1;
-const FILTERED = 2;
-
-const cellNumber = (cell: Cell, decimal: DecimalSeparator) => (typeof cell === 'number' && cell - cell === 0 ? cell : readNumber(cell, decimal));
-
-/** Codes each row's customer; blank and error keys are left out. Returns the ids in order of first sight. */
-function customerColumn(rows: Cell[][], c: number, state: Uint8Array, out: Int32Array): { ids: string[]; byId: Map<string, number> } {
-  const ids: string[] = [];
-  const byId = new Map<string, number>();
-  // Keys that arrive as numbers (1001) are looked up without building their text on every line.
-  const numeric = new Map<number, number>();
-  for (let r = 0; r < rows.length; r++) {
-    if (state[r] !== KEEP) continue;
-    const cell = rows[r][c];
-    let ci: number | undefined;
-    // Keys in the index are trimmed and valid, so a padded or `#N/A` cell simply misses and takes the slow path.
-    if (typeof cell === 'string') ci = byId.get(cell);
-    else if (typeof cell === 'number') ci = numeric.get(cell);
-    if (ci === undefined) {
-      // A customer not seen yet, or a key that needs a closer look (blank, padded, an error value).
-      const key = keyText(cell);
-      if (key === '' || excelError(key) !== undefined) {
-        state[r] = LEFT_OUT;
-        continue;
-      }
-      ci = byId.get(key);
-      if (ci === undefined) {
-        ci = ids.length;
-        byId.set(key, ci);
-        ids.push(key);
-      }
-      if (typeof cell === 'number') numeric.set(cell, ci);
-    }
-    out[r] = ci;
-  }
-  return { ids, byId };
-}
-
-function numberColumn(rows: Cell[][], c: number, decimal: DecimalSeparator, state: Uint8Array, out: Float64Array): void {
-  for (let r = 0; r < rows.length; r++) {
-    const v = cellNumber(rows[r][c], decimal);
-    out[r] = v;
-    if (v !== v && state[r] === KEEP) state[r] = LEFT_OUT;
-  }
-}
-
-function dateColumn(rows: Cell[][], c: number, date1904: boolean, order: DateOrder, state: Uint8Array, out: Float64Array): void {
-  for (let r = 0; r < rows.length; r++) {
-    const v = readDate(rows[r][c], date1904, order);
-    out[r] = v;
-    if (v !== v && state[r] === KEEP) state[r] = LEFT_OUT;
-  }
-}
-
-function errorColumn(rows: Cell[][], c: number, state: Uint8Array): void {
-  for (let r = 0; r < rows.length; r++) {
-    const cell = rows[r][c];
-    // Error values start with #, possibly after spaces: only those cells pay for the full check.
-    if (typeof cell === 'string' && (cell.charCodeAt(0) === 35 || needsTrim(cell)) && state[r] === KEEP && excelError(cell) !== undefined) state[r] = LEFT_OUT;
-  }
-}
-
-/**
- * Moves the kept rows to the front of every line column (the write position never passes the read
- * position) and notes, per customer, the last kept row with a name.
- */
-function keepRows(state: Uint8Array, lines: SalesLines, rows: Cell[][], cName: number, customerCount: number) {
-  const { row, customer, day, amount, profit, quantity, spent, order, product, category } = lines;
-  const nameRow = new Int32Array(customerCount).fill(-1);
-  const leftOutRows: number[] = [];
-  let kept = 0;
-  let filtered = 0;
-  for (let r = 0; r < state.length; r++) {
-    const s = state[r];
-    if (s !== KEEP) {
-      if (s === FILTERED) filtered++;
-      else leftOutRows.push(r);
-      continue;
-    }
-    const k = kept++;
-    row[k] = r;
-    customer[k] = customer[r];
-    day[k] = day[r];
-    amount[k] = amount[r];
-    profit[k] = profit[r];
-    quantity[k] = quantity[r];
-    spent[k] = spent[r];
-    order[k] = order[r];
-    product[k] = product[r];
-    category[k] = category[r];
-    if (cName >= 0 && !isBlank(rows[r][cName])) nameRow[customer[r]] = r;
-  }
-  return { kept, filtered, leftOutRows, nameRow };
-}
-
-function codeColumn(rows: Cell[][], c: number, state: Uint8Array, out: Int32Array, dictionary: Dictionary): void {
-  if (c < 0) {
-    out.fill(-1);
-    return;
-  }
-  for (let r = 0; r < rows.length; r++) if (state[r] === KEEP) out[r] = dictionary.code(keyText(rows[r][c]));
-}
 
 function allocate(n: number): SalesLines {
   return {
