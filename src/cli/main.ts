@@ -1,4 +1,4 @@
-// `tierwise segment <file.csv|file.xlsx> --config <config.json> [--sheet NAME] [--format json|csv] [--out FILE]`
+// `tierwise segment <file.csv|file.xlsx> --config <config.json> [--sheet NAME] [--format json|csv] [--out FILE] [--answers FILE] [--visits FILE]`
 // `tierwise segment <file.xlsx> [--config <config.json>] --out <out.xlsx> | --in-place` writes the workbook.
 // Exit status: 0 every row used, 1 some rows left out (listed on stderr), 2 unusable input or configuration.
 import { copyFile, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
@@ -6,7 +6,8 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parseArgs } from 'node:util';
 import { parseConfigText, type Config } from '../engine/config';
-import { segment } from '../engine/run';
+import { epochDayToIso, serialToEpochDay } from '../engine/parse/date';
+import { segment, type ExtraSources } from '../engine/run';
 import type { EngineResult } from '../engine/result';
 import type { Issue } from '../engine/types';
 import { describeWindow } from '../engine/window';
@@ -16,13 +17,16 @@ import { XlsxHost } from '../hosts/xlsx/host';
 import { csvCell, newWorkbook } from '../hosts/xlsx/new-workbook';
 import { PackageError } from '../hosts/xlsx/package';
 import { SourceProblem } from '../plan/source-check';
-import { tierColumns, toRows } from '../plan/tiers';
+import { tierColumns, toRows, type TierColumn } from '../plan/tiers';
 import { formatSummary } from './summary-text';
 import { toCsv } from './csv';
 import { runWorkbook } from './workbook';
 
 const USAGE = `Usage:
   tierwise segment <file.csv|file.xlsx> --config <config.json> [--sheet NAME] [--format json|csv] [--out FILE] [--issues FILE]
+                   [--answers FILE] [--visits FILE]
+      --answers FILE  questionnaire answers for profiles: a customer column plus one column per question
+      --visits FILE   visits for visit planning: a customer column and a visit date column
   tierwise segment <file.xlsx|file.csv> [--config <config.json>] [--sheet NAME | --table NAME]
                    [--source-columns all|"Type 1,Type 2"] (--out <out.xlsx> | --in-place)
                                 writes the tiers, summary and history sheets into a copy of the workbook
@@ -123,6 +127,8 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
         'in-place': { type: 'boolean' },
         'source-columns': { type: 'string' },
         timings: { type: 'boolean' },
+        answers: { type: 'string' },
+        visits: { type: 'string' },
       },
     });
   } catch (e) {
@@ -133,6 +139,8 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
   const toWorkbook = values['in-place'] === true || (values.out !== undefined && isWorkbookPath(values.out));
   if (toWorkbook) {
     if (values.format !== undefined) throw new UsageError(`--format ${values.format} writes text; a workbook is written when --out names an .xlsx file or --in-place is given, not both`);
+    // The workbook run reads its sources from the workbook; answers and visits files are not wired into it yet.
+    if (values.answers || values.visits) throw new UsageError(`--answers and --visits work with CSV or JSON output (--out <file.csv>), not yet when a workbook is written`);
     return segmentWorkbookCommand(positionals[0], values, io, limits);
   }
   if (values.table || values['source-columns']) throw new UsageError(`--table and --source-columns apply when a workbook is written (--out <file.xlsx> or --in-place)\n${USAGE}`);
@@ -143,11 +151,15 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
   const config = await loadConfig(values.config, io);
   if (!config) return 2;
   const table = await readSourceFile(positionals[0], { sheet: values.sheet, maxFileBytes: limits.maxFileBytes });
-  const result = segment(table, config);
+  const sources: ExtraSources = {
+    answers: values.answers ? await readSourceFile(values.answers, { maxFileBytes: limits.maxFileBytes }) : undefined,
+    visits: values.visits ? await readSourceFile(values.visits, { maxFileBytes: limits.maxFileBytes }) : undefined,
+  };
+  const result = segment(table, config, undefined, sources);
   const status = await report(result, io, values.issues);
   if (status === 2) return 2;
 
-  const text = format === 'json' ? toJson(result) : toCsv(tierColumns(result));
+  const text = format === 'json' ? toJson(result) : toCsv(textColumns(result));
   if (values.out) {
     await mkdir(dirname(resolve(values.out)), { recursive: true });
     await writeFile(values.out, text, 'utf8');
@@ -180,8 +192,15 @@ function toCsvRows(rows: (string | number | null)[][]): string {
   return toCsv(rows[0].map((h, i) => ({ header: String(h), values: rows.slice(1).map((r) => r[i]) })));
 }
 
+/** The tiers columns for a text file: dates as YYYY-MM-DD rather than serial numbers. */
+function textColumns(result: EngineResult): TierColumn[] {
+  return tierColumns(result).map((c) =>
+    c.format === 'date' ? { ...c, values: c.values.map((v) => (typeof v === 'number' ? epochDayToIso(serialToEpochDay(v, false)) : v)) } : c,
+  );
+}
+
 function toJson(result: EngineResult): string {
-  const cols = tierColumns(result);
+  const cols = textColumns(result);
   const rows = toRows(cols).map((r) => Object.fromEntries(cols.map((c, i) => [c.header, r[i]])));
   return `${JSON.stringify(rows, null, 1)}\n`;
 }
@@ -318,7 +337,7 @@ async function demoCommand(io: Io): Promise<number> {
   if (status === 2) return 2;
   const out = resolve('demo', 'superstore-tiers.csv');
   await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, toCsv(tierColumns(result)), 'utf8');
+  await writeFile(out, toCsv(textColumns(result)), 'utf8');
   io.out(formatSummary(result));
   io.out(`\nOne row per customer: ${out}\n`);
   const workbook = resolve('demo', 'superstore-tiers.xlsx');

@@ -3,6 +3,8 @@ import type { EngineResult } from '../engine/result';
 import { describeWindow } from '../engine/window';
 
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+// A state of mind is between 0 and 1: money's whole numbers would show 0 or 1.
+const fraction = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const pct = new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 const show = (v: number, f: Intl.NumberFormat) => (Number.isFinite(v) ? f.format(v) : '-');
@@ -13,17 +15,38 @@ export function formatSummary(result: EngineResult): string {
   ];
   for (const t of result.types) {
     out.push('', `${t.type.name} (${t.type.kind}, by ${t.measureName})`);
+    const measureFormat = t.measureName === 'state of mind' ? fraction : money;
     const header = ['Segment', 'Customers', '% customers', t.measureName, `% ${t.measureName}`, 'Profit', 'Average'];
     const rows = t.summary.map((r) => [
       r.segment,
       String(r.customers),
       show(r.customerShare, pct),
-      show(r.measure, money),
+      show(r.measure, measureFormat),
       show(r.measureShare, pct),
       show(r.profit, money),
-      show(r.averageMeasure, money),
+      show(r.averageMeasure, measureFormat),
     ]);
     out.push(...table([header, ...rows]));
+    if (t.rewardsSummary?.length) {
+      out.push('', 'Rewards available');
+      out.push(...table([['Reward', 'Customers', 'Times'], ...t.rewardsSummary.map((r) => [r.reward, String(r.customers), String(r.times)])]));
+    }
+    if (t.rfmGrid) {
+      const n = t.rfmGrid.length;
+      // Most recent first, as the heat map reads: R5 at the top, F1 on the left.
+      out.push('', 'Customers by recency (rows) and frequency (columns)');
+      const rows = t.rfmGrid.map((cells, r) => [`R${r + 1}`, ...cells.map(String)]).reverse();
+      out.push(...table([['', ...Array.from({ length: n }, (_, f) => `F${f + 1}`)], ...rows]));
+    }
+    if (t.visitCompliance?.length) {
+      out.push('', 'Visit compliance');
+      out.push(
+        ...table([
+          ['Segment', 'Every (days)', 'Customers', 'Visited in time', '%'],
+          ...t.visitCompliance.map((v) => [v.segment, String(v.visitEveryDays), String(v.customers), String(v.visitedInTime), show(v.share, pct)]),
+        ]),
+      );
+    }
   }
   return `${out.join('\n')}\n`;
 }

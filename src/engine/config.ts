@@ -2,7 +2,11 @@
 // every problem reported with its path, unknown fields kept and reported.
 import { z } from 'zod';
 import { abcTypeSchema } from './abc-schema';
+import { activityTypeSchema } from './activity-schema';
 import { bandsTypeSchema } from './bands-schema';
+import { loyaltyTypeSchema } from './loyalty-schema';
+import { profilesTypeSchema } from './profiles-schema';
+import { rfmTypeSchema } from './rfm-schema';
 import { checkUniqueNames, finite, looseObj, type Obj, strictObj } from './schema-kit';
 import { COLUMN_ROLES, type ColumnRole, type Issue } from './types';
 
@@ -55,10 +59,14 @@ function configSchema(obj: Obj) {
     date1904: z.boolean().optional(),
   });
 
-  const segmentType = z.discriminatedUnion('kind', [abcTypeSchema(obj), bandsTypeSchema(obj)], {
-    error: (iss) =>
-      iss.code === 'invalid_union' ? `unknown segment type kind; expected one of ${SEGMENT_KINDS.map((k) => `"${k}"`).join(', ')}` : undefined,
-  });
+  const segmentType = z.discriminatedUnion(
+    'kind',
+    [abcTypeSchema(obj), bandsTypeSchema(obj), loyaltyTypeSchema(obj), activityTypeSchema(obj), profilesTypeSchema(obj), rfmTypeSchema(obj)],
+    {
+      error: (iss) =>
+        iss.code === 'invalid_union' ? `unknown segment type kind; expected one of ${SEGMENT_KINDS.map((k) => `"${k}"`).join(', ')}` : undefined,
+    },
+  );
 
   return obj({
     /** Editors use it to find the JSON Schema; Tierwise does not. */
@@ -77,7 +85,7 @@ function configSchema(obj: Obj) {
   });
 }
 
-export const SEGMENT_KINDS = ['abc', 'bands'] as const;
+export const SEGMENT_KINDS = ['abc', 'bands', 'loyalty', 'activity', 'profiles', 'rfm'] as const;
 
 const looseSchema = configSchema(looseObj);
 const strictSchema = configSchema(strictObj);

@@ -81,6 +81,17 @@ export function typeNeeds(type: SegmentType): { role: ColumnRole | 'profitOrCost
           : [];
     case 'bands':
       return type.measure === 'sales' ? [] : [{ role: 'profitOrCost', why: `"${type.name}" uses ${type.measure}` }];
+    case 'loyalty':
+      return type.perUnit !== 0 || type.rules.some((r) => r.perUnit !== 0) ? [{ role: 'quantity', why: `"${type.name}" gives points per unit` }] : [];
+    case 'activity': {
+      const needs: { role: ColumnRole | 'profitOrCost'; why: string }[] = [{ role: 'date', why: `"${type.name}" counts periods back from the latest sale` }];
+      if (type.criteria.some((l) => l.measure === 'profit')) needs.push({ role: 'profitOrCost', why: `a criteria line of "${type.name}" reads profit` });
+      return needs;
+    }
+    case 'profiles':
+      return [];
+    case 'rfm':
+      return [{ role: 'date', why: `"${type.name}" measures recency in days` }];
   }
 }
 
@@ -91,7 +102,15 @@ export function typeReads(type: SegmentType): CodedRole[] {
   switch (type.kind) {
     case 'abc':
     case 'bands':
+    case 'profiles':
       return [];
+    case 'loyalty':
+      // Rules may match on any column; product and category are matched by code when they are mapped.
+      return type.rules.length > 0 ? ['order', 'product', 'category'] : ['order'];
+    case 'activity':
+      return type.criteria.some((l) => l.measure === 'orders') ? ['order'] : [];
+    case 'rfm':
+      return ['order'];
   }
 }
 

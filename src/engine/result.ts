@@ -15,12 +15,40 @@ export interface SegmentInfo {
   priority?: number;
 }
 
+/** Any kind's segment as configured -> what the result says about it. */
+export const segmentInfo = (s: { name: string; exclude?: boolean; default?: boolean; color?: string; visitEveryDays?: number; priority?: number }): SegmentInfo => ({
+  name: s.name,
+  excluded: s.exclude === true,
+  isDefault: s.default === true,
+  color: s.color,
+  visitEveryDays: s.visitEveryDays,
+  priority: s.priority,
+});
+
 /** A column a segment kind adds to the tiers table and the command line output, beside its segment. */
 export interface ExtraColumn {
   /** Full header, e.g. `Loyalty (earned)`. */
   header: string;
   format: 'number' | 'integer' | 'percent' | 'text' | 'date';
+  /** `date` columns hold epoch days (NaN: none), like every date in the engine; hosts format them. */
   values: ArrayLike<number> | readonly string[];
+}
+
+/** Loyalty: per reward, the customers whose balance allows it and how many times in all. */
+export interface RewardSummary {
+  reward: string;
+  customers: number;
+  times: number;
+}
+
+/** Visit planning: per segment with a visit frequency, the customers visited within it. */
+export interface VisitCompliance {
+  segment: string;
+  visitEveryDays: number;
+  customers: number;
+  visitedInTime: number;
+  /** visitedInTime / customers (0 when the segment is empty). */
+  share: number;
 }
 
 export interface SummaryRow {
@@ -50,6 +78,12 @@ export interface TypeResult {
   extraColumns: ExtraColumn[];
   summary: SummaryRow[];
   issues: Issue[];
+  /** Loyalty only: rewards available, for the summary. */
+  rewardsSummary?: RewardSummary[];
+  /** RFM only: customers per recency x frequency cell, `rfmGrid[r - 1][f - 1]` (5 x 5 by default), for the heat map. */
+  rfmGrid?: number[][];
+  /** Any kind with a visits range and a segment carrying `visitEveryDays`. */
+  visitCompliance?: VisitCompliance[];
 }
 
 export interface EngineResult {

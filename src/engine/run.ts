@@ -2,37 +2,30 @@
 // `prepare` does the expensive part once; `classifyType` is cheap and is what a threshold drag reruns.
 import { defaultSegment, lastRanked, NO_SEGMENT, rank, rankingShares, assignRanked, type Ranking } from './abc';
 import type { AbcType } from './abc-schema';
-import { aggregate, marginPercent, type CustomerMeasures } from './aggregate';
+import { classifyActivity } from './activity';
+import { aggregate, marginPercent } from './aggregate';
 import { assignBands } from './bands';
 import type { BandsType } from './bands-schema';
 import type { Config, SegmentType } from './config';
-import { ingest, type CustomerIndex, type Ingested } from './ingest';
+import { ingest, type CustomerIndex } from './ingest';
+import { classifyLoyalty } from './loyalty';
 import { applyOverrides } from './overrides';
-import type { EngineResult, SegmentInfo, TypeResult } from './result';
+import { cached, type ExtraSources, type Prepared, type PreviousSegments } from './prepared';
+import { answeringCustomers, classifyProfiles } from './profiles';
+import { segmentInfo, type EngineResult, type TypeResult } from './result';
+import { classifyRfm } from './rfm';
 import { summarize } from './summary';
 import type { Issue, SourceTable } from './types';
-import { resolveWindow, type DayRange } from './window';
+import { addVisits } from './visits';
+import { resolveWindow } from './window';
 
-/** What a previous run left in the workbook: its customers' final segments per segment type. */
-export interface PreviousSegments {
-  /** Segment type name -> customer id -> final segment name. */
-  segments: Record<string, Record<string, string>>;
-}
+export type { ExtraSources, Prepared, PreviousSegments } from './prepared';
 
-export interface Prepared {
-  config: Config;
-  ingested: Ingested;
-  customers: CustomerIndex;
-  measures: CustomerMeasures;
-  window: DayRange | undefined;
-  issues: Issue[];
-  previous?: PreviousSegments;
-  /** Rankings by measure and minimum, so a threshold change never sorts again. */
-  cache: Map<string, unknown>;
-}
-
-/** Customers named only in an override or in the previous run still appear (with the default segment). */
-function extendCustomers(base: CustomerIndex, config: Config, previous?: PreviousSegments): CustomerIndex {
+/**
+ * Customers named only in an override, in the previous run or (for profiles) in the answers range
+ * still appear: with the default segment, and prospects with their profiles.
+ */
+function extendCustomers(base: CustomerIndex, config: Config, previous: PreviousSegments | undefined, sources: ExtraSources): CustomerIndex {
   const ids = base.ids.slice();
   const names = base.names.slice();
   const byId = new Map(base.byId);
@@ -46,26 +39,18 @@ function extendCustomers(base: CustomerIndex, config: Config, previous?: Previou
   };
   for (const perType of Object.values(config.overrides)) Object.keys(perType).forEach(add);
   for (const perType of Object.values(previous?.segments ?? {})) Object.keys(perType).forEach(add);
+  if (sources.answers && config.segmentTypes.some((t) => t.kind === 'profiles')) answeringCustomers(sources.answers, config).forEach(add);
   return { ids, names, byId };
 }
 
-export function prepare(table: SourceTable, config: Config, previous?: PreviousSegments): Prepared {
+export function prepare(table: SourceTable, config: Config, previous?: PreviousSegments, sources: ExtraSources = {}): Prepared {
   const ingested = ingest(table, config);
   const issues = [...ingested.issues];
   const { range, issues: windowIssues } = ingested.usable ? resolveWindow(config.window, ingested.lines) : { range: undefined, issues: [] };
   issues.push(...windowIssues);
-  const customers = extendCustomers(ingested.customers, config, previous);
+  const customers = extendCustomers(ingested.customers, config, previous, sources);
   const measures = aggregate(ingested.lines, customers.ids.length, range);
-  return { config, ingested, customers, measures, window: range, issues, previous, cache: new Map() };
-}
-
-function cached<T>(p: Prepared, key: string, make: () => T): T {
-  let v = p.cache.get(key) as T | undefined;
-  if (v === undefined) {
-    v = make();
-    p.cache.set(key, v);
-  }
-  return v;
+  return { config, ingested, customers, measures, window: range, issues, previous, sources, cache: new Map() };
 }
 
 /** In the window and at or above the minimum net sales (the type's own minimum wins over the global one). */
@@ -87,15 +72,6 @@ function windowed(p: Prepared, values: Float64Array): Float64Array {
 function measureOf(p: Prepared, measure: 'sales' | 'profit' | 'quantity' | 'margin'): Float64Array {
   return cached(p, `measure|${measure}`, () => (measure === 'margin' ? marginPercent(p.measures) : windowed(p, p.measures[measure])));
 }
-
-const segmentInfo = (s: { name: string; exclude?: boolean; default?: boolean; color?: string; visitEveryDays?: number; priority?: number }): SegmentInfo => ({
-  name: s.name,
-  excluded: s.exclude === true,
-  isDefault: s.default === true,
-  color: s.color,
-  visitEveryDays: s.visitEveryDays,
-  priority: s.priority,
-});
 
 function classifyAbc(p: Prepared, type: AbcType): TypeResult {
   const minimum = type.minimumNetSales ?? p.config.minimumNetSales;
@@ -144,24 +120,39 @@ function classifyBands(p: Prepared, type: BandsType): TypeResult {
     final: auto,
     extraColumns: [],
     summary: summarize(segments, auto, measure, p.measures),
-    issues: overridesNotTaken(p, type),
+    issues: [],
   };
 }
 
-function overridesNotTaken(p: Prepared, type: SegmentType): Issue[] {
+export function overridesNotTaken(p: Prepared, type: SegmentType): Issue[] {
   const o = p.config.overrides[type.name];
   return o && Object.keys(o).length > 0
     ? [{ severity: 'warning', where: `overrides["${type.name}"]`, message: `manual overrides apply to ABC segment types only; the ${Object.keys(o).length} override(s) for "${type.name}" are kept but not applied` }]
     : [];
 }
 
-export function classifyType(p: Prepared, type: SegmentType): TypeResult {
+function classifyKind(p: Prepared, type: SegmentType): TypeResult {
   switch (type.kind) {
     case 'abc':
       return classifyAbc(p, type);
     case 'bands':
       return classifyBands(p, type);
+    case 'loyalty':
+      return classifyLoyalty(p, type);
+    case 'activity':
+      return classifyActivity(p, type);
+    case 'profiles':
+      return classifyProfiles(p, type);
+    case 'rfm':
+      return classifyRfm(p, type);
   }
+}
+
+/** One segment type, with its visit planning columns when a visits range was given. */
+export function classifyType(p: Prepared, type: SegmentType): TypeResult {
+  const result = classifyKind(p, type);
+  if (type.kind !== 'abc') result.issues.push(...overridesNotTaken(p, type));
+  return addVisits(p, result);
 }
 
 export function resultOf(p: Prepared, types: TypeResult[]): EngineResult {
@@ -186,6 +177,6 @@ export function classifyAll(p: Prepared): EngineResult {
 }
 
 /** The whole run. */
-export function segment(table: SourceTable, config: Config, previous?: PreviousSegments): EngineResult {
-  return classifyAll(prepare(table, config, previous));
+export function segment(table: SourceTable, config: Config, previous?: PreviousSegments, sources: ExtraSources = {}): EngineResult {
+  return classifyAll(prepare(table, config, previous, sources));
 }

@@ -9,16 +9,16 @@ import { MANUAL_SUFFIX } from './planner';
 
 const text = (c: Cell): string => (c === null || c === undefined ? '' : String(c).trim());
 
-/** Segment type -> customer -> segment, from every `<type> (manual)` column of the tiers table (header row first). */
-export function overridesFromTiers(values: readonly (readonly Cell[])[]): Record<string, Record<string, string>> {
+/** Segment type -> customer -> non-empty cell, from every `<type><suffix>` column of the tiers table (header row first). */
+function columnsEndingWith(values: readonly (readonly Cell[])[], suffix: string): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {};
   if (values.length === 0) return out;
   const header = values[0].map(text);
   const idCol = header.indexOf('Customer');
   if (idCol < 0) return out;
   header.forEach((h, c) => {
-    if (!h.endsWith(MANUAL_SUFFIX)) return;
-    const type = h.slice(0, -MANUAL_SUFFIX.length);
+    if (!h.endsWith(suffix)) return;
+    const type = h.slice(0, -suffix.length);
     const per: Record<string, string> = {};
     for (let r = 1; r < values.length; r++) {
       const id = text(values[r][idCol]);
@@ -28,6 +28,19 @@ export function overridesFromTiers(values: readonly (readonly Cell[])[]): Record
     out[type] = per;
   });
   return out;
+}
+
+/** Segment type -> customer -> segment, from every `<type> (manual)` column of the tiers table (header row first). */
+export function overridesFromTiers(values: readonly (readonly Cell[])[]): Record<string, Record<string, string>> {
+  return columnsEndingWith(values, MANUAL_SUFFIX);
+}
+
+/**
+ * Activity types: segment type -> customer -> categories, from every `<type> (categories)` column of
+ * the tiers table, so exclusive categories start from what the last run (or the user) left there.
+ */
+export function categoriesFromTiers(values: readonly (readonly Cell[])[]): Record<string, Record<string, string>> {
+  return columnsEndingWith(values, ' (categories)');
 }
 
 export function readPreviousRun(sheets: { history?: readonly (readonly Cell[])[]; tiers?: readonly (readonly Cell[])[] }): PreviousRun | undefined {
@@ -60,8 +73,12 @@ export function mergeOverrides(config: Config, previous: PreviousRun | undefined
   return { config: { ...config, overrides }, added, changed };
 }
 
-/** The engine's view of the last run (customers it must still list). */
-export function previousSegments(previous: PreviousRun | undefined): PreviousSegments | undefined {
+/**
+ * The engine's view of the last run (customers it must still list), with the categories columns of
+ * the tiers table when the host read them (`categoriesFromTiers`).
+ */
+export function previousSegments(previous: PreviousRun | undefined, categories?: PreviousSegments['categories']): PreviousSegments | undefined {
   const last = previous?.snapshots[previous.snapshots.length - 1];
-  return last ? { segments: last.segments } : undefined;
+  if (!last && !categories) return undefined;
+  return { segments: last?.segments ?? {}, categories };
 }

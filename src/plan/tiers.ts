@@ -1,5 +1,6 @@
 // The customer tiers table as columns: one definition serves the workbook's "Customer Tiers"
 // sheet and the command line's output, so both always say the same thing.
+import { epochDayToSerial } from '../engine/parse/date';
 import type { EngineResult } from '../engine/result';
 
 export type TierValue = string | number | null;
@@ -9,6 +10,7 @@ export type TierColumnRole = 'id' | 'name' | 'measure' | 'segment' | 'auto' | 'm
 export interface TierColumn {
   header: string;
   role: TierColumnRole;
+  /** `date` columns hold Excel serial numbers (1900 system). */
   format: 'text' | 'number' | 'integer' | 'percent' | 'date';
   /** The segment type the column belongs to (segment, auto, manual, flag, share, extra). */
   typeName?: string;
@@ -18,6 +20,8 @@ export interface TierColumn {
 export const FLAG_TEXT = 'manual ≠ auto';
 
 const numbers = (a: ArrayLike<number>): TierValue[] => Array.from(a, (v) => (Number.isFinite(v) ? v : null));
+// The engine counts days from 1970; a workbook shows a date from its serial number.
+const serials = (a: ArrayLike<number>): TierValue[] => Array.from(a, (v) => (Number.isFinite(v) ? epochDayToSerial(v) : null));
 
 export function tierColumns(result: EngineResult): TierColumn[] {
   const { customers, measures } = result;
@@ -59,7 +63,8 @@ export function tierColumns(result: EngineResult): TierColumn[] {
         role: 'extra',
         format: x.format,
         typeName: name,
-        values: x.format === 'text' ? Array.from(x.values as readonly string[]) : numbers(x.values as ArrayLike<number>),
+        values:
+          x.format === 'text' ? Array.from(x.values as readonly string[]) : x.format === 'date' ? serials(x.values as ArrayLike<number>) : numbers(x.values as ArrayLike<number>),
       });
     }
   }

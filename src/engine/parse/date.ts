@@ -50,6 +50,13 @@ export function serialToEpochDay(serial: number, date1904: boolean): EpochDay {
   return day > MAX_DAY ? NaN : day;
 }
 
+/** The Excel serial (1900 system, as a new workbook uses) of an epoch day: the inverse of `serialToEpochDay`. */
+export function epochDayToSerial(day: EpochDay): number {
+  const s = day + OFFSET_1900;
+  // Serials below 61 sit before Excel's phantom 1900-02-29, one lower than the count of days.
+  return s < 61 ? s - 1 : s;
+}
+
 /**
  * 'YYYY-MM-DD' for an epoch day (ISO 8601 expanded form `+YYYYYY` / `-YYYYYY` outside years 0..9999).
  * Throws RangeError for a value that is not a whole day: that is a bug in the caller, not bad data.

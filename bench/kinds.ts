@@ -1,0 +1,106 @@
+// Issue 5's figure: every segment kind together (ABC, bands, loyalty, activity, profiles, RFM, and
+// visit planning) against ABC and bands alone, on the same rows in the same process. Goal: at most 2x.
+// Run alone: `node --expose-gc -r @swc-node/register bench/kinds.ts [lines]`.
+import { parseConfig, type Config, type ConfigInput } from '../src/engine/config';
+import { segment, type ExtraSources } from '../src/engine/run';
+import type { Cell, SourceTable } from '../src/engine/types';
+import { BENCH_CUSTOMERS, BENCH_LINES, benchTable, random } from './data';
+import { ms, timeMedian } from './stats';
+
+const ABC_AND_BANDS: ConfigInput['segmentTypes'] = [
+  {
+    name: 'Sales ABC',
+    kind: 'abc',
+    segments: [
+      { name: 'A', share: 80, visitEveryDays: 30 },
+      { name: 'B', share: 15, visitEveryDays: 90 },
+      { name: 'C', share: 5, visitEveryDays: 180 },
+    ],
+  },
+  { name: 'Profit band', kind: 'bands', bands: [{ name: 'Loss', max: 0 }, { name: 'Low', min: 0, max: 500 }, { name: 'Mid', min: 500, max: 2000 }, { name: 'High', min: 2000 }] },
+];
+
+const OTHER_KINDS: ConfigInput['segmentTypes'] = [
+  {
+    name: 'Loyalty',
+    kind: 'loyalty',
+    perCurrency: 1,
+    perUnit: 0.5,
+    perOrder: 10,
+    rules: [{ match: { column: 'Region', in: ['West'] }, perCurrency: 2, cumulative: false }],
+    levels: [{ name: 'Bronze', minPoints: 0 }, { name: 'Silver', minPoints: 20_000 }, { name: 'Gold', minPoints: 50_000, discount: 5 }],
+    rewards: [{ name: 'Voucher', minPoints: 1000, cost: 1000 }],
+  },
+  {
+    name: 'Activity',
+    kind: 'activity',
+    category: 'Active',
+    periodDays: 90,
+    periods: 16,
+    exclusive: true,
+    criteria: [
+      { measure: 'som', operator: '>=', value: 0.6, mandatory: true },
+      { measure: 'orders', operator: '>=', value: 10, mandatory: false },
+      { measure: 'points', operator: '>=', value: 20_000, mandatory: false },
+    ],
+  },
+  {
+    name: 'Profile',
+    kind: 'profiles',
+    profiles: [
+      { name: 'Large services', include: { 'Industry sector': ['Services'], 'Implementation budget': ['Unknown', '100k-300k', '>300k'] }, priority: 2 },
+      { name: 'Large services, decision-maker', parent: 'Large services', include: { 'Job function': ['Decision-maker'] }, priority: 1 },
+    ],
+  },
+  { name: 'RFM', kind: 'rfm' },
+];
+
+function configOf(segmentTypes: ConfigInput['segmentTypes']): Config {
+  const r = parseConfig({ version: 1, segmentTypes });
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.config;
+}
+
+/** One answers row per customer and about two visits per customer, ids as the sales rows write them. */
+function extraSources(customers: number): ExtraSources {
+  const next = random(7);
+  const id = (i: number) => `C${String(i + 1).padStart(6, '0')}`;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
+  const answers: Cell[][] = Array.from({ length: customers }, (_, i) => [
+    id(i),
+    pick(['IT', 'ERP Consultant', 'Services', 'Industry', 'Others']),
+    pick(['Decision-maker', 'Not decision-maker']),
+    pick(['Unknown', '<100k', '100k-300k', '>300k']),
+  ]);
+  const visits: Cell[][] = Array.from({ length: customers * 2 }, () => [id(Math.floor(next() * customers)), 41640 + Math.floor(next() * 1461)]);
+  return {
+    answers: { sheet: 'Answers', header: ['Customer ID', 'Industry sector', 'Job function', 'Implementation budget'], rows: answers, origin: { row: 1, column: 0 } },
+    visits: { sheet: 'Visits', header: ['Customer ID', 'Visit date'], rows: visits, origin: { row: 1, column: 0 } },
+  };
+}
+
+/**
+ * Median milliseconds of a whole run (ingest to summaries) with ABC and bands alone, and with every
+ * kind together (the extra ranges included), on the same table; `ratio` = all / ABC-and-bands.
+ */
+export function benchKinds(lines: number, runs = 5, table: SourceTable = benchTable(lines)): Record<string, number> {
+  const base = configOf(ABC_AND_BANDS);
+  const all = configOf([...ABC_AND_BANDS!, ...OTHER_KINDS!]);
+  const sources = extraSources(BENCH_CUSTOMERS);
+  const check = segment(table, all, undefined, sources);
+  if (check.types.length !== 6 || check.issues.some((i) => i.severity === 'error' && i.row === undefined)) {
+    throw new Error(`the all-kinds run did not classify: ${JSON.stringify(check.issues.slice(0, 5))}`);
+  }
+  const abcAndBandsMs = timeMedian(() => segment(table, base), runs);
+  const allKindsMs = timeMedian(() => segment(table, all, undefined, sources), runs);
+  return { lines: table.rows.length, customers: check.customers.ids.length, abcAndBandsMs, allKindsMs, ratio: allKindsMs / abcAndBandsMs };
+}
+
+if (require.main === module) {
+  const lines = Number(process.argv[2] ?? BENCH_LINES);
+  const f = benchKinds(lines);
+  console.log(`${f.lines.toLocaleString('en-US')} lines, ${f.customers.toLocaleString('en-US')} customers`);
+  console.log(`ABC and bands alone (median of 5)            ${ms(f.abcAndBandsMs)} ms`);
+  console.log(`every kind together, with answers and visits  ${ms(f.allKindsMs)} ms`);
+  console.log(`all kinds / ABC and bands                     ${f.ratio.toFixed(2)}x   goal <= 2x   ${f.ratio <= 2 ? 'met' : 'NOT MET'}`);
+}

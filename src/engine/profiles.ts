@@ -1,0 +1,147 @@
+// Questionnaire profiles (SEMANTICS.md section 7): answers per customer -> every matching profile,
+// in priority order. A child profile must also match its parent's lists, so it is never wider.
+import { cellAddress } from './address';
+import { keyText } from './ingest';
+import { isBlank } from './parse/number';
+import { cached, typePath, type Prepared } from './prepared';
+import type { Profile, ProfilesType } from './profiles-schema';
+import { segmentInfo, type TypeResult } from './result';
+import { columnNamed, customerColumnOf } from './second-range';
+import { summarize } from './summary';
+import type { Config } from './config';
+import type { Issue, SourceTable } from './types';
+
+/** Where answers are read: the answers range when there is one, else the sales range itself. */
+export function answersSource(p: Prepared): SourceTable {
+  return p.sources.answers ?? p.ingested.table;
+}
+
+/** Customer ids of the answers range (prospects who never bought are customers too), blank rows skipped. */
+export function answeringCustomers(answers: SourceTable, config: Config): string[] {
+  const c = customerColumnOf(answers.header, config.columns.customer);
+  return answers.rows.map((row) => keyText(row[c])).filter((id) => id !== '');
+}
+
+/**
+ * Each customer's answer to one question (lower-cased trimmed text; '' when none). A customer with
+ * several rows keeps the last non-empty answer, as with customer names.
+ */
+function answersTo(p: Prepared, column: number): string[] {
+  return cached(p, `answers|${column}`, () => {
+    const out = new Array<string>(p.measures.count).fill('');
+    if (p.sources.answers) {
+      const t = p.sources.answers;
+      const cc = customerColumnOf(t.header, p.config.columns.customer);
+      for (const row of t.rows) {
+        const c = p.customers.byId.get(keyText(row[cc]));
+        const v = keyText(row[column]);
+        if (c !== undefined && v !== '') out[c] = v.toLowerCase();
+      }
+    } else {
+      const { lines, table } = p.ingested;
+      for (let i = 0; i < lines.length; i++) {
+        const v = keyText(table.rows[lines.row[i]][column]);
+        if (v !== '') out[lines.customer[i]] = v.toLowerCase();
+      }
+    }
+    return out;
+  });
+}
+
+/** Rows of the answers range whose customer is blank although answers are filled in: reported once per run. */
+function blankCustomers(p: Prepared): Issue[] {
+  const t = p.sources.answers;
+  if (!t || p.cache.has('answers|blank')) return [];
+  p.cache.set('answers|blank', true);
+  const cc = customerColumnOf(t.header, p.config.columns.customer);
+  const issues: Issue[] = [];
+  t.rows.forEach((row, r) => {
+    if (keyText(row[cc]) === '' && row.some((v) => !isBlank(v))) {
+      issues.push({ severity: 'warning', where: cellAddress(t.sheet, t.origin.column + cc, t.origin.row + 1 + r), row: r, message: 'answers without a customer are not used: fill in the customer' });
+    }
+  });
+  return issues;
+}
+
+/** One condition of a profile, with its question's answers already read. */
+interface Condition {
+  answers: string[];
+  allowed: Set<string>;
+  include: boolean;
+}
+
+/** A profile and its ancestors, nearest first (the schema rejects cycles, so the chain ends). */
+export function chainOf(profiles: readonly Pick<Profile, 'name' | 'parent'>[], i: number): number[] {
+  const index = new Map(profiles.map((pr, k) => [pr.name.trim().toLowerCase(), k]));
+  const chain = [i];
+  for (let at = profiles[i].parent; at !== undefined; ) {
+    const k = index.get(at.trim().toLowerCase());
+    if (k === undefined || chain.includes(k)) break;
+    chain.push(k);
+    at = profiles[k].parent;
+  }
+  return chain;
+}
+
+/** Profiles by priority (lower number first; without a priority last), configuration order on ties. */
+export function priorityOrder(profiles: readonly Pick<Profile, 'priority'>[]): number[] {
+  return profiles.map((_, i) => i).sort((a, b) => (profiles[a].priority ?? Infinity) - (profiles[b].priority ?? Infinity) || a - b);
+}
+
+export function classifyProfiles(p: Prepared, type: ProfilesType): TypeResult {
+  const n = p.measures.count;
+  const where = typePath(p, type.name);
+  const source = answersSource(p);
+  const issues: Issue[] = [...blankCustomers(p)];
+  const conditionsOf = (i: number): Condition[] => {
+    const pr = type.profiles[i];
+    const out: Condition[] = [];
+    for (const [include, lists] of [[true, pr.include], [false, pr.exclude]] as const) {
+      for (const [question, allowed] of Object.entries(lists)) {
+        const c = columnNamed(source.header, question);
+        if (c < 0) {
+          issues.push({
+            severity: 'error',
+            where: `${where}.profiles[${i}].${include ? 'include' : 'exclude'}.${question}`,
+            message: `the ${p.sources.answers ? 'answers' : 'sales'} range has no column headed "${question}"; its columns: ${source.header.filter((h) => !isBlank(h)).join(', ')}`,
+          });
+          continue;
+        }
+        out.push({ answers: answersTo(p, c), allowed: new Set(allowed.map((a) => a.toLowerCase())), include });
+      }
+    }
+    return out;
+  };
+  const own = type.profiles.map((_, i) => conditionsOf(i));
+  const rules = type.profiles.map((_, i) => chainOf(type.profiles, i).flatMap((k) => own[k]));
+  const order = priorityOrder(type.profiles);
+  // `exclude` of a profile is its excluded answers, not ABC's "never assigned".
+  const segments = type.profiles.map((pr) => segmentInfo({ ...pr, exclude: false }));
+  const final = new Int32Array(n).fill(-1);
+  const text = new Array<string>(n).fill('');
+  if (issues.some((i) => i.severity === 'error')) {
+    return { type, segments, measureName: 'sales', measure: p.measures.sales, auto: final, final, extraColumns: [], summary: summarize(segments, final, p.measures.sales, p.measures), issues };
+  }
+  const matched: string[] = [];
+  for (let c = 0; c < n; c++) {
+    matched.length = 0;
+    for (const i of order) {
+      if (rules[i].every((cond) => cond.allowed.has(cond.answers[c]) === cond.include)) {
+        if (final[c] < 0) final[c] = i;
+        matched.push(type.profiles[i].name);
+      }
+    }
+    text[c] = matched.join('; ');
+  }
+  return {
+    type,
+    segments,
+    measureName: 'sales',
+    measure: p.measures.sales,
+    auto: final,
+    final,
+    extraColumns: [{ header: `${type.name} (profiles)`, format: 'text', values: text }],
+    summary: summarize(segments, final, p.measures.sales, p.measures),
+    issues,
+  };
+}

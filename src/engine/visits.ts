@@ -1,0 +1,111 @@
+// Visit planning: any segment may carry `visitEveryDays`; with a visits range (customer, date) each
+// customer gets a last visit, the next visit due and the days overdue, and each segment its compliance.
+// Days count against the window end, never the clock, like everything else.
+import { keyText } from './ingest';
+import { cellAddress } from './address';
+import { readDate } from './parse/date';
+import { detectColumns, normalizeHeader } from './parse/headers';
+import { excelError, isBlank } from './parse/number';
+import { referenceDay, type Prepared } from './prepared';
+import { customerColumnOf } from './second-range';
+import type { ExtraColumn, TypeResult, VisitCompliance } from './result';
+import type { Cell, EpochDay, Issue, SourceTable } from './types';
+
+export interface VisitLog {
+  /** Last visit on or before the reference day, per customer (NaN: never visited). Unreadable dates go to `Prepared.issues`. */
+  last: Float64Array;
+}
+
+function dateColumn(header: readonly Cell[], customer: number): number {
+  const normalized = header.map(normalizeHeader);
+  const named = normalized.findIndex((h, i) => i !== customer && /visit|date/.test(h));
+  if (named >= 0) return named;
+  const detected = detectColumns(header as Cell[]).date;
+  if (detected !== undefined && detected !== customer) return detected;
+  return customer === 0 ? 1 : 0;
+}
+
+export function readVisits(p: Prepared, table: SourceTable, end: EpochDay): VisitLog {
+  const key = 'visits';
+  const hit = p.cache.get(key) as VisitLog | undefined;
+  if (hit) return hit;
+  const issues: Issue[] = [];
+  const last = new Float64Array(p.measures.count).fill(NaN);
+  const cCustomer = customerColumnOf(table.header, p.config.columns.customer);
+  const cDate = dateColumn(table.header, cCustomer);
+  const date1904 = p.config.locale.date1904 ?? table.date1904 ?? false;
+  const order = p.ingested.dateOrder ?? (p.config.locale.dateOrder === 'DMY' ? 'DMY' : 'MDY');
+  table.rows.forEach((row, r) => {
+    const id = keyText(row[cCustomer]);
+    const cell = row[cDate];
+    if (id === '' && isBlank(cell)) return;
+    const day = readDate(cell, date1904, order);
+    if (day !== day) {
+      const err = excelError(cell);
+      issues.push({
+        severity: 'warning',
+        where: cellAddress(table.sheet, table.origin.column + cDate, table.origin.row + 1 + r),
+        value: cell,
+        message: err ? `the visit date is the Excel error ${err}; the visit is not counted` : 'the visit date is not a date; the visit is not counted',
+      });
+      return;
+    }
+    const c = p.customers.byId.get(id);
+    // A visit after the window end has not happened yet as far as this run is concerned.
+    if (c === undefined || day > end) return;
+    if (!(last[c] >= day)) last[c] = day;
+  });
+  const log = { last };
+  p.cache.set(key, log);
+  // Read once per run, reported once, whatever the number of segment types that plan visits.
+  p.issues.push(...issues);
+  return log;
+}
+
+/**
+ * Adds `(last visit)`, `(next visit due)` and `(overdue days)` and the compliance per segment, for a
+ * type with at least one segment that has a visit frequency. A customer never visited is due on the
+ * reference day (0 days overdue) and does not count as visited in time.
+ */
+export function addVisits(p: Prepared, result: TypeResult): TypeResult {
+  const visits = p.sources.visits;
+  if (!visits || !result.segments.some((s) => s.visitEveryDays !== undefined)) return result;
+  const end = referenceDay(p);
+  if (end === undefined) {
+    result.issues.push({ severity: 'error', where: 'visits', message: 'visit planning counts days to the latest sale: map a Date column with readable dates' });
+    return result;
+  }
+  const { last } = readVisits(p, visits, end);
+  const n = result.final.length;
+  const due = new Float64Array(n).fill(NaN);
+  const overdue = new Float64Array(n).fill(NaN);
+  const k = result.segments.length;
+  const inSegment = new Array<number>(k).fill(0);
+  const inTime = new Array<number>(k).fill(0);
+  for (let c = 0; c < n; c++) {
+    const s = result.final[c];
+    const every = s >= 0 ? result.segments[s].visitEveryDays : undefined;
+    if (every === undefined) continue;
+    inSegment[s]++;
+    if (last[c] === last[c]) {
+      due[c] = last[c] + every;
+      overdue[c] = Math.max(0, end - due[c]);
+      if (end - last[c] <= every) inTime[s]++;
+    } else {
+      due[c] = end;
+      overdue[c] = 0;
+    }
+  }
+  const name = result.type.name;
+  const columns: ExtraColumn[] = [
+    { header: `${name} (last visit)`, format: 'date', values: last.slice(0, n) },
+    { header: `${name} (next visit due)`, format: 'date', values: due },
+    { header: `${name} (overdue days)`, format: 'integer', values: overdue },
+  ];
+  const visitCompliance: VisitCompliance[] = result.segments.flatMap((s, i) =>
+    s.visitEveryDays === undefined
+      ? []
+      : [{ segment: s.name, visitEveryDays: s.visitEveryDays, customers: inSegment[i], visitedInTime: inTime[i], share: inSegment[i] ? inTime[i] / inSegment[i] : 0 }],
+  );
+  return { ...result, extraColumns: [...result.extraColumns, ...columns], visitCompliance };
+}
