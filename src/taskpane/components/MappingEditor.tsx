@@ -7,7 +7,8 @@ import { issuesAt } from '../state/validation';
 import { fieldState } from './FieldIssue';
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(13em, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  dropdown: { minWidth: 0, width: '100%' },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(12em, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
 });
 
 const REQUIRED: ReadonlySet<ColumnRole> = new Set(['customer', 'amount']);
@@ -36,6 +37,7 @@ export function MappingEditor({ header, mapping, columns, issues, onChange }: Ma
               value={shown}
               selectedOptions={[chosen ?? AUTO]}
               data-role={role}
+              className={styles.dropdown}
               onOptionSelect={(_, d) => onChange(role, d.optionValue === AUTO ? undefined : d.optionValue)}
             >
               <Option value={AUTO} text={AUTO}>

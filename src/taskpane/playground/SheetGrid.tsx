@@ -3,7 +3,7 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { columnLetter } from '../../engine/address';
 import type { Cell } from '../../engine/types';
-import { useFormats } from '../format';
+import { useFormats, type Formats } from '../format';
 
 export const GRID_ROWS = 60;
 
@@ -17,11 +17,31 @@ const useStyles = makeStyles({
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
 });
 
-export function SheetGrid({ name, values, selected }: { name: string; values: Cell[][]; selected?: { row: number; column: number } }) {
+/** A cell as Excel would show it with the number format Tierwise gave it (percent, grouped, date). */
+export function shownValue(v: Cell, format: string | undefined, f: Formats): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v !== 'number' || format === undefined || format === '@') return String(v);
+  if (format.endsWith('%')) return f.percent(v);
+  if (format === '#,##0') return f.integer(v);
+  if (format === '#,##0.00') return f.number(v);
+  if (format === 'yyyy-mm-dd') return new Date(Date.UTC(1899, 11, 30) + v * 86_400_000).toISOString().slice(0, 10);
+  return String(v);
+}
+
+export interface SheetGridProps {
+  name: string;
+  values: Cell[][];
+  /** `r,c` -> number format (the memory sheet's formats). */
+  formats?: Map<string, string>;
+  selected?: { row: number; column: number };
+}
+
+export function SheetGrid({ name, values, formats, selected }: SheetGridProps) {
   const styles = useStyles();
   const f = useFormats();
-  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
-  const shown = values.slice(0, GRID_ROWS);
+  const width = values.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
+  // Sheets are sparse: an empty row is a hole in the array, and must still take its line.
+  const shown = Array.from(values.slice(0, GRID_ROWS), (r) => r ?? []);
   return (
     <div>
       <Text size={200} as="p">
@@ -49,8 +69,12 @@ export function SheetGrid({ name, values, selected }: { name: string; values: Ce
                   const v = row[c];
                   const isSel = selected?.row === r && selected.column === c;
                   return (
-                    <td key={c} className={`${styles.cell} ${typeof v === 'number' ? styles.num : ''} ${isSel ? styles.selected : ''}`}>
-                      {v === null || v === undefined ? '' : String(v)}
+                    <td
+                      key={c}
+                      className={`${styles.cell} ${typeof v === 'number' ? styles.num : ''} ${isSel ? styles.selected : ''}`}
+                      data-value={v === null || v === undefined ? '' : String(v)}
+                    >
+                      {shownValue(v, formats?.get(`${r},${c}`), f)}
                     </td>
                   );
                 })}

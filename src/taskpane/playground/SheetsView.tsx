@@ -48,7 +48,7 @@ export function SheetsView({ host, workbook }: { host: PlaygroundHost; workbook:
           </Tab>
         ))}
       </TabList>
-      {sheet && <SheetGrid key={`${sheet.name}-${version}`} name={sheet.name} values={workbook.values(sheet.name)} selected={selected} />}
+      {sheet && <SheetGrid key={`${sheet.name}-${version}`} name={sheet.name} values={workbook.values(sheet.name)} formats={sheet.formats} selected={selected} />}
     </section>
   );
 }
