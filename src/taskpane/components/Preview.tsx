@@ -38,7 +38,7 @@ export function Preview({ state, draft, valid, waiting, onThreshold }: PreviewPr
           <MessageBarBody>{state.error}</MessageBarBody>
         </MessageBar>
       )}
-      {!p && waiting && <Spinner size="tiny" label="Computing the preview…" />}
+      {!p && valid && waiting && <Spinner size="tiny" label="Computing the preview…" />}
       {p && (
         <div className={valid ? undefined : styles.stale}>
           <PreviewTable rows={p.rows} measureName={p.measureName} caption={`Segments of ${p.typeName}`} />
