@@ -81,6 +81,7 @@ export class SimContext implements Ctx {
     stats.syncs++;
     stats.largestRequestBytes = Math.max(stats.largestRequestBytes, request);
     stats.totalRequestBytes += request;
+    stats.requests.push(request);
     if (request > limits.requestLimit) throw richError('RequestPayloadSizeLimitExceeded');
     const injected = limits.inject?.(stats.syncs, actions);
     const failure = injected instanceof Error ? { error: injected, after: Math.floor(actions.length / 2) } : injected;
@@ -104,6 +105,7 @@ export class SimContext implements Ctx {
     }
     stats.largestResponseBytes = Math.max(stats.largestResponseBytes, response);
     stats.totalResponseBytes += response;
+    stats.responses.push(response);
     if (response > limits.responseLimit) throw richError('ResponsePayloadSizeLimitExceeded');
     for (const c of batch.commits) c.apply();
   }

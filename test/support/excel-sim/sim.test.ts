@@ -131,6 +131,8 @@ describe('excel simulator', () => {
       await ctx.sync(); // nothing queued: no round trip
     });
     expect(sim.stats.syncs).toBe(2);
+    expect(sim.stats.requests).toHaveLength(2);
+    expect(sim.stats.responses[1]).toBeGreaterThan('{"version":1}'.length); // the loaded value came back
     expect(sim.isSetSupported('ExcelApi', '1.9')).toBe(false);
     expect(await code(sim.run(async (ctx) => {
       ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
