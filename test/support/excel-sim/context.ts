@@ -49,6 +49,7 @@ function supports(options: SimOptions, set: string, version: string): boolean {
 export class SimContext implements Ctx {
   _alive = true;
   _queue: Action[] = [];
+  _nullables: ProxyBase[] = [];
   readonly workbook: WorkbookProxy;
   readonly runtime: RuntimeProxy;
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
@@ -70,7 +71,7 @@ export class SimContext implements Ctx {
     if (!this._alive) throw richError('InvalidRequestContext');
     const actions = this._queue;
     this._queue = [];
-    if (actions.length === 0) return;
+    if (actions.length === 0 && this._nullables.length === 0) return;
     const limits = this._options;
     let request = 2;
     for (const a of actions) {
@@ -108,6 +109,9 @@ export class SimContext implements Ctx {
     stats.responses.push(response);
     if (response > limits.responseLimit) throw richError('ResponsePayloadSizeLimitExceeded');
     for (const c of batch.commits) c.apply();
+    const nullables = this._nullables;
+    this._nullables = [];
+    for (const p of nullables) if (p._isNull === undefined) p._isNull = !p._existsNow();
   }
 }
 

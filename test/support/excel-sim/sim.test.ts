@@ -125,8 +125,11 @@ describe('excel simulator', () => {
       await ctx.sync();
       const item = ctx.workbook.settings.getItemOrNullObject('missing').load('value');
       const k = ctx.workbook.settings.getItem('k').load('value');
+      const sheet = ctx.workbook.worksheets.getItemOrNullObject('S'); // nothing loaded: Excel still answers isNullObject
+      expect(() => sheet.isNullObject).toThrow(SimRichApiError);
       await ctx.sync();
       expect(item.isNullObject).toBe(true);
+      expect(sheet.isNullObject).toBe(false);
       expect(k.value).toBe('{"version":1}');
       await ctx.sync(); // nothing queued: no round trip
     });
