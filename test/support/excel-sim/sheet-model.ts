@@ -463,7 +463,7 @@ function valueAt(block: Block, i: number): number | string | boolean {
 
 function setNum(block: Block, i: number, v: number): void {
   block.kind[i] = K_NUM;
-  (block.num ??= new Float64Array(BLOCK))[i] = v;
+  (block.num ??= new Float64Array(BLOCK))[i] = v === 0 ? 0 : v; // Excel has no negative zero (and JSON sends -0 as 0)
   if (block.str) block.str[i] = undefined;
 }
 
