@@ -2,7 +2,19 @@
 // Figures go to docs/performance.md with the date of the run.
 import { BENCH_CUSTOMERS, BENCH_LINES, benchTable } from './data';
 import { benchEngine } from './engine';
+import { benchKinds } from './kinds';
+import { benchOffice } from './office';
 import { ms } from './stats';
+import { benchXlsx } from './xlsx';
+
+/** `npm run bench -- engine kinds` runs only those sections; no argument runs them all. */
+const wanted = new Set(process.argv.slice(2));
+const runs = (section: string) => wanted.size === 0 || wanted.has(section);
+
+function table(title: string, figures: Record<string, number | string>) {
+  console.log(`\n${title}`);
+  for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(56)} ${typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : v}`);
+}
 
 function line(label: string, value: string, goal: string, ok: boolean) {
   console.log(`${label.padEnd(58)} ${value.padStart(12)}   goal ${goal.padEnd(24)} ${ok ? 'met' : 'NOT MET'}`);
@@ -11,8 +23,22 @@ function line(label: string, value: string, goal: string, ok: boolean) {
 async function main() {
   const started = new Date().toISOString().slice(0, 10);
   console.log(`Tierwise benchmarks, ${started}, node ${process.version}, ${BENCH_LINES.toLocaleString('en-US')} lines, ${BENCH_CUSTOMERS.toLocaleString('en-US')} customers\n`);
-  const table = benchTable();
-  const e = benchEngine(table);
+  const rows = benchTable();
+  if (runs('engine')) engine(rows);
+  if (runs('kinds')) {
+    const k = benchKinds(rows.rows.length, 5, rows);
+    table('all segment kinds (loyalty, activity, profiles, RFM, visits) against ABC and bands alone, same run', {
+      'ABC and bands alone, median ms': Math.round(k.abcAndBandsMs),
+      'every kind together, median ms': Math.round(k.allKindsMs),
+      'all kinds / ABC and bands (goal <= 2x)': Number(k.ratio.toFixed(2)),
+    });
+  }
+  if (runs('office')) table('office host through the Excel simulator: 1,048,576 x 8 read, segmented, one column written', await benchOffice());
+  if (runs('xlsx')) table('command line on a 1,048,576-row workbook (a child process)', await benchXlsx());
+}
+
+function engine(rows: ReturnType<typeof benchTable>) {
+  const e = benchEngine(rows);
   console.log(`engine (ingest, window, aggregate, ABC, bands, summary); ${e.lines} lines, ${e.customers} customers, ${e.leftOutRows} rows left out`);
   line('full engine run (median of 5)', `${ms(e.engineMs)} ms`, '', true);
   line('peer: bare pass, Map lookup of each line\'s customer', `${ms(e.barePassMs)} ms`, '', true);
