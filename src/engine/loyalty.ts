@@ -1,6 +1,6 @@
 // Loyalty points, levels and rewards (SEMANTICS.md section 5), after Odoo's point-of-sale loyalty.
 // Points are summed column by column: rules are compiled once into one mask per rule, and program
-// rates are summed per order (dictionary codes) before they are rounded.
+// rates are summed per order (the run's order groups, see orders.ts) before they are rounded.
 import type { LoyaltyType } from './loyalty-schema';
 import { inRange } from './aggregate';
 import { keyText, type SalesLines } from './ingest';
