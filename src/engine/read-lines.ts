@@ -4,7 +4,7 @@
 // several times slower). Why a plain function with plain parameters: V8 keeps a small loop without
 // closures monomorphic; the first version, a loop inside `ingest` with per-row closures, deoptimized.
 import type { DateOrder } from './parse/date';
-import { readDate } from './parse/date';
+import { readDate, serialToEpochDay } from './parse/date';
 import { excelError, readNumber, type DecimalSeparator } from './parse/number';
 import type { Cell } from './types';
 
@@ -127,7 +127,9 @@ export function readLines(
     const profit = cProfit >= 0 ? number(row[cProfit], decimal) : cCost >= 0 ? amount - number(row[cCost], decimal) : NaN;
     const quantity = cQty >= 0 ? number(row[cQty], decimal) : NaN;
     const spent = cSpent >= 0 ? number(row[cSpent], decimal) : NaN;
-    const day = cDate >= 0 ? readDate(row[cDate], date1904, dateOrder) : NaN;
+    const dateCell = cDate >= 0 ? row[cDate] : undefined;
+    // Serial numbers (what Excel hands over) take the small path that V8 inlines; text goes to the parser.
+    const day = typeof dateCell === 'number' ? serialToEpochDay(dateCell, date1904) : cDate >= 0 ? readDate(dateCell, date1904, dateOrder) : NaN;
     let bad =
       (cAmount >= 0 && amount !== amount) ||
       ((cProfit >= 0 || cCost >= 0) && profit !== profit) ||

@@ -175,9 +175,13 @@ export function resultOf(p: Prepared, types: TypeResult[]): EngineResult {
   };
 }
 
-/** The whole run. Nothing is classified when the input is unusable (a required column is missing). */
-export function segment(table: SourceTable, config: Config, previous?: PreviousSegments, sources: ExtraSources = {}): EngineResult {
-  const p = prepare(table, config, previous, sources);
+/** Every segment type of a prepared run. Nothing is classified when the input is unusable (a required column is missing). */
+export function classifyAll(p: Prepared): EngineResult {
   const usable = p.ingested.usable && !p.issues.some((i) => i.severity === 'error' && i.row === undefined);
-  return resultOf(p, usable ? config.segmentTypes.map((t) => classifyType(p, t)) : []);
+  return resultOf(p, usable ? p.config.segmentTypes.map((t) => classifyType(p, t)) : []);
+}
+
+/** The whole run. */
+export function segment(table: SourceTable, config: Config, previous?: PreviousSegments, sources: ExtraSources = {}): EngineResult {
+  return classifyAll(prepare(table, config, previous, sources));
 }

@@ -28,6 +28,11 @@ export interface OwnedState {
   version: 1;
   sheets: Partial<Record<SheetRole, OwnedSheet>>;
   sourceColumns?: OwnedSourceColumns;
+  /**
+   * Sheets a host created for a run that has not finished (written hidden, swapped in at the end).
+   * Tierwise's own, so the next run deletes them: that is how a failed run is repaired.
+   */
+  pending?: OwnedSheet[];
 }
 
 export const emptyOwned = (): OwnedState => ({ version: 1, sheets: {} });
@@ -38,7 +43,7 @@ export function parseOwned(text: unknown): OwnedState {
   try {
     const v = JSON.parse(text) as Partial<OwnedState>;
     if (v && v.version === 1 && typeof v.sheets === 'object' && v.sheets !== null) {
-      return { version: 1, sheets: v.sheets, sourceColumns: v.sourceColumns };
+      return { version: 1, sheets: v.sheets, sourceColumns: v.sourceColumns, pending: Array.isArray(v.pending) ? v.pending : undefined };
     }
   } catch {
     /* fall through */

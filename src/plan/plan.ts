@@ -81,6 +81,8 @@ export interface PlannedSourceColumns {
   /** 1-based Excel row of the source header and number of data rows at read time. */
   headerRow: number;
   rowCount: number;
+  /** 0-based first column of the source itself (the fingerprint covers the source columns, not Tierwise's). */
+  sourceColumn: number;
   /** 0-based column where the first Tierwise column goes (right of the source). */
   column: number;
   columns: { header: string; values: PlanValue[] }[];

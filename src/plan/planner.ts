@@ -161,6 +161,7 @@ function planSourceColumns(result: EngineResult, source: SourceTable, typeNames:
     tableName: source.tableName,
     headerRow: source.origin.row,
     rowCount: source.rows.length,
+    sourceColumn: source.origin.column,
     column: source.origin.column + source.header.length,
     columns: types.map((t) => ({ header: sourceColumnHeader(t.type.name), values: Array.from(index, (c) => (c >= 0 ? segmentName(t, c) : '')) })),
     sourceFingerprint: tableFingerprint(source),

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { configJsonSchemaText, defaultConfig, parseConfig, parseConfigText } from '../../src/engine/config';
 
 const semanticsExample = () => {
-  // The example at the end of SEMANTICS.md, read from the contract itself so the two cannot drift.
-  const text = readFileSync(join(__dirname, '..', '..', '..', 'shared', 'SEMANTICS.md'), 'utf8');
+  // The example at the end of the contract (docs/SEMANTICS.md, a copy of the product's SEMANTICS.md), read from it so the two cannot drift.
+  const text = readFileSync(join(__dirname, '..', '..', 'docs', 'SEMANTICS.md'), 'utf8');
   const json = /## 10\. Configuration[\s\S]*?```json\n([\s\S]*?)```/.exec(text);
   if (!json) throw new Error('SEMANTICS.md no longer has its configuration example');
   return json[1];

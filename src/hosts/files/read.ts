@@ -12,15 +12,16 @@ export class SourceError extends Error {}
 /** Beyond this a file would not fit the memory of an ordinary laptop once parsed; say so instead of crashing. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-export async function readSourceFile(path: string, options: { sheet?: string; table?: string } = {}): Promise<SourceTable & { workbook?: ExcelJS.Workbook }> {
+export async function readSourceFile(path: string, options: { sheet?: string; table?: string; maxFileBytes?: number } = {}): Promise<SourceTable & { workbook?: ExcelJS.Workbook }> {
+  const limit = options.maxFileBytes ?? MAX_FILE_BYTES;
   let size: number;
   try {
     size = (await stat(path)).size;
   } catch {
     throw new SourceError(`${path}: no such file`);
   }
-  if (size > MAX_FILE_BYTES) {
-    throw new SourceError(`${path} is ${(size / 2 ** 20).toFixed(0)} MB; Tierwise reads files up to ${MAX_FILE_BYTES / 2 ** 20} MB. Split the file, or filter it to the period you need.`);
+  if (size > limit) {
+    throw new SourceError(`${path} is ${(size / 2 ** 20).toFixed(1)} MB; Tierwise reads files up to ${(limit / 2 ** 20).toFixed(0)} MB. Split the file, or filter it to the period you need.`);
   }
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return readCsv(path, ext === '.tsv' ? '\t' : undefined);

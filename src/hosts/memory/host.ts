@@ -168,8 +168,8 @@ export class MemoryHost implements WorkbookHost {
     const sc = plan.sourceColumns!;
     const sheet = this.workbook.sheet(sc.sheet);
     if (!sheet) return [{ severity: 'error', where: sc.sheet, message: `the sheet ${sc.sheet} is gone; run Tierwise again` }];
-    const width = sc.column - (sc.tableName ? (this.workbook.tables.find((t) => t.name === sc.tableName)?.column ?? 0) : 0);
-    const left = sc.tableName ? sc.column - width : 0;
+    const left = sc.sourceColumn;
+    const width = sc.column - left;
     const row = (r: number) => Array.from({ length: width }, (_, c) => cellAt(sheet, r, left + c));
     const height = sc.tableName ? (this.workbook.tables.find((t) => t.name === sc.tableName)?.rows ?? 0) : Math.max(0, usedHeight(sheet) - sc.headerRow);
     const last = height > 0 ? row(sc.headerRow - 1 + height) : undefined;

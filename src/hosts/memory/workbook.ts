@@ -60,7 +60,8 @@ export class MemoryWorkbook {
     const s = this.sheet(sheet);
     if (!s) throw new Error(`no sheet ${sheet}`);
     const width = usedWidth(s);
-    return s.cells.map((r) => Array.from({ length: width }, (_, c) => (r?.[c] ?? '') as Cell));
+    // Array.from, not map: rows never written are holes, and map skips holes.
+    return Array.from(s.cells, (r) => Array.from({ length: width }, (_, c) => (r?.[c] ?? '') as Cell));
   }
 }
 

@@ -1,0 +1,95 @@
+// The command line on workbooks: read the sales range, the stored configuration and the previous
+// run from the file, segment, and write Tierwise's sheets back into the same package.
+import { parseConfigText, type Config } from '../engine/config';
+import { takeSnapshot } from '../engine/history';
+import type { EngineResult } from '../engine/result';
+import { classifyAll, prepare } from '../engine/run';
+import type { Issue } from '../engine/types';
+import type { ApplyReport, SourceRef } from '../hosts/host';
+import { XlsxHost } from '../hosts/xlsx/host';
+import { planWorkbook } from '../plan/planner';
+import { mergeOverrides, previousSegments } from '../plan/previous';
+import { configText, loadStoredConfig } from '../plan/stored-config';
+
+export interface WorkbookRunInput {
+  host: XlsxHost;
+  /** Given on the command line (`--config`): replaces the stored one. */
+  config?: { text: string; path: string };
+  source?: SourceRef;
+  /** Segment types whose column is written beside the source rows ('all' or names). */
+  sourceColumns?: 'all' | string[];
+  /** ISO time of the run (the engine never reads the clock). */
+  now: string;
+}
+
+export type WorkbookRun =
+  | { ok: false; issues: Issue[]; warnings: Issue[] }
+  | {
+      ok: true;
+      result: EngineResult;
+      report: ApplyReport;
+      source: SourceRef;
+      configFrom: string;
+      warnings: Issue[];
+      overridesFromTable: { added: number; changed: number };
+      timings: { read: number; segment: number; apply: number };
+    };
+
+/** Which configuration a run uses: the one named on the command line, else the workbook's own. */
+export function chooseConfig(stored: { text: string } | undefined, given: WorkbookRunInput['config'], label: string): { config?: Config; from: string; issues: Issue[]; warnings: Issue[] } {
+  if (given) {
+    const parsed = parseConfigText(given.text);
+    return parsed.ok ? { config: parsed.config, from: given.path, issues: [], warnings: parsed.warnings } : { from: given.path, issues: parsed.issues, warnings: parsed.warnings };
+  }
+  const loaded = loadStoredConfig(stored);
+  switch (loaded.state) {
+    case 'ok':
+      return { config: loaded.config, from: `${label} (saved configuration)`, issues: [], warnings: loaded.warnings };
+    case 'invalid':
+      return { from: `${label} (saved configuration)`, issues: loaded.issues, warnings: loaded.warnings };
+    case 'none':
+      return {
+        from: label,
+        issues: [{ severity: 'error', where: label, message: 'the workbook holds no Tierwise configuration yet: give one with --config <config.json> (it is saved in the workbook for the next runs)' }],
+        warnings: [],
+      };
+  }
+}
+
+export async function runWorkbook(input: WorkbookRunInput): Promise<WorkbookRun> {
+  const { host } = input;
+  const t0 = performance.now();
+  const chosen = chooseConfig(await host.loadConfig(), input.config, host.label);
+  if (!chosen.config) return { ok: false, issues: chosen.issues, warnings: chosen.warnings };
+  const previous = await host.readPrevious();
+  const merged = mergeOverrides(chosen.config, previous);
+  const source = input.source ?? (await host.listSources())[0]?.ref;
+  if (!source) return { ok: false, issues: [{ severity: 'error', where: host.label, message: 'the workbook has no sheet with data besides those Tierwise wrote' }], warnings: chosen.warnings };
+  const table = await host.readSource(source);
+  const t1 = performance.now();
+  const prepared = prepare(table, merged.config, previousSegments(previous));
+  const result = classifyAll(prepared);
+  const t2 = performance.now();
+  if (result.issues.some((i) => i.severity === 'error' && i.row === undefined)) {
+    return { ok: false, issues: result.issues.filter((i) => i.row === undefined), warnings: chosen.warnings };
+  }
+  const snapshot = takeSnapshot(result, prepared.ingested.lines, input.now);
+  const wanted = input.sourceColumns === 'all' ? result.types.map((t) => t.type.name) : (input.sourceColumns ?? []);
+  const unknown = wanted.filter((n) => !result.types.some((t) => t.type.name === n));
+  if (unknown.length) {
+    return { ok: false, issues: unknown.map((n) => ({ severity: 'error', where: '--source-columns', message: `no segment type is named "${n}" (segment types: ${result.types.map((t) => t.type.name).join(', ')})` })), warnings: chosen.warnings };
+  }
+  const plan = planWorkbook({ result, snapshot, previous, source: table, segmentColumnTypes: wanted, configText: configText(merged.config) });
+  const report = await host.apply(plan);
+  const t3 = performance.now();
+  return {
+    ok: true,
+    result,
+    report,
+    source,
+    configFrom: chosen.from,
+    warnings: chosen.warnings,
+    overridesFromTable: { added: merged.added, changed: merged.changed },
+    timings: { read: t1 - t0, segment: t2 - t1, apply: t3 - t2 },
+  };
+}

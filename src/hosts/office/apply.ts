@@ -1,0 +1,266 @@
+// Applying a WorkbookPlan to Excel. Tierwise's new sheets are written hidden under provisional
+// names and swapped in at the end, so a run that fails halfway leaves both the user's data and the
+// previous Tierwise sheets as they were; the provisional sheets are recorded as pending in the
+// settings and deleted by the next run. Order: checks, claim, values (with number formats), then
+// tables, conditional formats, validation, charts, then the swap.
+import { rangeAddress } from '../../engine/address';
+import { errorMessage, type Issue } from '../../engine/types';
+import type { ApplyReport, RunOptions } from '../host';
+import { freeSheetName, freeTableName } from '../../plan/names';
+import { parseOwned, ownedText, SETTINGS_OWNED, type OwnedSourceColumns, type OwnedState } from '../../plan/owned';
+import type { PlannedSheet, PlannedSourceColumns, PlanValue, WorkbookPlan } from '../../plan/plan';
+import { Batcher, writeGrid } from './batch';
+import { decorateSheet, type CreatedTable } from './decorate';
+import { a1, type Features } from './excel';
+import type { BlockCounter } from './read';
+import { guardSource, ownedWidth } from './source-guard';
+
+interface Job {
+  ps: PlannedSheet;
+  temp: Excel.Worksheet;
+  tempName: string;
+  oldId?: string;
+  rows: number;
+  rowsDone: number;
+  finalName?: string;
+}
+
+const rowsOf = (ps: PlannedSheet) => ps.blocks.reduce((n, b) => n + b.values.length, 0);
+
+export async function applyPlan(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Features, counter: BlockCounter, options?: RunOptions): Promise<ApplyReport> {
+  const report: ApplyReport = { written: [], renamed: [], issues: [], complete: false };
+  let state: Inspected;
+  try {
+    state = await inspect(ctx, plan);
+  } catch (e) {
+    report.issues.push({ severity: 'error', where: 'Tierwise', message: `Excel stopped the run before anything was written (${errorMessage(e)}). Nothing was changed; run Tierwise again.` });
+    return report;
+  }
+  if (state.issues.length) {
+    report.issues.push(...state.issues);
+    return report;
+  }
+  return write(ctx, plan, features, counter, state, report, options);
+}
+
+interface Inspected {
+  owned: OwnedState;
+  before: OwnedSourceColumns | undefined;
+  sheetsBefore: { name: string; id: string }[];
+  tablesBefore: { name: string; sheetId: string }[];
+  sheetIds: Map<string, string>;
+  pendingIds: string[];
+  oldIds: Set<string>;
+  issues: Issue[];
+}
+
+/** One sync to see what is there, two more to check the source (when columns go beside it). Nothing is written. */
+async function inspect(ctx: Excel.RequestContext, plan: WorkbookPlan): Promise<Inspected> {
+  const settings = ctx.workbook.settings;
+
+  // 1. What is there: Tierwise's records, the sheets and tables (their names are the user's too).
+  const ownedSetting = settings.getItemOrNullObject(SETTINGS_OWNED).load('value');
+  const sheetList = ctx.workbook.worksheets.load('items/name, items/id');
+  const tableList = ctx.workbook.tables.load('items/name, items/worksheet/id');
+  await ctx.sync();
+  const owned: OwnedState = parseOwned(ownedSetting.isNullObject ? undefined : ownedSetting.value);
+  // Plain copies: a later load of the same collection replaces its items.
+  const sheetsBefore = sheetList.items.map((s) => ({ name: s.name, id: s.id }));
+  const tablesBefore = tableList.items.map((t) => ({ name: t.name, sheetId: t.worksheet.id }));
+  const sheetIds = new Map(sheetsBefore.map((s) => [s.id, s.name]));
+  // A pending sheet recorded by name only: its run failed in the batch that created it, before Excel
+  // gave the id (possibly between adding and hiding it). The name was free and Tierwise's own then.
+  const pendingIds = (owned.pending ?? []).map((p) => (p.id && sheetIds.has(p.id) ? p.id : sheetsBefore.find((s) => s.name === p.name)?.id)).filter((id): id is string => id !== undefined);
+  const oldIds = new Set<string>(pendingIds);
+  for (const s of Object.values(owned.sheets)) if (s?.id && sheetIds.has(s.id)) oldIds.add(s.id);
+
+  // Beside the source: as read, and only empty or Tierwise's cells. Otherwise nothing is written.
+  const before = owned.sourceColumns;
+  const issues = plan.sourceColumns ? await guardSource(ctx, plan.sourceColumns, before, sheetsBefore.map((s) => s.name), tablesBefore.map((t) => t.name)) : [];
+  return { owned, before, sheetsBefore, tablesBefore, sheetIds, pendingIds, oldIds, issues };
+}
+
+async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Features, counter: BlockCounter, state: Inspected, report: ApplyReport, options?: RunOptions): Promise<ApplyReport> {
+  const { owned, before, sheetsBefore, tablesBefore, sheetIds, pendingIds, oldIds } = state;
+  const signal = options?.signal;
+  const settings = ctx.workbook.settings;
+  const sc = plan.sourceColumns;
+  if (signal?.aborted) {
+    report.issues.push({ severity: 'warning', where: 'Tierwise', message: 'cancelled before anything was written' });
+    return report;
+  }
+
+  const batcher = new Batcher(ctx, features, signal);
+  const allNames = sheetsBefore.map((s) => s.name);
+  const jobs: Job[] = [];
+  let prepared = false;
+  let swapping = false;
+  let sourceRowsDone = 0;
+  const totalRows = plan.sheets.reduce((n, ps) => n + rowsOf(ps), 0) + (sc ? sc.rowCount + 1 : 0);
+  let rowsDone = 0;
+  const progress = (n: number) => {
+    rowsDone += n;
+    options?.progress?.(rowsDone, totalRows, 'write');
+  };
+  try {
+    // 3. Claim: the configuration first (overrides merged into it survive any failure), old
+    //    provisional sheets deleted, new ones added hidden, the target columns recorded as Tierwise's.
+    //    A batch is not a transaction: the records go first, so whatever part of it Excel ran, the
+    //    next run knows every sheet that is Tierwise's.
+    for (const [k, v] of Object.entries(plan.settings)) settings.add(k, typeof v === 'string' ? v : JSON.stringify(v));
+    const tempNames = plan.sheets.map((ps) => {
+      const name = freeSheetName(`Tierwise new ${ps.role}`, allNames);
+      allNames.push(name);
+      return name;
+    });
+    owned.pending = [...pendingIds.map((id) => ({ name: sheetIds.get(id)!, id })), ...tempNames.map((name) => ({ name }))];
+    if (sc) claimSourceColumns(sc, before, owned);
+    settings.add(SETTINGS_OWNED, ownedText(owned));
+    if (sc) clearStaleSourceColumns(ctx, sc, before);
+    for (const id of pendingIds) ctx.workbook.worksheets.getItem(id).delete();
+    plan.sheets.forEach((ps, i) => {
+      const temp = ctx.workbook.worksheets.add(tempNames[i]);
+      temp.visibility = 'Hidden';
+      temp.load('id');
+      const old = owned.sheets[ps.role]?.id;
+      jobs.push({ ps, temp, tempName: tempNames[i], oldId: old && sheetIds.has(old) && !pendingIds.includes(old) ? old : undefined, rows: rowsOf(ps), rowsDone: 0 });
+    });
+    if (features.events) ctx.runtime.enableEvents = false;
+    await ctx.sync();
+    prepared = true;
+    owned.pending = jobs.map((j) => ({ name: j.tempName, id: j.temp.id }));
+    await batcher.add(256, () => settings.add(SETTINGS_OWNED, ownedText(owned)));
+
+    // 4. Values, each chunk with its number formats (text cells Text, so they stay text).
+    if (sc) {
+      const grid: PlanValue[][] = new Array(sc.rowCount + 1);
+      grid[0] = sc.columns.map((c) => c.header);
+      for (let r = 0; r < sc.rowCount; r++) grid[r + 1] = sc.columns.map((c) => c.values[r] ?? '');
+      const userSheet = ctx.workbook.worksheets.getItem(sc.sheet);
+      await writeGrid(batcher, userSheet, sc.headerRow - 1, sc.column, grid, () => undefined, (done) => {
+        progress(done - sourceRowsDone);
+        sourceRowsDone = done;
+      });
+    }
+    for (const job of jobs) {
+      for (const b of job.ps.blocks) {
+        const first = b.header || b.table ? 1 : 0;
+        let doneHere = 0;
+        await writeGrid(batcher, job.temp, b.row, b.column, b.values, (r, c) => (r >= first ? b.numberFormats?.[c] : undefined), (done) => {
+          job.rowsDone += done - doneHere;
+          progress(done - doneHere);
+          doneHere = done;
+        });
+      }
+    }
+    await batcher.flush();
+
+    // 5. Tables, fills, drop-downs, charts, frozen headers, widths.
+    const tableNames = tablesBefore.map((t) => t.name);
+    const created: CreatedTable[] = [];
+    const notes: Issue[] = [];
+    for (const job of jobs) await decorateSheet(batcher, job.temp, job.ps, features, tableNames, created, notes);
+    if (sc) {
+      const userSheet = ctx.workbook.worksheets.getItem(sc.sheet);
+      await batcher.add(200, () => userSheet.getRange(a1(sc.headerRow - 1, sc.column, 1, sc.columns.length)).format.autofitColumns());
+    }
+    await batcher.flush();
+    report.issues.push(...dedupe(notes));
+
+    // 6. The swap: old sheets out, new ones in under the wanted names, then the records.
+    swapping = true;
+    for (const job of jobs) if (job.oldId) ctx.workbook.worksheets.getItem(job.oldId).delete();
+    const oldTables = new Set(tablesBefore.filter((t) => oldIds.has(t.sheetId)).map((t) => t.name));
+    const userNames = sheetsBefore.filter((s) => !oldIds.has(s.id)).map((s) => s.name);
+    for (const job of jobs) {
+      const name = freeSheetName(job.ps.name, userNames);
+      userNames.push(name);
+      job.finalName = name;
+      job.temp.name = name;
+      if (job.ps.visible) job.temp.visibility = 'Visible';
+      if (name !== job.ps.name) report.renamed.push({ wanted: job.ps.name, used: name });
+      owned.sheets[job.ps.role] = { name, id: job.temp.id };
+    }
+    const finalTables = tableNames.filter((t) => !oldTables.has(t) && !created.some((c) => c.used === t));
+    for (const c of created) {
+      const name = freeTableName(c.wanted, finalTables);
+      finalTables.push(name);
+      if (name !== c.used) c.table.name = name;
+    }
+    if (features.events) ctx.runtime.enableEvents = true;
+    owned.pending = [];
+    if (sc && owned.sourceColumns) owned.sourceColumns.rowCount = sc.rowCount;
+    settings.add(SETTINGS_OWNED, ownedText(owned));
+    await ctx.sync();
+    counter.blocks += batcher.syncs;
+    if (sc) report.written.push(`${rangeAddress(sc.sheet, sc.column, sc.headerRow, sc.columns.length, sc.rowCount + 1)}: ${sc.columns.map((c) => c.header).join(', ')}`);
+    for (const job of jobs) report.written.push(`${job.finalName}: ${job.rows.toLocaleString('en-US')} rows`);
+    report.complete = true;
+    return report;
+  } catch (e) {
+    counter.blocks += batcher.syncs;
+    const cancelled = signal?.aborted === true;
+    if (prepared && !swapping) await cleanUp(ctx, jobs, owned, features);
+    if (sc && sourceRowsDone > 0) {
+      report.written.push(`${rangeAddress(sc.sheet, sc.column, sc.headerRow, sc.columns.length, sourceRowsDone)}: ${sourceRowsDone - 1} of ${sc.rowCount} rows of ${sc.columns.map((c) => c.header).join(', ')} (Tierwise's own columns; the next run rewrites them)`);
+    }
+    const notWritten = [
+      ...(sc && sourceRowsDone < sc.rowCount + 1 ? [`${sc.columns.map((c) => c.header).join(', ')} beside ${sc.sheet} (${Math.max(0, sc.rowCount + 1 - sourceRowsDone)} rows left)`] : []),
+      ...jobs.map((j) => j.ps.name),
+      ...(jobs.length === 0 ? plan.sheets.map((p) => p.name) : []),
+    ];
+    const reason = cancelled ? 'Cancelled' : `Excel stopped the run (${errorMessage(e)})`;
+    const where = swapping ? 'while swapping in the new sheets: some may show the new results, others the previous ones' : 'your previous Tierwise sheets are unchanged';
+    report.issues.push({
+      severity: 'error',
+      where: 'Tierwise',
+      message: `${reason}. Your own data was not changed; ${where}. Not written: ${notWritten.join('; ')}. Run Tierwise again to write everything.`,
+    });
+    return report;
+  }
+}
+
+/** Best effort after a failure: delete the provisional sheets now rather than at the next run. */
+async function cleanUp(ctx: Excel.RequestContext, jobs: Job[], owned: OwnedState, features: Features): Promise<void> {
+  try {
+    for (const j of jobs) ctx.workbook.worksheets.getItem(j.temp.id).delete();
+    owned.pending = [];
+    ctx.workbook.settings.add(SETTINGS_OWNED, ownedText(owned));
+    if (features.events) ctx.runtime.enableEvents = true;
+    await ctx.sync();
+  } catch {
+    // The connection may be gone: the pending sheets stay recorded and the next run deletes them.
+  }
+}
+
+/** Records the target columns as Tierwise's before any is written (rowCount 0: under way). */
+function claimSourceColumns(sc: PlannedSourceColumns, before: OwnedSourceColumns | undefined, owned: OwnedState): void {
+  owned.sourceColumns = { sheet: sc.sheet, tableName: sc.tableName, headerRow: sc.headerRow, column: sc.column, headers: sc.columns.map((c) => c.header), rowCount: 0 };
+}
+
+/** Adds the new columns to the source table, and clears what Tierwise wrote there before and no longer plans. */
+function clearStaleSourceColumns(ctx: Excel.RequestContext, sc: PlannedSourceColumns, before: OwnedSourceColumns | undefined): void {
+  const mine = ownedWidth(sc, before);
+  const headers = sc.columns.map((c) => c.header);
+  const sheet = ctx.workbook.worksheets.getItem(sc.sheet);
+  if (sc.tableName) {
+    const table = ctx.workbook.tables.getItem(sc.tableName);
+    if (before && mine > headers.length) for (const h of before.headers.slice(headers.length)) table.columns.getItem(h).delete();
+    for (let i = mine; i < headers.length; i++) table.columns.add(undefined, undefined, headers[i]);
+    return;
+  }
+  if (!before || mine === 0) return;
+  const oldRows = Math.max(before.rowCount, sc.rowCount);
+  if (mine > headers.length) sheet.getRange(a1(sc.headerRow - 1, sc.column + headers.length, oldRows + 1, mine - headers.length)).clear('Contents');
+  if (before.rowCount > sc.rowCount) sheet.getRange(a1(sc.headerRow + sc.rowCount, sc.column, before.rowCount - sc.rowCount, Math.min(mine, headers.length))).clear('Contents');
+}
+
+function dedupe(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.where}|${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,71 @@
+// How the office host reaches Excel: `Excel.run` and requirement-set detection, injectable so tests
+// run the same code against the simulator (test/support/excel-sim).
+import { columnLetter, quoteSheet } from '../../engine/address';
+
+/** The one shape of `Excel.run` the host uses. */
+export type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** `Office.context.requirements.isSetSupported`. */
+export type Supports = (set: string, version: string) => boolean;
+
+export const globalRun: Run = (batch) => Excel.run(batch);
+export const globalSupports: Supports = (set, version) => {
+  try {
+    return Office.context.requirements.isSetSupported(set, version);
+  } catch {
+    return false; // no Office context (an old host): assume only what the manifest requires
+  }
+};
+
+/** What this Excel can do beyond the manifest's ExcelApi 1.4, detected once per host. */
+export interface Features {
+  /** 1.6: conditional formats, suspendApiCalculationUntilNextSync. */
+  conditionalFormats: boolean;
+  /** 1.7: freeze panes, chart series types (the column + line combination). */
+  freezePanes: boolean;
+  comboChart: boolean;
+  /** 1.8: data validation, secondary chart axis, runtime.enableEvents. */
+  dataValidation: boolean;
+  secondaryAxis: boolean;
+  events: boolean;
+  /** 1.9: the Pareto chart type, suspendScreenUpdatingUntilNextSync. */
+  pareto: boolean;
+  screenUpdating: boolean;
+}
+
+export function detectFeatures(supports: Supports): Features {
+  const v = (minor: number) => supports('ExcelApi', `1.${minor}`);
+  return {
+    conditionalFormats: v(6),
+    freezePanes: v(7),
+    comboChart: v(7),
+    dataValidation: v(8),
+    secondaryAxis: v(8),
+    events: v(8),
+    pareto: v(9),
+    screenUpdating: v(9),
+  };
+}
+
+/** `A1:C10` from 0-based row/column and a size (no sheet: used with worksheet.getRange). */
+export function a1(row: number, column: number, rows: number, columns: number): string {
+  const first = `${columnLetter(column)}${row + 1}`;
+  return rows === 1 && columns === 1 ? first : `${first}:${columnLetter(column + columns - 1)}${row + rows}`;
+}
+
+/** `A:H`: whole columns (Excel wants both ends, even for one column). */
+export const columnsA1 = (column: number, columns: number): string => `${columnLetter(column)}:${columnLetter(column + columns - 1)}`;
+
+/** `Orders!F12` / `'Sales 2017'!F12` -> sheet and local address. */
+export function splitAddress(address: string): { sheet?: string; local: string } {
+  const bang = address.lastIndexOf('!');
+  if (bang < 0) return { local: address };
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, local: address.slice(bang + 1) };
+}
+
+export { quoteSheet };
+
+/** Excel's error code when it is a RichApi error (`RequestPayloadSizeLimitExceeded`, ...). */
+export const errorCode = (e: unknown): string | undefined =>
+  e && typeof e === 'object' && 'code' in e && typeof (e as { code: unknown }).code === 'string' ? (e as { code: string }).code : undefined;

@@ -1,0 +1,197 @@
+// WorkbookHost on Excel (office-js). Every call is one `Excel.run`; reads and writes go in row
+// blocks sized to stay under Excel on the web's payload limits (see docs/excel-host.md).
+import type { Cell, SourceTable } from '../../engine/types';
+import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, StoredConfig, WorkbookHost } from '../host';
+import { parseOwned, SETTINGS_CONFIG, SETTINGS_OWNED, type OwnedState } from '../../plan/owned';
+import type { SheetRole, WorkbookPlan } from '../../plan/plan';
+import { readPreviousRun } from '../../plan/previous';
+import { headerProblem, ownedColumnCount, SourceProblem } from '../../plan/source-check';
+import { applyPlan } from './apply';
+import { detectFeatures, globalRun, globalSupports, splitAddress, type Features, type Run, type Supports } from './excel';
+import { readBlocks, type BlockCounter, type Rect } from './read';
+
+/** What the last call cost; the benchmark reads it. */
+export interface HostCounters {
+  readBlocks: number;
+  previousBlocks: number;
+  writeBlocks: number;
+}
+
+interface Located extends Rect {
+  sheet: string;
+  tableName?: string;
+}
+
+const problem = (where: string, message: string) => new SourceProblem([{ severity: 'error', where, message }]);
+
+export class OfficeHost implements WorkbookHost {
+  readonly counters: HostCounters = { readBlocks: 0, previousBlocks: 0, writeBlocks: 0 };
+  private readonly features: Features;
+
+  constructor(
+    private readonly run: Run = globalRun,
+    supports: Supports = globalSupports,
+  ) {
+    this.features = detectFeatures(supports);
+  }
+
+  /** Queues the read of Tierwise's records; the returned function parses them after the next sync. */
+  private owned(ctx: Excel.RequestContext): () => OwnedState {
+    const item = ctx.workbook.settings.getItemOrNullObject(SETTINGS_OWNED).load('value');
+    return () => parseOwned(item.isNullObject ? undefined : item.value);
+  }
+
+  async listSources(): Promise<SourceInfo[]> {
+    return this.run(async (ctx) => {
+      const ownedSetting = ctx.workbook.settings.getItemOrNullObject(SETTINGS_OWNED).load('value');
+      const tables = ctx.workbook.tables.load('items/name, items/worksheet/id');
+      const sheets = ctx.workbook.worksheets.load('items/name, items/id, items/visibility');
+      await ctx.sync();
+      const owned = parseOwned(ownedSetting.isNullObject ? undefined : ownedSetting.value);
+      const mine = new Set([...Object.values(owned.sheets).map((s) => s?.id), ...(owned.pending ?? []).map((p) => p.id)].filter((id): id is string => !!id));
+      const userTables = tables.items.filter((t) => !mine.has(t.worksheet.id));
+      const bodies = userTables.map((t) => t.getDataBodyRange().load('rowCount'));
+      const userSheets = sheets.items.filter((s) => s.visibility === 'Visible' && !mine.has(s.id));
+      const used = userSheets.map((s) => s.getUsedRangeOrNullObject(true).load('rowCount'));
+      await ctx.sync();
+      const n = (x: number) => x.toLocaleString('en-US');
+      const out: SourceInfo[] = userTables.map((t, i) => ({ ref: { kind: 'table', name: t.name }, label: `Table ${t.name} (${n(bodies[i].rowCount)} rows)`, rows: bodies[i].rowCount }));
+      userSheets.forEach((s, i) => {
+        const rows = used[i].isNullObject ? 0 : Math.max(0, used[i].rowCount - 1);
+        out.push({ ref: { kind: 'sheet', name: s.name }, label: `Sheet ${s.name} (${n(rows)} rows)`, rows });
+      });
+      out.push({ ref: { kind: 'selection' }, label: 'The selection' });
+      return out;
+    });
+  }
+
+  /** Where the source is: a table's range, a sheet's used range, or the used part of the selection. */
+  private async locate(ctx: Excel.RequestContext, ref: SourceRef): Promise<Located> {
+    const props = 'rowIndex, columnIndex, rowCount, columnCount';
+    switch (ref.kind) {
+      case 'table': {
+        const table = ctx.workbook.tables.getItemOrNullObject(ref.name).load('name');
+        await ctx.sync();
+        if (table.isNullObject) throw problem(ref.name, `there is no table named ${ref.name}: pick another source`);
+        const range = table.getRange().load(props);
+        const sheet = table.worksheet.load('name');
+        await ctx.sync();
+        return { sheet: sheet.name, tableName: table.name, row: range.rowIndex, column: range.columnIndex, rows: range.rowCount, columns: range.columnCount };
+      }
+      case 'sheet': {
+        const sheet = ctx.workbook.worksheets.getItemOrNullObject(ref.name).load('name');
+        await ctx.sync();
+        if (sheet.isNullObject) throw problem(ref.name, `there is no sheet named ${ref.name}: pick another source`);
+        const used = sheet.getUsedRangeOrNullObject(true).load(props);
+        await ctx.sync();
+        if (used.isNullObject) throw problem(`${sheet.name}!A1`, 'the sheet is empty: Tierwise needs a header row and at least one line');
+        return { sheet: sheet.name, row: used.rowIndex, column: used.columnIndex, rows: used.rowCount, columns: used.columnCount };
+      }
+      case 'selection': {
+        const selected = ctx.workbook.getSelectedRange();
+        const sheet = selected.worksheet.load('name');
+        // A selection of whole columns (A:H) means the data in them, not 1,048,576 rows.
+        const used = selected.getUsedRangeOrNullObject(true).load(props);
+        await ctx.sync();
+        if (used.isNullObject) throw problem(sheet.name, 'the selection is empty: select the sales range, header row included');
+        return { sheet: sheet.name, row: used.rowIndex, column: used.columnIndex, rows: used.rowCount, columns: used.columnCount };
+      }
+    }
+  }
+
+  async readSource(ref: SourceRef, options?: RunOptions): Promise<SourceTable> {
+    const counter: BlockCounter = { blocks: 0 };
+    try {
+      return await this.run(async (ctx) => {
+        const ownedAfterSync = this.owned(ctx);
+        const at = await this.locate(ctx, ref); // its first sync carries the records too
+        const owned = ownedAfterSync();
+        const sheet = ctx.workbook.worksheets.getItem(at.sheet);
+        const grid = await readBlocks(ctx, sheet, at, counter, options);
+        const origin = { row: at.row + 1, column: at.column };
+        let header = grid[0] ?? [];
+        const bad = headerProblem(at.sheet, origin, header);
+        if (bad) throw new SourceProblem([bad]);
+        let rows = grid.slice(1);
+        // Tierwise's own columns from a previous run are not data: they are rewritten in place.
+        const strip = ownedColumnCount(at.sheet, origin, header, owned.sourceColumns, at.tableName);
+        if (strip) {
+          header = header.slice(0, -strip);
+          rows = rows.map((r) => r.slice(0, -strip));
+        }
+        return { sheet: at.sheet, header, rows, origin, tableName: at.tableName };
+      });
+    } finally {
+      this.counters.readBlocks = counter.blocks;
+    }
+  }
+
+  async readPrevious(): Promise<PreviousRun | undefined> {
+    const counter: BlockCounter = { blocks: 0 };
+    try {
+      return await this.readPreviousWith(counter);
+    } finally {
+      this.counters.previousBlocks = counter.blocks;
+    }
+  }
+
+  private readPreviousWith(counter: BlockCounter): Promise<PreviousRun | undefined> {
+    return this.run(async (ctx) => {
+      const ownedAfterSync = this.owned(ctx);
+      await ctx.sync();
+      const owned = ownedAfterSync();
+      const roles: SheetRole[] = ['history', 'tiers'];
+      const sheets = roles.map((role) => {
+        const id = owned.sheets[role]?.id;
+        return id ? ctx.workbook.worksheets.getItemOrNullObject(id).load('name') : undefined;
+      });
+      if (sheets.every((s) => s === undefined)) return undefined;
+      await ctx.sync();
+      const used = sheets.map((s) => (s && !s.isNullObject ? s.getUsedRangeOrNullObject(true).load('rowIndex, columnIndex, rowCount, columnCount') : undefined));
+      await ctx.sync();
+      const grids: (Cell[][] | undefined)[] = [];
+      for (let i = 0; i < roles.length; i++) {
+        const u = used[i];
+        // From A1, so rows and columns sit where the planner put them.
+        grids.push(u && !u.isNullObject ? await readBlocks(ctx, sheets[i]!, { row: 0, column: 0, rows: u.rowIndex + u.rowCount, columns: u.columnIndex + u.columnCount }, counter, undefined, 'previous') : undefined);
+      }
+      return readPreviousRun({ history: grids[0], tiers: grids[1] });
+    });
+  }
+
+  async apply(plan: WorkbookPlan, options?: RunOptions): Promise<ApplyReport> {
+    const counter: BlockCounter = { blocks: 0 };
+    try {
+      return await this.run((ctx) => applyPlan(ctx, plan, this.features, counter, options));
+    } finally {
+      this.counters.writeBlocks = counter.blocks;
+    }
+  }
+
+  /** The configuration text exactly as stored (an invalid or newer one included: the pane decides, the text stays). */
+  async loadConfig(): Promise<StoredConfig | undefined> {
+    return this.run(async (ctx) => {
+      const item = ctx.workbook.settings.getItemOrNullObject(SETTINGS_CONFIG).load('value');
+      await ctx.sync();
+      if (item.isNullObject || item.value === null || item.value === undefined) return undefined;
+      return { text: typeof item.value === 'string' ? item.value : JSON.stringify(item.value) };
+    });
+  }
+
+  async saveConfig(text: string): Promise<void> {
+    await this.run(async (ctx) => {
+      ctx.workbook.settings.add(SETTINGS_CONFIG, text);
+      await ctx.sync();
+    });
+  }
+
+  async selectCell(address: string): Promise<void> {
+    const { sheet, local } = splitAddress(address);
+    await this.run(async (ctx) => {
+      const ws = sheet ? ctx.workbook.worksheets.getItem(sheet) : ctx.workbook.worksheets.getActiveWorksheet();
+      ws.activate();
+      ws.getRange(local).select();
+      await ctx.sync();
+    });
+  }
+}

@@ -1,0 +1,387 @@
+// WorkbookHost over an .xlsx file's bytes, at the package level: Tierwise's sheets, tables and
+// settings are parts it adds or replaces; the segment columns are spliced into the source sheet's
+// XML; every other part of the file (charts, pivot tables, slicers, macros, the add-in's other
+// settings...) keeps its bytes. The ownership rules are those of the memory host.
+import { rangeAddress } from '../../engine/address';
+import type { Cell, Issue, SourceTable } from '../../engine/types';
+import { freeSheetName, freeTableName } from '../../plan/names';
+import { ownedText, parseOwned, SETTINGS_CONFIG, SETTINGS_OWNED, type OwnedState } from '../../plan/owned';
+import type { PlannedSheet, PlannedSourceColumns, WorkbookPlan } from '../../plan/plan';
+import { readPreviousRun } from '../../plan/previous';
+import { headerProblem, ownedColumnCount, SourceProblem, tableFingerprint } from '../../plan/source-check';
+import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, StoredConfig, WorkbookHost } from '../host';
+import { PackageError, XlsxPackage, type SheetEntry } from './package';
+import { denseRows, MAX_SHEET_XML_BYTES, parseRange, readSheetXml, sharedStrings, tablesOf, type Range, type TableEntry } from './read';
+import { findAddinPart, parseSettingsSheet, readAddinProperties, SETTINGS_SHEET, settingsSheetValues, writeAddinProperties } from './settings';
+import { sheetXml, tablePartsXml, tableXml } from './sheet-xml';
+import { spliceSourceColumns, widenTable } from './source-columns';
+import { MINIMAL_STYLES, StyleBook } from './styles';
+import { CONTENT_TYPE, REL } from './xml';
+
+/** How the xlsx host names a sheet it owns: Excel's sheetId, which a rename keeps. */
+const sheetKey = (s: SheetEntry) => `sheetId:${s.sheetId}`;
+const CALC_CHAIN = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain';
+const EVERY_ROW = Number.MAX_SAFE_INTEGER;
+
+export class XlsxHost implements WorkbookHost {
+  private strings?: string[];
+  /** Fingerprint of each source as last read (sheet or table name -> fingerprint). */
+  private readonly lastRead = new Map<string, string>();
+
+  private constructor(
+    readonly pkg: XlsxPackage,
+    private readonly settings: Map<string, string>,
+    /** The add-in's settings part, when the add-in saved settings in this workbook. */
+    private readonly addinPart: string | undefined,
+    readonly label: string,
+  ) {}
+
+  /** Opens a workbook from its bytes; `label` names it in messages (the file name). */
+  static async open(bytes: Uint8Array, label = 'the workbook'): Promise<XlsxHost> {
+    const pkg = await XlsxPackage.load(bytes, label);
+    const addinPart = await findAddinPart(pkg);
+    let settings = new Map<string, string>();
+    if (addinPart) settings = readAddinProperties((await pkg.text(addinPart)) ?? '');
+    const host = new XlsxHost(pkg, settings, addinPart, label);
+    if (!addinPart) {
+      const sheet = await host.settingsSheet();
+      const stored = sheet && parseSettingsSheet(await host.grid(sheet));
+      stored?.forEach((v, k) => host.settings.set(k, v));
+    }
+    return host;
+  }
+
+  /** Where the configuration is kept: the add-in's saved settings, or the Tierwise Settings sheet. */
+  get settingsPlace(): 'add-in settings' | 'settings sheet' {
+    return this.addinPart ? 'add-in settings' : 'settings sheet';
+  }
+
+  async toBuffer(): Promise<Buffer> {
+    return this.pkg.toBuffer();
+  }
+
+  private owned(): OwnedState {
+    return parseOwned(this.settings.get(SETTINGS_OWNED));
+  }
+
+  private async settingsSheet(): Promise<SheetEntry | undefined> {
+    const sheets = await this.pkg.sheets();
+    const s = sheets.find((x) => x.name.toLowerCase() === SETTINGS_SHEET.toLowerCase());
+    return s && parseSettingsSheet(await this.grid(s, { top: 0, left: 0, bottom: 0, right: 0 })) ? s : undefined;
+  }
+
+  /** The sheet Tierwise wrote for a role: by sheetId, else by the name it had (a file the add-in wrote keeps Excel's own ids). */
+  private async ownedSheet(role: PlannedSheet['role'], sheets?: SheetEntry[]): Promise<SheetEntry | undefined> {
+    const o = this.owned().sheets[role];
+    if (!o) return undefined;
+    const all = sheets ?? (await this.pkg.sheets());
+    return all.find((s) => o.id !== undefined && sheetKey(s) === o.id) ?? all.find((s) => s.name.toLowerCase() === o.name.toLowerCase());
+  }
+
+  private async ownedSheetPaths(): Promise<Set<string>> {
+    const sheets = await this.pkg.sheets();
+    const out = new Set<string>();
+    for (const role of ['tiers', 'summary', 'history'] as const) {
+      const s = await this.ownedSheet(role, sheets);
+      if (s) out.add(s.path);
+    }
+    const settings = await this.settingsSheet();
+    if (settings) out.add(settings.path);
+    return out;
+  }
+
+  private async sharedStrings(): Promise<string[]> {
+    return (this.strings ??= await sharedStrings(this.pkg));
+  }
+
+  private async sheetBytes(sheet: SheetEntry): Promise<Uint8Array> {
+    const size = this.pkg.uncompressedSize(sheet.path);
+    if (size !== undefined && size > MAX_SHEET_XML_BYTES) {
+      throw new PackageError(
+        `${this.label}: sheet "${sheet.name}" is ${(size / 2 ** 20).toFixed(0)} MB once unpacked; Tierwise reads sheets up to ${MAX_SHEET_XML_BYTES / 2 ** 20} MB in memory. Split it, or filter it to the period you need.`,
+      );
+    }
+    const bytes = await this.pkg.bytes(sheet.path);
+    if (!bytes) throw new PackageError(`${this.label} is damaged: sheet "${sheet.name}" has no part ${sheet.path}`);
+    return bytes;
+  }
+
+  /** A sheet's cells as a dense grid from A1 (or inside `bounds`). */
+  private async grid(sheet: SheetEntry, bounds?: Range): Promise<Cell[][]> {
+    const g = readSheetXml(await this.sheetBytes(sheet), await this.sharedStrings(), bounds);
+    if (g.top < 0) return [];
+    return denseRows(g, { top: bounds?.top ?? 0, left: bounds?.left ?? 0, bottom: g.bottom, right: bounds ? Math.min(bounds.right, g.right) : g.right });
+  }
+
+  async listSources(): Promise<SourceInfo[]> {
+    const mine = await this.ownedSheetPaths();
+    const sheets = await this.pkg.sheets();
+    const out: SourceInfo[] = [];
+    for (const t of await tablesOf(this.pkg, sheets)) {
+      if (mine.has(t.sheet.path)) continue;
+      const rows = Math.max(0, t.bottom - t.top + 1 - t.headerRows - t.totalsRows);
+      out.push({ ref: { kind: 'table', name: t.name }, label: `Table ${t.name} (${rows.toLocaleString('en-US')} rows)`, rows });
+    }
+    for (const s of sheets) {
+      if (s.state !== 'visible' || mine.has(s.path)) continue;
+      const head = new TextDecoder().decode((await this.pkg.bytes(s.path))?.subarray(0, 4096));
+      const dim = /<(?:\w+:)?dimension\s+ref="([^"]+)"/.exec(head);
+      const rows = dim ? Math.max(0, parseRange(dim[1]).bottom - parseRange(dim[1]).top) : undefined;
+      out.push({ ref: { kind: 'sheet', name: s.name }, label: rows === undefined ? `Sheet ${s.name}` : `Sheet ${s.name} (${rows.toLocaleString('en-US')} rows)`, rows });
+    }
+    return out;
+  }
+
+  private problem(where: string, message: string): SourceProblem {
+    return new SourceProblem([{ severity: 'error', where, message }]);
+  }
+
+  async readSource(ref: SourceRef, options?: RunOptions): Promise<SourceTable> {
+    const sheets = await this.pkg.sheets();
+    const names = sheets.map((s) => `"${s.name}"`).join(', ');
+    let sheet: SheetEntry | undefined;
+    let table: TableEntry | undefined;
+    switch (ref.kind) {
+      case 'table': {
+        const tables = await tablesOf(this.pkg, sheets);
+        table = tables.find((t) => t.name.toLowerCase() === ref.name.toLowerCase());
+        if (!table) throw this.problem(ref.name, `${this.label} has no table named "${ref.name}" (tables: ${tables.map((t) => `"${t.name}"`).join(', ') || 'none'})`);
+        if (table.headerRows === 0) throw this.problem(ref.name, `table "${table.name}" has no header row: turn it on in Excel (Table Design > Header Row) so Tierwise knows the columns`);
+        sheet = table.sheet;
+        break;
+      }
+      case 'sheet':
+        sheet = sheets.find((s) => s.name === ref.name) ?? sheets.find((s) => s.name.toLowerCase() === ref.name.toLowerCase());
+        if (!sheet) throw this.problem(ref.name, `${this.label} has no sheet named "${ref.name}" (sheets: ${names})`);
+        break;
+      case 'selection':
+        throw this.problem('(selection)', 'a file has no selection: name a sheet (--sheet) or a table (--table)');
+    }
+    const bounds: Range | undefined = table ? { top: table.top, left: table.left, bottom: table.bottom - table.totalsRows, right: table.right } : undefined;
+    const g = readSheetXml(await this.sheetBytes(sheet), await this.sharedStrings(), bounds, (rows) => options?.progress?.(rows, rows, 'read'));
+    const rows = g.top < 0 ? [] : denseRows(g, bounds);
+    const origin = { row: (bounds?.top ?? Math.max(0, g.top)) + 1, column: bounds?.left ?? Math.max(0, g.left) };
+    let header = rows[0] ?? [];
+    const problem = headerProblem(sheet.name, origin, header);
+    if (problem) throw new SourceProblem([problem]);
+    let data = rows.slice(1);
+    const strip = ownedColumnCount(sheet.name, origin, header, this.owned().sourceColumns, table?.name);
+    if (strip) {
+      header = header.slice(0, -strip);
+      data = data.map((r) => r.slice(0, -strip));
+    }
+    const out: SourceTable = { sheet: sheet.name, header, rows: data, origin, date1904: await this.pkg.date1904() };
+    if (table) out.tableName = table.name;
+    this.lastRead.set(`${sheet.name}|${table?.name ?? ''}`, tableFingerprint(out));
+    return out;
+  }
+
+  async readPrevious(): Promise<PreviousRun | undefined> {
+    const sheets = await this.pkg.sheets();
+    const history = await this.ownedSheet('history', sheets);
+    const tiers = await this.ownedSheet('tiers', sheets);
+    return readPreviousRun({ history: history && (await this.grid(history)), tiers: tiers && (await this.grid(tiers)) });
+  }
+
+  async loadConfig(): Promise<StoredConfig | undefined> {
+    const text = this.settings.get(SETTINGS_CONFIG);
+    return text === undefined ? undefined : { text };
+  }
+
+  async saveConfig(text: string): Promise<void> {
+    this.settings.set(SETTINGS_CONFIG, text);
+    await this.writeSettings();
+  }
+
+  private async writeSettings(): Promise<void> {
+    if (this.addinPart) {
+      this.pkg.put(this.addinPart, writeAddinProperties((await this.pkg.text(this.addinPart)) ?? '', this.settings));
+      return;
+    }
+    const values = settingsSheetValues(this.settings);
+    const planned: PlannedSheet = { role: 'history', name: SETTINGS_SHEET, visible: false, blocks: [{ id: 'settings', row: 0, column: 0, values, numberFormats: values[1].map(() => '@') }], charts: [] };
+    const existing = await this.settingsSheet();
+    const styles = await this.styleBook();
+    const xml = sheetXml(planned, styles).xml.replace('{{TABLE_PARTS}}', '');
+    if (existing) this.pkg.put(existing.path, xml);
+    else await this.pkg.addSheet(freeSheetName(SETTINGS_SHEET, (await this.pkg.sheets()).map((s) => s.name)), xml, 'hidden');
+    await this.saveStyles(styles);
+  }
+
+  private styleBookCache?: { path: string; book: StyleBook };
+
+  private async styleBook(): Promise<StyleBook> {
+    if (this.styleBookCache) return this.styleBookCache.book;
+    const rel = (await this.pkg.relationships(this.pkg.workbookPath)).find((r) => r.type === REL.styles);
+    let path = rel?.target;
+    if (!path || !this.pkg.has(path)) {
+      path = 'xl/styles.xml';
+      this.pkg.put(path, MINIMAL_STYLES);
+      await this.pkg.addContentTypeOverride(path, CONTENT_TYPE.styles);
+      if (!rel) await this.pkg.addRelationship(this.pkg.workbookPath, REL.styles, path);
+    }
+    const book = new StyleBook((await this.pkg.text(path)) ?? MINIMAL_STYLES);
+    this.styleBookCache = { path, book };
+    return book;
+  }
+
+  private async saveStyles(book: StyleBook): Promise<void> {
+    if (book.changed && this.styleBookCache) this.pkg.put(this.styleBookCache.path, book.xml());
+    book.changed = false;
+  }
+
+  async apply(plan: WorkbookPlan, options?: RunOptions): Promise<ApplyReport> {
+    const report: ApplyReport = { written: [], renamed: [], issues: [], complete: false };
+    const owned = this.owned();
+    const sc = plan.sourceColumns;
+    if (sc) {
+      report.issues.push(...(await this.checkSourceColumns(sc, owned)));
+      if (report.issues.length) return report;
+    }
+    const styles = await this.styleBook();
+    const steps = plan.sheets.length + (sc ? 1 : 0);
+    let step = 0;
+    for (const ps of plan.sheets) {
+      if (options?.signal?.aborted) return report;
+      const entry = await this.writeSheet(ps, styles, report);
+      owned.sheets[ps.role] = { name: entry.name, id: sheetKey(entry) };
+      report.written.push(`${entry.name}: ${ps.blocks.reduce((n, b) => n + b.values.length, 0).toLocaleString('en-US')} rows`);
+      options?.progress?.(++step, steps, 'write');
+    }
+    if (sc) {
+      await this.writeSourceColumns(sc, owned, styles);
+      owned.sourceColumns = { sheet: sc.sheet, tableName: sc.tableName, headerRow: sc.headerRow, column: sc.column, headers: sc.columns.map((c) => c.header), rowCount: sc.rowCount };
+      report.written.push(`${rangeAddress(sc.sheet, sc.column, sc.headerRow, sc.columns.length, sc.rowCount + 1)}: ${sc.columns.map((c) => c.header).join(', ')}`);
+      options?.progress?.(++step, steps, 'write');
+    }
+    await this.saveStyles(styles);
+    for (const [k, v] of Object.entries(plan.settings)) this.settings.set(k, typeof v === 'string' ? v : JSON.stringify(v));
+    this.settings.set(SETTINGS_OWNED, ownedText(owned));
+    await this.writeSettings();
+    report.written.push(`Settings: ${this.settingsPlace}`);
+    report.complete = true;
+    return report;
+  }
+
+  /** Writes one planned sheet: over the sheet Tierwise owns for that role, else as a new sheet at the end. */
+  private async writeSheet(ps: PlannedSheet, styles: StyleBook, report: ApplyReport): Promise<SheetEntry> {
+    const pkg = this.pkg;
+    const sheets = await pkg.sheets();
+    let entry = await this.ownedSheet(ps.role, sheets);
+    const replaced = entry ? await this.clearSheetParts(entry) : [];
+    if (!entry) {
+      const name = freeSheetName(ps.name, sheets.map((s) => s.name));
+      if (name !== ps.name) report.renamed.push({ wanted: ps.name, used: name });
+      entry = await pkg.addSheet(name, '', ps.visible ? 'visible' : 'hidden');
+    } else await pkg.setSheetState(entry, ps.visible ? 'visible' : 'hidden');
+    const sx = sheetXml(ps, styles);
+    for (const note of sx.notes) report.issues.push({ severity: 'warning', where: entry.name, message: note });
+    if (sx.tables.length) {
+      const existing = (await tablesOf(pkg, await pkg.sheets())).filter((t) => !replaced.includes(t.path));
+      const taken = [...existing.map((t) => t.name), ...(await this.definedNames())];
+      let id = Math.max(0, ...existing.map((t) => t.id)) + 1;
+      for (const t of sx.tables) {
+        const name = freeTableName(t.name, taken);
+        taken.push(name);
+        if (name !== t.name) report.issues.push({ severity: 'warning', where: entry.name, message: `the table is named ${name}: ${t.name} is taken by another table or name in the workbook` });
+        t.name = name;
+        t.id = id++;
+        let n = 1;
+        while (pkg.has(`xl/tables/table${n}.xml`)) n++;
+        const path = `xl/tables/table${n}.xml`;
+        pkg.put(path, tableXml(t));
+        await pkg.addContentTypeOverride(path, CONTENT_TYPE.table);
+        t.relId = await pkg.addRelationship(entry.path, REL.table, path);
+      }
+    }
+    pkg.put(entry.path, sx.xml.replace('{{TABLE_PARTS}}', tablePartsXml(sx.tables)));
+    return entry;
+  }
+
+  private async definedNames(): Promise<string[]> {
+    const wb = await this.pkg.workbookXml();
+    return [...wb.matchAll(/<(?:\w+:)?definedName\b[^>]*?\bname="([^"]*)"/g)].map((m) => m[1]);
+  }
+
+  /**
+   * Before an owned sheet is written again: its table parts and relationships go (they are
+   * Tierwise's; the new sheet brings its own). Returns the removed table parts.
+   */
+  private async clearSheetParts(entry: SheetEntry): Promise<string[]> {
+    const pkg = this.pkg;
+    const removed: string[] = [];
+    for (const rel of await pkg.relationships(entry.path)) {
+      if (rel.type !== REL.table) continue;
+      pkg.remove(rel.target);
+      await pkg.removeContentTypeOverride(rel.target);
+      removed.push(rel.target);
+    }
+    const relsPath = pkg.relsPathOf(entry.path);
+    if (pkg.has(relsPath)) pkg.remove(relsPath);
+    // A formula someone typed on Tierwise's sheet would leave the calculation chain pointing at a
+    // cell that no longer has one, which Excel reports as damage: drop the chain (Excel rebuilds it).
+    const old = await pkg.text(entry.path);
+    if (old && /<(?:\w+:)?f[\s>/]/.test(old)) await this.dropCalcChain();
+    return removed;
+  }
+
+  private async dropCalcChain(): Promise<void> {
+    const rel = (await this.pkg.relationships(this.pkg.workbookPath)).find((r) => r.type === CALC_CHAIN);
+    if (!rel) return;
+    this.pkg.remove(rel.target);
+    await this.pkg.removeContentTypeOverride(rel.target);
+    await this.pkg.removeRelationship(this.pkg.workbookPath, rel.id);
+  }
+
+  private async sourceSheet(sc: PlannedSourceColumns): Promise<SheetEntry | undefined> {
+    return (await this.pkg.sheets()).find((s) => s.name === sc.sheet);
+  }
+
+  /** Nothing is written beside the source when it is not the one read, or when a target cell holds the user's data. */
+  private async checkSourceColumns(sc: PlannedSourceColumns, owned: OwnedState): Promise<Issue[]> {
+    const sheet = await this.sourceSheet(sc);
+    if (!sheet) return [{ severity: 'error', where: sc.sheet, message: `the sheet ${sc.sheet} is gone; run Tierwise again` }];
+    if (this.lastRead.get(`${sc.sheet}|${sc.tableName ?? ''}`) !== sc.sourceFingerprint) {
+      return [{ severity: 'error', where: sc.sheet, message: 'the segment columns were planned from a different read of this source: nothing was written beside it; run Tierwise again' }];
+    }
+    const mine = owned.sourceColumns;
+    const ours = mine && mine.sheet === sc.sheet && mine.headerRow === sc.headerRow && mine.column === sc.column ? mine : undefined;
+    const right = sc.column + Math.max(sc.columns.length, ours?.headers.length ?? 0) - 1;
+    const top = sc.headerRow - 1;
+    const g = readSheetXml(await this.sheetBytes(sheet), await this.sharedStrings(), { top, left: sc.column, bottom: EVERY_ROW, right });
+    for (let r = 0; r < g.rows.length; r++) {
+      const row = g.rows[r];
+      if (!row) continue;
+      for (let c = sc.column; c <= right; c++) {
+        const v = row[c];
+        if (v === undefined || v === '' || v === null) continue;
+        const excelRow = g.top + r + 1;
+        const owner = ours && c < sc.column + ours.headers.length && excelRow <= ours.headerRow + ours.rowCount;
+        if (owner) continue;
+        return [
+          {
+            severity: 'error',
+            where: rangeAddress(sc.sheet, c, excelRow, 1, 1),
+            value: v,
+            message: 'this cell, where Tierwise would write its segment column, holds data Tierwise did not write: nothing was changed. Move or clear that data, or choose fewer segment columns.',
+          },
+        ];
+      }
+    }
+    return [];
+  }
+
+  private async writeSourceColumns(sc: PlannedSourceColumns, owned: OwnedState, styles: StyleBook): Promise<void> {
+    const sheet = (await this.sourceSheet(sc))!;
+    const mine = owned.sourceColumns;
+    const ours = mine && mine.sheet === sc.sheet && mine.headerRow === sc.headerRow && mine.column === sc.column ? mine : undefined;
+    const previous = ours ? { lastColumn: ours.column + ours.headers.length - 1, lastRow: ours.headerRow + ours.rowCount } : undefined;
+    const { xml } = spliceSourceColumns(await this.sheetBytes(sheet), sc, styles.cellStyle({ font: 'bold' }), previous);
+    this.pkg.put(sheet.path, xml);
+    if (sc.tableName) {
+      const table = (await tablesOf(this.pkg, [sheet])).find((t) => t.name === sc.tableName);
+      const text = table && (await this.pkg.text(table.path));
+      if (table && text) this.pkg.put(table.path, widenTable(text, table, sc, ours?.column));
+    }
+  }
+}

@@ -1,0 +1,226 @@
+// The .xlsx package as a zip of parts. Tierwise edits it at the package level: it adds or replaces
+// only the parts it owns and makes small, appending edits to the few shared parts that must list
+// them ([Content_Types].xml, the workbook, its relationships, styles). Every other part keeps its
+// compressed bytes: JSZip reuses an entry's stored data when the entry was not touched.
+import JSZip from 'jszip';
+import { posix } from 'node:path';
+import { attr, attributes, closingTag, CONTENT_TYPE, escapeXml, findTags, NS, prefixOf, REL } from './xml';
+
+/** The file cannot be used as a workbook; the message is what the user sees. */
+export class PackageError extends Error {}
+
+export interface SheetEntry {
+  name: string;
+  sheetId: number;
+  relId: string;
+  /** Part path inside the zip, e.g. `xl/worksheets/sheet1.xml`. */
+  path: string;
+  state: 'visible' | 'hidden' | 'veryHidden';
+}
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
+
+/** Why bytes that are not a zip are not a workbook, in the user's words. */
+export function notZipReason(bytes: Uint8Array): string {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.subarray(0, 8).equals(CFB_MAGIC)) {
+    return buf.includes(ENCRYPTION_INFO)
+      ? 'it is protected with a password. Tierwise cannot open encrypted workbooks: in Excel, File > Info > Protect Workbook > Encrypt with Password, clear the password and save a copy'
+      : 'it is an old Excel 97-2003 (.xls) file. Open it in Excel and save it as an .xlsx workbook';
+  }
+  if (buf.length === 0) return 'the file is empty';
+  return 'it is not an .xlsx workbook (not a zip package)';
+}
+
+export class XlsxPackage {
+  private constructor(
+    readonly zip: JSZip,
+    /** Path of the workbook part, normally `xl/workbook.xml`. */
+    readonly workbookPath: string,
+  ) {}
+
+  static async load(bytes: Uint8Array, label = 'the file'): Promise<XlsxPackage> {
+    if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new PackageError(`${label} cannot be opened: ${notZipReason(bytes)}`);
+    let zip: JSZip;
+    try {
+      zip = await JSZip.loadAsync(bytes);
+    } catch (e) {
+      throw new PackageError(`${label} cannot be opened: it is not an .xlsx workbook or it is damaged (${(e as Error).message})`);
+    }
+    const rootRels = zip.file('_rels/.rels');
+    const rels = rootRels ? parseRelationships(await rootRels.async('string'), '') : [];
+    const main = rels.find((r) => r.type === REL.officeDocument || r.type.endsWith('/officeDocument'));
+    const workbookPath = main ? main.target : 'xl/workbook.xml';
+    if (!zip.file(workbookPath) || !zip.file('[Content_Types].xml')) {
+      throw new PackageError(`${label} cannot be opened: it is a zip file but not an Excel workbook (no ${workbookPath})`);
+    }
+    return new XlsxPackage(zip, workbookPath);
+  }
+
+  has(path: string): boolean {
+    return this.zip.file(path) !== null;
+  }
+
+  async text(path: string): Promise<string | undefined> {
+    const f = this.zip.file(path);
+    return f ? f.async('string') : undefined;
+  }
+
+  async bytes(path: string): Promise<Uint8Array | undefined> {
+    const f = this.zip.file(path);
+    return f ? f.async('uint8array') : undefined;
+  }
+
+  /** Uncompressed size as recorded in the zip directory (no inflating), or undefined. */
+  uncompressedSize(path: string): number | undefined {
+    const f = this.zip.file(path) as unknown as { _data?: { uncompressedSize?: number } } | null;
+    return f?._data?.uncompressedSize;
+  }
+
+  put(path: string, content: string | Uint8Array): void {
+    this.zip.file(path, content, { compression: 'DEFLATE' });
+  }
+
+  remove(path: string): void {
+    this.zip.remove(path);
+  }
+
+  paths(): string[] {
+    return Object.keys(this.zip.files).filter((p) => !this.zip.files[p].dir);
+  }
+
+  async workbookXml(): Promise<string> {
+    return (await this.text(this.workbookPath)) as string;
+  }
+
+  relsPathOf(part: string): string {
+    return posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`);
+  }
+
+  async relationships(part: string): Promise<Relationship[]> {
+    const xml = await this.text(this.relsPathOf(part));
+    return xml ? parseRelationships(xml, posix.dirname(part)) : [];
+  }
+
+  async sheets(): Promise<SheetEntry[]> {
+    const xml = await this.workbookXml();
+    const rels = await this.relationships(this.workbookPath);
+    return findTags(xml, 'sheet').map(({ tag }) => {
+      const a = attributes(tag);
+      const relId = attr(a, 'id') ?? '';
+      const state = a.state === 'hidden' || a.state === 'veryHidden' ? a.state : 'visible';
+      return { name: a.name ?? '', sheetId: Number(a.sheetId), relId, path: rels.find((r) => r.id === relId)?.target ?? '', state };
+    });
+  }
+
+  async date1904(): Promise<boolean> {
+    const pr = findTags(await this.workbookXml(), 'workbookPr')[0];
+    const v = pr ? attributes(pr.tag).date1904 : undefined;
+    return v === '1' || v === 'true';
+  }
+
+  /** Adds a worksheet part at the end of the workbook and returns its entry. */
+  async addSheet(name: string, xml: string, state: SheetEntry['state']): Promise<SheetEntry> {
+    const existing = await this.sheets();
+    let n = existing.length + 1;
+    while (this.has(`xl/worksheets/sheet${n}.xml`)) n++;
+    const path = `xl/worksheets/sheet${n}.xml`;
+    this.put(path, xml);
+    await this.addContentTypeOverride(path, CONTENT_TYPE.worksheet);
+    const relId = await this.addRelationship(this.workbookPath, REL.worksheet, path);
+    const sheetId = Math.max(0, ...existing.map((s) => s.sheetId || 0)) + 1;
+    let wb = await this.workbookXml();
+    const prefix = prefixOf(wb, NS.rel);
+    const idAttr = prefix ? `${prefix}:id="${relId}"` : `r:id="${relId}" xmlns:r="${NS.rel}"`;
+    const mainPrefix = elementPrefix(wb, 'sheets');
+    const sheetTag = `<${mainPrefix}sheet name="${escapeXml(name)}" sheetId="${sheetId}"${state === 'visible' ? '' : ` state="${state}"`} ${idAttr}/>`;
+    const close = closingTag(wb, 'sheets');
+    if (close) wb = wb.slice(0, close.index) + sheetTag + wb.slice(close.index);
+    else {
+      const empty = /<(?:[\w.-]+:)?sheets\s*\/>/.exec(wb);
+      if (!empty) throw new PackageError('the workbook part has no <sheets> list');
+      wb = wb.slice(0, empty.index) + `<${mainPrefix}sheets>${sheetTag}</${mainPrefix}sheets>` + wb.slice(empty.index + empty[0].length);
+    }
+    this.put(this.workbookPath, wb);
+    return { name, sheetId, relId, path, state };
+  }
+
+  /** Sets a sheet's visibility in the workbook part (the sheet part itself is untouched). */
+  async setSheetState(entry: SheetEntry, state: SheetEntry['state']): Promise<void> {
+    if (entry.state === state) return;
+    const wb = await this.workbookXml();
+    const tag = findTags(wb, 'sheet').find(({ tag }) => attr(attributes(tag), 'id') === entry.relId);
+    if (!tag) return;
+    let next = tag.tag.replace(/\sstate\s*=\s*("[^"]*"|'[^']*')/, '');
+    if (state !== 'visible') next = next.replace(/^(<[\w:.-]+)/, `$1 state="${state}"`);
+    this.put(this.workbookPath, wb.slice(0, tag.index) + next + wb.slice(tag.index + tag.tag.length));
+  }
+
+  async addContentTypeOverride(path: string, contentType: string): Promise<void> {
+    const xml = (await this.text('[Content_Types].xml')) as string;
+    const part = `/${path}`;
+    if (findTags(xml, 'Override').some(({ tag }) => attributes(tag).PartName === part)) return;
+    const close = closingTag(xml, 'Types');
+    if (!close) throw new PackageError('[Content_Types].xml is damaged');
+    this.put('[Content_Types].xml', `${xml.slice(0, close.index)}<Override PartName="${escapeXml(part)}" ContentType="${contentType}"/>${xml.slice(close.index)}`);
+  }
+
+  async removeContentTypeOverride(path: string): Promise<void> {
+    const xml = (await this.text('[Content_Types].xml')) as string;
+    const hit = findTags(xml, 'Override').find(({ tag }) => attributes(tag).PartName === `/${path}`);
+    if (hit) this.put('[Content_Types].xml', xml.slice(0, hit.index) + xml.slice(hit.index + hit.tag.length));
+  }
+
+  /** Adds a relationship from `source` to `target` (both package paths) and returns its id. */
+  async addRelationship(source: string, type: string, target: string): Promise<string> {
+    const relsPath = this.relsPathOf(source);
+    let xml = (await this.text(relsPath)) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
+    const ids = new Set(findTags(xml, 'Relationship').map(({ tag }) => attributes(tag).Id));
+    let n = ids.size + 1;
+    while (ids.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const relTarget = posix.relative(posix.dirname(source), target);
+    const close = closingTag(xml, 'Relationships');
+    const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(relTarget)}"/>`;
+    xml = close ? xml.slice(0, close.index) + rel + xml.slice(close.index) : xml.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${rel}</Relationships>`);
+    this.put(relsPath, xml);
+    return id;
+  }
+
+  async removeRelationship(source: string, id: string): Promise<void> {
+    const relsPath = this.relsPathOf(source);
+    const xml = await this.text(relsPath);
+    if (!xml) return;
+    const hit = findTags(xml, 'Relationship').find(({ tag }) => attributes(tag).Id === id);
+    if (hit) this.put(relsPath, xml.slice(0, hit.index) + xml.slice(hit.index + hit.tag.length));
+  }
+
+  async toBuffer(): Promise<Buffer> {
+    // Level 6 is zlib's default and what Excel's own files are close to; parts Tierwise did not touch are not recompressed.
+    return this.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, streamFiles: false });
+  }
+}
+
+/** `x:` when the element is written with a prefix (strict or prefixed SpreadsheetML), else ''. */
+function elementPrefix(xml: string, local: string): string {
+  const m = new RegExp(`<([\\w.-]+:)?${local}[\\s/>]`).exec(xml);
+  return m?.[1] ?? '';
+}
+
+export function parseRelationships(xml: string, baseDir: string): Relationship[] {
+  return findTags(xml, 'Relationship').map(({ tag }) => {
+    const a = attributes(tag);
+    const external = a.TargetMode === 'External';
+    const raw = a.Target ?? '';
+    const target = external ? raw : raw.startsWith('/') ? raw.slice(1) : posix.normalize(posix.join(baseDir, raw));
+    return { id: a.Id ?? '', type: a.Type ?? '', target, external };
+  });
+}

@@ -1,0 +1,202 @@
+// Reading cells straight from the sheet XML, the way Excel's `range.values` hands them over:
+// numbers (dates as serial numbers: that is how the file stores them), text, booleans, error codes
+// as text, '' for empty. The sheet part is decoded a few megabytes at a time at row boundaries, so a
+// full 1,048,576-row sheet never becomes one giant string and never becomes an object per cell.
+import type { Cell, SourceTable } from '../../engine/types';
+import { PackageError, type SheetEntry, type XlsxPackage } from './package';
+import { attr, attributes, columnIndex, findTags, REL, unescapeXml } from './xml';
+
+/** Sheet XML beyond this (unpacked) does not fit comfortably in memory once parsed. */
+export const MAX_SHEET_XML_BYTES = 1536 * 2 ** 20;
+const CHUNK_BYTES = 8 * 2 ** 20;
+
+export interface TableEntry {
+  name: string;
+  /** Part path of the table definition. */
+  path: string;
+  sheet: SheetEntry;
+  /** 0-based inclusive bounds of the table's range, header row included. */
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  headerRows: number;
+  totalsRows: number;
+  id: number;
+}
+
+export interface Range {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** `B2:H100` -> 0-based inclusive bounds. */
+export function parseRange(ref: string): Range {
+  const [a, b = a] = ref.replace(/\$/g, '').split(':');
+  const cell = (s: string) => {
+    const m = /^([A-Z]+)(\d+)$/i.exec(s);
+    if (!m) throw new PackageError(`unreadable cell range "${ref}"`);
+    return { col: columnIndex(m[1].toUpperCase()), row: Number(m[2]) - 1 };
+  };
+  const p = cell(a);
+  const q = cell(b);
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+}
+
+export async function sharedStrings(pkg: XlsxPackage): Promise<string[]> {
+  const rels = await pkg.relationships(pkg.workbookPath);
+  const rel = rels.find((r) => r.type === REL.sharedStrings);
+  const xml = rel ? await pkg.text(rel.target) : undefined;
+  if (!xml) return [];
+  const out: string[] = [];
+  const re = /<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\s*\/>/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(m[1] === undefined ? '' : runText(m[1]));
+  return out;
+}
+
+/** Text of `<t>` elements in a string item (plain or rich), leaving out phonetic runs. */
+function runText(body: string): string {
+  if (body.startsWith('<t>') && body.indexOf('<', 3) === body.length - 4) return unescapeXml(body.slice(3, -4));
+  const cleaned = body.indexOf('rPh') >= 0 ? body.replace(/<(?:\w+:)?rPh[\s\S]*?<\/(?:\w+:)?rPh>/g, '') : body;
+  let text = '';
+  const re = /<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>/g;
+  for (let m = re.exec(cleaned); m; m = re.exec(cleaned)) text += m[1];
+  return unescapeXml(text);
+}
+
+export async function tablesOf(pkg: XlsxPackage, sheets: SheetEntry[]): Promise<TableEntry[]> {
+  const out: TableEntry[] = [];
+  for (const sheet of sheets) {
+    for (const rel of await pkg.relationships(sheet.path)) {
+      if (rel.type !== REL.table) continue;
+      const xml = await pkg.text(rel.target);
+      const tag = xml ? findTags(xml, 'table')[0] : undefined;
+      if (!tag) continue;
+      const a = attributes(tag.tag);
+      const r = parseRange(a.ref ?? 'A1');
+      out.push({
+        name: a.displayName ?? a.name ?? '',
+        path: rel.target,
+        sheet,
+        ...r,
+        headerRows: a.headerRowCount === undefined ? 1 : Number(a.headerRowCount),
+        totalsRows: Number(a.totalsRowCount ?? 0),
+        id: Number(a.id ?? 0),
+      });
+    }
+  }
+  return out;
+}
+
+/** Serial number of an ISO date (`t="d"` cells), in the 1900 date system. */
+function isoToSerial(iso: string): number | string {
+  const t = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(iso) || iso.length <= 10 ? iso : `${iso}Z`);
+  return Number.isFinite(t) ? t / 86400000 + 25569 : iso;
+}
+
+/** What a cell holds, from its `t` attribute and its `<v>` / `<is>` body. */
+function cellOf(type: string | undefined, body: string | undefined, strings: readonly string[]): Cell {
+  if (body === undefined) return '';
+  if (type === 'inlineStr') return runText(body);
+  const m = /<(?:\w+:)?v>([^<]*)<\/(?:\w+:)?v>/.exec(body);
+  if (!m) return '';
+  const v = m[1];
+  switch (type) {
+    case 's':
+      return strings[Number(v)] ?? '';
+    case 'b':
+      return v === '1' || v === 'true';
+    case 'str':
+    case 'e':
+      return unescapeXml(v);
+    case 'd':
+      return isoToSerial(v);
+    default: {
+      const n = Number(v);
+      return v === '' ? '' : Number.isFinite(n) ? n : unescapeXml(v);
+    }
+  }
+}
+
+export interface Grid {
+  /** Rows by 0-based sheet row; each row's cells by 0-based sheet column (sparse: holes are empty cells). */
+  rows: Cell[][];
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * Every cell inside `bounds` (all cells when none). Rows are returned from the first non-empty row;
+ * the caller makes them dense.
+ */
+export function readSheetXml(xml: Uint8Array, strings: readonly string[], bounds?: Range, onRows?: (rows: number) => void): Grid {
+  const buf = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
+  const rows: Cell[][] = [];
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  let rowIndex = -1;
+  const rowRe = /<(?:\w+:)?row\b([^>]*?)(\/)?>/g;
+  const cellRe = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)|<\/(?:\w+:)?row>/g;
+  let start = buf.indexOf('<sheetData') >= 0 ? buf.indexOf('<sheetData') : 0;
+  while (start < buf.length) {
+    let end = start + CHUNK_BYTES >= buf.length ? buf.length : buf.indexOf('</row>', start + CHUNK_BYTES);
+    end = end < 0 ? buf.length : end === buf.length ? end : end + 6;
+    const text = buf.toString('utf8', start, end);
+    start = end;
+    rowRe.lastIndex = 0;
+    for (let rm = rowRe.exec(text); rm; rm = rowRe.exec(text)) {
+      const r = /\br="(\d+)"/.exec(rm[1]);
+      rowIndex = r ? Number(r[1]) - 1 : rowIndex + 1;
+      if (rm[2]) continue;
+      const inRows = !bounds || (rowIndex >= bounds.top && rowIndex <= bounds.bottom);
+      let colIndex = -1;
+      let values: Cell[] | undefined;
+      cellRe.lastIndex = rowRe.lastIndex;
+      for (let cm = cellRe.exec(text); cm; cm = cellRe.exec(text)) {
+        if (cm[1] === undefined) break; // </row>
+        const a = cm[1];
+        const ref = /\br="([A-Z]+)\d*"/.exec(a);
+        colIndex = ref ? columnIndex(ref[1]) : colIndex + 1;
+        if (!inRows || (bounds && (colIndex < bounds.left || colIndex > bounds.right))) continue;
+        const t = /\bt="(\w+)"/.exec(a);
+        const v = cellOf(t?.[1], cm[2], strings);
+        if (v === '') continue;
+        (values ??= [])[colIndex] = v;
+        if (colIndex < left) left = colIndex;
+        if (colIndex > right) right = colIndex;
+      }
+      // No </row> left in this chunk (a damaged part): stop rather than read the chunk again.
+      rowRe.lastIndex = cellRe.lastIndex === 0 ? text.length : cellRe.lastIndex;
+      if (values) {
+        if (top === Infinity) top = rowIndex;
+        bottom = rowIndex;
+        rows[rowIndex - top] = values;
+      }
+    }
+    onRows?.(rowIndex + 1);
+  }
+  return { rows, top: top === Infinity ? -1 : top, left: left === Infinity ? -1 : left, bottom, right };
+}
+
+/** Sparse grid -> dense rectangle from (top, left) to (bottom, right). */
+export function denseRows(grid: Grid, bounds?: Range): Cell[][] {
+  const top = bounds?.top ?? grid.top;
+  const left = bounds?.left ?? grid.left;
+  const bottom = bounds?.bottom ?? grid.bottom;
+  const right = bounds?.right ?? grid.right;
+  const width = right - left + 1;
+  const out: Cell[][] = new Array(Math.max(0, bottom - top + 1));
+  for (let r = top; r <= bottom; r++) {
+    const src = grid.rows[r - grid.top];
+    const row: Cell[] = new Array(width);
+    for (let c = 0; c < width; c++) row[c] = src?.[left + c] ?? '';
+    out[r - top] = row;
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+// Where Tierwise's settings (the configuration, the sheets and columns it owns) live in a file.
+// When the add-in has saved settings in the workbook, Office keeps them in a webextension part
+// (`xl/webextensions/webextensionN.xml`): one `<we:property name=KEY value=JSON/>` per key of
+// `workbook.settings`, under a `<we:reference id=...>` naming the add-in's manifest Id. The command
+// line reads and writes that same part, so a file goes from Excel to the command line and back
+// keeping its settings. A workbook the add-in never saw gets a hidden "Tierwise Settings" sheet
+// instead: creating an add-in part would make Excel look for an add-in that may not be installed.
+import type { XlsxPackage, SheetEntry } from './package';
+import { decodeEntities, escapeAttr, findTags } from './xml';
+
+/** The add-in's permanent manifest Id (manifest.xml `<Id>`): Office keys saved settings by it. */
+export const ADDIN_ID = '199e9907-7e49-44e7-93ea-357226612fb7';
+
+export const SETTINGS_SHEET = 'Tierwise Settings';
+export const SETTINGS_TITLE = 'Tierwise settings: the configuration and what Tierwise wrote in this workbook. Tierwise reads this sheet; please do not edit it.';
+/** Excel holds at most 32,767 characters in a cell; longer values continue in the next cells of the row. */
+export const CELL_TEXT_MAX = 32_000;
+
+export type SettingsPlace = { kind: 'add-in'; path: string } | { kind: 'sheet'; sheet?: SheetEntry };
+
+const sameId = (a: string, b: string) => a.replace(/[{}]/g, '').toLowerCase() === b.replace(/[{}]/g, '').toLowerCase();
+
+/** The webextension part holding Tierwise's settings, if the add-in saved any in this workbook. */
+export async function findAddinPart(pkg: XlsxPackage): Promise<string | undefined> {
+  for (const path of pkg.paths()) {
+    if (!/(^|\/)webextensions\/[^/]+\.xml$/i.test(path)) continue;
+    const xml = await pkg.text(path);
+    if (!xml || !/<(?:[\w.-]+:)?webextension[\s>]/.test(xml)) continue;
+    const refs = findTags(xml, 'reference').map(({ tag }) => /\sid\s*=\s*"([^"]*)"/.exec(tag)?.[1] ?? '');
+    if (refs.some((id) => sameId(decodeEntities(id), ADDIN_ID))) return path;
+  }
+  return undefined;
+}
+
+const PROPERTY = /<((?:[\w.-]+:)?)property\b[^>]*?\bname\s*=\s*"([^"]*)"[^>]*?\bvalue\s*=\s*"([^"]*)"[^>]*?\/>/g;
+
+/** Key -> value text. Office stores each value as JSON: a string setting comes back as that string. */
+export function readAddinProperties(xml: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of xml.matchAll(PROPERTY)) {
+    const raw = decodeEntities(m[3]);
+    let value: string;
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      value = typeof parsed === 'string' ? parsed : JSON.stringify(parsed);
+    } catch {
+      value = raw;
+    }
+    out.set(decodeEntities(m[2]), value);
+  }
+  return out;
+}
+
+/** The part with `values` set (each as a JSON string, the way `settings.set(key, text)` stores it); other properties untouched. */
+export function writeAddinProperties(xml: string, values: ReadonlyMap<string, string>): string {
+  const pending = new Map(values);
+  let prefix = 'we:';
+  let out = xml.replace(PROPERTY, (whole, p: string, name: string) => {
+    prefix = p;
+    const key = decodeEntities(name);
+    const v = pending.get(key);
+    if (v === undefined) return whole;
+    pending.delete(key);
+    return `<${p}property name="${escapeAttr(key)}" value="${escapeAttr(JSON.stringify(v))}"/>`;
+  });
+  if (pending.size === 0) return out;
+  const m = /<((?:[\w.-]+:)?)webextension[\s>]/.exec(out);
+  prefix = m?.[1] ?? prefix;
+  const added = [...pending].map(([k, v]) => `<${prefix}property name="${escapeAttr(k)}" value="${escapeAttr(JSON.stringify(v))}"/>`).join('');
+  const close = new RegExp(`</${prefix}properties\\s*>`).exec(out);
+  if (close) return out.slice(0, close.index) + added + out.slice(close.index);
+  const empty = new RegExp(`<${prefix}properties\\s*/>`).exec(out);
+  if (empty) return out.slice(0, empty.index) + `<${prefix}properties>${added}</${prefix}properties>` + out.slice(empty.index + empty[0].length);
+  // CT_OsfWebExtension: reference, alternateReferences?, properties?, bindings?, snapshot?
+  const after = new RegExp(`<${prefix}(bindings|snapshot|extLst)[\\s/>]`).exec(out);
+  const at = after ? after.index : out.lastIndexOf(`</${prefix}webextension`);
+  out = out.slice(0, at) + `<${prefix}properties>${added}</${prefix}properties>` + out.slice(at);
+  return out;
+}
+
+/** The settings sheet's rows: title, header, then one row per key (the value split over cells). */
+export function settingsSheetValues(values: ReadonlyMap<string, string>): string[][] {
+  const rows: string[][] = [[SETTINGS_TITLE], ['Setting', 'Value (JSON; continues in the next cells when long)']];
+  for (const [k, v] of [...values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const parts: string[] = [];
+    for (let i = 0; i < v.length; i += CELL_TEXT_MAX) parts.push(v.slice(i, i + CELL_TEXT_MAX));
+    rows.push([k, ...(parts.length ? parts : [''])]);
+  }
+  return rows;
+}
+
+/** Back from the sheet's values; undefined when the sheet is not Tierwise's layout. */
+export function parseSettingsSheet(rows: readonly (readonly unknown[])[]): Map<string, string> | undefined {
+  if (String(rows[0]?.[0] ?? '') !== SETTINGS_TITLE) return undefined;
+  const out = new Map<string, string>();
+  for (const row of rows.slice(2)) {
+    const key = String(row[0] ?? '');
+    if (key !== '') out.set(key, row.slice(1).map((c) => (c === null || c === undefined ? '' : String(c))).join(''));
+  }
+  return out;
+}

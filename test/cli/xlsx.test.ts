@@ -1,0 +1,103 @@
+// The command line on workbooks: --out writes a copy, a second run on it needs no --config,
+// --in-place writes a backup first, --format csv is unchanged, and the demo writes the workbook.
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
+import { plainWorkbook } from '../support/xlsx-fixture';
+import { excel, values } from '../support/xlsx-files';
+
+jest.setTimeout(60_000);
+
+const dir = mkdtempSync(join(tmpdir(), 'tierwise-cli-'));
+const config = join(dir, 'config.json');
+writeFileSync(config, JSON.stringify({ version: 1, columns: { customer: 'Customer ID', amount: 'Sales' }, segmentTypes: [{ name: 'Sales ABC', kind: 'abc', measure: 'sales', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] }] }));
+/** Sales 80 + 15 + 5 = 100: C1 80% -> A, C2 95% -> B, C3 100% -> C. */
+const ROWS = [['Customer ID', 'Sales'], ['C1', 80], ['C2', 15], ['C3', 5]];
+
+async function cli(args: string[], now = '2026-01-01T00:00:00.000Z') {
+  let err = '';
+  let out = '';
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) }, { maxFileBytes: 512 * 2 ** 20, now });
+  return { code, err, out };
+}
+
+describe('tierwise segment on workbooks', () => {
+  it('writes a copy with --out, then runs again on the copy with the configuration it saved', async () => {
+    const input = join(dir, 'sales.xlsx');
+    const bytes = await plainWorkbook('Orders', ROWS);
+    writeFileSync(input, bytes);
+    const out = join(dir, 'tiers.xlsx');
+    const first = await cli(['segment', input, '--config', config, '--out', out]);
+    expect(first.err).toContain(`Wrote ${out}: Customer Tiers: 4 rows; Segment Summary:`);
+    expect(first.code).toBe(0);
+    expect(readFileSync(input).equals(bytes)).toBe(true);
+    const tiers = values((await excel(readFileSync(out))).getWorksheet('Customer Tiers')!);
+    expect(tiers.slice(1).map((r) => [r[0], r[4]])).toEqual([['C1', 'A'], ['C2', 'B'], ['C3', 'C']]);
+    const out2 = join(dir, 'tiers2.xlsx');
+    const second = await cli(['segment', out, '--out', out2], '2026-02-01T00:00:00.000Z');
+    expect(second.code).toBe(0);
+    expect(second.err).toContain('Configuration: tiers.xlsx (saved configuration); saved in the workbook\'s settings sheet');
+    const history = values((await excel(readFileSync(out2))).getWorksheet('Tierwise History')!);
+    expect(history[1]).toEqual(['Time', '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z']);
+  });
+
+  it('--in-place writes a backup copy of the input first', async () => {
+    const input = join(dir, 'inplace.xlsx');
+    const bytes = await plainWorkbook('Orders', ROWS);
+    writeFileSync(input, bytes);
+    const r = await cli(['segment', input, '--config', config, '--in-place'], '2026-01-01T10:20:30.456Z');
+    expect(r.code).toBe(0);
+    const backup = join(dir, 'inplace.backup-20260101T102030Z.xlsx');
+    expect(r.err).toContain(`Backup of ${input}: ${backup}`);
+    expect(readFileSync(backup).equals(bytes)).toBe(true);
+    expect((await excel(readFileSync(input))).worksheets.map((w) => w.name)).toContain('Customer Tiers');
+    expect(readdirSync(dir).some((f) => f.endsWith('.tmp'))).toBe(false);
+  });
+
+  it('keeps --format csv as it was', async () => {
+    const input = join(dir, 'csv.xlsx');
+    writeFileSync(input, await plainWorkbook('Orders', ROWS));
+    const r = await cli(['segment', input, '--config', config, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\r\n')[0]).toBe('Customer,Customer name,Sales,Sales ABC,Sales ABC (auto),Sales ABC (manual),Sales ABC (flag),Sales ABC (share),Sales ABC (cumulative share)');
+    const both = await cli(['segment', input, '--config', config, '--format', 'csv', '--out', join(dir, 'x.xlsx')]);
+    expect(both.code).toBe(2);
+  });
+
+  it('turns a CSV into a workbook with --out x.xlsx', async () => {
+    const csv = join(dir, 'sales.csv');
+    writeFileSync(csv, 'Customer ID,Sales,Day\nC1,80,2026-01-05\nC2,15,2026-01-06\nC3,5,2026-01-07\n');
+    const out = join(dir, 'from-csv.xlsx');
+    const r = await cli(['segment', csv, '--config', config, '--out', out, '--source-columns', 'all']);
+    expect(r.code).toBe(0);
+    const wb = await excel(readFileSync(out));
+    const sales = wb.getWorksheet('sales')!;
+    // Numbers as numbers, ISO days as dates (ExcelJS hands a date-formatted serial back as a Date).
+    expect(values(sales)).toEqual([
+      ['Customer ID', 'Sales', 'Day', 'Sales ABC (Tierwise)'],
+      ['C1', 80, new Date(Date.UTC(2026, 0, 5)), 'A'],
+      ['C2', 15, new Date(Date.UTC(2026, 0, 6)), 'B'],
+      ['C3', 5, new Date(Date.UTC(2026, 0, 7)), 'C'],
+    ]);
+  });
+
+  it('npm run demo writes the CSV, the workbook and the summary', async () => {
+    const cwd = process.cwd();
+    const work = mkdtempSync(join(tmpdir(), 'tierwise-demo-'));
+    process.chdir(work);
+    try {
+      const r = await cli(['demo']);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('Tierwise: 793 customers from 9994 lines');
+      expect(r.out).toContain(`One row per customer: ${join(work, 'demo', 'superstore-tiers.csv')}`);
+      expect(r.out).toContain(join(work, 'demo', 'superstore-tiers.xlsx'));
+      expect(existsSync(join(work, 'demo', 'superstore-tiers.csv'))).toBe(true);
+      const wb = await excel(readFileSync(join(work, 'demo', 'superstore-tiers.xlsx')));
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['superstore', 'Customer Tiers', 'Segment Summary', 'Tierwise History', 'Tierwise Settings']);
+      expect(wb.getWorksheet('Customer Tiers')!.rowCount).toBe(794);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});

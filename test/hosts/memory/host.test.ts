@@ -1,0 +1,99 @@
+// The in-memory host (it backs the browser playground): the same run as in Excel gives the same
+// workbook, and the same ownership rules hold.
+//
+// Hand-made sheet: C1 sells 800, C2 150, C3 50 of 1,000: cumulative 80%, 95%, 100% against
+// ABC 80/15/5, so C1 is A, C2 is B, C3 is C.
+import type { Cell } from '../../../src/engine/types';
+import { MemoryHost } from '../../../src/hosts/memory/host';
+import { MemoryWorkbook } from '../../../src/hosts/memory/workbook';
+import { parseOwned, SETTINGS_OWNED } from '../../../src/plan/owned';
+import { superstoreGrid } from '../../plan/superstore';
+import { runTierwise } from '../../support/pipeline';
+import { excel, sheetWith, valuesOf } from '../office/helpers';
+
+const SALES: Cell[][] = [
+  ['Customer ID', 'Customer Name', 'Sales', 'Profit'],
+  ['C1', '=HYPERLINK("http://x","y")', 800, 100],
+  ['C2', '+1', 150, -20],
+  ['C3', '-cmd', 50, 5],
+];
+const SHEET = { kind: 'sheet', name: 'Sales' } as const;
+
+function memory(grid: Cell[][] = SALES, name = 'Sales'): { wb: MemoryWorkbook; host: MemoryHost } {
+  const wb = new MemoryWorkbook();
+  wb.addSheet(name, grid);
+  return { wb, host: new MemoryHost(wb) };
+}
+
+const col = (wb: MemoryWorkbook, sheet: string, header: string) => {
+  const v = wb.values(sheet);
+  const c = v[0].indexOf(header);
+  return v.slice(1).map((r) => r[c]);
+};
+
+describe('memory host', () => {
+  it('writes the Superstore run exactly as the office host writes it into (simulated) Excel', async () => {
+    const grid = superstoreGrid();
+    const { wb, host } = memory(grid, 'Orders');
+    const { sim, host: office } = excel();
+    sheetWith(sim, 'Orders', grid);
+    const m = await runTierwise(host, { kind: 'sheet', name: 'Orders' });
+    const o = await runTierwise(office, { kind: 'sheet', name: 'Orders' });
+    expect(m.report.complete && o.report.complete).toBe(true);
+    expect([...m.report.written].sort()).toEqual([...o.report.written].sort());
+    for (const name of ['Customer Tiers', 'Segment Summary', 'Tierwise History', 'Orders']) {
+      expect(wb.values(name)).toEqual(valuesOf(sim.model.findSheet(name)!));
+    }
+    expect(wb.sheet('Tierwise History')!.visible).toBe(false);
+    expect(wb.tables.map((t) => [t.name, t.rows, t.columns])).toEqual([['TierwiseTiers', 793, valuesOf(sim.model.findSheet('Customer Tiers')!)[0].length]]);
+  });
+
+  it('writes the segment beside the source, rewrites it in place, and does not read it back as data', async () => {
+    const { wb, host } = memory();
+    await runTierwise(host, SHEET);
+    const again = await runTierwise(host, SHEET, { time: '2026-02-01T00:00:00Z' });
+    expect(again.table.header).toEqual(SALES[0]);
+    expect(col(wb, 'Sales', 'Sales ABC (Tierwise)')).toEqual(['A', 'B', 'C']);
+    expect(col(wb, 'Customer Tiers', 'Customer name')).toEqual(['=HYPERLINK("http://x","y")', '+1', '-cmd']);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Sales', 'Customer Tiers', 'Segment Summary', 'Tierwise History']);
+    expect(parseOwned(wb.settings.get(SETTINGS_OWNED)).sourceColumns).toMatchObject({ column: 4, rowCount: 3, headers: ['Sales ABC (Tierwise)'] });
+  });
+
+  it('stops when a target cell holds the user\'s data, and when the source changed since it was read', async () => {
+    const { wb, host } = memory();
+    wb.sheet('Sales')!.cells[2][4] = 'my note';
+    const before = JSON.stringify(wb.values('Sales'));
+    const blocked = await runTierwise(host, SHEET);
+    // the note widened the used range, so column E was read as a blank-headed source column and the segment goes to F
+    expect(blocked.report.complete).toBe(true);
+    expect(wb.values('Sales').map((r) => r[4])).toEqual(JSON.parse(before).map((r: Cell[]) => r[4]));
+
+    const fresh = memory();
+    const table = await fresh.host.readSource(SHEET);
+    fresh.wb.sheet('Sales')!.cells.push(['C4', 'late', 1, 1]);
+    const { planWorkbook } = await import('../../../src/plan/planner');
+    const { segment } = await import('../../../src/engine/run');
+    const { defaultConfig } = await import('../../../src/engine/config');
+    const plan = planWorkbook({ result: segment(table, defaultConfig()), snapshot: { time: 't', configHash: 'h', dataFingerprint: 'f', segments: {} }, source: table, segmentColumnTypes: ['Sales ABC'], configText: '{}' });
+    const changed = await fresh.host.apply(plan);
+    expect(changed.complete).toBe(false);
+    expect(changed.issues[0].message).toMatch(/the source changed since it was read \(4 rows now, 3 then\)/);
+    expect(fresh.wb.sheets.map((s) => s.name)).toEqual(['Sales']);
+
+    fresh.wb.sheet('Sales')!.cells.pop();
+    fresh.wb.sheet('Sales')!.cells[1][4] = 'mine';
+    const taken = await fresh.host.apply(plan);
+    expect(taken.issues[0]).toMatchObject({ where: 'Sales!E2', value: 'mine' });
+    expect(fresh.wb.sheets.map((s) => s.name)).toEqual(['Sales']);
+  });
+
+  it('picks another name when a user\'s sheet holds the wanted one, and keeps it on the next run', async () => {
+    const { wb, host } = memory();
+    wb.addSheet('Customer Tiers', [['mine']]);
+    const first = await runTierwise(host, SHEET);
+    expect(first.report.renamed).toEqual([{ wanted: 'Customer Tiers', used: 'Customer Tiers (2)' }]);
+    await runTierwise(host, SHEET, { time: '2026-02-01T00:00:00Z' });
+    expect(wb.values('Customer Tiers')).toEqual([['mine']]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Sales', 'Customer Tiers', 'Customer Tiers (2)', 'Segment Summary', 'Tierwise History']);
+  });
+});

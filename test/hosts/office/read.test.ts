@@ -1,0 +1,77 @@
+// Reading through the office host: sources listed, blocks sized from the data and shrunk when Excel
+// says a response is too large, progress per block, selection, selecting a cell.
+import { OfficeHost } from '../../../src/hosts/office/host';
+import { firstReadRows, nextReadRows } from '../../../src/hosts/office/payload';
+import { bigSheet } from '../../support/big-sheet';
+import { runTierwise } from '../../support/pipeline';
+import { excel, sheetWith } from './helpers';
+
+const SALES = [
+  ['Customer ID', 'Customer Name', 'Sales', 'Profit'],
+  ['C1', 'Ann', 800, 100],
+  ['C2', 'Bob', 150, -20],
+  ['C3', 'Cy', 50, 5],
+];
+
+describe('office host: reading', () => {
+  it('lists the user\'s tables and sheets with their rows, never Tierwise\'s own sheets', async () => {
+    const { sim, host } = excel();
+    sheetWith(sim, 'Sales', SALES);
+    sheetWith(sim, 'Notes', [['just a note']]);
+    sim.model.addTable(sim.model.findSheet('Sales')!, { r0: 0, c0: 0, rows: 4, cols: 4 }, 'Orders');
+    await runTierwise(host, { kind: 'table', name: 'Orders' });
+    const sources = await host.listSources();
+    expect(sources.map((s) => s.label)).toEqual(['Table Orders (3 rows)', 'Sheet Sales (3 rows)', 'Sheet Notes (0 rows)', 'The selection']);
+  });
+
+  it('reads a selection of whole columns as the data in them, with the real origin', async () => {
+    const { sim, host } = excel();
+    sheetWith(sim, 'Sales', SALES, 4, 2); // C5:F8
+    sim.model.selection = { sheet: sim.model.findSheet('Sales')!, rect: { r0: 0, c0: 2, rows: 1_048_576, cols: 4 } }; // C:F
+    const t = await host.readSource({ kind: 'selection' });
+    expect(t).toMatchObject({ sheet: 'Sales', origin: { row: 5, column: 2 }, header: SALES[0] });
+    expect(t.rows).toEqual(SALES.slice(1));
+    await host.selectCell('Sales!E7');
+    expect(sim.model.selection).toMatchObject({ rect: { r0: 6, c0: 4, rows: 1, cols: 1 } });
+  });
+
+  it('runs on the global Excel.run and Office requirements when constructed as the task pane does', async () => {
+    const { sim } = excel({ excelApi: 8 });
+    sheetWith(sim, 'Sales', SALES);
+    const uninstall = sim.installGlobals();
+    try {
+      const { report } = await runTierwise(new OfficeHost(), { kind: 'sheet', name: 'Sales' });
+      expect(report.complete).toBe(true);
+      // ExcelApi 1.8 detected through Office.context.requirements: a column + line chart, not a Pareto
+      expect(sim.model.findSheet('Segment Summary')!.charts.map((c) => c.type)).toEqual(['ColumnClustered', 'ColumnClustered']);
+    } finally {
+      uninstall();
+    }
+  });
+
+  it('sizes blocks from the column count first, then from the bytes the rows cost', () => {
+    expect(firstReadRows(8)).toBeGreaterThanOrEqual(5_000);
+    expect(firstReadRows(8)).toBeLessThanOrEqual(20_000);
+    expect(firstReadRows(200) * 200).toBeLessThanOrEqual(200_000);
+    // a row ["xxx...x"] of 996 x: 996 + 2 quotes + 2 brackets + 1 comma = 1,001 bytes;
+    // 3,500,000 / 1,001 = 3,496.5 -> 3,496 rows per block
+    const wide = Array.from({ length: 100 }, () => ['x'.repeat(996)]);
+    expect(nextReadRows(wide, 1)).toBe(3_496);
+    // tiny rows: capped at 50,000 rows
+    expect(nextReadRows([[1]], 1)).toBe(50_000);
+  });
+
+  it('shrinks a block and retries when Excel finds the response too large, reporting progress per block', async () => {
+    const { sim, host } = excel({ responseLimit: 400_000 });
+    bigSheet(sim, 'Orders', 30_000);
+    const progress: number[] = [];
+    const t = await host.readSource({ kind: 'sheet', name: 'Orders' }, { progress: (done) => progress.push(done) });
+    expect(t.rows.length).toBe(29_999);
+    expect(t.rows[29_998][0]).toBe(29_999);
+    expect(sim.stats.largestResponseBytes).toBeGreaterThan(400_000); // the refused ones were measured
+    expect(host.counters.readBlocks).toBe(progress.length);
+    expect(progress[progress.length - 1]).toBe(30_000);
+    expect(progress.every((d, i) => i === 0 || d > progress[i - 1])).toBe(true);
+    expect(sim.stats.syncs).toBeGreaterThan(host.counters.readBlocks); // at least one refused block
+  });
+});

@@ -1,0 +1,113 @@
+// The written workbooks as LibreOffice sees them: each sheet converted to CSV by
+// `soffice --headless --convert-to csv`, then compared with what the engine computed. Proves the
+// files open in a spreadsheet program nobody here wrote, hold what Tierwise meant, and that names
+// starting with =, +, - or @ stay text there too. Run with `npm run test:interop`.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { runWorkbook } from '../../src/cli/workbook';
+import type { EngineResult } from '../../src/engine/result';
+import type { Cell } from '../../src/engine/types';
+import { XlsxHost } from '../../src/hosts/xlsx/host';
+import { newWorkbook } from '../../src/hosts/xlsx/new-workbook';
+import { tierColumns } from '../../src/plan/tiers';
+import { superstoreGrid } from '../plan/superstore';
+import { richWorkbook } from '../support/xlsx-fixture';
+
+const dir = mkdtempSync(join(tmpdir(), 'tierwise-interop-'));
+const profile = `file://${join(dir, 'lo-profile')}`;
+const sample = JSON.parse(readFileSync(join(__dirname, '../../examples/superstore.config.json'), 'utf8'));
+
+/** Every sheet of a workbook as LibreOffice exports it: comma-separated, UTF-8, raw values (not as shown), all sheets. */
+function sheetsAsLibreOfficeSees(file: string): Map<string, string[][]> {
+  const out = join(dir, `csv-${Math.random().toString(36).slice(2)}`);
+  try {
+    execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, file], { stdio: 'pipe', timeout: 240_000 });
+  } catch (e) {
+    throw new Error(`LibreOffice could not convert ${file} (is libreoffice-calc installed? apt-get install -y libreoffice-calc): ${(e as Error).message}`);
+  }
+  const base = file.replace(/^.*\//, '').replace(/\.xlsx$/, '');
+  const sheets = new Map<string, string[][]>();
+  for (const f of readdirSync(out)) sheets.set(f.slice(base.length + 1, -4), parse(readFileSync(join(out, f), 'utf8'), { relax_column_count: true }));
+  return sheets;
+}
+
+/** LibreOffice writes up to 15 significant digits and keeps the % of percent-formatted cells. */
+function number(text: string): number {
+  return text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+}
+
+function expectTiers(rows: string[][], result: EngineResult) {
+  const cols = tierColumns(result);
+  expect(rows[0]).toEqual(cols.map((c) => c.header));
+  expect(rows.length - 1).toBe(result.customers.ids.length);
+  cols.forEach((col, c) => {
+    col.values.forEach((v, r) => {
+      const seen = rows[r + 1][c] ?? '';
+      if (typeof v === 'number') {
+        if (Math.abs(number(seen) - v) > 1e-9 * Math.max(1, Math.abs(v))) throw new Error(`${col.header} row ${r + 2}: LibreOffice shows ${seen}, the engine computed ${v}`);
+      } else if (seen !== (v ?? '')) throw new Error(`${col.header} row ${r + 2}: LibreOffice shows ${JSON.stringify(seen)}, the engine wrote ${JSON.stringify(v)}`);
+    });
+  });
+}
+
+async function segmentFile(bytes: Uint8Array, name: string, config: unknown): Promise<{ file: string; result: EngineResult }> {
+  const host = await XlsxHost.open(bytes, name);
+  const run = await runWorkbook({ host, config: { text: JSON.stringify(config), path: 'config.json' }, sourceColumns: 'all', now: '2026-01-31T09:00:00.000Z' });
+  if (!run.ok || !run.report.complete) throw new Error(JSON.stringify(run.ok ? run.report.issues : run.issues));
+  const file = join(dir, name);
+  writeFileSync(file, await host.toBuffer());
+  return { file, result: run.result };
+}
+
+describe('LibreOffice opens what Tierwise wrote', () => {
+  it('the Superstore tiers table, summary and segment columns hold the engine values', async () => {
+    const grid = superstoreGrid();
+    const { file, result } = await segmentFile(await newWorkbook('Orders', grid), 'superstore.xlsx', sample);
+    const sheets = sheetsAsLibreOfficeSees(file);
+    expect([...sheets.keys()].sort()).toEqual(['Customer Tiers', 'Orders', 'Segment Summary', 'Tierwise History', 'Tierwise Settings']);
+    expectTiers(sheets.get('Customer Tiers')!, result);
+    const summary = sheets.get('Segment Summary')!;
+    const abc = summary.findIndex((r) => r[0] === 'Sales ABC');
+    // Superstore, ABC 80/15/5 on sales: 396 A, 209 B, 188 C customers.
+    expect(summary.slice(abc + 2, abc + 5).map((r) => [r[0], r[1]])).toEqual([['A', '396'], ['B', '209'], ['C', '188']]);
+    const orders = sheets.get('Orders')!;
+    expect(orders.length).toBe(9995);
+    expect(orders[0].slice(-2)).toEqual(['Sales ABC (Tierwise)', 'Profit band (Tierwise)']);
+    const id = orders[0].indexOf('Customer ID');
+    const finals = new Map(result.customers.ids.map((cid, c) => [cid, result.types[0].segments[result.types[0].final[c]]?.name ?? '']));
+    for (const r of orders.slice(1)) expect(r[21]).toBe(finals.get(r[id]));
+  });
+
+  it('names starting with =, +, - and @ are the same text in LibreOffice, in a workbook with a chart and a pivot table', async () => {
+    /** Sales 800 + 150 + 40 + 10 = 1000: C1 80% -> A, C2 95% -> B, C3 and C4 -> C. */
+    const rows: Cell[][] = [
+      ['Customer ID', 'Customer Name', 'Sales', 'Profit'],
+      ['C1', '=1+1', 800, 100],
+      ['C2', '+SUM(A1:A2)', 150, -20],
+      ['C3', '-cmd', 40, 5],
+      ['C4', '@import', 10, 1],
+    ];
+    const config = { ...sample, $schema: undefined, columns: { customer: 'Customer ID', customerName: 'Customer Name', amount: 'Sales', profit: 'Profit' } };
+    const { file, result } = await segmentFile(await richWorkbook(rows), 'injection.xlsx', config);
+    const sheets = sheetsAsLibreOfficeSees(file);
+    const tiers = sheets.get('Customer Tiers')!;
+    expectTiers(tiers, result);
+    expect(tiers.slice(1).map((r) => [r[0], r[1], r[4]])).toEqual([
+      ['C1', '=1+1', 'A'],
+      ['C2', '+SUM(A1:A2)', 'B'],
+      ['C3', '-cmd', 'C'],
+      ['C4', '@import', 'C'],
+    ]);
+    expect(sheets.get('Orders')!.map((r) => r.slice(0, 6))).toEqual([
+      ['Customer ID', 'Customer Name', 'Sales', 'Profit', 'Sales ABC (Tierwise)', 'Profit band (Tierwise)'],
+      ['C1', '=1+1', '800', '100', 'A', 'Low'],
+      ['C2', '+SUM(A1:A2)', '150', '-20', 'B', 'Loss'],
+      ['C3', '-cmd', '40', '5', 'C', 'Low'],
+      ['C4', '@import', '10', '1', 'C', 'Low'],
+    ]);
+    expect(sheets.has('Pivot')).toBe(true);
+  });
+});

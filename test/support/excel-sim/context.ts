@@ -1,0 +1,160 @@
+// The request context and `Excel.run`: proxies queue actions, `sync()` sends them as one batch.
+// The batch is measured the way it would travel (JSON), refused over the payload limits, then run
+// in order against the model. As in Excel, a batch is not a transaction: actions before a failing
+// one stay done, loads of a failed batch are not delivered.
+import { Action, Batch, Ctx, ProxyBase } from './base';
+import { richError } from './errors';
+import { WorkbookModel, emptyStats, type SimStats } from './model';
+import { jsonSize } from './wire';
+import { RuntimeProxy, WorkbookProxy } from './workbook';
+
+/** Excel on the web: 5 MB per request and per response; a read may not pass 5,000,000 cells. */
+export const PAYLOAD_LIMIT = 5_000_000;
+export const READ_CELL_LIMIT = 5_000_000;
+/** What the protocol adds around each action and each loaded object (ids, op codes, brackets). */
+const ACTION_OVERHEAD = 40;
+const RESULT_OVERHEAD = 16;
+
+export interface SimOptions {
+  /** The highest ExcelApi requirement set supported, as its minor version: 9 means ExcelApi 1.1-1.9. */
+  excelApi: number;
+  requestLimit: number;
+  responseLimit: number;
+  maxReadCells: number;
+  /**
+   * Called before each batch runs. An error returned is thrown in the middle of that batch (after
+   * half its actions ran, as when Excel fails on one); `{ error, after: 0 }` fails it before any
+   * action ran (a lost connection).
+   */
+  inject?: (sync: number, actions: readonly { path: string; op: string }[]) => Error | { error: Error; after: number } | undefined;
+}
+
+export const defaultOptions = (): SimOptions => ({ excelApi: 17, requestLimit: PAYLOAD_LIMIT, responseLimit: PAYLOAD_LIMIT, maxReadCells: READ_CELL_LIMIT });
+
+/** Proxies in arguments travel as references (their path), not as their loaded data. */
+function wire(value: unknown): unknown {
+  if (value instanceof ProxyBase) return { _ref: value._path };
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, wire(v)]));
+  }
+  return value;
+}
+
+/** Requirement-set versions compare by minor number: 1.10 is newer than 1.9. */
+function supports(options: SimOptions, set: string, version: string): boolean {
+  const [major, minor] = version.split('.').map(Number);
+  return set === 'ExcelApi' && major === 1 && (minor ?? 0) <= options.excelApi;
+}
+
+export class SimContext implements Ctx {
+  _alive = true;
+  _queue: Action[] = [];
+  readonly workbook: WorkbookProxy;
+  readonly runtime: RuntimeProxy;
+  readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
+
+  constructor(
+    readonly _wb: WorkbookModel,
+    readonly _stats: SimStats,
+    readonly _options: SimOptions,
+  ) {
+    this.workbook = new WorkbookProxy(this, 'workbook');
+    this.runtime = new RuntimeProxy(this, 'runtime');
+  }
+
+  _isSupported(set: string, version: string): boolean {
+    return supports(this._options, set, version);
+  }
+
+  async sync(): Promise<void> {
+    if (!this._alive) throw richError('InvalidRequestContext');
+    const actions = this._queue;
+    this._queue = [];
+    if (actions.length === 0) return;
+    const limits = this._options;
+    let request = 2;
+    for (const a of actions) {
+      request += ACTION_OVERHEAD + a.path.length + a.op.length + jsonSize(wire(a.args), limits.requestLimit - request);
+      if (request > limits.requestLimit) break;
+    }
+    const stats = this._stats;
+    stats.syncs++;
+    stats.largestRequestBytes = Math.max(stats.largestRequestBytes, request);
+    stats.totalRequestBytes += request;
+    if (request > limits.requestLimit) throw richError('RequestPayloadSizeLimitExceeded');
+    const injected = limits.inject?.(stats.syncs, actions);
+    const failure = injected instanceof Error ? { error: injected, after: Math.floor(actions.length / 2) } : injected;
+    const batch = new Batch();
+    try {
+      actions.forEach((a, i) => {
+        if (failure && i === failure.after) throw failure.error;
+        a.exec(batch);
+      });
+    } finally {
+      if (this._wb.suspensions.apiCalculation > 0) stats.calculationSuspendedSyncs++;
+      if (this._wb.suspensions.screenUpdating > 0) stats.screenSuspendedSyncs++;
+      if (!this._wb.enableEvents) stats.eventsOffSyncs++;
+      this._wb.suspensions.apiCalculation = 0;
+      this._wb.suspensions.screenUpdating = 0;
+    }
+    let response = 2;
+    for (const c of batch.commits) {
+      response += RESULT_OVERHEAD + c.size(limits.responseLimit - response);
+      if (response > limits.responseLimit) break;
+    }
+    stats.largestResponseBytes = Math.max(stats.largestResponseBytes, response);
+    stats.totalResponseBytes += response;
+    if (response > limits.responseLimit) throw richError('ResponsePayloadSizeLimitExceeded');
+    for (const c of batch.commits) c.apply();
+  }
+}
+
+/** A simulated Excel: the model, its counters, `run` (use it as `Excel.run`) and `isSetSupported`. */
+export class SimExcel {
+  readonly stats: SimStats = emptyStats();
+  readonly options: SimOptions;
+
+  constructor(
+    readonly model: WorkbookModel = new WorkbookModel(),
+    options: Partial<SimOptions> = {},
+  ) {
+    this.options = { ...defaultOptions(), ...options };
+  }
+
+  /** Excel.run: the batch must return a promise; what is still queued at its end is synced; the context dies after. */
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const ctx = new SimContext(this.model, this.stats, this.options);
+    try {
+      const pending = batch(ctx as unknown as Excel.RequestContext);
+      if (!pending || typeof (pending as Promise<T>).then !== 'function') throw richError('RunMustReturnPromise');
+      const result = await pending;
+      await ctx.sync();
+      return result;
+    } finally {
+      ctx._alive = false;
+    }
+  };
+
+  /** Office.context.requirements.isSetSupported */
+  isSetSupported = (set: string, version?: string): boolean => supports(this.options, set, version ?? '1.1');
+
+  /**
+   * Installs this simulator as the globals `Excel.run` and `Office.context.requirements`, as the
+   * task pane sees them, so code written for the real globals (`new OfficeHost()`) runs against it.
+   * Returns the function that removes them again.
+   */
+  installGlobals(): () => void {
+    const g = globalThis as Record<string, unknown>;
+    const saved = { Excel: g.Excel, Office: g.Office };
+    g.Excel = { run: this.run };
+    g.Office = { context: { requirements: { isSetSupported: this.isSetSupported } } };
+    return () => {
+      g.Excel = saved.Excel;
+      g.Office = saved.Office;
+    };
+  }
+
+  resetStats(): void {
+    Object.assign(this.stats, emptyStats());
+  }
+}

@@ -1,0 +1,659 @@
+// Range and the objects hanging off it (format, conditional formats, data validation).
+import { Rect, cellCount, checkRect, contains, formatAddress, formatLocal, intersects, quoteSheet, MAX_COLS, MAX_ROWS } from './address';
+import { Batch, Ctx, ProxyBase, CollectionBase } from './base';
+import { interpretInput } from './convert';
+import { DIMENSION_MISMATCH, richError } from './errors';
+import type { ConditionalFormatModel, SheetModel } from './model';
+import { WorksheetProxy } from './sheet';
+
+export interface RangeTarget {
+  sheet: SheetModel;
+  rect: Rect;
+}
+
+const CELL_DATA = new Set(['values', 'formulas', 'numberFormat', 'text', 'valueTypes']);
+const RANGE_SCALARS = [
+  'address',
+  'addressLocal',
+  'rowCount',
+  'columnCount',
+  'cellCount',
+  'rowIndex',
+  'columnIndex',
+  'isEntireColumn',
+  'isEntireRow',
+  'values',
+  'formulas',
+  'numberFormat',
+  'text',
+  'valueTypes',
+] as const;
+
+const q = (s: string) => JSON.stringify(s);
+
+/** Checks a written 2-D array against the range; a non-array value is broadcast to every cell. */
+function shapeOf(value: unknown, rect: Rect): 'scalar' | 'grid' {
+  if (!Array.isArray(value)) {
+    if (value !== null && typeof value === 'object') throw richError('InvalidArgument');
+    return 'scalar';
+  }
+  const ok = value.length === rect.rows && value.every((row) => Array.isArray(row) && row.length === rect.cols);
+  if (!ok) throw richError('InvalidArgument', undefined, undefined, DIMENSION_MISMATCH);
+  return 'grid';
+}
+
+/** Writes values/formulas (as typed input) or number formats into a rectangle of a sheet. */
+export function writeCells(ctx: Ctx, sheet: SheetModel, rect: Rect, prop: 'values' | 'formulas' | 'numberFormat', value: unknown): void {
+  const shape = shapeOf(value, rect);
+  const grid = value as unknown[][];
+  const at = (i: number, j: number) => (shape === 'scalar' ? value : grid[i][j]);
+  if (prop === 'numberFormat') {
+    for (let i = 0; i < rect.rows; i++) {
+      for (let j = 0; j < rect.cols; j++) {
+        const f = at(i, j);
+        if (f === null || f === undefined) continue;
+        sheet.setFormatId(rect.r0 + i, rect.c0 + j, sheet.formats.id(String(f)));
+      }
+    }
+  } else {
+    const textId = sheet.formats.id('@');
+    for (let i = 0; i < rect.rows; i++) {
+      const r = rect.r0 + i;
+      for (let j = 0; j < rect.cols; j++) {
+        const v = at(i, j);
+        const c = rect.c0 + j;
+        if (typeof v === 'number') sheet.write(r, c, Number.isFinite(v) ? { t: 'num', v } : { t: 'skip' });
+        else sheet.write(r, c, interpretInput(v, typeof v === 'string' && sheet.formatId(r, c) === textId));
+      }
+    }
+  }
+  ctx._wb.afterWrite(sheet, rect);
+}
+
+export class RangeProxy extends ProxyBase {
+  readonly _type = 'Range';
+  private _t: RangeTarget | undefined;
+
+  constructor(
+    ctx: Ctx,
+    path: string,
+    private readonly _resolver: () => RangeTarget,
+    nullable = false,
+  ) {
+    super(ctx, path, nullable);
+  }
+
+  _resolve(): RangeTarget {
+    if (this._t) {
+      if (this._t.sheet.deleted) throw richError('ItemNotFound');
+      return this._t;
+    }
+    const t = this._resolver();
+    checkRect(t.rect);
+    this._t = t;
+    return t;
+  }
+
+  _check(): void {
+    this._resolve();
+  }
+
+  protected _scalars(): readonly string[] {
+    return RANGE_SCALARS;
+  }
+
+  protected _read(prop: string): unknown {
+    const { sheet, rect } = this._resolve();
+    if (CELL_DATA.has(prop) && cellCount(rect) > this._ctx._options.maxReadCells) {
+      throw richError('RangeExceedsLimit', undefined, `Range.${prop}`);
+    }
+    switch (prop) {
+      case 'address':
+      case 'addressLocal':
+        return formatAddress(sheet.name, rect);
+      case 'rowCount':
+        return rect.rows;
+      case 'columnCount':
+        return rect.cols;
+      case 'cellCount':
+        return cellCount(rect);
+      case 'rowIndex':
+        return rect.r0;
+      case 'columnIndex':
+        return rect.c0;
+      case 'isEntireColumn':
+        return rect.r0 === 0 && rect.rows === MAX_ROWS;
+      case 'isEntireRow':
+        return rect.c0 === 0 && rect.cols === MAX_COLS;
+      case 'values':
+        return sheet.readValues(rect);
+      case 'formulas':
+        return sheet.readRect(rect, (r, c) => sheet.formulaBar(r, c));
+      case 'numberFormat':
+        return sheet.readRect(rect, (r, c) => sheet.format(r, c));
+      case 'text':
+        return sheet.readRect(rect, (r, c) => sheet.text(r, c));
+      case 'valueTypes':
+        return sheet.readRect(rect, (r, c) => sheet.valueType(r, c));
+      default:
+        return undefined;
+    }
+  }
+
+  protected override _navigate(name: string): ProxyBase | undefined {
+    switch (name) {
+      case 'worksheet':
+        return this.worksheet;
+      case 'format':
+        return this.format;
+      default:
+        return undefined;
+    }
+  }
+
+  private _derive(label: string, rect: (t: RangeTarget) => Rect): RangeProxy {
+    this._assertUsable();
+    return new RangeProxy(this._ctx, `${this._path}.${label}`, () => {
+      const t = this._resolve();
+      return { sheet: t.sheet, rect: checkRect(rect(t)) };
+    });
+  }
+
+  get address(): string {
+    return this._get('address');
+  }
+  get addressLocal(): string {
+    return this._get('addressLocal');
+  }
+  get rowCount(): number {
+    return this._get('rowCount');
+  }
+  get columnCount(): number {
+    return this._get('columnCount');
+  }
+  get cellCount(): number {
+    return this._get('cellCount');
+  }
+  get rowIndex(): number {
+    return this._get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this._get('columnIndex');
+  }
+  get isEntireColumn(): boolean {
+    return this._get('isEntireColumn');
+  }
+  get isEntireRow(): boolean {
+    return this._get('isEntireRow');
+  }
+  get text(): string[][] {
+    return this._get('text');
+  }
+  get valueTypes(): string[][] {
+    return this._get('valueTypes');
+  }
+  get values(): unknown[][] {
+    return this._get('values');
+  }
+  set values(v: unknown[][]) {
+    this._writeProp('values', v);
+  }
+  get formulas(): unknown[][] {
+    return this._get('formulas');
+  }
+  set formulas(v: unknown[][]) {
+    this._writeProp('formulas', v);
+  }
+  get numberFormat(): unknown[][] {
+    return this._get('numberFormat');
+  }
+  set numberFormat(v: unknown[][]) {
+    this._writeProp('numberFormat', v);
+  }
+
+  private _writeProp(prop: 'values' | 'formulas' | 'numberFormat', v: unknown): void {
+    this._setProp(prop, v, () => {
+      const { sheet, rect } = this._resolve();
+      writeCells(this._ctx, sheet, rect, prop, v);
+    });
+  }
+
+  get worksheet(): WorksheetProxy {
+    return this._kid('worksheet', () => new WorksheetProxy(this._ctx, `${this._path}.worksheet`, () => this._resolve().sheet));
+  }
+
+  get format(): RangeFormatProxy {
+    return this._kid('format', () => new RangeFormatProxy(this._ctx, `${this._path}.format`, this));
+  }
+
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    return this._kid('cfs', () => new ConditionalFormatCollectionProxy(this._ctx, `${this._path}.conditionalFormats`, this));
+  }
+
+  get dataValidation(): DataValidationProxy {
+    return this._kid('dv', () => new DataValidationProxy(this._ctx, `${this._path}.dataValidation`, this));
+  }
+
+  getCell(row: number, column: number): RangeProxy {
+    return this._derive(`getCell(${row},${column})`, ({ rect }) => ({ r0: rect.r0 + row, c0: rect.c0 + column, rows: 1, cols: 1 }));
+  }
+
+  getRow(row: number): RangeProxy {
+    return this._derive(`getRow(${row})`, ({ rect }) => {
+      if (!Number.isInteger(row) || row < 0 || row >= rect.rows) throw richError('InvalidArgument');
+      return { ...rect, r0: rect.r0 + row, rows: 1 };
+    });
+  }
+
+  getColumn(column: number): RangeProxy {
+    return this._derive(`getColumn(${column})`, ({ rect }) => {
+      if (!Number.isInteger(column) || column < 0 || column >= rect.cols) throw richError('InvalidArgument');
+      return { ...rect, c0: rect.c0 + column, cols: 1 };
+    });
+  }
+
+  getLastRow(): RangeProxy {
+    return this._derive('getLastRow()', ({ rect }) => ({ ...rect, r0: rect.r0 + rect.rows - 1, rows: 1 }));
+  }
+
+  getLastColumn(): RangeProxy {
+    return this._derive('getLastColumn()', ({ rect }) => ({ ...rect, c0: rect.c0 + rect.cols - 1, cols: 1 }));
+  }
+
+  getLastCell(): RangeProxy {
+    return this._derive('getLastCell()', ({ rect }) => ({ r0: rect.r0 + rect.rows - 1, c0: rect.c0 + rect.cols - 1, rows: 1, cols: 1 }));
+  }
+
+  getEntireColumn(): RangeProxy {
+    return this._derive('getEntireColumn()', ({ rect }) => ({ r0: 0, rows: MAX_ROWS, c0: rect.c0, cols: rect.cols }));
+  }
+
+  getEntireRow(): RangeProxy {
+    return this._derive('getEntireRow()', ({ rect }) => ({ r0: rect.r0, rows: rect.rows, c0: 0, cols: MAX_COLS }));
+  }
+
+  getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
+    return this._derive(`getOffsetRange(${rowOffset},${columnOffset})`, ({ rect }) => ({ ...rect, r0: rect.r0 + rowOffset, c0: rect.c0 + columnOffset }));
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
+    return this._derive(`getResizedRange(${deltaRows},${deltaColumns})`, ({ rect }) => {
+      this._gate('ExcelApi', '1.2', 'Range.getResizedRange');
+      return { ...rect, rows: rect.rows + deltaRows, cols: rect.cols + deltaColumns };
+    });
+  }
+
+  getAbsoluteResizedRange(numRows: number, numColumns: number): RangeProxy {
+    return this._derive(`getAbsoluteResizedRange(${numRows},${numColumns})`, ({ rect }) => {
+      this._gate('ExcelApi', '1.7', 'Range.getAbsoluteResizedRange');
+      return { ...rect, rows: numRows, cols: numColumns };
+    });
+  }
+
+  private _used(valuesOnly: boolean | undefined, nullable: boolean): RangeProxy {
+    this._assertUsable();
+    const label = nullable ? 'getUsedRangeOrNullObject' : 'getUsedRange';
+    return new RangeProxy(
+      this._ctx,
+      `${this._path}.${label}(${!!valuesOnly})`,
+      () => {
+        if (nullable) this._gate('ExcelApi', '1.4', `Range.${label}`);
+        const { sheet, rect } = this._resolve();
+        const used = sheet.usedRect(!!valuesOnly);
+        if (!used || !intersects(used, rect)) throw richError('ItemNotFound');
+        const r0 = Math.max(used.r0, rect.r0);
+        const c0 = Math.max(used.c0, rect.c0);
+        const r1 = Math.min(used.r0 + used.rows, rect.r0 + rect.rows);
+        const c1 = Math.min(used.c0 + used.cols, rect.c0 + rect.cols);
+        return { sheet, rect: { r0, c0, rows: r1 - r0, cols: c1 - c0 } };
+      },
+      nullable,
+    );
+  }
+
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    return this._used(valuesOnly, false);
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    return this._used(valuesOnly, true);
+  }
+
+  select(): void {
+    this._enqueue('select', null, () => {
+      const { sheet, rect } = this._resolve();
+      if (sheet.visibility !== 'Visible') throw richError('InvalidOperation');
+      this._ctx._wb.activeSheet = sheet;
+      this._ctx._wb.selection = { sheet, rect };
+    });
+  }
+
+  clear(applyTo: string = 'All'): void {
+    this._enqueue('clear', applyTo, () => {
+      const { sheet, rect } = this._resolve();
+      const what = applyTo === 'Contents' || applyTo === 'Formats' ? applyTo : applyTo === 'All' ? 'All' : undefined;
+      if (!what) throw richError('InvalidArgument');
+      sheet.clear(rect, what);
+      this._ctx._wb.afterWrite(sheet, rect);
+    });
+  }
+}
+
+/** A format object: every listed property is settable (recorded as a FormatOp) and loadable. */
+class FormatPart extends ProxyBase {
+  readonly _type: string;
+  constructor(
+    ctx: Ctx,
+    path: string,
+    protected readonly _range: RangeProxy,
+    type: string,
+    private readonly _prefix: string,
+    private readonly _props: readonly string[],
+  ) {
+    super(ctx, path);
+    this._type = type;
+    for (const p of _props) {
+      Object.defineProperty(this, p, {
+        configurable: true,
+        enumerable: true,
+        get: () => this._get(p),
+        set: (v: unknown) =>
+          this._setProp(p, v, () => {
+            const { sheet, rect } = this._range._resolve();
+            sheet.formatOps.push({ rect, prop: `${this._prefix}${p}`, value: v });
+          }),
+      });
+    }
+  }
+  _check(): void {
+    this._range._resolve();
+  }
+  protected _scalars(): readonly string[] {
+    return this._props;
+  }
+  /** The last value recorded for a rectangle covering this range, else null (Excel's "mixed"). */
+  protected _read(prop: string): unknown {
+    const { sheet, rect } = this._range._resolve();
+    for (let i = sheet.formatOps.length - 1; i >= 0; i--) {
+      const op = sheet.formatOps[i];
+      if (op.prop === `${this._prefix}${prop}` && contains(op.rect, rect)) return op.value;
+    }
+    return null;
+  }
+  protected _record(op: string): void {
+    this._enqueue(op, null, () => {
+      const { sheet, rect } = this._range._resolve();
+      sheet.formatOps.push({ rect, prop: `${this._prefix}${op}`, value: true });
+    });
+  }
+}
+
+export class RangeFormatProxy extends FormatPart {
+  constructor(ctx: Ctx, path: string, range: RangeProxy) {
+    super(ctx, path, range, 'RangeFormat', '', ['columnWidth', 'rowHeight', 'horizontalAlignment', 'verticalAlignment', 'wrapText', 'indentLevel']);
+  }
+  get font(): FormatPart {
+    return this._kid('font', () => new FormatPart(this._ctx, `${this._path}.font`, this._range, 'RangeFont', 'font.', ['bold', 'italic', 'color', 'name', 'size', 'underline', 'strikethrough']));
+  }
+  get fill(): FillPart {
+    return this._kid('fill', () => new FillPart(this._ctx, `${this._path}.fill`, this._range));
+  }
+  get borders(): Record<string, unknown> {
+    return this._kid('borders', () => new BordersPart(this._ctx, `${this._path}.borders`, this._range)) as unknown as Record<string, unknown>;
+  }
+  protected override _navigate(name: string): ProxyBase | undefined {
+    return name === 'font' ? this.font : name === 'fill' ? this.fill : undefined;
+  }
+  autofitColumns(): void {
+    this._enqueue('autofitColumns', null, () => this._gate('ExcelApi', '1.2', 'RangeFormat.autofitColumns'));
+    this._record('autofitColumns');
+  }
+  autofitRows(): void {
+    this._enqueue('autofitRows', null, () => this._gate('ExcelApi', '1.2', 'RangeFormat.autofitRows'));
+    this._record('autofitRows');
+  }
+}
+
+class FillPart extends FormatPart {
+  constructor(ctx: Ctx, path: string, range: RangeProxy) {
+    super(ctx, path, range, 'RangeFill', 'fill.', ['color', 'pattern']);
+  }
+  clear(): void {
+    this._record('clear');
+  }
+}
+
+class BordersPart extends FormatPart {
+  constructor(ctx: Ctx, path: string, range: RangeProxy) {
+    super(ctx, path, range, 'RangeBorderCollection', 'borders.', []);
+  }
+  getItem(index: string): FormatPart {
+    return this._kid(`item:${index}`, () => new FormatPart(this._ctx, `${this._path}.getItem(${q(index)})`, this._range, 'RangeBorder', `borders.${index}.`, ['style', 'color', 'weight']));
+  }
+}
+
+/**
+ * A write-only recorder for nested option objects (conditional-format rules and formats, chart
+ * legend/axes): `x.a.b = v` queues an action that stores v at path a.b in the model.
+ */
+export function recorder(owner: ProxyBase, label: string, apply: (path: string[], value: unknown) => void, path: string[] = []): Record<string, unknown> {
+  const kids = new Map<string, Record<string, unknown>>();
+  return new Proxy({} as Record<string, unknown>, {
+    get(_t, prop) {
+      if (typeof prop !== 'string' || prop === 'then' || prop === 'toJSON') return undefined;
+      let kid = kids.get(prop);
+      if (!kid) kids.set(prop, (kid = recorder(owner, label, apply, [...path, prop])));
+      return kid;
+    },
+    set(_t, prop, value) {
+      if (typeof prop !== 'string') return false;
+      const full = [...path, prop];
+      owner._enqueue(`${label}.${full.join('.')}`, value, () => {
+        owner._check();
+        apply(full, value);
+      });
+      return true;
+    },
+  });
+}
+
+export function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
+  let at = target;
+  for (const p of path.slice(0, -1)) {
+    const next = at[p];
+    at = (next && typeof next === 'object' ? next : (at[p] = {})) as Record<string, unknown>;
+  }
+  at[path[path.length - 1]] = value;
+}
+
+const CF_ACCESSOR: Record<string, string> = {
+  Custom: 'custom',
+  ContainsText: 'textComparison',
+  CellValue: 'cellValue',
+  DataBar: 'dataBar',
+  ColorScale: 'colorScale',
+  IconSet: 'iconSet',
+  TopBottom: 'topBottom',
+  PresetCriteria: 'presetCriteria',
+};
+
+export class ConditionalFormatCollectionProxy extends CollectionBase<ConditionalFormatProxy, ConditionalFormatModel> {
+  readonly _type = 'ConditionalFormatCollection';
+  constructor(
+    ctx: Ctx,
+    path: string,
+    private readonly _range: RangeProxy,
+  ) {
+    super(ctx, path);
+  }
+  override _check(): void {
+    this._gate('ExcelApi', '1.6', 'Range.conditionalFormats');
+    this._range._resolve();
+  }
+  protected _models(): ConditionalFormatModel[] {
+    const { sheet, rect } = this._range._resolve();
+    return sheet.conditionalFormats.filter((cf) => !cf.deleted && intersects(cf.rect, rect));
+  }
+  protected _item(model: ConditionalFormatModel): ConditionalFormatProxy {
+    return new ConditionalFormatProxy(this._ctx, `${this._path}.getItem(${q(model.id)})`, () => model);
+  }
+  add(type: string): ConditionalFormatProxy {
+    let created: ConditionalFormatModel | undefined;
+    this._enqueue('add', type, () => {
+      this._check();
+      if (!(type in CF_ACCESSOR)) throw richError('InvalidArgument');
+      const { sheet, rect } = this._range._resolve();
+      created = { id: this._ctx._wb.newId('cf'), rect, type, props: {} };
+      sheet.conditionalFormats.push(created);
+    });
+    return new ConditionalFormatProxy(this._ctx, `${this._path}.add(${q(type)})`, () => created);
+  }
+  clearAll(): void {
+    this._enqueue('clearAll', null, () => {
+      for (const cf of this._models()) cf.deleted = true;
+    });
+  }
+}
+
+export class ConditionalFormatProxy extends ProxyBase {
+  readonly _type = 'ConditionalFormat';
+  constructor(
+    ctx: Ctx,
+    path: string,
+    private readonly _resolver: () => ConditionalFormatModel | undefined,
+  ) {
+    super(ctx, path);
+    for (const accessor of Object.values(CF_ACCESSOR)) {
+      Object.defineProperty(this, accessor, {
+        enumerable: true,
+        get: () =>
+          this._kid(accessor, () => {
+            const rec = recorder(this, `ConditionalFormat.${accessor}`, (p, v) => {
+              const model = this._model();
+              if (CF_ACCESSOR[model.type] !== accessor) {
+                throw richError('InvalidArgument', undefined, undefined, `[sim] '${accessor}' does not apply to a ${model.type} conditional format.`);
+              }
+              setPath(model.props, p, v);
+            });
+            return rec as unknown as ProxyBase;
+          }),
+      });
+    }
+  }
+  _model(): ConditionalFormatModel {
+    const m = this._resolver();
+    if (!m || m.deleted) throw richError('ItemNotFound');
+    return m;
+  }
+  _check(): void {
+    this._model();
+  }
+  protected _scalars(): readonly string[] {
+    return ['id', 'type', 'priority', 'stopIfTrue'];
+  }
+  protected _read(prop: string): unknown {
+    const m = this._model();
+    if (prop === 'id') return m.id;
+    if (prop === 'type') return m.type;
+    return m.props[prop] ?? null;
+  }
+  get type(): string {
+    return this._get('type');
+  }
+  get priority(): number {
+    return this._get('priority');
+  }
+  set priority(v: number) {
+    this._setProp('priority', v, () => {
+      this._model().props.priority = v;
+    });
+  }
+  get stopIfTrue(): boolean {
+    return this._get('stopIfTrue');
+  }
+  set stopIfTrue(v: boolean) {
+    this._setProp('stopIfTrue', v, () => {
+      this._model().props.stopIfTrue = v;
+    });
+  }
+  delete(): void {
+    this._enqueue('delete', null, () => {
+      this._model().deleted = true;
+    });
+  }
+}
+
+const DV_RULES = ['list', 'wholeNumber', 'decimal', 'date', 'time', 'textLength', 'custom'];
+
+export class DataValidationProxy extends ProxyBase {
+  readonly _type = 'DataValidation';
+  constructor(
+    ctx: Ctx,
+    path: string,
+    private readonly _range: RangeProxy,
+  ) {
+    super(ctx, path);
+  }
+  _check(): void {
+    this._gate('ExcelApi', '1.8', 'Range.dataValidation');
+    this._range._resolve();
+  }
+  protected _scalars(): readonly string[] {
+    return ['rule', 'type', 'ignoreBlanks'];
+  }
+  protected _read(prop: string): unknown {
+    const { sheet, rect } = this._range._resolve();
+    const dv = sheet.dataValidations.find((d) => contains(d.rect, rect));
+    if (prop === 'ignoreBlanks') return true;
+    if (prop === 'type') return dv ? rulePrettyType(dv.rule) : 'None';
+    return dv ? dv.rule : {};
+  }
+  get rule(): Record<string, unknown> {
+    return this._get('rule');
+  }
+  set rule(rule: Record<string, unknown>) {
+    this._setProp('rule', rule, () => {
+      const kinds = rule && typeof rule === 'object' ? Object.keys(rule).filter((k) => DV_RULES.includes(k)) : [];
+      if (kinds.length !== 1) throw richError('InvalidArgument');
+      let stored = rule;
+      if (kinds[0] === 'list') stored = { list: checkListRule(rule.list) };
+      const { sheet, rect } = this._range._resolve();
+      const keep = sheet.dataValidations.filter((d) => !contains(rect, d.rect));
+      sheet.dataValidations.splice(0, sheet.dataValidations.length, ...keep, { rect, rule: JSON.parse(JSON.stringify(stored)) });
+    });
+  }
+  get type(): string {
+    return this._get('type');
+  }
+  clear(): void {
+    this._enqueue('clear', null, () => {
+      this._check();
+      const { sheet, rect } = this._range._resolve();
+      const keep = sheet.dataValidations.filter((d) => !intersects(rect, d.rect));
+      sheet.dataValidations.splice(0, sheet.dataValidations.length, ...keep);
+    });
+  }
+}
+
+function rulePrettyType(rule: Record<string, unknown>): string {
+  const k = Object.keys(rule)[0] ?? 'None';
+  return k.charAt(0).toUpperCase() + k.slice(1);
+}
+
+/** A typed-in list (not a =reference) is limited to 255 characters, as in Excel's Source box. */
+function checkListRule(list: unknown): Record<string, unknown> {
+  if (!list || typeof list !== 'object') throw richError('InvalidArgument');
+  const { source, inCellDropDown } = list as { source?: unknown; inCellDropDown?: unknown };
+  if (source instanceof RangeProxy) {
+    const { sheet, rect } = source._resolve();
+    const absolute = `${quoteSheet(sheet.name)}!${formatLocal(rect).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
+    return { inCellDropDown: inCellDropDown !== false, source: `=${absolute}` };
+  }
+  if (typeof source !== 'string' || source.trim() === '') throw richError('InvalidArgument');
+  if (!source.startsWith('=') && source.length > 255) {
+    throw richError('InvalidArgument', undefined, undefined, '[sim] A data-validation list typed as text is limited to 255 characters; use a range reference (=Sheet!$A$1:$A$9).');
+  }
+  return { inCellDropDown: inCellDropDown !== false, source };
+}
+
+export type { Batch };

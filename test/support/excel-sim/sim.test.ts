@@ -1,0 +1,174 @@
+// The simulator's own rules: each one is what the office host relies on being enforced.
+import { SimExcel, SimRichApiError, MAX_ROWS } from './index';
+
+const code = async (p: Promise<unknown>): Promise<string> => {
+  try {
+    await p;
+  } catch (e) {
+    return e instanceof SimRichApiError ? e.code : `not a RichApi error: ${String(e)}`;
+  }
+  return 'no error';
+};
+
+function book(): SimExcel {
+  const sim = new SimExcel();
+  const s = sim.model.addSheet('Orders');
+  [['Customer', 'Sales'], ['C1', 10], ['C2', 20]].forEach((row, r) => row.forEach((v, c) => s.writeRaw(r, c, v)));
+  return sim;
+}
+
+describe('excel simulator', () => {
+  it('throws PropertyNotLoaded for a property read before load() and sync()', async () => {
+    const sim = book();
+    await sim.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Orders').getRange('A1:B3');
+      expect(() => r.values).toThrow(/The property 'values' is not available/);
+      r.load('values');
+      expect(() => r.values).toThrow(SimRichApiError); // loaded but not synced
+      await ctx.sync();
+      expect(r.values).toEqual([['Customer', 'Sales'], ['C1', 10], ['C2', 20]]);
+      expect(() => r.address).toThrow(/'address' is not available/); // only what was asked for
+    });
+  });
+
+  it('rejects values, formulas and number formats of the wrong dimensions and writes nothing of them', async () => {
+    const sim = book();
+    expect(await code(sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Orders').getRange('C1:C3').values = [['x'], ['y']];
+      await ctx.sync();
+    }))).toBe('InvalidArgument');
+    expect(await code(sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Orders').getRange('C1:D1').numberFormat = [['@']];
+      await ctx.sync();
+    }))).toBe('InvalidArgument');
+    expect(sim.model.findSheet('Orders')!.value(0, 2)).toBe('');
+  });
+
+  it('turns =, + and - strings into formulas unless the cell is Text (@) or the string starts with an apostrophe', async () => {
+    const sim = book();
+    await sim.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Orders');
+      s.getRange('D1:D5').values = [['=1+1'], ['+1'], ['-cmd'], ['-12'], ["'=1+1"]];
+      const safe = s.getRange('E1:E3');
+      safe.numberFormat = [['@'], ['@'], ['@']];
+      safe.values = [['=HYPERLINK("http://x","y")'], ['+1'], ['-cmd']];
+    });
+    const s = sim.model.findSheet('Orders')!;
+    expect([0, 1, 2, 3, 4].map((r) => s.isFormula(r, 3))).toEqual([true, true, true, false, false]);
+    expect(s.value(2, 3)).toBe('#NAME?');
+    expect(s.value(3, 3)).toBe(-12);
+    expect(s.value(4, 3)).toBe('=1+1'); // the apostrophe is Excel's quote prefix, not part of the value
+    expect([0, 1, 2].map((r) => [s.isFormula(r, 4), s.value(r, 4)])).toEqual([
+      [false, '=HYPERLINK("http://x","y")'],
+      [false, '+1'],
+      [false, '-cmd'],
+    ]);
+  });
+
+  it('measures the serialized request and refuses one over 5 MB before running any of it', async () => {
+    const sim = book();
+    const big = Array.from({ length: 300_000 }, (_, i) => [`customer number ${i}`]); // ~ 25 bytes x 300k = 7.5 MB
+    expect(await code(sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Orders').getRange('A1').values = [['changed']];
+      ctx.workbook.worksheets.getItem('Orders').getRange(`C1:C${big.length}`).values = big;
+      await ctx.sync();
+    }))).toBe('RequestPayloadSizeLimitExceeded');
+    expect(sim.model.findSheet('Orders')!.value(0, 0)).toBe('Customer');
+    expect(sim.stats.largestRequestBytes).toBeGreaterThan(5_000_000);
+  });
+
+  it('refuses a response over 5 MB and a read over 5,000,000 cells', async () => {
+    const sim = book();
+    const s = sim.model.findSheet('Orders')!;
+    for (let r = 0; r < 300_000; r++) s.writeRaw(r, 3, `customer number ${r}`);
+    expect(await code(sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Orders').getRange('D1:D300000').load('values');
+      await ctx.sync();
+    }))).toBe('ResponsePayloadSizeLimitExceeded');
+    expect(await code(sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Orders').getRange('A1:E1000001').load('values'); // 5,000,005 cells
+      await ctx.sync();
+    }))).toBe('RangeExceedsLimit');
+    const ok = await sim.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Orders').getRange('D1:D100000').load('values');
+      await ctx.sync();
+      return r.values.length;
+    });
+    expect(ok).toBe(100_000);
+  });
+
+  it('enforces sheet name rules and the grid size', async () => {
+    const sim = book();
+    const add = (name: string) => code(sim.run(async (ctx) => {
+      ctx.workbook.worksheets.add(name);
+      await ctx.sync();
+    }));
+    expect(await add('x'.repeat(32))).toBe('InvalidArgument');
+    for (const bad of ['a[b', 'a]b', 'a:b', 'a*b', 'a?b', 'a/b', 'a\\b', '   ', "'quoted", 'History']) expect(await add(bad)).toBe('InvalidArgument');
+    expect(await add('orders')).toBe('ItemAlreadyExists');
+    expect(await add('x'.repeat(31))).toBe('no error');
+    expect(await code(sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Orders').getRange(`A${MAX_ROWS + 1}`).load('address');
+      await ctx.sync();
+    }))).toBe('InvalidArgument');
+    expect(await code(sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Orders').getRangeByIndexes(0, 16_384, 1, 1).load('address');
+      await ctx.sync();
+    }))).toBe('InvalidArgument');
+  });
+
+  it('counts syncs, keeps settings as JSON, and gates API by requirement set', async () => {
+    const sim = new SimExcel(undefined, { excelApi: 8 });
+    sim.model.addSheet('S');
+    await sim.run(async (ctx) => {
+      ctx.workbook.settings.add('k', '{"version":1}');
+      await ctx.sync();
+      const item = ctx.workbook.settings.getItemOrNullObject('missing').load('value');
+      const k = ctx.workbook.settings.getItem('k').load('value');
+      await ctx.sync();
+      expect(item.isNullObject).toBe(true);
+      expect(k.value).toBe('{"version":1}');
+      await ctx.sync(); // nothing queued: no round trip
+    });
+    expect(sim.stats.syncs).toBe(2);
+    expect(sim.isSetSupported('ExcelApi', '1.9')).toBe(false);
+    expect(await code(sim.run(async (ctx) => {
+      ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+      await ctx.sync();
+    }))).toBe('ApiNotFound');
+    expect(await code(sim.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('S');
+      s.getRange('A1:B3').values = [['k', 'v'], ['a', 1], ['b', 2]];
+      s.charts.add('Pareto' as Excel.ChartType, s.getRange('A1:B3'));
+      await ctx.sync();
+    }))).toBe('ApiNotFound');
+  });
+
+  it('adds a table, a named column and reads its data body', async () => {
+    const sim = book();
+    await sim.run(async (ctx) => {
+      const t = ctx.workbook.tables.add('Orders!A1:B3', true);
+      t.name = 'Sales';
+      t.columns.add(undefined, undefined, 'Tier');
+      const body = t.getDataBodyRange().load('address, values');
+      await ctx.sync();
+      expect(body.address).toBe('Orders!A2:C3');
+      expect(body.values).toEqual([['C1', 10, ''], ['C2', 20, '']]);
+    });
+    expect(sim.model.findTable('sales')!.rect).toEqual({ r0: 0, c0: 0, rows: 3, cols: 3 });
+  });
+
+  it('leaves the actions before a failure done (a batch is not a transaction) and the context dead after run', async () => {
+    const sim = book();
+    let escaped: Excel.Range | undefined;
+    expect(await code(sim.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Orders');
+      s.getRange('F1').values = [['first']];
+      ctx.workbook.worksheets.getItem('Nope').getRange('A1').values = [['x']];
+      escaped = s.getRange('A1');
+      await ctx.sync();
+    }))).toBe('ItemNotFound');
+    expect(sim.model.findSheet('Orders')!.value(0, 5)).toBe('first');
+    expect(() => escaped!.load('values')).toThrow(SimRichApiError);
+  });
+});
