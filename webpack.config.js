@@ -54,6 +54,13 @@ module.exports = (_env, argv = {}) => {
     },
     module: {
       rules: [
+        // The playground's sample: a file of the site, fetched by the engine worker when the page
+        // runs outside Office (never inside Excel, never from another origin).
+        {
+          test: /superstore\.csv$/,
+          type: 'asset/resource',
+          generator: { filename: 'assets/[name].[contenthash:8][ext]' },
+        },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

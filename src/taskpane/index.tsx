@@ -30,8 +30,11 @@ interface Environment extends AppProps {
   timedOut?: boolean;
 }
 
+/** Outside Office the page follows the system's light or dark setting. */
+const systemIsDark = () => typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+
 function playground(detail: string, timedOut = false): Environment {
-  return { host: 'playground', detail, dark: false, timedOut };
+  return { host: 'playground', detail, dark: systemIsDark(), timedOut };
 }
 
 function officeGlobal(): typeof Office | undefined {

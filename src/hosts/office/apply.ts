@@ -21,7 +21,6 @@ interface Job {
   tempName: string;
   oldId?: string;
   rows: number;
-  rowsDone: number;
   finalName?: string;
 }
 
@@ -123,7 +122,7 @@ async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Fe
       temp.visibility = 'Hidden';
       temp.load('id');
       const old = owned.sheets[ps.role]?.id;
-      jobs.push({ ps, temp, tempName: tempNames[i], oldId: old && sheetIds.has(old) && !pendingIds.includes(old) ? old : undefined, rows: rowsOf(ps), rowsDone: 0 });
+      jobs.push({ ps, temp, tempName: tempNames[i], oldId: old && sheetIds.has(old) && !pendingIds.includes(old) ? old : undefined, rows: rowsOf(ps) });
     });
     if (features.events) ctx.runtime.enableEvents = false;
     await ctx.sync();
@@ -147,7 +146,6 @@ async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Fe
         const first = b.header || b.table ? 1 : 0;
         let doneHere = 0;
         await writeGrid(batcher, job.temp, b.row, b.column, b.values, (r, c) => (r >= first ? b.numberFormats?.[c] : undefined), (done) => {
-          job.rowsDone += done - doneHere;
           progress(done - doneHere);
           doneHere = done;
         });

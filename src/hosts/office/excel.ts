@@ -1,6 +1,6 @@
 // How the office host reaches Excel: `Excel.run` and requirement-set detection, injectable so tests
 // run the same code against the simulator (test/support/excel-sim).
-import { columnLetter, quoteSheet } from '../../engine/address';
+import { columnLetter } from '../../engine/address';
 
 /** The one shape of `Excel.run` the host uses. */
 export type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -63,8 +63,6 @@ export function splitAddress(address: string): { sheet?: string; local: string }
   if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
   return { sheet, local: address.slice(bang + 1) };
 }
-
-export { quoteSheet };
 
 /** Excel's error code when it is a RichApi error (`RequestPayloadSizeLimitExceeded`, ...). */
 export const errorCode = (e: unknown): string | undefined =>

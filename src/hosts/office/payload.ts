@@ -1,8 +1,7 @@
 // Sizes of what travels between the add-in and Excel, and the row blocks derived from them. Excel on
 // the web refuses a request or a response over 5 MB and a read over 5,000,000 cells; the host aims
-// well under both so that one block is always one sync.
+// well under both (3.5 MB, a quarter of the cells) so that one block is one sync.
 
-export const PAYLOAD_LIMIT = 5_000_000;
 /** What one block aims at: under the limit with room for the protocol's own bytes and a bad estimate. */
 export const BLOCK_BUDGET = 3_500_000;
 export const READ_CELL_LIMIT = 5_000_000;

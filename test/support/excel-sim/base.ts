@@ -28,6 +28,8 @@ export interface Ctx {
   readonly _options: { maxReadCells: number };
   _alive: boolean;
   _queue: Action[];
+  /** *OrNullObject proxies not yet resolved: the next successful sync tells each whether it exists. */
+  _nullables: ProxyBase[];
   _isSupported(set: string, version: string): boolean;
 }
 
@@ -118,7 +120,10 @@ export abstract class ProxyBase {
     readonly _path: string,
     /** True for objects from *OrNullObject methods. */
     readonly _nullable = false,
-  ) {}
+  ) {
+    // Excel answers isNullObject after the next sync even when nothing was loaded on the object.
+    if (_nullable) _ctx._nullables.push(this);
+  }
 
   /** The request context; typed as Excel's at the API boundary. */
   get context(): unknown {
@@ -131,6 +136,11 @@ export abstract class ProxyBase {
   protected abstract _read(prop: string): unknown;
   /** Checks the object still resolves (at sync); throws ItemNotFound etc. when not. */
   abstract _check(): void;
+  /** For the request context: does a nullable object's target exist (at sync)? */
+  _existsNow(): boolean {
+    return this._exists();
+  }
+
   /** For nullable objects: does the target exist? */
   protected _exists(): boolean {
     try {

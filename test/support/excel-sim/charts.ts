@@ -4,7 +4,8 @@
 import { CollectionBase, Ctx, ProxyBase } from './base';
 import { richError } from './errors';
 import type { ChartModel } from './model';
-import { RangeProxy, recorder, setPath } from './range';
+import { recorder, setPath } from './conditional';
+import { RangeProxy } from './range';
 import type { WorksheetProxy } from './sheet';
 
 const q = (s: string) => JSON.stringify(s);

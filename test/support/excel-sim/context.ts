@@ -49,6 +49,7 @@ function supports(options: SimOptions, set: string, version: string): boolean {
 export class SimContext implements Ctx {
   _alive = true;
   _queue: Action[] = [];
+  _nullables: ProxyBase[] = [];
   readonly workbook: WorkbookProxy;
   readonly runtime: RuntimeProxy;
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
@@ -70,7 +71,7 @@ export class SimContext implements Ctx {
     if (!this._alive) throw richError('InvalidRequestContext');
     const actions = this._queue;
     this._queue = [];
-    if (actions.length === 0) return;
+    if (actions.length === 0 && this._nullables.length === 0) return;
     const limits = this._options;
     let request = 2;
     for (const a of actions) {
@@ -81,6 +82,7 @@ export class SimContext implements Ctx {
     stats.syncs++;
     stats.largestRequestBytes = Math.max(stats.largestRequestBytes, request);
     stats.totalRequestBytes += request;
+    stats.requests.push(request);
     if (request > limits.requestLimit) throw richError('RequestPayloadSizeLimitExceeded');
     const injected = limits.inject?.(stats.syncs, actions);
     const failure = injected instanceof Error ? { error: injected, after: Math.floor(actions.length / 2) } : injected;
@@ -104,8 +106,12 @@ export class SimContext implements Ctx {
     }
     stats.largestResponseBytes = Math.max(stats.largestResponseBytes, response);
     stats.totalResponseBytes += response;
+    stats.responses.push(response);
     if (response > limits.responseLimit) throw richError('ResponsePayloadSizeLimitExceeded');
     for (const c of batch.commits) c.apply();
+    const nullables = this._nullables;
+    this._nullables = [];
+    for (const p of nullables) if (p._isNull === undefined) p._isNull = !p._existsNow();
   }
 }
 

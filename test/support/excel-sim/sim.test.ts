@@ -125,12 +125,17 @@ describe('excel simulator', () => {
       await ctx.sync();
       const item = ctx.workbook.settings.getItemOrNullObject('missing').load('value');
       const k = ctx.workbook.settings.getItem('k').load('value');
+      const sheet = ctx.workbook.worksheets.getItemOrNullObject('S'); // nothing loaded: Excel still answers isNullObject
+      expect(() => sheet.isNullObject).toThrow(SimRichApiError);
       await ctx.sync();
       expect(item.isNullObject).toBe(true);
+      expect(sheet.isNullObject).toBe(false);
       expect(k.value).toBe('{"version":1}');
       await ctx.sync(); // nothing queued: no round trip
     });
     expect(sim.stats.syncs).toBe(2);
+    expect(sim.stats.requests).toHaveLength(2);
+    expect(sim.stats.responses[1]).toBeGreaterThan('{"version":1}'.length); // the loaded value came back
     expect(sim.isSetSupported('ExcelApi', '1.9')).toBe(false);
     expect(await code(sim.run(async (ctx) => {
       ctx.workbook.application.suspendScreenUpdatingUntilNextSync();

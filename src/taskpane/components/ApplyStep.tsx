@@ -1,0 +1,84 @@
+// Step 3: write the tiers, the summary and the history to the workbook, with progress and cancel.
+import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Issue } from '../../engine/types';
+import type { ApplyState } from '../state/useApply';
+import { ApplyReportView } from './ApplyReportView';
+import { ClearOverridesDialog } from './ClearOverridesDialog';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  buttons: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+});
+
+export interface ApplyStepProps {
+  state: ApplyState;
+  /** Validation errors of the whole configuration: Apply waits until there are none. */
+  problems: Issue[];
+  ready: boolean;
+  segmentColumns: boolean;
+  onSegmentColumns(on: boolean): void;
+  overrideCount: number;
+  overridesCleared: boolean;
+  onClearOverrides(): void;
+  onApply(): void;
+  onCancel(): void;
+  onGoTo?(address: string): void;
+}
+
+export function ApplyStep(p: ApplyStepProps) {
+  const styles = useStyles();
+  const s = p.state;
+  const running = s.phase === 'running';
+  return (
+    <div className={styles.root}>
+      <Text as="p">
+        Apply writes the sheets Customer Tiers (one row per customer) and Segment Summary, keeps the run in a hidden history sheet, and saves these settings in the workbook. Your own sheets are never changed.
+      </Text>
+      <Switch
+        label="Also write a segment column beside the sales data"
+        checked={p.segmentColumns}
+        disabled={running}
+        onChange={(_, d) => p.onSegmentColumns(d.checked)}
+      />
+      {p.problems.length > 0 && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            {`Fix ${p.problems.length === 1 ? 'this problem' : `these ${p.problems.length} problems`} before applying: `}
+            {p.problems.slice(0, 3).map((i) => `${i.where}: ${i.message}`).join('; ')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {p.overridesCleared && (
+        <MessageBar intent="info">
+          <MessageBarBody>The manual overrides will be removed when you apply.</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={running || !p.ready || p.problems.length > 0} onClick={p.onApply}>
+          Apply
+        </Button>
+        {running && <Button onClick={p.onCancel}>Cancel</Button>}
+        <ClearOverridesDialog count={p.overrideCount} onConfirm={p.onClearOverrides} disabled={running} />
+      </div>
+      {running && (
+        <Field label={s.stage} validationMessage={s.total > 1 ? `${s.done} of ${s.total}` : undefined} validationState="none">
+          <ProgressBar value={s.total > 1 ? s.done / s.total : undefined} thickness="large" aria-label={s.stage} />
+        </Field>
+      )}
+      {s.phase === 'done' && <ApplyReportView report={s.report} customers={s.customers} onGoTo={p.onGoTo} />}
+      {s.phase === 'cancelled' &&
+        (s.report ? (
+          <ApplyReportView report={s.report} customers={0} cancelled onGoTo={p.onGoTo} />
+        ) : (
+          <MessageBar intent="warning">
+            <MessageBarBody>Cancelled: nothing was written.</MessageBarBody>
+          </MessageBar>
+        ))}
+      {s.phase === 'failed' && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody style={{ whiteSpace: 'pre-line' }}>{s.message}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+// The task pane: three steps (data, segment types with preview, apply) over one draft configuration.
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Button, Tab, TabList, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { defaultConfig } from '../../engine/config';
+import type { WorkbookHost } from '../../hosts/host';
+import type { LoadedConfig } from '../../plan/stored-config';
+import { draftReducer, freeName, initialDraft } from '../state/draft';
+import { moveThreshold } from '../state/thresholds';
+import { useApply, type ApplyInput } from '../state/useApply';
+import { usePreview } from '../state/usePreview';
+import { useSource } from '../state/useSource';
+import { checkDraft } from '../state/validation';
+import { useWidth } from '../state/useWidth';
+import type { EngineClient } from '../worker/client';
+import { ApplyStep } from './ApplyStep';
+import { DataStep } from './DataStep';
+import { EDITORS } from './editors/registry';
+import { RunStatus } from './RunStatus';
+import { SegmentTypesStep } from './SegmentTypesStep';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0, boxSizing: 'border-box' },
+  narrow: { padding: tokens.spacingHorizontalS },
+  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  panel: { paddingTop: tokens.spacingVerticalS },
+});
+
+type Step = 'data' | 'segments' | 'apply';
+
+/** What the playground's benchmark hook may drive (never exposed inside Excel). */
+export interface PaneApi {
+  /** Moves threshold `which` of the selected ABC type; resolves with the draft revision to wait for. */
+  moveThreshold(which: number, to: number): number;
+  apply(options?: Partial<ApplyInput>): Promise<void>;
+  /** The engine's source was replaced behind the pane's back: prepare again; returns the revision to wait for. */
+  resync(): number;
+}
+
+export interface PaneProps {
+  host: WorkbookHost;
+  engine: EngineClient;
+  onApi?(api: PaneApi): void;
+}
+
+export function Pane({ host, engine, onApi }: PaneProps) {
+  const styles = useStyles();
+  const root = useRef<HTMLElement>(null);
+  const width = useWidth(root);
+  const [draft, dispatch] = useReducer(draftReducer, undefined, () => initialDraft(defaultConfig()));
+  const [step, setStep] = useState<Step>('segments');
+  const [segmentColumns, setSegmentColumns] = useState(false);
+  const [storedProblem, setStoredProblem] = useState<Extract<LoadedConfig, { state: 'invalid' }>>();
+  const onStored = useCallback((s: LoadedConfig) => {
+    if (s.state === 'invalid') setStoredProblem(s);
+    else dispatch({ type: 'load', config: s.config });
+  }, []);
+
+  const checked = useMemo(() => checkDraft(draft.config), [draft.config]);
+  const src = useSource(host, engine, checked.usable, draft.overridesCleared, onStored);
+  const type = checked.types[draft.selected];
+  const ready = src.prepared?.usable === true;
+  const preview = usePreview(engine, src.generation, type, draft.revision, ready);
+  const { refreshPrevious } = src;
+  const onApplied = useCallback(() => {
+    dispatch({ type: 'applied' });
+    void refreshPrevious();
+  }, [refreshPrevious]);
+  const applier = useApply(host, engine, onApplied);
+  const selectCell = host.selectCell ? (a: string) => void host.selectCell!(a) : undefined;
+
+  const overrideCount = useMemo(() => {
+    const ids = new Set<string>();
+    const add = (o: Record<string, Record<string, string>>) => Object.entries(o).forEach(([t, per]) => Object.keys(per).forEach((id) => ids.add(`${t}\u0000${id}`)));
+    add(draft.config.overrides);
+    if (!draft.overridesCleared && src.previous) add(src.previous.overrides);
+    return ids.size;
+  }, [draft.config.overrides, draft.overridesCleared, src.previous]);
+
+  const onThreshold = (which: number, to: number) => {
+    const t = draft.config.segmentTypes[draft.selected];
+    if (t?.kind === 'abc') dispatch({ type: 'updateType', index: draft.selected, segmentType: moveThreshold(t, which, to) });
+  };
+  const apply = (options: Partial<ApplyInput> = {}) =>
+    checked.config && src.source
+      ? applier.apply({ config: checked.config, source: src.source, overridesCleared: draft.overridesCleared, segmentColumns, ...options })
+      : Promise.resolve();
+
+  const latest = useRef({ draft, onThreshold, apply, src });
+  latest.current = { draft, onThreshold, apply, src };
+  useEffect(() => {
+    onApi?.({
+      moveThreshold: (which, to) => {
+        latest.current.onThreshold(which, to);
+        return latest.current.draft.revision + 1;
+      },
+      apply: (o) => latest.current.apply(o),
+      resync: () => {
+        latest.current.src.resync();
+        return latest.current.draft.revision;
+      },
+    });
+  }, [onApi]);
+
+  const wide = width >= 640;
+  return (
+    <main ref={root} className={mergeClasses(styles.root, !wide && styles.narrow)} aria-label="Tierwise">
+      <header className={styles.header}>
+        <Title3 as="h1">Tierwise</Title3>
+        <RunStatus previous={src.previous} fingerprint={src.prepared?.dataFingerprint} />
+      </header>
+      {src.error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{src.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {storedProblem && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>The settings saved in this workbook cannot be used</MessageBarTitle>
+            {storedProblem.issues.slice(0, 5).map((i) => `${i.where}: ${i.message}`).join('; ')}. The pane starts from the default settings; the saved text stays in the workbook until you apply.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => setStoredProblem(undefined)}>Use the defaults</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} aria-label="Steps">
+        <Tab value="data" id="tab-data">Data</Tab>
+        <Tab value="segments" id="tab-segments">Segment types</Tab>
+        <Tab value="apply" id="tab-apply">Apply</Tab>
+      </TabList>
+      <section role="tabpanel" aria-labelledby={`tab-${step}`} className={styles.panel}>
+        {step === 'data' && <DataStep src={src} columns={draft.config.columns} onColumn={(role, header) => dispatch({ type: 'setColumn', role, header })} onSelectCell={selectCell} />}
+        {step === 'segments' && (
+          <SegmentTypesStep
+            types={draft.config.segmentTypes}
+            selected={draft.selected}
+            issues={checked.issues}
+            validTypes={checked.types}
+            preview={preview}
+            waiting={src.busy !== undefined || ready}
+            wide={wide}
+            onSelect={(index) => dispatch({ type: 'select', index })}
+            onMove={(index, by) => dispatch({ type: 'moveType', index, by })}
+            onRemove={(index) => dispatch({ type: 'removeType', index })}
+            onAdd={(kind) => dispatch({ type: 'addType', segmentType: EDITORS[kind].create(freeName(EDITORS[kind].label.split(' ')[0], draft.config.segmentTypes.map((t) => t.name))) })}
+            onRename={(index, name) => dispatch({ type: 'renameType', index, name })}
+            onChange={(index, segmentType) => dispatch({ type: 'updateType', index, segmentType })}
+            onThreshold={onThreshold}
+          />
+        )}
+        {step === 'apply' && (
+          <ApplyStep
+            state={applier.state}
+            problems={checked.issues}
+            ready={ready}
+            segmentColumns={segmentColumns}
+            onSegmentColumns={setSegmentColumns}
+            overrideCount={overrideCount}
+            overridesCleared={draft.overridesCleared}
+            onClearOverrides={() => dispatch({ type: 'clearOverrides' })}
+            onApply={() => void apply()}
+            onCancel={applier.cancel}
+            onGoTo={selectCell}
+          />
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,125 @@
+// The Pareto curve of an ABC segment type with its thresholds as horizontal lines. Each line is a
+// slider: drag it with a pointer, or focus it and use the arrow keys (1 point), Page Up/Down
+// (5 points), Home/End. It moves the share between the two segments it separates.
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type { Threshold } from '../state/thresholds';
+import type { Curve } from '../worker/protocol';
+import { useFormats } from '../format';
+
+const W = 400;
+const H = 240;
+const M = { left: 44, right: 14, top: 12, bottom: 34 };
+const PW = W - M.left - M.right;
+const PH = H - M.top - M.bottom;
+const px = (x: number) => M.left + x * PW;
+const py = (y: number) => M.top + (1 - y) * PH;
+
+const useStyles = makeStyles({
+  svg: { width: '100%', height: 'auto', display: 'block', touchAction: 'none', userSelect: 'none' },
+  handle: { cursor: 'ns-resize', outline: 'none' },
+});
+
+/** Share of ranked customers needed to reach `y` of the measure (where a threshold meets the curve). */
+export function customersAt(curve: Curve, y: number): number {
+  for (let i = 1; i < curve.x.length; i++) if (curve.y[i] >= y - 1e-9) return curve.x[i];
+  return 1;
+}
+
+export interface ParetoChartProps {
+  curve: Curve;
+  thresholds: Threshold[];
+  names: string[];
+  measureName: string;
+  onMove(which: number, to: number): void;
+}
+
+export function ParetoChart({ curve, thresholds, names, measureName, onMove }: ParetoChartProps) {
+  const styles = useStyles();
+  const f = useFormats();
+  const svg = useRef<SVGSVGElement>(null);
+  const [dragging, setDragging] = useState<number>();
+  const [focused, setFocused] = useState<number>();
+
+  const path = curve.x.map((x, i) => `${i === 0 ? 'M' : 'L'}${px(x).toFixed(1)},${py(curve.y[i]).toFixed(1)}`).join('');
+  const percentAt = (clientY: number) => {
+    const r = svg.current!.getBoundingClientRect();
+    const y = ((clientY - r.top) / r.height) * H;
+    return Math.round((1 - (y - M.top) / PH) * 100);
+  };
+  const onKey = (k: number, t: Threshold) => (e: KeyboardEvent) => {
+    const step: Record<string, number> = { ArrowUp: 1, ArrowRight: 1, ArrowDown: -1, ArrowLeft: -1, PageUp: 5, PageDown: -5 };
+    let to: number | undefined;
+    if (e.key in step) to = t.at + step[e.key];
+    else if (e.key === 'Home') to = t.min;
+    else if (e.key === 'End') to = t.max;
+    if (to === undefined) return;
+    e.preventDefault();
+    onMove(k, to);
+  };
+  const grid = [0, 0.2, 0.4, 0.6, 0.8, 1];
+  return (
+    <svg ref={svg} className={styles.svg} viewBox={`0 0 ${W} ${H}`} role="group" aria-label={`Pareto curve: cumulative share of ${measureName} by ranked customers, with the segment thresholds`} data-testid="pareto">
+      {grid.map((g) => (
+        <g key={g} aria-hidden="true">
+          <line x1={px(0)} x2={px(1)} y1={py(g)} y2={py(g)} style={{ stroke: tokens.colorNeutralStroke2 }} />
+          <text x={M.left - 6} y={py(g) + 4} textAnchor="end" fontSize="11" style={{ fill: tokens.colorNeutralForeground3 }}>
+            {f.percent(g).replace(/[.,]0(?=\D*$)/, '')}
+          </text>
+          <text x={px(g)} y={H - M.bottom + 14} textAnchor="middle" fontSize="11" style={{ fill: tokens.colorNeutralForeground3 }}>
+            {f.percent(g).replace(/[.,]0(?=\D*$)/, '')}
+          </text>
+        </g>
+      ))}
+      <text x={px(0.5)} y={H - 4} textAnchor="middle" fontSize="11" aria-hidden="true" style={{ fill: tokens.colorNeutralForeground2 }}>
+        {`customers ranked by ${measureName} (${f.integer(curve.ranked)})`}
+      </text>
+      <path d={path} fill="none" strokeWidth={2} aria-hidden="true" style={{ stroke: tokens.colorBrandForeground1 }} />
+      {thresholds.map((t, k) => {
+        const y = py(t.at / 100);
+        const cx = customersAt(curve, t.at / 100);
+        const label = `Threshold between ${names[t.upper]} and ${names[t.lower]}`;
+        const active = dragging === k || focused === k;
+        return (
+          <g
+            key={k}
+            role="slider"
+            tabIndex={0}
+            className={styles.handle}
+            aria-label={label}
+            aria-orientation="vertical"
+            aria-valuemin={t.min}
+            aria-valuemax={t.max}
+            aria-valuenow={t.at}
+            aria-valuetext={`${names[t.upper]} up to ${f.integer(t.at)} % of ${measureName}, ${f.percent(cx)} of ranked customers`}
+            data-threshold={k}
+            onKeyDown={onKey(k, t)}
+            onFocus={() => setFocused(k)}
+            onBlur={() => setFocused(undefined)}
+            onPointerDown={(e: PointerEvent<SVGGElement>) => {
+              e.currentTarget.setPointerCapture(e.pointerId);
+              e.currentTarget.focus();
+              setDragging(k);
+            }}
+            onPointerMove={(e) => {
+              if (dragging !== k) return;
+              const to = percentAt(e.clientY);
+              if (to !== t.at) onMove(k, to);
+            }}
+            onPointerUp={() => setDragging(undefined)}
+            onPointerCancel={() => setDragging(undefined)}
+          >
+            {/* A wide invisible stroke makes the line easy to catch. */}
+            <line x1={px(0)} x2={px(1)} y1={y} y2={y} stroke="transparent" strokeWidth={14} />
+            <line x1={px(0)} x2={px(1)} y1={y} y2={y} strokeWidth={active ? 3 : 2} strokeDasharray="6 4" style={{ stroke: tokens.colorPaletteDarkOrangeForeground1 }} />
+            <line x1={px(cx)} x2={px(cx)} y1={y} y2={py(0)} strokeWidth={1} strokeDasharray="2 3" style={{ stroke: tokens.colorNeutralForeground3 }} />
+            <rect x={px(1) - 64} y={y - 11} width={62} height={22} rx={4} strokeWidth={active ? 2 : 1} style={{ fill: tokens.colorNeutralBackground1, stroke: active ? tokens.colorStrokeFocus2 : tokens.colorPaletteDarkOrangeForeground1 }} />
+            <text x={px(1) - 33} y={y + 4} textAnchor="middle" fontSize="11" style={{ fill: tokens.colorNeutralForeground1 }}>
+              {`${names[t.upper]} ${f.integer(t.at)} %`}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

@@ -1,0 +1,53 @@
+// Live preview of the selected segment type: the table per segment and, for ABC, the Pareto curve.
+import { MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import type { SegmentType } from '../../engine/config';
+import type { PreviewState } from '../state/usePreview';
+import { thresholds } from '../state/thresholds';
+import { GroupIssues } from './FieldIssue';
+import { ParetoChart } from './ParetoChart';
+import { PreviewTable } from './PreviewTable';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  stale: { opacity: 0.6 },
+});
+
+export interface PreviewProps {
+  state: PreviewState;
+  /** The segment type as edited; `valid` when it passes validation. */
+  draft: SegmentType | undefined;
+  valid: boolean;
+  waiting: boolean;
+  onThreshold(which: number, to: number): void;
+}
+
+export function Preview({ state, draft, valid, waiting, onThreshold }: PreviewProps) {
+  const styles = useStyles();
+  const p = state.preview;
+  if (!draft) return null;
+  return (
+    <section className={styles.root} aria-label={`Preview of ${draft.name}`} data-testid="preview" data-revision={state.revision}>
+      <Subtitle2 as="h3">Preview: {draft.name}</Subtitle2>
+      {!valid && (
+        <MessageBar intent="warning">
+          <MessageBarBody>Fix the problems in the editor to update the preview.</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{state.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {!p && valid && waiting && <Spinner size="tiny" label="Computing the preview…" />}
+      {p && (
+        <div className={valid ? undefined : styles.stale}>
+          <PreviewTable rows={p.rows} measureName={p.measureName} caption={`Segments of ${p.typeName}`} />
+          <GroupIssues issues={p.issues} />
+          {draft.kind === 'abc' && p.curve && p.curve.ranked > 0 && (
+            <ParetoChart curve={p.curve} thresholds={thresholds(draft)} names={draft.segments.map((s) => s.name)} measureName={p.measureName} onMove={onThreshold} />
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

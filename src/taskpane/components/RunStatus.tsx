@@ -1,0 +1,34 @@
+// When the tiers were last computed, and whether the data changed since (history snapshot vs. the
+// fingerprint of the data as read now).
+import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { PreviousRun } from '../../hosts/host';
+import { useFormats } from '../format';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export function RunStatus({ previous, fingerprint }: { previous: PreviousRun | undefined; fingerprint: string | undefined }) {
+  const styles = useStyles();
+  const f = useFormats();
+  const last = previous?.snapshots[previous.snapshots.length - 1];
+  if (!last) {
+    return (
+      <Text size={200} className={styles.muted} data-testid="run-status">
+        No tiers computed in this workbook yet.
+      </Text>
+    );
+  }
+  const changed = fingerprint !== undefined && fingerprint !== last.dataFingerprint;
+  return (
+    <div className={styles.root} data-testid="run-status">
+      <Text size={200}>Tiers last computed {f.dateTime(last.time)}.</Text>
+      {fingerprint !== undefined && (
+        <Badge appearance="tint" color={changed ? 'warning' : 'success'}>
+          {changed ? 'The data changed since: apply again' : 'Data unchanged since'}
+        </Badge>
+      )}
+    </div>
+  );
+}

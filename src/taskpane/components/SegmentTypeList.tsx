@@ -1,0 +1,61 @@
+// The segment types of the configuration: pick one to edit, reorder, remove, add one of any kind.
+import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
+import { Add20Regular } from '@fluentui/react-icons';
+import type { SegmentKind, SegmentType } from '../../engine/config';
+import { EDITORS } from './editors/registry';
+import { ListControls } from './editors/ListControls';
+
+const useStyles = makeStyles({
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  item: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  pick: { flexGrow: 1, justifyContent: 'flex-start', minWidth: 0 },
+  kind: { color: 'inherit', opacity: 0.85, marginLeft: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightRegular },
+  invalid: { color: tokens.colorPaletteRedForeground1, marginLeft: tokens.spacingHorizontalS },
+});
+
+export interface SegmentTypeListProps {
+  types: SegmentType[];
+  selected: number;
+  invalid: boolean[];
+  onSelect(i: number): void;
+  onMove(i: number, by: -1 | 1): void;
+  onRemove(i: number): void;
+  onAdd(kind: SegmentKind): void;
+}
+
+export function SegmentTypeList({ types, selected, invalid, onSelect, onMove, onRemove, onAdd }: SegmentTypeListProps) {
+  const styles = useStyles();
+  const kinds = Object.keys(EDITORS) as SegmentKind[];
+  return (
+    <div>
+      <ul className={styles.list} aria-label="Segment types">
+        {types.map((t, i) => (
+          <li key={i} className={styles.item}>
+            <ToggleButton className={styles.pick} appearance={i === selected ? 'primary' : 'subtle'} checked={i === selected} onClick={() => onSelect(i)}>
+              {t.name.trim() || `(unnamed ${i + 1})`}
+              <span className={styles.kind}>{EDITORS[t.kind].label.split(' ')[0]}</span>
+              {invalid[i] && <span className={styles.invalid}>needs attention</span>}
+            </ToggleButton>
+            <ListControls name={t.name} index={i} count={types.length} onMove={(by) => onMove(i, by)} onRemove={() => onRemove(i)} />
+          </li>
+        ))}
+      </ul>
+      <Menu>
+        <MenuTrigger disableButtonEnhancement>
+          <Button icon={<Add20Regular />} style={{ marginTop: tokens.spacingVerticalS }}>
+            Add segment type
+          </Button>
+        </MenuTrigger>
+        <MenuPopover>
+          <MenuList>
+            {kinds.map((k) => (
+              <MenuItem key={k} onClick={() => onAdd(k)} secondaryContent={undefined}>
+                {EDITORS[k].label}
+              </MenuItem>
+            ))}
+          </MenuList>
+        </MenuPopover>
+      </Menu>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// Step 2: the segment types, the editor of the selected one, and its live preview (side by side
+// when the pane is wide, one under the other at 320 px).
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { SegmentKind, SegmentType } from '../../engine/config';
+import type { Issue } from '../../engine/types';
+import type { PreviewState } from '../state/usePreview';
+import { issuesUnder } from '../state/validation';
+import { Preview } from './Preview';
+import { SegmentEditor } from './SegmentEditor';
+import { SegmentTypeList } from './SegmentTypeList';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
+  wide: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalXL, alignItems: 'start' },
+  column: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, minWidth: 0 },
+});
+
+export interface SegmentTypesStepProps {
+  types: SegmentType[];
+  selected: number;
+  issues: Issue[];
+  validTypes: (SegmentType | undefined)[];
+  preview: PreviewState;
+  waiting: boolean;
+  wide: boolean;
+  onSelect(i: number): void;
+  onMove(i: number, by: -1 | 1): void;
+  onRemove(i: number): void;
+  onAdd(kind: SegmentKind): void;
+  onRename(i: number, name: string): void;
+  onChange(i: number, next: SegmentType): void;
+  onThreshold(which: number, to: number): void;
+}
+
+export function SegmentTypesStep(p: SegmentTypesStepProps) {
+  const styles = useStyles();
+  const type = p.types[p.selected];
+  const invalid = p.types.map((_, i) => issuesUnder(p.issues, `segmentTypes[${i}]`).length > 0);
+  return (
+    <div className={mergeClasses(styles.root, p.wide && styles.wide)}>
+      <div className={styles.column}>
+        <SegmentTypeList types={p.types} selected={p.selected} invalid={invalid} onSelect={p.onSelect} onMove={p.onMove} onRemove={p.onRemove} onAdd={p.onAdd} />
+        {type && <SegmentEditor key={p.selected} type={type} index={p.selected} issues={p.issues} onRename={(n) => p.onRename(p.selected, n)} onChange={(t) => p.onChange(p.selected, t)} />}
+      </div>
+      <div className={styles.column}>
+        <Preview state={p.preview} draft={type} valid={p.validTypes[p.selected] !== undefined} waiting={p.waiting} onThreshold={p.onThreshold} />
+      </div>
+    </div>
+  );
+}

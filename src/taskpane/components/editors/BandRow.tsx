@@ -1,0 +1,75 @@
+// One band [min, max): name, bounds (blank = open end), default switch; its errors sit under the fields.
+import { Field, Input, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import type { Band } from '../../../engine/bands-schema';
+import type { Issue } from '../../../engine/types';
+import { issuesAt } from '../../state/validation';
+import { fieldState } from '../FieldIssue';
+import { NumberField } from '../NumberField';
+import { ListControls } from './ListControls';
+
+const useStyles = makeStyles({
+  row: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  line: { display: 'flex', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  grow: { flexGrow: 1, minWidth: '8em' },
+  bound: { flexGrow: 1, flexBasis: '7em', minWidth: '7em' },
+});
+
+export interface BandRowProps {
+  band: Band;
+  index: number;
+  count: number;
+  path: string;
+  issues: Issue[];
+  measure: string;
+  onChange(next: Band): void;
+  onMove(by: -1 | 1): void;
+  onRemove(): void;
+}
+
+export function BandRow({ band, index, count, path, issues, measure, onChange, onMove, onRemove }: BandRowProps) {
+  const styles = useStyles();
+  const label = band.name.trim() || `band ${index + 1}`;
+  return (
+    <div className={styles.row} role="group" aria-label={`Band ${label}`}>
+      <div className={styles.line}>
+        <Field className={styles.grow} label="Name" {...fieldState(issuesAt(issues, `${path}.name`))}>
+          <Input value={band.name} onChange={(_, d) => onChange({ ...band, name: d.value })} />
+        </Field>
+        <ListControls name={label} index={index} count={count} onMove={onMove} onRemove={onRemove} />
+      </div>
+      <div className={styles.line}>
+        <div className={styles.bound}>
+          <NumberField
+            label={`${label}: from ${measure} (included)`}
+            value={band.min}
+            placeholder={index === 0 ? 'no minimum' : 'required'}
+            issues={issuesAt(issues, `${path}.min`)}
+            onChange={(min) => onChange({ ...band, min })}
+          />
+        </div>
+        <div className={styles.bound}>
+          <NumberField
+            label={`${label}: to ${measure} (excluded)`}
+            value={band.max}
+            placeholder={index === count - 1 ? 'no maximum' : 'required'}
+            issues={issuesAt(issues, `${path}.max`)}
+            onChange={(max) => onChange({ ...band, max })}
+          />
+        </div>
+      </div>
+      <Field {...fieldState(issuesAt(issues, `${path}.default`))}>
+        <Switch
+          label="Default (customers without a value)"
+          checked={band.default === true}
+          onChange={(_, d) => onChange({ ...band, default: d.checked || undefined })}
+        />
+      </Field>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+// Move up / move down / remove buttons for one item of an ordered list, labelled for screen readers.
+import { Button, Tooltip } from '@fluentui/react-components';
+import { ArrowDown20Regular, ArrowUp20Regular, Delete20Regular } from '@fluentui/react-icons';
+
+export interface ListControlsProps {
+  /** The item's name, for the labels ("Move A up"). */
+  name: string;
+  index: number;
+  count: number;
+  onMove(by: -1 | 1): void;
+  onRemove?(): void;
+}
+
+export function ListControls({ name, index, count, onMove, onRemove }: ListControlsProps) {
+  const label = name.trim() || `item ${index + 1}`;
+  return (
+    <span role="group" aria-label={`Order of ${label}`} style={{ display: 'inline-flex', flexShrink: 0 }}>
+      <Tooltip content={`Move ${label} up`} relationship="label">
+        <Button appearance="subtle" size="small" icon={<ArrowUp20Regular />} disabled={index === 0} onClick={() => onMove(-1)} />
+      </Tooltip>
+      <Tooltip content={`Move ${label} down`} relationship="label">
+        <Button appearance="subtle" size="small" icon={<ArrowDown20Regular />} disabled={index === count - 1} onClick={() => onMove(1)} />
+      </Tooltip>
+      {onRemove && (
+        <Tooltip content={`Remove ${label}`} relationship="label">
+          <Button appearance="subtle" size="small" icon={<Delete20Regular />} disabled={count <= 1} onClick={onRemove} />
+        </Tooltip>
+      )}
+    </span>
+  );
+}
+
+/** `items` with item `i` swapped with its neighbour. */
+export function moved<T>(items: readonly T[], i: number, by: -1 | 1): T[] {
+  const to = i + by;
+  if (to < 0 || to >= items.length) return items.slice();
+  const out = items.slice();
+  [out[i], out[to]] = [out[to], out[i]];
+  return out;
+}

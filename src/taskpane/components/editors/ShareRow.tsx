@@ -1,0 +1,96 @@
+// One ABC segment: its name, its share (slider and number box, one value), excluded and default.
+import { Field, Input, makeStyles, Slider, SpinButton, Switch, tokens } from '@fluentui/react-components';
+import type { AbcSegment } from '../../../engine/abc-schema';
+import type { Issue } from '../../../engine/types';
+import { readTypedNumber, typedText, useFormats } from '../../format';
+import { fieldState } from '../FieldIssue';
+import { issuesAt } from '../../state/validation';
+import { ListControls } from './ListControls';
+
+const useStyles = makeStyles({
+  row: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  line: { display: 'flex', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  grow: { flexGrow: 1, minWidth: '8em' },
+  share: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  slider: { flexGrow: 1, minWidth: '6em' },
+  spin: { width: '6.5em' },
+});
+
+export interface ShareRowProps {
+  segment: AbcSegment;
+  index: number;
+  count: number;
+  /** `segmentTypes[0].segments[1]` */
+  path: string;
+  issues: Issue[];
+  measure: string;
+  onChange(next: AbcSegment): void;
+  onMove(by: -1 | 1): void;
+  onRemove(): void;
+}
+
+export function ShareRow({ segment, index, count, path, issues, measure, onChange, onMove, onRemove }: ShareRowProps) {
+  const styles = useStyles();
+  const { locale } = useFormats();
+  const label = segment.name.trim() || `segment ${index + 1}`;
+  const share = segment.share ?? 0;
+  const setShare = (v: number | undefined | null) => {
+    if (v === undefined || v === null || !Number.isFinite(v)) return;
+    onChange({ ...segment, share: Math.min(100, Math.max(0, Math.round(v * 100) / 100)) });
+  };
+  return (
+    <div className={styles.row} role="group" aria-label={`Segment ${label}`}>
+      <div className={styles.line}>
+        <Field className={styles.grow} label="Name" {...fieldState(issuesAt(issues, `${path}.name`))}>
+          <Input value={segment.name} onChange={(_, d) => onChange({ ...segment, name: d.value })} />
+        </Field>
+        <ListControls name={label} index={index} count={count} onMove={onMove} onRemove={onRemove} />
+      </div>
+      <Field label={`Share of ${measure} for ${label} (%)`} {...fieldState(issuesAt(issues, `${path}.share`))}>
+        <div className={styles.share}>
+          <Slider
+            className={styles.slider}
+            min={0}
+            max={100}
+            step={1}
+            value={share}
+            disabled={segment.exclude === true}
+            aria-valuetext={`${typedText(share, locale)} %`}
+            onChange={(_, d) => setShare(d.value)}
+          />
+          <SpinButton
+            className={styles.spin}
+            aria-label={`Share of ${label}, percent`}
+            min={0}
+            max={100}
+            step={1}
+            value={share}
+            displayValue={typedText(share, locale)}
+            disabled={segment.exclude === true}
+            onChange={(_, d) => setShare(d.value ?? (d.displayValue !== undefined ? readTypedNumber(d.displayValue, locale) : undefined))}
+          />
+        </div>
+      </Field>
+      <div className={styles.line}>
+        <Switch
+          label="Excluded (manual assignment only)"
+          checked={segment.exclude === true}
+          onChange={(_, d) => onChange({ ...segment, exclude: d.checked || undefined })}
+        />
+        <Field {...fieldState(issuesAt(issues, `${path}.default`))}>
+          <Switch
+            label="Default (customers without sales in the window)"
+            checked={segment.default === true}
+            onChange={(_, d) => onChange({ ...segment, default: d.checked || undefined })}
+          />
+        </Field>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+// Numbers and times in the user's locale (Intl), made once and shared through context.
+import { createContext, useContext } from 'react';
+
+export interface Formats {
+  locale: string;
+  integer(n: number): string;
+  /** 0.8 -> "80.0%" (en-US), "80,0 %" (fr-FR). */
+  percent(fraction: number): string;
+  /** A measure: 2 decimals at most. */
+  number(n: number): string;
+  dateTime(iso: string): string;
+}
+
+export function makeFormats(locale?: string): Formats {
+  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const number = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return {
+    locale: integer.resolvedOptions().locale,
+    integer: (n) => integer.format(n),
+    percent: (f) => percent.format(f),
+    number: (n) => number.format(n),
+    dateTime: (iso) => {
+      const d = new Date(iso);
+      return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
+    },
+  };
+}
+
+/** The browser's language list starts with the user's choice (Office passes its UI language through). */
+export const userLocale = (): string | undefined => (typeof navigator !== 'undefined' ? navigator.languages?.[0] ?? navigator.language : undefined);
+
+export const FormatContext = createContext<Formats>(makeFormats('en-US'));
+export const useFormats = (): Formats => useContext(FormatContext);
+
+/** The user's decimal separator, for reading typed numbers. */
+export function decimalSeparator(locale: string): string {
+  return new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+}
+
+/** Typed text -> number: accepts the locale's decimal separator and '.', spaces and a leading minus sign. */
+export function readTypedNumber(text: string, locale: string): number | undefined {
+  const dec = decimalSeparator(locale);
+  let t = text.replace(/[\s\u00a0\u202f]/g, '').replace(/\u2212/g, '-');
+  if (dec !== '.') t = t.split(dec).join('.');
+  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(t)) return undefined;
+  return Number(t);
+}
+
+/** A number as the user would type it back (no grouping, locale decimal). */
+export function typedText(n: number | undefined, locale: string): string {
+  if (n === undefined) return '';
+  const dec = decimalSeparator(locale);
+  return String(n).replace('.', dec);
+}

@@ -1,0 +1,84 @@
+// The configuration being edited in the pane, as a reducer: every edit is a plain action, so the
+// pane's behaviour is testable without rendering and undo-free edits never half-apply.
+import type { Config, SegmentType } from '../../engine/config';
+import type { ColumnRole } from '../../engine/types';
+
+export interface Draft {
+  config: Config;
+  /** Index of the segment type shown in the editor and the preview. */
+  selected: number;
+  /** "Clear manual overrides" was confirmed: the next Apply drops them (also those typed in the tiers table). */
+  overridesCleared: boolean;
+  /** Bumped on every edit, so the preview can tell which edit it shows. */
+  revision: number;
+}
+
+export type DraftAction =
+  | { type: 'load'; config: Config }
+  | { type: 'setColumn'; role: ColumnRole; header: string | undefined }
+  | { type: 'select'; index: number }
+  | { type: 'addType'; segmentType: SegmentType }
+  | { type: 'renameType'; index: number; name: string }
+  | { type: 'moveType'; index: number; by: -1 | 1 }
+  | { type: 'removeType'; index: number }
+  | { type: 'updateType'; index: number; segmentType: SegmentType }
+  | { type: 'clearOverrides' }
+  | { type: 'applied' };
+
+export const initialDraft = (config: Config): Draft => ({ config, selected: 0, overridesCleared: false, revision: 0 });
+
+const clamp = (i: number, n: number) => Math.max(0, Math.min(i, n - 1));
+
+function withTypes(d: Draft, segmentTypes: SegmentType[], selected = d.selected): Draft {
+  return { ...d, config: { ...d.config, segmentTypes }, selected: clamp(selected, segmentTypes.length), revision: d.revision + 1 };
+}
+
+export function draftReducer(d: Draft, a: DraftAction): Draft {
+  const types = d.config.segmentTypes;
+  switch (a.type) {
+    case 'load':
+      return { ...initialDraft(a.config), revision: d.revision + 1 };
+    case 'setColumn': {
+      const columns = { ...d.config.columns };
+      if (a.header === undefined) delete columns[a.role];
+      else columns[a.role] = a.header;
+      return { ...d, config: { ...d.config, columns }, revision: d.revision + 1 };
+    }
+    case 'select':
+      return { ...d, selected: clamp(a.index, types.length) };
+    case 'addType':
+      return withTypes(d, [...types, a.segmentType], types.length);
+    case 'renameType': {
+      const old = types[a.index].name;
+      const next = withTypes(d, types.map((t, i) => (i === a.index ? { ...t, name: a.name } : t)));
+      // Overrides are keyed by the segment type's name: they follow the rename.
+      const o = d.config.overrides[old];
+      if (o === undefined || old === a.name) return next;
+      const overrides = { ...d.config.overrides, [a.name]: o };
+      delete overrides[old];
+      return { ...next, config: { ...next.config, overrides } };
+    }
+    case 'moveType': {
+      const to = a.index + a.by;
+      if (to < 0 || to >= types.length) return d;
+      const moved = types.slice();
+      [moved[a.index], moved[to]] = [moved[to], moved[a.index]];
+      return withTypes(d, moved, d.selected === a.index ? to : d.selected === to ? a.index : d.selected);
+    }
+    case 'removeType':
+      return withTypes(d, types.filter((_, i) => i !== a.index), d.selected > a.index ? d.selected - 1 : d.selected);
+    case 'updateType':
+      return withTypes(d, types.map((t, i) => (i === a.index ? a.segmentType : t)));
+    case 'clearOverrides':
+      return { ...d, config: { ...d.config, overrides: {} }, overridesCleared: true, revision: d.revision + 1 };
+    case 'applied':
+      return { ...d, overridesCleared: false };
+  }
+}
+
+/** `Sales ABC` -> `Sales ABC 2` when taken, ignoring case (names must be unique). */
+export function freeName(wanted: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((t) => t.trim().toLowerCase()));
+  if (!lower.has(wanted.toLowerCase())) return wanted;
+  for (let n = 2; ; n++) if (!lower.has(`${wanted} ${n}`.toLowerCase())) return `${wanted} ${n}`;
+}

@@ -1,0 +1,79 @@
+// Apply: read the data again (it may have changed since the pane opened), let the worker compute
+// and plan, let the host write with progress; cancel stops between blocks and says how far it got.
+import { useCallback, useRef, useState } from 'react';
+import type { Config } from '../../engine/config';
+import { errorMessage } from '../../engine/types';
+import type { ApplyReport, PreviousRun, SourceRef, WorkbookHost } from '../../hosts/host';
+import { SourceProblem } from '../../plan/source-check';
+import { configText } from '../../plan/stored-config';
+import { sendSource, type EngineClient } from '../worker/client';
+import { runConfig } from './useSource';
+
+export type ApplyState =
+  | { phase: 'idle' }
+  | { phase: 'running'; stage: string; done: number; total: number }
+  | { phase: 'done'; report: ApplyReport; customers: number; time: string }
+  | { phase: 'cancelled'; report?: ApplyReport }
+  | { phase: 'failed'; message: string };
+
+export interface ApplyInput {
+  config: Config;
+  source: SourceRef;
+  overridesCleared: boolean;
+  segmentColumns: boolean;
+  /** False only for the benchmark, whose source lives in the worker already. */
+  reread?: boolean;
+}
+
+const aborted = (signal: AbortSignal) => signal.aborted;
+
+export function useApply(host: WorkbookHost, engine: EngineClient, onApplied: (previous: PreviousRun | undefined) => void) {
+  const [state, setState] = useState<ApplyState>({ phase: 'idle' });
+  const controller = useRef<AbortController>();
+
+  const apply = useCallback(
+    async (input: ApplyInput) => {
+      const ctrl = new AbortController();
+      controller.current = ctrl;
+      const stage = (s: string, done = 0, total = 1) => setState({ phase: 'running', stage: s, done, total });
+      try {
+        stage('Reading the last run');
+        const previous = await host.readPrevious();
+        // Cleared overrides must not come back from the tiers table's Manual column either.
+        const prev = input.overridesCleared && previous ? { ...previous, overrides: {} } : previous;
+        const config = runConfig(input.config, prev, input.overridesCleared);
+        if (input.reread !== false) {
+          stage('Reading the sales data');
+          const table = await host.readSource(input.source, { signal: ctrl.signal, progress: (d, t) => stage('Reading the sales data', d, t) });
+          if (aborted(ctrl.signal)) return setState({ phase: 'cancelled' });
+          stage('Handing the data to the engine');
+          await sendSource(engine, table, ctrl.signal);
+        }
+        if (aborted(ctrl.signal)) return setState({ phase: 'cancelled' });
+        stage('Computing the segments');
+        const text = configText(config);
+        const time = new Date().toISOString();
+        const segmentColumnTypes = input.segmentColumns ? config.segmentTypes.map((t) => t.name) : [];
+        const { planned } = await engine.ask({ type: 'plan', config, previous: prev, time, configText: text, segmentColumnTypes });
+        if (aborted(ctrl.signal)) return setState({ phase: 'cancelled' });
+        stage('Writing to the workbook', 0, planned.plan.sheets.length);
+        const report = await host.apply(planned.plan, { signal: ctrl.signal, progress: (d, t) => stage('Writing to the workbook', d, t) });
+        if (!report.complete) {
+          setState(aborted(ctrl.signal) ? { phase: 'cancelled', report } : { phase: 'done', report, customers: planned.customers, time });
+          return;
+        }
+        await host.saveConfig(text);
+        setState({ phase: 'done', report, customers: planned.customers, time });
+        onApplied(await host.readPrevious());
+      } catch (e) {
+        if (e instanceof DOMException && e.name === 'AbortError') setState({ phase: 'cancelled' });
+        else if (e instanceof SourceProblem) setState({ phase: 'failed', message: e.issues.map((i) => `${i.where}: ${i.message}`).join('\n') });
+        else setState({ phase: 'failed', message: errorMessage(e) });
+      }
+    },
+    [host, engine, onApplied],
+  );
+
+  const cancel = useCallback(() => controller.current?.abort(), []);
+  return { state, apply, cancel };
+}

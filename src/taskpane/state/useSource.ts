@@ -1,0 +1,169 @@
+// Opening the pane: the sources, the stored configuration, the last run; then the chosen source
+// read from the host and handed to the engine worker, and prepared again when a data-level
+// setting changes (columns, window, filters, overrides).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { canonicalJson } from '../../engine/history';
+import type { Config } from '../../engine/config';
+import type { Issue, SourceTable } from '../../engine/types';
+import { errorMessage } from '../../engine/types';
+import type { PreviousRun, SourceInfo, SourceRef, WorkbookHost } from '../../hosts/host';
+import { mergeOverrides } from '../../plan/previous';
+import { SourceProblem } from '../../plan/source-check';
+import { loadStoredConfig, type LoadedConfig } from '../../plan/stored-config';
+import { sendSource, type EngineClient } from '../worker/client';
+import type { Prepared } from '../worker/protocol';
+
+export type Busy = { what: string } | undefined;
+
+/** What the preview's data depends on: everything but the thresholds and segment names. */
+export function prepareKey(config: Config, previous: PreviousRun | undefined, overridesCleared: boolean): string {
+  return canonicalJson({
+    columns: config.columns,
+    window: config.window,
+    filters: config.filters,
+    locale: config.locale,
+    minimumNetSales: config.minimumNetSales,
+    overrides: config.overrides,
+    needs: config.segmentTypes.map((t) => [t.kind, t.measure]),
+    previous: previous?.snapshots.length ?? 0,
+    previousTime: previous?.snapshots[previous.snapshots.length - 1]?.time,
+    cleared: overridesCleared,
+  });
+}
+
+/** The configuration a run uses: the draft plus the overrides typed into the tiers table, unless cleared. */
+export function runConfig(config: Config, previous: PreviousRun | undefined, overridesCleared: boolean): Config {
+  return overridesCleared ? config : mergeOverrides(config, previous).config;
+}
+
+export interface SourceState {
+  sources: SourceInfo[];
+  source: SourceRef | undefined;
+  stored: LoadedConfig | undefined;
+  previous: PreviousRun | undefined;
+  /** Problems reading the source (no header row, nothing selected), with addresses. */
+  sourceIssues: Issue[];
+  prepared: Prepared | undefined;
+  /** Bumped on every prepare, so a preview can tell it is current. */
+  generation: number;
+  busy: Busy;
+  error: string | undefined;
+  /** The source as last read (main thread), for Apply. */
+  table: SourceTable | undefined;
+  chooseSource(ref: SourceRef): void;
+  reload(): Promise<void>;
+  refreshPrevious(): Promise<PreviousRun | undefined>;
+  /** Prepare again with what the engine holds (the benchmark replaces the source in the worker). */
+  resync(): void;
+}
+
+export function useSource(host: WorkbookHost, engine: EngineClient, config: Config | undefined, overridesCleared: boolean, onStored: (s: LoadedConfig) => void): SourceState {
+  const [sources, setSources] = useState<SourceInfo[]>([]);
+  const [source, setSource] = useState<SourceRef>();
+  const [stored, setStored] = useState<LoadedConfig>();
+  const [previous, setPrevious] = useState<PreviousRun>();
+  const [sourceIssues, setSourceIssues] = useState<Issue[]>([]);
+  const [prepared, setPrepared] = useState<Prepared>();
+  const [generation, setGeneration] = useState(0);
+  const [loaded, setLoaded] = useState(0);
+  const [busy, setBusy] = useState<Busy>({ what: 'Opening the workbook' });
+  const [error, setError] = useState<string>();
+  const table = useRef<SourceTable>();
+  const onStoredRef = useRef(onStored);
+  onStoredRef.current = onStored;
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      try {
+        const [list, storedConfig, prev] = await Promise.all([host.listSources(), host.loadConfig(), host.readPrevious()]);
+        if (!live) return;
+        const loadedConfig = loadStoredConfig(storedConfig);
+        setSources(list);
+        setStored(loadedConfig);
+        setPrevious(prev);
+        onStoredRef.current(loadedConfig);
+        setSource(list.find((s) => s.ref.kind !== 'selection')?.ref ?? list[0]?.ref);
+        if (list.length === 0) setBusy(undefined);
+      } catch (e) {
+        if (live) {
+          setError(errorMessage(e));
+          setBusy(undefined);
+        }
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [host]);
+
+  const read = useCallback(async (ref: SourceRef) => {
+    setBusy({ what: 'Reading the sales data' });
+    setSourceIssues([]);
+    setError(undefined);
+    try {
+      const t = await host.readSource(ref);
+      table.current = t;
+      setBusy({ what: 'Handing the data to the engine' });
+      await sendSource(engine, t);
+      setLoaded((n) => n + 1);
+    } catch (e) {
+      table.current = undefined;
+      setPrepared(undefined);
+      if (e instanceof SourceProblem) setSourceIssues(e.issues);
+      else setError(errorMessage(e));
+      setBusy(undefined);
+    }
+  }, [host, engine]);
+
+  useEffect(() => {
+    if (source) void read(source);
+  }, [source, read]);
+
+  const key = config ? prepareKey(config, previous, overridesCleared) : undefined;
+  useEffect(() => {
+    if (!config || loaded === 0) return;
+    let live = true;
+    setBusy({ what: 'Preparing the customers' });
+    engine
+      .ask({ type: 'prepare', config: runConfig(config, previous, overridesCleared), previous })
+      .then((r) => {
+        if (!live) return;
+        setPrepared(r.prepared);
+        setGeneration((g) => g + 1);
+      })
+      .catch((e) => live && setError(errorMessage(e)))
+      .finally(() => live && setBusy(undefined));
+    return () => {
+      live = false;
+    };
+    // The key stands for the config's data-level fields; thresholds must not re-prepare.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, loaded, engine]);
+
+  const refreshPrevious = useCallback(async () => {
+    const prev = await host.readPrevious();
+    setPrevious(prev);
+    return prev;
+  }, [host]);
+
+  return {
+    sources,
+    source,
+    stored,
+    previous,
+    sourceIssues,
+    prepared,
+    generation,
+    busy,
+    error,
+    table: table.current,
+    chooseSource: setSource,
+    reload: async () => {
+      setSources(await host.listSources());
+      if (source) await read(source);
+    },
+    refreshPrevious,
+    resync: () => setLoaded((n) => n + 1),
+  };
+}

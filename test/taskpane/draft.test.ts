@@ -1,0 +1,128 @@
+/**
+ * @jest-environment node
+ */
+import fc from 'fast-check';
+import { defaultConfig } from '../../src/engine/config';
+import type { AbcType } from '../../src/engine/abc-schema';
+import { draftReducer, freeName, initialDraft } from '../../src/taskpane/state/draft';
+import { moveThreshold, thresholds } from '../../src/taskpane/state/thresholds';
+import { checkDraft, issuesAt, issuesUnder } from '../../src/taskpane/state/validation';
+import { prepareKey } from '../../src/taskpane/state/useSource';
+
+const abc = (shares: number[], exclude: number[] = []): AbcType => ({
+  name: 'T',
+  kind: 'abc',
+  measure: 'sales',
+  boundary: 'upper',
+  segments: shares.map((share, i) => ({ name: String.fromCharCode(65 + i), share, exclude: exclude.includes(i) || undefined })),
+});
+
+describe('thresholds', () => {
+  it('are the cumulative bounds between ranked segments', () => {
+    // 80/15/5: A|B at 80 (can move 0..95), B|C at 95 (80..100).
+    expect(thresholds(abc([80, 15, 5]))).toEqual([
+      { upper: 0, lower: 1, at: 80, min: 0, max: 95 },
+      { upper: 1, lower: 2, at: 95, min: 80, max: 100 },
+    ]);
+  });
+
+  it('skip excluded segments: VIP (excluded) between A and B does not get a line', () => {
+    expect(thresholds(abc([80, 0, 20], [1]))).toEqual([{ upper: 0, lower: 2, at: 80, min: 0, max: 100 }]);
+  });
+
+  it('moving A|B from 80 to 70 gives B the 10 points: 70/25/5', () => {
+    expect(moveThreshold(abc([80, 15, 5]), 0, 70).segments.map((s) => s.share)).toEqual([70, 25, 5]);
+  });
+
+  it('stops at the neighbouring line instead of emptying past it', () => {
+    // B|C cannot go below A|B (80): asking for 60 gives 80, so B is empty (0) and C has 20.
+    expect(moveThreshold(abc([80, 15, 5]), 1, 60).segments.map((s) => s.share)).toEqual([80, 0, 20]);
+  });
+
+  it('keeps the shares adding up to 100 wherever a line is dragged', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 1 }), fc.double({ min: -50, max: 150, noNaN: true }), (a, which, to) => {
+        const start = abc([a, (100 - a) / 2, (100 - a) / 2]);
+        const sum = moveThreshold(start, which, to).segments.reduce((s, x) => s + (x.share ?? 0), 0);
+        expect(Math.abs(sum - 100)).toBeLessThan(0.02);
+      }),
+    );
+  });
+});
+
+describe('draft reducer', () => {
+  const start = initialDraft(defaultConfig());
+
+  it('renaming a segment type carries its manual overrides along', () => {
+    const withOverride = { ...start, config: { ...start.config, overrides: { 'Sales ABC': { 'CG-12520': 'C' } } } };
+    const d = draftReducer(withOverride, { type: 'renameType', index: 0, name: 'Revenue ABC' });
+    expect(d.config.segmentTypes[0].name).toBe('Revenue ABC');
+    expect(d.config.overrides).toEqual({ 'Revenue ABC': { 'CG-12520': 'C' } });
+  });
+
+  it('moves, removes and keeps the selection on the same segment type', () => {
+    let d = draftReducer(start, { type: 'select', index: 1 });
+    d = draftReducer(d, { type: 'moveType', index: 1, by: -1 });
+    expect(d.config.segmentTypes.map((t) => t.name)).toEqual(['Profit band', 'Sales ABC']);
+    expect(d.selected).toBe(0);
+    d = draftReducer(d, { type: 'removeType', index: 1 });
+    expect(d.config.segmentTypes.map((t) => t.name)).toEqual(['Profit band']);
+    expect(d.selected).toBe(0);
+  });
+
+  it('maps a column by its header and unmaps it back to detection', () => {
+    let d = draftReducer(start, { type: 'setColumn', role: 'amount', header: 'Net' });
+    expect(d.config.columns.amount).toBe('Net');
+    d = draftReducer(d, { type: 'setColumn', role: 'amount', header: undefined });
+    expect('amount' in d.config.columns).toBe(false);
+  });
+
+  it('clearing overrides empties them and remembers it until the next apply', () => {
+    const d = draftReducer({ ...start, config: { ...start.config, overrides: { 'Sales ABC': { X: 'A' } } } }, { type: 'clearOverrides' });
+    expect(d.config.overrides).toEqual({});
+    expect(d.overridesCleared).toBe(true);
+    expect(draftReducer(d, { type: 'applied' }).overridesCleared).toBe(false);
+  });
+
+  it('bumps the revision on every edit, not on a selection', () => {
+    expect(draftReducer(start, { type: 'select', index: 1 }).revision).toBe(start.revision);
+    expect(draftReducer(start, { type: 'renameType', index: 0, name: 'X' }).revision).toBe(start.revision + 1);
+  });
+
+  it('names new things without clashing', () => {
+    expect(freeName('ABC', ['Sales ABC'])).toBe('ABC');
+    expect(freeName('ABC', ['abc', 'ABC 2'])).toBe('ABC 3');
+  });
+});
+
+describe('checkDraft', () => {
+  it('reports a gap in the bands at the band where it starts, and keeps the other type usable', () => {
+    const config = defaultConfig();
+    const bands = config.segmentTypes[1];
+    if (bands.kind !== 'bands') throw new Error('the default config changed');
+    bands.bands[2] = { ...bands.bands[2], min: 600 };
+    const c = checkDraft(config);
+    expect(issuesAt(c.issues, 'segmentTypes[1].bands[2].min').map((i) => i.message)).toEqual(['no band covers 500 to 600']);
+    expect(issuesUnder(c.issues, 'segmentTypes[0]')).toEqual([]);
+    expect(c.config).toBeUndefined();
+    expect(c.types[0]?.name).toBe('Sales ABC');
+    expect(c.types[1]).toBeUndefined();
+    expect(c.usable?.segmentTypes.map((t) => t.name)).toEqual(['Sales ABC']);
+  });
+
+  it('says what the shares add up to', () => {
+    const c = checkDraft({ ...defaultConfig(), segmentTypes: [abc([70, 15, 5])] });
+    expect(issuesAt(c.issues, 'segmentTypes[0].segments').map((i) => i.message)).toEqual(['the shares of the segments add up to 90, not 100']);
+  });
+});
+
+describe('prepareKey', () => {
+  it('ignores thresholds and names (a drag never re-prepares) but not measures or columns', () => {
+    const c = defaultConfig();
+    const moved = { ...c, segmentTypes: [moveThreshold(c.segmentTypes[0] as AbcType, 0, 70), c.segmentTypes[1]] };
+    expect(prepareKey(moved, undefined, false)).toBe(prepareKey(c, undefined, false));
+    const byProfit = { ...c, segmentTypes: [{ ...(c.segmentTypes[0] as AbcType), measure: 'profit' as const }, c.segmentTypes[1]] };
+    expect(prepareKey(byProfit, undefined, false)).not.toBe(prepareKey(c, undefined, false));
+    expect(prepareKey({ ...c, columns: { amount: 'Net' } }, undefined, false)).not.toBe(prepareKey(c, undefined, false));
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { useState } from 'react';
+import type { AbcType } from '../../src/engine/abc-schema';
+import type { BandsType } from '../../src/engine/bands-schema';
+import { defaultConfig, type SegmentType } from '../../src/engine/config';
+import { AbcEditor } from '../../src/taskpane/components/editors/AbcEditor';
+import { BandsEditor } from '../../src/taskpane/components/editors/BandsEditor';
+import { EDITORS } from '../../src/taskpane/components/editors/registry';
+import { SegmentEditor } from '../../src/taskpane/components/SegmentEditor';
+import { checkDraft, issuesUnder } from '../../src/taskpane/state/validation';
+import { renderPane } from './render';
+
+/** An editor wired like the pane wires it: edits go into state and are validated by the engine's schema. */
+function Harness({ start, onValue }: { start: SegmentType; onValue?: (t: SegmentType) => void }) {
+  const [type, setType] = useState<SegmentType>(start);
+  const config = { ...defaultConfig(), segmentTypes: [type] };
+  const issues = checkDraft(config).issues;
+  return (
+    <SegmentEditor
+      type={type}
+      index={0}
+      issues={issues}
+      onRename={(name) => setType({ ...type, name })}
+      onChange={(t) => {
+        setType(t);
+        onValue?.(t);
+      }}
+    />
+  );
+}
+
+const abc = EDITORS.abc.create('Sales ABC');
+const bands = EDITORS.bands.create('Profit band');
+
+describe('ABC editor', () => {
+  it('shows each share as a slider and a number box with the same value', () => {
+    renderPane(<Harness start={abc} />);
+    const a = screen.getByRole('group', { name: 'Segment A' });
+    expect(within(a).getByRole('slider')).toHaveProperty('value', '80');
+    expect(within(a).getByRole('spinbutton', { name: 'Share of A, percent' })).toHaveProperty('value', '80');
+  });
+
+  it('typing a share updates the type and the sum message names the actual sum', () => {
+    let last: SegmentType | undefined;
+    renderPane(<Harness start={abc} onValue={(t) => (last = t)} />);
+    const box = screen.getByRole('spinbutton', { name: 'Share of A, percent' });
+    fireEvent.change(box, { target: { value: '70' } });
+    fireEvent.blur(box);
+    expect((last as AbcType).segments.map((s) => s.share)).toEqual([70, 15, 5]);
+    // 70 + 15 + 5 = 90
+    expect(screen.getByRole('alert').textContent).toBe('the shares of the segments add up to 90, not 100');
+    const c = screen.getByRole('spinbutton', { name: 'Share of C, percent' });
+    fireEvent.change(c, { target: { value: '15' } });
+    fireEvent.blur(c);
+    expect(screen.queryByText(/add up to/)).toBeNull();
+  });
+
+  it('only one segment is the default: switching one on switches the other off', () => {
+    let last: SegmentType | undefined;
+    renderPane(<Harness start={abc} onValue={(t) => (last = t)} />);
+    const switches = screen.getAllByRole('switch', { name: /^Default/ });
+    fireEvent.click(switches[2]);
+    fireEvent.click(switches[1]);
+    expect((last as AbcType).segments.map((s) => s.default === true)).toEqual([false, true, false]);
+  });
+
+  it('adds, reorders and removes segments with labelled buttons', () => {
+    let last: SegmentType | undefined;
+    renderPane(<Harness start={abc} onValue={(t) => (last = t)} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add segment' }));
+    expect((last as AbcType).segments.map((s) => s.name)).toEqual(['A', 'B', 'C', 'D']);
+    fireEvent.click(screen.getByRole('button', { name: 'Move D up' }));
+    expect((last as AbcType).segments.map((s) => s.name)).toEqual(['A', 'B', 'D', 'C']);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove D' }));
+    expect((last as AbcType).segments.map((s) => s.name)).toEqual(['A', 'B', 'C']);
+  });
+
+  it('a duplicate segment name is flagged on the second one', () => {
+    renderPane(<Harness start={{ ...abc, segments: abc.segments.map((s, i) => (i === 2 ? { ...s, name: 'a' } : s)) }} />);
+    const third = screen.getByRole('group', { name: 'Segment a' });
+    expect(within(third).getByText('segment "a" is already used by segments[0]')).toBeTruthy();
+  });
+
+  it('offers the boundary rule by name', () => {
+    let last: SegmentType | undefined;
+    renderPane(<Harness start={abc} onValue={(t) => (last = t)} />);
+    fireEvent.click(screen.getByRole('radio', { name: /lower boundary/ }));
+    expect((last as AbcType).boundary).toBe('lower');
+  });
+});
+
+describe('bands editor', () => {
+  it('a gap shows under the band where it starts, in the engine words', () => {
+    renderPane(<Harness start={bands} />);
+    const midFrom = screen.getByRole('textbox', { name: 'Mid: from profit (included)' });
+    fireEvent.change(midFrom, { target: { value: '600' } });
+    const mid = screen.getByRole('group', { name: 'Band Mid' });
+    expect(within(mid).getByText('no band covers 500 to 600')).toBeTruthy();
+    expect(midFrom.getAttribute('aria-invalid')).toBe('true');
+    // Closing the gap clears the message.
+    fireEvent.change(midFrom, { target: { value: '500' } });
+    expect(screen.queryByText(/no band covers/)).toBeNull();
+  });
+
+  it('an overlap names both bands', () => {
+    renderPane(<Harness start={bands} />);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Mid: from profit (included)' }), { target: { value: '400' } });
+    expect(screen.getByText(/bands "Low" and "Mid" overlap from 400 to 500/)).toBeTruthy();
+  });
+
+  it('text that is not a number stays in the box with a message, and the type keeps its last number', () => {
+    let last: SegmentType | undefined;
+    renderPane(<Harness start={bands} onValue={(t) => (last = t)} />);
+    const highFrom = screen.getByRole('textbox', { name: 'High: from profit (included)' });
+    fireEvent.change(highFrom, { target: { value: '2 5x0' } });
+    expect(highFrom).toHaveProperty('value', '2 5x0');
+    expect(screen.getByText('"2 5x0" is not a number')).toBeTruthy();
+    expect(last).toBeUndefined();
+  });
+
+  it('reads numbers in the user locale (decimal comma in fr-FR)', () => {
+    let last: SegmentType | undefined;
+    renderPane(<Harness start={bands} onValue={(t) => (last = t)} />, 'fr-FR');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Low: to profit (excluded)' }), { target: { value: '499,5' } });
+    expect((last as BandsType).bands[1].max).toBe(499.5);
+    // ...which opens a gap from 499.5 to 500 before Mid.
+    expect(screen.getByText('no band covers 499.5 to 500')).toBeTruthy();
+  });
+
+  it('a blank bound in the middle is required; the first band may be open', () => {
+    renderPane(<Harness start={bands} />);
+    expect(screen.getByRole('textbox', { name: 'Loss: from profit (included)' })).toHaveProperty('placeholder', 'no minimum');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Mid: from profit (included)' }), { target: { value: '' } });
+    expect(screen.getByText('band "Mid" needs a min: only the first band may start at minus infinity')).toBeTruthy();
+  });
+
+  it('adding a band continues the scale at the top', () => {
+    let last: SegmentType | undefined;
+    renderPane(<Harness start={bands} onValue={(t) => (last = t)} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add band' }));
+    const b = (last as BandsType).bands;
+    // High was [2000, +inf): it becomes [2000, 3000) and the new band [3000, +inf).
+    expect(b.slice(3).map((x) => [x.name, x.min, x.max])).toEqual([
+      ['High', 2000, 3000],
+      ['New band', 3000, undefined],
+    ]);
+    expect(issuesUnder(checkDraft({ ...defaultConfig(), segmentTypes: [last!] }).issues, 'segmentTypes[0]')).toEqual([]);
+  });
+});
+
+describe('editor registry', () => {
+  it('has an editor for every segment kind the engine knows, each creating a valid type', async () => {
+    const { SEGMENT_KINDS } = await import('../../src/engine/config');
+    for (const kind of SEGMENT_KINDS) {
+      const t = EDITORS[kind].create('New');
+      expect(t.kind).toBe(kind);
+      expect(checkDraft({ ...defaultConfig(), segmentTypes: [t] }).issues).toEqual([]);
+    }
+  });
+
+  it('renders the editor registered for the kind', () => {
+    renderPane(<Harness start={bands} />);
+    expect(screen.getByRole('combobox', { name: 'Band customers by' })).toBeTruthy();
+    expect(screen.queryByRole('combobox', { name: 'Rank customers by' })).toBeNull();
+    act(() => undefined);
+  });
+});

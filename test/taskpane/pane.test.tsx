@@ -1,0 +1,136 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { MemoryHost } from '../../src/hosts/memory/host';
+import { MemoryWorkbook } from '../../src/hosts/memory/workbook';
+import { SETTINGS_CONFIG } from '../../src/plan/owned';
+import { Pane } from '../../src/taskpane/components/Pane';
+import { InProcessClient } from '../../src/taskpane/worker/client';
+import { defaultConfig } from '../../src/engine/config';
+import { renderPane } from './render';
+
+/*
+ * Four customers, net sales 500 / 300 / 150 / 50 (total 1,000), and one unreadable row.
+ * ABC 80/15/5, upper boundary (share strictly ahead of the customer decides):
+ *   C1 ahead 0.00 -> A;  C2 ahead 0.50 < 0.80 -> A;  C3 ahead 0.80 (not < 0.80) -> B;  C4 ahead 0.95 -> C.
+ *   A: 2 customers (50.0 %), 800/1000 = 80.0 % of sales, profit 100 - 20 = 80.00
+ *   B: 1 (25.0 %), 15.0 %, profit 30.00;  C: 1 (25.0 %), 5.0 %, profit 5.00
+ * With the A|B line at 50: C2 ahead 0.50 is not < 0.50 -> B, so A: 1 (25.0 %, 50.0 %), B: 2 (50.0 %, 45.0 %).
+ */
+function workbook(): MemoryWorkbook {
+  const wb = new MemoryWorkbook();
+  wb.addSheet('Sales', [
+    ['Customer', 'Sales', 'Profit'],
+    ['C1', 500, 100],
+    ['C2', 300, -20],
+    ['C3', 150, 30],
+    ['C4', 50, 5],
+    ['C5', 'abc', 1],
+  ]);
+  return wb;
+}
+
+const rowsOf = () =>
+  within(screen.getByTestId('preview-table'))
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+
+async function openPane(wb = workbook()) {
+  const host = new MemoryHost(wb);
+  renderPane(<Pane host={host} engine={new InProcessClient()} />);
+  await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy(), { timeout: 20_000 });
+  return { host, wb };
+}
+
+// The whole pane in jsdom renders slowly (every Fluent component, no layout engine): seconds, not a hang.
+jest.setTimeout(40_000);
+
+describe('the pane on an in-memory workbook', () => {
+  it('previews the segments of the selected type with the numbers worked out by hand', async () => {
+    await openPane();
+    expect(rowsOf()).toEqual([
+      ['A', '2', '50.0%', '80.0%', '80.00'],
+      ['B', '1', '25.0%', '15.0%', '30.00'],
+      ['C', '1', '25.0%', '5.0%', '5.00'],
+    ]);
+  });
+
+  it('moves the A threshold with the keyboard and the preview follows', async () => {
+    await openPane();
+    const line = screen.getByRole('slider', { name: 'Threshold between A and B' });
+    expect(line.getAttribute('aria-valuenow')).toBe('80');
+    for (let i = 0; i < 6; i++) fireEvent.keyDown(line, { key: 'PageDown' });
+    await waitFor(() => expect(screen.getByRole('slider', { name: 'Threshold between A and B' }).getAttribute('aria-valuenow')).toBe('50'));
+    await waitFor(() =>
+      expect(rowsOf()).toEqual([
+        ['A', '1', '25.0%', '50.0%', '100.00'],
+        ['B', '2', '50.0%', '45.0%', '10.00'],
+        ['C', '1', '25.0%', '5.0%', '5.00'],
+      ]),
+    );
+    // The share boxes of the editor moved with it: A 50, B 45.
+    expect(screen.getByRole('spinbutton', { name: 'Share of A, percent' })).toHaveProperty('value', '50');
+    expect(screen.getByRole('spinbutton', { name: 'Share of B, percent' })).toHaveProperty('value', '45');
+  });
+
+  it('shows the detected columns and the row left out, and selects its cell on click', async () => {
+    const { wb } = await openPane();
+    fireEvent.click(screen.getByRole('tab', { name: 'Data' }));
+    await waitFor(() => expect(screen.getByTestId('data-summary').textContent).toBe('4 lines used · 4 customers'));
+    expect(screen.getByRole('combobox', { name: 'Customer (required)' }).textContent).toBe('Customer');
+    expect(screen.getByRole('combobox', { name: 'Sales amount (required)' }).textContent).toBe('Sales');
+    expect(screen.getByRole('combobox', { name: 'Cost' }).textContent).toBe('(not mapped)');
+    expect(screen.getByTestId('left-out').textContent).toBe('1 row was left out because of a problem.');
+    fireEvent.click(screen.getByRole('button', { name: 'Select Sales!B6 in the workbook' }));
+    await waitFor(() => expect(wb.selected).toBe('Sales!B6'));
+  });
+
+  it('applies: writes the tiers and the summary, saves the configuration, then says the data is unchanged', async () => {
+    const { wb } = await openPane();
+    expect(screen.getByTestId('run-status').textContent).toBe('No tiers computed in this workbook yet.');
+    fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(screen.getByTestId('apply-report').textContent).toContain('Done: 4 customers segmented.'), { timeout: 20_000 });
+    const tiers = wb.values('Customer Tiers');
+    const header = tiers[0];
+    const byId = Object.fromEntries(tiers.slice(1).map((r) => [r[0], r[header.indexOf('Sales ABC')]]));
+    expect(byId).toEqual({ C1: 'A', C2: 'A', C3: 'B', C4: 'C' });
+    expect(JSON.parse(wb.settings.get(SETTINGS_CONFIG)!).segmentTypes.map((t: { name: string }) => t.name)).toEqual(['Sales ABC', 'Profit band']);
+    await waitFor(() => expect(screen.getByTestId('run-status').textContent).toContain('Data unchanged since'));
+    fireEvent.click(screen.getByRole('button', { name: 'Go to the summary' }));
+    await waitFor(() => expect(wb.selected).toBe("'Segment Summary'!A1"));
+  });
+
+  it('loads the saved configuration, and clears manual overrides only after confirmation', async () => {
+    const wb = workbook();
+    const saved = defaultConfig();
+    saved.overrides = { 'Sales ABC': { C4: 'A' } };
+    wb.settings.set(SETTINGS_CONFIG, JSON.stringify(saved));
+    await openPane(wb);
+    // C4 is in A by hand: A has 3 customers.
+    await waitFor(() => expect(rowsOf()[0].slice(0, 2)).toEqual(['A', '3']));
+    fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Clear manual overrides (1)' }));
+    const dialog = await screen.findByRole('alertdialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep them' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(screen.queryByText('The manual overrides will be removed when you apply.')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear manual overrides (1)' }));
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Clear overrides' }));
+    expect(await screen.findByText('The manual overrides will be removed when you apply.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'Segment types' }));
+    await waitFor(() => expect(rowsOf()[0].slice(0, 2)).toEqual(['A', '2']));
+    await act(async () => undefined);
+  });
+
+  it('says so when the saved configuration cannot be used, and starts from the defaults', async () => {
+    const wb = workbook();
+    wb.settings.set(SETTINGS_CONFIG, JSON.stringify({ version: 1, segmentTypes: [{ name: 'X', kind: 'abc', segments: [{ name: 'A', share: 90 }] }] }));
+    await openPane(wb);
+    expect(screen.getByText('The settings saved in this workbook cannot be used')).toBeTruthy();
+    expect(screen.getByText(/segmentTypes\[0\]\.segments: the shares of the segments add up to 90, not 100/)).toBeTruthy();
+    expect(wb.settings.get(SETTINGS_CONFIG)).toContain('"share":90'); // kept until an Apply replaces it
+  });
+});
