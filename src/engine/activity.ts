@@ -6,7 +6,7 @@ import { loyaltyPoints } from './loyalty';
 import type { LoyaltyType } from './loyalty-schema';
 import { entryOf, referenceDay, typePath, type Prepared } from './prepared';
 import { segmentInfo, type TypeResult } from './result';
-import { ordersInWindow } from './rfm';
+import { ordersInWindow } from './orders';
 import { summarize } from './summary';
 import type { EpochDay, Issue } from './types';
 

@@ -82,6 +82,23 @@ function configSchema(obj: Obj) {
     overrides: z.record(z.string(), z.record(z.string(), z.string())).default({}),
   }).superRefine((c, ctx) => {
     checkUniqueNames(c.segmentTypes, ctx, 'segmentTypes', 'segment type');
+    checkLoyaltyReferences(c.segmentTypes, ctx);
+  });
+}
+
+/** An activity type's `points` lines read a loyalty type: it must exist (named, or the first one). */
+function checkLoyaltyReferences(types: readonly { name: string; kind: string; loyalty?: string; criteria?: readonly { measure: string }[] }[], ctx: z.RefinementCtx): void {
+  const loyalty = types.filter((t) => t.kind === 'loyalty').map((t) => t.name.toLowerCase());
+  types.forEach((t, i) => {
+    if (t.kind !== 'activity') return;
+    if (t.loyalty !== undefined && !loyalty.includes(t.loyalty.toLowerCase())) {
+      ctx.addIssue({ code: 'custom', path: ['segmentTypes', i, 'loyalty'], message: `no loyalty segment type is named "${t.loyalty}"` });
+      return;
+    }
+    const line = (t.criteria ?? []).findIndex((l) => l.measure === 'points');
+    if (line >= 0 && loyalty.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['segmentTypes', i, 'criteria', line, 'measure'], message: 'a "points" line reads the points of a loyalty segment type: add one, or choose another measure' });
+    }
   });
 }
 

@@ -1,10 +1,11 @@
 // Loyalty points, levels and rewards (SEMANTICS.md section 5), after Odoo's point-of-sale loyalty.
 // Points are summed column by column: rules are compiled once into one mask per rule, and program
-// rates are summed per order (dictionary codes) before they are rounded.
+// rates are summed per order (the run's order groups, see orders.ts) before they are rounded.
 import type { LoyaltyType } from './loyalty-schema';
 import { inRange } from './aggregate';
 import { keyText, type SalesLines } from './ingest';
 import { normalizeHeader } from './parse/headers';
+import { groupByOrder, orderGroups, type OrderGroups } from './orders';
 import { cached, entryOf, typePath, type Prepared } from './prepared';
 import { segmentInfo, type ExtraColumn, type TypeResult } from './result';
 import { summarize } from './summary';
@@ -64,8 +65,8 @@ export function ruleMasks(
 /**
  * Points earned per customer on the lines inside `range`. Rules first, in order, each term rounded on
  * its own; a non-cumulative match stops the rules after it and keeps the line out of the program
- * rates, which are summed per order and rounded once per order. A returned order (net amount below 0)
- * takes back its `perOrder`.
+ * rates, which are summed per order (and customer) and rounded once per order. A returned order (net
+ * amount below 0) takes back its `perOrder`.
  */
 export function earnPoints(
   lines: SalesLines,
@@ -73,67 +74,59 @@ export function earnPoints(
   range: DayRange | undefined,
   type: Pick<LoyaltyType, 'rules' | 'perCurrency' | 'perUnit' | 'perOrder' | 'rounding'>,
   masks: readonly Uint8Array[],
+  groups: OrderGroups = groupByOrder(lines, range),
 ): Float64Array {
   const earned = new Float64Array(customerCount);
   const { customer, amount, quantity, order } = lines;
-  const rounding = type.rounding;
-  const program = type.perCurrency !== 0 || type.perUnit !== 0 || type.perOrder !== 0;
-  // One slot per (order, customer). Order codes are dense, so the usual case is an array lookup; an
-  // order id shared by several customers (bad data) still earns for each one, through `shared`
-  // (order code -> customer, slot, customer, slot, ...).
-  const slotOfOrder = new Int32Array(lines.orders.length).fill(-1);
-  const shared = new Map<number, number[]>();
-  const slotCustomer = new Int32Array(program ? lines.length : 0);
-  const slotAmount = new Float64Array(slotCustomer.length);
-  const slotQuantity = new Float64Array(slotCustomer.length);
-  let slots = 0;
-  for (let i = 0; i < lines.length; i++) {
-    if (range !== undefined && !inRange(lines, i, range)) continue;
-    const c = customer[i];
-    const amt = amount[i];
-    const q = quantity[i] === quantity[i] ? quantity[i] : 0;
-    let taken = false;
-    for (let r = 0; r < masks.length; r++) {
-      if (!masks[r][i]) continue;
-      const rule = type.rules[r];
-      earned[c] += roundPoints(q * rule.perUnit, rounding) + roundPoints(amt * rule.perCurrency, rounding);
-      if (!rule.cumulative) {
-        taken = true;
-        break;
-      }
-    }
-    if (taken || !program) continue;
-    const o = order[i];
-    let slot = o < 0 ? -1 : slotOfOrder[o];
-    if (slot < 0) {
-      // A new order (or, with no order column, a line that is its own order).
-      slot = slots++;
-      slotCustomer[slot] = c;
-      if (o >= 0) slotOfOrder[o] = slot;
-    } else if (slotCustomer[slot] !== c) {
-      let list = shared.get(o);
-      if (list === undefined) shared.set(o, (list = []));
-      let found = -1;
-      for (let k = 0; k < list.length; k += 2) {
-        if (list[k] === c) {
-          found = list[k + 1];
+  const { rounding, perCurrency, perUnit, perOrder } = type;
+  const qty = (i: number) => (quantity[i] === quantity[i] ? quantity[i] : 0);
+  const inWindow = (i: number) => range === undefined || inRange(lines, i, range);
+  /** Lines a non-cumulative rule took: the program rates do not apply to them. */
+  const taken = new Uint8Array(masks.length > 0 ? lines.length : 0);
+  if (masks.length > 0) {
+    for (let i = 0; i < lines.length; i++) {
+      if (!inWindow(i)) continue;
+      for (let r = 0; r < masks.length; r++) {
+        if (!masks[r][i]) continue;
+        const rule = type.rules[r];
+        earned[customer[i]] += roundPoints(qty(i) * rule.perUnit, rounding) + roundPoints(amount[i] * rule.perCurrency, rounding);
+        if (!rule.cumulative) {
+          taken[i] = 1;
           break;
         }
       }
-      if (found < 0) {
-        found = slots++;
-        slotCustomer[found] = c;
-        list.push(c, found);
-      }
-      slot = found;
     }
-    slotAmount[slot] += amt;
-    slotQuantity[slot] += q;
   }
-  for (let s = 0; s < slots; s++) {
-    const net = round9(slotAmount[s]);
-    earned[slotCustomer[s]] +=
-      roundPoints(slotAmount[s] * type.perCurrency, rounding) + roundPoints(slotQuantity[s] * type.perUnit, rounding) + Math.sign(net) * type.perOrder;
+  const isTaken = (i: number) => taken.length > 0 && taken[i] === 1;
+  const program = (c: number, sum: number, units: number) => {
+    earned[c] += roundPoints(sum * perCurrency, rounding) + roundPoints(units * perUnit, rounding) + Math.sign(round9(sum)) * perOrder;
+  };
+  if (perCurrency !== 0 || perUnit !== 0 || perOrder !== 0) {
+    // Without an order column each line is its own order.
+    for (let i = 0; i < lines.length; i++) if (order[i] < 0 && inWindow(i) && !isTaken(i)) program(customer[i], amount[i], qty(i));
+    // Per order, per customer: an order id shared by two customers (bad data) still earns for each one.
+    const stamp = new Int32Array(customerCount);
+    const sum = new Float64Array(customerCount);
+    const units = new Float64Array(customerCount);
+    const touched = new Int32Array(customerCount);
+    const { start, line } = groups;
+    for (let o = 0; o + 1 < start.length; o++) {
+      let t = 0;
+      for (let k = start[o]; k < start[o + 1]; k++) {
+        const i = line[k];
+        if (isTaken(i)) continue;
+        const c = customer[i];
+        if (stamp[c] !== o + 1) {
+          stamp[c] = o + 1;
+          sum[c] = 0;
+          units[c] = 0;
+          touched[t++] = c;
+        }
+        sum[c] += amount[i];
+        units[c] += qty(i);
+      }
+      for (let j = 0; j < t; j++) program(touched[j], sum[touched[j]], units[touched[j]]);
+    }
   }
   for (let c = 0; c < customerCount; c++) earned[c] = round9(earned[c]) + 0;
   return earned;
@@ -177,7 +170,7 @@ export function loyaltyPoints(p: Prepared, type: LoyaltyType): LoyaltyPoints {
     const { lines, table, mapping } = p.ingested;
     const n = p.measures.count;
     const { masks, issues } = ruleMasks(table, lines, mapping, type, typePath(p, type.name));
-    return { earned: earnPoints(lines, n, p.window, type, masks), spent: spentPoints(lines, n, p.window), issues };
+    return { earned: earnPoints(lines, n, p.window, type, masks, orderGroups(p)), spent: mapping.spent === undefined ? new Float64Array(n) : spentPoints(lines, n, p.window), issues };
   });
 }
 

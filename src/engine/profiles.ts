@@ -29,22 +29,36 @@ export function answeringCustomers(answers: SourceTable, config: Config): string
 function answersTo(p: Prepared, column: number): string[] {
   return cached(p, `answers|${column}`, () => {
     const out = new Array<string>(p.measures.count).fill('');
-    if (p.sources.answers) {
-      const t = p.sources.answers;
-      const cc = customerColumnOf(t.header, p.config.columns.customer);
-      for (const row of t.rows) {
-        const c = p.customers.byId.get(keyText(row[cc]));
-        const v = keyText(row[column]);
-        if (c !== undefined && v !== '') out[c] = v.toLowerCase();
-      }
-    } else {
-      const { lines, table } = p.ingested;
-      for (let i = 0; i < lines.length; i++) {
-        const v = keyText(table.rows[lines.row[i]][column]);
-        if (v !== '') out[lines.customer[i]] = v.toLowerCase();
-      }
+    const rows = answerRows(p);
+    const t = answersSource(p);
+    for (let k = 0; k < rows.row.length; k++) {
+      const v = keyText(t.rows[rows.row[k]][column]);
+      if (v !== '') out[rows.customer[k]] = v.toLowerCase();
     }
     return out;
+  });
+}
+
+/** Which customer each row of the answers source belongs to, found once per run whatever the number of questions. */
+function answerRows(p: Prepared): { row: Int32Array; customer: Int32Array } {
+  return cached(p, 'answers|rows', () => {
+    if (!p.sources.answers) {
+      // The sales range: its kept lines already carry their customer.
+      const { lines } = p.ingested;
+      return { row: lines.row, customer: lines.customer };
+    }
+    const t = p.sources.answers;
+    const cc = customerColumnOf(t.header, p.config.columns.customer);
+    const row: number[] = [];
+    const customer: number[] = [];
+    t.rows.forEach((cells, r) => {
+      const c = p.customers.byId.get(keyText(cells[cc]));
+      if (c !== undefined) {
+        row.push(r);
+        customer.push(c);
+      }
+    });
+    return { row: Int32Array.from(row), customer: Int32Array.from(customer) };
   });
 }
 

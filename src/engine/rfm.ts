@@ -2,47 +2,13 @@
 // the named segment table, first match in table order.
 import { inRange } from './aggregate';
 import type { SalesLines } from './ingest';
+import { ordersInWindow } from './orders';
 import { cached, referenceDay, typePath, type Prepared } from './prepared';
 import { segmentInfo, type ExtraColumn, type TypeResult } from './result';
 import { OTHERS, type RfmType } from './rfm-schema';
 import { summarize } from './summary';
 import type { Issue } from './types';
 import type { DayRange } from './window';
-
-/**
- * Distinct orders per customer among its lines in the range; each line counts as an order when no
- * order column is mapped. An order id shared by two customers (bad data) counts once for each.
- */
-export function countOrders(lines: SalesLines, customerCount: number, range: DayRange | undefined): Int32Array {
-  const out = new Int32Array(customerCount);
-  const owner = new Int32Array(lines.orders.length); // customer + 1 that first counted the order
-  // Other customers already counted for a shared order, keyed by the order code (a small integer).
-  const others = new Map<number, number[]>();
-  for (let i = 0; i < lines.length; i++) {
-    if (range !== undefined && !inRange(lines, i, range)) continue;
-    const c = lines.customer[i];
-    const o = lines.order[i];
-    if (o < 0) {
-      out[c]++;
-    } else if (owner[o] === 0) {
-      owner[o] = c + 1;
-      out[c]++;
-    } else if (owner[o] !== c + 1) {
-      const seen = others.get(o);
-      if (seen === undefined) {
-        others.set(o, [c]);
-        out[c]++;
-      } else if (!seen.includes(c)) {
-        seen.push(c);
-        out[c]++;
-      }
-    }
-  }
-  return out;
-}
-
-/** Orders per customer in the window, counted once per run (RFM frequency, activity's "orders" line). */
-export const ordersInWindow = (p: Prepared): Int32Array => cached(p, 'orders', () => countOrders(p.ingested.lines, p.measures.count, p.window));
 
 /** Relative tolerance for cut points: 268.28000000000003 is "up to 268.28". */
 const above = (v: number, cut: number) => v > cut + 1e-9 * Math.max(1, Math.abs(cut));
@@ -53,10 +19,12 @@ const above = (v: number, cut: number) => v > cut + 1e-9 * Math.max(1, Math.abs(
  * customers, and equal values can never be split by a cut.
  */
 export function quantileCuts(values: ArrayLike<number>, scored: Uint8Array, scores: number): number[] {
-  const sorted: number[] = [];
-  for (let c = 0; c < values.length; c++) if (scored[c]) sorted.push(values[c]);
-  if (sorted.length === 0) return [];
-  sorted.sort((a, b) => a - b);
+  let count = 0;
+  for (let c = 0; c < values.length; c++) if (scored[c]) count++;
+  if (count === 0) return [];
+  const sorted = new Float64Array(count);
+  for (let c = 0, k = 0; c < values.length; c++) if (scored[c]) sorted[k++] = values[c];
+  sorted.sort(); // a typed array sorts numerically
   const cuts: number[] = [];
   for (let k = 1; k < scores; k++) cuts.push(sorted[Math.max(0, Math.ceil((k * sorted.length) / scores) - 1)]);
   return cuts;

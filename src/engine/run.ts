@@ -26,20 +26,25 @@ export type { ExtraSources, Prepared, PreviousSegments } from './prepared';
  * still appear: with the default segment, and prospects with their profiles.
  */
 function extendCustomers(base: CustomerIndex, config: Config, previous: PreviousSegments | undefined, sources: ExtraSources): CustomerIndex {
+  const extra: string[] = [];
+  const collect = (raw: string) => {
+    const id = raw.trim();
+    if (id !== '' && !base.byId.has(id)) extra.push(id);
+  };
+  for (const perType of Object.values(config.overrides)) Object.keys(perType).forEach(collect);
+  for (const perType of Object.values(previous?.segments ?? {})) Object.keys(perType).forEach(collect);
+  if (sources.answers && config.segmentTypes.some((t) => t.kind === 'profiles')) answeringCustomers(sources.answers, config).forEach(collect);
+  // Most runs add no one: the index from ingest is used as it is, not copied.
+  if (extra.length === 0) return base;
   const ids = base.ids.slice();
   const names = base.names.slice();
   const byId = new Map(base.byId);
-  const add = (raw: string) => {
-    const id = raw.trim();
-    if (id !== '' && !byId.has(id)) {
-      byId.set(id, ids.length);
-      ids.push(id);
-      names.push('');
-    }
-  };
-  for (const perType of Object.values(config.overrides)) Object.keys(perType).forEach(add);
-  for (const perType of Object.values(previous?.segments ?? {})) Object.keys(perType).forEach(add);
-  if (sources.answers && config.segmentTypes.some((t) => t.kind === 'profiles')) answeringCustomers(sources.answers, config).forEach(add);
+  for (const id of extra) {
+    if (byId.has(id)) continue;
+    byId.set(id, ids.length);
+    ids.push(id);
+    names.push('');
+  }
   return { ids, names, byId };
 }
 

@@ -1,7 +1,8 @@
 // Activity segmentation (SEMANTICS.md section 6): state of mind, criteria lines, exclusive categories.
 import fc from 'fast-check';
 import { holds, matches } from '../../../src/engine/activity';
-import { column, issueTexts, run } from './support';
+import { parseConfig } from '../../../src/engine/config';
+import { column, run } from './support';
 
 const H = ['Customer', 'Date', 'Order', 'Sales'];
 // The latest date is 2024-03-31 (a's last purchase): three periods of 30 days end there, oldest first:
@@ -105,8 +106,12 @@ describe('criteria lines', () => {
     const r = run(H, ROWS, { segmentTypes: [loyalty, activity({ criteria: [points] })] });
     // Points earned at 1 per unit of currency: a 30, b 5000, c 10, d 10 - 10 = 0, f 20.
     expect(column(r, 'Act')).toEqual({ a: 'Active', b: 'Active', c: '', d: '', f: 'Active' });
-    const bad = run(H, ROWS, { segmentTypes: [activity({ criteria: [points] })] });
-    expect(issueTexts(bad)).toContain('segmentTypes[0].criteria: a "points" line needs a loyalty segment type');
+    // Checked with the configuration, before any run: nothing is half-applied.
+    const bad = parseConfig({ version: 1, segmentTypes: [activity({ criteria: [points] }), { ...activity({ loyalty: 'Klub' }), name: 'Act 2' }] });
+    expect(bad.ok ? [] : bad.issues.map((i) => `${i.where}: ${i.message}`)).toEqual([
+      'segmentTypes[0].criteria[0].measure: a "points" line reads the points of a loyalty segment type: add one, or choose another measure',
+      'segmentTypes[1].loyalty: no loyalty segment type is named "Klub"',
+    ]);
   });
 });
 
