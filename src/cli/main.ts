@@ -19,7 +19,7 @@ import { SourceProblem } from '../plan/source-check';
 import { tierColumns, toRows } from '../plan/tiers';
 import { formatSummary } from './summary-text';
 import { toCsv } from './csv';
-import { runWorkbook } from './workbook';
+import { cpuMs, runWorkbook } from './workbook';
 
 const USAGE = `Usage:
   tierwise segment <file.csv|file.xlsx> --config <config.json> [--sheet NAME] [--format json|csv] [--out FILE] [--issues FILE]
@@ -245,9 +245,11 @@ async function segmentWorkbookCommand(input: string, values: WorkbookArgs, io: I
   if (values.sheet && values.table) throw new UsageError('give either --sheet or --table, not both');
   const now = limits.now ?? new Date().toISOString();
   const started = performance.now();
+  const startedCpu = cpuMs();
   const { bytes, label } = await workbookBytes(input, limits);
   const host = await XlsxHost.open(bytes, label);
   const opened = performance.now() - started;
+  const openedCpu = cpuMs() - startedCpu;
   let config: { text: string; path: string } | undefined;
   if (values.config) {
     try {
@@ -275,6 +277,7 @@ async function segmentWorkbookCommand(input: string, values: WorkbookArgs, io: I
   const { added, changed } = run.overridesFromTable;
   if (added || changed) io.err(`Manual overrides from the tiers table: ${added} new, ${changed} changed\n`);
   const packing = performance.now();
+  const packingCpu = cpuMs();
   const written = await host.toBuffer();
   if (inPlace) {
     const backup = backupPath(input, now);
@@ -298,6 +301,7 @@ async function segmentWorkbookCommand(input: string, values: WorkbookArgs, io: I
     const t = run.timings;
     const ms = (n: number) => Math.round(n);
     io.err(`Timings: read ${ms(opened + t.read)} ms, segment ${ms(t.segment)} ms, write ${ms(t.apply + performance.now() - packing)} ms\n`);
+    io.err(`CPU: read ${ms(openedCpu + t.cpu.read)} ms, segment ${ms(t.cpu.segment)} ms, write ${ms(t.cpu.apply + cpuMs() - packingCpu)} ms\n`);
   }
   return status;
 }

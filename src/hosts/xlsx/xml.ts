@@ -8,7 +8,10 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
  * Text for an element body or attribute. Characters XML 1.0 forbids (most C0 controls) are written
  * as Excel writes them (`_x0001_`), and a literal `_xHHHH_` is protected the same way.
  */
+const NEEDS_ESCAPE = /[&<>"'_\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
     .replace(/[&<>"']/g, (c) => ESCAPES[c])
