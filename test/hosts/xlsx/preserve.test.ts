@@ -2,6 +2,7 @@
 // name and the add-in's saved settings keeps every other part byte for byte; customer names that
 // look like formulas stay text; a user's cell in the way stops the write.
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConfigText } from '../../../src/engine/config';
@@ -72,6 +73,13 @@ describe('a workbook with a chart, a pivot table, a defined name and the add-in 
     expect(unchanged).toEqual(expect.arrayContaining(['xl/charts/chart1.xml', 'xl/drawings/drawing1.xml', 'xl/pivotCache/pivotCacheDefinition1.xml', 'xl/pivotCache/pivotCacheRecords1.xml', 'xl/pivotTables/pivotTable1.xml', 'xl/worksheets/_rels/sheet1.xml.rels', 'xl/worksheets/sheet2.xml', 'xl/webextensions/taskpanes.xml']));
     for (const k of unchanged) expect([k, after.get(k)?.equals(before.get(k)!)]).toEqual([k, true]);
     for (const k of edited) expect([k, after.has(k)]).toEqual([k, true]);
+    // Inside the zip too: the untouched parts are copied compressed, not inflated and deflated again.
+    const compressed = async (bytes: Uint8Array) => {
+      const zip = await JSZip.loadAsync(bytes);
+      return (k: string) => Buffer.from((zip.file(k) as unknown as { _data: { compressedContent: Uint8Array } })._data.compressedContent);
+    };
+    const [a, b] = [await compressed(input), await compressed(output.bytes)];
+    for (const k of unchanged) expect([k, b(k).equals(a(k))]).toEqual([k, true]);
   });
 
   it('edits the shared parts by adding to them: the defined name, the pivot cache list and the chart anchor stay', async () => {

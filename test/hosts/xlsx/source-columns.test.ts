@@ -1,0 +1,64 @@
+// Splicing segment columns into a sheet part: hand-written sheet XML, expected cells by hand.
+import type { PlannedSourceColumns } from '../../../src/plan/plan';
+import { spliceRow, spliceSourceColumns } from '../../../src/hosts/xlsx/source-columns';
+
+const head = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:B4"/><sheetData>';
+const tail = '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
+const t = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+const n = (ref: string, v: number) => `<c r="${ref}"><v>${v}</v></c>`;
+
+/** Customer in A, sales in B; header in row 1, three lines (rows 2-4). */
+const rows = (extra: Record<number, string> = {}) =>
+  [1, 2, 3, 4].map((r) => `<row r="${r}">${r === 1 ? t('A1', 'Customer') + t('B1', 'Sales') : t(`A${r}`, `C${r - 1}`) + n(`B${r}`, r * 10)}${extra[r] ?? ''}</row>`).join('');
+
+const plan = (rowCount: number, values: string[]): PlannedSourceColumns => ({
+  sheet: 'Orders',
+  headerRow: 1,
+  rowCount,
+  column: 2,
+  columns: [{ header: 'Sales ABC (Tierwise)', values }],
+  sourceFingerprint: '',
+});
+
+describe('spliceSourceColumns', () => {
+  it('adds the column at C, header included, and widens the dimension', () => {
+    const out = spliceSourceColumns(Buffer.from(head + rows() + tail), plan(3, ['A', 'B', '']));
+    const xml = out.xml.toString();
+    expect(out.conflict).toBeUndefined();
+    expect(xml).toContain(`<row r="1">${t('A1', 'Customer')}${t('B1', 'Sales')}${t('C1', 'Sales ABC (Tierwise)')}</row>`);
+    expect(xml).toContain(`<row r="2">${t('A2', 'C1')}${n('B2', 20)}${t('C2', 'A')}</row>`);
+    // C3 -> B; the third line has no segment: nothing written in C4.
+    expect(xml).toContain(`<row r="4">${t('A4', 'C3')}${n('B4', 40)}</row>`);
+    expect(xml).toContain('<dimension ref="A1:C4"/>');
+  });
+
+  it('refuses to overwrite a cell it did not write, and names it', () => {
+    const out = spliceSourceColumns(Buffer.from(head + rows({ 3: t('C3', 'my note') }) + tail), plan(3, ['A', 'B', 'C']));
+    expect(out.conflict).toEqual({ column: 2, row: 3, cellXml: t('C3', 'my note') });
+  });
+
+  it('replaces what an earlier run wrote, clears it below a shorter source, and refuses below the old range', () => {
+    // An earlier run wrote C1:C4; the source now has two lines: C4 is cleared.
+    const earlier = { 1: t('C1', 'Sales ABC (Tierwise)'), 2: t('C2', 'B'), 3: t('C3', 'C'), 4: t('C4', 'A') };
+    const out = spliceSourceColumns(Buffer.from(head + rows(earlier) + tail), plan(2, ['A', 'A']), 0, { lastColumn: 2, lastRow: 4 });
+    const xml = out.xml.toString();
+    expect(out.conflict).toBeUndefined();
+    expect(xml).toContain(`<row r="2">${t('A2', 'C1')}${n('B2', 20)}${t('C2', 'A')}</row>`);
+    expect(xml).toContain(`<row r="4">${t('A4', 'C3')}${n('B4', 40)}</row>`);
+    // The earlier run wrote down to row 2 only; a note typed in C4 is the user's.
+    const user = spliceSourceColumns(Buffer.from(head + rows({ 2: t('C2', 'B'), 4: t('C4', 'note') }) + tail), plan(3, ['A', 'A', 'A']), 0, { lastColumn: 2, lastRow: 2 });
+    expect(user.conflict).toMatchObject({ column: 2, row: 4 });
+  });
+
+  it('adds rows the sheet does not have (a line with nothing but a customer further down)', () => {
+    const sparse = head + `<row r="1">${t('A1', 'Customer')}</row><row r="3">${t('A3', 'C2')}</row>` + tail;
+    const xml = spliceSourceColumns(Buffer.from(sparse), plan(2, ['B', 'C'])).xml.toString();
+    expect(xml).toContain(`<row r="1">${t('A1', 'Customer')}${t('C1', 'Sales ABC (Tierwise)')}</row><row r="2">${t('C2', 'B')}</row><row r="3">${t('A3', 'C2')}${t('C3', 'C')}</row>`);
+  });
+});
+
+describe('spliceRow', () => {
+  it('puts cells in column order, keeping the cells right of them', () => {
+    expect(spliceRow(t('A1', 'x') + t('E1', 'y'), 2, 2, t('C1', 'new'))).toBe(t('A1', 'x') + t('C1', 'new') + t('E1', 'y'));
+  });
+});
