@@ -88,6 +88,7 @@ export async function benchXlsx(): Promise<Record<string, number | string>> {
     if (r.code > 1 || !m || !cpu) throw new Error(`the command line failed (exit ${r.code}):\n${r.err}`);
     const [read, segment, write] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const steps = read + segment + write;
+    const cpuTotal = Number(cpu[1]) + Number(cpu[2]) + Number(cpu[3]);
     const share = (n: number) => `${((100 * n) / steps).toFixed(1)}%`;
     return {
       'xlsx: sheet rows (header + lines)': SHEET_ROWS,
@@ -108,7 +109,8 @@ export async function benchXlsx(): Promise<Record<string, number | string>> {
       'xlsx: load average (1 min) at the end': Number(loadavg()[0].toFixed(1)),
       'xlsx: cores': cpus().length,
       'xlsx: peak RSS MB': Math.round(r.maxRssKb / 1024),
-      'xlsx: goal': steps < 60_000 && r.maxRssKb < 4 * 2 ** 20 ? 'met (< 60 s, < 4 GB)' : 'NOT met (< 60 s, < 4 GB)',
+      'xlsx: goal < 60 s and < 4 GB (wall time)': steps < 60_000 && r.maxRssKb < 4 * 2 ** 20 ? 'met' : 'NOT met',
+      'xlsx: goal < 60 s and < 4 GB (CPU time)': cpuTotal < 60_000 && r.maxRssKb < 4 * 2 ** 20 ? 'met' : 'NOT met',
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -123,7 +123,7 @@ export class XlsxHost implements WorkbookHost {
     }
     for (const s of sheets) {
       if (s.state !== 'visible' || mine.has(s.path)) continue;
-      const head = new TextDecoder().decode((await this.pkg.bytes(s.path))?.subarray(0, 4096));
+      const head = (await this.pkg.head(s.path)) ?? '';
       const dim = /<(?:\w+:)?dimension\s+ref="([^"]+)"/.exec(head);
       const rows = dim ? Math.max(0, parseRange(dim[1]).bottom - parseRange(dim[1]).top) : undefined;
       out.push({ ref: { kind: 'sheet', name: s.name }, label: rows === undefined ? `Sheet ${s.name}` : `Sheet ${s.name} (${rows.toLocaleString('en-US')} rows)`, rows });

@@ -4,7 +4,7 @@
 // compressed bytes: JSZip reuses an entry's stored data when the entry was not touched.
 import JSZip from 'jszip';
 import { posix } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import { constants, inflateRawSync } from 'node:zlib';
 import { attr, attributes, closingTag, CONTENT_TYPE, escapeXml, findTags, NS, prefixOf, REL } from './xml';
 import { deflatedEntry, zipBytes, type ZipEntry } from './zip-write';
 
@@ -107,6 +107,16 @@ export class XlsxPackage {
     const stored = storedOf(f);
     if (stored) return stored.compression.magic === DEFLATE ? inflateRawSync(stored.compressedContent) : stored.compressedContent;
     return f.async('uint8array');
+  }
+
+  /** About the first `bytes` bytes of a part, inflating only the start of it (a sheet's <dimension> is there). */
+  async head(path: string, bytes = 4096): Promise<string | undefined> {
+    const f = this.written.get(path) === undefined ? this.zip.file(path) : null;
+    const stored = f ? storedOf(f) : undefined;
+    if (!stored || stored.compression.magic !== DEFLATE) return (await this.text(path))?.slice(0, bytes);
+    // A sync flush on a cut-off stream gives what inflates so far instead of an error.
+    const out = inflateRawSync(stored.compressedContent.subarray(0, bytes * 4), { finishFlush: constants.Z_SYNC_FLUSH });
+    return out.subarray(0, bytes).toString('utf8');
   }
 
   /** Uncompressed size as recorded in the zip directory (no inflating), or undefined. */

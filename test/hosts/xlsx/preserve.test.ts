@@ -64,6 +64,12 @@ describe('a workbook with a chart, a pivot table, a defined name and the add-in 
     expect(values((await excel(output.bytes)).getWorksheet('Customer Tiers')!).length).toBe(5);
   });
 
+  it("lists the user's sheets as sources, never Tierwise's own", async () => {
+    const host = await XlsxHost.open(output.bytes, 'book.xlsx');
+    // ExcelJS wrote <dimension ref="A1:D6"/> on Orders: a header and five lines.
+    expect((await host.listSources()).map((s) => s.label)).toEqual(['Sheet Orders (5 rows)', 'Sheet Pivot (0 rows)']);
+  });
+
   it('keeps every part it does not own byte for byte', async () => {
     const before = await parts(input);
     const after = await parts(output.bytes);
