@@ -69,12 +69,17 @@ export class XlsxHost implements WorkbookHost {
     return s && parseSettingsSheet(await this.grid(s, { top: 0, left: 0, bottom: 0, right: 0 })) ? s : undefined;
   }
 
-  /** The sheet Tierwise wrote for a role: by sheetId, else by the name it had (a file the add-in wrote keeps Excel's own ids). */
+  /**
+   * The sheet Tierwise wrote for a role: by sheetId when this host wrote it (a sheet deleted since
+   * is gone, even if the user made another with its name); by name when the add-in wrote it, since
+   * Excel's runtime ids are not in the file.
+   */
   private async ownedSheet(role: PlannedSheet['role'], sheets?: SheetEntry[]): Promise<SheetEntry | undefined> {
     const o = this.owned().sheets[role];
     if (!o) return undefined;
     const all = sheets ?? (await this.pkg.sheets());
-    return all.find((s) => o.id !== undefined && sheetKey(s) === o.id) ?? all.find((s) => s.name.toLowerCase() === o.name.toLowerCase());
+    if (o.id?.startsWith('sheetId:')) return all.find((s) => sheetKey(s) === o.id);
+    return all.find((s) => s.name.toLowerCase() === o.name.toLowerCase());
   }
 
   private async ownedSheetPaths(): Promise<Set<string>> {

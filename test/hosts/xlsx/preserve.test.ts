@@ -200,3 +200,24 @@ async function richTableWithNote(): Promise<Buffer> {
   ws.getCell('F3').value = 'a note';
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+describe('finding its sheets again', () => {
+  it("does not take a user's new sheet named like a Tierwise sheet that was deleted", async () => {
+    const first = await run(await plainWorkbook('Orders', ROWS), { config: true });
+    // The user deletes "Customer Tiers" and makes a sheet of their own with that name.
+    const zip = await JSZip.loadAsync(first.bytes);
+    const wb = await zip.file('xl/workbook.xml')!.async('string');
+    const tiersTag = /<sheet name="Customer Tiers" sheetId="(\d+)"[^>]*\/>/.exec(wb)!;
+    zip.file('xl/workbook.xml', wb.replace(tiersTag[0], tiersTag[0].replace(`sheetId="${tiersTag[1]}"`, 'sheetId="99"')));
+    const edited = await zip.generateAsync({ type: 'nodebuffer' });
+    // The renamed sheet still holds a table (TierwiseTiers), which is now the user's: name the source.
+    const host = await XlsxHost.open(edited, 'book.xlsx');
+    const r = await runWorkbook({ host, source: { kind: 'sheet', name: 'Orders' }, now: NOW });
+    const second = { run: r, bytes: await host.toBuffer() };
+    expect(second.run.ok && second.run.report.renamed).toEqual([{ wanted: 'Customer Tiers', used: 'Customer Tiers (2)' }]);
+    const before = await parts(edited);
+    const after = await parts(second.bytes);
+    const path = await sheetPath(edited, 'Customer Tiers');
+    expect(after.get(path)!.equals(before.get(path)!)).toBe(true);
+  });
+});
