@@ -260,7 +260,7 @@ async function segmentWorkbookCommand(input: string, values: WorkbookArgs, io: I
   }
   const source: SourceRef | undefined = values.table ? { kind: 'table', name: values.table } : values.sheet ? { kind: 'sheet', name: values.sheet } : undefined;
   const wanted = values['source-columns'];
-  const sourceColumns = wanted === undefined || wanted === 'none' ? undefined : wanted === 'all' ? 'all' : wanted.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const sourceColumns = wanted === undefined ? undefined : wanted === 'none' ? [] : wanted === 'all' ? 'all' : wanted.split(',').map((s) => s.trim()).filter((s) => s !== '');
   const run = await runWorkbook({ host, config, source, sourceColumns, now });
   printIssues(run.warnings, io, config ? `${config.path}: ` : '');
   if (!run.ok) {

@@ -22,7 +22,7 @@ export interface WorkbookRunInput {
   /** Given on the command line (`--config`): replaces the stored one. */
   config?: { text: string; path: string };
   source?: SourceRef;
-  /** Segment types whose column is written beside the source rows ('all' or names). */
+  /** Segment types whose column is written beside the source rows ('all' or names; [] none). Default: those written last time. */
   sourceColumns?: 'all' | string[];
   /** ISO time of the run (the engine never reads the clock). */
   now: string;
@@ -84,7 +84,10 @@ export async function runWorkbook(input: WorkbookRunInput): Promise<WorkbookRun>
     return { ok: false, issues: result.issues.filter((i) => i.row === undefined), warnings: chosen.warnings };
   }
   const snapshot = takeSnapshot(result, prepared.ingested.lines, input.now);
-  const wanted = input.sourceColumns === 'all' ? result.types.map((t) => t.type.name) : (input.sourceColumns ?? []);
+  const wanted =
+    input.sourceColumns === 'all'
+      ? result.types.map((t) => t.type.name)
+      : (input.sourceColumns ?? host.previousSourceColumnTypes().filter((n) => result.types.some((t) => t.type.name === n)));
   const unknown = wanted.filter((n) => !result.types.some((t) => t.type.name === n));
   if (unknown.length) {
     return { ok: false, issues: unknown.map((n) => ({ severity: 'error', where: '--source-columns', message: `no segment type is named "${n}" (segment types: ${result.types.map((t) => t.type.name).join(', ')})` })), warnings: chosen.warnings };

@@ -5,6 +5,7 @@
 import { rangeAddress } from '../../engine/address';
 import type { Cell, Issue, SourceTable } from '../../engine/types';
 import { freeSheetName, freeTableName } from '../../plan/names';
+import { sourceColumnHeader } from '../../plan/planner';
 import { ownedText, parseOwned, SETTINGS_CONFIG, SETTINGS_OWNED, type OwnedState } from '../../plan/owned';
 import type { PlannedSheet, PlannedSourceColumns, WorkbookPlan } from '../../plan/plan';
 import { readPreviousRun } from '../../plan/previous';
@@ -57,6 +58,13 @@ export class XlsxHost implements WorkbookHost {
 
   async toBuffer(): Promise<Buffer> {
     return this.pkg.toBuffer();
+  }
+
+  /** Segment types whose columns an earlier run wrote beside the source (a run that does not say keeps them current). */
+  previousSourceColumnTypes(): string[] {
+    const headers = this.owned().sourceColumns?.headers ?? [];
+    const suffix = sourceColumnHeader('');
+    return headers.filter((h) => h.endsWith(suffix)).map((h) => h.slice(0, -suffix.length));
   }
 
   private owned(): OwnedState {
