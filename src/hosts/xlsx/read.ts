@@ -2,9 +2,9 @@
 // numbers (dates as serial numbers: that is how the file stores them), text, booleans, error codes
 // as text, '' for empty. The sheet part is decoded a few megabytes at a time at row boundaries, so a
 // full 1,048,576-row sheet never becomes one giant string and never becomes an object per cell.
-import type { Cell, SourceTable } from '../../engine/types';
+import type { Cell } from '../../engine/types';
 import { PackageError, type SheetEntry, type XlsxPackage } from './package';
-import { attr, attributes, columnIndex, findTags, REL, unescapeXml } from './xml';
+import { attributes, columnIndex, findTags, REL, unescapeXml } from './xml';
 
 /** Sheet XML beyond this (unpacked) does not fit comfortably in memory once parsed. */
 export const MAX_SHEET_XML_BYTES = 1536 * 2 ** 20;
