@@ -68,6 +68,11 @@ export async function segmentWorkbookCommand(input: string, values: WorkbookArgs
   const out = inPlace ? input : values.out!;
   if (!inPlace && resolve(out) === resolve(input)) throw new UsageError(`--out ${out} is the input workbook: Tierwise never overwrites it unless --in-place is given (it then writes a backup copy first)`);
   if (values.sheet && values.table) throw new UsageError('give either --sheet or --table, not both');
+  // Excel opens a file only when its extension matches its kind: macros need .xlsm, no macros need .xlsx.
+  const kind = (p: string) => (extname(p).toLowerCase() === '.xlsm' ? '.xlsm' : '.xlsx');
+  if (!inPlace && kind(out) !== (isWorkbookPath(input) ? kind(input) : '.xlsx')) {
+    throw new UsageError(`--out ${out}: name the output ${isWorkbookPath(input) ? kind(input) : '.xlsx'} like the input, or Excel will refuse to open it`);
+  }
   const now = limits.now ?? new Date().toISOString();
   const started = performance.now();
   const startedCpu = cpuMs();
