@@ -1,5 +1,7 @@
 // Splicing segment columns into a sheet part: hand-written sheet XML, expected cells by hand.
+import fc from 'fast-check';
 import type { PlannedSourceColumns } from '../../../src/plan/plan';
+import { readSheetXml } from '../../../src/hosts/xlsx/read';
 import { spliceRow, spliceSourceColumns } from '../../../src/hosts/xlsx/source-columns';
 
 const head = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:B4"/><sheetData>';
@@ -60,5 +62,51 @@ describe('spliceSourceColumns', () => {
 describe('spliceRow', () => {
   it('puts cells in column order, keeping the cells right of them', () => {
     expect(spliceRow(t('A1', 'x') + t('E1', 'y'), 2, 2, t('C1', 'new'))).toBe(t('A1', 'x') + t('C1', 'new') + t('E1', 'y'));
+  });
+});
+
+describe('spliceSourceColumns (property)', () => {
+  // Any sheet (cells anywhere in A:H, rows 1-12, some rows missing) and any planned columns at D:E
+  // over rows 1-8, earlier owned by Tierwise: after the splice, D:E hold exactly the plan in
+  // rows 1-8, and every other cell is what it was.
+  it('changes the planned cells and nothing else', () => {
+    const cellArb = fc.record({ row: fc.integer({ min: 1, max: 12 }), col: fc.integer({ min: 0, max: 7 }), v: fc.oneof(fc.integer({ min: -99, max: 99 }), fc.constantFrom('x', '=1', 'note', ' a ')) });
+    fc.assert(
+      fc.property(fc.array(cellArb, { maxLength: 40 }), fc.array(fc.constantFrom('A', 'B', ''), { minLength: 14, maxLength: 14 }), (cells, planned) => {
+        const grid = new Map<string, string | number>();
+        for (const c of cells) grid.set(`${c.row},${c.col}`, c.v);
+        const rowsXml = [...new Set(cells.map((c) => c.row))]
+          .sort((a, b) => a - b)
+          .map((r) => {
+            const inRow = [...grid.entries()].filter(([k]) => Number(k.split(',')[0]) === r).map(([k, v]) => ({ col: Number(k.split(',')[1]), v })).sort((a, b) => a.col - b.col);
+            return `<row r="${r}">${inRow.map(({ col, v }) => (typeof v === 'number' ? n(`${'ABCDEFGH'[col]}${r}`, v) : t(`${'ABCDEFGH'[col]}${r}`, v))).join('')}</row>`;
+          })
+          .join('');
+        const p: PlannedSourceColumns = {
+          sheet: 'S',
+          headerRow: 1,
+          rowCount: 7,
+          column: 3,
+          columns: [
+            { header: 'D', values: planned.slice(0, 7) },
+            { header: 'E', values: planned.slice(7) },
+          ],
+          sourceFingerprint: '',
+        };
+        // Everything in D:E down to row 8 counts as an earlier run's, so nothing is refused.
+        const out = spliceSourceColumns(Buffer.from(head + rowsXml + tail), p, 0, { lastColumn: 4, lastRow: 8 });
+        expect(out.conflict).toBeUndefined();
+        const back = readSheetXml(out.xml, []);
+        const at = (r: number, c: number) => back.rows[r - 1 - back.top]?.[c] ?? '';
+        for (let r = 1; r <= 12; r++) {
+          for (let c = 0; c < 8; c++) {
+            const ours = (c === 3 || c === 4) && r <= 8;
+            const want = ours ? (r === 1 ? (c === 3 ? 'D' : 'E') : p.columns[c - 3].values[r - 2]) : (grid.get(`${r},${c}`) ?? '');
+            if (at(r, c) !== want) throw new Error(`row ${r} column ${c}: ${JSON.stringify(at(r, c))} instead of ${JSON.stringify(want)}`);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
