@@ -4,7 +4,7 @@
 // --config cfg.json --out out.xlsx --source-columns all --timings`. Goal: under 60 s and 4 GB.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Cell } from '../src/engine/types';
 import { newWorkbook } from '../src/hosts/xlsx/new-workbook';
@@ -26,7 +26,7 @@ function random(seed: number): () => number {
 }
 
 /** Header + lines: Order ID, Order Date, Customer ID, Customer Name, Product ID, Category, Sales, Profit. */
-function* lines(count: number): Generator<Cell[]> {
+export function* lines(count: number): Generator<Cell[]> {
   const rnd = random(20_260_101);
   yield ['Order ID', 'Order Date', 'Customer ID', 'Customer Name', 'Product ID', 'Category', 'Sales', 'Profit'];
   const firstDay = 41_640; // 2014-01-01 as a serial number
@@ -84,9 +84,11 @@ export async function benchXlsx(): Promise<Record<string, number | string>> {
     const total = performance.now() - t0;
     const r = JSON.parse(text) as { code: number; err: string; maxRssKb: number };
     const m = /Timings: read (\d+) ms, segment (\d+) ms, write (\d+) ms/.exec(r.err);
-    if (r.code > 1 || !m) throw new Error(`the command line failed (exit ${r.code}):\n${r.err}`);
+    const cpu = /CPU: read (\d+) ms, segment (\d+) ms, write (\d+) ms/.exec(r.err);
+    if (r.code > 1 || !m || !cpu) throw new Error(`the command line failed (exit ${r.code}):\n${r.err}`);
     const [read, segment, write] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const steps = read + segment + write;
+    const cpuTotal = Number(cpu[1]) + Number(cpu[2]) + Number(cpu[3]);
     const share = (n: number) => `${((100 * n) / steps).toFixed(1)}%`;
     return {
       'xlsx: sheet rows (header + lines)': SHEET_ROWS,
@@ -102,8 +104,13 @@ export async function benchXlsx(): Promise<Record<string, number | string>> {
       'xlsx: write share': share(write),
       'xlsx: total ms (read + segment + write)': steps,
       'xlsx: command line wall ms (with start-up)': Math.round(total),
+      // CPU time: on a shared machine (load above the core count) wall time grows, CPU time does not.
+      'xlsx: CPU ms read / segment / write': `${cpu[1]} / ${cpu[2]} / ${cpu[3]}`,
+      'xlsx: load average (1 min) at the end': Number(loadavg()[0].toFixed(1)),
+      'xlsx: cores': cpus().length,
       'xlsx: peak RSS MB': Math.round(r.maxRssKb / 1024),
-      'xlsx: goal': steps < 60_000 && r.maxRssKb < 4 * 2 ** 20 ? 'met (< 60 s, < 4 GB)' : 'NOT met (< 60 s, < 4 GB)',
+      'xlsx: goal < 60 s and < 4 GB (wall time)': steps < 60_000 && r.maxRssKb < 4 * 2 ** 20 ? 'met' : 'NOT met',
+      'xlsx: goal < 60 s and < 4 GB (CPU time)': cpuTotal < 60_000 && r.maxRssKb < 4 * 2 ** 20 ? 'met' : 'NOT met',
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

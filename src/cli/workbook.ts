@@ -11,12 +11,18 @@ import { planWorkbook } from '../plan/planner';
 import { mergeOverrides, previousSegments } from '../plan/previous';
 import { configText, loadStoredConfig } from '../plan/stored-config';
 
+/** CPU time of this process so far (user + system), in milliseconds. */
+export const cpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
 export interface WorkbookRunInput {
   host: XlsxHost;
   /** Given on the command line (`--config`): replaces the stored one. */
   config?: { text: string; path: string };
   source?: SourceRef;
-  /** Segment types whose column is written beside the source rows ('all' or names). */
+  /** Segment types whose column is written beside the source rows ('all' or names; [] none). Default: those written last time. */
   sourceColumns?: 'all' | string[];
   /** ISO time of the run (the engine never reads the clock). */
   now: string;
@@ -32,7 +38,8 @@ export type WorkbookRun =
       configFrom: string;
       warnings: Issue[];
       overridesFromTable: { added: number; changed: number };
-      timings: { read: number; segment: number; apply: number };
+      /** Wall-clock and CPU milliseconds per step (CPU time tells a busy machine from slow code). */
+      timings: { read: number; segment: number; apply: number; cpu: { read: number; segment: number; apply: number } };
     };
 
 /** Which configuration a run uses: the one named on the command line, else the workbook's own. */
@@ -59,6 +66,7 @@ export function chooseConfig(stored: { text: string } | undefined, given: Workbo
 export async function runWorkbook(input: WorkbookRunInput): Promise<WorkbookRun> {
   const { host } = input;
   const t0 = performance.now();
+  const c0 = cpuMs();
   const chosen = chooseConfig(await host.loadConfig(), input.config, host.label);
   if (!chosen.config) return { ok: false, issues: chosen.issues, warnings: chosen.warnings };
   const previous = await host.readPrevious();
@@ -67,14 +75,19 @@ export async function runWorkbook(input: WorkbookRunInput): Promise<WorkbookRun>
   if (!source) return { ok: false, issues: [{ severity: 'error', where: host.label, message: 'the workbook has no sheet with data besides those Tierwise wrote' }], warnings: chosen.warnings };
   const table = await host.readSource(source);
   const t1 = performance.now();
+  const c1 = cpuMs();
   const prepared = prepare(table, merged.config, previousSegments(previous));
   const result = classifyAll(prepared);
   const t2 = performance.now();
+  const c2 = cpuMs();
   if (result.issues.some((i) => i.severity === 'error' && i.row === undefined)) {
     return { ok: false, issues: result.issues.filter((i) => i.row === undefined), warnings: chosen.warnings };
   }
   const snapshot = takeSnapshot(result, prepared.ingested.lines, input.now);
-  const wanted = input.sourceColumns === 'all' ? result.types.map((t) => t.type.name) : (input.sourceColumns ?? []);
+  const wanted =
+    input.sourceColumns === 'all'
+      ? result.types.map((t) => t.type.name)
+      : (input.sourceColumns ?? host.previousSourceColumnTypes().filter((n) => result.types.some((t) => t.type.name === n)));
   const unknown = wanted.filter((n) => !result.types.some((t) => t.type.name === n));
   if (unknown.length) {
     return { ok: false, issues: unknown.map((n) => ({ severity: 'error', where: '--source-columns', message: `no segment type is named "${n}" (segment types: ${result.types.map((t) => t.type.name).join(', ')})` })), warnings: chosen.warnings };
@@ -82,6 +95,7 @@ export async function runWorkbook(input: WorkbookRunInput): Promise<WorkbookRun>
   const plan = planWorkbook({ result, snapshot, previous, source: table, segmentColumnTypes: wanted, configText: configText(merged.config) });
   const report = await host.apply(plan);
   const t3 = performance.now();
+  const c3 = cpuMs();
   return {
     ok: true,
     result,
@@ -90,6 +104,6 @@ export async function runWorkbook(input: WorkbookRunInput): Promise<WorkbookRun>
     configFrom: chosen.from,
     warnings: chosen.warnings,
     overridesFromTable: { added: merged.added, changed: merged.changed },
-    timings: { read: t1 - t0, segment: t2 - t1, apply: t3 - t2 },
+    timings: { read: t1 - t0, segment: t2 - t1, apply: t3 - t2, cpu: { read: c1 - c0, segment: c2 - c1, apply: c3 - c2 } },
   };
 }

@@ -113,6 +113,14 @@ describe('bad workbooks', () => {
     expect(r.err).toMatch(/noconfig\.xlsx: the workbook holds no Tierwise configuration yet: give one with --config/);
   });
 
+  it('keeps the extension that matches the workbook kind (.xlsm keeps its macros only as .xlsm)', async () => {
+    const f = join(dir, 'macros.xlsm');
+    writeFileSync(f, await plainWorkbook('Orders', ROWS));
+    const r = await cli(['segment', f, '--config', config, '--out', join(dir, 'macros-out.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/name the output \.xlsm like the input, or Excel will refuse to open it/);
+  });
+
   it('never writes over the input without --in-place', async () => {
     const f = join(dir, 'keep.xlsx');
     const bytes = await plainWorkbook('Orders', ROWS);

@@ -28,7 +28,7 @@ describe('tierwise segment on workbooks', () => {
     const bytes = await plainWorkbook('Orders', ROWS);
     writeFileSync(input, bytes);
     const out = join(dir, 'tiers.xlsx');
-    const first = await cli(['segment', input, '--config', config, '--out', out]);
+    const first = await cli(['segment', input, '--config', config, '--out', out, '--source-columns', 'all']);
     expect(first.err).toContain(`Wrote ${out}: Customer Tiers: 4 rows; Segment Summary:`);
     expect(first.code).toBe(0);
     expect(readFileSync(input).equals(bytes)).toBe(true);
@@ -38,8 +38,13 @@ describe('tierwise segment on workbooks', () => {
     const second = await cli(['segment', out, '--out', out2], '2026-02-01T00:00:00.000Z');
     expect(second.code).toBe(0);
     expect(second.err).toContain('Configuration: tiers.xlsx (saved configuration); saved in the workbook\'s settings sheet');
-    const history = values((await excel(readFileSync(out2))).getWorksheet('Tierwise History')!);
+    const wb2 = await excel(readFileSync(out2));
+    const history = values(wb2.getWorksheet('Tierwise History')!);
     expect(history[1]).toEqual(['Time', '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z']);
+    // Without --source-columns, the segment column written last time is kept current.
+    expect(values(wb2.getWorksheet('Orders')!)).toEqual([['Customer ID', 'Sales', 'Sales ABC (Tierwise)'], ['C1', 80, 'A'], ['C2', 15, 'B'], ['C3', 5, 'C']]);
+    const none = await cli(['segment', out2, '--out', join(dir, 'tiers3.xlsx'), '--source-columns', 'none'], '2026-03-01T00:00:00.000Z');
+    expect(none.err).not.toContain('Orders!C1');
   });
 
   it('--in-place writes a backup copy of the input first', async () => {

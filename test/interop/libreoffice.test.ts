@@ -73,6 +73,15 @@ describe('LibreOffice opens what Tierwise wrote', () => {
     const abc = summary.findIndex((r) => r[0] === 'Sales ABC');
     // Superstore, ABC 80/15/5 on sales: 396 A, 209 B, 188 C customers.
     expect(summary.slice(abc + 2, abc + 5).map((r) => [r[0], r[1]])).toEqual([['A', '396'], ['B', '209'], ['C', '188']]);
+    // A second run on the written file (Tierwise's sheets and table replaced in place) opens too.
+    const host = await XlsxHost.open(readFileSync(file), 'superstore.xlsx');
+    const second = await runWorkbook({ host, now: '2026-02-28T09:00:00.000Z' });
+    if (!second.ok || !second.report.complete) throw new Error('second run failed');
+    const file2 = join(dir, 'superstore-2.xlsx');
+    writeFileSync(file2, await host.toBuffer());
+    const sheets2 = sheetsAsLibreOfficeSees(file2);
+    expectTiers(sheets2.get('Customer Tiers')!, second.result);
+    expect(sheets2.get('Segment Summary')!.some((r) => r[0].startsWith('Migration since the run of 2026-01-31T09:00:00.000Z: 0 customer(s) changed'))).toBe(true);
     const orders = sheets.get('Orders')!;
     expect(orders.length).toBe(9995);
     expect(orders[0].slice(-2)).toEqual(['Sales ABC (Tierwise)', 'Profit band (Tierwise)']);

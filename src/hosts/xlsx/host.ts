@@ -5,13 +5,14 @@
 import { rangeAddress } from '../../engine/address';
 import type { Cell, Issue, SourceTable } from '../../engine/types';
 import { freeSheetName, freeTableName } from '../../plan/names';
+import { sourceColumnHeader } from '../../plan/planner';
 import { ownedText, parseOwned, SETTINGS_CONFIG, SETTINGS_OWNED, type OwnedState } from '../../plan/owned';
 import type { PlannedSheet, PlannedSourceColumns, WorkbookPlan } from '../../plan/plan';
 import { readPreviousRun } from '../../plan/previous';
 import { headerProblem, ownedColumnCount, SourceProblem, tableFingerprint } from '../../plan/source-check';
 import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, StoredConfig, WorkbookHost } from '../host';
 import { PackageError, XlsxPackage, type SheetEntry } from './package';
-import { denseRows, MAX_SHEET_XML_BYTES, parseRange, readSheetXml, sharedStrings, tablesOf, type Range, type TableEntry } from './read';
+import { cellXmlValue, denseRows, MAX_SHEET_XML_BYTES, parseRange, readSheetXml, sharedStrings, tablesOf, type Range, type TableEntry } from './read';
 import { findAddinPart, parseSettingsSheet, readAddinProperties, SETTINGS_SHEET, settingsSheetValues, writeAddinProperties } from './settings';
 import { sheetXml, tablePartsXml, tableXml } from './sheet-xml';
 import { spliceSourceColumns, widenTable } from './source-columns';
@@ -21,7 +22,6 @@ import { CONTENT_TYPE, REL } from './xml';
 /** How the xlsx host names a sheet it owns: Excel's sheetId, which a rename keeps. */
 const sheetKey = (s: SheetEntry) => `sheetId:${s.sheetId}`;
 const CALC_CHAIN = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain';
-const EVERY_ROW = Number.MAX_SAFE_INTEGER;
 
 export class XlsxHost implements WorkbookHost {
   private strings?: string[];
@@ -60,6 +60,13 @@ export class XlsxHost implements WorkbookHost {
     return this.pkg.toBuffer();
   }
 
+  /** Segment types whose columns an earlier run wrote beside the source (a run that does not say keeps them current). */
+  previousSourceColumnTypes(): string[] {
+    const headers = this.owned().sourceColumns?.headers ?? [];
+    const suffix = sourceColumnHeader('');
+    return headers.filter((h) => h.endsWith(suffix)).map((h) => h.slice(0, -suffix.length));
+  }
+
   private owned(): OwnedState {
     return parseOwned(this.settings.get(SETTINGS_OWNED));
   }
@@ -70,12 +77,17 @@ export class XlsxHost implements WorkbookHost {
     return s && parseSettingsSheet(await this.grid(s, { top: 0, left: 0, bottom: 0, right: 0 })) ? s : undefined;
   }
 
-  /** The sheet Tierwise wrote for a role: by sheetId, else by the name it had (a file the add-in wrote keeps Excel's own ids). */
+  /**
+   * The sheet Tierwise wrote for a role: by sheetId when this host wrote it (a sheet deleted since
+   * is gone, even if the user made another with its name); by name when the add-in wrote it, since
+   * Excel's runtime ids are not in the file.
+   */
   private async ownedSheet(role: PlannedSheet['role'], sheets?: SheetEntry[]): Promise<SheetEntry | undefined> {
     const o = this.owned().sheets[role];
     if (!o) return undefined;
     const all = sheets ?? (await this.pkg.sheets());
-    return all.find((s) => o.id !== undefined && sheetKey(s) === o.id) ?? all.find((s) => s.name.toLowerCase() === o.name.toLowerCase());
+    if (o.id?.startsWith('sheetId:')) return all.find((s) => sheetKey(s) === o.id);
+    return all.find((s) => s.name.toLowerCase() === o.name.toLowerCase());
   }
 
   private async ownedSheetPaths(): Promise<Set<string>> {
@@ -124,7 +136,7 @@ export class XlsxHost implements WorkbookHost {
     }
     for (const s of sheets) {
       if (s.state !== 'visible' || mine.has(s.path)) continue;
-      const head = new TextDecoder().decode((await this.pkg.bytes(s.path))?.subarray(0, 4096));
+      const head = (await this.pkg.head(s.path)) ?? '';
       const dim = /<(?:\w+:)?dimension\s+ref="([^"]+)"/.exec(head);
       const rows = dim ? Math.max(0, parseRange(dim[1]).bottom - parseRange(dim[1]).top) : undefined;
       out.push({ ref: { kind: 'sheet', name: s.name }, label: rows === undefined ? `Sheet ${s.name}` : `Sheet ${s.name} (${rows.toLocaleString('en-US')} rows)`, rows });
@@ -234,11 +246,12 @@ export class XlsxHost implements WorkbookHost {
     const report: ApplyReport = { written: [], renamed: [], issues: [], complete: false };
     const owned = this.owned();
     const sc = plan.sourceColumns;
-    if (sc) {
-      report.issues.push(...(await this.checkSourceColumns(sc, owned)));
-      if (report.issues.length) return report;
-    }
     const styles = await this.styleBook();
+    const source = sc ? await this.spliceSource(sc, owned, styles) : undefined;
+    if (source?.issues.length) {
+      report.issues.push(...source.issues);
+      return report;
+    }
     const steps = plan.sheets.length + (sc ? 1 : 0);
     let step = 0;
     for (const ps of plan.sheets) {
@@ -248,8 +261,9 @@ export class XlsxHost implements WorkbookHost {
       report.written.push(`${entry.name}: ${ps.blocks.reduce((n, b) => n + b.values.length, 0).toLocaleString('en-US')} rows`);
       options?.progress?.(++step, steps, 'write');
     }
-    if (sc) {
-      await this.writeSourceColumns(sc, owned, styles);
+    if (sc && source?.sheet && source.xml) {
+      this.pkg.put(source.sheet.path, source.xml);
+      await this.widenSourceTable(sc, source.sheet, owned);
       owned.sourceColumns = { sheet: sc.sheet, tableName: sc.tableName, headerRow: sc.headerRow, column: sc.column, headers: sc.columns.map((c) => c.header), rowCount: sc.rowCount };
       report.written.push(`${rangeAddress(sc.sheet, sc.column, sc.headerRow, sc.columns.length, sc.rowCount + 1)}: ${sc.columns.map((c) => c.header).join(', ')}`);
       options?.progress?.(++step, steps, 'write');
@@ -337,51 +351,43 @@ export class XlsxHost implements WorkbookHost {
     return (await this.pkg.sheets()).find((s) => s.name === sc.sheet);
   }
 
-  /** Nothing is written beside the source when it is not the one read, or when a target cell holds the user's data. */
-  private async checkSourceColumns(sc: PlannedSourceColumns, owned: OwnedState): Promise<Issue[]> {
+  /**
+   * The source sheet with the segment columns spliced in, or why nothing may be written beside
+   * it: the source is not the one read, or a target cell holds data Tierwise did not write. One
+   * pass over the sheet does both, before anything else is written.
+   */
+  private async spliceSource(sc: PlannedSourceColumns, owned: OwnedState, styles: StyleBook): Promise<{ issues: Issue[]; sheet?: SheetEntry; xml?: Buffer }> {
     const sheet = await this.sourceSheet(sc);
-    if (!sheet) return [{ severity: 'error', where: sc.sheet, message: `the sheet ${sc.sheet} is gone; run Tierwise again` }];
+    if (!sheet) return { issues: [{ severity: 'error', where: sc.sheet, message: `the sheet ${sc.sheet} is gone; run Tierwise again` }] };
     if (this.lastRead.get(`${sc.sheet}|${sc.tableName ?? ''}`) !== sc.sourceFingerprint) {
-      return [{ severity: 'error', where: sc.sheet, message: 'the segment columns were planned from a different read of this source: nothing was written beside it; run Tierwise again' }];
+      return { issues: [{ severity: 'error', where: sc.sheet, message: 'the segment columns were planned from a different read of this source: nothing was written beside it; run Tierwise again' }] };
     }
-    const mine = owned.sourceColumns;
-    const ours = mine && mine.sheet === sc.sheet && mine.headerRow === sc.headerRow && mine.column === sc.column ? mine : undefined;
-    const right = sc.column + Math.max(sc.columns.length, ours?.headers.length ?? 0) - 1;
-    const top = sc.headerRow - 1;
-    const g = readSheetXml(await this.sheetBytes(sheet), await this.sharedStrings(), { top, left: sc.column, bottom: EVERY_ROW, right });
-    for (let r = 0; r < g.rows.length; r++) {
-      const row = g.rows[r];
-      if (!row) continue;
-      for (let c = sc.column; c <= right; c++) {
-        const v = row[c];
-        if (v === undefined || v === '' || v === null) continue;
-        const excelRow = g.top + r + 1;
-        const owner = ours && c < sc.column + ours.headers.length && excelRow <= ours.headerRow + ours.rowCount;
-        if (owner) continue;
-        return [
-          {
-            severity: 'error',
-            where: rangeAddress(sc.sheet, c, excelRow, 1, 1),
-            value: v,
-            message: 'this cell, where Tierwise would write its segment column, holds data Tierwise did not write: nothing was changed. Move or clear that data, or choose fewer segment columns.',
-          },
-        ];
-      }
-    }
-    return [];
-  }
-
-  private async writeSourceColumns(sc: PlannedSourceColumns, owned: OwnedState, styles: StyleBook): Promise<void> {
-    const sheet = (await this.sourceSheet(sc))!;
     const mine = owned.sourceColumns;
     const ours = mine && mine.sheet === sc.sheet && mine.headerRow === sc.headerRow && mine.column === sc.column ? mine : undefined;
     const previous = ours ? { lastColumn: ours.column + ours.headers.length - 1, lastRow: ours.headerRow + ours.rowCount } : undefined;
-    const { xml } = spliceSourceColumns(await this.sheetBytes(sheet), sc, styles.cellStyle({ font: 'bold' }), previous);
-    this.pkg.put(sheet.path, xml);
-    if (sc.tableName) {
-      const table = (await tablesOf(this.pkg, [sheet])).find((t) => t.name === sc.tableName);
-      const text = table && (await this.pkg.text(table.path));
-      if (table && text) this.pkg.put(table.path, widenTable(text, table, sc, ours?.column));
+    const spliced = spliceSourceColumns(await this.sheetBytes(sheet), sc, styles.cellStyle({ font: 'bold' }), previous);
+    if (spliced.conflict) {
+      const { column, row, cellXml } = spliced.conflict;
+      return {
+        issues: [
+          {
+            severity: 'error',
+            where: rangeAddress(sc.sheet, column, row, 1, 1),
+            value: cellXmlValue(cellXml, await this.sharedStrings()),
+            message: 'this cell, where Tierwise would write its segment column, holds data Tierwise did not write: nothing was changed. Move or clear that data, or choose fewer segment columns.',
+          },
+        ],
+      };
     }
+    return { issues: [], sheet, xml: spliced.xml };
+  }
+
+  private async widenSourceTable(sc: PlannedSourceColumns, sheet: SheetEntry, owned: OwnedState): Promise<void> {
+    if (!sc.tableName) return;
+    const mine = owned.sourceColumns;
+    const ours = mine && mine.sheet === sc.sheet && mine.headerRow === sc.headerRow && mine.column === sc.column ? mine : undefined;
+    const table = (await tablesOf(this.pkg, [sheet])).find((t) => t.name === sc.tableName);
+    const text = table && (await this.pkg.text(table.path));
+    if (table && text) this.pkg.put(table.path, widenTable(text, table, sc, ours?.column));
   }
 }

@@ -25,7 +25,7 @@ export function csvCell(text: string): { value: Cell; date: boolean } {
   return { value: text, date: false };
 }
 
-/** Bytes of a workbook with one sheet: `rows[0]` is the header; `date[r][c]` (optional) marks date cells. */
+/** Bytes of a workbook with one sheet: `rows[0]` is the header; `isDate(row, col)` marks cells to format as dates. */
 export async function newWorkbook(sheetName: string, rows: Iterable<readonly Cell[]>, isDate?: (row: number, col: number) => boolean): Promise<Buffer> {
   const styles = new StyleBook(MINIMAL_STYLES);
   const dateStyle = styles.cellStyle({ numberFormat: 'yyyy-mm-dd' });

@@ -4,7 +4,24 @@
 // compressed bytes: JSZip reuses an entry's stored data when the entry was not touched.
 import JSZip from 'jszip';
 import { posix } from 'node:path';
+import { constants, inflateRawSync } from 'node:zlib';
 import { attr, attributes, closingTag, CONTENT_TYPE, escapeXml, findTags, NS, prefixOf, REL } from './xml';
+import { deflatedEntry, zipBytes, type ZipEntry } from './zip-write';
+
+/** What JSZip keeps of an entry it read and nobody changed: the compressed bytes as they were in the file. */
+interface Stored {
+  compressedContent: Uint8Array;
+  crc32: number;
+  uncompressedSize: number;
+  compression: { magic: string };
+}
+const DEFLATE = '\x08\x00';
+const STORE = '\x00\x00';
+
+function storedOf(f: JSZip.JSZipObject): Stored | undefined {
+  const d = (f as unknown as { _data?: Partial<Stored> })._data;
+  return d && d.compressedContent && d.compression && (d.compression.magic === DEFLATE || d.compression.magic === STORE) ? (d as Stored) : undefined;
+}
 
 /** The file cannot be used as a workbook; the message is what the user sees. */
 export class PackageError extends Error {}
@@ -65,36 +82,64 @@ export class XlsxPackage {
     return new XlsxPackage(zip, workbookPath);
   }
 
+  /** Parts added or replaced since loading, by path (a deleted part maps to null). */
+  private readonly written = new Map<string, Uint8Array | string | null>();
+
   has(path: string): boolean {
-    return this.zip.file(path) !== null;
+    const w = this.written.get(path);
+    return w !== undefined ? w !== null : this.zip.file(path) !== null;
   }
 
   async text(path: string): Promise<string | undefined> {
+    const w = this.written.get(path);
+    if (w !== undefined) return w === null ? undefined : typeof w === 'string' ? w : Buffer.from(w.buffer, w.byteOffset, w.byteLength).toString('utf8');
     const f = this.zip.file(path);
-    return f ? f.async('string') : undefined;
+    if (!f) return undefined;
+    return storedOf(f) ? Buffer.from((await this.bytes(path)) as Uint8Array).toString('utf8') : f.async('string');
   }
 
+  /** A part's bytes; parts read from the file are inflated by Node's zlib (JSZip's inflate is JavaScript, several times slower). */
   async bytes(path: string): Promise<Uint8Array | undefined> {
+    const w = this.written.get(path);
+    if (w !== undefined) return w === null ? undefined : typeof w === 'string' ? Buffer.from(w, 'utf8') : w;
     const f = this.zip.file(path);
-    return f ? f.async('uint8array') : undefined;
+    if (!f) return undefined;
+    const stored = storedOf(f);
+    if (stored) return stored.compression.magic === DEFLATE ? inflateRawSync(stored.compressedContent) : stored.compressedContent;
+    return f.async('uint8array');
+  }
+
+  /** About the first `bytes` bytes of a part, inflating only the start of it (a sheet's <dimension> is there). */
+  async head(path: string, bytes = 4096): Promise<string | undefined> {
+    const f = this.written.get(path) === undefined ? this.zip.file(path) : null;
+    const stored = f ? storedOf(f) : undefined;
+    if (!stored || stored.compression.magic !== DEFLATE) return (await this.text(path))?.slice(0, bytes);
+    // A sync flush on a cut-off stream gives what inflates so far instead of an error.
+    const out = inflateRawSync(stored.compressedContent.subarray(0, bytes * 4), { finishFlush: constants.Z_SYNC_FLUSH });
+    return out.subarray(0, bytes).toString('utf8');
   }
 
   /** Uncompressed size as recorded in the zip directory (no inflating), or undefined. */
   uncompressedSize(path: string): number | undefined {
-    const f = this.zip.file(path) as unknown as { _data?: { uncompressedSize?: number } } | null;
-    return f?._data?.uncompressedSize;
+    const w = this.written.get(path);
+    if (w !== undefined) return w === null ? undefined : typeof w === 'string' ? Buffer.byteLength(w) : w.length;
+    const f = this.zip.file(path);
+    return f ? storedOf(f)?.uncompressedSize : undefined;
   }
 
   put(path: string, content: string | Uint8Array): void {
-    this.zip.file(path, content, { compression: 'DEFLATE' });
+    this.written.set(path, content);
   }
 
   remove(path: string): void {
-    this.zip.remove(path);
+    this.written.set(path, null);
   }
 
+  /** Every part, in the file's order, then the new ones. */
   paths(): string[] {
-    return Object.keys(this.zip.files).filter((p) => !this.zip.files[p].dir);
+    const original = Object.keys(this.zip.files).filter((p) => !this.zip.files[p].dir);
+    const known = new Set(original);
+    return [...original, ...[...this.written.keys()].filter((p) => !known.has(p))].filter((p) => this.has(p));
   }
 
   async workbookXml(): Promise<string> {
@@ -203,9 +248,18 @@ export class XlsxPackage {
     if (hit) this.put(relsPath, xml.slice(0, hit.index) + xml.slice(hit.index + hit.tag.length));
   }
 
+  /** The package as a zip: untouched parts keep their compressed bytes, the others are deflated again. */
   async toBuffer(): Promise<Buffer> {
-    // Level 6 is zlib's default and what Excel's own files are close to; parts Tierwise did not touch are not recompressed.
-    return this.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, streamFiles: false });
+    const entries: ZipEntry[] = [];
+    const now = new Date();
+    for (const name of this.paths()) {
+      const w = this.written.get(name);
+      const f = this.zip.file(name);
+      const stored = w === undefined && f ? storedOf(f) : undefined;
+      if (stored && f) entries.push({ name, method: stored.compression.magic === DEFLATE ? 8 : 0, crc: stored.crc32, data: stored.compressedContent, size: stored.uncompressedSize, date: f.date });
+      else entries.push(deflatedEntry(name, (await this.bytes(name)) as Uint8Array, f?.date ?? now));
+    }
+    return zipBytes(entries);
   }
 }
 

@@ -2,9 +2,9 @@
 // numbers (dates as serial numbers: that is how the file stores them), text, booleans, error codes
 // as text, '' for empty. The sheet part is decoded a few megabytes at a time at row boundaries, so a
 // full 1,048,576-row sheet never becomes one giant string and never becomes an object per cell.
-import type { Cell, SourceTable } from '../../engine/types';
+import type { Cell } from '../../engine/types';
 import { PackageError, type SheetEntry, type XlsxPackage } from './package';
-import { attr, attributes, columnIndex, findTags, REL, unescapeXml } from './xml';
+import { attributes, columnIndex, findTags, REL, unescapeXml } from './xml';
 
 /** Sheet XML beyond this (unpacked) does not fit comfortably in memory once parsed. */
 export const MAX_SHEET_XML_BYTES = 1536 * 2 ** 20;
@@ -120,6 +120,13 @@ function cellOf(type: string | undefined, body: string | undefined, strings: rea
   }
 }
 
+/** The value of one `<c>` element as written in a sheet part. */
+export function cellXmlValue(cellXml: string, strings: readonly string[]): Cell {
+  const m = /^<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)$/.exec(cellXml);
+  if (!m) return '';
+  return cellOf(/\bt="(\w+)"/.exec(m[1])?.[1], m[2], strings);
+}
+
 export interface Grid {
   /** Rows by 0-based sheet row; each row's cells by 0-based sheet column (sparse: holes are empty cells). */
   rows: Cell[][];
@@ -184,7 +191,10 @@ export function readSheetXml(xml: Uint8Array, strings: readonly string[], bounds
   return { rows, top: top === Infinity ? -1 : top, left: left === Infinity ? -1 : left, bottom, right };
 }
 
-/** Sparse grid -> dense rectangle from (top, left) to (bottom, right). */
+/**
+ * Sparse grid -> dense rectangle from (top, left) to (bottom, right). The grid is consumed: rows
+ * that start at column A are filled in place (a million rows are not copied a second time).
+ */
 export function denseRows(grid: Grid, bounds?: Range): Cell[][] {
   const top = bounds?.top ?? grid.top;
   const left = bounds?.left ?? grid.left;
@@ -194,8 +204,14 @@ export function denseRows(grid: Grid, bounds?: Range): Cell[][] {
   const out: Cell[][] = new Array(Math.max(0, bottom - top + 1));
   for (let r = top; r <= bottom; r++) {
     const src = grid.rows[r - grid.top];
-    const row: Cell[] = new Array(width);
-    for (let c = 0; c < width; c++) row[c] = src?.[left + c] ?? '';
+    let row: Cell[];
+    if (src && left === 0 && src.length <= width) {
+      row = src;
+      for (let c = 0; c < width; c++) if (row[c] === undefined) row[c] = '';
+    } else {
+      row = new Array(width);
+      for (let c = 0; c < width; c++) row[c] = src?.[left + c] ?? '';
+    }
     out[r - top] = row;
   }
   return out;

@@ -26,14 +26,20 @@ function plannedCells(p: PlannedSourceColumns, excelRow: number, headerStyle: nu
 
 const CELL = /<(?:\w+:)?c\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?c>)/g;
 
-/** A row's body with the owned columns [from, to] replaced by `cells`. */
-export function spliceRow(body: string, from: number, to: number, cells: string): string {
+/** A cell holding something (a value, text or formula), not just a format. */
+const HAS_CONTENT = /<(?:\w+:)?(?:v|is|f)[\s>]/;
+
+/**
+ * A row's body with the owned columns [from, to] replaced by `cells`. `replaced` hears of every
+ * cell with content that goes, so a caller can refuse to overwrite what is not Tierwise's.
+ */
+export function spliceRow(body: string, from: number, to: number, cells: string, replaced?: (col: number, cellXml: string) => void): string {
   // Fast path: the last cell starts left of the owned columns (the usual case: nothing right of the source).
+  // The last cell names its column (r="V7"), so no cell can sit right of it; cells without r before it do not matter.
   const last = body.lastIndexOf('<c ');
-  if (last >= 0) {
+  if (last >= 0 && last === body.lastIndexOf('<c')) {
     const m = /^<c [^>]*?\br="([A-Z]+)\d*"/.exec(body.slice(last, last + 200));
-    const onlyRefs = !/<(?:\w+:)?c(?![^>]*\br=")[\s>/]/.test(body);
-    if (m && onlyRefs && columnIndex(m[1]) < from) return body + cells;
+    if (m && columnIndex(m[1]) < from) return body + cells;
   } else if (body.trim() === '') return cells;
   let before = '';
   let after = '';
@@ -44,6 +50,7 @@ export function spliceRow(body: string, from: number, to: number, cells: string)
     col = ref ? columnIndex(ref[1]) : col + 1;
     if (col < from) before += m[0];
     else if (col > to) after += m[0];
+    else if (replaced && HAS_CONTENT.test(m[0])) replaced(col, m[0]);
   }
   return before + cells + after;
 }
@@ -51,6 +58,8 @@ export function spliceRow(body: string, from: number, to: number, cells: string)
 export interface SpliceResult {
   xml: Buffer;
   rowsWritten: number;
+  /** The first cell with content Tierwise may not overwrite (nothing is to be written then). */
+  conflict?: { column: number; row: number; cellXml: string };
 }
 
 /**
@@ -59,6 +68,10 @@ export interface SpliceResult {
  * so a shorter source or fewer segment columns leave nothing stale behind).
  */
 export function spliceSourceColumns(sheet: Uint8Array, p: PlannedSourceColumns, headerStyle = 0, previous?: { lastColumn: number; lastRow: number }): SpliceResult {
+  // Cells an earlier run wrote (its columns, down to its last row) may be replaced; nothing else.
+  const ownedLastColumn = previous?.lastColumn ?? -1;
+  const ownedLastRow = previous?.lastRow ?? 0;
+  let conflict: SpliceResult['conflict'];
   const buf = Buffer.from(sheet.buffer, sheet.byteOffset, sheet.byteLength);
   const from = p.column;
   const to = Math.max(p.column + p.columns.length - 1, previous?.lastColumn ?? -1);
@@ -115,7 +128,12 @@ export function spliceSourceColumns(sheet: Uint8Array, p: PlannedSourceColumns, 
       const missing = newRows(rowNumber - 1);
       const openTag = rowNumber <= lastRow ? extendSpans(rm[0].replace(/\/>$/, '>'), p.column + p.columns.length) : rm[0].replace(/\/>$/, '>');
       const body = rm[2] ? '' : text.slice(rm.index + rm[0].length, bodyEnd);
-      pieces += text.slice(copied, rm.index) + missing + openTag + spliceRow(body, from, to, cells) + (rm[2] ? '</row>' : text.slice(bodyEnd, closeEnd));
+      const row = rowNumber;
+      const spliced = spliceRow(body, from, to, cells, (col, cellXml) => {
+        if (!conflict && (col > ownedLastColumn || row > ownedLastRow)) conflict = { column: col, row, cellXml };
+      });
+      if (conflict) return { xml: Buffer.alloc(0), rowsWritten: 0, conflict };
+      pieces += text.slice(copied, rm.index) + missing + openTag + spliced + (rm[2] ? '</row>' : text.slice(bodyEnd, closeEnd));
       copied = closeEnd;
       nextPlanned = Math.max(nextPlanned, rowNumber + 1);
       if (rowNumber <= lastRow) rowsWritten++;
@@ -136,7 +154,9 @@ export function spliceSourceColumns(sheet: Uint8Array, p: PlannedSourceColumns, 
     out.push(Buffer.from(pieces, 'utf8'));
     start = end;
   }
-  const xml = fixDimension(Buffer.concat(out), p.column + p.columns.length - 1, lastRow);
+  // The dimension sits in the part's head, before <sheetData>: fixed there, so the sheet is copied once.
+  out[0] = fixDimension(out[0], p.column + p.columns.length - 1, lastRow);
+  const xml = Buffer.concat(out);
   return { xml, rowsWritten };
 }
 

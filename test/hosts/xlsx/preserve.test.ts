@@ -2,6 +2,7 @@
 // name and the add-in's saved settings keeps every other part byte for byte; customer names that
 // look like formulas stay text; a user's cell in the way stops the write.
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConfigText } from '../../../src/engine/config';
@@ -63,6 +64,12 @@ describe('a workbook with a chart, a pivot table, a defined name and the add-in 
     expect(values((await excel(output.bytes)).getWorksheet('Customer Tiers')!).length).toBe(5);
   });
 
+  it("lists the user's sheets as sources, never Tierwise's own", async () => {
+    const host = await XlsxHost.open(output.bytes, 'book.xlsx');
+    // ExcelJS wrote <dimension ref="A1:D6"/> on Orders: a header and five lines.
+    expect((await host.listSources()).map((s) => s.label)).toEqual(['Sheet Orders (5 rows)', 'Sheet Pivot (0 rows)']);
+  });
+
   it('keeps every part it does not own byte for byte', async () => {
     const before = await parts(input);
     const after = await parts(output.bytes);
@@ -72,6 +79,13 @@ describe('a workbook with a chart, a pivot table, a defined name and the add-in 
     expect(unchanged).toEqual(expect.arrayContaining(['xl/charts/chart1.xml', 'xl/drawings/drawing1.xml', 'xl/pivotCache/pivotCacheDefinition1.xml', 'xl/pivotCache/pivotCacheRecords1.xml', 'xl/pivotTables/pivotTable1.xml', 'xl/worksheets/_rels/sheet1.xml.rels', 'xl/worksheets/sheet2.xml', 'xl/webextensions/taskpanes.xml']));
     for (const k of unchanged) expect([k, after.get(k)?.equals(before.get(k)!)]).toEqual([k, true]);
     for (const k of edited) expect([k, after.has(k)]).toEqual([k, true]);
+    // Inside the zip too: the untouched parts are copied compressed, not inflated and deflated again.
+    const compressed = async (bytes: Uint8Array) => {
+      const zip = await JSZip.loadAsync(bytes);
+      return (k: string) => Buffer.from((zip.file(k) as unknown as { _data: { compressedContent: Uint8Array } })._data.compressedContent);
+    };
+    const [a, b] = [await compressed(input), await compressed(output.bytes)];
+    for (const k of unchanged) expect([k, b(k).equals(a(k))]).toEqual([k, true]);
   });
 
   it('edits the shared parts by adding to them: the defined name, the pivot cache list and the chart anchor stay', async () => {
@@ -186,3 +200,24 @@ async function richTableWithNote(): Promise<Buffer> {
   ws.getCell('F3').value = 'a note';
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+describe('finding its sheets again', () => {
+  it("does not take a user's new sheet named like a Tierwise sheet that was deleted", async () => {
+    const first = await run(await plainWorkbook('Orders', ROWS), { config: true });
+    // The user deletes "Customer Tiers" and makes a sheet of their own with that name.
+    const zip = await JSZip.loadAsync(first.bytes);
+    const wb = await zip.file('xl/workbook.xml')!.async('string');
+    const tiersTag = /<sheet name="Customer Tiers" sheetId="(\d+)"[^>]*\/>/.exec(wb)!;
+    zip.file('xl/workbook.xml', wb.replace(tiersTag[0], tiersTag[0].replace(`sheetId="${tiersTag[1]}"`, 'sheetId="99"')));
+    const edited = await zip.generateAsync({ type: 'nodebuffer' });
+    // The renamed sheet still holds a table (TierwiseTiers), which is now the user's: name the source.
+    const host = await XlsxHost.open(edited, 'book.xlsx');
+    const r = await runWorkbook({ host, source: { kind: 'sheet', name: 'Orders' }, now: NOW });
+    const second = { run: r, bytes: await host.toBuffer() };
+    expect(second.run.ok && second.run.report.renamed).toEqual([{ wanted: 'Customer Tiers', used: 'Customer Tiers (2)' }]);
+    const before = await parts(edited);
+    const after = await parts(second.bytes);
+    const path = await sheetPath(edited, 'Customer Tiers');
+    expect(after.get(path)!.equals(before.get(path)!)).toBe(true);
+  });
+});

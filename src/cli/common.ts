@@ -1,0 +1,60 @@
+// What every command of the command line shares: where text goes, the limits, usage mistakes,
+// and how issues and the one-line account of a run are printed.
+import { writeFile } from 'node:fs/promises';
+import type { EngineResult } from '../engine/result';
+import type { Issue } from '../engine/types';
+import { describeWindow } from '../engine/window';
+import { MAX_FILE_BYTES } from '../hosts/files/read';
+import { toCsv } from './csv';
+
+/** How many issues are printed; all of them go to --issues FILE. */
+const PRINTED_ISSUES = 50;
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+export const processIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+export interface Limits {
+  /** Largest workbook read into memory. */
+  maxFileBytes: number;
+  /** The run's time (ISO); the clock by default. */
+  now?: string;
+}
+export const DEFAULT_LIMITS: Limits = { maxFileBytes: MAX_FILE_BYTES };
+
+/** A mistake in the command line itself (exit status 2). */
+export class UsageError extends Error {}
+
+export function printIssues(issues: readonly Issue[], io: Io, prefix = '', limit = Infinity): void {
+  issues.slice(0, limit).forEach((i) => {
+    const value = i.value !== undefined && i.value !== '' ? ` [${JSON.stringify(i.value)}]` : '';
+    io.err(`${prefix}${i.severity === 'warning' ? 'warning: ' : ''}${i.where}: ${i.message}${value}\n`);
+  });
+}
+
+/** Prints issues and the one-line account of the run; returns the exit status. */
+export async function report(result: EngineResult, io: Io, issuesFile?: string): Promise<number> {
+  const rowIssues = result.issues.filter((i) => i.row !== undefined);
+  const other = result.issues.filter((i) => i.row === undefined);
+  printIssues(other, io);
+  printIssues(rowIssues, io, '', PRINTED_ISSUES);
+  if (rowIssues.length > PRINTED_ISSUES) {
+    io.err(`... and ${rowIssues.length - PRINTED_ISSUES} more issues${issuesFile ? '' : ' (add --issues FILE to get them all)'}\n`);
+  }
+  if (issuesFile) {
+    await writeFile(issuesFile, toCsvRows([['where', 'value', 'message'], ...result.issues.map((i) => [i.where, i.value === undefined || i.value === null ? '' : String(i.value), i.message])]), 'utf8');
+  }
+  if (other.some((i) => i.severity === 'error')) {
+    io.err('tierwise: the input cannot be segmented; nothing was written\n');
+    return 2;
+  }
+  io.err(`${result.lineCount} lines used, ${result.leftOutRows} left out${result.filteredRows ? `, ${result.filteredRows} filtered out` : ''}; ${result.customers.ids.length} customers; window: ${describeWindow(result.window)}\n`);
+  return result.leftOutRows > 0 ? 1 : 0;
+}
+
+export function toCsvRows(rows: (string | number | null)[][]): string {
+  return toCsv(rows[0].map((h, i) => ({ header: String(h), values: rows.slice(1).map((r) => r[i]) })));
+}
+

@@ -1,0 +1,137 @@
+// `tierwise segment <file.xlsx|file.csv> ... (--out <out.xlsx> | --in-place)`: the workbook is
+// read, segmented and written back with Tierwise's sheets; the file system and messages live here.
+import { copyFile, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { readSourceFile, SourceError } from '../hosts/files/read';
+import type { SourceRef } from '../hosts/host';
+import { XlsxHost } from '../hosts/xlsx/host';
+import { csvCell, newWorkbook } from '../hosts/xlsx/new-workbook';
+import { printIssues, report, UsageError, type Io, type Limits } from './common';
+import { cpuMs, runWorkbook } from './workbook';
+
+export const isWorkbookPath = (p: string) => /\.(xlsx|xlsm)$/i.test(p);
+
+export interface WorkbookArgs {
+  config?: string;
+  sheet?: string;
+  table?: string;
+  out?: string;
+  issues?: string;
+  'in-place'?: boolean;
+  'source-columns'?: string;
+  /** Print how long reading, segmenting and writing took (the benchmark reads it). */
+  timings?: boolean;
+}
+
+/** `in.xlsx` -> `in.backup-20261123T160501Z.xlsx`: a new name per run, so no backup is overwritten. */
+export function backupPath(path: string, now: string): string {
+  const ext = extname(path);
+  return join(dirname(path), `${basename(path, ext)}.backup-${now.replace(/[-:]|\.\d+/g, '')}${ext}`);
+}
+
+/** The file as a workbook: an .xlsx as it is, a CSV as a new workbook with one sheet named after the file. */
+async function workbookBytes(path: string, limits: Limits): Promise<{ bytes: Uint8Array; label: string }> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    throw new SourceError(`${path}: no such file`);
+  }
+  if (size > limits.maxFileBytes) {
+    throw new SourceError(
+      `${path} is ${(size / 2 ** 20).toFixed(1)} MB; Tierwise reads workbooks up to ${(limits.maxFileBytes / 2 ** 20).toFixed(0)} MB in memory. Split the file, or filter it to the period you need.`,
+    );
+  }
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv') return { bytes: await csvAsWorkbook(path), label: basename(path) };
+  return { bytes: await readFile(path), label: basename(path) };
+}
+
+export async function csvAsWorkbook(path: string): Promise<Buffer> {
+  const table = await readSourceFile(path);
+  const dates: boolean[][] = [];
+  const rows = [table.header, ...table.rows].map((row, r) =>
+    row.map((v, c) => {
+      if (r === 0 || typeof v !== 'string') return v;
+      const cell = csvCell(v);
+      if (cell.date) (dates[r] ??= [])[c] = true;
+      return cell.value;
+    }),
+  );
+  return newWorkbook(table.sheet.slice(0, 31) || 'Sales', rows, (r, c) => dates[r]?.[c] === true);
+}
+
+export async function segmentWorkbookCommand(input: string, values: WorkbookArgs, io: Io, limits: Limits): Promise<number> {
+  const inPlace = values['in-place'] === true;
+  if (inPlace && values.out) throw new UsageError('give either --out <file.xlsx> or --in-place, not both');
+  if (inPlace && !isWorkbookPath(input)) throw new UsageError(`--in-place writes into an .xlsx workbook; ${input} is not one (use --out <file.xlsx>)`);
+  const out = inPlace ? input : values.out!;
+  if (!inPlace && resolve(out) === resolve(input)) throw new UsageError(`--out ${out} is the input workbook: Tierwise never overwrites it unless --in-place is given (it then writes a backup copy first)`);
+  if (values.sheet && values.table) throw new UsageError('give either --sheet or --table, not both');
+  // Excel opens a file only when its extension matches its kind: macros need .xlsm, no macros need .xlsx.
+  const kind = (p: string) => (extname(p).toLowerCase() === '.xlsm' ? '.xlsm' : '.xlsx');
+  if (!inPlace && kind(out) !== (isWorkbookPath(input) ? kind(input) : '.xlsx')) {
+    throw new UsageError(`--out ${out}: name the output ${isWorkbookPath(input) ? kind(input) : '.xlsx'} like the input, or Excel will refuse to open it`);
+  }
+  const now = limits.now ?? new Date().toISOString();
+  const started = performance.now();
+  const startedCpu = cpuMs();
+  const { bytes, label } = await workbookBytes(input, limits);
+  const host = await XlsxHost.open(bytes, label);
+  const opened = performance.now() - started;
+  const openedCpu = cpuMs() - startedCpu;
+  let config: { text: string; path: string } | undefined;
+  if (values.config) {
+    try {
+      config = { text: await readFile(values.config, 'utf8'), path: values.config };
+    } catch {
+      throw new UsageError(`cannot read the configuration ${values.config}`);
+    }
+  }
+  const source: SourceRef | undefined = values.table ? { kind: 'table', name: values.table } : values.sheet ? { kind: 'sheet', name: values.sheet } : undefined;
+  const wanted = values['source-columns'];
+  const sourceColumns = wanted === undefined ? undefined : wanted === 'none' ? [] : wanted === 'all' ? 'all' : wanted.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const run = await runWorkbook({ host, config, source, sourceColumns, now });
+  printIssues(run.warnings, io, config ? `${config.path}: ` : '');
+  if (!run.ok) {
+    printIssues(run.issues, io);
+    io.err(`tierwise: ${label} cannot be segmented; nothing was written\n`);
+    return 2;
+  }
+  const status = await report(run.result, io, values.issues);
+  printIssues(run.report.issues, io);
+  if (!run.report.complete) {
+    io.err(`tierwise: nothing was written\n`);
+    return 2;
+  }
+  const { added, changed } = run.overridesFromTable;
+  if (added || changed) io.err(`Manual overrides from the tiers table: ${added} new, ${changed} changed\n`);
+  const packing = performance.now();
+  const packingCpu = cpuMs();
+  const written = await host.toBuffer();
+  if (inPlace) {
+    const backup = backupPath(input, now);
+    await copyFile(input, backup);
+    io.err(`Backup of ${input}: ${backup}\n`);
+  }
+  await mkdir(dirname(resolve(out)), { recursive: true });
+  // Written next to the target, then renamed: an interrupted run never leaves half a workbook.
+  const temp = join(dirname(resolve(out)), `.${basename(out)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temp, written);
+    await rename(temp, out);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    throw e;
+  }
+  for (const r of run.report.renamed) io.err(`Sheet "${r.wanted}" exists and is not Tierwise's: wrote "${r.used}" instead\n`);
+  io.err(`Configuration: ${run.configFrom}; saved in the workbook's ${host.settingsPlace}\n`);
+  io.err(`Wrote ${out}: ${run.report.written.join('; ')}\n`);
+  if (values.timings) {
+    const t = run.timings;
+    const ms = (n: number) => Math.round(n);
+    io.err(`Timings: read ${ms(opened + t.read)} ms, segment ${ms(t.segment)} ms, write ${ms(t.apply + performance.now() - packing)} ms\n`);
+    io.err(`CPU: read ${ms(openedCpu + t.cpu.read)} ms, segment ${ms(t.cpu.segment)} ms, write ${ms(t.cpu.apply + cpuMs() - packingCpu)} ms\n`);
+  }
+  return status;
+}
