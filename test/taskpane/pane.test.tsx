@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { MemoryHost } from '../../src/hosts/memory/host';
 import { MemoryWorkbook } from '../../src/hosts/memory/workbook';
 import { SETTINGS_CONFIG } from '../../src/plan/owned';
@@ -46,6 +46,8 @@ async function openPane(wb = workbook()) {
 
 // The whole pane in jsdom renders slowly (every Fluent component, no layout engine): seconds, not a hang.
 jest.setTimeout(40_000);
+// ...and on a busy machine a dialog can take more than the default second to appear.
+configure({ asyncUtilTimeout: 15_000 });
 
 describe('the pane on an in-memory workbook', () => {
   it('previews the segments of the selected type with the numbers worked out by hand', async () => {
