@@ -36,8 +36,15 @@ export const useFormats = (): Formats => useContext(FormatContext);
 
 /** The user's decimal separator, for reading typed numbers. */
 export function decimalSeparator(locale: string): string {
-  return new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+  // Cached: a new Intl.NumberFormat per call costs more than the rest of a share row's render.
+  let sep = separators.get(locale);
+  if (sep === undefined) {
+    sep = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+    separators.set(locale, sep);
+  }
+  return sep;
 }
+const separators = new Map<string, string>();
 
 /** Typed text -> number: accepts the locale's decimal separator and '.', spaces and a leading minus sign. */
 export function readTypedNumber(text: string, locale: string): number | undefined {

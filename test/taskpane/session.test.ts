@@ -5,7 +5,13 @@ import { readFileSync } from 'node:fs';
 import { defaultConfig } from '../../src/engine/config';
 import { segment } from '../../src/engine/run';
 import type { SourceTable } from '../../src/engine/types';
-import { InProcessClient, sendSource } from '../../src/taskpane/worker/client';
+import { InProcessClient, receivePlan, sendPrevious, sendSource } from '../../src/taskpane/worker/client';
+import { PLAN_CHUNK } from '../../src/taskpane/worker/protocol';
+import { syntheticTable } from '../../src/taskpane/worker/synthetic';
+import { classifyType, prepare, resultOf } from '../../src/engine/run';
+import { takeSnapshot } from '../../src/engine/history';
+import { planWorkbook } from '../../src/plan/planner';
+import type { PreviousRun } from '../../src/hosts/host';
 import { csvGrid, parseCsv } from '../../src/taskpane/worker/csv';
 import { EngineSession, ROW_CHUNK } from '../../src/taskpane/worker/session';
 import { moveThreshold } from '../../src/taskpane/state/thresholds';
@@ -43,7 +49,7 @@ describe('the engine session (what the worker runs)', () => {
     await sendSource(engine, table);
     expect(table.rows.length).toBeGreaterThan(ROW_CHUNK); // the rows really went in several chunks
     const config = defaultConfig();
-    const { prepared } = await engine.ask({ type: 'prepare', config });
+    const { prepared } = await engine.ask({ type: 'prepare', config, withPrevious: false });
     expect(prepared).toMatchObject({ lineCount: 9994, customerCount: 793, leftOutRows: 0, usable: true });
     expect(prepared.header[prepared.mapping.customer!]).toBe('Customer ID');
     expect(prepared.header[prepared.mapping.amount!]).toBe('Sales');
@@ -73,10 +79,48 @@ describe('the engine session (what the worker runs)', () => {
     const table = tableOf(superstoreGrid());
     await sendSource(engine, table);
     const config = defaultConfig();
-    const { prepared } = await engine.ask({ type: 'prepare', config });
-    const { planned } = await engine.ask({ type: 'plan', config, time: '2026-01-01T00:00:00.000Z', configText: '{}', segmentColumnTypes: [] });
+    const { prepared } = await engine.ask({ type: 'prepare', config, withPrevious: false });
+    const { planned } = await engine.ask({ type: 'plan', config, withPrevious: false, time: '2026-01-01T00:00:00.000Z', configText: '{}', segmentColumnTypes: [] });
     expect(planned.customers).toBe(793);
     expect(planned.snapshot.dataFingerprint).toBe(prepared.dataFingerprint);
     expect(planned.plan.sheets.map((s) => s.name)).toEqual(['Customer Tiers', 'Segment Summary', 'Tierwise History']);
+  });
+});
+
+describe('large plans and histories travel in chunks', () => {
+  it('a plan with more rows than a chunk arrives whole and equal to the one planned directly', async () => {
+    const engine = new InProcessClient();
+    await engine.ask({ type: 'synthesize', lines: 14_000, customers: 7_000 });
+    const config = defaultConfig();
+    const time = '2026-01-01T00:00:00.000Z';
+    const { planned } = await engine.ask({ type: 'plan', config, withPrevious: false, time, configText: '{}', segmentColumnTypes: ['Sales ABC'] });
+    // Tiers (7,001 rows), history (7,005) and the column beside 14,000 source rows exceed one chunk.
+    expect(planned.parts.map((p) => [p.kind, p.rows])).toEqual([
+      ['block', 7_001],
+      ['block', 7_005],
+      ['column', 14_000],
+    ]);
+    expect(planned.parts.every((p) => p.rows > PLAN_CHUNK)).toBe(true);
+    const plan = await receivePlan(engine, planned);
+
+    const table = syntheticTable(14_000, 7_000);
+    const p = prepare(table, config);
+    const result = resultOf(p, config.segmentTypes.map((t) => classifyType(p, t)));
+    const direct = planWorkbook({ result, snapshot: takeSnapshot(result, p.ingested.lines, time), source: table, segmentColumnTypes: ['Sales ABC'], configText: '{}' });
+    expect(plan).toEqual(direct);
+  });
+
+  it('the history reaches the engine: customers known only from the last run are listed again', async () => {
+    const engine = sessionOnSample();
+    await sendSource(engine, tableOf(superstoreGrid()));
+    // 6,000 customers that are not in the data, in one run: more than a chunk.
+    const gone = Object.fromEntries(Array.from({ length: 6_000 }, (_, i) => [`GONE-${i}`, 'A']));
+    const previous: PreviousRun = { snapshots: [{ time: 't', configHash: 'h', dataFingerprint: 'f', segments: { 'Sales ABC': gone } }], overrides: {} };
+    expect(await sendPrevious(engine, previous)).toBe(true);
+    const withIt = await engine.ask({ type: 'prepare', config: defaultConfig(), withPrevious: true });
+    const without = await engine.ask({ type: 'prepare', config: defaultConfig(), withPrevious: false });
+    // 793 customers in the data + 6,000 from the history.
+    expect([withIt.prepared.customerCount, without.prepared.customerCount]).toEqual([6_793, 793]);
+    expect(await sendPrevious(engine, undefined)).toBe(false);
   });
 });

@@ -7,7 +7,6 @@ import type { LoadedConfig } from '../../plan/stored-config';
 import { draftReducer, freeName, initialDraft } from '../state/draft';
 import { moveThreshold } from '../state/thresholds';
 import { useApply, type ApplyInput } from '../state/useApply';
-import { usePreview } from '../state/usePreview';
 import { useSource } from '../state/useSource';
 import { checkDraft } from '../state/validation';
 import { useWidth } from '../state/useWidth';
@@ -57,9 +56,7 @@ export function Pane({ host, engine, onApi }: PaneProps) {
 
   const checked = useMemo(() => checkDraft(draft.config), [draft.config]);
   const src = useSource(host, engine, checked.usable, draft.overridesCleared, onStored);
-  const type = checked.types[draft.selected];
   const ready = src.prepared?.usable === true;
-  const preview = usePreview(engine, src.generation, type, draft.revision, ready);
   const { refreshPrevious } = src;
   const onApplied = useCallback(() => {
     dispatch({ type: 'applied' });
@@ -137,7 +134,10 @@ export function Pane({ host, engine, onApi }: PaneProps) {
             selected={draft.selected}
             issues={checked.issues}
             validTypes={checked.types}
-            preview={preview}
+            engine={engine}
+            generation={src.generation}
+            ready={ready}
+            revision={draft.revision}
             waiting={src.busy !== undefined || ready}
             wide={wide}
             onSelect={(index) => dispatch({ type: 'select', index })}

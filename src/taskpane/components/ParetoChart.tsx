@@ -2,7 +2,7 @@
 // slider: drag it with a pointer, or focus it and use the arrow keys (1 point), Page Up/Down
 // (5 points), Home/End. It moves the share between the two segments it separates.
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Threshold } from '../state/thresholds';
 import type { Curve } from '../worker/protocol';
 import { useFormats } from '../format';
@@ -41,7 +41,8 @@ export function ParetoChart({ curve, thresholds, names, measureName, onMove }: P
   const [dragging, setDragging] = useState<number>();
   const [focused, setFocused] = useState<number>();
 
-  const path = curve.x.map((x, i) => `${i === 0 ? 'M' : 'L'}${px(x).toFixed(1)},${py(curve.y[i]).toFixed(1)}`).join('');
+  // The curve only changes with the measure; thresholds move on top of it.
+  const path = useMemo(() => curve.x.map((x, i) => `${i === 0 ? 'M' : 'L'}${px(x).toFixed(1)},${py(curve.y[i]).toFixed(1)}`).join(''), [curve]);
   const percentAt = (clientY: number) => {
     const r = svg.current!.getBoundingClientRect();
     const y = ((clientY - r.top) / r.height) * H;

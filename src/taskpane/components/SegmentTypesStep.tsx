@@ -3,9 +3,9 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { SegmentKind, SegmentType } from '../../engine/config';
 import type { Issue } from '../../engine/types';
-import type { PreviewState } from '../state/usePreview';
+import type { EngineClient } from '../worker/client';
 import { issuesUnder } from '../state/validation';
-import { Preview } from './Preview';
+import { LivePreview } from './LivePreview';
 import { SegmentEditor } from './SegmentEditor';
 import { SegmentTypeList } from './SegmentTypeList';
 
@@ -20,7 +20,10 @@ export interface SegmentTypesStepProps {
   selected: number;
   issues: Issue[];
   validTypes: (SegmentType | undefined)[];
-  preview: PreviewState;
+  engine: EngineClient;
+  generation: number;
+  ready: boolean;
+  revision: number;
   waiting: boolean;
   wide: boolean;
   onSelect(i: number): void;
@@ -43,7 +46,16 @@ export function SegmentTypesStep(p: SegmentTypesStepProps) {
         {type && <SegmentEditor key={p.selected} type={type} index={p.selected} issues={p.issues} onRename={(n) => p.onRename(p.selected, n)} onChange={(t) => p.onChange(p.selected, t)} />}
       </div>
       <div className={styles.column}>
-        <Preview state={p.preview} draft={type} valid={p.validTypes[p.selected] !== undefined} waiting={p.waiting} onThreshold={p.onThreshold} />
+        <LivePreview
+          engine={p.engine}
+          generation={p.generation}
+          ready={p.ready}
+          revision={p.revision}
+          draft={type}
+          valid={p.validTypes[p.selected]}
+          waiting={p.waiting}
+          onThreshold={p.onThreshold}
+        />
       </div>
     </div>
   );

@@ -1,9 +1,24 @@
 // The in-memory host, telling the playground's sheet view when Tierwise wrote or selected something.
-import type { ApplyReport, RunOptions } from '../../hosts/host';
+import type { ApplyReport, PreviousRun, RunOptions } from '../../hosts/host';
 import { MemoryHost } from '../../hosts/memory/host';
 import type { WorkbookPlan } from '../../plan/plan';
 
 export type PlaygroundEvent = { type: 'applied' } | { type: 'selected'; address: string };
+
+/**
+ * When the in-memory host worked on the main thread (it writes synchronously, unlike Excel's host,
+ * which writes in blocks between syncs). The benchmark tells the pane's blocks from the host's.
+ */
+export const hostWork: { start: number; end: number }[] = [];
+
+async function timed<T>(work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    hostWork.push({ start, end: performance.now() });
+  }
+}
 
 export class PlaygroundHost extends MemoryHost {
   private listeners = new Set<(e: PlaygroundEvent) => void>();
@@ -18,9 +33,13 @@ export class PlaygroundHost extends MemoryHost {
   }
 
   override async apply(plan: WorkbookPlan, options?: RunOptions): Promise<ApplyReport> {
-    const report = await super.apply(plan, options);
+    const report = await timed(() => super.apply(plan, options));
     this.emit({ type: 'applied' });
     return report;
+  }
+
+  override readPrevious(): Promise<PreviousRun | undefined> {
+    return timed(() => super.readPrevious());
   }
 
   override async selectCell(address: string): Promise<void> {

@@ -30,13 +30,16 @@ export function shownValue(v: Cell, format: string | undefined, f: Formats): str
 
 export interface SheetGridProps {
   name: string;
+  /** The first rows (up to GRID_ROWS). */
   values: Cell[][];
+  /** How many rows the sheet has in all. */
+  rowCount: number;
   /** `r,c` -> number format (the memory sheet's formats). */
   formats?: Map<string, string>;
   selected?: { row: number; column: number };
 }
 
-export function SheetGrid({ name, values, formats, selected }: SheetGridProps) {
+export function SheetGrid({ name, values, rowCount, formats, selected }: SheetGridProps) {
   const styles = useStyles();
   const f = useFormats();
   const width = values.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
@@ -45,7 +48,7 @@ export function SheetGrid({ name, values, formats, selected }: SheetGridProps) {
   return (
     <div>
       <Text size={200} as="p">
-        {values.length > GRID_ROWS ? `The first ${f.integer(GRID_ROWS)} of ${f.integer(values.length)} rows.` : `${f.integer(values.length)} rows.`}
+        {rowCount > values.length ? `The first ${f.integer(values.length)} of ${f.integer(rowCount)} rows.` : `${f.integer(rowCount)} rows.`}
       </Text>
       <div className={styles.wrap} tabIndex={0} role="region" aria-label={`Sheet ${name}`}>
         <table className={styles.table} data-sheet={name}>

@@ -3,12 +3,14 @@
 import { Subtitle2, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { columnIndex } from '../../engine/address';
-import type { MemoryWorkbook } from '../../hosts/memory/workbook';
+import { cellAt, usedHeight, usedWidth, type MemorySheet, type MemoryWorkbook } from '../../hosts/memory/workbook';
+import type { Cell } from '../../engine/types';
 import type { PlaygroundHost } from './PlaygroundHost';
-import { SheetGrid } from './SheetGrid';
+import { GRID_ROWS, SheetGrid } from './SheetGrid';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, minWidth: 0 },
+  // Contained: edits in the pane beside it never make the browser lay out or repaint this grid.
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, minWidth: 0, contain: 'layout paint' },
 });
 
 /** `'Customer Tiers'!B3` -> sheet, 0-based row and column. */
@@ -16,6 +18,13 @@ export function parseAddress(address: string): { sheet: string; row: number; col
   const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]{1,3})\$?(\d+)/.exec(address);
   if (!m) return undefined;
   return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), row: Number(m[4]) - 1, column: columnIndex(m[3]) };
+}
+
+/** Only the rows the grid shows: copying a sheet of a million rows to show sixty would block the page. */
+function firstRows(sheet: MemorySheet): Cell[][] {
+  const width = usedWidth(sheet);
+  const rows = Math.min(GRID_ROWS, usedHeight(sheet));
+  return Array.from({ length: rows }, (_, r) => Array.from({ length: width }, (_, c) => cellAt(sheet, r, c)));
 }
 
 export function SheetsView({ host, workbook }: { host: PlaygroundHost; workbook: MemoryWorkbook }) {
@@ -48,7 +57,7 @@ export function SheetsView({ host, workbook }: { host: PlaygroundHost; workbook:
           </Tab>
         ))}
       </TabList>
-      {sheet && <SheetGrid key={`${sheet.name}-${version}`} name={sheet.name} values={workbook.values(sheet.name)} formats={sheet.formats} selected={selected} />}
+      {sheet && <SheetGrid key={`${sheet.name}-${version}`} name={sheet.name} values={firstRows(sheet)} rowCount={usedHeight(sheet)} formats={sheet.formats} selected={selected} />}
     </section>
   );
 }

@@ -4,14 +4,31 @@
 import type { PaneApi } from '../components/Pane';
 import { benchEvents } from '../state/bench-events';
 import type { EngineClient } from '../worker/client';
+import { hostWork } from './PlaygroundHost';
+
+export interface FullRun {
+  ms: number;
+  /** Longest Long Task (only tasks over 50 ms are reported by the browser). */
+  longestTask: number;
+  longTasks: number;
+  /** Longest gap between heartbeats (sees blocks under 50 ms too). */
+  longestGap: number;
+  /** The same, leaving out the in-memory host's own synchronous reads and writes. */
+  longestOutsideHost: number;
+  /** Time spent inside the in-memory host. */
+  hostMs: number;
+  /** The longest blocks outside the host, ms after the start, and when the data was ready and the apply began. */
+  worstOutsideHost: { at: number; ms: number }[];
+  phases: { prepared: number; applyDone: number };
+}
 
 export interface TierwiseBench {
   /** Replaces the data with a synthetic source and waits for its first preview. */
   synthesize(lines: number, customers: number): Promise<{ ms: number }>;
-  /** Moves the first threshold `samples` times; each time, ms until the new preview is painted. */
-  thresholdLatency(samples: number): Promise<number[]>;
+  /** Moves the first threshold `samples` times; each time, [ms to the preview in the DOM, ms to the next frame]. */
+  thresholdLatency(samples: number): Promise<[number, number][]>;
   /** Synthesize + prepare + preview + apply, watching the main thread throughout. */
-  fullRun(lines: number, customers: number): Promise<{ ms: number; longestTask: number; longTasks: number; longestGap: number }>;
+  fullRun(lines: number, customers: number): Promise<FullRun>;
 }
 
 declare global {
@@ -22,35 +39,41 @@ declare global {
 
 const nextPaint = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
-function previewAtLeast(revision: number): Promise<void> {
+/** Resolves with the time the preview for `revision` (or later) was committed to the DOM. */
+function previewAtLeast(revision: number): Promise<number> {
   return new Promise((resolve) => {
     const stop = benchEvents.listen((r) => {
       if (r >= revision) {
         stop();
-        resolve();
+        resolve(performance.now());
       }
     });
   });
 }
 
-/** The longest gap between heartbeats: a block the Long Tasks API would not report (< 50 ms). */
-function heartbeat(): () => number {
+type Span = { start: number; end: number };
+
+/** Gaps between heartbeats: blocks the Long Tasks API would not report (< 50 ms) are seen too. */
+function heartbeat(): () => Span[] {
   let last = performance.now();
-  let longest = 0;
+  const gaps: Span[] = [];
   let on = true;
   const ch = new MessageChannel();
   ch.port1.onmessage = () => {
     const now = performance.now();
-    longest = Math.max(longest, now - last);
+    if (now - last > 8) gaps.push({ start: last, end: now });
     last = now;
     if (on) setTimeout(() => ch.port2.postMessage(0), 0);
   };
   ch.port2.postMessage(0);
   return () => {
     on = false;
-    return longest;
+    return gaps;
   };
 }
+
+const overlaps = (a: Span, spans: Span[]) => spans.some((b) => a.start < b.end && b.start < a.end);
+const longest = (spans: Span[]) => spans.reduce((m, s) => Math.max(m, s.end - s.start), 0);
 
 export function installBench(engine: EngineClient, api: () => PaneApi | undefined): void {
   const pane = () => {
@@ -69,32 +92,49 @@ export function installBench(engine: EngineClient, api: () => PaneApi | undefine
   window.__tierwiseBench = {
     synthesize,
     async thresholdLatency(samples) {
-      const out: number[] = [];
+      const out: [number, number][] = [];
       for (let i = 0; i < samples; i++) {
         // Alternates between 70 and 71..79, so every step is a real change.
         const to = i % 2 === 0 ? 70 : 71 + (i % 9);
         const t0 = performance.now();
-        const revision = pane().moveThreshold(0, to);
-        await previewAtLeast(revision);
+        const committed = previewAtLeast(pane().moveThreshold(0, to));
+        const inDom = (await committed) - t0;
         await new Promise<void>((r) => requestAnimationFrame(() => r()));
-        out.push(performance.now() - t0);
+        out.push([inDom, performance.now() - t0]);
         await nextPaint();
       }
       return out;
     },
     async fullRun(lines, customers) {
-      const tasks: number[] = [];
-      const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration)));
+      const tasks: Span[] = [];
+      const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push({ start: e.startTime, end: e.startTime + e.duration })));
       observer.observe({ type: 'longtask', buffered: false });
       const stop = heartbeat();
+      hostWork.length = 0;
       const t0 = performance.now();
       await synthesize(lines, customers);
+      const prepared = performance.now() - t0;
       await pane().apply({ reread: false });
+      const applyDone = performance.now() - t0;
       await nextPaint();
       const ms = performance.now() - t0;
-      const longestGap = stop();
+      const gaps = stop();
       observer.disconnect();
-      return { ms, longestTask: tasks.length ? Math.max(...tasks) : 0, longTasks: tasks.length, longestGap };
+      const blocks = [...tasks, ...gaps];
+      return {
+        ms,
+        longestTask: longest(tasks),
+        longTasks: tasks.length,
+        longestGap: longest(gaps),
+        longestOutsideHost: longest(blocks.filter((b) => !overlaps(b, hostWork))),
+        hostMs: hostWork.reduce((s, h) => s + h.end - h.start, 0),
+        worstOutsideHost: blocks
+          .filter((b) => !overlaps(b, hostWork))
+          .sort((a, b) => b.end - b.start - (a.end - a.start))
+          .slice(0, 5)
+          .map((b) => ({ at: Math.round(b.start - t0), ms: Math.round(b.end - b.start) })),
+        phases: { prepared: Math.round(prepared), applyDone: Math.round(applyDone) },
+      };
     },
   };
 }

@@ -6,7 +6,7 @@ import { errorMessage } from '../../engine/types';
 import type { ApplyReport, PreviousRun, SourceRef, WorkbookHost } from '../../hosts/host';
 import { SourceProblem } from '../../plan/source-check';
 import { configText } from '../../plan/stored-config';
-import { sendSource, type EngineClient } from '../worker/client';
+import { receivePlan, sendPrevious, sendSource, type EngineClient } from '../worker/client';
 import { runConfig } from './useSource';
 
 export type ApplyState =
@@ -54,10 +54,13 @@ export function useApply(host: WorkbookHost, engine: EngineClient, onApplied: (p
         const text = configText(config);
         const time = new Date().toISOString();
         const segmentColumnTypes = input.segmentColumns ? config.segmentTypes.map((t) => t.name) : [];
-        const { planned } = await engine.ask({ type: 'plan', config, previous: prev, time, configText: text, segmentColumnTypes });
+        const withPrevious = await sendPrevious(engine, prev);
+        const { planned } = await engine.ask({ type: 'plan', config, withPrevious, time, configText: text, segmentColumnTypes });
         if (aborted(ctrl.signal)) return setState({ phase: 'cancelled' });
-        stage('Writing to the workbook', 0, planned.plan.sheets.length);
-        const report = await host.apply(planned.plan, { signal: ctrl.signal, progress: (d, t) => stage('Writing to the workbook', d, t) });
+        stage('Receiving the results');
+        const plan = await receivePlan(engine, planned, ctrl.signal);
+        stage('Writing to the workbook', 0, plan.sheets.length);
+        const report = await host.apply(plan, { signal: ctrl.signal, progress: (d, t) => stage('Writing to the workbook', d, t) });
         if (!report.complete) {
           setState(aborted(ctrl.signal) ? { phase: 'cancelled', report } : { phase: 'done', report, customers: planned.customers, time });
           return;

@@ -1,7 +1,7 @@
 // The preview follows the edits without queueing them: one classify in flight at a time, and
 // when it returns only the latest wanted segment type is sent. A drag of 60 steps costs a few
 // classifications, never 60 in a row.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { canonicalJson } from '../../engine/history';
 import type { SegmentType } from '../../engine/config';
 import { errorMessage } from '../../engine/types';
@@ -21,7 +21,11 @@ export function usePreview(engine: EngineClient, generation: number, type: Segme
   const wanted = useRef<{ type: SegmentType; revision: number; generation: number }>();
   const inFlight = useRef(false);
   const live = useRef(true);
-  useEffect(() => () => void (live.current = false), []);
+  // Set on every mount: React's StrictMode mounts, unmounts and mounts again in development.
+  useEffect(() => {
+    live.current = true;
+    return () => void (live.current = false);
+  }, []);
 
   const pump = () => {
     if (inFlight.current || !wanted.current) return;
@@ -41,7 +45,9 @@ export function usePreview(engine: EngineClient, generation: number, type: Segme
   };
 
   const key = type ? canonicalJson(type) : '';
-  useEffect(() => {
+  // A layout effect, so the request leaves in the same task as the edit's commit: a passive effect
+  // may wait for the next frame, and the preview would always be a frame late.
+  useLayoutEffect(() => {
     if (!ready || !type) {
       setState({ preview: undefined, revision: -1, error: undefined });
       return;
@@ -52,7 +58,8 @@ export function usePreview(engine: EngineClient, generation: number, type: Segme
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, generation, ready, engine]);
 
-  useEffect(() => {
+  // Layout effect: runs once the new rows are in the DOM, before the browser paints them.
+  useLayoutEffect(() => {
     if (state.preview) benchEvents.emit(state.revision);
   }, [state]);
 

@@ -10,7 +10,7 @@ import type { PreviousRun, SourceInfo, SourceRef, WorkbookHost } from '../../hos
 import { mergeOverrides } from '../../plan/previous';
 import { SourceProblem } from '../../plan/source-check';
 import { loadStoredConfig, type LoadedConfig } from '../../plan/stored-config';
-import { sendSource, type EngineClient } from '../worker/client';
+import { sendPrevious, sendSource, type EngineClient } from '../worker/client';
 import type { Prepared } from '../worker/protocol';
 
 export type Busy = { what: string } | undefined;
@@ -125,8 +125,8 @@ export function useSource(host: WorkbookHost, engine: EngineClient, config: Conf
     if (!config || loaded === 0) return;
     let live = true;
     setBusy({ what: 'Preparing the customers' });
-    engine
-      .ask({ type: 'prepare', config: runConfig(config, previous, overridesCleared), previous })
+    sendPrevious(engine, previous)
+      .then((withPrevious) => engine.ask({ type: 'prepare', config: runConfig(config, previous, overridesCleared), withPrevious }))
       .then((r) => {
         if (!live) return;
         setPrepared(r.prepared);

@@ -1,7 +1,9 @@
 // The pane's handle on the engine: requests out, answers back, matched by id. Two ways to run it:
 // in a Web Worker (the pane) or in-process (component tests), with the same session code.
 import type { SourceTable } from '../../engine/types';
-import type { AnswerTo, Ask, Request, Response } from './protocol';
+import type { PlanValue, WorkbookPlan } from '../../plan/plan';
+import type { PreviousRun } from '../../hosts/host';
+import type { AnswerTo, Ask, Planned, Request, Response } from './protocol';
 import { EngineSession, ROW_CHUNK } from './session';
 
 export class EngineError extends Error {}
@@ -62,7 +64,21 @@ export class InProcessClient implements EngineClient {
   dispose(): void {}
 }
 
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Lets the page handle input and paint between two chunks. A message, not setTimeout: nested
+ * timeouts are clamped to 4 ms, which would add seconds over the thousand chunks of a large sheet.
+ */
+function yieldToPage(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(0);
+  });
+}
 
 /** Hands a table to the engine in chunks, letting the page breathe between them. */
 export async function sendSource(engine: EngineClient, table: SourceTable, signal?: AbortSignal): Promise<void> {
@@ -73,4 +89,41 @@ export async function sendSource(engine: EngineClient, table: SourceTable, signa
     await engine.ask({ type: 'sourceRows', rows: rows.slice(i, i + ROW_CHUNK) });
     await yieldToPage();
   }
+}
+
+/**
+ * Hands the workbook's history (one customer -> segment map per run and segment type, up to a
+ * million entries) to the engine in chunks; one message would block the page while it is copied.
+ */
+export async function sendPrevious(engine: EngineClient, previous: PreviousRun | undefined): Promise<boolean> {
+  const runs = previous?.snapshots ?? [];
+  await engine.ask({ type: 'previousStart', runs: runs.map(({ segments, ...head }) => ({ ...head, typeNames: Object.keys(segments) })) });
+  for (let run = 0; run < runs.length; run++) {
+    for (const [typeName, perCustomer] of Object.entries(runs[run].segments)) {
+      const entries = Object.entries(perCustomer);
+      for (let i = 0; i < entries.length; i += ROW_CHUNK) {
+        await engine.ask({ type: 'previousEntries', run, typeName, entries: entries.slice(i, i + ROW_CHUNK) });
+        await yieldToPage();
+      }
+    }
+  }
+  return runs.length > 0;
+}
+
+/** Fetches the large parts of a plan chunk by chunk (the page breathes between them) and fills them in. */
+export async function receivePlan(engine: EngineClient, planned: Planned, signal?: AbortSignal): Promise<WorkbookPlan> {
+  const plan = planned.plan;
+  for (const part of planned.parts) {
+    const into: unknown[] = [];
+    while (into.length < part.rows) {
+      if (signal?.aborted) throw new DOMException('cancelled', 'AbortError');
+      const { rows } = await engine.ask({ type: 'planPart', part, from: into.length });
+      if (rows.length === 0) throw new Error('the engine sent an incomplete plan');
+      for (const r of rows) into.push(r);
+      await yieldToPage();
+    }
+    if (part.kind === 'block') plan.sheets[part.sheet].blocks[part.block].values = into as PlanValue[][];
+    else plan.sourceColumns!.columns[part.column].values = into as PlanValue[];
+  }
+  return plan;
 }

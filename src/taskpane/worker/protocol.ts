@@ -4,8 +4,7 @@ import type { Snapshot } from '../../engine/history';
 import type { Config, SegmentKind, SegmentType } from '../../engine/config';
 import type { SummaryRow } from '../../engine/result';
 import type { Cell, ColumnMapping, Issue, SourceTable } from '../../engine/types';
-import type { PreviousRun } from '../../hosts/host';
-import type { WorkbookPlan } from '../../plan/plan';
+import type { PlanValue, WorkbookPlan } from '../../plan/plan';
 
 /** The table's shape without its rows: the rows follow in chunks so no message is large. */
 export type SourceHead = Omit<SourceTable, 'rows'>;
@@ -18,14 +17,22 @@ export type Request =
   | { type: 'loadSample'; id: number; url: string }
   | { type: 'sourceStart'; id: number; head: SourceHead }
   | { type: 'sourceRows'; id: number; rows: Cell[][] }
+  /** The last runs' history, in chunks like the source: `previousStart`, then `previousEntries`. */
+  | { type: 'previousStart'; id: number; runs: RunHead[] }
+  | { type: 'previousEntries'; id: number; run: number; typeName: string; entries: [string, string][] }
   /** Ingest, window, aggregate: the expensive part, once per source or data-level change. */
-  | { type: 'prepare'; id: number; config: Config; previous?: PreviousRun }
+  | { type: 'prepare'; id: number; config: Config; withPrevious: boolean }
   /** The cheap part: one segment type on the prepared data (a threshold drag). */
   | { type: 'classify'; id: number; segmentType: SegmentType }
   /** Everything for Apply: all segment types, the snapshot, and the workbook plan. */
-  | { type: 'plan'; id: number; config: Config; previous?: PreviousRun; time: string; configText: string; segmentColumnTypes: string[] }
+  | { type: 'plan'; id: number; config: Config; withPrevious: boolean; time: string; configText: string; segmentColumnTypes: string[] }
+  /** The next rows of a large part of the last plan (see `Planned.parts`). */
+  | { type: 'planPart'; id: number; part: PlanPart; from: number }
   /** Benchmark only: a synthetic source of `lines` lines over `customers` customers, generated here. */
   | { type: 'synthesize'; id: number; lines: number; customers: number };
+
+/** A history snapshot without its customers (they follow in `previousEntries`). */
+export type RunHead = Omit<Snapshot, 'segments'> & { typeNames: string[] };
 
 export interface Prepared {
   header: string[];
@@ -59,8 +66,21 @@ export interface Preview {
   curve?: Curve;
 }
 
+/**
+ * A large piece of a plan that travels in chunks: a block's rows, or a column written beside the
+ * source. One big message would take the main thread seconds to receive (structured clone).
+ */
+export type PlanPart =
+  | { kind: 'block'; sheet: number; block: number; rows: number }
+  | { kind: 'column'; column: number; rows: number };
+
+/** Rows per plan chunk: a few milliseconds to receive. */
+export const PLAN_CHUNK = 1000;
+
 export interface Planned {
+  /** The plan with the values of `parts` left empty; `receivePlan` fills them in. */
   plan: WorkbookPlan;
+  parts: PlanPart[];
   snapshot: Pick<Snapshot, 'time' | 'dataFingerprint' | 'configHash'>;
   customers: number;
 }
@@ -71,15 +91,19 @@ export type Response =
   | { type: 'prepared'; id: number; prepared: Prepared }
   | { type: 'classified'; id: number; preview: Preview }
   | { type: 'planned'; id: number; planned: Planned }
+  | { type: 'planRows'; id: number; rows: PlanValue[][] | PlanValue[] }
   | { type: 'error'; id: number; message: string };
 
 type Answers = {
   loadSample: 'sample';
   sourceStart: 'ack';
   sourceRows: 'ack';
+  previousStart: 'ack';
+  previousEntries: 'ack';
   prepare: 'prepared';
   classify: 'classified';
   plan: 'planned';
+  planPart: 'planRows';
   synthesize: 'ack';
 };
 

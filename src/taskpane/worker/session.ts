@@ -10,7 +10,8 @@ import { planWorkbook } from '../../plan/planner';
 import { previousSegments } from '../../plan/previous';
 import { csvGrid } from './csv';
 import { paretoCurve } from './curve';
-import { ISSUE_LIMIT, type Curve, type Prepared, type Request, type Response } from './protocol';
+import { ISSUE_LIMIT, PLAN_CHUNK, type Curve, type PlanPart, type Planned, type Prepared, type Request, type Response } from './protocol';
+import type { PlanValue, WorkbookPlan } from '../../plan/plan';
 import { syntheticTable } from './synthetic';
 
 const usable = (p: EnginePrepared) => p.ingested.usable && !p.issues.some((i) => i.severity === 'error' && i.row === undefined);
@@ -35,6 +36,10 @@ export class EngineSession {
   private prepared: EnginePrepared | undefined;
   /** Curves by measure and minimum: thresholds never change them. Cleared on every prepare. */
   private curves = new Map<string, Curve | undefined>();
+  /** The last plan, whole, while the pane fetches its large parts. */
+  private lastPlan: WorkbookPlan | undefined;
+  /** The workbook's history as last sent (overrides travel inside the configuration instead). */
+  private previous: PreviousRun | undefined;
 
   constructor(private readonly fetchText: (url: string) => Promise<string> = (url) => fetch(url).then((r) => r.text())) {}
 
@@ -60,12 +65,23 @@ export class EngineSession {
         for (const r of req.rows) rows.push(r);
         return { type: 'ack', id: req.id };
       }
+      case 'previousStart':
+        this.previous = { snapshots: req.runs.map(({ typeNames, ...head }) => ({ ...head, segments: Object.fromEntries(typeNames.map((t) => [t, {}])) })), overrides: {} };
+        return { type: 'ack', id: req.id };
+      case 'previousEntries': {
+        const into = this.previous?.snapshots[req.run]?.segments[req.typeName];
+        if (!into) throw new Error('history entries arrived before their run');
+        for (const [id, seg] of req.entries) into[id] = seg;
+        return { type: 'ack', id: req.id };
+      }
       case 'prepare':
-        return { type: 'prepared', id: req.id, prepared: this.prepare(req.config, req.previous) };
+        return { type: 'prepared', id: req.id, prepared: this.prepare(req.config, req.withPrevious ? this.previous : undefined) };
       case 'classify':
         return { type: 'classified', id: req.id, preview: this.classify(req.segmentType) };
       case 'plan':
         return { type: 'planned', id: req.id, planned: this.plan(req) };
+      case 'planPart':
+        return { type: 'planRows', id: req.id, rows: this.planRows(req.part, req.from) };
       case 'synthesize': {
         this.source = syntheticTable(req.lines, req.customers);
         return { type: 'ack', id: req.id };
@@ -93,19 +109,52 @@ export class EngineSession {
     return { typeName: type.name, kind: type.kind, measureName: t.measureName, rows: t.summary, issues: t.issues, curve };
   }
 
-  private plan(req: Extract<Request, { type: 'plan' }>) {
+  private planRows(part: PlanPart, from: number): PlanValue[][] | PlanValue[] {
+    const plan = this.lastPlan;
+    if (!plan) throw new Error('there is no plan to send');
+    const rows = part.kind === 'block' ? plan.sheets[part.sheet].blocks[part.block].values : plan.sourceColumns!.columns[part.column].values;
+    return rows.slice(from, from + PLAN_CHUNK);
+  }
+
+  private plan(req: Extract<Request, { type: 'plan' }>): Planned {
     if (!this.source) throw new Error('no source was loaded');
     // Apply reruns everything with the overrides read from the workbook merged in, without
     // disturbing the prepared data the preview uses.
-    const p = prepare(this.source, req.config, previousSegments(req.previous));
+    const previous = req.withPrevious ? this.previous : undefined;
+    const p = prepare(this.source, req.config, previousSegments(previous));
     if (!usable(p)) throw new Error(p.issues.filter((i) => i.severity === 'error').map((i) => `${i.where}: ${i.message}`).slice(0, 3).join('; ') || 'the data cannot be segmented');
     const result = resultOf(p, req.config.segmentTypes.map((t) => classifyType(p, t)));
     const snapshot = takeSnapshot(result, p.ingested.lines, req.time);
-    const plan = planWorkbook({ result, snapshot, previous: req.previous, source: this.source, segmentColumnTypes: req.segmentColumnTypes, configText: req.configText });
-    return { plan, snapshot: { time: snapshot.time, dataFingerprint: snapshot.dataFingerprint, configHash: snapshot.configHash }, customers: result.customers.ids.length };
+    const plan = planWorkbook({ result, snapshot, previous, source: this.source, segmentColumnTypes: req.segmentColumnTypes, configText: req.configText });
+    this.lastPlan = plan;
+    const { light, parts } = splitPlan(plan);
+    return { plan: light, parts, snapshot: { time: snapshot.time, dataFingerprint: snapshot.dataFingerprint, configHash: snapshot.configHash }, customers: result.customers.ids.length };
   }
 }
 
-/** Rows are posted in chunks of this size: small messages, so neither side blocks for long. */
-export const ROW_CHUNK = 5000;
+/** The plan without its large parts (emptied), and the list of those parts. */
+export function splitPlan(plan: WorkbookPlan): { light: WorkbookPlan; parts: PlanPart[] } {
+  const parts: PlanPart[] = [];
+  const sheets = plan.sheets.map((sheet, s) => ({
+    ...sheet,
+    blocks: sheet.blocks.map((b, k) => {
+      if (b.values.length <= PLAN_CHUNK) return b;
+      parts.push({ kind: 'block', sheet: s, block: k, rows: b.values.length });
+      return { ...b, values: [] };
+    }),
+  }));
+  const sc = plan.sourceColumns;
+  const sourceColumns = sc && {
+    ...sc,
+    columns: sc.columns.map((c, k) => {
+      if (c.values.length <= PLAN_CHUNK) return c;
+      parts.push({ kind: 'column', column: k, rows: c.values.length });
+      return { ...c, values: [] };
+    }),
+  };
+  return { light: { ...plan, sheets, sourceColumns }, parts };
+}
+
+/** Rows are posted in chunks of this size: a chunk of 1,000 rows of 20 columns takes a few ms to copy. */
+export const ROW_CHUNK = 1000;
 

@@ -1,9 +1,10 @@
 // ABC (Pareto share): the measure, the boundary rule, and the segments with their shares.
 import { Button, Dropdown, Field, Option, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
-import { abcMeasures, type AbcType } from '../../../engine/abc-schema';
+import { useCallback, useRef } from 'react';
+import { abcMeasures, type AbcSegment, type AbcType } from '../../../engine/abc-schema';
 import { freeName } from '../../state/draft';
-import { issuesAt } from '../../state/validation';
+import { issuesAt, issuesUnder } from '../../state/validation';
 import { GroupIssues } from '../FieldIssue';
 import { moved } from './ListControls';
 import { ShareRow } from './ShareRow';
@@ -19,6 +20,21 @@ export function AbcEditor({ value, path, issues, onChange }: EditorProps<AbcType
   const styles = useStyles();
   const segments = value.segments;
   const setSegments = (next: AbcType['segments']) => onChange({ ...value, segments: next });
+  // Stable callbacks that read the latest type, so unchanged rows can skip rendering.
+  const latest = useRef({ value, onChange });
+  latest.current = { value, onChange };
+  const onRow = useCallback((i: number, next: AbcSegment) => {
+    const { value: v, onChange: change } = latest.current;
+    change({ ...v, segments: v.segments.map((x, k) => (k === i ? next : next.default && x.default ? { ...x, default: undefined } : x)) });
+  }, []);
+  const onMove = useCallback((i: number, by: -1 | 1) => {
+    const { value: v, onChange: change } = latest.current;
+    change({ ...v, segments: moved(v.segments, i, by) });
+  }, []);
+  const onRemove = useCallback((i: number) => {
+    const { value: v, onChange: change } = latest.current;
+    change({ ...v, segments: v.segments.filter((_, k) => k !== i) });
+  }, []);
   return (
     <div className={styles.root}>
       <Field label="Rank customers by">
@@ -48,13 +64,11 @@ export function AbcEditor({ value, path, issues, onChange }: EditorProps<AbcType
             index={i}
             count={segments.length}
             path={`${path}.segments[${i}]`}
-            issues={issues}
+            issues={issuesUnder(issues, `${path}.segments[${i}]`)}
             measure={MEASURE_LABELS[value.measure].toLowerCase()}
-            onChange={(next) =>
-              setSegments(segments.map((x, k) => (k === i ? next : next.default && x.default ? { ...x, default: undefined } : x)))
-            }
-            onMove={(by) => setSegments(moved(segments, i, by))}
-            onRemove={() => setSegments(segments.filter((_, k) => k !== i))}
+            onChange={onRow}
+            onMove={onMove}
+            onRemove={onRemove}
           />
         ))}
       </div>

@@ -1,5 +1,6 @@
 // One ABC segment: its name, its share (slider and number box, one value), excluded and default.
 import { Field, Input, makeStyles, Slider, SpinButton, Switch, tokens } from '@fluentui/react-components';
+import { memo } from 'react';
 import type { AbcSegment } from '../../../engine/abc-schema';
 import type { Issue } from '../../../engine/types';
 import { readTypedNumber, typedText, useFormats } from '../../format';
@@ -30,12 +31,26 @@ export interface ShareRowProps {
   path: string;
   issues: Issue[];
   measure: string;
-  onChange(next: AbcSegment): void;
-  onMove(by: -1 | 1): void;
-  onRemove(): void;
+  onChange(index: number, next: AbcSegment): void;
+  onMove(index: number, by: -1 | 1): void;
+  onRemove(index: number): void;
 }
 
-export function ShareRow({ segment, index, count, path, issues, measure, onChange, onMove, onRemove }: ShareRowProps) {
+const sameIssues = (a: Issue[], b: Issue[]) => a.length === b.length && a.every((x, i) => x.where === b[i].where && x.message === b[i].message);
+
+/**
+ * Re-rendered only when its own segment or messages change: dragging the A|B line touches two
+ * rows, not all of them. The callbacks take the index and must be stable (AbcEditor's are).
+ */
+export const ShareRow = memo(
+  ShareRowView,
+  (a, b) => a.segment === b.segment && a.index === b.index && a.count === b.count && a.path === b.path && a.measure === b.measure && sameIssues(a.issues, b.issues),
+);
+
+function ShareRowView({ segment, index, count, path, issues, measure, onChange: change, onMove: move, onRemove: remove }: ShareRowProps) {
+  const onChange = (next: AbcSegment) => change(index, next);
+  const onMove = (by: -1 | 1) => move(index, by);
+  const onRemove = () => remove(index);
   const styles = useStyles();
   const { locale } = useFormats();
   const label = segment.name.trim() || `segment ${index + 1}`;

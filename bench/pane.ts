@@ -1,0 +1,83 @@
+// Task-pane benchmark in Debian's Chromium, on the production bundle's playground:
+//  - the time from a threshold change to the updated preview on screen, 50,000 customers
+//    (goal: median under 16 ms, one frame);
+//  - the longest main-thread block during a full run on 1,048,576 lines: data into the worker,
+//    prepare, preview, plan, write (goal: under 50 ms; Excel restarts a pane blocked for 5 s).
+// Measured inside the page by window.__tierwiseBench (playground only). Run alone with
+//   node -r @swc-node/register bench/pane.ts
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launch, offlineContext } from '../test/e2e/browser';
+import { DIST, serve } from '../test/e2e/serve';
+
+const CUSTOMERS = 50_000;
+const PREVIEW_LINES = 200_000;
+const FULL_RUN_LINES = 1_048_576;
+const SAMPLES = 41;
+
+const median = (xs: number[]) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const percentile = (xs: number[], p: number) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * p))];
+};
+const round = (x: number) => Math.round(x * 10) / 10;
+
+async function playground(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}/taskpane.html`);
+  await page.getByTestId('preview-table').waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => window.__tierwiseBench !== undefined);
+}
+
+export async function benchPane(): Promise<Record<string, number>> {
+  if (!existsSync(join(DIST, 'taskpane.html'))) {
+    execFileSync('npx', ['webpack', '--mode', 'production'], { cwd: resolve(__dirname, '..'), stdio: 'inherit' });
+  }
+  const server = await serve();
+  const browser = await launch();
+  try {
+    const context = await offlineContext(browser, server.url, { viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await playground(page, server.url);
+    await page.evaluate(({ lines, customers }) => window.__tierwiseBench!.synthesize(lines, customers), { lines: PREVIEW_LINES, customers: CUSTOMERS });
+    const latencies = await page.evaluate((n) => window.__tierwiseBench!.thresholdLatency(n), SAMPLES);
+    const steady = latencies.slice(1); // the first change also warms up the JIT
+    const inDom = steady.map((l) => l[0]);
+    const onScreen = steady.map((l) => l[1]);
+    await page.close();
+
+    const fresh = await context.newPage();
+    await playground(fresh, server.url);
+    const full = await fresh.evaluate(({ lines, customers }) => window.__tierwiseBench!.fullRun(lines, customers), { lines: FULL_RUN_LINES, customers: CUSTOMERS });
+    return {
+      'pane.thresholdToPreview.customers': CUSTOMERS,
+      'pane.thresholdToPreview.medianMs': round(median(inDom)),
+      'pane.thresholdToPreview.p90Ms': round(percentile(inDom, 0.9)),
+      'pane.thresholdToPreview.nextFrameMedianMs': round(median(onScreen)),
+      'pane.fullRun.lines': FULL_RUN_LINES,
+      'pane.fullRun.totalMs': round(full.ms),
+      'pane.fullRun.longTasks': full.longTasks,
+      'pane.fullRun.longestLongTaskMs': round(full.longestTask),
+      'pane.fullRun.longestMainThreadBlockMs': round(Math.max(full.longestTask, full.longestGap)),
+      'pane.fullRun.longestBlockOutsideMemoryHostMs': round(full.longestOutsideHost),
+      'pane.fullRun.memoryHostMs': round(full.hostMs),
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+if (require.main === module) {
+  benchPane().then(
+    (r) => console.log(JSON.stringify(r, null, 2)),
+    (e) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
+}
