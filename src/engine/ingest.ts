@@ -6,7 +6,7 @@ import type { Config, SegmentType } from './config';
 import { readDate, detectDateOrder, type DateOrder } from './parse/date';
 import { detectColumns, normalizeHeader } from './parse/headers';
 import { excelError, isBlank, readNumber, type DecimalSeparator } from './parse/number';
-import { Dictionary, FILTERED, keyText, readLines, type LineColumns } from './read-lines';
+import { Dictionary, FILTERED, keyText, readLines, type LineBuffers, type LineColumns } from './read-lines';
 
 export { keyText };
 import { COLUMN_ROLES, type Cell, type ColumnMapping, type ColumnRole, type Issue, type SourceTable } from './types';
@@ -19,22 +19,8 @@ export interface CustomerIndex {
 }
 
 /** One entry per kept sales line, column by column (the hot path never builds an object per line). */
-export interface SalesLines {
+export interface SalesLines extends LineBuffers {
   length: number;
-  /** Index into `SourceTable.rows`. */
-  row: Int32Array;
-  customer: Int32Array;
-  /** Epoch day, NaN when no date column is mapped. */
-  day: Float64Array;
-  amount: Float64Array;
-  /** Profit column, or amount - cost when only cost is mapped; NaN when neither is. */
-  profit: Float64Array;
-  quantity: Float64Array;
-  spent: Float64Array;
-  /** Dictionary codes; -1 when the column is not mapped. */
-  order: Int32Array;
-  product: Int32Array;
-  category: Int32Array;
   orders: string[];
   products: string[];
   categories: string[];

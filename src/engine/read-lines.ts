@@ -31,14 +31,19 @@ export const KEEP = 0;
 export const LEFT_OUT = 1;
 export const FILTERED = 2;
 
+/** The line columns, one entry per kept line. */
 export interface LineBuffers {
+  /** Index into `SourceTable.rows`. */
   row: Int32Array;
   customer: Int32Array;
+  /** Epoch day, NaN when no date column is mapped. */
   day: Float64Array;
   amount: Float64Array;
+  /** Profit column, or amount - cost when only cost is mapped; NaN when neither is. */
   profit: Float64Array;
   quantity: Float64Array;
   spent: Float64Array;
+  /** Dictionary codes; -1 when the column is not coded. */
   order: Int32Array;
   product: Int32Array;
   category: Int32Array;

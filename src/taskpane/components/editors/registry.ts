@@ -3,8 +3,13 @@
 import { AbcEditor } from './AbcEditor';
 import { BandsEditor } from './BandsEditor';
 import { JsonEditor } from './JsonEditor';
-import { parseConfig, type SegmentKind } from '../../../engine/config';
+import { defaultConfig, parseConfig, type SegmentKind } from '../../../engine/config';
 import type { EditorRegistry, TypeOf } from './types';
+
+/** ABC and bands start as in a new workbook's configuration (80/15/5 on sales; Loss, Low, Mid, High). */
+function defaultOf<K extends 'abc' | 'bands'>(kind: K): TypeOf<K> {
+  return defaultConfig().segmentTypes.find((t) => t.kind === kind) as TypeOf<K>;
+}
 
 /** A new segment type with the schema's defaults filled in (the inputs below are written valid). */
 function withDefaults<K extends SegmentKind>(input: { name: string; kind: K } & Record<string, unknown>): TypeOf<K> {
@@ -17,33 +22,13 @@ export const EDITORS: EditorRegistry = {
   abc: {
     label: 'ABC (Pareto share)',
     description: 'Rank customers by sales, profit or quantity; A takes the top 80 %, B the next 15 %, C the rest.',
-    create: (name) => ({
-      name,
-      kind: 'abc',
-      measure: 'sales',
-      boundary: 'upper',
-      segments: [
-        { name: 'A', share: 80 },
-        { name: 'B', share: 15 },
-        { name: 'C', share: 5 },
-      ],
-    }),
+    create: (name) => ({ ...defaultOf('abc'), name }),
     Editor: AbcEditor,
   },
   bands: {
     label: 'Bands (absolute ranges)',
     description: 'Place customers in fixed ranges of profit, sales or margin %, such as Loss, Low, Mid, High.',
-    create: (name) => ({
-      name,
-      kind: 'bands',
-      measure: 'profit',
-      bands: [
-        { name: 'Loss', max: 0 },
-        { name: 'Low', min: 0, max: 500 },
-        { name: 'Mid', min: 500, max: 2000 },
-        { name: 'High', min: 2000 },
-      ],
-    }),
+    create: (name) => ({ ...defaultOf('bands'), name }),
     Editor: BandsEditor,
   },
   loyalty: {
