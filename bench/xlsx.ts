@@ -8,22 +8,11 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Cell } from '../src/engine/types';
 import { newWorkbook } from '../src/hosts/xlsx/new-workbook';
+import { random } from './data';
 
 export const SHEET_ROWS = 1_048_576;
 export const CUSTOMERS = 50_000;
 const CATEGORIES = ['Furniture', 'Office Supplies', 'Technology'];
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same workbook. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Header + lines: Order ID, Order Date, Customer ID, Customer Name, Product ID, Category, Sales, Profit. */
 export function* lines(count: number): Generator<Cell[]> {
