@@ -4,10 +4,11 @@ import { BENCH_CUSTOMERS, BENCH_LINES, benchTable } from './data';
 import { benchEngine } from './engine';
 import { benchKinds } from './kinds';
 import { benchOffice } from './office';
+import { benchPane } from './pane';
 import { ms } from './stats';
 import { benchXlsx } from './xlsx';
 
-/** `npm run bench -- engine kinds` runs only those sections; no argument runs them all. */
+/** `npm run bench -- engine kinds` runs only those sections (engine, kinds, office, pane, xlsx); no argument runs them all. */
 const wanted = new Set(process.argv.slice(2));
 const runs = (section: string) => wanted.size === 0 || wanted.has(section);
 
@@ -34,6 +35,7 @@ async function main() {
     });
   }
   if (runs('office')) table('office host through the Excel simulator: 1,048,576 x 8 read, segmented, one column written', await benchOffice());
+  if (runs('pane')) table('task pane in Chromium (production bundle, playground)', await benchPane());
   if (runs('xlsx')) table('command line on a 1,048,576-row workbook (a child process)', await benchXlsx());
 }
 
