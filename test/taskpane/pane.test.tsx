@@ -105,6 +105,30 @@ describe('the pane on an in-memory workbook', () => {
     await waitFor(() => expect(wb.selected).toBe("'Segment Summary'!A1"));
   });
 
+  it('cancel during Apply stops before anything is written, and says so', async () => {
+    let release: () => void = () => undefined;
+    // Holds Apply's read of the sales data until the test lets it go (the pane's first read passes).
+    class SlowHost extends MemoryHost {
+      armed = false;
+      override async readSource(...args: Parameters<MemoryHost['readSource']>) {
+        if (this.armed) await new Promise<void>((r) => (release = r));
+        return super.readSource(...args);
+      }
+    }
+    const wb = workbook();
+    const host = new SlowHost(wb);
+    renderPane(<Pane host={host} engine={new InProcessClient()} />);
+    await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy());
+    host.armed = true;
+    fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(await screen.findByRole('progressbar')).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
+    release();
+    expect(await screen.findByText('Cancelled: nothing was written.')).toBeTruthy();
+    expect(wb.sheet('Customer Tiers')).toBeUndefined();
+  });
+
   it('loads the saved configuration, and clears manual overrides only after confirmation', async () => {
     const wb = workbook();
     const saved = defaultConfig();
