@@ -139,12 +139,13 @@ describe('the pane on an in-memory workbook', () => {
     await waitFor(() => expect(rowsOf()[0].slice(0, 2)).toEqual(['A', '3']));
     fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
     fireEvent.click(screen.getByRole('button', { name: 'Clear manual overrides (1)' }));
-    const dialog = await screen.findByRole('alertdialog');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep them' }));
+    // findByRole retries until the dialog is open and accessible (it animates in, and out).
+    expect(await screen.findByRole('alertdialog', { name: 'Clear the manual overrides?' })).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'Keep them' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(screen.queryByText('The manual overrides will be removed when you apply.')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Clear manual overrides (1)' }));
-    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Clear overrides' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Clear overrides' }));
     expect(await screen.findByText('The manual overrides will be removed when you apply.')).toBeTruthy();
     fireEvent.click(screen.getByRole('tab', { name: 'Segment types' }));
     await waitFor(() => expect(rowsOf()[0].slice(0, 2)).toEqual(['A', '2']));
