@@ -105,6 +105,30 @@ describe('the pane on an in-memory workbook', () => {
     await waitFor(() => expect(wb.selected).toBe("'Segment Summary'!A1"));
   });
 
+  it('cancel during Apply stops before anything is written, and says so', async () => {
+    let release: () => void = () => undefined;
+    // Holds Apply's read of the sales data until the test lets it go (the pane's first read passes).
+    class SlowHost extends MemoryHost {
+      armed = false;
+      override async readSource(...args: Parameters<MemoryHost['readSource']>) {
+        if (this.armed) await new Promise<void>((r) => (release = r));
+        return super.readSource(...args);
+      }
+    }
+    const wb = workbook();
+    const host = new SlowHost(wb);
+    renderPane(<Pane host={host} engine={new InProcessClient()} />);
+    await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy());
+    host.armed = true;
+    fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(await screen.findByRole('progressbar')).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
+    release();
+    expect(await screen.findByText('Cancelled: nothing was written.')).toBeTruthy();
+    expect(wb.sheet('Customer Tiers')).toBeUndefined();
+  });
+
   it('loads the saved configuration, and clears manual overrides only after confirmation', async () => {
     const wb = workbook();
     const saved = defaultConfig();
@@ -115,12 +139,13 @@ describe('the pane on an in-memory workbook', () => {
     await waitFor(() => expect(rowsOf()[0].slice(0, 2)).toEqual(['A', '3']));
     fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
     fireEvent.click(screen.getByRole('button', { name: 'Clear manual overrides (1)' }));
-    const dialog = await screen.findByRole('alertdialog');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep them' }));
+    // findByRole retries until the dialog is open and accessible (it animates in, and out).
+    expect(await screen.findByRole('alertdialog', { name: 'Clear the manual overrides?' })).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'Keep them' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(screen.queryByText('The manual overrides will be removed when you apply.')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Clear manual overrides (1)' }));
-    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Clear overrides' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Clear overrides' }));
     expect(await screen.findByText('The manual overrides will be removed when you apply.')).toBeTruthy();
     fireEvent.click(screen.getByRole('tab', { name: 'Segment types' }));
     await waitFor(() => expect(rowsOf()[0].slice(0, 2)).toEqual(['A', '2']));

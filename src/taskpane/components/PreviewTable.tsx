@@ -7,10 +7,10 @@ const useStyles = makeStyles({
   // At 320 px the five columns are tight: cells hug their content and the block scrolls sideways
   // on its own rather than pushing the pane wider.
   scroll: { overflowX: 'auto', maxWidth: '100%' },
-  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', paddingLeft: '4px', paddingRight: '4px' },
-  cell: { paddingLeft: '4px', paddingRight: '4px' },
+  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', paddingLeft: '3px', paddingRight: '3px' },
+  cell: { paddingLeft: '3px', paddingRight: '3px' },
   head: { whiteSpace: 'normal', lineHeight: tokens.lineHeightBase200 },
-  table: { minWidth: 0, tableLayout: 'auto', width: '100%' },
+  table: { minWidth: 0, tableLayout: 'auto', width: '100%', fontSize: tokens.fontSizeBase200 },
 });
 
 export function PreviewTable({ rows, measureName, caption }: { rows: SummaryRow[]; measureName: string; caption: string }) {

@@ -3,7 +3,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Config } from '../../engine/config';
 import { errorMessage } from '../../engine/types';
-import type { ApplyReport, PreviousRun, SourceRef, WorkbookHost } from '../../hosts/host';
+import type { ApplyReport, SourceRef, WorkbookHost } from '../../hosts/host';
 import { SourceProblem } from '../../plan/source-check';
 import { configText } from '../../plan/stored-config';
 import { receivePlan, sendPrevious, sendSource, type EngineClient } from '../worker/client';
@@ -27,7 +27,7 @@ export interface ApplyInput {
 
 const aborted = (signal: AbortSignal) => signal.aborted;
 
-export function useApply(host: WorkbookHost, engine: EngineClient, onApplied: (previous: PreviousRun | undefined) => void) {
+export function useApply(host: WorkbookHost, engine: EngineClient, onApplied: () => void) {
   const [state, setState] = useState<ApplyState>({ phase: 'idle' });
   const controller = useRef<AbortController>();
 
@@ -67,7 +67,8 @@ export function useApply(host: WorkbookHost, engine: EngineClient, onApplied: (p
         }
         await host.saveConfig(text);
         setState({ phase: 'done', report, customers: planned.customers, time });
-        onApplied(await host.readPrevious());
+        // The pane reads the new history back once (RunStatus, the next preview).
+        onApplied();
       } catch (e) {
         if (e instanceof DOMException && e.name === 'AbortError') setState({ phase: 'cancelled' });
         else if (e instanceof SourceProblem) setState({ phase: 'failed', message: e.issues.map((i) => `${i.where}: ${i.message}`).join('\n') });
