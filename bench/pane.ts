@@ -34,9 +34,9 @@ async function playground(page: Page, url: string): Promise<void> {
 }
 
 export async function benchPane(): Promise<Record<string, number>> {
-  if (!existsSync(join(DIST, 'taskpane.html'))) {
-    execFileSync('npx', ['webpack', '--mode', 'production'], { cwd: resolve(__dirname, '..'), stdio: 'inherit' });
-  }
+  // Always the bundle of the current source: a stale dist/web measured an older pane once (NaN figures).
+  execFileSync('npx', ['webpack', '--mode', 'production', '--no-devtool'], { cwd: resolve(__dirname, '..'), stdio: 'ignore' });
+  if (!existsSync(join(DIST, 'taskpane.html'))) throw new Error('the production bundle was not built');
   const server = await serve();
   const browser = await launch();
   try {
