@@ -143,7 +143,7 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
 /** The tiers columns for a text file: dates as YYYY-MM-DD rather than serial numbers. */
 function textColumns(result: EngineResult): TierColumn[] {
   return tierColumns(result).map((c) =>
-    c.format === 'date' ? { ...c, values: c.values.map((v) => (typeof v === 'number' ? epochDayToIso(serialToEpochDay(v, false)) : v)) } : c,
+    c.format === 'date' ? { ...c, values: c.values.map((v) => (typeof v === 'number' ? epochDayToIso(serialToEpochDay(v, result.date1904)) : v)) } : c,
   );
 }
 

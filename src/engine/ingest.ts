@@ -38,6 +38,8 @@ export interface Ingested {
   /** Rows dropped by the configured filters (not issues). */
   filteredRows: number;
   dateOrder?: DateOrder;
+  /** The workbook counts dates from 1904 (configuration first, then what the host says). */
+  date1904: boolean;
   /** False when a required column is missing: nothing can be computed. */
   usable: boolean;
 }
@@ -130,6 +132,7 @@ export function ingest(table: SourceTable, config: Config): Ingested {
   const headerAt = (c: number) => String(table.header[c] ?? '').trim() || `column ${c + 1}`;
   const empty = (): Ingested => ({
     table, mapping, issues, customers: { ids: [], names: [], byId: new Map() }, lines: allocate(0), leftOutRows: 0, filteredRows: 0, usable: false,
+    date1904: config.locale.date1904 ?? table.date1904 ?? false,
   });
 
   const missing = (role: ColumnRole | 'profitOrCost', why: string) => {
@@ -230,6 +233,7 @@ export function ingest(table: SourceTable, config: Config): Ingested {
     leftOutRows: read.leftOutRows.length,
     filteredRows: read.filtered,
     dateOrder,
+    date1904,
     usable: true,
   };
 }

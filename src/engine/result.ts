@@ -100,6 +100,8 @@ export interface EngineResult {
   lineCount: number;
   leftOutRows: number;
   filteredRows: number;
+  /** Dates written back are serials of this date system (the source workbook's). */
+  date1904: boolean;
 }
 
 export const segmentName = (t: TypeResult, customer: number): string => {

@@ -172,6 +172,7 @@ export function resultOf(p: Prepared, types: TypeResult[]): EngineResult {
     lineCount: p.ingested.lines.length,
     leftOutRows: p.ingested.leftOutRows,
     filteredRows: p.ingested.filteredRows,
+    date1904: p.ingested.date1904,
   };
 }
 

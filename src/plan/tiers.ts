@@ -21,7 +21,7 @@ export const FLAG_TEXT = 'manual ≠ auto';
 
 const numbers = (a: ArrayLike<number>): TierValue[] => Array.from(a, (v) => (Number.isFinite(v) ? v : null));
 // The engine counts days from 1970; a workbook shows a date from its serial number.
-const serials = (a: ArrayLike<number>): TierValue[] => Array.from(a, (v) => (Number.isFinite(v) ? epochDayToSerial(v) : null));
+const serials = (a: ArrayLike<number>, date1904: boolean): TierValue[] => Array.from(a, (v) => (Number.isFinite(v) ? epochDayToSerial(v, date1904) : null));
 
 export function tierColumns(result: EngineResult): TierColumn[] {
   const { customers, measures } = result;
@@ -64,7 +64,7 @@ export function tierColumns(result: EngineResult): TierColumn[] {
         format: x.format,
         typeName: name,
         values:
-          x.format === 'text' ? Array.from(x.values as readonly string[]) : x.format === 'date' ? serials(x.values as ArrayLike<number>) : numbers(x.values as ArrayLike<number>),
+          x.format === 'text' ? Array.from(x.values as readonly string[]) : x.format === 'date' ? serials(x.values as ArrayLike<number>, result.date1904) : numbers(x.values as ArrayLike<number>),
       });
     }
   }

@@ -50,8 +50,9 @@ export function serialToEpochDay(serial: number, date1904: boolean): EpochDay {
   return day > MAX_DAY ? NaN : day;
 }
 
-/** The Excel serial (1900 system, as a new workbook uses) of an epoch day: the inverse of `serialToEpochDay`. */
-export function epochDayToSerial(day: EpochDay): number {
+/** The Excel serial of an epoch day in the workbook's date system: the inverse of `serialToEpochDay`. */
+export function epochDayToSerial(day: EpochDay, date1904 = false): number {
+  if (date1904) return day + OFFSET_1904;
   const s = day + OFFSET_1900;
   // Serials below 61 sit before Excel's phantom 1900-02-29, one lower than the count of days.
   return s < 61 ? s - 1 : s;

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../src/cli/main';
 import type { Cell } from '../../../src/engine/types';
-import { table } from '../../support/tables';
+import type { ConfigInput } from '../../../src/engine/config';
+import { segment } from '../../../src/engine/run';
+import { config, table } from '../../support/tables';
 import { column, headers, issueTexts, run } from './support';
 
 const H = ['Customer', 'Date', 'Sales'];
@@ -54,6 +56,12 @@ describe('visit planning', () => {
       { segment: 'Small', visitEveryDays: 90, customers: 2, visitedInTime: 1, share: 0.5 },
       { segment: 'Key', visitEveryDays: 30, customers: 2, visitedInTime: 1, share: 0.5 },
     ]);
+  });
+
+  test('in a workbook on the 1904 date system, the dates written back are 1904 serials', () => {
+    // The same day is 1,462 lower in the 1904 system (1904-01-01 is serial 0 there, 1,462 in the 1900 one).
+    const r1904 = segment({ ...table(H, SALES), date1904: true }, config({ segmentTypes: [TIER] as ConfigInput['segmentTypes'] }), undefined, { visits });
+    expect(column(r1904, 'Tier (last visit)')).toEqual({ k1: serial('2024-03-21') - 1462, k2: serial('2024-02-10') - 1462, k3: null, k4: serial('2024-01-05') - 1462 });
   });
 
   test('an unreadable visit date is reported with its cell and left out', () => {
