@@ -25,6 +25,11 @@ export interface PreviousRun {
   snapshots: Snapshot[];
   /** Segment type name -> customer id -> segment name, read from the Manual column(s) of the tiers table. */
   overrides: Record<string, Record<string, string>>;
+  /**
+   * Activity types: segment type name -> customer id -> the `(categories)` cell of the tiers table, as the
+   * last run wrote it or the user edited it; exclusive categories start from it.
+   */
+  categories?: Record<string, Record<string, string>>;
 }
 
 export interface ApplyReport {

@@ -46,8 +46,9 @@ export function categoriesFromTiers(values: readonly (readonly Cell[])[]): Recor
 export function readPreviousRun(sheets: { history?: readonly (readonly Cell[])[]; tiers?: readonly (readonly Cell[])[] }): PreviousRun | undefined {
   const snapshots = sheets.history ? (parseHistory(sheets.history) ?? []) : [];
   const overrides = sheets.tiers ? overridesFromTiers(sheets.tiers) : {};
-  if (snapshots.length === 0 && Object.keys(overrides).length === 0) return undefined;
-  return { snapshots, overrides };
+  const categories = sheets.tiers ? categoriesFromTiers(sheets.tiers) : {};
+  if (snapshots.length === 0 && Object.keys(overrides).length === 0 && Object.keys(categories).length === 0) return undefined;
+  return Object.keys(categories).length > 0 ? { snapshots, overrides, categories } : { snapshots, overrides };
 }
 
 /**
@@ -75,9 +76,9 @@ export function mergeOverrides(config: Config, previous: PreviousRun | undefined
 
 /**
  * The engine's view of the last run (customers it must still list), with the categories columns of
- * the tiers table when the host read them (`categoriesFromTiers`).
+ * the tiers table that `readPreviousRun` found (`categoriesFromTiers`), unless others are given.
  */
-export function previousSegments(previous: PreviousRun | undefined, categories?: PreviousSegments['categories']): PreviousSegments | undefined {
+export function previousSegments(previous: PreviousRun | undefined, categories: PreviousSegments['categories'] = previous?.categories): PreviousSegments | undefined {
   const last = previous?.snapshots[previous.snapshots.length - 1];
   if (!last && !categories) return undefined;
   return { segments: last?.segments ?? {}, categories };

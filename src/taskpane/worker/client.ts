@@ -97,7 +97,7 @@ export async function sendSource(engine: EngineClient, table: SourceTable, signa
  */
 export async function sendPrevious(engine: EngineClient, previous: PreviousRun | undefined): Promise<boolean> {
   const runs = previous?.snapshots ?? [];
-  await engine.ask({ type: 'previousStart', runs: runs.map(({ segments, ...head }) => ({ ...head, typeNames: Object.keys(segments) })) });
+  await engine.ask({ type: 'previousStart', runs: runs.map(({ segments, ...head }) => ({ ...head, typeNames: Object.keys(segments) })), categories: previous?.categories });
   for (let run = 0; run < runs.length; run++) {
     for (const [typeName, perCustomer] of Object.entries(runs[run].segments)) {
       // Walked key by key, not Object.entries(): no 50,000-pair array built in one go.
@@ -114,7 +114,7 @@ export async function sendPrevious(engine: EngineClient, previous: PreviousRun |
       if (entries.length > 0) await flush();
     }
   }
-  return runs.length > 0;
+  return runs.length > 0 || previous?.categories !== undefined;
 }
 
 /** Fetches the large parts of a plan chunk by chunk (the page breathes between them) and fills them in. */

@@ -18,7 +18,8 @@ export type Request =
   | { type: 'sourceStart'; id: number; head: SourceHead }
   | { type: 'sourceRows'; id: number; rows: Cell[][] }
   /** The last runs' history, in chunks like the source: `previousStart`, then `previousEntries`. */
-  | { type: 'previousStart'; id: number; runs: RunHead[] }
+  // Categories of activity types (one cell per customer and type) are small enough for one message.
+  | { type: 'previousStart'; id: number; runs: RunHead[]; categories?: Record<string, Record<string, string>> }
   | { type: 'previousEntries'; id: number; run: number; typeName: string; entries: [string, string][] }
   /** Ingest, window, aggregate: the expensive part, once per source or data-level change. */
   | { type: 'prepare'; id: number; config: Config; withPrevious: boolean }

@@ -66,7 +66,7 @@ export class EngineSession {
         return { type: 'ack', id: req.id };
       }
       case 'previousStart':
-        this.previous = { snapshots: req.runs.map(({ typeNames, ...head }) => ({ ...head, segments: Object.fromEntries(typeNames.map((t) => [t, {}])) })), overrides: {} };
+        this.previous = { snapshots: req.runs.map(({ typeNames, ...head }) => ({ ...head, segments: Object.fromEntries(typeNames.map((t) => [t, {}])) })), overrides: {}, categories: req.categories };
         return { type: 'ack', id: req.id };
       case 'previousEntries': {
         const into = this.previous?.snapshots[req.run]?.segments[req.typeName];

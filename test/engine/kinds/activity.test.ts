@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { holds, matches } from '../../../src/engine/activity';
 import { parseConfig } from '../../../src/engine/config';
+import { previousSegments, readPreviousRun } from '../../../src/plan/previous';
 import { column, run } from './support';
 
 const H = ['Customer', 'Date', 'Order', 'Sales'];
@@ -131,6 +132,15 @@ describe('categories', () => {
     const r = run(H, ROWS, { segmentTypes: [activity({ exclusive: true })] }, { previous });
     expect(column(r, 'Act (categories)')).toEqual({ a: 'Active', b: 'Newsletter', c: '', d: '', f: 'VIP' });
     expect(column(r, 'Act')).toEqual({ a: 'Active', b: '', c: '', d: '', f: '' });
+  });
+
+  test('a host reading the tiers table back hands the categories column to the engine', () => {
+    // The same cells as above, as a workbook holds them: readPreviousRun -> previousSegments -> engine.
+    const tiers = [['Customer', 'Act', 'Act (categories)'], ['b', '', 'Active; Newsletter'], ['c', 'Active', 'Active'], ['f', '', 'VIP']];
+    const read = readPreviousRun({ tiers });
+    expect(read?.categories).toEqual(previous.categories);
+    const r = run(H, ROWS, { segmentTypes: [activity({ exclusive: true })] }, { previous: previousSegments(read) });
+    expect(column(r, 'Act (categories)')).toEqual({ a: 'Active', b: 'Newsletter', c: '', d: '', f: 'VIP' });
   });
 
   test('without a categories column, the previous run\'s segments are the starting point', () => {
