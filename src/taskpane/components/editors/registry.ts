@@ -1,8 +1,10 @@
 // Segment kind -> its editor. A kind added to the engine's SEGMENT_KINDS without an entry here is a type
-// error. Loyalty, activity, profiles and RFM are edited as JSON until they get forms of their own.
+// error. Activity and profiles are edited as JSON until they get forms of their own.
 import { AbcEditor } from './AbcEditor';
 import { BandsEditor } from './BandsEditor';
 import { JsonEditor } from './JsonEditor';
+import { LoyaltyEditor } from './LoyaltyEditor';
+import { RfmEditor } from './RfmEditor';
 import { parseConfig, type SegmentKind } from '../../../engine/config';
 import type { EditorRegistry, TypeOf } from './types';
 
@@ -63,7 +65,7 @@ export const EDITORS: EditorRegistry = {
         ],
         rewards: [],
       }),
-    Editor: JsonEditor,
+    Editor: LoyaltyEditor,
   },
   activity: {
     label: 'Activity (state of mind)',
@@ -98,6 +100,6 @@ export const EDITORS: EditorRegistry = {
     label: 'RFM scores',
     description: 'Recency, frequency and monetary scores from 1 to 5 and the named segments they make.',
     create: (name) => withDefaults({ name, kind: 'rfm', scores: 5 }),
-    Editor: JsonEditor,
+    Editor: RfmEditor,
   },
 };
