@@ -5,6 +5,8 @@ import { classifyAll, prepare } from '../../src/engine/run';
 import type { Cell } from '../../src/engine/types';
 import { MemoryHost } from '../../src/hosts/memory/host';
 import { MemoryWorkbook } from '../../src/hosts/memory/workbook';
+import { XlsxHost } from '../../src/hosts/xlsx/host';
+import { newWorkbook } from '../../src/hosts/xlsx/new-workbook';
 import { sheetXml } from '../../src/hosts/xlsx/sheet-xml';
 import { MINIMAL_STYLES, StyleBook } from '../../src/hosts/xlsx/styles';
 import { HEAT_HIGH, HEAT_LOW, heatColor, heatRows } from '../../src/plan/heat-map';
@@ -12,6 +14,7 @@ import type { PlannedBlock, WorkbookPlan } from '../../src/plan/plan';
 import { planWorkbook, SHEET_NAMES } from '../../src/plan/planner';
 import { excel, sheetWith } from '../hosts/office/helpers';
 import { config, table } from '../support/tables';
+import { excel as readXlsx, values as xlsxValues } from '../support/xlsx-files';
 
 // Window `all` ends on the latest date, 2024-03-31.
 //   a: order O1 on 2024-03-31, 250      -> recency 0 days, 1 order, sales 250
@@ -165,6 +168,19 @@ describe('kind parts of the summary sheet (hand-made)', () => {
       `<conditionalFormatting sqref="${ref}"><cfRule type="colorScale" priority="`,
     );
     expect(xml).toMatch(new RegExp(`sqref="${ref}"><cfRule type="colorScale" priority="\\d+"><colorScale><cfvo type="min"/><cfvo type="max"/><color rgb="FFFFFFFF"/><color rgb="FF63BE7B"/></colorScale></cfRule>`));
+  });
+
+  it('an .xlsx file with the heat map opens in another reader (ExcelJS) with its values and colour scale', async () => {
+    const host = await XlsxHost.open(await newWorkbook('Sales', [H, ...ROWS]), 'kinds.xlsx');
+    const report = await host.apply(plan);
+    // only the known notes: .xlsx files carry no charts
+    expect(report.issues.filter((i) => !i.message.includes('is not drawn in .xlsx files'))).toEqual([]);
+    const ws = (await readXlsx(await host.toBuffer())).getWorksheet(SHEET_NAMES.summary)!;
+    const grid = block(plan, 'rfm-grid-1');
+    const cells = xlsxValues(ws);
+    grid.values.forEach((row, r) => row.forEach((v, c) => expect(cells[grid.row + r][c]).toEqual(v)));
+    const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
+    expect(cf.filter((f) => f.rules.some((r) => r.type === 'colorScale')).map((f) => f.ref)).toEqual([`B${grid.row + 2}:F${grid.row + 6}`]);
   });
 
   it('the office host adds a colour scale conditional format over the counts', async () => {
