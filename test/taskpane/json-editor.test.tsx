@@ -1,8 +1,8 @@
 /**
  * @jest-environment jsdom
  */
-// The JSON editor that serves activity and profiles until they get forms of their own (and the JSON
-// section under the loyalty and RFM forms).
+// The JSON editor that serves profiles until they get a form of their own (and the JSON section under
+// the loyalty, activity and RFM forms).
 import { fireEvent, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { defaultConfig, SEGMENT_KINDS, type SegmentType } from '../../src/engine/config';
@@ -37,32 +37,32 @@ describe('every kind has an editor', () => {
 });
 
 describe('JSON editor', () => {
-  const activity = EDITORS.activity.create('Activity');
+  const profiles = EDITORS.profiles.create('Profile');
 
   test('an edit that is valid JSON updates the segment type; name and kind stay', () => {
     let last: SegmentType | undefined;
-    renderPane(<Harness start={activity} onValue={(t) => (last = t)} />);
-    const box = screen.getByRole('textbox', { name: /Settings of "Activity"/ });
+    renderPane(<Harness start={profiles} onValue={(t) => (last = t)} />);
+    const box = screen.getByRole('textbox', { name: /Settings of "Profile"/ });
     const settings = JSON.parse((box as HTMLTextAreaElement).value);
-    fireEvent.change(box, { target: { value: JSON.stringify({ ...settings, decrease: 0.7 }) } });
-    expect(last).toMatchObject({ name: 'Activity', kind: 'activity', decrease: 0.7 });
+    fireEvent.change(box, { target: { value: JSON.stringify({ ...settings, profiles: [{ ...settings.profiles[0], priority: 2 }] }) } });
+    expect(last).toMatchObject({ name: 'Profile', kind: 'profiles', profiles: [{ name: 'Large services', priority: 2 }] });
   });
 
   test('text that is not JSON yet is kept and explained, and the segment type is not changed', () => {
     const seen: SegmentType[] = [];
-    renderPane(<Harness start={activity} onValue={(t) => seen.push(t)} />);
-    const box = screen.getByRole('textbox', { name: /Settings of "Activity"/ });
-    fireEvent.change(box, { target: { value: '{ "decrease": ' } });
-    expect((box as HTMLTextAreaElement).value).toBe('{ "decrease": ');
+    renderPane(<Harness start={profiles} onValue={(t) => seen.push(t)} />);
+    const box = screen.getByRole('textbox', { name: /Settings of "Profile"/ });
+    fireEvent.change(box, { target: { value: '{ "profiles": ' } });
+    expect((box as HTMLTextAreaElement).value).toBe('{ "profiles": ');
     expect(screen.getByText(/not valid JSON yet/)).toBeTruthy();
     expect(seen).toEqual([]);
   });
 
   test("the schema's problems show with their path inside the segment type", () => {
-    renderPane(<Harness start={activity} onValue={() => undefined} />);
-    const box = screen.getByRole('textbox', { name: /Settings of "Activity"/ });
+    renderPane(<Harness start={profiles} onValue={() => undefined} />);
+    const box = screen.getByRole('textbox', { name: /Settings of "Profile"/ });
     const settings = JSON.parse((box as HTMLTextAreaElement).value);
-    fireEvent.change(box, { target: { value: JSON.stringify({ ...settings, decrease: 2 }) } });
-    expect(screen.getByText('decrease: decrease is between 0 and 1')).toBeTruthy();
+    fireEvent.change(box, { target: { value: JSON.stringify({ ...settings, profiles: [] }) } });
+    expect(screen.getByText('profiles: list at least one profile')).toBeTruthy();
   });
 });

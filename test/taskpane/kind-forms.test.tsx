@@ -1,12 +1,13 @@
 /**
  * @jest-environment jsdom
  */
-// The loyalty and RFM forms: each field edits the segment type as the engine's schema reads it, and
+// The loyalty, activity and RFM forms: each field edits the segment type as the engine's schema reads it, and
 // the schema's problems show under the field they belong to.
 import { fireEvent, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { useState } from 'react';
 import { defaultConfig, type SegmentType } from '../../src/engine/config';
+import type { ActivityType } from '../../src/engine/activity-schema';
 import type { LoyaltyType } from '../../src/engine/loyalty-schema';
 import type { RfmType } from '../../src/engine/rfm-schema';
 import { readCutPoints } from '../../src/taskpane/components/editors/CutPointsField';
@@ -34,6 +35,7 @@ function Harness({ start, onValue }: { start: SegmentType; onValue?: (t: Segment
 
 const loyalty = EDITORS.loyalty.create('Loyalty') as LoyaltyType;
 const rfm = EDITORS.rfm.create('RFM') as RfmType;
+const activity = EDITORS.activity.create('Activity') as ActivityType;
 const box = (name: string | RegExp, scope: HTMLElement = document.body) => within(scope).getByRole('textbox', { name }) as HTMLInputElement;
 
 describe('loyalty form', () => {
@@ -95,6 +97,41 @@ describe('loyalty form', () => {
   });
 });
 
+describe('activity form', () => {
+  it('edits the category, the state of mind settings and exclusivity', () => {
+    let last: ActivityType | undefined;
+    renderPane(<Harness start={activity} onValue={(t) => (last = t as ActivityType)} />);
+    expect(box('Category given to matching customers').value).toBe('Active buyer');
+    fireEvent.change(box('Category given to matching customers'), { target: { value: 'Regular' } });
+    expect(last?.category).toBe('Regular');
+    fireEvent.change(box('Days per period'), { target: { value: '30' } });
+    expect(last?.periodDays).toBe(30);
+    fireEvent.change(box('Decrease factor (0 to 1)'), { target: { value: '1.5' } });
+    expect(screen.getByText('decrease is between 0 and 1')).toBeTruthy();
+    fireEvent.click(screen.getByRole('switch', { name: /Exclusive/ }));
+    expect(last?.exclusive).toBe(false);
+  });
+
+  it('adds, edits and removes criteria lines', () => {
+    let last: ActivityType | undefined;
+    renderPane(<Harness start={activity} onValue={(t) => (last = t as ActivityType)} />);
+    expect(box('Value of line 1').value).toBe('0.6');
+    fireEvent.click(screen.getByRole('button', { name: 'Add criteria line' }));
+    expect(last?.criteria).toHaveLength(2);
+    fireEvent.change(box('Value of line 2'), { target: { value: '180' } });
+    const line2 = screen.getByRole('group', { name: 'Criteria line 2' });
+    fireEvent.click(within(line2).getByRole('switch', { name: /Mandatory/ }));
+    expect(last?.criteria[1]).toEqual({ measure: 'som', operator: '>=', value: 180, mandatory: false });
+    fireEvent.click(screen.getByRole('combobox', { name: 'Measure of line 2' }));
+    fireEvent.click(screen.getByRole('option', { name: 'Days since last purchase' }));
+    fireEvent.click(screen.getByRole('combobox', { name: 'Comparison of line 2' }));
+    fireEvent.click(screen.getByRole('option', { name: '<=' }));
+    expect(last?.criteria[1]).toEqual({ measure: 'lastPurchaseDays', operator: '<=', value: 180, mandatory: false });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove line 1' }));
+    expect(last?.criteria).toEqual([{ measure: 'lastPurchaseDays', operator: '<=', value: 180, mandatory: false }]);
+  });
+});
+
 describe('RFM form', () => {
   it('sets the number of scores with a spin button', () => {
     let last: RfmType | undefined;
@@ -148,6 +185,7 @@ describe('accessibility', () => {
   test.each([
     ['loyalty', loyalty],
     ['RFM', rfm],
+    ['activity', activity],
   ])('the %s form has no axe violations', async (_, start) => {
     const { container } = renderPane(<Harness start={start} />);
     const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });

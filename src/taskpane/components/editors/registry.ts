@@ -1,6 +1,7 @@
 // Segment kind -> its editor. A kind added to the engine's SEGMENT_KINDS without an entry here is a type
-// error. Activity and profiles are edited as JSON until they get forms of their own.
+// error. Profiles are edited as JSON until they get a form of their own.
 import { AbcEditor } from './AbcEditor';
+import { ActivityEditor } from './ActivityEditor';
 import { BandsEditor } from './BandsEditor';
 import { JsonEditor } from './JsonEditor';
 import { LoyaltyEditor } from './LoyaltyEditor';
@@ -82,7 +83,7 @@ export const EDITORS: EditorRegistry = {
         exclusive: true,
         criteria: [{ measure: 'som', operator: '>=', value: 0.6, mandatory: true }],
       }),
-    Editor: JsonEditor,
+    Editor: ActivityEditor,
   },
   profiles: {
     label: 'Questionnaire profiles',
