@@ -23,6 +23,19 @@ export interface ConditionalFill {
   rules: { text: string; fill: string; font?: string }[];
 }
 
+/**
+ * A two-colour scale over some columns of the block's data rows (a heat map): the lowest value gets
+ * `low`, the highest `high`, values between a blend. Hosts write Excel's own colour scale, so the
+ * colours follow the values if the user edits them.
+ */
+export interface ColorScale {
+  /** 0-based first and last column inside the block. */
+  firstColumn: number;
+  lastColumn: number;
+  low: string;
+  high: string;
+}
+
 export interface DropDown {
   /** 0-based column inside the block; applies to the data rows (not the header). */
   column: number;
@@ -44,6 +57,7 @@ export interface PlannedBlock {
   title?: boolean;
   table?: PlannedTable;
   conditionalFills?: ConditionalFill[];
+  colorScale?: ColorScale;
   dropDowns?: DropDown[];
 }
 

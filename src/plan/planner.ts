@@ -7,6 +7,7 @@ import { segmentName } from '../engine/result';
 import type { SourceTable } from '../engine/types';
 import type { PreviousRun } from '../hosts/host';
 import { historyValues, keepRuns } from './history-sheet';
+import { kindBlocks } from './kind-blocks';
 import { SETTINGS_CONFIG } from './owned';
 import type { ConditionalFill, DropDown, NumberFormat, PlannedBlock, PlannedChart, PlannedSheet, PlannedSourceColumns, PlanValue, WorkbookPlan } from './plan';
 import { tableFingerprint } from './source-check';
@@ -114,7 +115,9 @@ function summarySheet(result: EngineResult, previous: PreviousRun | undefined): 
     const sorted = t.summary.filter((s) => Number.isFinite(s.measure)).sort((a, b) => b.measure - a.measure);
     const total = sorted.reduce((s, r) => s + Math.max(0, r.measure), 0);
     let cum = 0;
-    const paretoRow = start + summary.length + 1;
+    const parts = kindBlocks(t, k, start + summary.length + 1, fillsFor(t));
+    blocks.push(...parts.blocks);
+    const paretoRow = parts.next;
     const pareto: PlanValue[][] = [
       ['Segment', capital(m), 'Cumulative %'],
       ...sorted.map((s) => {

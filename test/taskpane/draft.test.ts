@@ -8,6 +8,7 @@ import { draftReducer, freeName, initialDraft } from '../../src/taskpane/state/d
 import { moveThreshold, thresholds } from '../../src/taskpane/state/thresholds';
 import { checkDraft, issuesAt, issuesUnder } from '../../src/taskpane/state/validation';
 import { prepareKey } from '../../src/taskpane/state/useSource';
+import { EDITORS } from '../../src/taskpane/components/editors/registry';
 
 const abc = (shares: number[], exclude: number[] = []): AbcType => ({
   name: 'T',
@@ -124,5 +125,17 @@ describe('prepareKey', () => {
     const byProfit = { ...c, segmentTypes: [{ ...(c.segmentTypes[0] as AbcType), measure: 'profit' as const }, c.segmentTypes[1]] };
     expect(prepareKey(byProfit, undefined, false)).not.toBe(prepareKey(c, undefined, false));
     expect(prepareKey({ ...c, columns: { amount: 'Net' } }, undefined, false)).not.toBe(prepareKey(c, undefined, false));
+  });
+
+  it('changes when a type starts reading line columns the preparation did not code (loyalty rules, an orders line)', () => {
+    const c = defaultConfig();
+    const loyalty = EDITORS.loyalty.create('Loyalty');
+    const withLoyalty = { ...c, segmentTypes: [...c.segmentTypes, loyalty] };
+    const ruled = { ...withLoyalty, segmentTypes: [...c.segmentTypes, { ...loyalty, rules: [{ match: { column: 'Category', in: ['Technology'] }, perUnit: 0, perCurrency: 2, cumulative: false }] }] };
+    expect(prepareKey(ruled, undefined, false)).not.toBe(prepareKey(withLoyalty, undefined, false));
+    const activity = EDITORS.activity.create('Activity');
+    const withActivity = { ...c, segmentTypes: [activity] };
+    const byOrders = { ...c, segmentTypes: [{ ...activity, criteria: [...activity.criteria, { measure: 'orders' as const, operator: '>=' as const, value: 3, mandatory: true }] }] };
+    expect(prepareKey(byOrders, undefined, false)).not.toBe(prepareKey(withActivity, undefined, false));
   });
 });

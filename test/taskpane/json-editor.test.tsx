@@ -1,7 +1,8 @@
 /**
  * @jest-environment jsdom
  */
-// The JSON editor that serves loyalty, activity, profiles and RFM until they get forms of their own.
+// The JSON editor that serves profiles until they get a form of their own (and the JSON section under
+// the loyalty, activity and RFM forms).
 import { fireEvent, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { defaultConfig, SEGMENT_KINDS, type SegmentType } from '../../src/engine/config';
@@ -36,32 +37,32 @@ describe('every kind has an editor', () => {
 });
 
 describe('JSON editor', () => {
-  const loyalty = EDITORS.loyalty.create('Loyalty');
+  const profiles = EDITORS.profiles.create('Profile');
 
   test('an edit that is valid JSON updates the segment type; name and kind stay', () => {
     let last: SegmentType | undefined;
-    renderPane(<Harness start={loyalty} onValue={(t) => (last = t)} />);
-    const box = screen.getByRole('textbox', { name: /Settings of "Loyalty"/ });
+    renderPane(<Harness start={profiles} onValue={(t) => (last = t)} />);
+    const box = screen.getByRole('textbox', { name: /Settings of "Profile"/ });
     const settings = JSON.parse((box as HTMLTextAreaElement).value);
-    fireEvent.change(box, { target: { value: JSON.stringify({ ...settings, perCurrency: 2 }) } });
-    expect(last).toMatchObject({ name: 'Loyalty', kind: 'loyalty', perCurrency: 2 });
+    fireEvent.change(box, { target: { value: JSON.stringify({ ...settings, profiles: [{ ...settings.profiles[0], priority: 2 }] }) } });
+    expect(last).toMatchObject({ name: 'Profile', kind: 'profiles', profiles: [{ name: 'Large services', priority: 2 }] });
   });
 
   test('text that is not JSON yet is kept and explained, and the segment type is not changed', () => {
     const seen: SegmentType[] = [];
-    renderPane(<Harness start={loyalty} onValue={(t) => seen.push(t)} />);
-    const box = screen.getByRole('textbox', { name: /Settings of "Loyalty"/ });
-    fireEvent.change(box, { target: { value: '{ "perCurrency": ' } });
-    expect((box as HTMLTextAreaElement).value).toBe('{ "perCurrency": ');
+    renderPane(<Harness start={profiles} onValue={(t) => seen.push(t)} />);
+    const box = screen.getByRole('textbox', { name: /Settings of "Profile"/ });
+    fireEvent.change(box, { target: { value: '{ "profiles": ' } });
+    expect((box as HTMLTextAreaElement).value).toBe('{ "profiles": ');
     expect(screen.getByText(/not valid JSON yet/)).toBeTruthy();
     expect(seen).toEqual([]);
   });
 
   test("the schema's problems show with their path inside the segment type", () => {
-    renderPane(<Harness start={loyalty} onValue={() => undefined} />);
-    const box = screen.getByRole('textbox', { name: /Settings of "Loyalty"/ });
+    renderPane(<Harness start={profiles} onValue={() => undefined} />);
+    const box = screen.getByRole('textbox', { name: /Settings of "Profile"/ });
     const settings = JSON.parse((box as HTMLTextAreaElement).value);
-    fireEvent.change(box, { target: { value: JSON.stringify({ ...settings, levels: [] }) } });
-    expect(screen.getByText('levels: a loyalty program needs at least one level')).toBeTruthy();
+    fireEvent.change(box, { target: { value: JSON.stringify({ ...settings, profiles: [] }) } });
+    expect(screen.getByText('profiles: list at least one profile')).toBeTruthy();
   });
 });

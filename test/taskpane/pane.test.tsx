@@ -52,6 +52,7 @@ configure({ asyncUtilTimeout: 15_000 });
 describe('the pane on an in-memory workbook', () => {
   it('previews the segments of the selected type with the numbers worked out by hand', async () => {
     await openPane();
+    // Profit is shown in whole units since the preview table was fitted to the 320 px pane.
     expect(rowsOf()).toEqual([
       ['A', '2', '50.0%', '80.0%', '80'],
       ['B', '1', '25.0%', '15.0%', '30'],

@@ -18,6 +18,7 @@ import { moveThreshold } from '../../src/taskpane/state/thresholds';
 import { superstoreGrid } from '../plan/superstore';
 import { SUPERSTORE_CSV } from '../support/tables';
 import type { AbcType } from '../../src/engine/abc-schema';
+import { EDITORS } from '../../src/taskpane/components/editors/registry';
 
 const sessionOnSample = () => new InProcessClient(new EngineSession(async (url) => (url === 'sample.csv' ? readFileSync(SUPERSTORE_CSV, 'utf8') : Promise.reject(new Error(`unexpected ${url}`)))));
 
@@ -67,6 +68,25 @@ describe('the engine session (what the worker runs)', () => {
     for (let i = 1; i < c.y.length; i++) expect(c.y[i]).toBeGreaterThanOrEqual(c.y[i - 1]);
     const again = await engine.ask({ type: 'classify', segmentType: config.segmentTypes[0] });
     expect(again.preview.curve).toBe(c); // same object: kept, not recomputed
+  });
+
+  it('hands the RFM grid to the preview, the same as a whole run computes', async () => {
+    const engine = sessionOnSample();
+    const { grid } = await engine.ask({ type: 'loadSample', url: 'sample.csv' });
+    const table = tableOf(grid);
+    await sendSource(engine, table);
+    // The pane prepares with the draft configuration, RFM included (so the order column is read).
+    const rfm = EDITORS.rfm.create('RFM');
+    const config = { ...defaultConfig(), segmentTypes: [...defaultConfig().segmentTypes, rfm] };
+    await engine.ask({ type: 'prepare', config, withPrevious: false });
+    const { preview } = await engine.ask({ type: 'classify', segmentType: rfm });
+    const whole = segment(table, config);
+    expect(preview.rfmGrid).toEqual(whole.types[2].rfmGrid);
+    // 5 x 5 and every one of the 793 customers (all bought in the window) in one cell
+    expect(preview.rfmGrid!.map((r) => r.length)).toEqual([5, 5, 5, 5, 5]);
+    expect(preview.rfmGrid!.flat().reduce((a, b) => a + b, 0)).toBe(793);
+    const abc = await engine.ask({ type: 'classify', segmentType: config.segmentTypes[0] });
+    expect(abc.preview.rfmGrid).toBeUndefined();
   });
 
   it('answers a request it cannot serve with an error, not a crash', async () => {

@@ -126,7 +126,7 @@ export class MemoryHost implements WorkbookHost {
       }
       const id = sheet.id;
       wb.tables = wb.tables.filter((t) => t.sheetId !== id);
-      Object.assign(sheet, { cells: [], formats: new Map(), conditionalFills: [], dropDowns: [], charts: [], visible: ps.visible, freezeRows: ps.freezeRows ?? 0 });
+      Object.assign(sheet, { cells: [], formats: new Map(), conditionalFills: [], colorScales: [], dropDowns: [], charts: [], visible: ps.visible, freezeRows: ps.freezeRows ?? 0 });
       for (const b of ps.blocks) {
         b.values.forEach((row, r) => row.forEach((v, c) => setCell(sheet, b.row + r, b.column + c, v)));
         const first = b.header ? 1 : 0;
@@ -134,6 +134,7 @@ export class MemoryHost implements WorkbookHost {
           if (f) for (let r = first; r < b.values.length; r++) sheet.formats.set(`${b.row + r},${b.column + c}`, f);
         });
         for (const f of b.conditionalFills ?? []) sheet.conditionalFills.push({ ...f, row: b.row + first, rows: b.values.length - first, columnOffset: b.column });
+        if (b.colorScale) sheet.colorScales.push({ ...b.colorScale, row: b.row + first, rows: b.values.length - first, columnOffset: b.column });
         for (const d of b.dropDowns ?? []) sheet.dropDowns.push({ ...d, row: b.row + first, rows: b.values.length - first, columnOffset: b.column });
         if (b.table) {
           const name = freeTableName(b.table.name, wb.tables.map((t) => t.name));

@@ -1,6 +1,6 @@
 // An in-memory workbook: plain arrays a test (or the browser playground) can read. No Node APIs.
 import type { Cell } from '../../engine/types';
-import type { ConditionalFill, DropDown, PlannedChart } from '../../plan/plan';
+import type { ColorScale, ConditionalFill, DropDown, PlannedChart } from '../../plan/plan';
 
 export interface MemorySheet {
   id: string;
@@ -11,6 +11,8 @@ export interface MemorySheet {
   /** `r,c` -> number format, for the cells Tierwise formatted. */
   formats: Map<string, string>;
   conditionalFills: (ConditionalFill & { row: number; rows: number; columnOffset: number })[];
+  /** Colour scales (heat maps) on the data rows of a block. */
+  colorScales: (ColorScale & { row: number; rows: number; columnOffset: number })[];
   dropDowns: (DropDown & { row: number; rows: number; columnOffset: number })[];
   charts: PlannedChart[];
   freezeRows: number;
@@ -37,7 +39,7 @@ export class MemoryWorkbook {
 
   addSheet(name: string, values: Cell[][] = []): MemorySheet {
     if (this.sheet(name)) throw new Error(`a sheet named ${name} exists`);
-    const s: MemorySheet = { id: `sheet-${nextId++}`, name, visible: true, cells: values.map((r) => r.slice()), formats: new Map(), conditionalFills: [], dropDowns: [], charts: [], freezeRows: 0 };
+    const s: MemorySheet = { id: `sheet-${nextId++}`, name, visible: true, cells: values.map((r) => r.slice()), formats: new Map(), conditionalFills: [], colorScales: [], dropDowns: [], charts: [], freezeRows: 0 };
     this.sheets.push(s);
     return s;
   }

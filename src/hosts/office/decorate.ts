@@ -85,6 +85,18 @@ async function decorateBlock(batcher: Batcher, sheet: Excel.Worksheet, ps: Plann
       });
     }
   }
+  const scale = b.colorScale;
+  if (scale) {
+    if (!features.conditionalFormats) {
+      notes.push({ severity: 'warning', where: ps.name, message: 'this Excel has no conditional formatting for add-ins (ExcelApi 1.6): the heat map is not coloured' });
+    } else {
+      await batcher.add(ACTION_BYTES, () => {
+        const range = sheet.getRange(a1(b.row + first, b.column + scale.firstColumn, dataRows, scale.lastColumn - scale.firstColumn + 1));
+        const cf = range.conditionalFormats.add('ColorScale');
+        cf.colorScale.criteria = { minimum: { type: 'LowestValue', color: scale.low }, maximum: { type: 'HighestValue', color: scale.high } };
+      });
+    }
+  }
   for (const d of b.dropDowns ?? []) {
     const source = dropDownSource(d.list);
     const header = String(b.values[0]?.[d.column] ?? '');

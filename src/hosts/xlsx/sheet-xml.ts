@@ -1,7 +1,7 @@
 // A planned sheet -> worksheet XML (and table parts). Text is always an inline string
 // (t="inlineStr"): a customer named "=HYPERLINK(...)" or "-5 % off" stays text in every program.
 import type { PlanValue, PlannedBlock, PlannedSheet } from '../../plan/plan';
-import type { StyleBook } from './styles';
+import { argb, type StyleBook } from './styles';
 import { cellRef, columnLetters, escapeXml, NS } from './xml';
 
 export interface PlannedTablePart {
@@ -120,6 +120,13 @@ export function sheetXml(sheet: PlannedSheet, styles: StyleBook): SheetXml {
           `<cfRule type="cellIs" dxfId="${styles.dxf({ fill: rule.fill, font: rule.font })}" priority="${priority++}" operator="equal"><formula>${escapeXml(`"${rule.text.replace(/"/g, '""')}"`)}</formula></cfRule>`,
       );
       if (rules.length) formats.push(`<conditionalFormatting sqref="${dataRef(f.column)}">${rules.join('')}</conditionalFormatting>`);
+    }
+    const scale = b.colorScale;
+    if (scale) {
+      const ref = `${cellRef(first, b.column + scale.firstColumn)}:${cellRef(last, b.column + scale.lastColumn)}`;
+      formats.push(
+        `<conditionalFormatting sqref="${ref}"><cfRule type="colorScale" priority="${priority++}"><colorScale><cfvo type="min"/><cfvo type="max"/><color rgb="${argb(scale.low)}"/><color rgb="${argb(scale.high)}"/></colorScale></cfRule></conditionalFormatting>`,
+      );
     }
     for (const d of b.dropDowns ?? []) {
       const formula = `"${d.list.join(',')}"`;

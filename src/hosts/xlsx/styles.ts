@@ -18,7 +18,8 @@ export interface ConditionalStyle {
   font?: string;
 }
 
-const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase().padStart(6, '0').slice(-6)}`;
+/** `#RRGGBB` -> the opaque ARGB SpreadsheetML wants. */
+export const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase().padStart(6, '0').slice(-6)}`;
 
 /** Sections of a styles part, in schema order (CT_Stylesheet). */
 const ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];

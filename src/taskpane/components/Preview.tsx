@@ -1,4 +1,5 @@
-// Live preview of the selected segment type: the table per segment and, for ABC, the Pareto curve.
+// Live preview of the selected segment type: the table per segment and, for ABC, the Pareto curve;
+// for RFM, the recency x frequency heat map.
 import { MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { SegmentType } from '../../engine/config';
 import type { PreviewState } from '../state/usePreview';
@@ -6,6 +7,7 @@ import { thresholds } from '../state/thresholds';
 import { GroupIssues } from './FieldIssue';
 import { ParetoChart } from './ParetoChart';
 import { PreviewTable } from './PreviewTable';
+import { RfmHeatMap } from './RfmHeatMap';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
@@ -46,6 +48,7 @@ export function Preview({ state, draft, valid, waiting, onThreshold }: PreviewPr
           {draft.kind === 'abc' && p.curve && p.curve.ranked > 0 && (
             <ParetoChart curve={p.curve} thresholds={thresholds(draft)} names={draft.segments.map((s) => s.name)} measureName={p.measureName} onMove={onThreshold} />
           )}
+          {draft.kind === 'rfm' && p.kind === 'rfm' && p.rfmGrid && <RfmHeatMap grid={p.rfmGrid} typeName={p.typeName} />}
         </div>
       )}
     </section>

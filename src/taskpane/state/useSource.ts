@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { canonicalJson } from '../../engine/history';
 import type { Config } from '../../engine/config';
+import { typeReads } from '../../engine/ingest';
 import type { Issue, SourceTable } from '../../engine/types';
 import { errorMessage } from '../../engine/types';
 import type { PreviousRun, SourceInfo, SourceRef, WorkbookHost } from '../../hosts/host';
@@ -25,6 +26,9 @@ export function prepareKey(config: Config, previous: PreviousRun | undefined, ov
     minimumNetSales: config.minimumNetSales,
     overrides: config.overrides,
     needs: config.segmentTypes.map((t) => [t.kind, t.measure]),
+    // The line columns the engine codes only when a type reads them (orders for RFM frequency, products
+    // and categories for loyalty rules): a first rule or an `orders` line must prepare again.
+    reads: [...new Set(config.segmentTypes.flatMap(typeReads))].sort(),
     previous: previous?.snapshots.length ?? 0,
     previousTime: previous?.snapshots[previous.snapshots.length - 1]?.time,
     cleared: overridesCleared,

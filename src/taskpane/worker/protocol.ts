@@ -65,6 +65,8 @@ export interface Preview {
   rows: SummaryRow[];
   issues: Issue[];
   curve?: Curve;
+  /** RFM: customers per recency x frequency cell, `rfmGrid[r - 1][f - 1]`, for the heat map. */
+  rfmGrid?: number[][];
 }
 
 /**

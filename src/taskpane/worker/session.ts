@@ -106,7 +106,7 @@ export class EngineSession {
       if (!this.curves.has(key)) this.curves.set(key, paretoCurve(t));
       curve = this.curves.get(key);
     }
-    return { typeName: type.name, kind: type.kind, measureName: t.measureName, rows: t.summary, issues: t.issues, curve };
+    return { typeName: type.name, kind: type.kind, measureName: t.measureName, rows: t.summary, issues: t.issues, curve, rfmGrid: t.rfmGrid };
   }
 
   private planRows(part: PlanPart, from: number): PlanValue[][] | PlanValue[] {

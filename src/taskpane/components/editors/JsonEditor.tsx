@@ -4,6 +4,7 @@
 import { Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { SegmentType } from '../../../engine/config';
+import type { Issue } from '../../../engine/types';
 import { GroupIssues } from '../FieldIssue';
 import type { EditorProps } from './types';
 
@@ -17,6 +18,10 @@ function settingsOf(value: SegmentType): string {
   const { name: _name, kind: _kind, ...rest } = value;
   return JSON.stringify(rest, null, 2);
 }
+
+/** Issues with the part of their path below `path` in front of the message (`levels[1].minPoints: ...`). */
+export const relativeTo = (issues: readonly Issue[], path: string): Issue[] =>
+  issues.map((i) => ({ ...i, message: `${i.where === path ? '' : `${i.where.slice(path.length).replace(/^\./, '')}: `}${i.message}` }));
 
 export function JsonEditor<T extends SegmentType>({ value, path, issues, onChange }: EditorProps<T>) {
   const styles = useStyles();
@@ -50,7 +55,7 @@ export function JsonEditor<T extends SegmentType>({ value, path, issues, onChang
     onChange({ ...(parsed as object), name: value.name, kind: value.kind } as T);
   };
 
-  const shown = issues.map((i) => ({ ...i, message: `${i.where === path ? '' : `${i.where.slice(path.length).replace(/^\./, '')}: `}${i.message}` }));
+  const shown = relativeTo(issues, path);
   return (
     <div className={styles.root}>
       <Field

@@ -9,9 +9,11 @@ export interface ListControlsProps {
   count: number;
   onMove(by: -1 | 1): void;
   onRemove?(): void;
+  /** The list may be empty (rewards): the last item can be removed too. */
+  mayEmpty?: boolean;
 }
 
-export function ListControls({ name, index, count, onMove, onRemove }: ListControlsProps) {
+export function ListControls({ name, index, count, onMove, onRemove, mayEmpty }: ListControlsProps) {
   const label = name.trim() || `item ${index + 1}`;
   return (
     <span role="group" aria-label={`Order of ${label}`} style={{ display: 'inline-flex', flexShrink: 0 }}>
@@ -23,7 +25,7 @@ export function ListControls({ name, index, count, onMove, onRemove }: ListContr
       </Tooltip>
       {onRemove && (
         <Tooltip content={`Remove ${label}`} relationship="label">
-          <Button appearance="subtle" size="small" icon={<Delete20Regular />} disabled={count <= 1} onClick={onRemove} />
+          <Button appearance="subtle" size="small" icon={<Delete20Regular />} disabled={count <= 1 && !mayEmpty} onClick={onRemove} />
         </Tooltip>
       )}
     </span>

@@ -1,8 +1,11 @@
 // Segment kind -> its editor. A kind added to the engine's SEGMENT_KINDS without an entry here is a type
-// error. Loyalty, activity, profiles and RFM are edited as JSON until they get forms of their own.
+// error. Profiles are edited as JSON until they get a form of their own.
 import { AbcEditor } from './AbcEditor';
+import { ActivityEditor } from './ActivityEditor';
 import { BandsEditor } from './BandsEditor';
 import { JsonEditor } from './JsonEditor';
+import { LoyaltyEditor } from './LoyaltyEditor';
+import { RfmEditor } from './RfmEditor';
 import { defaultConfig, parseConfig, type SegmentKind } from '../../../engine/config';
 import type { EditorRegistry, TypeOf } from './types';
 
@@ -48,7 +51,7 @@ export const EDITORS: EditorRegistry = {
         ],
         rewards: [],
       }),
-    Editor: JsonEditor,
+    Editor: LoyaltyEditor,
   },
   activity: {
     label: 'Activity (state of mind)',
@@ -65,7 +68,7 @@ export const EDITORS: EditorRegistry = {
         exclusive: true,
         criteria: [{ measure: 'som', operator: '>=', value: 0.6, mandatory: true }],
       }),
-    Editor: JsonEditor,
+    Editor: ActivityEditor,
   },
   profiles: {
     label: 'Questionnaire profiles',
@@ -83,6 +86,6 @@ export const EDITORS: EditorRegistry = {
     label: 'RFM scores',
     description: 'Recency, frequency and monetary scores from 1 to 5 and the named segments they make.',
     create: (name) => withDefaults({ name, kind: 'rfm', scores: 5 }),
-    Editor: JsonEditor,
+    Editor: RfmEditor,
   },
 };

@@ -1,0 +1,60 @@
+// One loyalty level: name, the points earned that reach it, an optional discount (percent).
+import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import type { LoyaltyLevel } from '../../../engine/loyalty-schema';
+import type { Issue } from '../../../engine/types';
+import { issuesAt } from '../../state/validation';
+import { fieldState } from '../FieldIssue';
+import { NumberField } from '../NumberField';
+import { ListControls } from './ListControls';
+
+const useStyles = makeStyles({
+  row: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  line: { display: 'flex', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  grow: { flexGrow: 1, flexBasis: '7em', minWidth: '7em' },
+});
+
+export interface LoyaltyLevelRowProps {
+  level: LoyaltyLevel;
+  index: number;
+  count: number;
+  path: string;
+  issues: Issue[];
+  onChange(next: LoyaltyLevel): void;
+  onMove(by: -1 | 1): void;
+  onRemove(): void;
+}
+
+export function LoyaltyLevelRow({ level, index, count, path, issues, onChange, onMove, onRemove }: LoyaltyLevelRowProps) {
+  const styles = useStyles();
+  const label = level.name.trim() || `level ${index + 1}`;
+  return (
+    <div className={styles.row} role="group" aria-label={`Level ${label}`}>
+      <div className={styles.line}>
+        <Field className={styles.grow} label="Name" {...fieldState(issuesAt(issues, `${path}.name`))}>
+          <Input value={level.name} onChange={(_, d) => onChange({ ...level, name: d.value })} />
+        </Field>
+        <ListControls name={label} index={index} count={count} onMove={onMove} onRemove={onRemove} />
+      </div>
+      <div className={styles.line}>
+        <div className={styles.grow}>
+          <NumberField
+            label={`${label}: from points earned`}
+            value={level.minPoints}
+            required
+            issues={issuesAt(issues, `${path}.minPoints`)}
+            onChange={(minPoints) => minPoints !== undefined && onChange({ ...level, minPoints })}
+          />
+        </div>
+        <div className={styles.grow}>
+          <NumberField
+            label={`${label}: discount (%)`}
+            value={level.discount}
+            placeholder="none"
+            issues={issuesAt(issues, `${path}.discount`)}
+            onChange={(discount) => onChange({ ...level, discount })}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}
