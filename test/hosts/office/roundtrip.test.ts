@@ -172,7 +172,41 @@ describe('a workbook written by the command line, opened in Excel', () => {
       const back = await commandLine(saved, '2026-04-30T09:00:00.000Z', false);
       expect(back.run.ok && back.run.report.renamed).toEqual([]);
       expect(back.host.settingsPlace).toBe('add-in settings');
+      // The command line keeps the settings sheet in step with the add-in's part it wrote.
+      const reopened = excel();
+      await loadXlsxIntoSim(back.bytes, reopened.sim);
+      const part = await XlsxHost.open(back.bytes);
+      const mirrored = parseSettingsSheet(valuesOf(reopened.sim.model.findSheet(SETTINGS_SHEET)!))!;
+      expect(mirrored.get(SETTINGS_CONFIG)).toBe((await part.loadConfig())!.text);
+      expect(parseOwned(mirrored.get(SETTINGS_OWNED)).sheets.tiers?.name).toBe('Customer Tiers');
+      expect((await part.readPrevious())?.snapshots.length).toBe(2);
     });
+  });
+
+  it('the pane was open but saved nothing: the command line still reads the settings sheet', async () => {
+    // Excel saves the add-in's part as soon as the pane is in the document, with no Tierwise key.
+    const saved = await withAddinSettings(cli.bytes, {});
+    const host = await XlsxHost.open(saved, 'superstore.xlsx');
+    expect(host.settingsPlace).toBe('add-in settings');
+    expect((await host.loadConfig())?.text).toBe(cliConfig);
+    expect((await host.readPrevious())?.snapshots).toEqual(cliPrevious!.snapshots);
+    const back = await commandLine(saved, '2026-04-30T09:00:00.000Z', false);
+    expect(back.run.ok && back.run.report.renamed).toEqual([]);
+  });
+
+  it('saving the configuration in Excel before any run moves the records into workbook.settings', async () => {
+    const { sim, host } = excel();
+    await loadXlsxIntoSim(cli.bytes, sim);
+    const edited = JSON.stringify({ ...JSON.parse(cliConfig), overrides: { 'Sales ABC': { [overridden.id]: 'B' } } });
+    await host.saveConfig(edited);
+    expect(sim.model.settings.get(SETTINGS_CONFIG)).toBe(edited);
+    // Without the owned records the command line, finding the add-in's settings, would not know its sheets.
+    const owned = parseOwned(sim.model.settings.get(SETTINGS_OWNED));
+    expect(owned.sheets.tiers).toEqual({ name: 'Customer Tiers', id: sim.model.findSheet('Customer Tiers')!.id });
+    expect(owned.sourceColumns?.sheet).toBe('Orders');
+    const mirrored = parseSettingsSheet(valuesOf(sim.model.findSheet(SETTINGS_SHEET)!))!;
+    expect(mirrored.get(SETTINGS_CONFIG)).toBe(edited);
+    expect(mirrored.get(SETTINGS_OWNED)).toBe(sim.model.settings.get(SETTINGS_OWNED));
   });
 });
 
