@@ -242,13 +242,15 @@ describe('what is never taken', () => {
     expect(after.filter((s) => kept.some((k) => k.name === s.name))).toEqual(kept);
   });
 
-  it('a settings sheet that names a sheet which is not there adopts nothing else', async () => {
+  it('a settings sheet (unhidden) that names a sheet which is not there adopts nothing else', async () => {
     const { sim, host } = excel();
     sheetWith(sim, 'Orders', superstoreGrid());
     const owned = JSON.stringify({ version: 1, sheets: { tiers: { name: 'Customer Tiers', id: 'sheetId:2' } } });
     const settings = sheetWith(sim, SETTINGS_SHEET, settingsSheetValues(new Map([[SETTINGS_OWNED, owned], [SETTINGS_CONFIG, configFileText]])));
-    settings.visibility = 'Hidden';
     sheetWith(sim, 'Tiers of mine', [['My own tiers']]);
+    // Unhidden by the user, it is still Tierwise's, not a source.
+    expect(settings.visibility).toBe('Visible');
+    expect((await host.listSources()).map((s) => s.label)).toEqual(['Sheet Orders (9,994 rows)', 'Sheet Tiers of mine (0 rows)', 'The selection']);
     expect((await host.loadConfig())?.text).toBe(configFileText);
     expect(await host.readPrevious()).toBeUndefined();
     const { report } = await runTierwise(host, { kind: 'sheet', name: 'Orders' });
