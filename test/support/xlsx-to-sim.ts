@@ -1,9 +1,11 @@
 // Opens an .xlsx file in the Excel simulator, the way Excel shows it to the add-in: every sheet in
 // file order with its name and visibility, every cell's value (numbers as numbers, dates as serials,
-// text as text), and the tables. Formats, charts and the rest are not carried. Test setup: it goes
-// through the model, not the API. Cells are read with the xlsx host's reader.
+// text as text), the tables, and `workbook.settings` from the add-in's saved part (as Excel loads
+// them). Formats, charts and the rest are not carried. Test setup: it goes through the model, not
+// the API. Cells and settings are read with the xlsx host's readers.
 import { XlsxPackage } from '../../src/hosts/xlsx/package';
 import { readSheetXml, sharedStrings, tablesOf } from '../../src/hosts/xlsx/read';
+import { findAddinPart, readAddinProperties } from '../../src/hosts/xlsx/settings';
 import type { SimExcel } from './excel-sim';
 import type { SheetModel } from './excel-sim/model';
 
@@ -28,4 +30,6 @@ export async function loadXlsxIntoSim(bytes: Uint8Array, sim: SimExcel): Promise
     sim.model.addTable(byPath.get(t.sheet.path)!, { r0: t.top, c0: t.left, rows: t.bottom - t.top + 1, cols: t.right - t.left + 1 }, t.name);
   }
   sim.model.activeSheet = sim.model.sheets.find((s) => s.visibility === 'Visible');
+  const part = await findAddinPart(pkg);
+  if (part) readAddinProperties((await pkg.text(part)) ?? '').forEach((v, k) => sim.model.settings.set(k, v));
 }

@@ -180,6 +180,16 @@ describe('a workbook written by the command line, opened in Excel', () => {
       expect(mirrored.get(SETTINGS_CONFIG)).toBe((await part.loadConfig())!.text);
       expect(parseOwned(mirrored.get(SETTINGS_OWNED)).sheets.tiers?.name).toBe('Customer Tiers');
       expect((await part.readPrevious())?.snapshots.length).toBe(2);
+
+      // And to Excel again: workbook.settings now names the sheets by the file's sheetId.
+      const owned = parseOwned(reopened.sim.model.settings.get(SETTINGS_OWNED));
+      expect(owned.sheets.tiers?.id).toMatch(/^sheetId:/);
+      expect((await reopened.host.readPrevious())?.snapshots.length).toBe(2);
+      const third = await runTierwise(reopened.host, { kind: 'sheet', name: 'Orders' }, { segmentColumns: TYPES, time: '2026-05-31T09:00:00.000Z' });
+      expect(third.report.complete).toBe(true);
+      expect(third.report.renamed).toEqual([]);
+      expect(reopened.sim.model.sheets.map((s) => s.name).sort()).toEqual(sheetNamesBefore);
+      expect((await reopened.host.readPrevious())?.snapshots.length).toBe(3);
     });
   });
 
