@@ -9,6 +9,7 @@ import type { ApplyReport, RunOptions } from '../host';
 import { freeSheetName, freeTableName } from '../../plan/names';
 import { ownedText, SETTINGS_OWNED, type OwnedSourceColumns, type OwnedState } from '../../plan/owned';
 import type { PlannedSheet, PlannedSourceColumns, PlanValue, WorkbookPlan } from '../../plan/plan';
+import { SETTINGS_SHEET } from '../../plan/settings-sheet';
 import { Batcher, writeGrid } from './batch';
 import { decorateSheet, type CreatedTable } from './decorate';
 import { a1, type Features } from './excel';
@@ -192,9 +193,9 @@ async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Fe
     owned.pending = [];
     if (sc && owned.sourceColumns) owned.sourceColumns.rowCount = sc.rowCount;
     settings.add(SETTINGS_OWNED, ownedText(owned));
-    queueSettingsSheet(ctx, records, new Map([...planned, [SETTINGS_OWNED, ownedText(owned)]]));
     await ctx.sync();
     counter.blocks += batcher.syncs;
+    await updateSettingsSheet(ctx, records, new Map([...planned, [SETTINGS_OWNED, ownedText(owned)]]), report);
     if (sc) report.written.push(`${rangeAddress(sc.sheet, sc.column, sc.headerRow, sc.columns.length, sc.rowCount + 1)}: ${sc.columns.map((c) => c.header).join(', ')}`);
     for (const job of jobs) report.written.push(`${job.finalName}: ${job.rows.toLocaleString('en-US')} rows`);
     report.complete = true;
@@ -219,6 +220,24 @@ async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Fe
       message: `${reason}. Your own data was not changed; ${where}. Not written: ${notWritten.join('; ')}. Run Tierwise again to write everything.`,
     });
     return report;
+  }
+}
+
+/**
+ * After the run is complete and recorded: the command line's settings sheet gets the same records
+ * (its own sync, so a sheet Excel will not let us write costs a warning, never the run).
+ */
+async function updateSettingsSheet(ctx: Excel.RequestContext, records: Records, values: ReadonlyMap<string, string>, report: ApplyReport): Promise<void> {
+  if (!records.settingsSheet) return;
+  try {
+    queueSettingsSheet(ctx, records, values);
+    await ctx.sync();
+  } catch (e) {
+    report.issues.push({
+      severity: 'warning',
+      where: SETTINGS_SHEET,
+      message: `the results are written, but this sheet could not be updated (${errorMessage(e)}): the command line may read older settings from it. Unprotect it and run Tierwise again.`,
+    });
   }
 }
 

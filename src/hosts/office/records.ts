@@ -83,11 +83,16 @@ export function queueSettingsSheet(ctx: Excel.RequestContext, records: Records, 
   const rows = settingsSheetValues(values);
   const width = Math.max(...rows.map((r) => r.length));
   const sheet = ctx.workbook.worksheets.getItem(s.id);
-  sheet.getRange(a1(0, 0, Math.max(s.rows, rows.length), Math.max(s.columns, width))).clear('Contents');
+  // Written over the old cells, then what is left of them cleared: a batch that fails halfway
+  // leaves the old records or the new ones, never an empty sheet.
   const range = sheet.getRange(a1(0, 0, rows.length, width));
   range.numberFormat = rows.map(() => new Array<string>(width).fill('@'));
   range.values = rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]);
+  if (s.rows > rows.length) sheet.getRange(a1(rows.length, 0, s.rows - rows.length, Math.max(s.columns, width))).clear('Contents');
+  if (s.columns > width) sheet.getRange(a1(0, width, rows.length, s.columns - width)).clear('Contents');
   s.values = values;
+  s.rows = rows.length;
+  s.columns = width;
 }
 
 /** The keys a save writes to `workbook.settings` besides its own: those that were only on the settings sheet. */

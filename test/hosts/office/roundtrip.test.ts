@@ -16,6 +16,7 @@ import { superstoreGrid } from '../../plan/superstore';
 import { runTierwise } from '../../support/pipeline';
 import { withAddinSettings } from '../../support/xlsx-fixture';
 import { loadXlsxIntoSim } from '../../support/xlsx-to-sim';
+import { SimRichApiError } from '../../support/excel-sim';
 import { excel, sheetWith, snapshotOf, valuesOf } from './helpers';
 
 jest.setTimeout(120_000);
@@ -202,6 +203,21 @@ describe('a workbook written by the command line, opened in Excel', () => {
     expect((await host.readPrevious())?.snapshots).toEqual(cliPrevious!.snapshots);
     const back = await commandLine(saved, '2026-04-30T09:00:00.000Z', false);
     expect(back.run.ok && back.run.report.renamed).toEqual([]);
+  });
+
+  it('a settings sheet Excel will not let Tierwise write costs a warning, not the run', async () => {
+    const { sim, host } = excel();
+    await loadXlsxIntoSim(cli.bytes, sim);
+    const settingsId = sim.model.findSheet(SETTINGS_SHEET)!.id;
+    const refused = new SimRichApiError('InvalidOperation', 'the sheet is protected');
+    sim.options.inject = (_sync, actions) => (actions.some((a) => a.path.includes(settingsId) && a.path.includes('getRange')) ? refused : undefined);
+    const { report } = await runTierwise(host, { kind: 'sheet', name: 'Orders' }, { segmentColumns: TYPES });
+    expect(report.complete).toBe(true);
+    expect(report.renamed).toEqual([]);
+    expect(report.issues).toContainEqual(expect.objectContaining({ severity: 'warning', where: SETTINGS_SHEET }));
+    // workbook.settings has the records; the sheet still holds the command line's
+    expect(parseOwned(sim.model.settings.get(SETTINGS_OWNED)).sheets.tiers?.id).toBe(sim.model.findSheet('Customer Tiers')!.id);
+    expect(parseSettingsSheet(valuesOf(sim.model.findSheet(SETTINGS_SHEET)!))!.get(SETTINGS_CONFIG)).toBe(cliConfig);
   });
 
   it('saving the configuration in Excel before any run moves the records into workbook.settings', async () => {
