@@ -12,9 +12,11 @@ import { XlsxHost } from '../../../src/hosts/xlsx/host';
 import { newWorkbook } from '../../../src/hosts/xlsx/new-workbook';
 import { parseOwned, SETTINGS_CONFIG, SETTINGS_OWNED } from '../../../src/plan/owned';
 import { parseSettingsSheet, SETTINGS_SHEET, settingsSheetValues } from '../../../src/plan/settings-sheet';
+import { configText } from '../../../src/plan/stored-config';
 import { superstoreGrid } from '../../plan/superstore';
 import { runTierwise } from '../../support/pipeline';
-import { withAddinSettings } from '../../support/xlsx-fixture';
+import { ABC_80_15_5, config } from '../../support/tables';
+import { plainWorkbook, withAddinSettings } from '../../support/xlsx-fixture';
 import { loadXlsxIntoSim } from '../../support/xlsx-to-sim';
 import { SimRichApiError } from '../../support/excel-sim';
 import { excel, sheetWith, snapshotOf, valuesOf } from './helpers';
@@ -283,5 +285,36 @@ describe('what is never taken', () => {
     expect(report.complete).toBe(true);
     expect(report.renamed).toEqual([]);
     expect(valuesOf(sim.model.findSheet('Tiers of mine')!)).toEqual([['My own tiers']]);
+  });
+});
+
+describe('segment columns the command line added to a table', () => {
+  it('are rewritten in place by the office host: the table keeps one column per segment type', async () => {
+    // Three customers, one line each: 80, 15 and 5 of 100 in sales.
+    const rows = [
+      ['Customer', 'Amount'],
+      ['K1', 80],
+      ['K2', 15],
+      ['K3', 5],
+    ];
+    const text = configText(config({ columns: { customer: 'Customer', amount: 'Amount' }, segmentTypes: [ABC_80_15_5] }));
+    const host = await XlsxHost.open(await plainWorkbook('Sales', rows, { table: 'SalesTable' }), 'sales.xlsx');
+    const r = await runWorkbook({ host, config: { text, path: 'sales.config.json' }, source: { kind: 'table', name: 'SalesTable' }, sourceColumns: ['Sales ABC'], now: '2026-01-31T09:00:00.000Z' });
+    expect(r.ok && r.report.complete).toBe(true);
+    const { sim, host: office } = excel();
+    await loadXlsxIntoSim(await host.toBuffer(), sim);
+    const sales = sim.model.findSheet('Sales')!;
+    const written = valuesOf(sales);
+    expect(written[0]).toEqual(['Customer', 'Amount', 'Sales ABC (Tierwise)']);
+    expect(sim.model.findTable('SalesTable')!.rect.cols).toBe(3);
+
+    const table = await office.readSource({ kind: 'table', name: 'SalesTable' });
+    expect(table.header).toEqual(['Customer', 'Amount']); // Tierwise's column is not data
+    const { report } = await runTierwise(office, { kind: 'table', name: 'SalesTable' }, { segmentColumns: ['Sales ABC'] });
+    expect(report.complete).toBe(true);
+    expect(report.renamed).toEqual([]);
+    // Same lines, same configuration: the same segments, in the same single column of the table.
+    expect(valuesOf(sales)).toEqual(written);
+    expect(sim.model.findTable('SalesTable')!.rect.cols).toBe(3);
   });
 });
