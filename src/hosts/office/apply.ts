@@ -60,7 +60,7 @@ interface Inspected {
 async function inspect(ctx: Excel.RequestContext, plan: WorkbookPlan): Promise<Inspected> {
   // 1. What is there: Tierwise's records (from the settings, or the command line's settings sheet:
   //    its sheets adopted by name, see adoptOwned), the sheets and tables (their names are the user's too).
-  const recordsAfterSync = queueRecords(ctx);
+  const recordsAfterSync = queueRecords(ctx, true);
   const tableList = ctx.workbook.tables.load('items/name, items/worksheet/id');
   await ctx.sync();
   const records = await recordsAfterSync();

@@ -182,7 +182,7 @@ export class OfficeHost implements WorkbookHost {
    */
   async saveConfig(text: string): Promise<void> {
     await this.run(async (ctx) => {
-      const recordsAfterSync = queueRecords(ctx);
+      const recordsAfterSync = queueRecords(ctx, true);
       await ctx.sync();
       const records = await recordsAfterSync();
       const values = adoptedSettings(records);

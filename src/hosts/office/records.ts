@@ -31,9 +31,11 @@ const settingText = (item: Excel.Setting): string | undefined =>
 
 /**
  * Queues the reads of the records into the caller's next sync; the returned function, called after
- * that sync, finishes them. It syncs once more only when a sheet named Tierwise Settings exists.
+ * that sync, finishes them. It syncs once more to read a sheet named Tierwise Settings only when
+ * that sheet is needed: a key is missing from the settings, the caller will keep the sheet in step
+ * (`forWrite`), or the sheet is visible (it must not be offered as a source if it is Tierwise's).
  */
-export function queueRecords(ctx: Excel.RequestContext): () => Promise<Records> {
+export function queueRecords(ctx: Excel.RequestContext, forWrite = false): () => Promise<Records> {
   const config = ctx.workbook.settings.getItemOrNullObject(SETTINGS_CONFIG).load('value');
   const owned = ctx.workbook.settings.getItemOrNullObject(SETTINGS_OWNED).load('value');
   const list = ctx.workbook.worksheets.load('items/name, items/id, items/visibility');
@@ -43,7 +45,8 @@ export function queueRecords(ctx: Excel.RequestContext): () => Promise<Records> 
     const stored = { [SETTINGS_CONFIG]: settingText(config), [SETTINGS_OWNED]: settingText(owned) };
     const entry = sheets.find((s) => s.name.toLowerCase() === SETTINGS_SHEET.toLowerCase());
     let settingsSheet: Records['settingsSheet'];
-    if (entry) {
+    const missing = stored[SETTINGS_CONFIG] === undefined || stored[SETTINGS_OWNED] === undefined;
+    if (entry && (missing || forWrite || entry.visibility === 'Visible')) {
       const used = ctx.workbook.worksheets.getItem(entry.id).getUsedRangeOrNullObject(true).load('values, rowIndex, columnIndex, rowCount, columnCount');
       await ctx.sync();
       // Tierwise's layout starts at A1 (the title): anything else is a user's sheet of that name.

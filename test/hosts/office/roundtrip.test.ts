@@ -78,7 +78,9 @@ describe('a workbook written by the command line, opened in Excel', () => {
   });
 
   it('finds the configuration on the settings sheet', async () => {
+    const before = world.sim.stats.syncs;
     expect((await world.host.loadConfig())?.text).toBe(cliConfig);
+    expect(world.sim.stats.syncs - before).toBe(2); // the settings and sheet list, then the sheet's cells
   });
 
   it("does not offer Tierwise's own sheets as sources, nor the segment columns as data", async () => {
@@ -154,6 +156,12 @@ describe('a workbook written by the command line, opened in Excel', () => {
       expect(mirrored.get(SETTINGS_CONFIG)).toBe(settingsOf(world.sim).get(SETTINGS_CONFIG));
       // written as text: exactly the layout the command line writes, nothing left from before
       expect(valuesOf(sheet)).toEqual(settingsSheetValues(mirrored).map((r) => [...r, ...new Array(valuesOf(sheet)[0].length - r.length).fill('')]));
+    });
+
+    it('once the settings are saved, reading them costs no extra sync for the (hidden) settings sheet', async () => {
+      const before = world.sim.stats.syncs;
+      expect((await world.host.loadConfig())?.text).toBe(settingsOf(world.sim).get(SETTINGS_CONFIG));
+      expect(world.sim.stats.syncs - before).toBe(1);
     });
 
     it('a second run in Excel reads its own records and still writes in place', async () => {
