@@ -109,13 +109,27 @@ export async function richWorkbook(rows: Cell[][], options: RichOptions = {}): P
     ['/xl/pivotCache/pivotCacheRecords1.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheRecords+xml'],
     ['/xl/pivotTables/pivotTable1.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml'],
   ];
-  if (options.settings) {
-    zip.file('xl/webextensions/webextension1.xml', webExtensionXml(options.settings));
-    zip.file('xl/webextensions/taskpanes.xml', `${XML}<wetp:taskpanes xmlns:wetp="http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11"><wetp:taskpane dockstate="right" visibility="0" width="350" row="4"><wetp:webextensionref xmlns:r="${R}" r:id="rId1"/></wetp:taskpane></wetp:taskpanes>`);
-    zip.file('xl/webextensions/_rels/taskpanes.xml.rels', rels([['rId1', 'http://schemas.microsoft.com/office/2011/relationships/webextension', 'webextension1.xml']]));
-    await appendBefore(zip, '_rels/.rels', '</Relationships>', `<Relationship Id="rIdWe" Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" Target="xl/webextensions/taskpanes.xml"/>`);
-    types.push(['/xl/webextensions/webextension1.xml', 'application/vnd.ms-office.webextension+xml'], ['/xl/webextensions/taskpanes.xml', 'application/vnd.ms-office.webextensiontaskpanes+xml']);
-  }
+  if (options.settings) types.push(...(await addAddinSettings(zip, options.settings)));
+  await appendBefore(zip, '[Content_Types].xml', '</Types>', types.map(([p, t]) => `<Override PartName="${p}" ContentType="${t}"/>`).join(''));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/** The add-in's settings part and its task pane, as Excel saves them; returns the content types to declare. */
+async function addAddinSettings(zip: JSZip, settings: Record<string, unknown>): Promise<string[][]> {
+  zip.file('xl/webextensions/webextension1.xml', webExtensionXml(settings));
+  zip.file('xl/webextensions/taskpanes.xml', `${XML}<wetp:taskpanes xmlns:wetp="http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11"><wetp:taskpane dockstate="right" visibility="0" width="350" row="4"><wetp:webextensionref xmlns:r="${R}" r:id="rId1"/></wetp:taskpane></wetp:taskpanes>`);
+  zip.file('xl/webextensions/_rels/taskpanes.xml.rels', rels([['rId1', 'http://schemas.microsoft.com/office/2011/relationships/webextension', 'webextension1.xml']]));
+  await appendBefore(zip, '_rels/.rels', '</Relationships>', `<Relationship Id="rIdWe" Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" Target="xl/webextensions/taskpanes.xml"/>`);
+  return [
+    ['/xl/webextensions/webextension1.xml', 'application/vnd.ms-office.webextension+xml'],
+    ['/xl/webextensions/taskpanes.xml', 'application/vnd.ms-office.webextensiontaskpanes+xml'],
+  ];
+}
+
+/** `bytes` with the add-in's settings added as Excel saves `workbook.settings` (the file must have none yet). */
+export async function withAddinSettings(bytes: Uint8Array, settings: Record<string, unknown>): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const types = await addAddinSettings(zip, settings);
   await appendBefore(zip, '[Content_Types].xml', '</Types>', types.map(([p, t]) => `<Override PartName="${p}" ContentType="${t}"/>`).join(''));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

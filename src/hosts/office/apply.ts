@@ -7,12 +7,14 @@ import { rangeAddress } from '../../engine/address';
 import { errorMessage, type Issue } from '../../engine/types';
 import type { ApplyReport, RunOptions } from '../host';
 import { freeSheetName, freeTableName } from '../../plan/names';
-import { parseOwned, ownedText, SETTINGS_OWNED, type OwnedSourceColumns, type OwnedState } from '../../plan/owned';
+import { ownedText, SETTINGS_OWNED, type OwnedSourceColumns, type OwnedState } from '../../plan/owned';
 import type { PlannedSheet, PlannedSourceColumns, PlanValue, WorkbookPlan } from '../../plan/plan';
+import { SETTINGS_SHEET } from '../../plan/settings-sheet';
 import { Batcher, writeGrid } from './batch';
 import { decorateSheet, type CreatedTable } from './decorate';
 import { a1, type Features } from './excel';
 import type { BlockCounter } from './read';
+import { adoptedSettings, queueRecords, queueSettingsSheet, type Records } from './records';
 import { guardSource, ownedWidth } from './source-guard';
 
 interface Job {
@@ -43,6 +45,7 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: WorkbookPlan, f
 }
 
 interface Inspected {
+  records: Records;
   owned: OwnedState;
   before: OwnedSourceColumns | undefined;
   sheetsBefore: { name: string; id: string }[];
@@ -55,16 +58,15 @@ interface Inspected {
 
 /** One sync to see what is there, two more to check the source (when columns go beside it). Nothing is written. */
 async function inspect(ctx: Excel.RequestContext, plan: WorkbookPlan): Promise<Inspected> {
-  const settings = ctx.workbook.settings;
-
-  // 1. What is there: Tierwise's records, the sheets and tables (their names are the user's too).
-  const ownedSetting = settings.getItemOrNullObject(SETTINGS_OWNED).load('value');
-  const sheetList = ctx.workbook.worksheets.load('items/name, items/id');
+  // 1. What is there: Tierwise's records (from the settings, or the command line's settings sheet:
+  //    its sheets adopted by name, see adoptOwned), the sheets and tables (their names are the user's too).
+  const recordsAfterSync = queueRecords(ctx, true);
   const tableList = ctx.workbook.tables.load('items/name, items/worksheet/id');
   await ctx.sync();
-  const owned: OwnedState = parseOwned(ownedSetting.isNullObject ? undefined : ownedSetting.value);
+  const records = await recordsAfterSync();
+  const owned: OwnedState = records.owned;
+  const sheetsBefore = records.sheets.map((s) => ({ name: s.name, id: s.id }));
   // Plain copies: a later load of the same collection replaces its items.
-  const sheetsBefore = sheetList.items.map((s) => ({ name: s.name, id: s.id }));
   const tablesBefore = tableList.items.map((t) => ({ name: t.name, sheetId: t.worksheet.id }));
   const sheetIds = new Map(sheetsBefore.map((s) => [s.id, s.name]));
   // A pending sheet recorded by name only: its run failed in the batch that created it, before Excel
@@ -76,11 +78,11 @@ async function inspect(ctx: Excel.RequestContext, plan: WorkbookPlan): Promise<I
   // Beside the source: as read, and only empty or Tierwise's cells. Otherwise nothing is written.
   const before = owned.sourceColumns;
   const issues = plan.sourceColumns ? await guardSource(ctx, plan.sourceColumns, before, sheetsBefore.map((s) => s.name), tablesBefore.map((t) => t.name)) : [];
-  return { owned, before, sheetsBefore, tablesBefore, sheetIds, pendingIds, oldIds, issues };
+  return { records, owned, before, sheetsBefore, tablesBefore, sheetIds, pendingIds, oldIds, issues };
 }
 
 async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Features, counter: BlockCounter, state: Inspected, report: ApplyReport, options?: RunOptions): Promise<ApplyReport> {
-  const { owned, before, sheetsBefore, tablesBefore, sheetIds, pendingIds, oldIds } = state;
+  const { records, owned, before, sheetsBefore, tablesBefore, sheetIds, pendingIds, oldIds } = state;
   const signal = options?.signal;
   const settings = ctx.workbook.settings;
   const sc = plan.sourceColumns;
@@ -106,7 +108,9 @@ async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Fe
     //    provisional sheets deleted, new ones added hidden, the target columns recorded as Tierwise's.
     //    A batch is not a transaction: the records go first, so whatever part of it Excel ran, the
     //    next run knows every sheet that is Tierwise's.
-    for (const [k, v] of Object.entries(plan.settings)) settings.add(k, typeof v === 'string' ? v : JSON.stringify(v));
+    // Records only on the command line's settings sheet move into the settings with the first write.
+    const planned = new Map([...adoptedSettings(records), ...Object.entries(plan.settings).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)])]);
+    planned.forEach((v, k) => settings.add(k, v));
     const tempNames = plan.sheets.map((ps) => {
       const name = freeSheetName(`Tierwise new ${ps.role}`, allNames);
       allNames.push(name);
@@ -191,6 +195,7 @@ async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Fe
     settings.add(SETTINGS_OWNED, ownedText(owned));
     await ctx.sync();
     counter.blocks += batcher.syncs;
+    await updateSettingsSheet(ctx, records, new Map([...planned, [SETTINGS_OWNED, ownedText(owned)]]), report);
     if (sc) report.written.push(`${rangeAddress(sc.sheet, sc.column, sc.headerRow, sc.columns.length, sc.rowCount + 1)}: ${sc.columns.map((c) => c.header).join(', ')}`);
     for (const job of jobs) report.written.push(`${job.finalName}: ${job.rows.toLocaleString('en-US')} rows`);
     report.complete = true;
@@ -215,6 +220,24 @@ async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Fe
       message: `${reason}. Your own data was not changed; ${where}. Not written: ${notWritten.join('; ')}. Run Tierwise again to write everything.`,
     });
     return report;
+  }
+}
+
+/**
+ * After the run is complete and recorded: the command line's settings sheet gets the same records
+ * (its own sync, so a sheet Excel will not let us write costs a warning, never the run).
+ */
+async function updateSettingsSheet(ctx: Excel.RequestContext, records: Records, values: ReadonlyMap<string, string>, report: ApplyReport): Promise<void> {
+  if (!records.settingsSheet) return;
+  try {
+    queueSettingsSheet(ctx, records, values);
+    await ctx.sync();
+  } catch (e) {
+    report.issues.push({
+      severity: 'warning',
+      where: SETTINGS_SHEET,
+      message: `the results are written, but this sheet could not be updated (${errorMessage(e)}): the command line may read older settings from it. Unprotect it and run Tierwise again.`,
+    });
   }
 }
 

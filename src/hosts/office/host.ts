@@ -2,13 +2,14 @@
 // blocks sized to stay under Excel on the web's payload limits (see docs/excel-host.md).
 import type { Cell, SourceTable } from '../../engine/types';
 import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, StoredConfig, WorkbookHost } from '../host';
-import { parseOwned, SETTINGS_CONFIG, SETTINGS_OWNED, type OwnedState } from '../../plan/owned';
+import { SETTINGS_CONFIG, SETTINGS_OWNED, ownedText } from '../../plan/owned';
 import type { SheetRole, WorkbookPlan } from '../../plan/plan';
 import { readPreviousRun } from '../../plan/previous';
 import { headerProblem, ownedColumnCount, SourceProblem } from '../../plan/source-check';
 import { applyPlan } from './apply';
 import { detectFeatures, globalRun, globalSupports, splitAddress, type Features, type Run, type Supports } from './excel';
 import { readBlocks, type BlockCounter, type Rect } from './read';
+import { adoptedSettings, ownedSheetIds, queueRecords, queueSettingsSheet } from './records';
 
 /** What the last call cost; the benchmark reads it. */
 export interface HostCounters {
@@ -35,24 +36,17 @@ export class OfficeHost implements WorkbookHost {
     this.features = detectFeatures(supports);
   }
 
-  /** Queues the read of Tierwise's records; the returned function parses them after the next sync. */
-  private owned(ctx: Excel.RequestContext): () => OwnedState {
-    const item = ctx.workbook.settings.getItemOrNullObject(SETTINGS_OWNED).load('value');
-    return () => parseOwned(item.isNullObject ? undefined : item.value);
-  }
-
   async listSources(): Promise<SourceInfo[]> {
     return this.run(async (ctx) => {
-      const ownedSetting = ctx.workbook.settings.getItemOrNullObject(SETTINGS_OWNED).load('value');
+      const recordsAfterSync = queueRecords(ctx);
       const tables = ctx.workbook.tables.load('items/name, items/worksheet/id');
-      const sheets = ctx.workbook.worksheets.load('items/name, items/id, items/visibility');
       await ctx.sync();
-      const owned = parseOwned(ownedSetting.isNullObject ? undefined : ownedSetting.value);
-      const mine = new Set([...Object.values(owned.sheets).map((s) => s?.id), ...(owned.pending ?? []).map((p) => p.id)].filter((id): id is string => !!id));
+      const records = await recordsAfterSync();
+      const mine = ownedSheetIds(records);
       const userTables = tables.items.filter((t) => !mine.has(t.worksheet.id));
       const bodies = userTables.map((t) => t.getDataBodyRange().load('rowCount'));
-      const userSheets = sheets.items.filter((s) => s.visibility === 'Visible' && !mine.has(s.id));
-      const used = userSheets.map((s) => s.getUsedRangeOrNullObject(true).load('rowCount'));
+      const userSheets = records.sheets.filter((s) => s.visibility === 'Visible' && !mine.has(s.id));
+      const used = userSheets.map((s) => ctx.workbook.worksheets.getItem(s.id).getUsedRangeOrNullObject(true).load('rowCount'));
       await ctx.sync();
       const n = (x: number) => x.toLocaleString('en-US');
       const out: SourceInfo[] = userTables.map((t, i) => ({ ref: { kind: 'table', name: t.name }, label: `Table ${t.name} (${n(bodies[i].rowCount)} rows)`, rows: bodies[i].rowCount }));
@@ -103,9 +97,9 @@ export class OfficeHost implements WorkbookHost {
     const counter: BlockCounter = { blocks: 0 };
     try {
       return await this.run(async (ctx) => {
-        const ownedAfterSync = this.owned(ctx);
+        const recordsAfterSync = queueRecords(ctx);
         const at = await this.locate(ctx, ref); // its first sync carries the records too
-        const owned = ownedAfterSync();
+        const { owned } = await recordsAfterSync();
         const sheet = ctx.workbook.worksheets.getItem(at.sheet);
         const grid = await readBlocks(ctx, sheet, at, counter, options);
         const origin = { row: at.row + 1, column: at.column };
@@ -137,9 +131,9 @@ export class OfficeHost implements WorkbookHost {
 
   private readPreviousWith(counter: BlockCounter): Promise<PreviousRun | undefined> {
     return this.run(async (ctx) => {
-      const ownedAfterSync = this.owned(ctx);
+      const recordsAfterSync = queueRecords(ctx);
       await ctx.sync();
-      const owned = ownedAfterSync();
+      const { owned } = await recordsAfterSync();
       const roles: SheetRole[] = ['history', 'tiers'];
       const sheets = roles.map((role) => {
         const id = owned.sheets[role]?.id;
@@ -168,19 +162,33 @@ export class OfficeHost implements WorkbookHost {
     }
   }
 
-  /** The configuration text exactly as stored (an invalid or newer one included: the pane decides, the text stays). */
+  /**
+   * The configuration text exactly as stored (an invalid or newer one included: the pane decides,
+   * the text stays): from `workbook.settings`, else from the command line's Tierwise Settings sheet.
+   */
   async loadConfig(): Promise<StoredConfig | undefined> {
     return this.run(async (ctx) => {
-      const item = ctx.workbook.settings.getItemOrNullObject(SETTINGS_CONFIG).load('value');
+      const recordsAfterSync = queueRecords(ctx);
       await ctx.sync();
-      if (item.isNullObject || item.value === null || item.value === undefined) return undefined;
-      return { text: typeof item.value === 'string' ? item.value : JSON.stringify(item.value) };
+      const { config } = await recordsAfterSync();
+      return config === undefined ? undefined : { text: config };
     });
   }
 
+  /**
+   * Saves the configuration; records that were only on the settings sheet go into
+   * `workbook.settings` with it (the command line, finding the add-in's settings in the saved file,
+   * reads nothing else), and the sheet is kept in step.
+   */
   async saveConfig(text: string): Promise<void> {
     await this.run(async (ctx) => {
-      ctx.workbook.settings.add(SETTINGS_CONFIG, text);
+      const recordsAfterSync = queueRecords(ctx, true);
+      await ctx.sync();
+      const records = await recordsAfterSync();
+      const values = adoptedSettings(records);
+      values.set(SETTINGS_CONFIG, text);
+      values.forEach((v, k) => ctx.workbook.settings.add(k, v));
+      queueSettingsSheet(ctx, records, new Map([[SETTINGS_CONFIG, text], [SETTINGS_OWNED, ownedText(records.owned)]]));
       await ctx.sync();
     });
   }

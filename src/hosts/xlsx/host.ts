@@ -43,11 +43,13 @@ export class XlsxHost implements WorkbookHost {
     let settings = new Map<string, string>();
     if (addinPart) settings = readAddinProperties((await pkg.text(addinPart)) ?? '');
     const host = new XlsxHost(pkg, settings, addinPart, label);
-    if (!addinPart) {
-      const sheet = await host.settingsSheet();
-      const stored = sheet && parseSettingsSheet(await host.grid(sheet));
-      stored?.forEach((v, k) => host.settings.set(k, v));
-    }
+    // A key the add-in's part lacks comes from the settings sheet: Excel saves the part as soon as
+    // the pane was open in a file this host wrote, before the add-in saved anything.
+    const sheet = await host.settingsSheet();
+    const stored = sheet && parseSettingsSheet(await host.grid(sheet));
+    stored?.forEach((v, k) => {
+      if (!host.settings.has(k)) host.settings.set(k, v);
+    });
     return host;
   }
 
@@ -208,7 +210,9 @@ export class XlsxHost implements WorkbookHost {
   private async writeSettings(): Promise<void> {
     if (this.addinPart) {
       this.pkg.put(this.addinPart, writeAddinProperties((await this.pkg.text(this.addinPart)) ?? '', this.settings));
-      return;
+      // A settings sheet this host wrote before the add-in saved its settings is kept in step, so
+      // the two never disagree; none is created.
+      if (!(await this.settingsSheet())) return;
     }
     const values = settingsSheetValues(this.settings);
     const planned: PlannedSheet = { role: 'history', name: SETTINGS_SHEET, visible: false, blocks: [{ id: 'settings', row: 0, column: 0, values, numberFormats: values[1].map(() => '@') }], charts: [] };

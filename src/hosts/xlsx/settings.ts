@@ -11,10 +11,8 @@ import { decodeEntities, escapeAttr, findTags } from './xml';
 /** The add-in's permanent manifest Id (manifest.xml `<Id>`): Office keys saved settings by it. */
 export const ADDIN_ID = '199e9907-7e49-44e7-93ea-357226612fb7';
 
-export const SETTINGS_SHEET = 'Tierwise Settings';
-export const SETTINGS_TITLE = 'Tierwise settings: the configuration and what Tierwise wrote in this workbook. Tierwise reads this sheet; please do not edit it.';
-/** Excel holds at most 32,767 characters in a cell; longer values continue in the next cells of the row. */
-export const CELL_TEXT_MAX = 32_000;
+// The sheet's format is shared with the office host, which reads it when Excel opens such a file.
+export { CELL_TEXT_MAX, parseSettingsSheet, SETTINGS_SHEET, SETTINGS_TITLE, settingsSheetValues } from '../../plan/settings-sheet';
 
 export type SettingsPlace = { kind: 'add-in'; path: string } | { kind: 'sheet'; sheet?: SheetEntry };
 
@@ -75,27 +73,5 @@ export function writeAddinProperties(xml: string, values: ReadonlyMap<string, st
   const after = new RegExp(`<${prefix}(bindings|snapshot|extLst)[\\s/>]`).exec(out);
   const at = after ? after.index : out.lastIndexOf(`</${prefix}webextension`);
   out = out.slice(0, at) + `<${prefix}properties>${added}</${prefix}properties>` + out.slice(at);
-  return out;
-}
-
-/** The settings sheet's rows: title, header, then one row per key (the value split over cells). */
-export function settingsSheetValues(values: ReadonlyMap<string, string>): string[][] {
-  const rows: string[][] = [[SETTINGS_TITLE], ['Setting', 'Value (JSON; continues in the next cells when long)']];
-  for (const [k, v] of [...values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const parts: string[] = [];
-    for (let i = 0; i < v.length; i += CELL_TEXT_MAX) parts.push(v.slice(i, i + CELL_TEXT_MAX));
-    rows.push([k, ...(parts.length ? parts : [''])]);
-  }
-  return rows;
-}
-
-/** Back from the sheet's values; undefined when the sheet is not Tierwise's layout. */
-export function parseSettingsSheet(rows: readonly (readonly unknown[])[]): Map<string, string> | undefined {
-  if (String(rows[0]?.[0] ?? '') !== SETTINGS_TITLE) return undefined;
-  const out = new Map<string, string>();
-  for (const row of rows.slice(2)) {
-    const key = String(row[0] ?? '');
-    if (key !== '') out.set(key, row.slice(1).map((c) => (c === null || c === undefined ? '' : String(c))).join(''));
-  }
   return out;
 }
