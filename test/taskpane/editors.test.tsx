@@ -6,8 +6,6 @@ import { useState } from 'react';
 import type { AbcType } from '../../src/engine/abc-schema';
 import type { BandsType } from '../../src/engine/bands-schema';
 import { defaultConfig, type SegmentType } from '../../src/engine/config';
-import { AbcEditor } from '../../src/taskpane/components/editors/AbcEditor';
-import { BandsEditor } from '../../src/taskpane/components/editors/BandsEditor';
 import { EDITORS } from '../../src/taskpane/components/editors/registry';
 import { SegmentEditor } from '../../src/taskpane/components/SegmentEditor';
 import { checkDraft, issuesUnder } from '../../src/taskpane/state/validation';
