@@ -96,7 +96,7 @@ export function benchEngine(table: SourceTable, runs = 5): EngineFigures {
   const dragged = benchConfig([70, 25, 5]).segmentTypes[0];
   classifyType(prepared, abc);
   const drags: number[] = [];
-  for (let i = 0; i < 41; i++) {
+  for (let i = 0; i < 201; i++) {
     const t0 = performance.now();
     classifyType(prepared, i % 2 ? abc : dragged);
     drags.push(performance.now() - t0);

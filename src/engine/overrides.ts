@@ -20,6 +20,8 @@ export function applyOverrides(
   auto: Int32Array,
 ): Overridden {
   const manual = new Int32Array(auto.length).fill(-1);
+  // Without overrides the final segments are the automatic ones: no copy on every threshold drag.
+  if (overrides === undefined || Object.keys(overrides).length === 0) return { manual, final: auto, issues: [] };
   const issues: Issue[] = [];
   const lower = segmentNames.map((s) => s.toLowerCase());
   for (const [id, wanted] of Object.entries(overrides ?? {})) {
