@@ -26,6 +26,7 @@ const USAGE = `Usage:
                    [--answers FILE] [--visits FILE]
       --answers FILE  questionnaire answers for profiles: a customer column plus one column per question
       --visits FILE   visits for visit planning: a customer column and a visit date column
+                      (both also when a workbook is written)
   tierwise segment <file.xlsx|file.csv> [--config <config.json>] [--sheet NAME | --table NAME]
                    [--source-columns all|"Type 1,Type 2"] (--out <out.xlsx> | --in-place)
                                 writes the tiers, summary and history sheets into a copy of the workbook
@@ -111,8 +112,6 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
   const toWorkbook = values['in-place'] === true || (values.out !== undefined && isWorkbookPath(values.out));
   if (toWorkbook) {
     if (values.format !== undefined) throw new UsageError(`--format ${values.format} writes text; a workbook is written when --out names an .xlsx file or --in-place is given, not both`);
-    // The workbook run reads its sources from the workbook; answers and visits files are not wired into it yet.
-    if (values.answers || values.visits) throw new UsageError(`--answers and --visits work with CSV or JSON output (--out <file.csv>), not yet when a workbook is written`);
     return segmentWorkbookCommand(positionals[0], values, io, limits);
   }
   if (values.table || values['source-columns']) throw new UsageError(`--table and --source-columns apply when a workbook is written (--out <file.xlsx> or --in-place)\n${USAGE}`);

@@ -21,6 +21,9 @@ export interface WorkbookArgs {
   'source-columns'?: string;
   /** Print how long reading, segmenting and writing took (the benchmark reads it). */
   timings?: boolean;
+  /** Files holding the questionnaire answers and the visits, as with CSV output. */
+  answers?: string;
+  visits?: string;
 }
 
 /** `in.xlsx` -> `in.backup-20261123T160501Z.xlsx`: a new name per run, so no backup is overwritten. */
@@ -91,7 +94,11 @@ export async function segmentWorkbookCommand(input: string, values: WorkbookArgs
   const source: SourceRef | undefined = values.table ? { kind: 'table', name: values.table } : values.sheet ? { kind: 'sheet', name: values.sheet } : undefined;
   const wanted = values['source-columns'];
   const sourceColumns = wanted === undefined ? undefined : wanted === 'none' ? [] : wanted === 'all' ? 'all' : wanted.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  const run = await runWorkbook({ host, config, source, sourceColumns, now });
+  const sources = {
+    answers: values.answers ? await readSourceFile(values.answers, { maxFileBytes: limits.maxFileBytes }) : undefined,
+    visits: values.visits ? await readSourceFile(values.visits, { maxFileBytes: limits.maxFileBytes }) : undefined,
+  };
+  const run = await runWorkbook({ host, config, source, sourceColumns, now, sources });
   printIssues(run.warnings, io, config ? `${config.path}: ` : '');
   if (!run.ok) {
     printIssues(run.issues, io);

@@ -3,7 +3,7 @@
 import { parseConfigText, type Config } from '../engine/config';
 import { takeSnapshot } from '../engine/history';
 import type { EngineResult } from '../engine/result';
-import { classifyAll, prepare } from '../engine/run';
+import { classifyAll, prepare, type ExtraSources } from '../engine/run';
 import type { Issue } from '../engine/types';
 import type { ApplyReport, SourceRef } from '../hosts/host';
 import { XlsxHost } from '../hosts/xlsx/host';
@@ -26,6 +26,8 @@ export interface WorkbookRunInput {
   sourceColumns?: 'all' | string[];
   /** ISO time of the run (the engine never reads the clock). */
   now: string;
+  /** Second ranges read elsewhere (`--answers`, `--visits` files). */
+  sources?: ExtraSources;
 }
 
 export type WorkbookRun =
@@ -76,7 +78,7 @@ export async function runWorkbook(input: WorkbookRunInput): Promise<WorkbookRun>
   const table = await host.readSource(source);
   const t1 = performance.now();
   const c1 = cpuMs();
-  const prepared = prepare(table, merged.config, previousSegments(previous));
+  const prepared = prepare(table, merged.config, previousSegments(previous), input.sources);
   const result = classifyAll(prepared);
   const t2 = performance.now();
   const c2 = cpuMs();

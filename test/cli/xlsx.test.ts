@@ -23,6 +23,22 @@ async function cli(args: string[], now = '2026-01-01T00:00:00.000Z') {
 }
 
 describe('tierwise segment on workbooks', () => {
+  it('takes the questionnaire answers from --answers as it does with CSV output', async () => {
+    const input = join(dir, 'answers-sales.xlsx');
+    writeFileSync(input, await plainWorkbook('Orders', ROWS));
+    const answers = join(dir, 'answers.csv');
+    // C1 is in Services, C2 in IT; C3 gave no answers: only C1 gets the profile.
+    writeFileSync(answers, 'Customer ID,Industry sector\nC1,Services\nC2,IT\n');
+    const profiles = join(dir, 'profiles.json');
+    writeFileSync(profiles, JSON.stringify({ version: 1, columns: { customer: 'Customer ID', amount: 'Sales' }, segmentTypes: [{ name: 'Profile', kind: 'profiles', profiles: [{ name: 'Services', include: { 'Industry sector': ['Services'] } }] }] }));
+    const out = join(dir, 'answers-tiers.xlsx');
+    const run = await cli(['segment', input, '--config', profiles, '--answers', answers, '--out', out]);
+    expect(run.code).toBe(0);
+    const tiers = values((await excel(readFileSync(out))).getWorksheet('Customer Tiers')!);
+    const col = tiers[0].indexOf('Profile');
+    expect(tiers.slice(1).map((r) => [r[0], r[col] ?? ''])).toEqual([['C1', 'Services'], ['C2', ''], ['C3', '']]);
+  });
+
   it('writes a copy with --out, then runs again on the copy with the configuration it saved', async () => {
     const input = join(dir, 'sales.xlsx');
     const bytes = await plainWorkbook('Orders', ROWS);
