@@ -86,6 +86,9 @@ describe('the pane on an in-memory workbook', () => {
     expect(screen.getByRole('combobox', { name: 'Sales amount (required)' }).textContent).toBe('Sales');
     expect(screen.getByRole('combobox', { name: 'Cost' }).textContent).toBe('(not mapped)');
     expect(screen.getByTestId('left-out').textContent).toBe('1 row was left out because of a problem.');
+    // No profiles and no visit frequencies in the defaults: no second-range pickers.
+    expect(screen.queryByRole('combobox', { name: /Questionnaire answers/ })).toBeNull();
+    expect(screen.queryByRole('combobox', { name: /Visits/ })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Select Sales!B6 in the workbook' }));
     await waitFor(() => expect(wb.selected).toBe('Sales!B6'));
   });
@@ -151,6 +154,50 @@ describe('the pane on an in-memory workbook', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Segment types' }));
     await waitFor(() => expect(rowsOf()[0].slice(0, 2)).toEqual(['A', '2']));
     await act(async () => undefined);
+  });
+
+  it('takes a questionnaire answers range chosen in the Data step: the preview and Apply use it', async () => {
+    /*
+     * The workbook above plus an Answers sheet. Subscribers = Newsletter "Yes": C1, C3 and P1, a prospect
+     * who never bought (5 customers in all). Subscribers: 3 customers (60.0 %), sales 500 + 150 = 650 of
+     * 1,000 (65.0 %), profit 100 + 30 = 130. The rest (C2, C4): 2 (40.0 %), 350 (35.0 %), profit -20 + 5 = -15.
+     */
+    const wb = workbook();
+    wb.addSheet('Answers', [
+      ['Customer', 'Newsletter'],
+      ['C1', 'Yes'],
+      ['C2', 'No'],
+      ['C3', 'yes'],
+      ['P1', 'Yes'],
+    ]);
+    const saved = { ...defaultConfig(), segmentTypes: [{ name: 'Profile', kind: 'profiles', profiles: [{ name: 'Subscribers', include: { Newsletter: ['Yes'] } }] }] };
+    wb.settings.set(SETTINGS_CONFIG, JSON.stringify(saved));
+    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Data' }));
+    await waitFor(() => expect(screen.getByTestId('data-summary').textContent).toBe('4 lines used · 4 customers'));
+    // A profiles type reads answers; no segment has a visit frequency, so only that picker shows.
+    const picker = screen.getByRole('combobox', { name: /Questionnaire answers/ });
+    expect(picker.textContent).toBe('None');
+    expect(screen.queryByRole('combobox', { name: /Visits/ })).toBeNull();
+    fireEvent.click(picker);
+    fireEvent.click(screen.getByRole('option', { name: 'Sheet Answers (4 rows)' }));
+    await waitFor(() => expect(screen.getByTestId('data-summary').textContent).toBe('4 lines used · 5 customers'));
+    expect(screen.getByRole('combobox', { name: /Questionnaire answers/ }).textContent).toBe('Sheet Answers (4 rows)');
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Segment types' }));
+    await waitFor(() =>
+      expect(rowsOf()).toEqual([
+        ['Subscribers', '3', '60.0%', '65.0%', '130'],
+        ['(no segment)', '2', '40.0%', '35.0%', '-15'],
+      ]),
+    );
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(screen.getByTestId('apply-report').textContent).toContain('Done: 5 customers segmented.'), { timeout: 20_000 });
+    const tiers = wb.values('Customer Tiers');
+    const column = tiers[0].indexOf('Profile');
+    expect(Object.fromEntries(tiers.slice(1).map((r) => [r[0], r[column] || '']))).toEqual({ C1: 'Subscribers', C2: '', C3: 'Subscribers', C4: '', P1: 'Subscribers' });
   });
 
   it('says so when the saved configuration cannot be used, and starts from the defaults', async () => {
