@@ -191,6 +191,8 @@ describe('the pane on an in-memory workbook', () => {
         ['(no segment)', '2', '40.0%', '35.0%', '-15'],
       ]),
     );
+    // No visits range: no compliance table.
+    expect(screen.queryByTestId('visit-compliance')).toBeNull();
 
     fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
     fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
