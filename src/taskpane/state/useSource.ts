@@ -147,6 +147,8 @@ export function useSource(host: WorkbookHost, engine: EngineClient, config: Conf
       await sendSource(engine, await host.readSource(ref), undefined, role);
       sent(true);
       setExtrasLoaded((n) => n + 1);
+      // The prepare that follows says it is busy itself; without sales data there is none to wait for.
+      setBusy(undefined);
     } catch (e) {
       // Back to none, so the pane never claims a range the preview does not use.
       setExtras((x) => ({ ...x, [role]: undefined }));
