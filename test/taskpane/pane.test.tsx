@@ -202,6 +202,43 @@ describe('the pane on an in-memory workbook', () => {
     expect(Object.fromEntries(tiers.slice(1).map((r) => [r[0], r[column] || '']))).toEqual({ C1: 'Subscribers', C2: '', C3: 'Subscribers', C4: '', P1: 'Subscribers' });
   });
 
+  it('takes a visits range chosen in the Data step: the preview shows the visit compliance', async () => {
+    /*
+     * docs/kinds.md's example. Sales on 2024-03-31 (serial 45382, the reference day with the whole history):
+     * k1 500, k2 300, k3 100 (900). ABC 80/15/5: k1 ahead 0 -> A; k2 ahead 500/900 = 0.56 -> A; k3 ahead
+     * 800/900 = 0.89 -> B. A is visited every 30 days: k1 last 2024-03-21 (45372), due 2024-04-20, in time;
+     * k2 last 2024-02-10 (45332), due 2024-03-11, 20 days overdue. Compliance of A: 1 of 2 = 50.0 %.
+     */
+    const wb = new MemoryWorkbook();
+    wb.addSheet('Sales', [
+      ['Customer', 'Sales', 'Order Date'],
+      ['k1', 500, 45382],
+      ['k2', 300, 45382],
+      ['k3', 100, 45382],
+    ]);
+    wb.addSheet('Visits', [
+      ['Customer', 'Visit date'],
+      ['k1', 45372],
+      ['k2', 45332],
+    ]);
+    const saved = defaultConfig();
+    const abc = saved.segmentTypes[0];
+    if (abc.kind !== 'abc') throw new Error('the default type is ABC');
+    abc.segments[0].visitEveryDays = 30;
+    saved.segmentTypes = [abc];
+    wb.settings.set(SETTINGS_CONFIG, JSON.stringify(saved));
+    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Data' }));
+    await waitFor(() => expect(screen.getByTestId('data-summary').textContent).toBe('3 lines used · 3 customers'));
+    expect(screen.queryByRole('combobox', { name: /Questionnaire answers/ })).toBeNull();
+    fireEvent.click(screen.getByRole('combobox', { name: /Visits/ }));
+    fireEvent.click(screen.getByRole('option', { name: 'Sheet Visits (2 rows)' }));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: /Visits/ }).textContent).toBe('Sheet Visits (2 rows)'));
+    fireEvent.click(screen.getByRole('tab', { name: 'Segment types' }));
+    const table = await screen.findByTestId('visit-compliance');
+    expect(within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([['A', '30', '1 of 2', '50.0%']]);
+  });
+
   it('says so when the saved configuration cannot be used, and starts from the defaults', async () => {
     const wb = workbook();
     wb.settings.set(SETTINGS_CONFIG, JSON.stringify({ version: 1, segmentTypes: [{ name: 'X', kind: 'abc', segments: [{ name: 'A', share: 90 }] }] }));
