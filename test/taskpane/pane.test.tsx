@@ -86,6 +86,9 @@ describe('the pane on an in-memory workbook', () => {
     expect(screen.getByRole('combobox', { name: 'Sales amount (required)' }).textContent).toBe('Sales');
     expect(screen.getByRole('combobox', { name: 'Cost' }).textContent).toBe('(not mapped)');
     expect(screen.getByTestId('left-out').textContent).toBe('1 row was left out because of a problem.');
+    // No profiles and no visit frequencies in the defaults: no second-range pickers.
+    expect(screen.queryByRole('combobox', { name: /Questionnaire answers/ })).toBeNull();
+    expect(screen.queryByRole('combobox', { name: /Visits/ })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Select Sales!B6 in the workbook' }));
     await waitFor(() => expect(wb.selected).toBe('Sales!B6'));
   });
@@ -151,6 +154,89 @@ describe('the pane on an in-memory workbook', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Segment types' }));
     await waitFor(() => expect(rowsOf()[0].slice(0, 2)).toEqual(['A', '2']));
     await act(async () => undefined);
+  });
+
+  it('takes a questionnaire answers range chosen in the Data step: the preview and Apply use it', async () => {
+    /*
+     * The workbook above plus an Answers sheet. Subscribers = Newsletter "Yes": C1, C3 and P1, a prospect
+     * who never bought (5 customers in all). Subscribers: 3 customers (60.0 %), sales 500 + 150 = 650 of
+     * 1,000 (65.0 %), profit 100 + 30 = 130. The rest (C2, C4): 2 (40.0 %), 350 (35.0 %), profit -20 + 5 = -15.
+     */
+    const wb = workbook();
+    wb.addSheet('Answers', [
+      ['Customer', 'Newsletter'],
+      ['C1', 'Yes'],
+      ['C2', 'No'],
+      ['C3', 'yes'],
+      ['P1', 'Yes'],
+    ]);
+    const saved = { ...defaultConfig(), segmentTypes: [{ name: 'Profile', kind: 'profiles', profiles: [{ name: 'Subscribers', include: { Newsletter: ['Yes'] } }] }] };
+    wb.settings.set(SETTINGS_CONFIG, JSON.stringify(saved));
+    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Data' }));
+    await waitFor(() => expect(screen.getByTestId('data-summary').textContent).toBe('4 lines used · 4 customers'));
+    // A profiles type reads answers; no segment has a visit frequency, so only that picker shows.
+    const picker = screen.getByRole('combobox', { name: /Questionnaire answers/ });
+    expect(picker.textContent).toBe('None');
+    expect(screen.queryByRole('combobox', { name: /Visits/ })).toBeNull();
+    fireEvent.click(picker);
+    fireEvent.click(screen.getByRole('option', { name: 'Sheet Answers (4 rows)' }));
+    await waitFor(() => expect(screen.getByTestId('data-summary').textContent).toBe('4 lines used · 5 customers'));
+    expect(screen.getByRole('combobox', { name: /Questionnaire answers/ }).textContent).toBe('Sheet Answers (4 rows)');
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Segment types' }));
+    await waitFor(() =>
+      expect(rowsOf()).toEqual([
+        ['Subscribers', '3', '60.0%', '65.0%', '130'],
+        ['(no segment)', '2', '40.0%', '35.0%', '-15'],
+      ]),
+    );
+    // No visits range: no compliance table.
+    expect(screen.queryByTestId('visit-compliance')).toBeNull();
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(screen.getByTestId('apply-report').textContent).toContain('Done: 5 customers segmented.'), { timeout: 20_000 });
+    const tiers = wb.values('Customer Tiers');
+    const column = tiers[0].indexOf('Profile');
+    expect(Object.fromEntries(tiers.slice(1).map((r) => [r[0], r[column] || '']))).toEqual({ C1: 'Subscribers', C2: '', C3: 'Subscribers', C4: '', P1: 'Subscribers' });
+  });
+
+  it('takes a visits range chosen in the Data step: the preview shows the visit compliance', async () => {
+    /*
+     * docs/kinds.md's example. Sales on 2024-03-31 (serial 45382, the reference day with the whole history):
+     * k1 500, k2 300, k3 100 (900). ABC 80/15/5: k1 ahead 0 -> A; k2 ahead 500/900 = 0.56 -> A; k3 ahead
+     * 800/900 = 0.89 -> B. A is visited every 30 days: k1 last 2024-03-21 (45372), due 2024-04-20, in time;
+     * k2 last 2024-02-10 (45332), due 2024-03-11, 20 days overdue. Compliance of A: 1 of 2 = 50.0 %.
+     */
+    const wb = new MemoryWorkbook();
+    wb.addSheet('Sales', [
+      ['Customer', 'Sales', 'Order Date'],
+      ['k1', 500, 45382],
+      ['k2', 300, 45382],
+      ['k3', 100, 45382],
+    ]);
+    wb.addSheet('Visits', [
+      ['Customer', 'Visit date'],
+      ['k1', 45372],
+      ['k2', 45332],
+    ]);
+    const saved = defaultConfig();
+    const abc = saved.segmentTypes[0];
+    if (abc.kind !== 'abc') throw new Error('the default type is ABC');
+    abc.segments[0].visitEveryDays = 30;
+    saved.segmentTypes = [abc];
+    wb.settings.set(SETTINGS_CONFIG, JSON.stringify(saved));
+    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Data' }));
+    await waitFor(() => expect(screen.getByTestId('data-summary').textContent).toBe('3 lines used · 3 customers'));
+    expect(screen.queryByRole('combobox', { name: /Questionnaire answers/ })).toBeNull();
+    fireEvent.click(screen.getByRole('combobox', { name: /Visits/ }));
+    fireEvent.click(screen.getByRole('option', { name: 'Sheet Visits (2 rows)' }));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: /Visits/ }).textContent).toBe('Sheet Visits (2 rows)'));
+    fireEvent.click(screen.getByRole('tab', { name: 'Segment types' }));
+    const table = await screen.findByTestId('visit-compliance');
+    expect(within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([['A', '30', '1 of 2', '50.0%']]);
   });
 
   it('says so when the saved configuration cannot be used, and starts from the defaults', async () => {

@@ -16,7 +16,8 @@ import { csvGrid, parseCsv } from '../../src/taskpane/worker/csv';
 import { EngineSession, ROW_CHUNK } from '../../src/taskpane/worker/session';
 import { moveThreshold } from '../../src/taskpane/state/thresholds';
 import { superstoreGrid } from '../plan/superstore';
-import { SUPERSTORE_CSV } from '../support/tables';
+import { ABC_80_15_5, config as configOf, SUPERSTORE_CSV, table as tableFrom } from '../support/tables';
+import type { Cell } from '../../src/engine/types';
 import type { AbcType } from '../../src/engine/abc-schema';
 import { EDITORS } from '../../src/taskpane/components/editors/registry';
 
@@ -50,7 +51,7 @@ describe('the engine session (what the worker runs)', () => {
     await sendSource(engine, table);
     expect(table.rows.length).toBeGreaterThan(ROW_CHUNK); // the rows really went in several chunks
     const config = defaultConfig();
-    const { prepared } = await engine.ask({ type: 'prepare', config, withPrevious: false });
+    const { prepared } = await engine.ask({ type: 'prepare', config, withPrevious: false, extras: [] });
     expect(prepared).toMatchObject({ lineCount: 9994, customerCount: 793, leftOutRows: 0, usable: true });
     expect(prepared.header[prepared.mapping.customer!]).toBe('Customer ID');
     expect(prepared.header[prepared.mapping.amount!]).toBe('Sales');
@@ -78,7 +79,7 @@ describe('the engine session (what the worker runs)', () => {
     // The pane prepares with the draft configuration, RFM included (so the order column is read).
     const rfm = EDITORS.rfm.create('RFM');
     const config = { ...defaultConfig(), segmentTypes: [...defaultConfig().segmentTypes, rfm] };
-    await engine.ask({ type: 'prepare', config, withPrevious: false });
+    await engine.ask({ type: 'prepare', config, withPrevious: false, extras: [] });
     const { preview } = await engine.ask({ type: 'classify', segmentType: rfm });
     const whole = segment(table, config);
     expect(preview.rfmGrid).toEqual(whole.types[2].rfmGrid);
@@ -99,11 +100,88 @@ describe('the engine session (what the worker runs)', () => {
     const table = tableOf(superstoreGrid());
     await sendSource(engine, table);
     const config = defaultConfig();
-    const { prepared } = await engine.ask({ type: 'prepare', config, withPrevious: false });
-    const { planned } = await engine.ask({ type: 'plan', config, withPrevious: false, time: '2026-01-01T00:00:00.000Z', configText: '{}', segmentColumnTypes: [] });
+    const { prepared } = await engine.ask({ type: 'prepare', config, withPrevious: false, extras: [] });
+    const { planned } = await engine.ask({ type: 'plan', config, withPrevious: false, extras: [], time: '2026-01-01T00:00:00.000Z', configText: '{}', segmentColumnTypes: [] });
     expect(planned.customers).toBe(793);
     expect(planned.snapshot.dataFingerprint).toBe(prepared.dataFingerprint);
     expect(planned.plan.sheets.map((s) => s.name)).toEqual(['Customer Tiers', 'Segment Summary', 'Tierwise History']);
+  });
+});
+
+describe('the second ranges (answers, visits) reach the engine', () => {
+  const grid = superstoreGrid();
+  const sales = tableOf(grid);
+  const customerCol = grid[0].indexOf('Customer ID');
+  const dateCol = grid[0].indexOf('Order Date');
+  const ids = [...new Set(sales.rows.map((r) => r[customerCol] as string))].sort();
+
+  it('profiles: the preview equals a whole run with the answers range, prospects included', async () => {
+    // The first 40 customers (sorted) answer the newsletter question, every fourth one Yes
+    // (indexes 0, 4, ..., 36: 10 customers); two prospects who never bought answer too, one Yes.
+    const rows: Cell[][] = ids.slice(0, 40).map((id, i) => [id, i % 4 === 0 ? 'Yes' : 'No']);
+    rows.push(['PROSPECT-1', 'Yes'], ['PROSPECT-2', 'No']);
+    const answers = tableFrom(['Customer ID', 'Newsletter'], rows, 'Answers');
+    const config = configOf({ segmentTypes: [{ name: 'Profile', kind: 'profiles', profiles: [{ name: 'Subscribers', include: { Newsletter: ['Yes'] } }] }] });
+
+    const engine = sessionOnSample();
+    await sendSource(engine, sales);
+    await sendSource(engine, answers, undefined, 'answers');
+    const { prepared } = await engine.ask({ type: 'prepare', config, withPrevious: false, extras: ['answers'] });
+    // 793 buyers + the 2 prospects the answers range adds.
+    expect(prepared.customerCount).toBe(795);
+    const { preview } = await engine.ask({ type: 'classify', segmentType: config.segmentTypes[0] });
+    const whole = segment(sales, config, undefined, { answers });
+    expect(preview.rows).toEqual(whole.types[0].summary);
+    // 10 buyers + PROSPECT-1.
+    expect(preview.rows.find((r) => r.segment === 'Subscribers')?.customers).toBe(11);
+
+    // Sent but not chosen (the pane's "None"): ignored, and the question is then missing from the sales range.
+    const without = await engine.ask({ type: 'prepare', config, withPrevious: false, extras: [] });
+    expect(without.prepared.customerCount).toBe(793);
+    const bare = await engine.ask({ type: 'classify', segmentType: config.segmentTypes[0] });
+    expect(bare.preview.rows).toEqual(segment(sales, config).types[0].summary);
+    expect(bare.preview.issues.some((i) => i.severity === 'error' && i.message.includes('Newsletter'))).toBe(true);
+  });
+
+  it('visits: the preview shows the same compliance as a whole run, and Apply plans the visit columns', async () => {
+    // Every order day counts as a visit, except for customers whose id starts with A (never visited).
+    const visitRows = sales.rows.filter((r) => !(r[customerCol] as string).startsWith('A')).map((r) => [r[customerCol], r[dateCol]]);
+    const visits = tableFrom(['Customer ID', 'Visit date'], visitRows, 'Visits');
+    const abc = { ...ABC_80_15_5, segments: [{ name: 'A', share: 80, visitEveryDays: 90 }, { name: 'B', share: 15, visitEveryDays: 180 }, { name: 'C', share: 5 }] };
+    const config = configOf({ segmentTypes: [abc] });
+
+    const engine = sessionOnSample();
+    await sendSource(engine, sales);
+    await sendSource(engine, visits, undefined, 'visits');
+    expect(visits.rows.length).toBeGreaterThan(ROW_CHUNK); // in several chunks, like the sales
+    await engine.ask({ type: 'prepare', config, withPrevious: false, extras: ['visits'] });
+    const { preview } = await engine.ask({ type: 'classify', segmentType: config.segmentTypes[0] });
+    const whole = segment(sales, config, undefined, { visits });
+    expect(preview.visitCompliance).toEqual(whole.types[0].visitCompliance);
+    expect(preview.visitCompliance!.map((c) => c.segment)).toEqual(['A', 'B']);
+    // Customers starting with A were never visited, so they are never compliant: at most the others are.
+    const t = whole.types[0];
+    const neverVisited = (segment: string) => whole.customers.ids.filter((id, c) => id.startsWith('A') && t.segments[t.final[c]]?.name === segment).length;
+    expect(neverVisited('A') + neverVisited('B')).toBeGreaterThan(0);
+    for (const c of preview.visitCompliance!) expect(c.visitedInTime).toBeLessThanOrEqual(c.customers - neverVisited(c.segment));
+
+    const time = '2026-01-01T00:00:00.000Z';
+    const { planned } = await engine.ask({ type: 'plan', config, withPrevious: false, extras: ['visits'], time, configText: '{}', segmentColumnTypes: [] });
+    const plan = await receivePlan(engine, planned);
+    const p = prepare(sales, config, undefined, { visits });
+    const result = resultOf(p, config.segmentTypes.map((t) => classifyType(p, t)));
+    expect(plan).toEqual(planWorkbook({ result, snapshot: takeSnapshot(result, p.ingested.lines, time), source: sales, segmentColumnTypes: [], configText: '{}' }));
+    expect(JSON.stringify(plan.sheets[0])).toContain('Sales ABC (overdue days)');
+
+    // Without the visits range chosen: no compliance.
+    await engine.ask({ type: 'prepare', config, withPrevious: false, extras: [] });
+    expect((await engine.ask({ type: 'classify', segmentType: config.segmentTypes[0] })).preview.visitCompliance).toBeUndefined();
+  });
+
+  it('a second range chosen but never sent is an error answer, not a crash', async () => {
+    const engine = sessionOnSample();
+    await sendSource(engine, sales);
+    await expect(engine.ask({ type: 'prepare', config: defaultConfig(), withPrevious: false, extras: ['visits'] })).rejects.toThrow('the visits range was not sent');
   });
 });
 
@@ -113,7 +191,7 @@ describe('large plans and histories travel in chunks', () => {
     await engine.ask({ type: 'synthesize', lines: 14_000, customers: 7_000 });
     const config = defaultConfig();
     const time = '2026-01-01T00:00:00.000Z';
-    const { planned } = await engine.ask({ type: 'plan', config, withPrevious: false, time, configText: '{}', segmentColumnTypes: ['Sales ABC'] });
+    const { planned } = await engine.ask({ type: 'plan', config, withPrevious: false, extras: [], time, configText: '{}', segmentColumnTypes: ['Sales ABC'] });
     // Tiers (7,001 rows), history (7,005) and the column beside 14,000 source rows exceed one chunk.
     expect(planned.parts.map((p) => [p.kind, p.rows])).toEqual([
       ['block', 7_001],
@@ -137,8 +215,8 @@ describe('large plans and histories travel in chunks', () => {
     const gone = Object.fromEntries(Array.from({ length: 6_000 }, (_, i) => [`GONE-${i}`, 'A']));
     const previous: PreviousRun = { snapshots: [{ time: 't', configHash: 'h', dataFingerprint: 'f', segments: { 'Sales ABC': gone } }], overrides: {} };
     expect(await sendPrevious(engine, previous)).toBe(true);
-    const withIt = await engine.ask({ type: 'prepare', config: defaultConfig(), withPrevious: true });
-    const without = await engine.ask({ type: 'prepare', config: defaultConfig(), withPrevious: false });
+    const withIt = await engine.ask({ type: 'prepare', config: defaultConfig(), withPrevious: true, extras: [] });
+    const without = await engine.ask({ type: 'prepare', config: defaultConfig(), withPrevious: false, extras: [] });
     // 793 customers in the data + 6,000 from the history.
     expect([withIt.prepared.customerCount, without.prepared.customerCount]).toEqual([6_793, 793]);
     expect(await sendPrevious(engine, undefined)).toBe(false);

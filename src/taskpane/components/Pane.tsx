@@ -79,7 +79,7 @@ export function Pane({ host, engine, onApi }: PaneProps) {
   };
   const apply = (options: Partial<ApplyInput> = {}) =>
     checked.config && src.source
-      ? applier.apply({ config: checked.config, source: src.source, overridesCleared: draft.overridesCleared, segmentColumns, ...options })
+      ? applier.apply({ config: checked.config, source: src.source, extras: src.extras, overridesCleared: draft.overridesCleared, segmentColumns, ...options })
       : Promise.resolve();
 
   const latest = useRef({ draft, onThreshold, apply, src });
@@ -127,7 +127,7 @@ export function Pane({ host, engine, onApi }: PaneProps) {
         <Tab value="apply" id="tab-apply">Apply</Tab>
       </TabList>
       <section role="tabpanel" aria-labelledby={`tab-${step}`} className={styles.panel}>
-        {step === 'data' && <DataStep src={src} columns={draft.config.columns} onColumn={(role, header) => dispatch({ type: 'setColumn', role, header })} onSelectCell={selectCell} />}
+        {step === 'data' && <DataStep src={src} columns={draft.config.columns} segmentTypes={draft.config.segmentTypes} onColumn={(role, header) => dispatch({ type: 'setColumn', role, header })} onSelectCell={selectCell} />}
         {step === 'segments' && (
           <SegmentTypesStep
             types={draft.config.segmentTypes}

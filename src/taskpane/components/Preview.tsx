@@ -1,5 +1,5 @@
 // Live preview of the selected segment type: the table per segment and, for ABC, the Pareto curve;
-// for RFM, the recency x frequency heat map.
+// for RFM, the recency x frequency heat map; with a visits range, the visit compliance.
 import { MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { SegmentType } from '../../engine/config';
 import type { PreviewState } from '../state/usePreview';
@@ -8,6 +8,7 @@ import { GroupIssues } from './FieldIssue';
 import { ParetoChart } from './ParetoChart';
 import { PreviewTable } from './PreviewTable';
 import { RfmHeatMap } from './RfmHeatMap';
+import { VisitComplianceTable } from './VisitComplianceTable';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
@@ -49,6 +50,7 @@ export function Preview({ state, draft, valid, waiting, onThreshold }: PreviewPr
             <ParetoChart curve={p.curve} thresholds={thresholds(draft)} names={draft.segments.map((s) => s.name)} measureName={p.measureName} onMove={onThreshold} />
           )}
           {draft.kind === 'rfm' && p.kind === 'rfm' && p.rfmGrid && <RfmHeatMap grid={p.rfmGrid} typeName={p.typeName} />}
+          {p.visitCompliance && p.visitCompliance.length > 0 && <VisitComplianceTable rows={p.visitCompliance} typeName={p.typeName} />}
         </div>
       )}
     </section>

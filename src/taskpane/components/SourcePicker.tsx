@@ -8,7 +8,7 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: '12em' },
 });
 
-const keyOf = (r: SourceRef) => (r.kind === 'selection' ? 'selection' : `${r.kind}:${r.name}`);
+export const keyOf = (r: SourceRef) => (r.kind === 'selection' ? 'selection' : `${r.kind}:${r.name}`);
 
 export interface SourcePickerProps {
   sources: SourceInfo[];

@@ -7,7 +7,8 @@ import type { ApplyReport, SourceRef, WorkbookHost } from '../../hosts/host';
 import { SourceProblem } from '../../plan/source-check';
 import { configText } from '../../plan/stored-config';
 import { receivePlan, sendPrevious, sendSource, type EngineClient } from '../worker/client';
-import { runConfig } from './useSource';
+import type { ExtraRole } from '../worker/protocol';
+import { runConfig, type ExtraChoice } from './useSource';
 
 export type ApplyState =
   | { phase: 'idle' }
@@ -19,6 +20,8 @@ export type ApplyState =
 export interface ApplyInput {
   config: Config;
   source: SourceRef;
+  /** The answers and visits ranges chosen in the Data step, read again like the sales data. */
+  extras: ExtraChoice;
   overridesCleared: boolean;
   segmentColumns: boolean;
   /** False only for the benchmark, whose source lives in the worker already. */
@@ -42,12 +45,18 @@ export function useApply(host: WorkbookHost, engine: EngineClient, onApplied: ()
         // Cleared overrides must not come back from the tiers table's Manual column either.
         const prev = input.overridesCleared && previous ? { ...previous, overrides: {} } : previous;
         const config = runConfig(input.config, prev, input.overridesCleared);
+        const chosen = (Object.entries(input.extras) as [ExtraRole, SourceRef | undefined][]).filter((e): e is [ExtraRole, SourceRef] => e[1] !== undefined);
         if (input.reread !== false) {
           stage('Reading the sales data');
           const table = await host.readSource(input.source, { signal: ctrl.signal, progress: (d, t) => stage('Reading the sales data', d, t) });
           if (aborted(ctrl.signal)) return setState({ phase: 'cancelled' });
           stage('Handing the data to the engine');
           await sendSource(engine, table, ctrl.signal);
+          for (const [role, ref] of chosen) {
+            stage(`Reading the ${role} range`);
+            await sendSource(engine, await host.readSource(ref, { signal: ctrl.signal }), ctrl.signal, role);
+            if (aborted(ctrl.signal)) return setState({ phase: 'cancelled' });
+          }
         }
         if (aborted(ctrl.signal)) return setState({ phase: 'cancelled' });
         stage('Computing the segments');
@@ -55,7 +64,7 @@ export function useApply(host: WorkbookHost, engine: EngineClient, onApplied: ()
         const time = new Date().toISOString();
         const segmentColumnTypes = input.segmentColumns ? config.segmentTypes.map((t) => t.name) : [];
         const withPrevious = await sendPrevious(engine, prev);
-        const { planned } = await engine.ask({ type: 'plan', config, withPrevious, time, configText: text, segmentColumnTypes });
+        const { planned } = await engine.ask({ type: 'plan', config, withPrevious, extras: chosen.map(([role]) => role), time, configText: text, segmentColumnTypes });
         if (aborted(ctrl.signal)) return setState({ phase: 'cancelled' });
         stage('Receiving the results');
         const plan = await receivePlan(engine, planned, ctrl.signal);

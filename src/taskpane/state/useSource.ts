@@ -12,7 +12,7 @@ import { mergeOverrides } from '../../plan/previous';
 import { SourceProblem } from '../../plan/source-check';
 import { loadStoredConfig, type LoadedConfig } from '../../plan/stored-config';
 import { sendPrevious, sendSource, type EngineClient } from '../worker/client';
-import type { Prepared } from '../worker/protocol';
+import type { ExtraRole, Prepared } from '../worker/protocol';
 
 export type Busy = { what: string } | undefined;
 
@@ -40,6 +40,11 @@ export function runConfig(config: Config, previous: PreviousRun | undefined, ove
   return overridesCleared ? config : mergeOverrides(config, previous).config;
 }
 
+/** The second ranges chosen in the Data step (per session: the configuration has no place for ranges). */
+export type ExtraChoice = Partial<Record<ExtraRole, SourceRef>>;
+
+const EXTRA_LABEL: Record<ExtraRole, string> = { answers: 'questionnaire answers', visits: 'visits' };
+
 export interface SourceState {
   sources: SourceInfo[];
   source: SourceRef | undefined;
@@ -55,6 +60,10 @@ export interface SourceState {
   /** The source as last read (main thread), for Apply. */
   table: SourceTable | undefined;
   chooseSource(ref: SourceRef): void;
+  /** The answers and visits ranges chosen; each is read and handed to the engine when chosen. */
+  extras: ExtraChoice;
+  /** Chooses a second range (or none, `undefined`); the preview prepares again with it. */
+  chooseExtra(role: ExtraRole, ref: SourceRef | undefined): void;
   reload(): Promise<void>;
   refreshPrevious(): Promise<PreviousRun | undefined>;
   /** Prepare again with what the engine holds (the benchmark replaces the source in the worker). */
@@ -70,6 +79,10 @@ export function useSource(host: WorkbookHost, engine: EngineClient, config: Conf
   const [prepared, setPrepared] = useState<Prepared>();
   const [generation, setGeneration] = useState(0);
   const [loaded, setLoaded] = useState(0);
+  const [extras, setExtras] = useState<ExtraChoice>({});
+  /** The second ranges the engine holds, sorted; `extrasLoaded` counts reads, so another table of the same role prepares again too. */
+  const [extrasSent, setExtrasSent] = useState<ExtraRole[]>([]);
+  const [extrasLoaded, setExtrasLoaded] = useState(0);
   const [busy, setBusy] = useState<Busy>({ what: 'Opening the workbook' });
   const [error, setError] = useState<string>();
   const table = useRef<SourceTable>();
@@ -124,13 +137,35 @@ export function useSource(host: WorkbookHost, engine: EngineClient, config: Conf
     if (source) void read(source);
   }, [source, read]);
 
+  const readExtra = useCallback(async (role: ExtraRole, ref: SourceRef | undefined) => {
+    const sent = (on: boolean) => setExtrasSent((s) => [...s.filter((r) => r !== role), ...(on ? [role] : [])].sort());
+    setExtras((e) => ({ ...e, [role]: ref }));
+    if (!ref) return sent(false);
+    setBusy({ what: `Reading the ${EXTRA_LABEL[role]}` });
+    setError(undefined);
+    try {
+      await sendSource(engine, await host.readSource(ref), undefined, role);
+      sent(true);
+      setExtrasLoaded((n) => n + 1);
+      // The prepare that follows says it is busy itself; without sales data there is none to wait for.
+      setBusy(undefined);
+    } catch (e) {
+      // Back to none, so the pane never claims a range the preview does not use.
+      setExtras((x) => ({ ...x, [role]: undefined }));
+      sent(false);
+      if (e instanceof SourceProblem) setSourceIssues(e.issues);
+      else setError(`The ${EXTRA_LABEL[role]} could not be read: ${errorMessage(e)}`);
+      setBusy(undefined);
+    }
+  }, [host, engine]);
+
   const key = config ? prepareKey(config, previous, overridesCleared) : undefined;
   useEffect(() => {
     if (!config || loaded === 0) return;
     let live = true;
     setBusy({ what: 'Preparing the customers' });
     sendPrevious(engine, previous)
-      .then((withPrevious) => engine.ask({ type: 'prepare', config: runConfig(config, previous, overridesCleared), withPrevious }))
+      .then((withPrevious) => engine.ask({ type: 'prepare', config: runConfig(config, previous, overridesCleared), withPrevious, extras: extrasSent }))
       .then((r) => {
         if (!live) return;
         setPrepared(r.prepared);
@@ -143,7 +178,7 @@ export function useSource(host: WorkbookHost, engine: EngineClient, config: Conf
     };
     // The key stands for the config's data-level fields; thresholds must not re-prepare.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, loaded, engine]);
+  }, [key, loaded, extrasSent.join(), extrasLoaded, engine]);
 
   const refreshPrevious = useCallback(async () => {
     const prev = await host.readPrevious();
@@ -163,9 +198,12 @@ export function useSource(host: WorkbookHost, engine: EngineClient, config: Conf
     error,
     table: table.current,
     chooseSource: setSource,
+    extras,
+    chooseExtra: (role, ref) => void readExtra(role, ref),
     reload: async () => {
       setSources(await host.listSources());
       if (source) await read(source);
+      for (const [role, ref] of Object.entries(extras) as [ExtraRole, SourceRef | undefined][]) if (ref) await readExtra(role, ref);
     },
     refreshPrevious,
     resync: () => setLoaded((n) => n + 1),

@@ -3,7 +3,7 @@
 import type { SourceTable } from '../../engine/types';
 import type { PlanValue, WorkbookPlan } from '../../plan/plan';
 import type { PreviousRun } from '../../hosts/host';
-import type { AnswerTo, Ask, Planned, Request, Response } from './protocol';
+import type { AnswerTo, Ask, Planned, Request, Response, SourceRole } from './protocol';
 import { EngineSession, ROW_CHUNK } from './session';
 
 export class EngineError extends Error {}
@@ -80,13 +80,13 @@ function yieldToPage(): Promise<void> {
   });
 }
 
-/** Hands a table to the engine in chunks, letting the page breathe between them. */
-export async function sendSource(engine: EngineClient, table: SourceTable, signal?: AbortSignal): Promise<void> {
+/** Hands a table (the sales range, or a second range) to the engine in chunks, letting the page breathe between them. */
+export async function sendSource(engine: EngineClient, table: SourceTable, signal?: AbortSignal, which: SourceRole = 'sales'): Promise<void> {
   const { rows, ...head } = table;
-  await engine.ask({ type: 'sourceStart', head });
+  await engine.ask({ type: 'sourceStart', which, head });
   for (let i = 0; i < rows.length; i += ROW_CHUNK) {
     if (signal?.aborted) throw new DOMException('cancelled', 'AbortError');
-    await engine.ask({ type: 'sourceRows', rows: rows.slice(i, i + ROW_CHUNK) });
+    await engine.ask({ type: 'sourceRows', which, rows: rows.slice(i, i + ROW_CHUNK) });
     await yieldToPage();
   }
 }

@@ -2,12 +2,17 @@
 // Every request carries an id; the answer carries the same id (or an `error` with it).
 import type { Snapshot } from '../../engine/history';
 import type { Config, SegmentKind, SegmentType } from '../../engine/config';
-import type { SummaryRow } from '../../engine/result';
+import type { SummaryRow, VisitCompliance } from '../../engine/result';
 import type { Cell, ColumnMapping, Issue, SourceTable } from '../../engine/types';
 import type { PlanValue, WorkbookPlan } from '../../plan/plan';
 
 /** The table's shape without its rows: the rows follow in chunks so no message is large. */
 export type SourceHead = Omit<SourceTable, 'rows'>;
+
+/** Which range a table is: the sales lines, or one of the optional second ranges (`ExtraSources`). */
+export type SourceRole = 'sales' | ExtraRole;
+export type ExtraRole = 'answers' | 'visits';
+export const EXTRA_ROLES: readonly ExtraRole[] = ['answers', 'visits'];
 
 /** Up to this many issues travel to the pane; the count says how many there are in all. */
 export const ISSUE_LIMIT = 50;
@@ -15,18 +20,19 @@ export const ISSUE_LIMIT = 50;
 export type Request =
   /** Playground: fetch the bundled sample from the page's own origin and parse it here. */
   | { type: 'loadSample'; id: number; url: string }
-  | { type: 'sourceStart'; id: number; head: SourceHead }
-  | { type: 'sourceRows'; id: number; rows: Cell[][] }
+  | { type: 'sourceStart'; id: number; which: SourceRole; head: SourceHead }
+  | { type: 'sourceRows'; id: number; which: SourceRole; rows: Cell[][] }
   /** The last runs' history, in chunks like the source: `previousStart`, then `previousEntries`. */
   // Categories of activity types (one cell per customer and type) are small enough for one message.
   | { type: 'previousStart'; id: number; runs: RunHead[]; categories?: Record<string, Record<string, string>> }
   | { type: 'previousEntries'; id: number; run: number; typeName: string; entries: [string, string][] }
   /** Ingest, window, aggregate: the expensive part, once per source or data-level change. */
-  | { type: 'prepare'; id: number; config: Config; withPrevious: boolean }
+  // `extras`: the second ranges to use, of those sent; one left out is ignored (the pane chose none).
+  | { type: 'prepare'; id: number; config: Config; withPrevious: boolean; extras: ExtraRole[] }
   /** The cheap part: one segment type on the prepared data (a threshold drag). */
   | { type: 'classify'; id: number; segmentType: SegmentType }
   /** Everything for Apply: all segment types, the snapshot, and the workbook plan. */
-  | { type: 'plan'; id: number; config: Config; withPrevious: boolean; time: string; configText: string; segmentColumnTypes: string[] }
+  | { type: 'plan'; id: number; config: Config; withPrevious: boolean; extras: ExtraRole[]; time: string; configText: string; segmentColumnTypes: string[] }
   /** The next rows of a large part of the last plan (see `Planned.parts`). */
   | { type: 'planPart'; id: number; part: PlanPart; from: number }
   /** Benchmark only: a synthetic source of `lines` lines over `customers` customers, generated here. */
@@ -67,6 +73,8 @@ export interface Preview {
   curve?: Curve;
   /** RFM: customers per recency x frequency cell, `rfmGrid[r - 1][f - 1]`, for the heat map. */
   rfmGrid?: number[][];
+  /** With a visits range and a segment with `visitEveryDays`: compliance per segment. */
+  visitCompliance?: VisitCompliance[];
 }
 
 /**

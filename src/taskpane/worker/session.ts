@@ -3,6 +3,7 @@
 import { dataFingerprint, takeSnapshot } from '../../engine/history';
 import { classifyType, prepare, resultOf, type Prepared as EnginePrepared } from '../../engine/run';
 import type { Config, SegmentType } from '../../engine/config';
+import type { ExtraSources } from '../../engine/prepared';
 import type { SourceTable } from '../../engine/types';
 import { errorMessage } from '../../engine/types';
 import type { PreviousRun } from '../../hosts/host';
@@ -10,7 +11,7 @@ import { planWorkbook } from '../../plan/planner';
 import { previousSegments } from '../../plan/previous';
 import { csvGrid } from './csv';
 import { paretoCurve } from './curve';
-import { ISSUE_LIMIT, PLAN_CHUNK, type Curve, type PlanPart, type Planned, type Prepared, type Request, type Response } from './protocol';
+import { ISSUE_LIMIT, PLAN_CHUNK, type Curve, type ExtraRole, type PlanPart, type Planned, type Prepared, type Request, type Response } from './protocol';
 import type { PlanValue, WorkbookPlan } from '../../plan/plan';
 import { syntheticTable } from './synthetic';
 
@@ -33,6 +34,8 @@ function describe(p: EnginePrepared): Prepared {
 
 export class EngineSession {
   private source: SourceTable | undefined;
+  /** The second ranges as last sent; each prepare says which of them to use. */
+  private extras: ExtraSources = {};
   private prepared: EnginePrepared | undefined;
   /** Curves by measure and minimum: thresholds never change them. Cleared on every prepare. */
   private curves = new Map<string, Curve | undefined>();
@@ -57,11 +60,13 @@ export class EngineSession {
         return { type: 'sample', id: req.id, grid: csvGrid(await this.fetchText(req.url)) };
       case 'sourceStart':
         // The prepared data stays until the next prepare: the preview keeps working meanwhile.
-        this.source = { ...req.head, rows: [] };
+        if (req.which === 'sales') this.source = { ...req.head, rows: [] };
+        else this.extras[req.which] = { ...req.head, rows: [] };
         return { type: 'ack', id: req.id };
       case 'sourceRows': {
-        if (!this.source) throw new Error('rows arrived before the source header');
-        const rows = this.source.rows;
+        const into = req.which === 'sales' ? this.source : this.extras[req.which];
+        if (!into) throw new Error('rows arrived before the source header');
+        const rows = into.rows;
         for (const r of req.rows) rows.push(r);
         return { type: 'ack', id: req.id };
       }
@@ -75,7 +80,7 @@ export class EngineSession {
         return { type: 'ack', id: req.id };
       }
       case 'prepare':
-        return { type: 'prepared', id: req.id, prepared: this.prepare(req.config, req.withPrevious ? this.previous : undefined) };
+        return { type: 'prepared', id: req.id, prepared: this.prepare(req.config, req.withPrevious ? this.previous : undefined, req.extras) };
       case 'classify':
         return { type: 'classified', id: req.id, preview: this.classify(req.segmentType) };
       case 'plan':
@@ -89,9 +94,19 @@ export class EngineSession {
     }
   }
 
-  private prepare(config: Config, previous?: PreviousRun): Prepared {
+  private sources(extras: ExtraRole[]): ExtraSources {
+    const chosen: ExtraSources = {};
+    for (const role of extras) {
+      const t = this.extras[role];
+      if (!t) throw new Error(`the ${role} range was not sent`);
+      chosen[role] = t;
+    }
+    return chosen;
+  }
+
+  private prepare(config: Config, previous: PreviousRun | undefined, extras: ExtraRole[]): Prepared {
     if (!this.source) throw new Error('no source was loaded');
-    this.prepared = prepare(this.source, config, previousSegments(previous));
+    this.prepared = prepare(this.source, config, previousSegments(previous), this.sources(extras));
     this.curves.clear();
     return describe(this.prepared);
   }
@@ -106,7 +121,7 @@ export class EngineSession {
       if (!this.curves.has(key)) this.curves.set(key, paretoCurve(t));
       curve = this.curves.get(key);
     }
-    return { typeName: type.name, kind: type.kind, measureName: t.measureName, rows: t.summary, issues: t.issues, curve, rfmGrid: t.rfmGrid };
+    return { typeName: type.name, kind: type.kind, measureName: t.measureName, rows: t.summary, issues: t.issues, curve, rfmGrid: t.rfmGrid, visitCompliance: t.visitCompliance };
   }
 
   private planRows(part: PlanPart, from: number): PlanValue[][] | PlanValue[] {
@@ -121,7 +136,7 @@ export class EngineSession {
     // Apply reruns everything with the overrides read from the workbook merged in, without
     // disturbing the prepared data the preview uses.
     const previous = req.withPrevious ? this.previous : undefined;
-    const p = prepare(this.source, req.config, previousSegments(previous));
+    const p = prepare(this.source, req.config, previousSegments(previous), this.sources(req.extras));
     if (!usable(p)) throw new Error(p.issues.filter((i) => i.severity === 'error').map((i) => `${i.where}: ${i.message}`).slice(0, 3).join('; ') || 'the data cannot be segmented');
     const result = resultOf(p, req.config.segmentTypes.map((t) => classifyType(p, t)));
     const snapshot = takeSnapshot(result, p.ingested.lines, req.time);
