@@ -5,7 +5,7 @@ import type { SegmentType } from '../../engine/config';
 import type { SourceInfo, SourceRef } from '../../hosts/host';
 import type { ExtraChoice } from '../state/useSource';
 import type { ExtraRole } from '../worker/protocol';
-import { keyOf } from './SourcePicker';
+import { keyOf, sourceOptions } from './SourcePicker';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -55,11 +55,7 @@ export function ExtraSourcePickers({ sources, types, extras, onChoose, disabled 
               onOptionSelect={(_, d) => onChoose(role, listed.find((s) => keyOf(s.ref) === d.optionValue)?.ref)}
             >
               <Option value={NONE}>None</Option>
-              {listed.map((s) => (
-                <Option key={keyOf(s.ref)} value={keyOf(s.ref)}>
-                  {s.label}
-                </Option>
-              ))}
+              {sourceOptions(listed)}
             </Dropdown>
           </Field>
         );

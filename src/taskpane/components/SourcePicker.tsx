@@ -10,6 +10,14 @@ const useStyles = makeStyles({
 
 export const keyOf = (r: SourceRef) => (r.kind === 'selection' ? 'selection' : `${r.kind}:${r.name}`);
 
+/** One option per table or sheet, keyed by `keyOf`: the sales picker and the second-range pickers share it. */
+export const sourceOptions = (listed: readonly SourceInfo[]) =>
+  listed.map((s) => (
+    <Option key={keyOf(s.ref)} value={keyOf(s.ref)}>
+      {s.label}
+    </Option>
+  ));
+
 export interface SourcePickerProps {
   sources: SourceInfo[];
   source: SourceRef | undefined;
@@ -35,11 +43,7 @@ export function SourcePicker({ sources, source, onChoose, onReload, disabled }: 
             if (s) onChoose(s.ref);
           }}
         >
-          {listed.map((s) => (
-            <Option key={keyOf(s.ref)} value={keyOf(s.ref)}>
-              {s.label}
-            </Option>
-          ))}
+          {sourceOptions(listed)}
         </Dropdown>
       </Field>
       <Button icon={<SelectAllOn20Regular />} disabled={disabled} onClick={() => onChoose({ kind: 'selection' })}>
