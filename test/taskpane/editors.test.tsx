@@ -2,40 +2,19 @@
  * @jest-environment jsdom
  */
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { useState } from 'react';
 import type { AbcType } from '../../src/engine/abc-schema';
 import type { BandsType } from '../../src/engine/bands-schema';
 import { defaultConfig, type SegmentType } from '../../src/engine/config';
 import { EDITORS } from '../../src/taskpane/components/editors/registry';
-import { SegmentEditor } from '../../src/taskpane/components/SegmentEditor';
 import { checkDraft, issuesUnder } from '../../src/taskpane/state/validation';
-import { renderPane } from './render';
-
-/** An editor wired like the pane wires it: edits go into state and are validated by the engine's schema. */
-function Harness({ start, onValue }: { start: SegmentType; onValue?: (t: SegmentType) => void }) {
-  const [type, setType] = useState<SegmentType>(start);
-  const config = { ...defaultConfig(), segmentTypes: [type] };
-  const issues = checkDraft(config).issues;
-  return (
-    <SegmentEditor
-      type={type}
-      index={0}
-      issues={issues}
-      onRename={(name) => setType({ ...type, name })}
-      onChange={(t) => {
-        setType(t);
-        onValue?.(t);
-      }}
-    />
-  );
-}
+import { EditorHarness, renderPane } from './render';
 
 const abc = EDITORS.abc.create('Sales ABC');
 const bands = EDITORS.bands.create('Profit band');
 
 describe('ABC editor', () => {
   it('shows each share as a slider and a number box with the same value', () => {
-    renderPane(<Harness start={abc} />);
+    renderPane(<EditorHarness start={abc} />);
     const a = screen.getByRole('group', { name: 'Segment A' });
     expect(within(a).getByRole('slider')).toHaveProperty('value', '80');
     expect(within(a).getByRole('spinbutton', { name: 'Share of A, percent' })).toHaveProperty('value', '80');
@@ -43,7 +22,7 @@ describe('ABC editor', () => {
 
   it('typing a share updates the type and the sum message names the actual sum', () => {
     let last: SegmentType | undefined;
-    renderPane(<Harness start={abc} onValue={(t) => (last = t)} />);
+    renderPane(<EditorHarness start={abc} onValue={(t) => (last = t)} />);
     const box = screen.getByRole('spinbutton', { name: 'Share of A, percent' });
     fireEvent.change(box, { target: { value: '70' } });
     fireEvent.blur(box);
@@ -58,7 +37,7 @@ describe('ABC editor', () => {
 
   it('only one segment is the default: switching one on switches the other off', () => {
     let last: SegmentType | undefined;
-    renderPane(<Harness start={abc} onValue={(t) => (last = t)} />);
+    renderPane(<EditorHarness start={abc} onValue={(t) => (last = t)} />);
     const switches = screen.getAllByRole('switch', { name: /^Default/ });
     fireEvent.click(switches[2]);
     fireEvent.click(switches[1]);
@@ -67,7 +46,7 @@ describe('ABC editor', () => {
 
   it('adds, reorders and removes segments with labelled buttons', () => {
     let last: SegmentType | undefined;
-    renderPane(<Harness start={abc} onValue={(t) => (last = t)} />);
+    renderPane(<EditorHarness start={abc} onValue={(t) => (last = t)} />);
     fireEvent.click(screen.getByRole('button', { name: 'Add segment' }));
     expect((last as AbcType).segments.map((s) => s.name)).toEqual(['A', 'B', 'C', 'D']);
     fireEvent.click(screen.getByRole('button', { name: 'Move D up' }));
@@ -77,14 +56,14 @@ describe('ABC editor', () => {
   });
 
   it('a duplicate segment name is flagged on the second one', () => {
-    renderPane(<Harness start={{ ...abc, segments: abc.segments.map((s, i) => (i === 2 ? { ...s, name: 'a' } : s)) }} />);
+    renderPane(<EditorHarness start={{ ...abc, segments: abc.segments.map((s, i) => (i === 2 ? { ...s, name: 'a' } : s)) }} />);
     const third = screen.getByRole('group', { name: 'Segment a' });
     expect(within(third).getByText('segment "a" is already used by segments[0]')).toBeTruthy();
   });
 
   it('offers the boundary rule by name', () => {
     let last: SegmentType | undefined;
-    renderPane(<Harness start={abc} onValue={(t) => (last = t)} />);
+    renderPane(<EditorHarness start={abc} onValue={(t) => (last = t)} />);
     fireEvent.click(screen.getByRole('radio', { name: /lower boundary/ }));
     expect((last as AbcType).boundary).toBe('lower');
   });
@@ -92,7 +71,7 @@ describe('ABC editor', () => {
 
 describe('bands editor', () => {
   it('a gap shows under the band where it starts, in the engine words', () => {
-    renderPane(<Harness start={bands} />);
+    renderPane(<EditorHarness start={bands} />);
     const midFrom = screen.getByRole('textbox', { name: 'Mid: from profit (included)' });
     fireEvent.change(midFrom, { target: { value: '600' } });
     const mid = screen.getByRole('group', { name: 'Band Mid' });
@@ -104,14 +83,14 @@ describe('bands editor', () => {
   });
 
   it('an overlap names both bands', () => {
-    renderPane(<Harness start={bands} />);
+    renderPane(<EditorHarness start={bands} />);
     fireEvent.change(screen.getByRole('textbox', { name: 'Mid: from profit (included)' }), { target: { value: '400' } });
     expect(screen.getByText(/bands "Low" and "Mid" overlap from 400 to 500/)).toBeTruthy();
   });
 
   it('text that is not a number stays in the box with a message, and the type keeps its last number', () => {
     let last: SegmentType | undefined;
-    renderPane(<Harness start={bands} onValue={(t) => (last = t)} />);
+    renderPane(<EditorHarness start={bands} onValue={(t) => (last = t)} />);
     const highFrom = screen.getByRole('textbox', { name: 'High: from profit (included)' });
     fireEvent.change(highFrom, { target: { value: '2 5x0' } });
     expect(highFrom).toHaveProperty('value', '2 5x0');
@@ -121,7 +100,7 @@ describe('bands editor', () => {
 
   it('reads numbers in the user locale (decimal comma in fr-FR)', () => {
     let last: SegmentType | undefined;
-    renderPane(<Harness start={bands} onValue={(t) => (last = t)} />, 'fr-FR');
+    renderPane(<EditorHarness start={bands} onValue={(t) => (last = t)} />, 'fr-FR');
     fireEvent.change(screen.getByRole('textbox', { name: 'Low: to profit (excluded)' }), { target: { value: '499,5' } });
     expect((last as BandsType).bands[1].max).toBe(499.5);
     // ...which opens a gap from 499.5 to 500 before Mid.
@@ -129,7 +108,7 @@ describe('bands editor', () => {
   });
 
   it('a blank bound in the middle is required; the first band may be open', () => {
-    renderPane(<Harness start={bands} />);
+    renderPane(<EditorHarness start={bands} />);
     expect(screen.getByRole('textbox', { name: 'Loss: from profit (included)' })).toHaveProperty('placeholder', 'no minimum');
     fireEvent.change(screen.getByRole('textbox', { name: 'Mid: from profit (included)' }), { target: { value: '' } });
     expect(screen.getByText('band "Mid" needs a min: only the first band may start at minus infinity')).toBeTruthy();
@@ -137,7 +116,7 @@ describe('bands editor', () => {
 
   it('adding a band continues the scale at the top', () => {
     let last: SegmentType | undefined;
-    renderPane(<Harness start={bands} onValue={(t) => (last = t)} />);
+    renderPane(<EditorHarness start={bands} onValue={(t) => (last = t)} />);
     fireEvent.click(screen.getByRole('button', { name: 'Add band' }));
     const b = (last as BandsType).bands;
     // High was [2000, +inf): it becomes [2000, 3000) and the new band [3000, +inf).
@@ -160,7 +139,7 @@ describe('editor registry', () => {
   });
 
   it('renders the editor registered for the kind', () => {
-    renderPane(<Harness start={bands} />);
+    renderPane(<EditorHarness start={bands} />);
     expect(screen.getByRole('combobox', { name: 'Band customers by' })).toBeTruthy();
     expect(screen.queryByRole('combobox', { name: 'Rank customers by' })).toBeNull();
     act(() => undefined);

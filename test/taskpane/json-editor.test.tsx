@@ -4,29 +4,10 @@
 // The JSON editor that serves profiles until they get a form of their own (and the JSON section under
 // the loyalty, activity and RFM forms).
 import { fireEvent, screen } from '@testing-library/react';
-import { useState } from 'react';
 import { defaultConfig, SEGMENT_KINDS, type SegmentType } from '../../src/engine/config';
 import { EDITORS } from '../../src/taskpane/components/editors/registry';
-import { SegmentEditor } from '../../src/taskpane/components/SegmentEditor';
 import { checkDraft } from '../../src/taskpane/state/validation';
-import { renderPane } from './render';
-
-function Harness({ start, onValue }: { start: SegmentType; onValue: (t: SegmentType) => void }) {
-  const [type, setType] = useState<SegmentType>(start);
-  const issues = checkDraft({ ...defaultConfig(), segmentTypes: [type] }).issues;
-  return (
-    <SegmentEditor
-      type={type}
-      index={0}
-      issues={issues}
-      onRename={(name) => setType({ ...type, name })}
-      onChange={(t) => {
-        setType(t);
-        onValue(t);
-      }}
-    />
-  );
-}
+import { EditorHarness, renderPane } from './render';
 
 describe('every kind has an editor', () => {
   test.each(SEGMENT_KINDS.map((k) => [k]))('a new %s segment type is valid as created', (kind) => {
@@ -41,7 +22,7 @@ describe('JSON editor', () => {
 
   test('an edit that is valid JSON updates the segment type; name and kind stay', () => {
     let last: SegmentType | undefined;
-    renderPane(<Harness start={profiles} onValue={(t) => (last = t)} />);
+    renderPane(<EditorHarness start={profiles} onValue={(t) => (last = t)} />);
     const box = screen.getByRole('textbox', { name: /Settings of "Profile"/ });
     const settings = JSON.parse((box as HTMLTextAreaElement).value);
     fireEvent.change(box, { target: { value: JSON.stringify({ ...settings, profiles: [{ ...settings.profiles[0], priority: 2 }] }) } });
@@ -50,7 +31,7 @@ describe('JSON editor', () => {
 
   test('text that is not JSON yet is kept and explained, and the segment type is not changed', () => {
     const seen: SegmentType[] = [];
-    renderPane(<Harness start={profiles} onValue={(t) => seen.push(t)} />);
+    renderPane(<EditorHarness start={profiles} onValue={(t) => seen.push(t)} />);
     const box = screen.getByRole('textbox', { name: /Settings of "Profile"/ });
     fireEvent.change(box, { target: { value: '{ "profiles": ' } });
     expect((box as HTMLTextAreaElement).value).toBe('{ "profiles": ');
@@ -59,7 +40,7 @@ describe('JSON editor', () => {
   });
 
   test("the schema's problems show with their path inside the segment type", () => {
-    renderPane(<Harness start={profiles} onValue={() => undefined} />);
+    renderPane(<EditorHarness start={profiles} onValue={() => undefined} />);
     const box = screen.getByRole('textbox', { name: /Settings of "Profile"/ });
     const settings = JSON.parse((box as HTMLTextAreaElement).value);
     fireEvent.change(box, { target: { value: JSON.stringify({ ...settings, profiles: [] }) } });

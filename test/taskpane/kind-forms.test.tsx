@@ -5,33 +5,13 @@
 // the schema's problems show under the field they belong to.
 import { fireEvent, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
-import { useState } from 'react';
-import { defaultConfig, type SegmentType } from '../../src/engine/config';
+import type { SegmentType } from '../../src/engine/config';
 import type { ActivityType } from '../../src/engine/activity-schema';
 import type { LoyaltyType } from '../../src/engine/loyalty-schema';
 import type { RfmType } from '../../src/engine/rfm-schema';
 import { readCutPoints } from '../../src/taskpane/components/editors/CutPointsField';
 import { EDITORS } from '../../src/taskpane/components/editors/registry';
-import { SegmentEditor } from '../../src/taskpane/components/SegmentEditor';
-import { checkDraft } from '../../src/taskpane/state/validation';
-import { renderPane } from './render';
-
-function Harness({ start, onValue }: { start: SegmentType; onValue?: (t: SegmentType) => void }) {
-  const [type, setType] = useState<SegmentType>(start);
-  const issues = checkDraft({ ...defaultConfig(), segmentTypes: [type] }).issues;
-  return (
-    <SegmentEditor
-      type={type}
-      index={0}
-      issues={issues}
-      onRename={(name) => setType({ ...type, name })}
-      onChange={(t) => {
-        setType(t);
-        onValue?.(t);
-      }}
-    />
-  );
-}
+import { EditorHarness, renderPane } from './render';
 
 const loyalty = EDITORS.loyalty.create('Loyalty') as LoyaltyType;
 const rfm = EDITORS.rfm.create('RFM') as RfmType;
@@ -40,7 +20,7 @@ const box = (name: string | RegExp, scope: HTMLElement = document.body) => withi
 
 describe('loyalty form', () => {
   it('shows the program rates, levels and rewards as fields', () => {
-    renderPane(<Harness start={loyalty} />);
+    renderPane(<EditorHarness start={loyalty} />);
     expect(box('Points per unit of currency').value).toBe('1');
     expect(box('Round points to a multiple of').value).toBe('1');
     const levels = screen.getByRole('group', { name: 'Levels' });
@@ -51,7 +31,7 @@ describe('loyalty form', () => {
 
   it('edits rates, rounding, demotion, levels and rewards', () => {
     let last: LoyaltyType | undefined;
-    renderPane(<Harness start={loyalty} onValue={(t) => (last = t as LoyaltyType)} />);
+    renderPane(<EditorHarness start={loyalty} onValue={(t) => (last = t as LoyaltyType)} />);
     fireEvent.change(box('Points per order'), { target: { value: '10' } });
     expect(last?.perOrder).toBe(10);
     fireEvent.change(box('Round points to a multiple of'), { target: { value: '0.5' } });
@@ -75,21 +55,21 @@ describe('loyalty form', () => {
   });
 
   it('shows the schema problem under its field: levels must go up', () => {
-    renderPane(<Harness start={loyalty} />);
+    renderPane(<EditorHarness start={loyalty} />);
     fireEvent.change(box('Gold: from points earned'), { target: { value: '1500' } });
     expect(screen.getByText('list the levels from the lowest to the highest: "Gold" needs more points than "Silver" (2000)')).toBeTruthy();
   });
 
   it('shows the problems of the parts edited as JSON (rules) even while that section is closed', () => {
     const ruled = { ...loyalty, rules: [{ match: { column: 'Category', in: [] }, perUnit: 0, perCurrency: 2, cumulative: false }] } as unknown as LoyaltyType;
-    renderPane(<Harness start={ruled} />);
+    renderPane(<EditorHarness start={ruled} />);
     expect(screen.getByText('rules[0].match.in: a rule needs at least one value to match')).toBeTruthy();
     expect(screen.getByText(/1 rule by product, category or column/)).toBeTruthy();
   });
 
   it('keeps a typo in the box with a message and does not change the type', () => {
     const seen: SegmentType[] = [];
-    renderPane(<Harness start={loyalty} onValue={(t) => seen.push(t)} />);
+    renderPane(<EditorHarness start={loyalty} onValue={(t) => seen.push(t)} />);
     fireEvent.change(box('Points per unit sold'), { target: { value: '2x' } });
     expect(box('Points per unit sold').value).toBe('2x');
     expect(screen.getByText('"2x" is not a number')).toBeTruthy();
@@ -100,7 +80,7 @@ describe('loyalty form', () => {
 describe('activity form', () => {
   it('edits the category, the state of mind settings and exclusivity', () => {
     let last: ActivityType | undefined;
-    renderPane(<Harness start={activity} onValue={(t) => (last = t as ActivityType)} />);
+    renderPane(<EditorHarness start={activity} onValue={(t) => (last = t as ActivityType)} />);
     expect(box('Category given to matching customers').value).toBe('Active buyer');
     fireEvent.change(box('Category given to matching customers'), { target: { value: 'Regular' } });
     expect(last?.category).toBe('Regular');
@@ -114,7 +94,7 @@ describe('activity form', () => {
 
   it('adds, edits and removes criteria lines', () => {
     let last: ActivityType | undefined;
-    renderPane(<Harness start={activity} onValue={(t) => (last = t as ActivityType)} />);
+    renderPane(<EditorHarness start={activity} onValue={(t) => (last = t as ActivityType)} />);
     expect(box('Value of line 1').value).toBe('0.6');
     fireEvent.click(screen.getByRole('button', { name: 'Add criteria line' }));
     expect(last?.criteria).toHaveLength(2);
@@ -135,7 +115,7 @@ describe('activity form', () => {
 describe('RFM form', () => {
   it('sets the number of scores with a spin button', () => {
     let last: RfmType | undefined;
-    renderPane(<Harness start={rfm} onValue={(t) => (last = t as RfmType)} />);
+    renderPane(<EditorHarness start={rfm} onValue={(t) => (last = t as RfmType)} />);
     const spin = screen.getByRole('spinbutton', { name: /Scores/ }) as HTMLInputElement;
     expect(spin.value).toBe('5');
     fireEvent.change(spin, { target: { value: '4' } });
@@ -147,7 +127,7 @@ describe('RFM form', () => {
 
   it('reads custom cut points separated by semicolons; blank goes back to quantiles', () => {
     let last: RfmType | undefined;
-    renderPane(<Harness start={rfm} onValue={(t) => (last = t as RfmType)} />);
+    renderPane(<EditorHarness start={rfm} onValue={(t) => (last = t as RfmType)} />);
     fireEvent.change(box(/Recency cut points/), { target: { value: '30; 90; 180; 365' } });
     expect(last?.cuts).toEqual({ recency: [30, 90, 180, 365] });
     fireEvent.change(box(/Frequency cut points/), { target: { value: '1; 2; 3' } });
@@ -159,7 +139,7 @@ describe('RFM form', () => {
 
   it('keeps text that is not a number in the box and the last readable cut points in the type', () => {
     let last: RfmType | undefined;
-    renderPane(<Harness start={rfm} onValue={(t) => (last = t as RfmType)} />);
+    renderPane(<EditorHarness start={rfm} onValue={(t) => (last = t as RfmType)} />);
     fireEvent.change(box(/Monetary cut points/), { target: { value: '100; 500; 1000; 5000' } });
     fireEvent.change(box(/Monetary cut points/), { target: { value: '100; 500; lots; 5000' } });
     expect(box(/Monetary cut points/).value).toBe('100; 500; lots; 5000');
@@ -174,7 +154,7 @@ describe('RFM form', () => {
   });
 
   it('keeps the named segment table reachable as JSON under the form', () => {
-    renderPane(<Harness start={rfm} />);
+    renderPane(<EditorHarness start={rfm} />);
     fireEvent.click(screen.getByRole('button', { name: /All settings as JSON/ }));
     const json = JSON.parse(box(/Settings of "RFM"/).value);
     expect(json.segments.map((s: { name: string }) => s.name)).toContain('Champions');
@@ -187,7 +167,7 @@ describe('accessibility', () => {
     ['RFM', rfm],
     ['activity', activity],
   ])('the %s form has no axe violations', async (_, start) => {
-    const { container } = renderPane(<Harness start={start} />);
+    const { container } = renderPane(<EditorHarness start={start} />);
     const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });

@@ -1,7 +1,10 @@
 // Rendering helpers for component tests: Fluent's provider and the formats of a fixed locale.
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, type RenderResult } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
+import { defaultConfig, type SegmentType } from '../../src/engine/config';
+import { SegmentEditor } from '../../src/taskpane/components/SegmentEditor';
+import { checkDraft } from '../../src/taskpane/state/validation';
 import { FormatContext, makeFormats } from '../../src/taskpane/format';
 
 // jsdom has no layout, hence no ResizeObserver; Fluent's MessageBar asks for one. Nothing resizes here.
@@ -18,5 +21,23 @@ export function renderPane(ui: ReactElement, locale = 'en-US'): RenderResult {
     <FluentProvider theme={webLightTheme}>
       <FormatContext.Provider value={makeFormats(locale)}>{ui}</FormatContext.Provider>
     </FluentProvider>,
+  );
+}
+
+/** An editor wired like the pane wires it: edits go into state and are validated by the engine's schema. */
+export function EditorHarness({ start, onValue }: { start: SegmentType; onValue?: (t: SegmentType) => void }) {
+  const [type, setType] = useState<SegmentType>(start);
+  const issues = checkDraft({ ...defaultConfig(), segmentTypes: [type] }).issues;
+  return (
+    <SegmentEditor
+      type={type}
+      index={0}
+      issues={issues}
+      onRename={(name) => setType({ ...type, name })}
+      onChange={(t) => {
+        setType(t);
+        onValue?.(t);
+      }}
+    />
   );
 }
