@@ -1,14 +1,14 @@
 // One criteria line of an activity rule: measure, operator, value, mandatory or optional.
-import { Dropdown, Option, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { Dropdown, Option, Switch, makeStyles } from '@fluentui/react-components';
 import { activityMeasures, activityOperators, type ActivityLine } from '../../../engine/activity-schema';
 import type { Issue } from '../../../engine/types';
 import { issuesAt } from '../../state/validation';
 import { NumberField } from '../NumberField';
-import { ListControls } from './ListControls';
+import { ListControls, listLineStyle, listRowStyle } from './ListControls';
 
 const useStyles = makeStyles({
-  row: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  line: { display: 'flex', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  row: listRowStyle,
+  line: listLineStyle('flex-end'),
   measure: { minWidth: '10em', flexGrow: 1 },
   operator: { minWidth: '5em', width: '5em' },
   value: { flexGrow: 1, flexBasis: '6em', minWidth: '6em' },

@@ -1,5 +1,5 @@
 // Move up / move down / remove buttons for one item of an ordered list, labelled for screen readers.
-import { Button, Tooltip } from '@fluentui/react-components';
+import { Button, Tooltip, tokens } from '@fluentui/react-components';
 import { ArrowDown20Regular, ArrowUp20Regular, Delete20Regular } from '@fluentui/react-icons';
 
 export interface ListControlsProps {
@@ -40,3 +40,16 @@ export function moved<T>(items: readonly T[], i: number, by: -1 | 1): T[] {
   [out[i], out[to]] = [out[to], out[i]];
   return out;
 }
+
+/** The look every list row of an editor shares (bands, shares, levels, rewards, criteria lines). */
+export const listRowStyle = {
+  display: 'flex',
+  flexDirection: 'column',
+  rowGap: tokens.spacingVerticalXS,
+  padding: `${tokens.spacingVerticalS} 0`,
+  borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+} as const;
+
+/** One line of fields inside a list row; `alignItems` decides whether fields line up by top or bottom. */
+export const listLineStyle = (alignItems: 'flex-start' | 'flex-end') =>
+  ({ display: 'flex', alignItems, columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' }) as const;

@@ -1,15 +1,15 @@
 // One reward: name, the balance it needs, and its cost in points.
-import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, makeStyles } from '@fluentui/react-components';
 import type { LoyaltyReward } from '../../../engine/loyalty-schema';
 import type { Issue } from '../../../engine/types';
 import { issuesAt } from '../../state/validation';
 import { fieldState } from '../FieldIssue';
 import { NumberField } from '../NumberField';
-import { ListControls } from './ListControls';
+import { ListControls, listLineStyle, listRowStyle } from './ListControls';
 
 const useStyles = makeStyles({
-  row: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  line: { display: 'flex', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  row: listRowStyle,
+  line: listLineStyle('flex-start'),
   grow: { flexGrow: 1, flexBasis: '7em', minWidth: '7em' },
 });
 

@@ -6,17 +6,11 @@ import type { Issue } from '../../../engine/types';
 import { readTypedNumber, typedText, useFormats } from '../../format';
 import { fieldState } from '../FieldIssue';
 import { issuesAt } from '../../state/validation';
-import { ListControls } from './ListControls';
+import { ListControls, listLineStyle, listRowStyle } from './ListControls';
 
 const useStyles = makeStyles({
-  row: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} 0`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  line: { display: 'flex', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  row: listRowStyle,
+  line: listLineStyle('flex-end'),
   grow: { flexGrow: 1, minWidth: '8em' },
   share: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   slider: { flexGrow: 1, minWidth: '6em' },
