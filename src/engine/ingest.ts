@@ -195,15 +195,16 @@ export function ingest(table: SourceTable, config: Config): Ingested {
     const excelRow = table.origin.row + 1 + r;
     const report = (c: number, message: string) =>
       issues.push({ severity: 'error', where: cellAddress(table.sheet, table.origin.column + c, excelRow), value: row[c], row: r, message });
+    const reportError = (c: number, err: string) => report(c, `${headerAt(c)} holds the Excel error ${err}: fix the formula or the value`);
     const key = keyText(row[cCustomer]);
     if (key === '') report(cCustomer, 'the customer is blank: fill it in, or delete the line if it is not a sale');
     else if (excelError(key)) report(cCustomer, `the customer is the Excel error ${key}: fix the formula or the value`);
     for (const c of [cAmount, cProfit, cCost, cQty, cSpent]) {
       if (c < 0) continue;
       const cell = row[c];
-      if (readNumber(cell, decimal) === readNumber(cell, decimal)) continue;
+      if (!Number.isNaN(readNumber(cell, decimal))) continue;
       const err = excelError(cell);
-      if (err) report(c, `${headerAt(c)} holds the Excel error ${err}: fix the formula or the value`);
+      if (err) reportError(c, err);
       else if (isBlank(cell)) report(c, `${headerAt(c)} is blank: type a number (0 if there is none)`);
       else report(c, `${headerAt(c)} "${String(cell)}" is not a number: type a number such as 1234.50${decimal === ',' ? ' (decimal comma: 1234,50)' : ''}`);
     }
@@ -212,7 +213,7 @@ export function ingest(table: SourceTable, config: Config): Ingested {
       const day = readDate(cell, date1904, dateOrder ?? 'MDY');
       if (day !== day) {
         const err = excelError(cell);
-        if (err) report(cDate, `${headerAt(cDate)} holds the Excel error ${err}: fix the formula or the value`);
+        if (err) reportError(cDate, err);
         else if (isBlank(cell)) report(cDate, `${headerAt(cDate)} is blank: type the date of the sale`);
         else if (cell === 60 && !date1904) report(cDate, `${headerAt(cDate)} is 1900-02-29, a day that does not exist (Excel shows it for compatibility with Lotus 1-2-3): correct the date`);
         else report(cDate, `${headerAt(cDate)} "${String(cell)}" is not a date: use a date cell, or text written YYYY-MM-DD${dateOrder ? ` or in ${dateOrder} order` : ''}`);
@@ -220,7 +221,7 @@ export function ingest(table: SourceTable, config: Config): Ingested {
     }
     for (const c of textColumns) {
       const err = excelError(row[c]);
-      if (err) report(c, `${headerAt(c)} holds the Excel error ${err}: fix the formula or the value`);
+      if (err) reportError(c, err);
     }
   }
 
