@@ -74,8 +74,6 @@ export interface ReadResult {
   nameRow: number[];
 }
 
-const number = (cell: Cell, decimal: DecimalSeparator) => (typeof cell === 'number' && cell - cell === 0 ? cell : readNumber(cell, decimal));
-
 /** Whether text has white space at either end, or is empty (two character codes). */
 export function needsTrim(s: string): boolean {
   if (s.length === 0) return true;
@@ -128,10 +126,10 @@ export function readLines(
       continue;
     }
     const row = rows[r];
-    const amount = cAmount >= 0 ? number(row[cAmount], decimal) : NaN;
-    const profit = cProfit >= 0 ? number(row[cProfit], decimal) : cCost >= 0 ? amount - number(row[cCost], decimal) : NaN;
-    const quantity = cQty >= 0 ? number(row[cQty], decimal) : NaN;
-    const spent = cSpent >= 0 ? number(row[cSpent], decimal) : NaN;
+    const amount = cAmount >= 0 ? readNumber(row[cAmount], decimal) : NaN;
+    const profit = cProfit >= 0 ? readNumber(row[cProfit], decimal) : cCost >= 0 ? amount - readNumber(row[cCost], decimal) : NaN;
+    const quantity = cQty >= 0 ? readNumber(row[cQty], decimal) : NaN;
+    const spent = cSpent >= 0 ? readNumber(row[cSpent], decimal) : NaN;
     const dateCell = cDate >= 0 ? row[cDate] : undefined;
     // Serial numbers (what Excel hands over) take the small path that V8 inlines; text goes to the parser.
     const day = typeof dateCell === 'number' ? serialToEpochDay(dateCell, date1904) : cDate >= 0 ? readDate(dateCell, date1904, dateOrder) : NaN;
