@@ -11,16 +11,13 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, offlineContext } from '../test/e2e/browser';
 import { DIST, serve } from '../test/e2e/serve';
+import { median } from './stats';
 
 const CUSTOMERS = 50_000;
 const PREVIEW_LINES = 200_000;
 const FULL_RUN_LINES = 1_048_576;
 const SAMPLES = 41;
 
-const median = (xs: number[]) => {
-  const s = xs.slice().sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-};
 const percentile = (xs: number[], p: number) => {
   const s = xs.slice().sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(s.length * p))];

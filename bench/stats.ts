@@ -19,5 +19,4 @@ export function timeMedian(fn: () => unknown, runs: number): number {
   return median(times);
 }
 
-export const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 export const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
