@@ -5,7 +5,7 @@ import * as aq from 'arquero';
 import { parseConfig, type Config } from '../src/engine/config';
 import { classifyType, prepare, segment } from '../src/engine/run';
 import type { Cell, SourceTable } from '../src/engine/types';
-import { median, timeMedian } from './stats';
+import { median, timeMediansInTurns } from './stats';
 import { performance } from 'node:perf_hooks';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -86,9 +86,10 @@ export function benchEngine(table: SourceTable, runs = 5): EngineFigures {
     console.warn('note: the input builder set a higher memory mark than the engine run; the peak is an upper bound');
   }
 
-  const engineMs = timeMedian(() => (result = segment(table, config)), runs);
-  const barePassMs = timeMedian(() => barePass(table.rows), runs);
-  const arqueroMs = timeMedian(() => arqueroPipeline(table.rows), runs);
+  const { engine: engineMs, bare: barePassMs, arquero: arqueroMs } = timeMediansInTurns(
+    { engine: () => (result = segment(table, config)), bare: () => barePass(table.rows), arquero: () => arqueroPipeline(table.rows) },
+    runs,
+  );
 
   // A threshold drag: the prepared data and its ranking are reused; only the ABC type is classified again.
   const prepared = prepare(table, config);

@@ -7,16 +7,28 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Runs `fn` once to warm up, then `runs` times; returns the median in milliseconds. */
-export function timeMedian(fn: () => unknown, runs: number): number {
-  fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
-
 export const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
+
+/**
+ * Times several functions in turns (a, b, c, a, b, c, ...) after one warm-up each, and returns each one's
+ * median in milliseconds. Taking turns lets a figure and its peer share the machine's good and bad moments:
+ * on a shared machine, timing all runs of one and then all runs of the other moved their ratio by 2x.
+ * A full collection before each timed call (the bench runs with --expose-gc) keeps one function's garbage
+ * from being collected on the next one's time; what a function collects of its own still counts.
+ */
+const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+export function timeMediansInTurns<K extends string>(fns: Record<K, () => unknown>, runs: number): Record<K, number> {
+  const keys = Object.keys(fns) as K[];
+  for (const k of keys) fns[k]();
+  const times = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  for (let i = 0; i < runs; i++) {
+    for (const k of keys) {
+      collectGarbage();
+      const t0 = performance.now();
+      fns[k]();
+      times[k].push(performance.now() - t0);
+    }
+  }
+  return Object.fromEntries(keys.map((k) => [k, median(times[k])])) as Record<K, number>;
+}
