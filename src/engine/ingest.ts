@@ -6,7 +6,7 @@ import type { Config, SegmentType } from './config';
 import { readDate, detectDateOrder, type DateOrder } from './parse/date';
 import { detectColumns, normalizeHeader } from './parse/headers';
 import { excelError, isBlank, readNumber, type DecimalSeparator } from './parse/number';
-import { Dictionary, FILTERED, keyText, readLines, type LineBuffers, type LineColumns } from './read-lines';
+import { codeKeys, Dictionary, FILTERED, keyText, readLines, type LineBuffers, type LineColumns } from './read-lines';
 
 export { keyText };
 import { COLUMN_ROLES, type Cell, type ColumnMapping, type ColumnRole, type Issue, type SourceTable } from './types';
@@ -153,14 +153,8 @@ export function ingest(table: SourceTable, config: Config): Ingested {
 
   const decimal: DecimalSeparator = config.locale.decimal;
   const date1904 = config.locale.date1904 ?? table.date1904 ?? false;
-  let dateOrder: DateOrder | undefined;
-  if (mapping.date !== undefined) {
-    dateOrder = config.locale.dateOrder === 'auto' ? chooseDateOrder(table, mapping.date, issues) : config.locale.dateOrder;
-  }
-
   const n = table.rows.length;
   const rows = table.rows;
-  const lines = allocate(n);
   const col = (role: ColumnRole) => mapping[role] ?? -1;
   const cCustomer = col('customer'), cName = col('customerName'), cDate = col('date'), cAmount = col('amount');
   const cProfit = col('profit'), cCost = cProfit >= 0 ? -1 : col('cost'), cQty = col('quantity'), cSpent = col('spent');
@@ -178,14 +172,21 @@ export function ingest(table: SourceTable, config: Config): Ingested {
 
   const state = new Uint8Array(n);
   if (filters !== undefined) for (let r = 0; r < n; r++) if (!filters(rows[r])) state[r] = FILTERED;
+  const autoDates = mapping.date !== undefined && config.locale.dateOrder === 'auto';
+  const keys = codeKeys(rows, cCustomer, cDate, autoDates, state);
+  let dateOrder: DateOrder | undefined;
+  if (mapping.date !== undefined) {
+    dateOrder = config.locale.dateOrder === 'auto' ? chooseDateOrder(table, mapping.date, keys.textDates, issues) : config.locale.dateOrder;
+  }
+  const lines = allocate(n, columns);
   const dictionaries = { order: new Dictionary(), product: new Dictionary(), category: new Dictionary() };
-  const read = readLines(rows, columns, decimal, date1904, dateOrder ?? 'MDY', state, lines, dictionaries);
+  const read = readLines(rows, keys, columns, decimal, date1904, dateOrder ?? 'MDY', state, lines, dictionaries);
   read.leftOutRows.forEach(reportRow);
   const customers: CustomerIndex = {
     ids: read.ids,
     byId: read.byId,
     // The last non-blank name wins.
-    names: read.nameRow.map((r) => (r < 0 ? '' : keyText(rows[r][cName]))),
+    names: read.nameCell.map(keyText),
   };
   const kept = read.kept;
 
@@ -240,7 +241,8 @@ export function ingest(table: SourceTable, config: Config): Ingested {
 }
 
 
-function allocate(n: number): SalesLines {
+/** Buffers for n lines: the always-read columns, and the optional ones only when `columns` reads them. */
+function allocate(n: number, columns?: LineColumns): SalesLines {
   return {
     length: n,
     row: new Int32Array(n),
@@ -249,10 +251,10 @@ function allocate(n: number): SalesLines {
     amount: new Float64Array(n),
     profit: new Float64Array(n),
     quantity: new Float64Array(n),
-    spent: new Float64Array(n),
-    order: new Int32Array(n),
-    product: new Int32Array(n),
-    category: new Int32Array(n),
+    spent: columns && columns.spent >= 0 ? new Float64Array(n) : undefined,
+    order: columns && columns.order >= 0 ? new Int32Array(n) : undefined,
+    product: columns && columns.product >= 0 ? new Int32Array(n) : undefined,
+    category: columns && columns.category >= 0 ? new Int32Array(n) : undefined,
     orders: [],
     products: [],
     categories: [],
@@ -270,18 +272,16 @@ function trim(l: SalesLines, k: number): SalesLines {
     amount: l.amount.subarray(0, k),
     profit: l.profit.subarray(0, k),
     quantity: l.quantity.subarray(0, k),
-    spent: l.spent.subarray(0, k),
-    order: l.order.subarray(0, k),
-    product: l.product.subarray(0, k),
-    category: l.category.subarray(0, k),
+    spent: l.spent?.subarray(0, k),
+    order: l.order?.subarray(0, k),
+    product: l.product?.subarray(0, k),
+    category: l.category?.subarray(0, k),
   };
 }
 
-function chooseDateOrder(table: SourceTable, c: number, issues: Issue[]): DateOrder {
-  // Only text dates carry evidence; serial numbers (the usual case) are skipped without a copy of the column.
-  const text: string[] = [];
-  for (const row of table.rows) if (typeof row[c] === 'string') text.push(row[c] as string);
-  const { order, evidence } = detectDateOrder(text);
+/** Only text dates carry evidence (of rows not filtered out); serial numbers, the usual case, carry none. */
+function chooseDateOrder(table: SourceTable, c: number, textDates: string[], issues: Issue[]): DateOrder {
+  const { order, evidence } = detectDateOrder(textDates);
   if (order) return order;
   const where = rangeAddress(table.sheet, table.origin.column + c, table.origin.row + 1, 1, Math.max(1, table.rows.length));
   if (evidence === 'conflict') {

@@ -49,11 +49,11 @@ export function ruleMasks(
     }
     const wanted = new Set(rule.match.in);
     // Product and category lines carry dictionary codes: test each distinct value once, not each line.
-    const coded = c === mapping.product ? { codes: lines.product, values: lines.products } : c === mapping.category ? { codes: lines.category, values: lines.categories } : undefined;
     // A mapped column is coded only when a segment type asked for it (ingest's typeReads); else read the text.
-    if (coded && (lines.length === 0 || coded.codes[0] >= 0)) {
-      const hit = Uint8Array.from(coded.values, (v) => (wanted.has(v) ? 1 : 0));
-      for (let i = 0; i < lines.length; i++) mask[i] = hit[coded.codes[i]];
+    const codes = c === mapping.product ? lines.product : c === mapping.category ? lines.category : undefined;
+    if (codes) {
+      const hit = Uint8Array.from(c === mapping.product ? lines.products : lines.categories, (v) => (wanted.has(v) ? 1 : 0));
+      for (let i = 0; i < lines.length; i++) mask[i] = hit[codes[i]];
     } else {
       for (let i = 0; i < lines.length; i++) if (wanted.has(keyText(table.rows[lines.row[i]][c]))) mask[i] = 1;
     }
@@ -103,7 +103,7 @@ export function earnPoints(
   };
   if (perCurrency !== 0 || perUnit !== 0 || perOrder !== 0) {
     // Without an order column each line is its own order.
-    for (let i = 0; i < lines.length; i++) if (order[i] < 0 && inWindow(i) && !isTaken(i)) program(customer[i], amount[i], qty(i));
+    if (!order) for (let i = 0; i < lines.length; i++) if (inWindow(i) && !isTaken(i)) program(customer[i], amount[i], qty(i));
     // Per order, per customer: an order id shared by two customers (bad data) still earns for each one.
     const stamp = new Int32Array(customerCount);
     const sum = new Float64Array(customerCount);
@@ -135,8 +135,10 @@ export function earnPoints(
 /** Points redeemed per customer (the `spent` column) inside the window; 0 when the column is not mapped. */
 export function spentPoints(lines: SalesLines, customerCount: number, range: DayRange | undefined): Float64Array {
   const spent = new Float64Array(customerCount);
+  const column = lines.spent;
+  if (!column) return spent;
   for (let i = 0; i < lines.length; i++) {
-    const v = lines.spent[i];
+    const v = column[i];
     if (v === v && inRange(lines, i, range)) spent[lines.customer[i]] += v;
   }
   for (let c = 0; c < customerCount; c++) spent[c] = round9(spent[c]) + 0;

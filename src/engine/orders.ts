@@ -12,20 +12,20 @@ export interface OrderGroups {
   line: Int32Array;
 }
 
-/** The lines inside the range grouped by order code; lines without an order (no order column) are left out. */
+/** The lines inside the range grouped by order code; none when the order column is not coded. */
 export function groupByOrder(lines: SalesLines, range: DayRange | undefined): OrderGroups {
+  const order = lines.order;
+  if (!order) return { start: new Int32Array(1), line: new Int32Array(0) };
   const orders = lines.orders.length;
   const start = new Int32Array(orders + 1);
   for (let i = 0; i < lines.length; i++) {
-    const o = lines.order[i];
-    if (o >= 0 && (range === undefined || inRange(lines, i, range))) start[o + 1]++;
+    if (range === undefined || inRange(lines, i, range)) start[order[i] + 1]++;
   }
   for (let o = 0; o < orders; o++) start[o + 1] += start[o];
   const next = start.slice(0, orders);
   const line = new Int32Array(start[orders]);
   for (let i = 0; i < lines.length; i++) {
-    const o = lines.order[i];
-    if (o >= 0 && (range === undefined || inRange(lines, i, range))) line[next[o]++] = i;
+    if (range === undefined || inRange(lines, i, range)) line[next[order[i]]++] = i;
   }
   return { start, line };
 }
@@ -38,7 +38,7 @@ export const orderGroups = (p: Prepared): OrderGroups => cached(p, 'orderGroups'
  */
 export function countOrders(lines: SalesLines, customerCount: number, range: DayRange | undefined, groups = groupByOrder(lines, range)): Int32Array {
   const out = new Int32Array(customerCount);
-  for (let i = 0; i < lines.length; i++) if (lines.order[i] < 0 && (range === undefined || inRange(lines, i, range))) out[lines.customer[i]]++;
+  if (!lines.order) for (let i = 0; i < lines.length; i++) if (range === undefined || inRange(lines, i, range)) out[lines.customer[i]]++;
   // stamp[c] = o + 1 once customer c has been counted for order o.
   const stamp = new Int32Array(customerCount);
   const { start, line } = groups;

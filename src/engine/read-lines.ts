@@ -42,11 +42,15 @@ export interface LineBuffers {
   /** Profit column, or amount - cost when only cost is mapped; NaN when neither is. */
   profit: Float64Array;
   quantity: Float64Array;
-  spent: Float64Array;
-  /** Dictionary codes; -1 when the column is not coded. */
-  order: Int32Array;
-  product: Int32Array;
-  category: Int32Array;
+  /**
+   * Only the columns a run reads are allocated: a million lines cost 8 MB per column, and fresh
+   * buffers cost page faults and garbage collection (docs/performance.md). Absent when not mapped.
+   */
+  spent?: Float64Array;
+  /** Dictionary codes; absent when no segment type reads the column (ingest's typeReads). */
+  order?: Int32Array;
+  product?: Int32Array;
+  category?: Int32Array;
 }
 
 export class Dictionary {
@@ -70,16 +74,21 @@ export interface ReadResult {
   /** Customer ids in order of first kept line. */
   ids: string[];
   byId: Map<string, number>;
-  /** Per customer, the last kept row whose name cell is not blank (-1: none). */
-  nameRow: number[];
+  /**
+   * Per customer, the name cell of its last kept row whose name is not blank (undefined: none). The cell,
+   * not its row: finding 50,000 rows again afterwards is a random walk through the whole input.
+   */
+  nameCell: Cell[];
 }
 
-/** Whether text has white space at either end, or is empty (two character codes). */
-export function needsTrim(s: string): boolean {
-  if (s.length === 0) return true;
-  const a = s.charCodeAt(0);
-  const b = s.charCodeAt(s.length - 1);
-  return a <= 32 || b <= 32 || a === 160 || b === 160 || a === 0xfeff;
+/**
+ * Text whose first character is printable ASCII other than `#`: it is neither blank nor an Excel error
+ * value (those start with `#`, possibly after white space). One character code decides the common case;
+ * anything else (a space, `#`, a letter outside ASCII) takes the full check.
+ */
+function plainStart(s: string): boolean {
+  const a = s.charCodeAt(0); // NaN for '' compares false
+  return a > 32 && a < 127 && a !== 35;
 }
 
 /** Trimmed text of a key cell; numbers keep their shortest form (`1001`). */
@@ -89,18 +98,65 @@ export function keyText(cell: Cell): string {
   return String(cell);
 }
 
-/** Could hold an Excel error value: starts with `#`, possibly after white space. */
-const mayBeError = (cell: Cell) => typeof cell === 'string' && (cell.charCodeAt(0) === 35 || needsTrim(cell)) && excelError(cell) !== undefined;
+const isError = (cell: Cell) => typeof cell === 'string' && !plainStart(cell) && excelError(cell) !== undefined;
 
-const nonBlank = (cell: Cell) => typeof cell === 'number' || typeof cell === 'boolean' || (typeof cell === 'string' && cell !== '' && (!needsTrim(cell) || cell.trim() !== ''));
+const nonBlank = (cell: Cell) => typeof cell === 'number' || typeof cell === 'boolean' || (typeof cell === 'string' && (plainStart(cell) || cell.trim() !== ''));
+
+/** Each row's customer cell, coded by its raw value (pass one of two). */
+export interface RowKeys {
+  /** Per row, an index into `raw`; filtered rows are not coded. */
+  code: Int32Array;
+  /** Distinct raw customer cells in order of first appearance: `1001`, `"1001"` and `" 1001"` are three. */
+  raw: Cell[];
+  /** Every text cell of the date column, when asked for (the evidence for dateOrder `auto`). */
+  textDates: string[];
+}
 
 /**
- * Reads every row whose state is KEEP into `out`, compacted (line k of out is row `out.row[k]`).
+ * Pass one: codes each row's customer cell, and collects text dates if asked. Why a pass of its own: the
+ * customer lookup is a random access into a table of 50,000 keys, and a loop that does nothing else keeps
+ * many lookups in flight at once; inside the long loop of pass two, each one stalled it (measured at
+ * twice the time of both passes together, docs/performance.md). Trimming and checking a key happen once
+ * per raw value, in pass two, not once per row.
+ */
+export function codeKeys(rows: Cell[][], cCustomer: number, cDate: number, collectTextDates: boolean, state: Uint8Array): RowKeys {
+  const code = new Int32Array(rows.length);
+  const raw: Cell[] = [];
+  const codes = new Map<Cell, number>();
+  const textDates: string[] = [];
+  const dates = collectTextDates && cDate >= 0;
+  for (let r = 0; r < rows.length; r++) {
+    if (state[r] === FILTERED) continue;
+    const row = rows[r];
+    const key = row[cCustomer];
+    let c = codes.get(key);
+    if (c === undefined) {
+      c = raw.length;
+      codes.set(key, c);
+      raw.push(key);
+    }
+    code[r] = c;
+    if (dates) {
+      const d = row[cDate];
+      if (typeof d === 'string') textDates.push(d);
+    }
+  }
+  return { code, raw, textDates };
+}
+
+/** Customer of a raw key not yet resolved; a raw key that is blank or an error value. */
+const UNRESOLVED = -1;
+const INVALID = -2;
+
+/**
+ * Pass two: reads every row whose state is KEEP into `out`, compacted (line k of out is row `out.row[k]`).
  * Rows with an unreadable cell are marked LEFT_OUT and listed; nothing else is said about them here:
- * the caller explains each one (the slow path).
+ * the caller explains each one (the slow path). A customer is created by its first kept line, so a
+ * left-out row never adds one.
  */
 export function readLines(
   rows: Cell[][],
+  keys: RowKeys,
   cols: LineColumns,
   decimal: DecimalSeparator,
   date1904: boolean,
@@ -109,13 +165,13 @@ export function readLines(
   out: LineBuffers,
   dictionaries: { order: Dictionary; product: Dictionary; category: Dictionary },
 ): ReadResult {
-  const { customer: cCustomer, name: cName, date: cDate, amount: cAmount, profit: cProfit, cost: cCost, quantity: cQty, spent: cSpent } = cols;
+  const { name: cName, date: cDate, amount: cAmount, profit: cProfit, cost: cCost, quantity: cQty, spent: cSpent } = cols;
   const { order: cOrder, product: cProduct, category: cCategory, text } = cols;
+  const { spent: spentOut, order: orderOut, product: productOut, category: categoryOut } = out;
+  const customerOf = new Int32Array(keys.raw.length).fill(UNRESOLVED);
   const ids: string[] = [];
   const byId = new Map<string, number>();
-  // Keys that arrive as numbers (1001) are looked up without building their text on every line.
-  const numeric = new Map<number, number>();
-  const nameRow: number[] = [];
+  const nameCell: Cell[] = [];
   const leftOutRows: number[] = [];
   let kept = 0;
   let filtered = 0;
@@ -139,31 +195,20 @@ export function readLines(
       (cQty >= 0 && quantity !== quantity) ||
       (cSpent >= 0 && spent !== spent) ||
       (cDate >= 0 && day !== day);
-    for (let t = 0; t < text.length && !bad; t++) bad = mayBeError(row[text[t]]);
+    for (let t = 0; t < text.length && !bad; t++) bad = isError(row[text[t]]);
 
-    // Keys in the index are trimmed and valid, so a padded or `#N/A` key misses and takes the slow path.
-    const key = row[cCustomer];
-    let ci = typeof key === 'string' ? byId.get(key) : typeof key === 'number' ? numeric.get(key) : undefined;
-    if (ci === undefined && !bad) {
-      const id = keyText(key);
-      if (id === '' || excelError(id) !== undefined) bad = true;
-      else {
-        ci = byId.get(id);
-        if (ci === undefined) {
-          ci = ids.length;
-          byId.set(id, ci);
-          ids.push(id);
-          nameRow.push(-1);
-        }
-        if (typeof key === 'number') numeric.set(key, ci);
-      }
-    }
-    if (bad || ci === undefined) {
+    const code = keys.code[r];
+    let ci = customerOf[code];
+    if (ci === UNRESOLVED && !bad) ci = customerOf[code] = resolve(keyText(keys.raw[code]));
+    if (bad || ci < 0) {
       state[r] = LEFT_OUT;
       leftOutRows.push(r);
       continue;
     }
-    if (cName >= 0 && nonBlank(row[cName])) nameRow[ci] = r;
+    if (cName >= 0) {
+      const name = row[cName];
+      if (nonBlank(name)) nameCell[ci] = name;
+    }
     const k = kept++;
     out.row[k] = r;
     out.customer[k] = ci;
@@ -171,10 +216,23 @@ export function readLines(
     out.amount[k] = amount;
     out.profit[k] = profit;
     out.quantity[k] = quantity;
-    out.spent[k] = spent;
-    out.order[k] = cOrder >= 0 ? dictionaries.order.code(keyText(row[cOrder])) : -1;
-    out.product[k] = cProduct >= 0 ? dictionaries.product.code(keyText(row[cProduct])) : -1;
-    out.category[k] = cCategory >= 0 ? dictionaries.category.code(keyText(row[cCategory])) : -1;
+    if (spentOut) spentOut[k] = spent;
+    if (orderOut) orderOut[k] = dictionaries.order.code(keyText(row[cOrder]));
+    if (productOut) productOut[k] = dictionaries.product.code(keyText(row[cProduct]));
+    if (categoryOut) categoryOut[k] = dictionaries.category.code(keyText(row[cCategory]));
   }
-  return { kept, filtered, leftOutRows, ids, byId, nameRow };
+  return { kept, filtered, leftOutRows, ids, byId, nameCell };
+
+  /** The customer of a trimmed key: found, new, or INVALID when blank or an error value. */
+  function resolve(id: string): number {
+    if (id === '' || excelError(id) !== undefined) return INVALID;
+    let ci = byId.get(id);
+    if (ci === undefined) {
+      ci = ids.length;
+      byId.set(id, ci);
+      ids.push(id);
+      nameCell.push(undefined);
+    }
+    return ci;
+  }
 }

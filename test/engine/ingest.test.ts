@@ -70,6 +70,15 @@ describe('reading values', () => {
     const forced = ingest(table(HEAD, [['a', '', '04/05/2017', 1, 0]]), config({ locale: { dateOrder: 'DMY' } }));
     expect(Array.from(forced.lines.day, epochDayToIso)).toEqual(['2017-05-04']);
   });
+
+  test('text dates on rows a filter drops are no evidence for the date order', () => {
+    // Only the filtered row proves day/month; the kept row alone is ambiguous, so month/day with a warning.
+    const t = table(['Customer', 'Region', 'Date', 'Sales'], [['a', 'West', '04/05/2017', 1], ['b', 'East', '25/03/2017', 1]]);
+    const r = ingest(t, config({ filters: [{ column: 'Region', in: ['West'] }] }));
+    expect(r.dateOrder).toBe('MDY');
+    expect(Array.from(r.lines.day, epochDayToIso)).toEqual(['2017-04-05']);
+    expect(r.issues).toEqual([expect.objectContaining({ severity: 'warning' })]);
+  });
 });
 
 describe('row issues', () => {
@@ -166,6 +175,21 @@ describe('who is a customer', () => {
     const r = ingest(table(['Customer', 'Product', 'Sales'], [['a', 'P1', 1], ['b', '#REF!', 2]]), config());
     expect(r.customers.ids).toEqual(['a']);
     expect(r.issues).toEqual([expect.objectContaining({ where: 'Sales!B3', value: '#REF!' })]);
+  });
+
+  test('names: the first character decides most cases; blanks, error values and other scripts are read in full', () => {
+    const rows = [
+      ['a', '#1 Customer', 1], // starts with # but is no error value: a name
+      ['b', 'Ärzte GmbH', 1], // starts outside ASCII
+      ['c', '\u3000', 1], // ideographic space only: blank
+      ['c', 'Café C', 1],
+      ['c', '   ', 1], // blank: the last non-blank name stays
+      ['d', '\u3000#N/A', 1], // an error value after a space outside ASCII: the row is left out
+    ];
+    const r = ingest(table(['Customer', 'Customer Name', 'Sales'], rows), config());
+    expect(r.customers.ids).toEqual(['a', 'b', 'c']);
+    expect(r.customers.names).toEqual(['#1 Customer', 'Ärzte GmbH', 'Café C']);
+    expect(r.issues).toEqual([expect.objectContaining({ where: 'Sales!B7', value: '\u3000#N/A' })]);
   });
 
   test('numeric and padded keys meet the same customer, however the first one was written', () => {
