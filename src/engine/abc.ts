@@ -36,14 +36,13 @@ export function rank(values: Float64Array, eligible: Uint8Array): Ranking {
       total += values[c];
     }
   }
-  const order = new Int32Array(count);
-  let k = 0;
-  for (let c = 0; c < values.length; c++) if (eligible[c] && values[c] > 0) order[k++] = c;
-  order.sort((a, b) => values[b] - values[a] || a - b);
+  const order = rankOrder(values, eligible, count);
 
-  const starts: number[] = [];
-  const before: number[] = [];
-  const after: number[] = [];
+  // At most one group per ranked customer; the typed arrays are cut to the groups found.
+  const groupStart = new Int32Array(count + 1);
+  const before = new Float64Array(count);
+  const after = new Float64Array(count);
+  let groups = 0;
   let running = 0;
   for (let i = 0; i < count; ) {
     let j = i;
@@ -51,14 +50,45 @@ export function rank(values: Float64Array, eligible: Uint8Array): Ranking {
     // Compared with the previous member, so a run of near-equal totals stays one group whatever the row order.
     do groupSum += values[order[j++]];
     while (j < count && sameTotal(values[order[j - 1]], values[order[j]]));
-    starts.push(i);
-    before.push(running / total);
+    groupStart[groups] = i;
+    before[groups] = running / total;
     running += groupSum;
-    after.push(running / total);
+    after[groups] = running / total;
+    groups++;
     i = j;
   }
-  starts.push(count);
-  return { order, groupStart: Int32Array.from(starts), before: Float64Array.from(before), after: Float64Array.from(after), total };
+  groupStart[groups] = count;
+  return { order, groupStart: groupStart.slice(0, groups + 1), before: before.slice(0, groups), after: after.slice(0, groups), total };
+}
+
+/**
+ * The eligible customers with a positive value, largest first, equal values by customer index. Sorting
+ * the values natively and placing each customer by binary search costs a fifth of sorting customer
+ * numbers with a comparator function (a call per comparison, 800,000 of them for 50,000 customers).
+ */
+function rankOrder(values: Float64Array, eligible: Uint8Array, count: number): Int32Array {
+  const sorted = new Float64Array(count);
+  let k = 0;
+  for (let c = 0; c < values.length; c++) if (eligible[c] && values[c] > 0) sorted[k++] = values[c];
+  sorted.sort(); // ascending, numeric
+  const order = new Int32Array(count);
+  // filled[p]: customers already placed in the run of equal values that starts at position p.
+  const filled = new Int32Array(count);
+  for (let c = 0; c < values.length; c++) {
+    const v = values[c];
+    if (!(eligible[c] && v > 0)) continue;
+    // Positions ahead of v (largest first) are the values greater than v: count - (index of the first one).
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    const first = count - lo;
+    order[first + filled[first]++] = c;
+  }
+  return order;
 }
 
 /** Cumulative upper bounds of the segments that take part in the ranking: 80/15/5 -> 0.80, 0.95, 1.00. */

@@ -1,5 +1,6 @@
 // Invariants of ABC (SEMANTICS 3) on random tables, with random tiers and both boundary options.
 import fc from 'fast-check';
+import { rank } from '../../src/engine/abc';
 import { segment } from '../../src/engine/run';
 import type { Cell } from '../../src/engine/types';
 import { config, table } from '../support/tables';
@@ -88,6 +89,25 @@ describe('ABC properties', () => {
         const z = run(shuffled, segments, b);
         expect(new Map([...z.byId].sort())).toEqual(new Map([...a.byId].sort()));
       }),
+    );
+  });
+});
+
+describe('ranking order', () => {
+  test('largest first, equal values by customer index, only eligible positive values: as a plain comparator sort gives', () => {
+    // Few distinct values, so runs of equal values are common; negative, zero and ineligible ones are skipped.
+    const value = fc.oneof(fc.constantFrom(0, -1, 5, 5.5, 1e-9, 1e12), fc.integer({ min: -3, max: 6 }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(value, fc.boolean()), { maxLength: 200 }), (customers) => {
+        const values = Float64Array.from(customers, ([v]) => v);
+        const eligible = Uint8Array.from(customers, ([, e]) => (e ? 1 : 0));
+        const expected = customers
+          .map((_, c) => c)
+          .filter((c) => eligible[c] && values[c] > 0)
+          .sort((a, b) => values[b] - values[a] || a - b);
+        expect(Array.from(rank(values, eligible).order)).toEqual(expected);
+      }),
+      { numRuns: 300 },
     );
   });
 });
