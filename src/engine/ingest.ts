@@ -6,7 +6,7 @@ import type { Config, SegmentType } from './config';
 import { readDate, detectDateOrder, type DateOrder } from './parse/date';
 import { detectColumns, normalizeHeader } from './parse/headers';
 import { excelError, isBlank, readNumber, type DecimalSeparator } from './parse/number';
-import { codeKeys, Dictionary, FILTERED, keyText, readLines, type LineBuffers, type LineColumns } from './read-lines';
+import { codeColumn, codeKeys, Dictionary, FILTERED, keyText, readLines, type LineBuffers, type LineColumns } from './read-lines';
 
 export { keyText };
 import { COLUMN_ROLES, type Cell, type ColumnMapping, type ColumnRole, type Issue, type SourceTable } from './types';
@@ -173,14 +173,16 @@ export function ingest(table: SourceTable, config: Config): Ingested {
   const state = new Uint8Array(n);
   if (filters !== undefined) for (let r = 0; r < n; r++) if (!filters(rows[r])) state[r] = FILTERED;
   const autoDates = mapping.date !== undefined && config.locale.dateOrder === 'auto';
-  const keys = codeKeys(rows, cCustomer, cDate, autoDates, state);
+  const customerKeys = codeKeys(rows, cCustomer, state, autoDates ? cDate : -1);
+  const dictionaries = { order: new Dictionary(), product: new Dictionary(), category: new Dictionary() };
+  const codesOf = (c: number, d: Dictionary) => (c >= 0 ? codeColumn(rows, c, state, d) : undefined);
+  const codes = { order: codesOf(columns.order, dictionaries.order), product: codesOf(columns.product, dictionaries.product), category: codesOf(columns.category, dictionaries.category) };
   let dateOrder: DateOrder | undefined;
   if (mapping.date !== undefined) {
-    dateOrder = config.locale.dateOrder === 'auto' ? chooseDateOrder(table, mapping.date, keys.textDates, issues) : config.locale.dateOrder;
+    dateOrder = config.locale.dateOrder === 'auto' ? chooseDateOrder(table, mapping.date, customerKeys.textDates, issues) : config.locale.dateOrder;
   }
   const lines = allocate(n, columns);
-  const dictionaries = { order: new Dictionary(), product: new Dictionary(), category: new Dictionary() };
-  const read = readLines(rows, keys, columns, decimal, date1904, dateOrder ?? 'MDY', state, lines, dictionaries);
+  const read = readLines(rows, customerKeys, codes, columns, decimal, date1904, dateOrder ?? 'MDY', state, lines);
   read.leftOutRows.forEach(reportRow);
   const customers: CustomerIndex = {
     ids: read.ids,

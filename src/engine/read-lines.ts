@@ -53,18 +53,50 @@ export interface LineBuffers {
   category?: Int32Array;
 }
 
+/**
+ * Distinct trimmed texts of a column, coded 0, 1, 2, ... in order of first appearance. Raw cells map to
+ * their code too, so a clean value costs one lookup and `1001`, `" 1001"` and `"1001"` share one code.
+ */
 export class Dictionary {
   readonly values: string[] = [];
-  private readonly codes = new Map<string, number>();
-  code(v: string): number {
-    let c = this.codes.get(v);
+  private readonly codes = new Map<Cell, number>();
+  codeCell(cell: Cell): number {
+    let c = this.codes.get(cell);
     if (c === undefined) {
-      c = this.values.length;
-      this.codes.set(v, c);
-      this.values.push(v);
+      const text = keyText(cell);
+      c = this.codes.get(text);
+      if (c === undefined) {
+        c = this.values.length;
+        this.codes.set(text, c);
+        this.values.push(text);
+      }
+      if (cell !== text) this.codes.set(cell, c);
     }
     return c;
   }
+}
+
+/**
+ * The dictionary code of each row's cell in one column (order, product or category; filtered rows are
+ * not coded), in a pass of its own for the reason given at codeKeys: 250,000 order ids are a big table.
+ * Codes follow first appearance among the rows a filter keeps, left-out rows included: they only group
+ * lines, and an order seen only on a left-out row is an empty group.
+ */
+export function codeColumn(rows: Cell[][], column: number, state: Uint8Array, dictionary: Dictionary): Int32Array {
+  const codes = new Int32Array(rows.length);
+  // The lines of one order usually sit together: a cell equal to the one above takes its code unlooked-up.
+  let above: Cell = undefined;
+  let aboveCode = -1;
+  for (let r = 0; r < rows.length; r++) {
+    if (state[r] === FILTERED) continue;
+    const cell = rows[r][column];
+    if (aboveCode < 0 || cell !== above) {
+      above = cell;
+      aboveCode = dictionary.codeCell(cell);
+    }
+    codes[r] = aboveCode;
+  }
+  return codes;
 }
 
 export interface ReadResult {
@@ -102,7 +134,7 @@ const isError = (cell: Cell) => typeof cell === 'string' && !plainStart(cell) &&
 
 const nonBlank = (cell: Cell) => typeof cell === 'number' || typeof cell === 'boolean' || (typeof cell === 'string' && (plainStart(cell) || cell.trim() !== ''));
 
-/** Each row's customer cell, coded by its raw value (pass one of two). */
+/** Each row's customer cell, coded by its raw value. */
 export interface RowKeys {
   /** Per row, an index into `raw`; filtered rows are not coded. */
   code: Int32Array;
@@ -113,31 +145,38 @@ export interface RowKeys {
 }
 
 /**
- * Pass one: codes each row's customer cell, and collects text dates if asked. Why a pass of its own: the
- * customer lookup is a random access into a table of 50,000 keys, and a loop that does nothing else keeps
- * many lookups in flight at once; inside the long loop of pass two, each one stalled it (measured at
- * twice the time of both passes together, docs/performance.md). Trimming and checking a key happen once
- * per raw value, in pass two, not once per row.
+ * The pass before the main one: codes each row's customer cell, and collects text dates if asked. Why a
+ * pass of its own: a key lookup is a random access into a table of 50,000 customers, and a loop that does
+ * nothing else keeps many lookups in flight at once; inside the long main loop each one stalled it
+ * (measured at twice the time of both passes together, docs/performance.md). Trimming and checking a key
+ * happen once per raw value, in the main pass (a customer is created by its first kept line).
  */
-export function codeKeys(rows: Cell[][], cCustomer: number, cDate: number, collectTextDates: boolean, state: Uint8Array): RowKeys {
+export function codeKeys(rows: Cell[][], column: number, state: Uint8Array, textDateColumn = -1): RowKeys {
   const code = new Int32Array(rows.length);
   const raw: Cell[] = [];
   const codes = new Map<Cell, number>();
   const textDates: string[] = [];
-  const dates = collectTextDates && cDate >= 0;
+  const dates = textDateColumn >= 0;
+  let aboveKey: Cell = undefined;
+  let above = -1;
   for (let r = 0; r < rows.length; r++) {
     if (state[r] === FILTERED) continue;
     const row = rows[r];
-    const key = row[cCustomer];
-    let c = codes.get(key);
-    if (c === undefined) {
-      c = raw.length;
-      codes.set(key, c);
-      raw.push(key);
+    const key = row[column];
+    // Lines of one customer often sit together (an order's lines): equal to the cell above, same code.
+    if (above < 0 || key !== aboveKey) {
+      let c = codes.get(key);
+      if (c === undefined) {
+        c = raw.length;
+        codes.set(key, c);
+        raw.push(key);
+      }
+      aboveKey = key;
+      above = c;
     }
-    code[r] = c;
+    code[r] = above;
     if (dates) {
-      const d = row[cDate];
+      const d = row[textDateColumn];
       if (typeof d === 'string') textDates.push(d);
     }
   }
@@ -156,19 +195,21 @@ const INVALID = -2;
  */
 export function readLines(
   rows: Cell[][],
-  keys: RowKeys,
+  customers: RowKeys,
+  /** Per row, from codeColumn; present exactly when `out` has the column. */
+  codes: { order?: Int32Array; product?: Int32Array; category?: Int32Array },
   cols: LineColumns,
   decimal: DecimalSeparator,
   date1904: boolean,
   dateOrder: DateOrder,
   state: Uint8Array,
   out: LineBuffers,
-  dictionaries: { order: Dictionary; product: Dictionary; category: Dictionary },
 ): ReadResult {
   const { name: cName, date: cDate, amount: cAmount, profit: cProfit, cost: cCost, quantity: cQty, spent: cSpent } = cols;
-  const { order: cOrder, product: cProduct, category: cCategory, text } = cols;
+  const { text } = cols;
   const { spent: spentOut, order: orderOut, product: productOut, category: categoryOut } = out;
-  const customerOf = new Int32Array(keys.raw.length).fill(UNRESOLVED);
+  const { order, product, category } = codes;
+  const customerOf = new Int32Array(customers.raw.length).fill(UNRESOLVED);
   const ids: string[] = [];
   const byId = new Map<string, number>();
   const nameCell: Cell[] = [];
@@ -197,9 +238,9 @@ export function readLines(
       (cDate >= 0 && day !== day);
     for (let t = 0; t < text.length && !bad; t++) bad = isError(row[text[t]]);
 
-    const code = keys.code[r];
+    const code = customers.code[r];
     let ci = customerOf[code];
-    if (ci === UNRESOLVED && !bad) ci = customerOf[code] = resolve(keyText(keys.raw[code]));
+    if (ci === UNRESOLVED && !bad) ci = customerOf[code] = resolve(keyText(customers.raw[code]));
     if (bad || ci < 0) {
       state[r] = LEFT_OUT;
       leftOutRows.push(r);
@@ -217,9 +258,9 @@ export function readLines(
     out.profit[k] = profit;
     out.quantity[k] = quantity;
     if (spentOut) spentOut[k] = spent;
-    if (orderOut) orderOut[k] = dictionaries.order.code(keyText(row[cOrder]));
-    if (productOut) productOut[k] = dictionaries.product.code(keyText(row[cProduct]));
-    if (categoryOut) categoryOut[k] = dictionaries.category.code(keyText(row[cCategory]));
+    if (orderOut && order) orderOut[k] = order[r];
+    if (productOut && product) productOut[k] = product[r];
+    if (categoryOut && category) categoryOut[k] = category[r];
   }
   return { kept, filtered, leftOutRows, ids, byId, nameCell };
 
