@@ -6,7 +6,7 @@ import { segment, type ExtraSources } from '../src/engine/run';
 import type { Cell, SourceTable } from '../src/engine/types';
 import { BENCH_CUSTOMERS, BENCH_LINES, benchTable, random } from './data';
 import { performance } from 'node:perf_hooks';
-import { median, ms } from './stats';
+import { collectGarbage, median, ms } from './stats';
 
 const ABC_AND_BANDS: ConfigInput['segmentTypes'] = [
   {
@@ -80,8 +80,12 @@ function extraSources(customers: number): ExtraSources {
   };
 }
 
-/** Wall and CPU milliseconds of one call (CPU time is what a loaded, shared machine distorts least). */
+/**
+ * Wall and CPU milliseconds of one call (CPU time is what a loaded, shared machine distorts least), after
+ * a full collection, so that one configuration's garbage is not collected on the other's time.
+ */
 function timeOne(fn: () => unknown): [number, number] {
+  collectGarbage();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   fn();

@@ -16,7 +16,8 @@ export const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
  * A full collection before each timed call (the bench runs with --expose-gc) keeps one function's garbage
  * from being collected on the next one's time; what a function collects of its own still counts.
  */
-const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+/** A full collection when the bench runs with --expose-gc (npm run bench does); nothing otherwise. */
+export const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 export function timeMediansInTurns<K extends string>(fns: Record<K, () => unknown>, runs: number): Record<K, number> {
   const keys = Object.keys(fns) as K[];
