@@ -7,7 +7,8 @@ export interface CustomerMeasures {
   /** Net sales: returns (negative amounts) reduce them. */
   sales: Float64Array;
   profit: Float64Array;
-  quantity: Float64Array;
+  /** Absent when no segment type reads quantity (the lines do not keep it). */
+  quantity?: Float64Array;
   /** 1 when the customer has at least one line inside the window. */
   inWindow: Uint8Array;
 }
@@ -38,20 +39,20 @@ export function aggregate(lines: SalesLines, customerCount: number, range: DayRa
     const at = customer[i] * W;
     acc[at + SALES] += amount[i];
     acc[at + PROFIT] += profit[i];
-    acc[at + QUANTITY] += quantity[i];
+    if (quantity) acc[at + QUANTITY] += quantity[i];
     acc[at + LINES]++;
   }
   const m: CustomerMeasures = {
     count: customerCount,
     sales: new Float64Array(customerCount),
     profit: new Float64Array(customerCount),
-    quantity: new Float64Array(customerCount),
+    quantity: quantity ? new Float64Array(customerCount) : undefined,
     inWindow: new Uint8Array(customerCount),
   };
   for (let c = 0, at = 0; c < customerCount; c++, at += W) {
     m.sales[c] = acc[at + SALES];
     m.profit[c] = acc[at + PROFIT];
-    m.quantity[c] = acc[at + QUANTITY];
+    if (m.quantity) m.quantity[c] = acc[at + QUANTITY];
     m.inWindow[c] = acc[at + LINES] > 0 ? 1 : 0;
   }
   return m;

@@ -83,18 +83,26 @@ export function typeNeeds(type: SegmentType): { role: ColumnRole | 'profitOrCost
   }
 }
 
-type CodedRole = 'order' | 'product' | 'category';
+/** Line columns kept only when a segment type reads them: order, product, category (coded), quantity. */
+type LineRole = 'order' | 'product' | 'category' | 'quantity';
 
-/** The text columns a segment type reads line by line (orders counted, products matched by rules). */
-export function typeReads(type: SegmentType): CodedRole[] {
+/**
+ * The optional line columns a segment type reads after ingest (orders counted, products matched by
+ * rules, units). A mapped column that no type reads is still checked on every row, but not kept.
+ */
+export function typeReads(type: SegmentType): LineRole[] {
   switch (type.kind) {
     case 'abc':
+      return type.measure === 'quantity' ? ['quantity'] : [];
     case 'bands':
     case 'profiles':
       return [];
-    case 'loyalty':
+    case 'loyalty': {
       // Rules may match on any column; product and category are matched by code when they are mapped.
-      return type.rules.length > 0 ? ['order', 'product', 'category'] : ['order'];
+      const reads: LineRole[] = type.rules.length > 0 ? ['order', 'product', 'category'] : ['order'];
+      if (type.perUnit !== 0 || type.rules.some((r) => r.perUnit !== 0)) reads.push('quantity');
+      return reads;
+    }
     case 'activity':
       return type.criteria.some((l) => l.measure === 'orders') ? ['order'] : [];
     case 'rfm':
@@ -102,7 +110,7 @@ export function typeReads(type: SegmentType): CodedRole[] {
   }
 }
 
-function codedRoles(config: Config): Set<CodedRole> {
+function lineReads(config: Config): Set<LineRole> {
   return new Set(config.segmentTypes.flatMap(typeReads));
 }
 
@@ -159,14 +167,15 @@ export function ingest(table: SourceTable, config: Config): Ingested {
   const cCustomer = col('customer'), cName = col('customerName'), cDate = col('date'), cAmount = col('amount');
   const cProfit = col('profit'), cCost = cProfit >= 0 ? -1 : col('cost'), cQty = col('quantity'), cSpent = col('spent');
   // Order, product and category are coded only when a segment type reads them: a Map lookup per line each.
-  const coded = codedRoles(config);
+  const reads = lineReads(config);
   // Every mapped text column is still checked for error values, coded or not, as the numbers are.
   const textColumns = [col('order'), col('product'), col('category'), cName].filter((c) => c >= 0);
   const columns: LineColumns = {
     customer: cCustomer, name: cName, date: cDate, amount: cAmount, profit: cProfit, cost: cCost, quantity: cQty, spent: cSpent,
-    order: coded.has('order') ? col('order') : -1,
-    product: coded.has('product') ? col('product') : -1,
-    category: coded.has('category') ? col('category') : -1,
+    order: reads.has('order') ? col('order') : -1,
+    product: reads.has('product') ? col('product') : -1,
+    category: reads.has('category') ? col('category') : -1,
+    keepQuantity: reads.has('quantity') && cQty >= 0,
     text: textColumns,
   };
 
@@ -252,7 +261,7 @@ function allocate(n: number, columns?: LineColumns): SalesLines {
     day: new Float64Array(n),
     amount: new Float64Array(n),
     profit: new Float64Array(n),
-    quantity: new Float64Array(n),
+    quantity: columns?.keepQuantity ? new Float64Array(n) : undefined,
     spent: columns && columns.spent >= 0 ? new Float64Array(n) : undefined,
     order: columns && columns.order >= 0 ? new Int32Array(n) : undefined,
     product: columns && columns.product >= 0 ? new Int32Array(n) : undefined,
@@ -273,7 +282,7 @@ function trim(l: SalesLines, k: number): SalesLines {
     day: l.day.subarray(0, k),
     amount: l.amount.subarray(0, k),
     profit: l.profit.subarray(0, k),
-    quantity: l.quantity.subarray(0, k),
+    quantity: l.quantity?.subarray(0, k),
     spent: l.spent?.subarray(0, k),
     order: l.order?.subarray(0, k),
     product: l.product?.subarray(0, k),

@@ -79,7 +79,8 @@ export function earnPoints(
   const earned = new Float64Array(customerCount);
   const { customer, amount, quantity, order } = lines;
   const { rounding, perCurrency, perUnit, perOrder } = type;
-  const qty = (i: number) => (quantity[i] === quantity[i] ? quantity[i] : 0);
+  // Quantity is kept only when a rate per unit reads it (ingest's typeReads); without one, units earn nothing anyway.
+  const qty = (i: number) => (quantity !== undefined && quantity[i] === quantity[i] ? quantity[i] : 0);
   const inWindow = (i: number) => range === undefined || inRange(lines, i, range);
   /** Lines a non-cumulative rule took: the program rates do not apply to them. */
   const taken = new Uint8Array(masks.length > 0 ? lines.length : 0);

@@ -24,6 +24,8 @@ export interface LineColumns {
   order: number;
   product: number;
   category: number;
+  /** Whether the quantity column (always checked when mapped) is kept per line. */
+  keepQuantity: boolean;
   /** Mapped text columns checked for Excel error values. */
   text: number[];
 }
@@ -43,11 +45,12 @@ export interface LineBuffers {
   amount: Float64Array;
   /** Profit column, or amount - cost when only cost is mapped; NaN when neither is. */
   profit: Float64Array;
-  quantity: Float64Array;
   /**
    * Only the columns a run reads are allocated: a million lines cost 8 MB per column, and fresh
-   * buffers cost page faults and garbage collection (docs/performance.md). Absent when not mapped.
+   * buffers cost page faults and garbage collection (docs/performance.md). Quantity is kept when a
+   * segment type reads it (ingest's typeReads), spent when mapped; absent otherwise.
    */
+  quantity?: Float64Array;
   spent?: Float64Array;
   /** Dictionary codes; absent when no segment type reads the column (ingest's typeReads). */
   order?: Int32Array;
@@ -209,7 +212,7 @@ export function readLines(
 ): ReadResult {
   const { name: cName, date: cDate, amount: cAmount, profit: cProfit, cost: cCost, quantity: cQty, spent: cSpent } = cols;
   const { text } = cols;
-  const { spent: spentOut, order: orderOut, product: productOut, category: categoryOut } = out;
+  const { quantity: quantityOut, spent: spentOut, order: orderOut, product: productOut, category: categoryOut } = out;
   const { order, product, category } = codes;
   const customerOf = new Int32Array(customers.raw.length).fill(UNRESOLVED);
   const ids: string[] = [];
@@ -258,7 +261,7 @@ export function readLines(
     out.day[k] = day;
     out.amount[k] = amount;
     out.profit[k] = profit;
-    out.quantity[k] = quantity;
+    if (quantityOut) quantityOut[k] = quantity;
     if (spentOut) spentOut[k] = spent;
     if (orderOut && order) orderOut[k] = order[r];
     if (productOut && product) productOut[k] = product[r];

@@ -75,7 +75,12 @@ function windowed(p: Prepared, values: Float64Array): Float64Array {
 }
 
 function measureOf(p: Prepared, measure: 'sales' | 'profit' | 'quantity' | 'margin'): Float64Array {
-  return cached(p, `measure|${measure}`, () => (measure === 'margin' ? marginPercent(p.measures) : windowed(p, p.measures[measure])));
+  return cached(p, `measure|${measure}`, () => {
+    if (measure === 'margin') return marginPercent(p.measures);
+    // Quantity is kept only when a type reads it (typeReads): prepared without it, nobody has a value.
+    const values = p.measures[measure];
+    return values ? windowed(p, values) : new Float64Array(p.measures.count).fill(NaN);
+  });
 }
 
 function classifyAbc(p: Prepared, type: AbcType): TypeResult {

@@ -37,6 +37,16 @@ describe('reading values', () => {
     expect(Array.from(eu.lines.profit)).toEqual([1234.5]);
   });
 
+  test('a mapped quantity is checked on every row, and kept per line only when a segment type reads it', () => {
+    const t = table(['Customer', 'Sales', 'Quantity'], [['a', 10, 2], ['b', 5, 'many'], ['c', 1, 7]]);
+    const plain = ingest(t, config());
+    expect(plain.lines.quantity).toBeUndefined();
+    expect(plain.customers.ids).toEqual(['a', 'c']); // b's unreadable quantity leaves its row out all the same
+    expect(plain.issues).toEqual([expect.objectContaining({ where: 'Sales!C3', value: 'many' })]);
+    const byUnits = ingest(t, config({ segmentTypes: [{ name: 'Units', kind: 'abc', measure: 'quantity', segments: [{ name: 'A', share: 100 }] }] }));
+    expect(Array.from(byUnits.lines.quantity ?? [])).toEqual([2, 7]);
+  });
+
   test('profit is amount - cost when only cost is mapped', () => {
     const r = ingest(table(['Customer', 'Sales', 'Cost'], [['a', 100, 70], ['a', 50, 60]]), config());
     expect(Array.from(r.lines.profit)).toEqual([30, -10]);
