@@ -5,7 +5,7 @@ import * as aq from 'arquero';
 import { parseConfig, type Config } from '../src/engine/config';
 import { classifyType, prepare, segment } from '../src/engine/run';
 import type { Cell, SourceTable } from '../src/engine/types';
-import { median, timeMediansInTurns } from './stats';
+import { median, medianRatio, timeInTurns } from './stats';
 import { performance } from 'node:perf_hooks';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -58,6 +58,8 @@ function arqueroPipeline(rows: Cell[][]): number {
 
 export interface EngineFigures {
   lines: number;
+  /** Timed turns; the ratios are medians of the per-turn ratios, not ratios of medians. */
+  runs: number;
   customers: number;
   inputMB: number;
   peakBeyondInputMB: number;
@@ -71,7 +73,7 @@ export interface EngineFigures {
   leftOutRows: number;
 }
 
-export function benchEngine(table: SourceTable, runs = 5): EngineFigures {
+export function benchEngine(table: SourceTable, runs = 9): EngineFigures {
   const config = benchConfig([80, 15, 5]);
 
   // Memory first, before any peer has raised the process's high-water mark.
@@ -86,7 +88,7 @@ export function benchEngine(table: SourceTable, runs = 5): EngineFigures {
     console.warn('note: the input builder set a higher memory mark than the engine run; the peak is an upper bound');
   }
 
-  const { engine: engineMs, bare: barePassMs, arquero: arqueroMs } = timeMediansInTurns(
+  const times = timeInTurns(
     { engine: () => (result = segment(table, config)), bare: () => barePass(table.rows), arquero: () => arqueroPipeline(table.rows) },
     runs,
   );
@@ -109,11 +111,12 @@ export function benchEngine(table: SourceTable, runs = 5): EngineFigures {
     inputMB: baseline.rss / 2 ** 20,
     peakBeyondInputMB: (maxAfter - baseline.rss) / 2 ** 20,
     retainedHeapMB: retained / 2 ** 20,
-    engineMs,
-    barePassMs,
-    engineVsBare: engineMs / barePassMs,
-    arqueroMs,
-    arqueroVsEngine: arqueroMs / engineMs,
+    runs,
+    engineMs: median(times.engine),
+    barePassMs: median(times.bare),
+    engineVsBare: medianRatio(times.engine, times.bare),
+    arqueroMs: median(times.arquero),
+    arqueroVsEngine: medianRatio(times.arquero, times.engine),
     reclassifyMs: median(drags),
     leftOutRows: result.leftOutRows,
   };
