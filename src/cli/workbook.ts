@@ -6,6 +6,7 @@ import type { EngineResult } from '../engine/result';
 import { classifyAll, prepare, type ExtraSources } from '../engine/run';
 import type { Issue } from '../engine/types';
 import type { ApplyReport, SourceRef } from '../hosts/host';
+import { findRange, withRanges } from '../hosts/ranges';
 import { XlsxHost } from '../hosts/xlsx/host';
 import { planWorkbook } from '../plan/planner';
 import { mergeOverrides, previousSegments } from '../plan/previous';
@@ -73,7 +74,9 @@ export async function runWorkbook(input: WorkbookRunInput): Promise<WorkbookRun>
   if (!chosen.config) return { ok: false, issues: chosen.issues, warnings: chosen.warnings };
   const previous = await host.readPrevious();
   const merged = mergeOverrides(chosen.config, previous);
-  const source = input.source ?? (await host.listSources())[0]?.ref;
+  // The range named on the command line, else the one saved with the configuration, else the first.
+  const listed = await host.listSources();
+  const source = input.source ?? findRange(listed, merged.config.ranges?.sales) ?? listed[0]?.ref;
   if (!source) return { ok: false, issues: [{ severity: 'error', where: host.label, message: 'the workbook has no sheet with data besides those Tierwise wrote' }], warnings: chosen.warnings };
   const table = await host.readSource(source);
   const t1 = performance.now();
@@ -94,7 +97,7 @@ export async function runWorkbook(input: WorkbookRunInput): Promise<WorkbookRun>
   if (unknown.length) {
     return { ok: false, issues: unknown.map((n) => ({ severity: 'error', where: '--source-columns', message: `no segment type is named "${n}" (segment types: ${result.types.map((t) => t.type.name).join(', ')})` })), warnings: chosen.warnings };
   }
-  const plan = planWorkbook({ result, snapshot, previous, source: table, segmentColumnTypes: wanted, configText: configText(merged.config) });
+  const plan = planWorkbook({ result, snapshot, previous, source: table, segmentColumnTypes: wanted, configText: configText(withRanges(merged.config, { sales: source })) });
   const report = await host.apply(plan);
   const t3 = performance.now();
   const c3 = cpuMs();

@@ -59,6 +59,12 @@ function configSchema(obj: Obj) {
     date1904: z.boolean().optional(),
   });
 
+  // A range by the name of its table or sheet: what a colleague's Excel can find again (a selection cannot).
+  const range = z.union([obj({ table: z.string().trim().min(1, 'name the table') }), obj({ sheet: z.string().trim().min(1, 'name the sheet') })], {
+    error: 'a range is { "table": "name" } or { "sheet": "name" }',
+  });
+  const ranges = obj({ sales: range.optional(), answers: range.optional(), visits: range.optional() });
+
   const segmentType = z.discriminatedUnion(
     'kind',
     [abcTypeSchema(obj), bandsTypeSchema(obj), loyaltyTypeSchema(obj), activityTypeSchema(obj), profilesTypeSchema(obj), rfmTypeSchema(obj)],
@@ -80,6 +86,8 @@ function configSchema(obj: Obj) {
     segmentTypes: z.array(segmentType).default([]),
     /** Segment type name -> customer id -> segment name. Manual choices win over the automatic segment. */
     overrides: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+    /** The ranges of the last run, so whoever opens the workbook next starts from the same ones. */
+    ranges: ranges.optional(),
   }).superRefine((c, ctx) => {
     checkUniqueNames(c.segmentTypes, ctx, 'segmentTypes', 'segment type');
     checkLoyaltyReferences(c.segmentTypes, ctx);

@@ -40,8 +40,12 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * The hash of how customers are segmented: without the overrides (kept apart in the history) and without
+ * the ranges (where the data came from; the data fingerprint tells when the data changed).
+ */
 export function configHash(config: Config): string {
-  const text = canonicalJson({ ...config, overrides: undefined });
+  const text = canonicalJson({ ...config, overrides: undefined, ranges: undefined });
   return hex(hashText(text)) + hex(hashText(text, 0x12345678));
 }
 

@@ -63,6 +63,20 @@ describe('tierwise segment on workbooks', () => {
     expect(none.err).not.toContain('Orders!C1');
   });
 
+  it('saves the sales range with the configuration; the next run without --sheet reads that range again', async () => {
+    // Two sales sheets: the first one listed is 2016, the run chose 2017 (C3 80 -> A, C1 20 -> B).
+    const input = join(dir, 'two-sheets.xlsx');
+    writeFileSync(input, await plainWorkbook('Sales 2016', ROWS, { extraSheets: { 'Sales 2017': [['Customer ID', 'Sales'], ['C3', 80], ['C1', 20]] } }));
+    const out = join(dir, 'two-sheets-tiers.xlsx');
+    expect((await cli(['segment', input, '--config', config, '--sheet', 'Sales 2017', '--out', out])).code).toBe(0);
+    const out2 = join(dir, 'two-sheets-again.xlsx');
+    const again = await cli(['segment', out, '--out', out2], '2026-02-01T00:00:00.000Z');
+    expect(again.code).toBe(0);
+    const tiers = values((await excel(readFileSync(out2))).getWorksheet('Customer Tiers')!);
+    const abc = tiers[0].indexOf('Sales ABC');
+    expect(tiers.slice(1).map((r) => [r[0], r[abc]])).toEqual([['C3', 'A'], ['C1', 'B']]);
+  });
+
   it('--in-place writes a backup copy of the input first', async () => {
     const input = join(dir, 'inplace.xlsx');
     const bytes = await plainWorkbook('Orders', ROWS);

@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { MemoryHost } from '../../src/hosts/memory/host';
 import { MemoryWorkbook } from '../../src/hosts/memory/workbook';
 import { SETTINGS_CONFIG } from '../../src/plan/owned';
@@ -200,6 +200,14 @@ describe('the pane on an in-memory workbook', () => {
     const tiers = wb.values('Customer Tiers');
     const column = tiers[0].indexOf('Profile');
     expect(Object.fromEntries(tiers.slice(1).map((r) => [r[0], r[column] || '']))).toEqual({ C1: 'Subscribers', C2: '', C3: 'Subscribers', C4: '', P1: 'Subscribers' });
+
+    // The ranges are saved with the configuration: a colleague opening the workbook starts from them.
+    expect(JSON.parse(wb.settings.get(SETTINGS_CONFIG)!).ranges).toEqual({ sales: { sheet: 'Sales' }, answers: { sheet: 'Answers' } });
+    cleanup();
+    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Data' }));
+    await waitFor(() => expect(screen.getByTestId('data-summary').textContent).toBe('4 lines used · 5 customers'));
+    expect(screen.getByRole('combobox', { name: /Questionnaire answers/ }).textContent).toBe('Sheet Answers (4 rows)');
   });
 
   it('takes a visits range chosen in the Data step: the preview shows the visit compliance', async () => {

@@ -4,6 +4,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { Config } from '../../engine/config';
 import { errorMessage } from '../../engine/types';
 import type { ApplyReport, SourceRef, WorkbookHost } from '../../hosts/host';
+import { withRanges } from '../../hosts/ranges';
 import { SourceProblem } from '../../plan/source-check';
 import { configText } from '../../plan/stored-config';
 import { receivePlan, sendPrevious, sendSource, type EngineClient } from '../worker/client';
@@ -60,7 +61,8 @@ export function useApply(host: WorkbookHost, engine: EngineClient, onApplied: ()
         }
         if (aborted(ctrl.signal)) return setState({ phase: 'cancelled' });
         stage('Computing the segments');
-        const text = configText(config);
+        // Saved with the ranges of this run, so whoever opens the workbook next starts from them.
+        const text = configText(withRanges(config, { sales: input.source, answers: input.extras.answers, visits: input.extras.visits }));
         const time = new Date().toISOString();
         const segmentColumnTypes = input.segmentColumns ? config.segmentTypes.map((t) => t.name) : [];
         const withPrevious = await sendPrevious(engine, prev);

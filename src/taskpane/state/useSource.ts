@@ -11,6 +11,7 @@ import type { PreviousRun, SourceInfo, SourceRef, WorkbookHost } from '../../hos
 import { mergeOverrides } from '../../plan/previous';
 import { SourceProblem } from '../../plan/source-check';
 import { loadStoredConfig, type LoadedConfig } from '../../plan/stored-config';
+import { findRange } from '../../hosts/ranges';
 import { sendPrevious, sendSource, type EngineClient } from '../worker/client';
 import type { ExtraRole, Prepared } from '../worker/protocol';
 
@@ -40,7 +41,7 @@ export function runConfig(config: Config, previous: PreviousRun | undefined, ove
   return overridesCleared ? config : mergeOverrides(config, previous).config;
 }
 
-/** The second ranges chosen in the Data step (per session: the configuration has no place for ranges). */
+/** The second ranges chosen in the Data step; Apply saves them with the configuration (`ranges`), and the pane reads them again on opening. */
 export type ExtraChoice = Partial<Record<ExtraRole, SourceRef>>;
 
 const EXTRA_LABEL: Record<ExtraRole, string> = { answers: 'questionnaire answers', visits: 'visits' };
@@ -86,6 +87,8 @@ export function useSource(host: WorkbookHost, engine: EngineClient, config: Conf
   const [busy, setBusy] = useState<Busy>({ what: 'Opening the workbook' });
   const [error, setError] = useState<string>();
   const table = useRef<SourceTable>();
+  /** Saved answers and visits ranges to read once the sales data is in (then cleared). */
+  const restoreExtras = useRef<ExtraChoice>();
   const onStoredRef = useRef(onStored);
   onStoredRef.current = onStored;
 
@@ -100,7 +103,10 @@ export function useSource(host: WorkbookHost, engine: EngineClient, config: Conf
         setStored(loadedConfig);
         setPrevious(prev);
         onStoredRef.current(loadedConfig);
-        setSource(list.find((s) => s.ref.kind !== 'selection')?.ref ?? list[0]?.ref);
+        // The ranges the last run saved with its configuration, when the workbook still has them.
+        const saved = loadedConfig.state === 'ok' ? loadedConfig.config.ranges : undefined;
+        setSource(findRange(list, saved?.sales) ?? list.find((s) => s.ref.kind !== 'selection')?.ref ?? list[0]?.ref);
+        restoreExtras.current = { answers: findRange(list, saved?.answers), visits: findRange(list, saved?.visits) };
         if (list.length === 0) setBusy(undefined);
       } catch (e) {
         if (live) {
@@ -158,6 +164,19 @@ export function useSource(host: WorkbookHost, engine: EngineClient, config: Conf
       setBusy(undefined);
     }
   }, [host, engine]);
+
+  // The answers and visits ranges saved with the configuration, read once the sales data is in.
+  useEffect(() => {
+    const saved = restoreExtras.current;
+    if (loaded === 0 || !saved) return;
+    restoreExtras.current = undefined;
+    void (async () => {
+      for (const role of ['answers', 'visits'] as const) {
+        const ref = saved[role];
+        if (ref) await readExtra(role, ref);
+      }
+    })();
+  }, [loaded, readExtra]);
 
   const key = config ? prepareKey(config, previous, overridesCleared) : undefined;
   useEffect(() => {

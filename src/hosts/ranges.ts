@@ -1,0 +1,38 @@
+// The configuration's `ranges` (names of tables and sheets) and the hosts' SourceRef, both ways: the
+// ranges of a run are saved with its configuration, so whoever opens the workbook next starts from them.
+import type { Config } from '../engine/config';
+import type { SourceInfo, SourceRef } from './host';
+
+export type Ranges = NonNullable<Config['ranges']>;
+export type RangeRole = keyof Ranges;
+/** One saved range as the schema admits it: a table name or a sheet name. */
+type Range = { table: string } | { sheet: string };
+
+/** A table or sheet as the configuration names it; a selection has no name to keep. */
+export function rangeOf(ref: SourceRef | undefined): Range | undefined {
+  if (!ref || ref.kind === 'selection') return undefined;
+  return ref.kind === 'table' ? { table: ref.name } : { sheet: ref.name };
+}
+
+/** The listed source a saved range names (names compare as Excel compares them, ignoring case). */
+export function findRange(sources: readonly SourceInfo[], range: Ranges[RangeRole]): SourceRef | undefined {
+  if (!range) return undefined;
+  const r = range as Range;
+  const [kind, name] = 'table' in r ? ['table', r.table.toLowerCase()] : ['sheet', r.sheet.toLowerCase()];
+  return sources.find((s) => s.ref.kind === kind && s.ref.kind !== 'selection' && s.ref.name.toLowerCase() === name)?.ref;
+}
+
+/**
+ * The configuration with the ranges of this run. A role given (even as undefined: none chosen, or a
+ * selection) is replaced; a role not given keeps what the configuration had (the command line knows
+ * the sales range only, and must not drop the answers range the pane saved).
+ */
+export function withRanges(config: Config, refs: Partial<Record<RangeRole, SourceRef | undefined>>): Config {
+  const ranges: Partial<Record<RangeRole, unknown>> = {};
+  for (const role of ['sales', 'answers', 'visits'] as const) {
+    const r = role in refs ? rangeOf(refs[role]) : config.ranges?.[role];
+    if (r) ranges[role] = r;
+  }
+  const { ranges: _old, ...rest } = config;
+  return Object.keys(ranges).length > 0 ? { ...rest, ranges: ranges as Ranges } : rest;
+}
