@@ -19,6 +19,8 @@ import App, { type AppProps } from './App';
 declare global {
   interface Window {
     __tierwiseOfficeJs?: 'loading' | 'loaded' | 'failed';
+    /** Set by taskpane.html in Internet Explorer and Edge Legacy webviews, where it shows its own message. */
+    __tierwiseUnsupported?: boolean;
   }
 }
 
@@ -104,6 +106,8 @@ function render(root: ReturnType<typeof createRoot>, env: Environment): void {
 }
 
 async function main(): Promise<void> {
+  // An old webview: taskpane.html already says why the pane cannot run (and this line may never run there).
+  if (window.__tierwiseUnsupported) return;
   const container = document.getElementById('root');
   if (!container) throw new Error('taskpane.html has no #root element');
   const root = createRoot(container);

@@ -196,3 +196,20 @@ test('keyboard only, at 320 px, in the dark theme', async () => {
   await shot(page, '08-narrow-dark');
   expect(await axeViolations(page)).toEqual([]);
 });
+
+describe('an old Office webview', () => {
+  it('Internet Explorer 11 (Trident) gets a plain message instead of a blank pane, and the bundle stays out', async () => {
+    // Office 2016 on Windows 10 with its Trident webview announces itself like this.
+    const userAgent = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko';
+    const context = await offlineContext(browser, server.url, { viewport: { width: 320, height: 600 }, userAgent });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByTestId('unsupported').waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('alert').textContent()).toContain('Use Microsoft 365, Office 2021 or later, or Excel on the web');
+    // Given time, the pane would have replaced the message; it does not.
+    await page.waitForTimeout(4_000);
+    expect(await page.getByTestId('preview-table').count()).toBe(0);
+    expect(await page.getByTestId('unsupported').count()).toBe(1);
+    await context.close();
+  });
+});
