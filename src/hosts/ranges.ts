@@ -36,3 +36,9 @@ export function withRanges(config: Config, refs: Partial<Record<RangeRole, Sourc
   const { ranges: _old, ...rest } = config;
   return Object.keys(ranges).length > 0 ? { ...rest, ranges: ranges as Ranges } : rest;
 }
+
+/** How a saved range reads in a message: `table "Orders"`, `sheet "Answers"`. */
+export function rangeLabel(range: Ranges[RangeRole]): string {
+  const r = range as Range;
+  return 'table' in r ? `table "${r.table}"` : `sheet "${r.sheet}"`;
+}

@@ -210,6 +210,17 @@ describe('the pane on an in-memory workbook', () => {
     expect(screen.getByRole('combobox', { name: /Questionnaire answers/ }).textContent).toBe('Sheet Answers (4 rows)');
   });
 
+  it('says which saved range the workbook no longer has, and starts from the first one', async () => {
+    const wb = workbook();
+    wb.settings.set(SETTINGS_CONFIG, JSON.stringify({ ...defaultConfig(), ranges: { sales: { table: 'Orders 2016' }, answers: { sheet: 'Survey' } } }));
+    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Data' }));
+    await waitFor(() => expect(screen.getByTestId('data-summary').textContent).toBe('4 lines used · 4 customers'));
+    expect(screen.getByTestId('missing-ranges').textContent).toBe(
+      'Not in this workbook any more: the sales data last used, table "Orders 2016"; the questionnaire answers last used, sheet "Survey". Choose the range above; Apply saves the new choice.',
+    );
+  });
+
   it('takes a visits range chosen in the Data step: the preview shows the visit compliance', async () => {
     /*
      * docs/kinds.md's example. Sales on 2024-03-31 (serial 45382, the reference day with the whole history):

@@ -11,7 +11,7 @@ import type { PreviousRun, SourceInfo, SourceRef, WorkbookHost } from '../../hos
 import { mergeOverrides } from '../../plan/previous';
 import { SourceProblem } from '../../plan/source-check';
 import { loadStoredConfig, type LoadedConfig } from '../../plan/stored-config';
-import { findRange } from '../../hosts/ranges';
+import { findRange, rangeLabel } from '../../hosts/ranges';
 import { sendPrevious, sendSource, type EngineClient } from '../worker/client';
 import type { ExtraRole, Prepared } from '../worker/protocol';
 
@@ -45,6 +45,7 @@ export function runConfig(config: Config, previous: PreviousRun | undefined, ove
 export type ExtraChoice = Partial<Record<ExtraRole, SourceRef>>;
 
 const EXTRA_LABEL: Record<ExtraRole, string> = { answers: 'questionnaire answers', visits: 'visits' };
+const RANGE_LABEL = { sales: 'sales data', ...EXTRA_LABEL };
 
 export interface SourceState {
   sources: SourceInfo[];
@@ -53,6 +54,8 @@ export interface SourceState {
   previous: PreviousRun | undefined;
   /** Problems reading the source (no header row, nothing selected), with addresses. */
   sourceIssues: Issue[];
+  /** Ranges saved with the configuration that the workbook no longer has (until a range is chosen). */
+  missingRanges: string[];
   prepared: Prepared | undefined;
   /** Bumped on every prepare, so a preview can tell it is current. */
   generation: number;
@@ -77,6 +80,7 @@ export function useSource(host: WorkbookHost, engine: EngineClient, config: Conf
   const [stored, setStored] = useState<LoadedConfig>();
   const [previous, setPrevious] = useState<PreviousRun>();
   const [sourceIssues, setSourceIssues] = useState<Issue[]>([]);
+  const [missingRanges, setMissingRanges] = useState<string[]>([]);
   const [prepared, setPrepared] = useState<Prepared>();
   const [generation, setGeneration] = useState(0);
   const [loaded, setLoaded] = useState(0);
@@ -107,6 +111,8 @@ export function useSource(host: WorkbookHost, engine: EngineClient, config: Conf
         const saved = loadedConfig.state === 'ok' ? loadedConfig.config.ranges : undefined;
         setSource(findRange(list, saved?.sales) ?? list.find((s) => s.ref.kind !== 'selection')?.ref ?? list[0]?.ref);
         restoreExtras.current = { answers: findRange(list, saved?.answers), visits: findRange(list, saved?.visits) };
+        const lost = (['sales', 'answers', 'visits'] as const).filter((role) => saved?.[role] && !findRange(list, saved[role]));
+        setMissingRanges(lost.map((role) => `the ${RANGE_LABEL[role]} last used, ${rangeLabel(saved?.[role])}`));
         if (list.length === 0) setBusy(undefined);
       } catch (e) {
         if (live) {
@@ -211,14 +217,21 @@ export function useSource(host: WorkbookHost, engine: EngineClient, config: Conf
     stored,
     previous,
     sourceIssues,
+    missingRanges,
     prepared,
     generation,
     busy,
     error,
     table: table.current,
-    chooseSource: setSource,
+    chooseSource: (ref) => {
+      setMissingRanges([]);
+      setSource(ref);
+    },
     extras,
-    chooseExtra: (role, ref) => void readExtra(role, ref),
+    chooseExtra: (role, ref) => {
+      setMissingRanges([]);
+      void readExtra(role, ref);
+    },
     reload: async () => {
       setSources(await host.listSources());
       if (source) await read(source);
