@@ -214,11 +214,16 @@ describe('the pane on an in-memory workbook', () => {
     const wb = workbook();
     wb.settings.set(SETTINGS_CONFIG, JSON.stringify({ ...defaultConfig(), ranges: { sales: { table: 'Orders 2016' }, answers: { sheet: 'Survey' } } }));
     renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
+    // Said on opening, whatever the step.
+    expect((await screen.findByTestId('missing-ranges')).textContent).toBe(
+      'Not in this workbook any more: the sales data last used, table "Orders 2016"; the questionnaire answers last used, sheet "Survey". Choose the range in the Data step; Apply saves the new choice.',
+    );
     fireEvent.click(await screen.findByRole('tab', { name: 'Data' }));
     await waitFor(() => expect(screen.getByTestId('data-summary').textContent).toBe('4 lines used · 4 customers'));
-    expect(screen.getByTestId('missing-ranges').textContent).toBe(
-      'Not in this workbook any more: the sales data last used, table "Orders 2016"; the questionnaire answers last used, sheet "Survey". Choose the range above; Apply saves the new choice.',
-    );
+    // Choosing a range answers the message.
+    fireEvent.click(screen.getByRole('combobox', { name: /Sales data/ }));
+    fireEvent.click(screen.getByRole('option', { name: /Sheet Sales/ }));
+    await waitFor(() => expect(screen.queryByTestId('missing-ranges')).toBeNull());
   });
 
   it('takes a visits range chosen in the Data step: the preview shows the visit compliance', async () => {

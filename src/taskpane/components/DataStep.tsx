@@ -31,13 +31,6 @@ export function DataStep({ src, columns, segmentTypes, onColumn, onSelectCell }:
       <SourcePicker sources={src.sources} source={src.source} onChoose={src.chooseSource} onReload={() => void src.reload()} disabled={src.busy !== undefined} />
       <ExtraSourcePickers sources={src.sources} types={segmentTypes} extras={src.extras} onChoose={src.chooseExtra} disabled={src.busy !== undefined} />
       {src.busy && <Spinner size="tiny" labelPosition="after" label={`${src.busy.what}…`} />}
-      {src.missingRanges.length > 0 && (
-        <MessageBar intent="warning" data-testid="missing-ranges">
-          <MessageBarBody>
-            Not in this workbook any more: {src.missingRanges.join('; ')}. Choose the range above; Apply saves the new choice.
-          </MessageBarBody>
-        </MessageBar>
-      )}
       {src.sourceIssues.length > 0 && (
         <MessageBar intent="error">
           <MessageBarBody>

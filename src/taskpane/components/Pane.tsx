@@ -110,6 +110,14 @@ export function Pane({ host, engine, onApi }: PaneProps) {
           <MessageBarBody>{src.error}</MessageBarBody>
         </MessageBar>
       )}
+      {src.missingRanges.length > 0 && (
+        // Above the steps, not in the Data step: the pane opens on the segment types.
+        <MessageBar intent="warning" layout="multiline" data-testid="missing-ranges">
+          <MessageBarBody>
+            Not in this workbook any more: {src.missingRanges.join('; ')}. Choose the range in the Data step; Apply saves the new choice.
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {storedProblem && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
