@@ -1,0 +1,56 @@
+// A small table with one row per segment: the segment's name, then right-aligned figures. The preview's
+// summary and the visit compliance use it, so both read alike and fit the 320 px pane alike.
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+
+const useStyles = makeStyles({
+  // At 320 px the columns are tight: cells hug their content and the block scrolls sideways on its own
+  // rather than pushing the pane wider.
+  scroll: { overflowX: 'auto', maxWidth: '100%' },
+  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', paddingLeft: '3px', paddingRight: '3px' },
+  cell: { paddingLeft: '3px', paddingRight: '3px' },
+  head: { whiteSpace: 'normal', lineHeight: tokens.lineHeightBase200 },
+  table: { minWidth: 0, tableLayout: 'auto', width: '100%', fontSize: tokens.fontSizeBase200 },
+});
+
+export interface SegmentTableProps {
+  caption: string;
+  testId: string;
+  /** Headers of the figure columns (the first column is always "Segment"). */
+  headers: readonly string[];
+  rows: readonly { segment: string; figures: readonly ReactNode[] }[];
+  className?: string;
+}
+
+export function SegmentTable({ caption, testId, headers, rows, className }: SegmentTableProps) {
+  const styles = useStyles();
+  return (
+    <div className={mergeClasses(styles.scroll, className)} role="region" aria-label={caption} tabIndex={0}>
+      <Table size="small" className={styles.table} aria-label={caption} data-testid={testId}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell className={styles.cell}>Segment</TableHeaderCell>
+            {headers.map((h, i) => (
+              // Columns never move, so their place is their key.
+              <TableHeaderCell key={i} className={mergeClasses(styles.num, styles.head)}>
+                {h}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((r) => (
+            <TableRow key={r.segment} data-segment={r.segment}>
+              <TableCell className={styles.cell}>{r.segment}</TableCell>
+              {r.figures.map((v, i) => (
+                <TableCell key={i} className={styles.num}>
+                  {v}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
