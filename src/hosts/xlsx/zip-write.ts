@@ -42,30 +42,26 @@ export function zipBytes(entries: readonly ZipEntry[]): Buffer {
     const name = Buffer.from(e.name, 'utf8');
     if (e.data.length > LIMIT || e.size > LIMIT || offset > LIMIT) throw new Error(`${e.name}: parts over 4 GB are not supported`);
     const { time, date } = dosTime(e.date);
-    const local = Buffer.alloc(30);
+    // The local header and the central directory entry carry the same run of fields, from "version
+    // needed" to the name's length; the directory entry has "version made by" before it.
+    const fields = (b: Buffer, at: number) => {
+      b.writeUInt16LE(20, at); // version needed: 2.0
+      b.writeUInt16LE(0x0800, at + 2); // names in UTF-8
+      b.writeUInt16LE(e.method, at + 4);
+      b.writeUInt16LE(time, at + 6);
+      b.writeUInt16LE(date, at + 8);
+      b.writeUInt32LE(e.crc >>> 0, at + 10);
+      b.writeUInt32LE(e.data.length, at + 14);
+      b.writeUInt32LE(e.size, at + 18);
+      b.writeUInt16LE(name.length, at + 22);
+    };
+    const local = Buffer.alloc(30); // extra field length (28) stays 0
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(e.crc >>> 0, 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    fields(local, 4);
     const dir = Buffer.alloc(46);
     dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(0x0800, 8);
-    dir.writeUInt16LE(e.method, 10);
-    dir.writeUInt16LE(time, 12);
-    dir.writeUInt16LE(date, 14);
-    dir.writeUInt32LE(e.crc >>> 0, 16);
-    dir.writeUInt32LE(e.data.length, 20);
-    dir.writeUInt32LE(e.size, 24);
-    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt16LE(20, 4); // version made by
+    fields(dir, 6);
     dir.writeUInt32LE(offset, 42);
     central.push(dir, name);
     chunks.push(local, name, Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength));
