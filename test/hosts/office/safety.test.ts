@@ -223,6 +223,23 @@ describe('office host safety', () => {
   });
 });
 
+/**
+ * A host whose syncs fail as `fault` says, counting syncs from the first one of its apply (n = 1, 2, ...):
+ * the reads before the apply always succeed.
+ */
+function failingDuringApply(sim: ReturnType<typeof excel>['sim'], fault: (n: number) => Error | { error: Error; after: number } | undefined): OfficeHost {
+  let applying = false;
+  let n = 0;
+  sim.options.inject = () => (applying ? fault(++n) : undefined);
+  const host = new OfficeHost(sim.run, sim.isSetSupported);
+  const realApply = host.apply.bind(host);
+  host.apply = (plan, options) => {
+    applying = true;
+    return realApply(plan, options);
+  };
+  return host;
+}
+
 describe('office host: a failure in the middle of a plan', () => {
   /** The syncs an apply makes on this workbook (after one complete run), counted on a twin. */
   async function applySyncs(): Promise<number> {
@@ -251,15 +268,7 @@ describe('office host: a failure in the middle of a plan', () => {
       const userBefore = JSON.stringify(valuesOf(sim.model.findSheet('Sales')!).map((r) => r.slice(0, 4)));
       const tiersBefore = JSON.stringify(valuesOf(sim.model.findSheet('Customer Tiers')!));
       // the read steps of the second run take a few syncs; fail at the k-th sync from the apply's start
-      let applying = false;
-      let n = 0;
-      sim.options.inject = () => (applying && ++n === k ? new SimRichApiError('GeneralException', 'the connection was lost') : undefined);
-      const failing = new OfficeHost(sim.run, sim.isSetSupported);
-      const realApply = failing.apply.bind(failing);
-      failing.apply = (plan, options) => {
-        applying = true;
-        return realApply(plan, options);
-      };
+      const failing = failingDuringApply(sim, (n) => (n === k ? new SimRichApiError('GeneralException', 'the connection was lost') : undefined));
       const { report } = await runTierwise(failing, SHEET, { time: '2026-02-01T00:00:00Z' });
       sim.options.inject = undefined;
       expect(JSON.stringify(valuesOf(sim.model.findSheet('Sales')!).map((r) => r.slice(0, 4)))).toBe(userBefore);
@@ -287,15 +296,7 @@ describe('office host: a failure in the middle of a plan', () => {
   it('when the connection stays lost, the half-written sheets are recorded and deleted by the next run', async () => {
     const { sim, host } = salesBook();
     await runTierwise(host, SHEET);
-    let applying = false;
-    let n = 0;
-    sim.options.inject = () => (applying && ++n >= 6 ? { error: new Error('offline'), after: 0 } : undefined); // from the first sync after the values on
-    const failing = new OfficeHost(sim.run, sim.isSetSupported);
-    const realApply = failing.apply.bind(failing);
-    failing.apply = (plan, options) => {
-      applying = true;
-      return realApply(plan, options);
-    };
+    const failing = failingDuringApply(sim, (n) => (n >= 6 ? { error: new Error('offline'), after: 0 } : undefined)); // from the first sync after the values on
     const { report } = await runTierwise(failing, SHEET, { time: '2026-02-01T00:00:00Z' });
     expect(report.complete).toBe(false);
     const pending = parseOwned(sim.model.settings.get(SETTINGS_OWNED)).pending ?? [];
