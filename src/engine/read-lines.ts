@@ -69,7 +69,8 @@ export class Dictionary {
     let c = this.codes.get(cell);
     if (c === undefined) {
       const text = keyText(cell);
-      c = this.codes.get(text);
+      // A clean text cell is its own trimmed text: the lookup just made already answered.
+      if (text !== cell) c = this.codes.get(text);
       if (c === undefined) {
         c = this.values.length;
         this.codes.set(text, c);
