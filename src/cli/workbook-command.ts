@@ -100,6 +100,7 @@ export async function segmentWorkbookCommand(input: string, values: WorkbookArgs
   };
   const run = await runWorkbook({ host, config, source, sourceColumns, now, sources });
   printIssues(run.warnings, io, config ? `${config.path}: ` : '');
+  printIssues(run.lostRanges ?? [], io);
   if (!run.ok) {
     printIssues(run.issues, io);
     io.err(`tierwise: ${label} cannot be segmented; nothing was written\n`);

@@ -6,7 +6,7 @@ import type { EngineResult } from '../engine/result';
 import { classifyAll, prepare, type ExtraSources } from '../engine/run';
 import type { Issue } from '../engine/types';
 import type { ApplyReport, SourceRef } from '../hosts/host';
-import { findRange, withRanges } from '../hosts/ranges';
+import { firstSalesCandidate, RANGE_ROLE_LABEL, savedRanges, withRanges, type RangeRole } from '../hosts/ranges';
 import { XlsxHost } from '../hosts/xlsx/host';
 import { planWorkbook } from '../plan/planner';
 import { mergeOverrides, previousSegments } from '../plan/previous';
@@ -27,19 +27,22 @@ export interface WorkbookRunInput {
   sourceColumns?: 'all' | string[];
   /** ISO time of the run (the engine never reads the clock). */
   now: string;
-  /** Second ranges read elsewhere (`--answers`, `--visits` files). */
+  /** Second ranges read elsewhere (`--answers`, `--visits` files); they win over the ranges saved in the workbook. */
   sources?: ExtraSources;
 }
 
 export type WorkbookRun =
-  | { ok: false; issues: Issue[]; warnings: Issue[] }
+  | { ok: false; issues: Issue[]; warnings: Issue[]; lostRanges?: Issue[] }
   | {
       ok: true;
       result: EngineResult;
       report: ApplyReport;
       source: SourceRef;
       configFrom: string;
+      /** The configuration's own warnings (unknown fields and the like). */
       warnings: Issue[];
+      /** Ranges saved with the configuration that the workbook no longer has, and what was read instead. */
+      lostRanges: Issue[];
       overridesFromTable: { added: number; changed: number };
       /** Wall-clock and CPU milliseconds per step (CPU time tells a busy machine from slow code). */
       timings: { read: number; segment: number; apply: number; cpu: { read: number; segment: number; apply: number } };
@@ -76,17 +79,25 @@ export async function runWorkbook(input: WorkbookRunInput): Promise<WorkbookRun>
   const merged = mergeOverrides(chosen.config, previous);
   // The range named on the command line, else the one saved with the configuration, else the first.
   const listed = await host.listSources();
-  const source = input.source ?? findRange(listed, merged.config.ranges?.sales) ?? listed[0]?.ref;
+  const saved = savedRanges(listed, merged.config.ranges);
+  const source = input.source ?? saved.found.sales ?? firstSalesCandidate(listed, saved.found);
   if (!source) return { ok: false, issues: [{ severity: 'error', where: host.label, message: 'the workbook has no sheet with data besides those Tierwise wrote' }], warnings: chosen.warnings };
+  const lost = lostRanges(saved.missing, input, source, host.label);
   const table = await host.readSource(source);
+  // The answers and visits ranges the pane saved, as the pane reads them, unless a file replaces them.
+  const sources: ExtraSources = { ...input.sources };
+  for (const role of ['answers', 'visits'] as const) {
+    const ref = saved.found[role];
+    if (!sources[role] && ref) sources[role] = await host.readSource(ref);
+  }
   const t1 = performance.now();
   const c1 = cpuMs();
-  const prepared = prepare(table, merged.config, previousSegments(previous), input.sources);
+  const prepared = prepare(table, merged.config, previousSegments(previous), sources);
   const result = classifyAll(prepared);
   const t2 = performance.now();
   const c2 = cpuMs();
   if (result.issues.some((i) => i.severity === 'error' && i.row === undefined)) {
-    return { ok: false, issues: result.issues.filter((i) => i.row === undefined), warnings: chosen.warnings };
+    return { ok: false, issues: result.issues.filter((i) => i.row === undefined), warnings: chosen.warnings, lostRanges: lost };
   }
   const snapshot = takeSnapshot(result, prepared.ingested.lines, input.now);
   const wanted =
@@ -95,7 +106,7 @@ export async function runWorkbook(input: WorkbookRunInput): Promise<WorkbookRun>
       : (input.sourceColumns ?? host.previousSourceColumnTypes().filter((n) => result.types.some((t) => t.type.name === n)));
   const unknown = wanted.filter((n) => !result.types.some((t) => t.type.name === n));
   if (unknown.length) {
-    return { ok: false, issues: unknown.map((n) => ({ severity: 'error', where: '--source-columns', message: `no segment type is named "${n}" (segment types: ${result.types.map((t) => t.type.name).join(', ')})` })), warnings: chosen.warnings };
+    return { ok: false, issues: unknown.map((n) => ({ severity: 'error', where: '--source-columns', message: `no segment type is named "${n}" (segment types: ${result.types.map((t) => t.type.name).join(', ')})` })), warnings: chosen.warnings, lostRanges: lost };
   }
   const plan = planWorkbook({ result, snapshot, previous, source: table, segmentColumnTypes: wanted, configText: configText(withRanges(merged.config, { sales: source })) });
   const report = await host.apply(plan);
@@ -108,7 +119,25 @@ export async function runWorkbook(input: WorkbookRunInput): Promise<WorkbookRun>
     source,
     configFrom: chosen.from,
     warnings: chosen.warnings,
+    lostRanges: lost,
     overridesFromTable: { added: merged.added, changed: merged.changed },
     timings: { read: t1 - t0, segment: t2 - t1, apply: t3 - t2, cpu: { read: c1 - c0, segment: c2 - c1, apply: c3 - c2 } },
   };
 }
+
+/** A warning per saved range the workbook no longer has, saying what this run reads instead. */
+function lostRanges(missing: { role: RangeRole; message: string }[], input: WorkbookRunInput, source: SourceRef, label: string): Issue[] {
+  return missing.flatMap(({ role, message }) => {
+    if (role === 'sales') {
+      // A range named on the command line replaces the saved one without a word.
+      if (input.source) return [];
+      return [{ severity: 'warning', where: label, message: `${message}, is not in the workbook any more: read ${sourceLabel(source)} instead (name the range with --table or --sheet; the run saves the new choice)` }];
+    }
+    if (input.sources?.[role]) return [];
+    // Without an answers range, profiles read the questions from the sales range's own columns.
+    const without = role === 'answers' ? 'profiles look for the answers in the sales range' : 'no visits are counted';
+    return [{ severity: 'warning', where: label, message: `${message}, is not in the workbook any more: ${without} (give --${role} FILE, or choose the range of ${RANGE_ROLE_LABEL[role]} in the task pane)` }];
+  });
+}
+
+const sourceLabel = (ref: SourceRef) => (ref.kind === 'selection' ? 'the selection' : `${ref.kind} "${ref.name}"`);

@@ -4,7 +4,8 @@ import type { Config } from '../engine/config';
 import type { SourceInfo, SourceRef } from './host';
 
 export type Ranges = NonNullable<Config['ranges']>;
-export type RangeRole = keyof Ranges;
+// Spelled out: the schema's object type also admits other keys (unknown keys are warned about, not dropped).
+export type RangeRole = 'sales' | 'answers' | 'visits';
 /** One saved range as the schema admits it: a table name or a sheet name. */
 type Range = { table: string } | { sheet: string };
 
@@ -20,6 +21,36 @@ export function findRange(sources: readonly SourceInfo[], range: Ranges[RangeRol
   const r = range as Range;
   const [kind, name] = 'table' in r ? ['table', r.table.toLowerCase()] : ['sheet', r.sheet.toLowerCase()];
   return sources.find((s) => s.ref.kind === kind && s.ref.kind !== 'selection' && s.ref.name.toLowerCase() === name)?.ref;
+}
+
+/** What a role's range is called in messages (the pane and the command line word them alike). */
+export const RANGE_ROLE_LABEL: Record<RangeRole, string> = { sales: 'sales data', answers: 'questionnaire answers', visits: 'visits' };
+
+/**
+ * The saved ranges the workbook still has, by role, and a message for each one it no longer has
+ * (renamed or deleted since the configuration was saved): the caller says what it does instead.
+ */
+export function savedRanges(sources: readonly SourceInfo[], ranges: Config['ranges']): { found: Partial<Record<RangeRole, SourceRef>>; missing: { role: RangeRole; message: string }[] } {
+  const found: Partial<Record<RangeRole, SourceRef>> = {};
+  const missing: { role: RangeRole; message: string }[] = [];
+  for (const role of ['sales', 'answers', 'visits'] as const) {
+    const range = ranges?.[role];
+    if (!range) continue;
+    const ref = findRange(sources, range);
+    if (ref) found[role] = ref;
+    else missing.push({ role, message: `the ${RANGE_ROLE_LABEL[role]} last used, ${rangeLabel(range)}` });
+  }
+  return { found, missing };
+}
+
+/**
+ * The range to read sales from when none is saved (or the saved one is gone): the first table or sheet
+ * that is not the saved answers or visits range, else whatever comes first.
+ */
+export function firstSalesCandidate(sources: readonly SourceInfo[], found: Partial<Record<RangeRole, SourceRef>>): SourceRef | undefined {
+  const key = (ref: SourceRef | undefined) => (ref === undefined || ref.kind === 'selection' ? undefined : `${ref.kind}:${ref.name}`);
+  const taken = new Set([key(found.answers), key(found.visits)]);
+  return sources.find((s) => s.ref.kind !== 'selection' && !taken.has(key(s.ref)))?.ref ?? sources[0]?.ref;
 }
 
 /**

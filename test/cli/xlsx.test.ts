@@ -15,6 +15,16 @@ writeFileSync(config, JSON.stringify({ version: 1, columns: { customer: 'Custome
 /** Sales 80 + 15 + 5 = 100: C1 80% -> A, C2 95% -> B, C3 100% -> C. */
 const ROWS = [['Customer ID', 'Sales'], ['C1', 80], ['C2', 15], ['C3', 5]];
 
+/** A profiles type on the Industry sector answer. */
+const PROFILES = { version: 1, columns: { customer: 'Customer ID', amount: 'Sales' }, segmentTypes: [{ name: 'Profile', kind: 'profiles', profiles: [{ name: 'Services', include: { 'Industry sector': ['Services'] } }] }] };
+
+/** Each customer's profile in the tiers table of a written workbook. */
+async function profileColumn(path: string) {
+  const tiers = values((await excel(readFileSync(path))).getWorksheet('Customer Tiers')!);
+  const col = tiers[0].indexOf('Profile');
+  return tiers.slice(1).map((r) => [r[0], r[col] ?? '']);
+}
+
 async function cli(args: string[], now = '2026-01-01T00:00:00.000Z') {
   let err = '';
   let out = '';
@@ -30,13 +40,11 @@ describe('tierwise segment on workbooks', () => {
     // C1 is in Services, C2 in IT; C3 gave no answers: only C1 gets the profile.
     writeFileSync(answers, 'Customer ID,Industry sector\nC1,Services\nC2,IT\n');
     const profiles = join(dir, 'profiles.json');
-    writeFileSync(profiles, JSON.stringify({ version: 1, columns: { customer: 'Customer ID', amount: 'Sales' }, segmentTypes: [{ name: 'Profile', kind: 'profiles', profiles: [{ name: 'Services', include: { 'Industry sector': ['Services'] } }] }] }));
+    writeFileSync(profiles, JSON.stringify(PROFILES));
     const out = join(dir, 'answers-tiers.xlsx');
     const run = await cli(['segment', input, '--config', profiles, '--answers', answers, '--out', out]);
     expect(run.code).toBe(0);
-    const tiers = values((await excel(readFileSync(out))).getWorksheet('Customer Tiers')!);
-    const col = tiers[0].indexOf('Profile');
-    expect(tiers.slice(1).map((r) => [r[0], r[col] ?? ''])).toEqual([['C1', 'Services'], ['C2', ''], ['C3', '']]);
+    expect(await profileColumn(out)).toEqual([['C1', 'Services'], ['C2', ''], ['C3', '']]);
   });
 
   it('writes a copy with --out, then runs again on the copy with the configuration it saved', async () => {
@@ -75,6 +83,48 @@ describe('tierwise segment on workbooks', () => {
     const tiers = values((await excel(readFileSync(out2))).getWorksheet('Customer Tiers')!);
     const abc = tiers[0].indexOf('Sales ABC');
     expect(tiers.slice(1).map((r) => [r[0], r[abc]])).toEqual([['C3', 'A'], ['C1', 'B']]);
+  });
+
+  it('reads the answers range saved with the configuration, as the pane does; --answers FILE still wins', async () => {
+    // C1 answered Services, C2 IT, C3 nothing: from the workbook, only C1 gets the profile.
+    const input = join(dir, 'saved-answers.xlsx');
+    writeFileSync(input, await plainWorkbook('Orders', ROWS, { extraSheets: { Survey: [['Customer ID', 'Industry sector'], ['C1', 'Services'], ['C2', 'IT']] } }));
+    const profiles = join(dir, 'saved-answers.json');
+    writeFileSync(profiles, JSON.stringify({ ...PROFILES, ranges: { sales: { sheet: 'Orders' }, answers: { sheet: 'Survey' } } }));
+    const out = join(dir, 'saved-answers-tiers.xlsx');
+    const first = await cli(['segment', input, '--config', profiles, '--out', out]);
+    expect(first.code).toBe(0);
+    expect(first.err).not.toContain('last used');
+    expect(await profileColumn(out)).toEqual([['C1', 'Services'], ['C2', ''], ['C3', '']]);
+    // The next run needs neither --config nor --answers: both were saved in the workbook.
+    const again = join(dir, 'saved-answers-again.xlsx');
+    expect((await cli(['segment', out, '--out', again], '2026-02-01T00:00:00.000Z')).code).toBe(0);
+    expect(await profileColumn(again)).toEqual([['C1', 'Services'], ['C2', ''], ['C3', '']]);
+    // A file given on the command line replaces the saved range for this run (here C2 is in Services).
+    const answers = join(dir, 'saved-answers-file.csv');
+    writeFileSync(answers, 'Customer ID,Industry sector\nC2,Services\n');
+    const byFile = join(dir, 'saved-answers-file.xlsx');
+    expect((await cli(['segment', out, '--answers', answers, '--out', byFile], '2026-03-01T00:00:00.000Z')).code).toBe(0);
+    expect(await profileColumn(byFile)).toEqual([['C1', ''], ['C2', 'Services'], ['C3', '']]);
+  });
+
+  it('says which saved ranges the workbook lost and what it read instead, also when the run then fails', async () => {
+    const input = join(dir, 'lost-ranges.xlsx');
+    writeFileSync(input, await plainWorkbook('Orders', ROWS));
+    const profiles = join(dir, 'lost-ranges.json');
+    writeFileSync(profiles, JSON.stringify({ ...PROFILES, ranges: { sales: { table: 'Sales2025' }, answers: { sheet: 'Survey' } } }));
+    const run = await cli(['segment', input, '--config', profiles, '--out', join(dir, 'lost-ranges-tiers.xlsx')]);
+    // Without its answers range, the profile looks for its question in the sales range, which lacks it.
+    expect(run.code).toBe(2);
+    expect(run.err.split('\n').slice(0, 3)).toEqual([
+      'warning: lost-ranges.xlsx: the sales data last used, table "Sales2025", is not in the workbook any more: read sheet "Orders" instead (name the range with --table or --sheet; the run saves the new choice)',
+      'warning: lost-ranges.xlsx: the questionnaire answers last used, sheet "Survey", is not in the workbook any more: profiles look for the answers in the sales range (give --answers FILE, or choose the range of questionnaire answers in the task pane)',
+      'segmentTypes[0].profiles[0].include.Industry sector: the sales range has no column headed "Industry sector"; its columns: Customer ID, Sales',
+    ]);
+    // Named on the command line, the sales range replaces the lost one without a word.
+    const named = await cli(['segment', input, '--config', profiles, '--sheet', 'Orders', '--out', join(dir, 'lost-ranges-named.xlsx')]);
+    expect(named.err).not.toContain('the sales data last used');
+    expect(named.err).toContain('the questionnaire answers last used');
   });
 
   it('--in-place writes a backup copy of the input first', async () => {

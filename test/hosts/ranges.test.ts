@@ -2,7 +2,7 @@
 import { defaultConfig, parseConfig } from '../../src/engine/config';
 import { configHash } from '../../src/engine/history';
 import type { SourceInfo } from '../../src/hosts/host';
-import { findRange, rangeOf, withRanges } from '../../src/hosts/ranges';
+import { findRange, firstSalesCandidate, rangeOf, savedRanges, withRanges } from '../../src/hosts/ranges';
 
 const listed: SourceInfo[] = [
   { ref: { kind: 'table', name: 'Orders' }, label: 'Table Orders' },
@@ -23,6 +23,22 @@ describe('saved ranges', () => {
     expect(findRange(listed, { table: 'Answers' })).toBeUndefined(); // a sheet of that name is not a table
     expect(findRange(listed, { sheet: 'Gone' })).toBeUndefined();
     expect(findRange(listed, undefined)).toBeUndefined();
+  });
+
+  test('the saved ranges the workbook still has are found; each one it lost gets a message naming it', () => {
+    const { found, missing } = savedRanges(listed, { sales: { table: 'Orders' }, answers: { table: 'Survey' }, visits: { sheet: 'answers' } });
+    expect(found).toEqual({ sales: { kind: 'table', name: 'Orders' }, visits: { kind: 'sheet', name: 'Answers' } });
+    expect(missing).toEqual([{ role: 'answers', message: 'the questionnaire answers last used, table "Survey"' }]);
+    expect(savedRanges(listed, undefined)).toEqual({ found: {}, missing: [] });
+  });
+
+  test('without a saved sales range, sales come from the first table or sheet that is not the saved answers or visits range', () => {
+    const answersFirst: SourceInfo[] = [listed[1], listed[0], listed[2]];
+    expect(firstSalesCandidate(answersFirst, {})).toEqual({ kind: 'sheet', name: 'Answers' });
+    expect(firstSalesCandidate(answersFirst, { answers: { kind: 'sheet', name: 'Answers' } })).toEqual({ kind: 'table', name: 'Orders' });
+    // Nothing else to read: whatever comes first (the user picks the right range in the Data step).
+    expect(firstSalesCandidate([listed[1], listed[2]], { answers: { kind: 'sheet', name: 'Answers' } })).toEqual({ kind: 'sheet', name: 'Answers' });
+    expect(firstSalesCandidate([], {})).toBeUndefined();
   });
 
   test('a role given replaces the saved one (none or a selection removes it); a role not given keeps it', () => {

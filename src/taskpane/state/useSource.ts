@@ -11,7 +11,7 @@ import type { PreviousRun, SourceInfo, SourceRef, WorkbookHost } from '../../hos
 import { mergeOverrides } from '../../plan/previous';
 import { SourceProblem } from '../../plan/source-check';
 import { loadStoredConfig, type LoadedConfig } from '../../plan/stored-config';
-import { findRange, rangeLabel } from '../../hosts/ranges';
+import { firstSalesCandidate, RANGE_ROLE_LABEL, savedRanges } from '../../hosts/ranges';
 import { sendPrevious, sendSource, type EngineClient } from '../worker/client';
 import type { ExtraRole, Prepared } from '../worker/protocol';
 
@@ -44,8 +44,6 @@ export function runConfig(config: Config, previous: PreviousRun | undefined, ove
 /** The second ranges chosen in the Data step; Apply saves them with the configuration (`ranges`), and the pane reads them again on opening. */
 export type ExtraChoice = Partial<Record<ExtraRole, SourceRef>>;
 
-const EXTRA_LABEL: Record<ExtraRole, string> = { answers: 'questionnaire answers', visits: 'visits' };
-const RANGE_LABEL = { sales: 'sales data', ...EXTRA_LABEL };
 
 export interface SourceState {
   sources: SourceInfo[];
@@ -108,11 +106,10 @@ export function useSource(host: WorkbookHost, engine: EngineClient, config: Conf
         setPrevious(prev);
         onStoredRef.current(loadedConfig);
         // The ranges the last run saved with its configuration, when the workbook still has them.
-        const saved = loadedConfig.state === 'ok' ? loadedConfig.config.ranges : undefined;
-        setSource(findRange(list, saved?.sales) ?? list.find((s) => s.ref.kind !== 'selection')?.ref ?? list[0]?.ref);
-        restoreExtras.current = { answers: findRange(list, saved?.answers), visits: findRange(list, saved?.visits) };
-        const lost = (['sales', 'answers', 'visits'] as const).filter((role) => saved?.[role] && !findRange(list, saved[role]));
-        setMissingRanges(lost.map((role) => `the ${RANGE_LABEL[role]} last used, ${rangeLabel(saved?.[role])}`));
+        const { found, missing } = savedRanges(list, loadedConfig.state === 'ok' ? loadedConfig.config.ranges : undefined);
+        setSource(found.sales ?? firstSalesCandidate(list, found));
+        restoreExtras.current = { answers: found.answers, visits: found.visits };
+        setMissingRanges(missing.map((m) => m.message));
         if (list.length === 0) setBusy(undefined);
       } catch (e) {
         if (live) {
@@ -153,7 +150,7 @@ export function useSource(host: WorkbookHost, engine: EngineClient, config: Conf
     const sent = (on: boolean) => setExtrasSent((s) => [...s.filter((r) => r !== role), ...(on ? [role] : [])].sort());
     setExtras((e) => ({ ...e, [role]: ref }));
     if (!ref) return sent(false);
-    setBusy({ what: `Reading the ${EXTRA_LABEL[role]}` });
+    setBusy({ what: `Reading the ${RANGE_ROLE_LABEL[role]}` });
     setError(undefined);
     try {
       await sendSource(engine, await host.readSource(ref), undefined, role);
@@ -166,7 +163,7 @@ export function useSource(host: WorkbookHost, engine: EngineClient, config: Conf
       setExtras((x) => ({ ...x, [role]: undefined }));
       sent(false);
       if (e instanceof SourceProblem) setSourceIssues(e.issues);
-      else setError(`The ${EXTRA_LABEL[role]} could not be read: ${errorMessage(e)}`);
+      else setError(`The ${RANGE_ROLE_LABEL[role]} could not be read: ${errorMessage(e)}`);
       setBusy(undefined);
     }
   }, [host, engine]);
