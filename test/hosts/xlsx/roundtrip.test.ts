@@ -92,6 +92,14 @@ describe('xlsx host on Superstore', () => {
     const abc = rows.findIndex((r) => r[0] === 'Sales ABC');
     expect(rows.slice(abc + 2, abc + 5).map((r) => [r[0], r[1]])).toEqual([['A', 396], ['B', 209], ['C', 188]]);
     expect(rows.some((r) => String(r[0]).startsWith('No previous run'))).toBe(true);
+    // No chart is drawn in files: one warning says so and where each chart's data is, and that data is there.
+    const notes = first.report.issues.filter((i) => i.message.includes('not drawn'));
+    expect(notes).toHaveLength(1);
+    const at = [...notes[0].message.matchAll(/"([^"]+)" at ([A-Z]+)(\d+)/g)].map((m) => ({ title: m[1], row: Number(m[3]) - 1 }));
+    expect(at.map((a) => a.title)).toEqual(['Sales ABC: sales by segment', 'Profit band: profit by segment']);
+    expect(notes[0]).toMatchObject({ severity: 'warning', where: 'Segment Summary' });
+    expect(notes[0].message).toMatch(/^the 2 charts are not drawn in \.xlsx files; their data is on the sheet \(.*\); apply Tierwise in Excel to draw them$/);
+    for (const a of at) expect(rows[a.row].slice(0, 3)).toEqual(['Segment', a.title.startsWith('Sales') ? 'Sales' : 'Profit', 'Cumulative %']);
   });
 
   it('writes the hidden history: one column per segment type, one row per customer', async () => {
