@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import JSZip from 'jszip';
 import { runWorkbook } from '../../src/cli/workbook';
 import type { EngineResult } from '../../src/engine/result';
 import type { Cell } from '../../src/engine/types';
@@ -32,6 +33,24 @@ function sheetsAsLibreOfficeSees(file: string): Map<string, string[][]> {
   const sheets = new Map<string, string[][]>();
   for (const f of readdirSync(out)) sheets.set(f.slice(base.length + 1, -4), parse(readFileSync(join(out, f), 'utf8'), { relax_column_count: true }));
   return sheets;
+}
+
+/** The charts LibreOffice finds in a workbook, saved as OpenDocument: each one's title, series types and data range. */
+async function chartsAsLibreOfficeSees(file: string): Promise<{ title: string; series: string[]; range: string }[]> {
+  const out = join(dir, `ods-${Math.random().toString(36).slice(2)}`);
+  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'ods', '--outdir', out, file], { stdio: 'pipe', timeout: 240_000 });
+  const zip = await JSZip.loadAsync(readFileSync(join(out, readdirSync(out)[0])));
+  const objects = Object.keys(zip.files).filter((k) => /^Object \d+\/content\.xml$/.test(k)).sort((a, b) => parseInt(a.slice(7), 10) - parseInt(b.slice(7), 10));
+  const charts = [];
+  for (const k of objects) {
+    const xml = await zip.file(k)!.async('string');
+    charts.push({
+      title: /<chart:title[^>]*><text:p>([^<]*)<\/text:p>/.exec(xml)?.[1] ?? '',
+      series: [...xml.matchAll(/<chart:series [^>]*chart:class="chart:(\w+)"/g)].map((m) => m[1]),
+      range: (/<chart:plot-area [^>]*table:cell-range-address="([^"]*)"/.exec(xml)?.[1] ?? '').replace(/&apos;/g, "'"),
+    });
+  }
+  return charts;
 }
 
 /** LibreOffice writes up to 15 significant digits and keeps the % of percent-formatted cells. */
@@ -118,5 +137,14 @@ describe('LibreOffice opens what Tierwise wrote', () => {
       ['C4', '@import', '10', '1', 'C', 'Low'],
     ]);
     expect(sheets.has('Pivot')).toBe(true);
+    // The summary's charts are charts to LibreOffice too: columns and a line over each data block; the user's chart is still there.
+    const charts = await chartsAsLibreOfficeSees(file);
+    const ours = charts.filter((c) => c.title.endsWith('by segment'));
+    expect(ours.map((c) => [c.title, c.series])).toEqual([
+      ['Sales ABC: sales by segment', ['bar', 'line']],
+      ['Profit band: profit by segment', ['bar', 'line']],
+    ]);
+    for (const c of ours) expect(c.range).toMatch(/^'Segment Summary'\.A\d+:'Segment Summary'\.C\d+$/);
+    expect(charts.length).toBe(3);
   });
 });

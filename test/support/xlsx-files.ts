@@ -60,3 +60,39 @@ export async function typeInto(bytes: Uint8Array, sheet: string, ref: string, te
   zip.file(path, xml.slice(0, hit.index) + hit[1] + body + hit[3] + xml.slice(hit.index + hit[0].length));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
+
+/** A drawn chart as the package holds it: its part, title, and the cell ranges its series read. */
+export interface ChartPart {
+  path: string;
+  title: string;
+  /** `<c:f>` formulas in document order: per series its name cell, categories, values. */
+  formulas: string[];
+  kinds: string[];
+}
+
+/** The charts of a sheet, following sheet -> drawing -> chart relationships (JSZip, not Tierwise's reader). */
+export async function chartsOf(bytes: Uint8Array, sheet: string): Promise<ChartPart[]> {
+  const all = await parts(bytes);
+  const relsOf = (part: string) => {
+    const slash = part.lastIndexOf('/');
+    const xml = all.get(`${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`)?.toString() ?? '';
+    return [...xml.matchAll(/<Relationship [^>]*>/g)].map((m) => ({
+      type: /Type="([^"]+)"/.exec(m[0])![1].replace(/^.*\//, ''),
+      target: new URL(/Target="([^"]+)"/.exec(m[0])![1], `file:///${part}`).pathname.slice(1),
+    }));
+  };
+  const unescape = (s: string) => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const out: ChartPart[] = [];
+  for (const drawing of relsOf(await sheetPath(bytes, sheet)).filter((r) => r.type === 'drawing')) {
+    for (const chart of relsOf(drawing.target).filter((r) => r.type === 'chart')) {
+      const xml = all.get(chart.target)!.toString();
+      out.push({
+        path: chart.target,
+        title: unescape(/<a:t>([^<]*)<\/a:t>/.exec(xml)?.[1] ?? ''),
+        formulas: [...xml.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => unescape(m[1])),
+        kinds: [...xml.matchAll(/<c:(barChart|lineChart)>/g)].map((m) => m[1]),
+      });
+    }
+  }
+  return out;
+}

@@ -7,13 +7,14 @@ import type { Cell, Issue, SourceTable } from '../../engine/types';
 import { freeSheetName, freeTableName } from '../../plan/names';
 import { sourceColumnHeader } from '../../plan/planner';
 import { ownedText, parseOwned, SETTINGS_CONFIG, SETTINGS_OWNED, type OwnedState } from '../../plan/owned';
-import type { PlannedSheet, PlannedSourceColumns, WorkbookPlan } from '../../plan/plan';
+import type { PlannedChart, PlannedSheet, PlannedSourceColumns, WorkbookPlan } from '../../plan/plan';
 import { readPreviousRun } from '../../plan/previous';
 import { headerProblem, ownedColumnCount, SourceProblem, tableFingerprint } from '../../plan/source-check';
 import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, StoredConfig, WorkbookHost } from '../host';
 import { PackageError, XlsxPackage, type SheetEntry } from './package';
 import { cellXmlValue, denseRows, MAX_SHEET_XML_BYTES, parseRange, readSheetXml, sharedStrings, tablesOf, type Range, type TableEntry } from './read';
 import { findAddinPart, parseSettingsSheet, readAddinProperties, SETTINGS_SHEET, settingsSheetValues, writeAddinProperties } from './settings';
+import { chartXml, drawingXml } from './chart-xml';
 import { sheetXml, tablePartsXml, tableXml } from './sheet-xml';
 import { spliceSourceColumns, widenTable } from './source-columns';
 import { MINIMAL_STYLES, StyleBook } from './styles';
@@ -312,8 +313,37 @@ export class XlsxHost implements WorkbookHost {
         t.relId = await pkg.addRelationship(entry.path, REL.table, path);
       }
     }
-    pkg.put(entry.path, sx.xml.replace('{{TABLE_PARTS}}', tablePartsXml(sx.tables)));
+    const drawing = await this.addCharts(entry, ps);
+    pkg.put(entry.path, sx.xml.replace('{{TABLE_PARTS}}', drawing + tablePartsXml(sx.tables)));
     return entry;
+  }
+
+  /**
+   * The sheet's charts: a chart part each, one drawing part that anchors them, and the relationships and
+   * content types that list them. Returns the sheet's `<drawing>` element ('' without charts).
+   */
+  private async addCharts(entry: SheetEntry, ps: PlannedSheet): Promise<string> {
+    const pkg = this.pkg;
+    // Numbered after the parts the workbook already has: a user's own charts keep theirs.
+    const free = (dir: string, stem: string) => {
+      let n = 1;
+      while (pkg.has(`xl/${dir}/${stem}${n}.xml`)) n++;
+      return `xl/${dir}/${stem}${n}.xml`;
+    };
+    const drawing = free('drawings', 'drawing');
+    const anchors: { chart: PlannedChart; relId: string }[] = [];
+    for (const chart of ps.charts) {
+      const block = ps.blocks.find((b) => b.id === chart.blockId);
+      if (!block) continue;
+      const path = free('charts', 'chart');
+      pkg.put(path, chartXml(entry.name, chart, block));
+      await pkg.addContentTypeOverride(path, CONTENT_TYPE.chart);
+      anchors.push({ chart, relId: await pkg.addRelationship(drawing, REL.chart, path) });
+    }
+    if (anchors.length === 0) return '';
+    pkg.put(drawing, drawingXml(anchors));
+    await pkg.addContentTypeOverride(drawing, CONTENT_TYPE.drawing);
+    return `<drawing r:id="${await pkg.addRelationship(entry.path, REL.drawing, drawing)}"/>`;
   }
 
   private async definedNames(): Promise<string[]> {
@@ -322,17 +352,27 @@ export class XlsxHost implements WorkbookHost {
   }
 
   /**
-   * Before an owned sheet is written again: its table parts and relationships go (they are
-   * Tierwise's; the new sheet brings its own). Returns the removed table parts.
+   * Before an owned sheet is written again: its table parts, its drawing with the charts, and its
+   * relationships go (they are Tierwise's; the new sheet brings its own). Returns the removed table parts.
    */
   private async clearSheetParts(entry: SheetEntry): Promise<string[]> {
     const pkg = this.pkg;
     const removed: string[] = [];
+    const drop = async (part: string) => {
+      pkg.remove(part);
+      await pkg.removeContentTypeOverride(part);
+      const rels = pkg.relsPathOf(part);
+      if (pkg.has(rels)) pkg.remove(rels);
+    };
     for (const rel of await pkg.relationships(entry.path)) {
-      if (rel.type !== REL.table) continue;
-      pkg.remove(rel.target);
-      await pkg.removeContentTypeOverride(rel.target);
-      removed.push(rel.target);
+      if (rel.type === REL.table) {
+        await drop(rel.target);
+        removed.push(rel.target);
+      } else if (rel.type === REL.drawing && !rel.external) {
+        // The drawing and its charts go; parts a chart points at (a style someone gave it) stay, unlisted.
+        for (const chart of await pkg.relationships(rel.target)) if (chart.type === REL.chart && !chart.external) await drop(chart.target);
+        await drop(rel.target);
+      }
     }
     const relsPath = pkg.relsPathOf(entry.path);
     if (pkg.has(relsPath)) pkg.remove(relsPath);

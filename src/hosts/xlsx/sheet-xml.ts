@@ -139,8 +139,6 @@ export function sheetXml(sheet: PlannedSheet, styles: StyleBook): SheetXml {
       );
     }
   }
-  // One note for all of a sheet's charts: six lines per run on the command line said the same thing six times.
-  if (sheet.charts.length > 0) notes.push(chartsNote(sheet));
 
   const sorted = [...rows.keys()].sort((a, b) => a - b);
   const data = sorted.map((r) => {
@@ -181,15 +179,4 @@ export function tableXml(t: PlannedTablePart): string {
     `<autoFilter ref="${t.ref}"/><tableColumns count="${t.columns.length}">${cols}</tableColumns>` +
     `<tableStyleInfo name="${escapeXml(t.style)}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
   );
-}
-
-/** Where each chart's data is, and how to get the charts drawn (Tierwise in Excel draws them). */
-function chartsNote(sheet: PlannedSheet): string {
-  const at = sheet.charts.map((ch) => {
-    const block = sheet.blocks.find((b) => b.id === ch.blockId);
-    // The warning is already headed by the sheet's name: the cell alone says where.
-    return block ? `"${ch.title}" at ${cellRef(block.row, block.column)}` : `"${ch.title}"`;
-  });
-  const [what, their] = at.length === 1 ? ['chart is', 'its'] : [`${at.length} charts are`, 'their'];
-  return `the ${what} not drawn in .xlsx files; ${their} data is on the sheet (${at.join(', ')}); apply Tierwise in Excel to draw ${at.length === 1 ? 'it' : 'them'}`;
 }

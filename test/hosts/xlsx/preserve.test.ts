@@ -12,7 +12,7 @@ import { XlsxHost } from '../../../src/hosts/xlsx/host';
 import { readAddinProperties, SETTINGS_SHEET, writeAddinProperties } from '../../../src/hosts/xlsx/settings';
 import { SETTINGS_CONFIG, SETTINGS_OWNED } from '../../../src/plan/owned';
 import { plainWorkbook, richWorkbook, webExtensionXml } from '../../support/xlsx-fixture';
-import { excel, parts, sheetPath, values } from '../../support/xlsx-files';
+import { chartsOf, excel, parts, sheetPath, values } from '../../support/xlsx-files';
 
 jest.setTimeout(30_000);
 
@@ -86,6 +86,20 @@ describe('a workbook with a chart, a pivot table, a defined name and the add-in 
     };
     const [a, b] = [await compressed(input), await compressed(output.bytes)];
     for (const k of unchanged) expect([k, b(k).equals(a(k))]).toEqual([k, true]);
+  });
+
+  it("numbers its chart parts after the user's own: the user's chart stays on its sheet, Tierwise's two go on the summary", async () => {
+    expect((await chartsOf(output.bytes, 'Segment Summary')).map((c) => [c.path, c.title])).toEqual([
+      ['xl/charts/chart2.xml', 'Sales ABC: sales by segment'],
+      ['xl/charts/chart3.xml', 'Profit band: profit by segment'],
+    ]);
+    expect((await chartsOf(output.bytes, 'Orders')).map((c) => c.path)).toEqual(['xl/charts/chart1.xml']);
+    // A second run replaces Tierwise's charts and leaves the user's alone.
+    const again = await run(output.bytes);
+    expect((await chartsOf(again.bytes, 'Segment Summary')).map((c) => c.path)).toEqual(['xl/charts/chart2.xml', 'xl/charts/chart3.xml']);
+    const p = await parts(again.bytes);
+    expect(p.get('xl/charts/chart1.xml')!.equals((await parts(input)).get('xl/charts/chart1.xml')!)).toBe(true);
+    expect([...p.keys()].filter((k) => /^xl\/(drawings|charts)\/[^/]+\.xml$/.test(k)).sort()).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/charts/chart3.xml', 'xl/drawings/drawing1.xml', 'xl/drawings/drawing2.xml']);
   });
 
   it('edits the shared parts by adding to them: the defined name, the pivot cache list and the chart anchor stay', async () => {

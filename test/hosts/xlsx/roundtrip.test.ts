@@ -12,7 +12,7 @@ import { newWorkbook } from '../../../src/hosts/xlsx/new-workbook';
 import { SETTINGS_SHEET } from '../../../src/hosts/xlsx/settings';
 import { FLAG_TEXT, tierColumns } from '../../../src/plan/tiers';
 import { superstoreGrid } from '../../plan/superstore';
-import { excel, parts, sheetPath, typeInto, values } from '../../support/xlsx-files';
+import { chartsOf, excel, parts, sheetPath, typeInto, values } from '../../support/xlsx-files';
 
 jest.setTimeout(60_000);
 
@@ -92,14 +92,29 @@ describe('xlsx host on Superstore', () => {
     const abc = rows.findIndex((r) => r[0] === 'Sales ABC');
     expect(rows.slice(abc + 2, abc + 5).map((r) => [r[0], r[1]])).toEqual([['A', 396], ['B', 209], ['C', 188]]);
     expect(rows.some((r) => String(r[0]).startsWith('No previous run'))).toBe(true);
-    // No chart is drawn in files: one warning says so and where each chart's data is, and that data is there.
-    const notes = first.report.issues.filter((i) => i.message.includes('not drawn'));
-    expect(notes).toHaveLength(1);
-    const at = [...notes[0].message.matchAll(/"([^"]+)" at ([A-Z]+)(\d+)/g)].map((m) => ({ title: m[1], row: Number(m[3]) - 1 }));
-    expect(at.map((a) => a.title)).toEqual(['Sales ABC: sales by segment', 'Profit band: profit by segment']);
-    expect(notes[0]).toMatchObject({ severity: 'warning', where: 'Segment Summary' });
-    expect(notes[0].message).toMatch(/^the 2 charts are not drawn in \.xlsx files; their data is on the sheet \(.*\); apply Tierwise in Excel to draw them$/);
-    for (const a of at) expect(rows[a.row].slice(0, 3)).toEqual(['Segment', a.title.startsWith('Sales') ? 'Sales' : 'Profit', 'Cumulative %']);
+    expect(first.report.issues).toEqual([]);
+  });
+
+  it("draws each type's chart over its data block: the measure as columns, the cumulative share as a line", async () => {
+    const rows = values(book.getWorksheet('Segment Summary')!);
+    const charts = await chartsOf(first.bytes, 'Segment Summary');
+    expect(charts.map((c) => [c.title, c.kinds])).toEqual([
+      ['Sales ABC: sales by segment', ['barChart', 'lineChart']],
+      ['Profit band: profit by segment', ['barChart', 'lineChart']],
+    ]);
+    for (const [k, chart] of charts.entries()) {
+      // Each series reads the block headed Segment | measure | Cumulative % that lists the type's segments.
+      const measure = k === 0 ? 'Sales' : 'Profit';
+      const head = rows.findIndex((r, i) => r[0] === 'Segment' && r[1] === measure && r[2] === 'Cumulative %' && i > 0);
+      const sorted = result.types[k].summary.filter((s) => Number.isFinite(s.measure)).sort((a, b) => b.measure - a.measure);
+      const n = sorted.length;
+      const at = (col: string, from: number, to: number) => `'Segment Summary'!$${col}$${from}${to > from ? `:$${col}$${to}` : ''}`;
+      const [from, to] = [head + 2, head + 1 + n];
+      expect(chart.formulas).toEqual([at('B', head + 1, head + 1), at('A', from, to), at('B', from, to), at('C', head + 1, head + 1), at('A', from, to), at('C', from, to)]);
+      // The categories are the segments, largest measure first; the row after them is empty.
+      expect(rows.slice(head + 1, head + 1 + n).map((r) => r[0])).toEqual(sorted.map((s) => s.segment));
+      expect(rows[head + 1 + n]?.[0] ?? '').toBe('');
+    }
   });
 
   it('writes the hidden history: one column per segment type, one row per customer', async () => {
@@ -196,6 +211,11 @@ describe('xlsx host on Superstore', () => {
       expect(wb.worksheets.map((w) => w.name)).toEqual(['Orders', 'Customer Tiers', 'Segment Summary', 'Tierwise History', SETTINGS_SHEET]);
       const p = await parts(second.bytes);
       expect([...p.keys()].filter((k) => k.startsWith('xl/tables/') && !k.includes('_rels'))).toHaveLength(1);
+      // The charts are replaced, not added to: one drawing, two charts, and no content type left for a removed part.
+      expect([...p.keys()].filter((k) => /^xl\/(drawings|charts)\/[^/]+\.xml$/.test(k)).sort()).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/drawings/drawing1.xml']);
+      expect((await chartsOf(second.bytes, 'Segment Summary')).map((c) => c.title)).toEqual(['Sales ABC: sales by segment', 'Profit band: profit by segment']);
+      const listed = [...p.get('[Content_Types].xml')!.toString().matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]);
+      for (const part of listed) expect([part, p.has(part)]).toEqual([part, true]);
       expect(second.result.lineCount).toBe(9994);
       const orders = values(wb.getWorksheet('Orders')!);
       expect(orders[0].length).toBe(23);
