@@ -87,6 +87,14 @@ export interface PlannedSheet {
   freezeRows?: number;
 }
 
+/** The sheet's charts with their data blocks; a block with its header row only has nothing to draw. */
+export function drawableCharts(sheet: PlannedSheet): { chart: PlannedChart; block: PlannedBlock }[] {
+  return sheet.charts.flatMap((chart) => {
+    const block = sheet.blocks.find((b) => b.id === chart.blockId);
+    return block && block.values.length > 1 ? [{ chart, block }] : [];
+  });
+}
+
 /** Segment columns written beside the source rows, one per segment type the user chose. */
 export interface PlannedSourceColumns {
   sheet: string;

@@ -5,6 +5,7 @@ import type { SourceTable } from '../../src/engine/types';
 import { historyValues, parseHistory, keepRuns } from '../../src/plan/history-sheet';
 import { freeSheetName, freeTableName, validSheetName } from '../../src/plan/names';
 import { planWorkbook, sourceColumnHeader, TEXT, MANUAL_SUFFIX } from '../../src/plan/planner';
+import { drawableCharts } from '../../src/plan/plan';
 import { mergeOverrides, overridesFromTiers, readPreviousRun } from '../../src/plan/previous';
 import { headerProblem, tableFingerprint } from '../../src/plan/source-check';
 import { loadStoredConfig, defaultConfigText } from '../../src/plan/stored-config';
@@ -132,5 +133,22 @@ describe('source checks and stored configuration', () => {
     if (bad.state === 'invalid') expect(bad.issues.length).toBeGreaterThanOrEqual(2);
     expect(loadStoredConfig(undefined).state).toBe('none');
     expect(loadStoredConfig({ text: defaultConfigText() }).state).toBe('ok');
+  });
+});
+
+describe('drawable charts', () => {
+  it('pairs each chart with its data block and skips a block that has its header row only', () => {
+    const chart = (id: string) => ({ kind: 'pareto' as const, title: id, blockId: id, categoryColumn: 0, valueColumn: 1, cumulativeColumn: 2, row: 0, column: 8, width: 8, height: 15 });
+    const sheet = {
+      role: 'summary' as const,
+      name: 'Segment Summary',
+      visible: true,
+      blocks: [
+        { id: 'full', row: 0, column: 0, values: [['Segment', 'Sales', 'Cumulative %'], ['A', 80, 0.8]] },
+        { id: 'empty', row: 5, column: 0, values: [['Segment', 'Sales', 'Cumulative %']] },
+      ],
+      charts: [chart('full'), chart('empty'), chart('missing')],
+    };
+    expect(drawableCharts(sheet).map(({ chart, block }) => [chart.title, block.id])).toEqual([['full', 'full']]);
   });
 });

@@ -3,7 +3,7 @@
 // Excel supports it (the rest is reported, never attempted).
 import type { Issue } from '../../engine/types';
 import { freeTableName } from '../../plan/names';
-import type { PlannedBlock, PlannedChart, PlannedSheet } from '../../plan/plan';
+import { drawableCharts, type PlannedBlock, type PlannedChart, type PlannedSheet } from '../../plan/plan';
 import type { Batcher } from './batch';
 import { a1, type Features } from './excel';
 
@@ -35,10 +35,7 @@ export async function decorateSheet(
   notes: Issue[],
 ): Promise<void> {
   for (const b of ps.blocks) await decorateBlock(batcher, sheet, ps, b, features, tableNames, created, notes);
-  for (const c of ps.charts) {
-    const block = ps.blocks.find((b) => b.id === c.blockId);
-    if (block && block.values.length > 1) await addChart(batcher, sheet, block, c, features);
-  }
+  for (const { chart, block } of drawableCharts(ps)) await addChart(batcher, sheet, block, chart, features);
   if (ps.freezeRows && features.freezePanes) await batcher.add(ACTION_BYTES, () => sheet.freezePanes.freezeRows(ps.freezeRows));
 }
 

@@ -7,7 +7,7 @@ import type { Cell, Issue, SourceTable } from '../../engine/types';
 import { freeSheetName, freeTableName } from '../../plan/names';
 import { sourceColumnHeader } from '../../plan/planner';
 import { ownedText, parseOwned, SETTINGS_CONFIG, SETTINGS_OWNED, type OwnedState } from '../../plan/owned';
-import type { PlannedChart, PlannedSheet, PlannedSourceColumns, WorkbookPlan } from '../../plan/plan';
+import { drawableCharts, type PlannedChart, type PlannedSheet, type PlannedSourceColumns, type WorkbookPlan } from '../../plan/plan';
 import { readPreviousRun } from '../../plan/previous';
 import { headerProblem, ownedColumnCount, SourceProblem, tableFingerprint } from '../../plan/source-check';
 import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, StoredConfig, WorkbookHost } from '../host';
@@ -332,9 +332,7 @@ export class XlsxHost implements WorkbookHost {
     };
     const drawing = free('drawings', 'drawing');
     const anchors: { chart: PlannedChart; relId: string }[] = [];
-    for (const chart of ps.charts) {
-      const block = ps.blocks.find((b) => b.id === chart.blockId);
-      if (!block) continue;
+    for (const { chart, block } of drawableCharts(ps)) {
       const path = free('charts', 'chart');
       pkg.put(path, chartXml(entry.name, chart, block));
       await pkg.addContentTypeOverride(path, CONTENT_TYPE.chart);
