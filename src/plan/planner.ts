@@ -95,6 +95,11 @@ function tiersSheet(result: EngineResult): PlannedSheet {
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** `2026-01-31T09:00:00.000Z` -> `2026-01-31 09:00 UTC`, as a title reads it (the history sheet keeps the ISO time). */
+export function runTime(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso;
+}
+
 function summarySheet(result: EngineResult, previous: PreviousRun | undefined): PlannedSheet {
   const blocks: PlannedBlock[] = [];
   const charts: PlannedChart[] = [];
@@ -130,12 +135,13 @@ function summarySheet(result: EngineResult, previous: PreviousRun | undefined): 
     let next = paretoRow + pareto.length + 1;
     if (last && last.segments[t.type.name]) {
       const mg = migration(last, t, result.customers.ids);
-      title(`migration-title-${k}`, `Migration since the run of ${last.time}: ${mg.moved} customer(s) changed segment (rows: before, columns: now)`, next);
+      // Titles overflow to the right: kept short enough to end before the chart in column I.
+      title(`migration-title-${k}`, `Migration since ${runTime(last.time)}: ${mg.moved} customer${mg.moved === 1 ? '' : 's'} changed segment`, next);
       const matrix: PlanValue[][] = [['Before \\ Now', ...mg.to], ...mg.from.map((f, i) => [f, ...mg.counts[i]])];
       blocks.push({ id: `migration-${k}`, row: next + 1, column: 0, values: matrix, header: true, numberFormats: [TEXT, ...mg.to.map(() => '#,##0')] });
       next += matrix.length + 2;
     } else {
-      title(`migration-title-${k}`, 'No previous run of this segment type to compare with: the migration matrix appears from the next run.', next);
+      title(`migration-title-${k}`, 'No previous run yet: the migration matrix starts with the next run.', next);
       next += 1;
     }
     row = Math.max(next, start + 16) + 1;

@@ -4,7 +4,7 @@ import { prepare, resultOf, classifyType, segment } from '../../src/engine/run';
 import type { SourceTable } from '../../src/engine/types';
 import { historyValues, parseHistory, keepRuns } from '../../src/plan/history-sheet';
 import { freeSheetName, freeTableName, validSheetName } from '../../src/plan/names';
-import { planWorkbook, sourceColumnHeader, TEXT, MANUAL_SUFFIX } from '../../src/plan/planner';
+import { planWorkbook, runTime, sourceColumnHeader, TEXT, MANUAL_SUFFIX } from '../../src/plan/planner';
 import { drawableCharts } from '../../src/plan/plan';
 import { mergeOverrides, overridesFromTiers, readPreviousRun } from '../../src/plan/previous';
 import { headerProblem, tableFingerprint } from '../../src/plan/source-check';
@@ -150,5 +150,14 @@ describe('drawable charts', () => {
       charts: [chart('full'), chart('empty'), chart('missing')],
     };
     expect(drawableCharts(sheet).map(({ chart, block }) => [chart.title, block.id])).toEqual([['full', 'full']]);
+  });
+});
+
+describe('run times in titles', () => {
+  it('an ISO time in UTC reads as date, hours and minutes; anything else is kept as it is', () => {
+    expect(runTime('2026-01-31T09:05:59.999Z')).toBe('2026-01-31 09:05 UTC');
+    expect(runTime('2026-01-31T09:05Z')).toBe('2026-01-31 09:05 UTC');
+    expect(runTime('2026-01-31T09:05:00+01:00')).toBe('2026-01-31T09:05:00+01:00');
+    expect(runTime('last Tuesday')).toBe('last Tuesday');
   });
 });
