@@ -1,6 +1,7 @@
 // A readable summary for the terminal: one table per segment type.
 import type { EngineResult } from '../engine/result';
 import { describeWindow } from '../engine/window';
+import { capital } from '../plan/planner';
 
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 // A state of mind is between 0 and 1: money's whole numbers would show 0 or 1.
@@ -16,7 +17,8 @@ export function formatSummary(result: EngineResult): string {
   for (const t of result.types) {
     out.push('', `${t.type.name} (${t.type.kind}, by ${t.measureName})`);
     const measureFormat = t.measureName === 'state of mind' ? fraction : money;
-    const header = ['Segment', 'Customers', '% customers', t.measureName, `% ${t.measureName}`, 'Profit', 'Average'];
+    // Headed as the workbook's summary heads them: `Sales`, `% sales`, `Average sales`.
+    const header = ['Segment', 'Customers', '% customers', capital(t.measureName), `% ${t.measureName}`, 'Profit', `Average ${t.measureName}`];
     const rows = t.summary.map((r) => [
       r.segment,
       String(r.customers),

@@ -93,7 +93,8 @@ function tiersSheet(result: EngineResult): PlannedSheet {
   return { role: 'tiers', name: SHEET_NAMES.tiers, visible: true, blocks: [block], charts: [], freezeRows: 1 };
 }
 
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** `sales` -> `Sales`: a measure's name as a column heading (the workbook's summary and the terminal's). */
+export const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** `2026-01-31T09:00:00.000Z` -> `2026-01-31 09:00 UTC`, as a title reads it (the history sheet keeps the ISO time). */
 export function runTime(iso: string): string {
