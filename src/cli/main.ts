@@ -1,4 +1,6 @@
-// `tierwise segment <file.csv|file.xlsx> --config <config.json> [--sheet NAME] [--format json|csv] [--out FILE] [--answers FILE] [--visits FILE]`
+// `tierwise segment <file.csv> --config <config.json> [--format json|csv] [--out FILE] [--answers FILE] [--visits FILE]`
+// `tierwise segment <file.xlsx> [--config <config.json>] [--sheet NAME | --table NAME] [--format json|csv] [--out FILE]`
+//   prints what a run that writes the workbook would compute (its saved configuration and ranges by default).
 // `tierwise segment <file.xlsx> [--config <config.json>] --out <out.xlsx> | --in-place` writes the workbook.
 // Exit status: 0 every row used, 1 some rows left out (listed on stderr), 2 unusable input or configuration.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -6,24 +8,30 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConfigText, type Config } from '../engine/config';
 import { epochDayToIso, serialToEpochDay } from '../engine/parse/date';
-import { segment, type ExtraSources } from '../engine/run';
+import { classifyAll, prepare, segment, type ExtraSources } from '../engine/run';
 import type { EngineResult } from '../engine/result';
 import { readSourceFile, SourceError } from '../hosts/files/read';
+import type { SourceRef } from '../hosts/host';
 import { XlsxHost } from '../hosts/xlsx/host';
 import { PackageError } from '../hosts/xlsx/package';
+import { previousSegments } from '../plan/previous';
 import { SourceProblem } from '../plan/source-check';
 import { tierColumns, toRows, type TierColumn } from '../plan/tiers';
 import { DEFAULT_LIMITS, printIssues, processIo, report, UsageError, type Io, type Limits } from './common';
 import { formatSummary } from './summary-text';
 import { toCsv } from './csv';
-import { runWorkbook } from './workbook';
-import { csvAsWorkbook, isWorkbookPath, segmentWorkbookCommand } from './workbook-command';
+import { readWorkbook, runWorkbook } from './workbook';
+import { csvAsWorkbook, isWorkbookPath, segmentWorkbookCommand, workbookBytes } from './workbook-command';
 
 export type { Io, Limits } from './common';
 
 const USAGE = `Usage:
-  tierwise segment <file.csv|file.xlsx> --config <config.json> [--sheet NAME] [--format json|csv] [--out FILE] [--issues FILE]
+  tierwise segment <file.csv> --config <config.json> [--format json|csv] [--out FILE] [--issues FILE]
                    [--answers FILE] [--visits FILE]
+  tierwise segment <file.xlsx> [--config <config.json>] [--sheet NAME | --table NAME] [--format json|csv] [--out FILE]
+                   [--issues FILE] [--answers FILE] [--visits FILE]
+                                prints one row per customer; without --config, the workbook's saved configuration
+                                and ranges, as a run that writes the workbook would use them
       --answers FILE  questionnaire answers for profiles: a customer column plus one column per question
       --visits FILE   visits for visit planning: a customer column and a visit date column
                       (both also when a workbook is written)
@@ -68,12 +76,7 @@ export async function main(argv: string[], io: Io = processIo, limits: Limits = 
 
 
 async function loadConfig(path: string, io: Io): Promise<Config | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read the configuration ${path}`);
-  }
+  const text = await readText(path);
   const parsed = parseConfigText(text);
   printIssues(parsed.warnings, io, `${path}: `);
   if (!parsed.ok) {
@@ -114,19 +117,19 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
     if (values.format !== undefined) throw new UsageError(`--format ${values.format} writes text; a workbook is written when --out names an .xlsx file or --in-place is given, not both`);
     return segmentWorkbookCommand(positionals[0], values, io, limits);
   }
-  if (values.table || values['source-columns']) throw new UsageError(`--table and --source-columns apply when a workbook is written (--out <file.xlsx> or --in-place)\n${USAGE}`);
-  if (!values.config) throw new UsageError(`--config <config.json> is required\n${USAGE}`);
+  if (values['source-columns']) throw new UsageError(`--source-columns applies when a workbook is written (--out <file.xlsx> or --in-place)\n${USAGE}`);
+  const workbook = isWorkbookPath(positionals[0]);
+  if (values.table && !workbook) throw new UsageError(`--table names a table of an .xlsx workbook; ${positionals[0]} is not one\n${USAGE}`);
+  if (!values.config && !workbook) throw new UsageError(`--config <config.json> is required\n${USAGE}`);
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, not "${format}"`);
 
-  const config = await loadConfig(values.config, io);
-  if (!config) return 2;
-  const table = await readSourceFile(positionals[0], { sheet: values.sheet, maxFileBytes: limits.maxFileBytes });
   const sources: ExtraSources = {
     answers: values.answers ? await readSourceFile(values.answers, { maxFileBytes: limits.maxFileBytes }) : undefined,
     visits: values.visits ? await readSourceFile(values.visits, { maxFileBytes: limits.maxFileBytes }) : undefined,
   };
-  const result = segment(table, config, undefined, sources);
+  const result = workbook ? await segmentWorkbookToText(positionals[0], values, sources, io, limits) : await segmentFile(positionals[0], values, sources, io, limits);
+  if (!result) return 2;
   const status = await report(result, io, values.issues);
   if (status === 2) return 2;
 
@@ -137,6 +140,43 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
     io.err(`Wrote ${result.customers.ids.length} customers to ${values.out}\n`);
   } else io.out(text);
   return status;
+}
+
+/** A CSV file with the configuration given. */
+async function segmentFile(path: string, values: { config?: string; sheet?: string }, sources: ExtraSources, io: Io, limits: Limits): Promise<EngineResult | undefined> {
+  const config = await loadConfig(values.config!, io);
+  if (!config) return undefined;
+  return segment(await readSourceFile(path, { sheet: values.sheet, maxFileBytes: limits.maxFileBytes }), config, undefined, sources);
+}
+
+/**
+ * A workbook, read as a run that writes it would read it (readWorkbook): its saved configuration unless
+ * --config is given, its saved ranges, and the overrides typed into its tiers table, so the text shows
+ * the tiers that run would write.
+ */
+async function segmentWorkbookToText(path: string, values: { config?: string; sheet?: string; table?: string }, sources: ExtraSources, io: Io, limits: Limits): Promise<EngineResult | undefined> {
+  if (values.sheet && values.table) throw new UsageError('give either --sheet or --table, not both');
+  const config = values.config ? { text: await readText(values.config), path: values.config } : undefined;
+  const { bytes, label } = await workbookBytes(path, limits);
+  const host = await XlsxHost.open(bytes, label);
+  const source: SourceRef | undefined = values.table ? { kind: 'table', name: values.table } : values.sheet ? { kind: 'sheet', name: values.sheet } : undefined;
+  const read = await readWorkbook({ host, config, source, sources });
+  printIssues(read.warnings, io, config ? `${config.path}: ` : '');
+  printIssues(read.lostRanges, io);
+  if (!read.ok) {
+    printIssues(read.issues, io);
+    io.err(`tierwise: ${label} cannot be segmented; nothing was computed\n`);
+    return undefined;
+  }
+  return classifyAll(prepare(read.table, read.config, previousSegments(read.previous), read.sources));
+}
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read the configuration ${path}`);
+  }
 }
 
 /** The tiers columns for a text file: dates as YYYY-MM-DD rather than serial numbers. */

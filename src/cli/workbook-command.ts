@@ -33,7 +33,7 @@ export function backupPath(path: string, now: string): string {
 }
 
 /** The file as a workbook: an .xlsx as it is, a CSV as a new workbook with one sheet named after the file. */
-async function workbookBytes(path: string, limits: Limits): Promise<{ bytes: Uint8Array; label: string }> {
+export async function workbookBytes(path: string, limits: Limits): Promise<{ bytes: Uint8Array; label: string }> {
   let size: number;
   try {
     size = (await stat(path)).size;
@@ -100,7 +100,7 @@ export async function segmentWorkbookCommand(input: string, values: WorkbookArgs
   };
   const run = await runWorkbook({ host, config, source, sourceColumns, now, sources });
   printIssues(run.warnings, io, config ? `${config.path}: ` : '');
-  printIssues(run.lostRanges ?? [], io);
+  printIssues(run.lostRanges, io);
   if (!run.ok) {
     printIssues(run.issues, io);
     io.err(`tierwise: ${label} cannot be segmented; nothing was written\n`);

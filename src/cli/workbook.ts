@@ -4,8 +4,8 @@ import { parseConfigText, type Config } from '../engine/config';
 import { takeSnapshot } from '../engine/history';
 import type { EngineResult } from '../engine/result';
 import { classifyAll, prepare, type ExtraSources } from '../engine/run';
-import type { Issue } from '../engine/types';
-import type { ApplyReport, SourceRef } from '../hosts/host';
+import type { Issue, SourceTable } from '../engine/types';
+import type { ApplyReport, PreviousRun, SourceRef } from '../hosts/host';
 import { firstSalesCandidate, RANGE_ROLE_LABEL, savedRanges, withRanges, type RangeRole } from '../hosts/ranges';
 import { XlsxHost } from '../hosts/xlsx/host';
 import { planWorkbook } from '../plan/planner';
@@ -32,7 +32,7 @@ export interface WorkbookRunInput {
 }
 
 export type WorkbookRun =
-  | { ok: false; issues: Issue[]; warnings: Issue[]; lostRanges?: Issue[] }
+  | { ok: false; issues: Issue[]; warnings: Issue[]; lostRanges: Issue[] }
   | {
       ok: true;
       result: EngineResult;
@@ -63,25 +63,44 @@ export function chooseConfig(stored: { text: string } | undefined, given: Workbo
     case 'none':
       return {
         from: label,
-        issues: [{ severity: 'error', where: label, message: 'the workbook holds no Tierwise configuration yet: give one with --config <config.json> (it is saved in the workbook for the next runs)' }],
+        issues: [{ severity: 'error', where: label, message: 'the workbook holds no Tierwise configuration yet: give one with --config <config.json> (a run that writes the workbook saves it there for the next runs)' }],
         warnings: [],
       };
   }
 }
 
-export async function runWorkbook(input: WorkbookRunInput): Promise<WorkbookRun> {
+/** What a run reads from a workbook before the engine runs: the same for text output and for a written workbook. */
+export type WorkbookRead =
+  | { ok: false; issues: Issue[]; warnings: Issue[]; lostRanges: Issue[] }
+  | {
+      ok: true;
+      /** The configuration, with the overrides typed into the tiers table merged in. */
+      config: Config;
+      previous: PreviousRun | undefined;
+      source: SourceRef;
+      table: SourceTable;
+      sources: ExtraSources;
+      configFrom: string;
+      warnings: Issue[];
+      lostRanges: Issue[];
+      overridesFromTable: { added: number; changed: number };
+    };
+
+/**
+ * The configuration (given, else the workbook's), the previous run and the overrides typed into its
+ * tiers table, the sales range (named, else saved, else the first), and the answers and visits ranges
+ * (files given, else the ranges the pane saved).
+ */
+export async function readWorkbook(input: Pick<WorkbookRunInput, 'host' | 'config' | 'source' | 'sources'>): Promise<WorkbookRead> {
   const { host } = input;
-  const t0 = performance.now();
-  const c0 = cpuMs();
   const chosen = chooseConfig(await host.loadConfig(), input.config, host.label);
-  if (!chosen.config) return { ok: false, issues: chosen.issues, warnings: chosen.warnings };
+  if (!chosen.config) return { ok: false, issues: chosen.issues, warnings: chosen.warnings, lostRanges: [] };
   const previous = await host.readPrevious();
   const merged = mergeOverrides(chosen.config, previous);
-  // The range named on the command line, else the one saved with the configuration, else the first.
   const listed = await host.listSources();
   const saved = savedRanges(listed, merged.config.ranges);
   const source = input.source ?? saved.found.sales ?? firstSalesCandidate(listed, saved.found);
-  if (!source) return { ok: false, issues: [{ severity: 'error', where: host.label, message: 'the workbook has no sheet with data besides those Tierwise wrote' }], warnings: chosen.warnings };
+  if (!source) return { ok: false, issues: [{ severity: 'error', where: host.label, message: 'the workbook has no sheet with data besides those Tierwise wrote' }], warnings: chosen.warnings, lostRanges: [] };
   const lost = lostRanges(saved.missing, input, source, host.label);
   const table = await host.readSource(source);
   // The answers and visits ranges the pane saved, as the pane reads them, unless a file replaces them.
@@ -90,14 +109,35 @@ export async function runWorkbook(input: WorkbookRunInput): Promise<WorkbookRun>
     const ref = saved.found[role];
     if (!sources[role] && ref) sources[role] = await host.readSource(ref);
   }
+  return {
+    ok: true,
+    config: merged.config,
+    previous,
+    source,
+    table,
+    sources,
+    configFrom: chosen.from,
+    warnings: chosen.warnings,
+    lostRanges: lost,
+    overridesFromTable: { added: merged.added, changed: merged.changed },
+  };
+}
+
+export async function runWorkbook(input: WorkbookRunInput): Promise<WorkbookRun> {
+  const { host } = input;
+  const t0 = performance.now();
+  const c0 = cpuMs();
+  const read = await readWorkbook(input);
+  if (!read.ok) return read;
+  const { previous, source, table, lostRanges: lost } = read;
   const t1 = performance.now();
   const c1 = cpuMs();
-  const prepared = prepare(table, merged.config, previousSegments(previous), sources);
+  const prepared = prepare(table, read.config, previousSegments(previous), read.sources);
   const result = classifyAll(prepared);
   const t2 = performance.now();
   const c2 = cpuMs();
   if (result.issues.some((i) => i.severity === 'error' && i.row === undefined)) {
-    return { ok: false, issues: result.issues.filter((i) => i.row === undefined), warnings: chosen.warnings, lostRanges: lost };
+    return { ok: false, issues: result.issues.filter((i) => i.row === undefined), warnings: read.warnings, lostRanges: lost };
   }
   const snapshot = takeSnapshot(result, prepared.ingested.lines, input.now);
   const wanted =
@@ -106,9 +146,9 @@ export async function runWorkbook(input: WorkbookRunInput): Promise<WorkbookRun>
       : (input.sourceColumns ?? host.previousSourceColumnTypes().filter((n) => result.types.some((t) => t.type.name === n)));
   const unknown = wanted.filter((n) => !result.types.some((t) => t.type.name === n));
   if (unknown.length) {
-    return { ok: false, issues: unknown.map((n) => ({ severity: 'error', where: '--source-columns', message: `no segment type is named "${n}" (segment types: ${result.types.map((t) => t.type.name).join(', ')})` })), warnings: chosen.warnings, lostRanges: lost };
+    return { ok: false, issues: unknown.map((n) => ({ severity: 'error', where: '--source-columns', message: `no segment type is named "${n}" (segment types: ${result.types.map((t) => t.type.name).join(', ')})` })), warnings: read.warnings, lostRanges: lost };
   }
-  const plan = planWorkbook({ result, snapshot, previous, source: table, segmentColumnTypes: wanted, configText: configText(withRanges(merged.config, { sales: source })) });
+  const plan = planWorkbook({ result, snapshot, previous, source: table, segmentColumnTypes: wanted, configText: configText(withRanges(read.config, { sales: source })) });
   const report = await host.apply(plan);
   const t3 = performance.now();
   const c3 = cpuMs();
@@ -117,16 +157,16 @@ export async function runWorkbook(input: WorkbookRunInput): Promise<WorkbookRun>
     result,
     report,
     source,
-    configFrom: chosen.from,
-    warnings: chosen.warnings,
+    configFrom: read.configFrom,
+    warnings: read.warnings,
     lostRanges: lost,
-    overridesFromTable: { added: merged.added, changed: merged.changed },
+    overridesFromTable: read.overridesFromTable,
     timings: { read: t1 - t0, segment: t2 - t1, apply: t3 - t2, cpu: { read: c1 - c0, segment: c2 - c1, apply: c3 - c2 } },
   };
 }
 
 /** A warning per saved range the workbook no longer has, saying what this run reads instead. */
-function lostRanges(missing: { role: RangeRole; message: string }[], input: WorkbookRunInput, source: SourceRef, label: string): Issue[] {
+function lostRanges(missing: { role: RangeRole; message: string }[], input: Pick<WorkbookRunInput, 'source' | 'sources'>, source: SourceRef, label: string): Issue[] {
   return missing.flatMap(({ role, message }) => {
     if (role === 'sales') {
       // A range named on the command line replaces the saved one without a word.

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { plainWorkbook } from '../support/xlsx-fixture';
-import { excel, values } from '../support/xlsx-files';
+import { excel, typeInto, values } from '../support/xlsx-files';
 
 jest.setTimeout(60_000);
 
@@ -125,6 +125,34 @@ describe('tierwise segment on workbooks', () => {
     const named = await cli(['segment', input, '--config', profiles, '--sheet', 'Orders', '--out', join(dir, 'lost-ranges-named.xlsx')]);
     expect(named.err).not.toContain('the sales data last used');
     expect(named.err).toContain('the questionnaire answers last used');
+  });
+
+  it('text output from a workbook shows what a written run would: saved configuration, saved range, typed overrides', async () => {
+    // The run chose Sales 2017 (C3 80 -> A, C1 20 -> B); then someone typed C into C3's Manual cell.
+    const input = join(dir, 'text-from-book.xlsx');
+    writeFileSync(input, await plainWorkbook('Sales 2016', ROWS, { extraSheets: { 'Sales 2017': [['Customer ID', 'Sales'], ['C3', 80], ['C1', 20]] } }));
+    const out = join(dir, 'text-from-book-tiers.xlsx');
+    expect((await cli(['segment', input, '--config', config, '--sheet', 'Sales 2017', '--out', out])).code).toBe(0);
+    const tiers = values((await excel(readFileSync(out))).getWorksheet('Customer Tiers')!);
+    const manual = tiers[0].indexOf('Sales ABC (manual)');
+    const edited = await typeInto(readFileSync(out), 'Customer Tiers', `${String.fromCharCode(65 + manual)}2`, 'C');
+    writeFileSync(out, edited);
+    // No --config: the workbook's own configuration, its saved sales range and the override typed in.
+    const text = await cli(['segment', out, '--format', 'csv']);
+    expect(text.code).toBe(0);
+    const rows = text.out.trim().split('\r\n').map((l) => l.split(','));
+    const col = (h: string) => rows[0].indexOf(h);
+    expect(rows.slice(1).map((r) => [r[0], r[col('Sales ABC (auto)')], r[col('Sales ABC (manual)')], r[col('Sales ABC')]])).toEqual([
+      ['C3', 'A', 'C', 'C'],
+      ['C1', 'B', '', 'B'],
+    ]);
+    // The workbook is not changed by text output.
+    expect(readFileSync(out).equals(edited)).toBe(true);
+    // --table names a table in a workbook; a CSV has none.
+    const csv = join(dir, 'plain.csv');
+    writeFileSync(csv, 'Customer ID,Sales\nC1,1\n');
+    const misuse = await cli(['segment', csv, '--config', config, '--table', 'Orders']);
+    expect([misuse.code, misuse.err.split('\n')[0]]).toEqual([2, `tierwise: --table names a table of an .xlsx workbook; ${csv} is not one`]);
   });
 
   it('--in-place writes a backup copy of the input first', async () => {
