@@ -11,7 +11,6 @@ import { epochDayToIso, serialToEpochDay } from '../engine/parse/date';
 import { classifyAll, prepare, segment, type ExtraSources } from '../engine/run';
 import type { EngineResult } from '../engine/result';
 import { readSourceFile, SourceError } from '../hosts/files/read';
-import type { SourceRef } from '../hosts/host';
 import { XlsxHost } from '../hosts/xlsx/host';
 import { PackageError } from '../hosts/xlsx/package';
 import { previousSegments } from '../plan/previous';
@@ -21,7 +20,7 @@ import { DEFAULT_LIMITS, printIssues, processIo, report, UsageError, type Io, ty
 import { formatSummary } from './summary-text';
 import { toCsv } from './csv';
 import { readWorkbook, runWorkbook } from './workbook';
-import { csvAsWorkbook, isWorkbookPath, segmentWorkbookCommand, workbookBytes } from './workbook-command';
+import { csvAsWorkbook, isWorkbookPath, namedSource, segmentWorkbookCommand, workbookBytes } from './workbook-command';
 
 export type { Io, Limits } from './common';
 
@@ -155,11 +154,10 @@ async function segmentFile(path: string, values: { config?: string; sheet?: stri
  * the tiers that run would write.
  */
 async function segmentWorkbookToText(path: string, values: { config?: string; sheet?: string; table?: string }, sources: ExtraSources, io: Io, limits: Limits): Promise<EngineResult | undefined> {
-  if (values.sheet && values.table) throw new UsageError('give either --sheet or --table, not both');
+  const source = namedSource(values);
   const config = values.config ? { text: await readText(values.config), path: values.config } : undefined;
   const { bytes, label } = await workbookBytes(path, limits);
   const host = await XlsxHost.open(bytes, label);
-  const source: SourceRef | undefined = values.table ? { kind: 'table', name: values.table } : values.sheet ? { kind: 'sheet', name: values.sheet } : undefined;
   const read = await readWorkbook({ host, config, source, sources });
   printIssues(read.warnings, io, config ? `${config.path}: ` : '');
   printIssues(read.lostRanges, io);

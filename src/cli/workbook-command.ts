@@ -26,6 +26,12 @@ export interface WorkbookArgs {
   visits?: string;
 }
 
+/** The sales range named with --table or --sheet (at most one of them); undefined: the saved or first one. */
+export function namedSource(values: { sheet?: string; table?: string }): SourceRef | undefined {
+  if (values.sheet && values.table) throw new UsageError('give either --sheet or --table, not both');
+  return values.table ? { kind: 'table', name: values.table } : values.sheet ? { kind: 'sheet', name: values.sheet } : undefined;
+}
+
 /** `in.xlsx` -> `in.backup-20261123T160501Z.xlsx`: a new name per run, so no backup is overwritten. */
 export function backupPath(path: string, now: string): string {
   const ext = extname(path);
@@ -69,8 +75,8 @@ export async function segmentWorkbookCommand(input: string, values: WorkbookArgs
   if (inPlace && values.out) throw new UsageError('give either --out <file.xlsx> or --in-place, not both');
   if (inPlace && !isWorkbookPath(input)) throw new UsageError(`--in-place writes into an .xlsx workbook; ${input} is not one (use --out <file.xlsx>)`);
   const out = inPlace ? input : values.out!;
+  const source = namedSource(values);
   if (!inPlace && resolve(out) === resolve(input)) throw new UsageError(`--out ${out} is the input workbook: Tierwise never overwrites it unless --in-place is given (it then writes a backup copy first)`);
-  if (values.sheet && values.table) throw new UsageError('give either --sheet or --table, not both');
   // Excel opens a file only when its extension matches its kind: macros need .xlsm, no macros need .xlsx.
   const kind = (p: string) => (extname(p).toLowerCase() === '.xlsm' ? '.xlsm' : '.xlsx');
   if (!inPlace && kind(out) !== (isWorkbookPath(input) ? kind(input) : '.xlsx')) {
@@ -91,7 +97,6 @@ export async function segmentWorkbookCommand(input: string, values: WorkbookArgs
       throw new UsageError(`cannot read the configuration ${values.config}`);
     }
   }
-  const source: SourceRef | undefined = values.table ? { kind: 'table', name: values.table } : values.sheet ? { kind: 'sheet', name: values.sheet } : undefined;
   const wanted = values['source-columns'];
   const sourceColumns = wanted === undefined ? undefined : wanted === 'none' ? [] : wanted === 'all' ? 'all' : wanted.split(',').map((s) => s.trim()).filter((s) => s !== '');
   const sources = {
