@@ -45,6 +45,13 @@ describe('tierwise segment on workbooks', () => {
     const run = await cli(['segment', input, '--config', profiles, '--answers', answers, '--out', out]);
     expect(run.code).toBe(0);
     expect(await profileColumn(out)).toEqual([['C1', 'Services'], ['C2', ''], ['C3', '']]);
+    // The answers may be a workbook too, read as a workbook run reads its ranges (here its one table; C2 now in Services).
+    const book = join(dir, 'answers.xlsx');
+    writeFileSync(book, await plainWorkbook('Survey', [['Customer ID', 'Industry sector'], ['C2', 'Services'], ['C3', 'IT']], { table: 'Answers' }));
+    const text = await cli(['segment', input, '--config', profiles, '--answers', book, '--format', 'csv']);
+    expect(text.code).toBe(0);
+    const rows = text.out.trim().split('\r\n').map((l) => l.split(','));
+    expect(rows.slice(1).map((r) => [r[0], r[rows[0].indexOf('Profile')]])).toEqual([['C1', ''], ['C2', 'Services'], ['C3', '']]);
   });
 
   it('writes a copy with --out, then runs again on the copy with the configuration it saved', async () => {

@@ -3,8 +3,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
-import type { Cell, SourceTable } from '../../engine/types';
+import type { SourceTable } from '../../engine/types';
+import type { SourceRef } from '../host';
+import { firstSalesCandidate } from '../ranges';
+import { XlsxHost } from '../xlsx/host';
 
 /** A file the user named cannot be read as a sales range. Carries the message the user sees. */
 export class SourceError extends Error {}
@@ -12,7 +14,7 @@ export class SourceError extends Error {}
 /** Beyond this a file would not fit the memory of an ordinary laptop once parsed; say so instead of crashing. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-export async function readSourceFile(path: string, options: { sheet?: string; table?: string; maxFileBytes?: number } = {}): Promise<SourceTable & { workbook?: ExcelJS.Workbook }> {
+export async function readSourceFile(path: string, options: { sheet?: string; table?: string; maxFileBytes?: number } = {}): Promise<SourceTable> {
   const limit = options.maxFileBytes ?? MAX_FILE_BYTES;
   let size: number;
   try {
@@ -47,51 +49,14 @@ async function readCsv(path: string, delimiter?: string): Promise<SourceTable> {
 
 const count = (s: string, ch: string) => s.split(ch).length - 1;
 
-async function readXlsx(path: string, options: { sheet?: string; table?: string }): Promise<SourceTable & { workbook: ExcelJS.Workbook }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(path);
-  } catch (e) {
-    const msg = (e as Error).message;
-    const hint = /encrypt|password|CFB|End of data|central directory|signature/i.test(msg)
-      ? 'it is not an .xlsx workbook, or it is protected with a password (save an unprotected copy)'
-      : msg;
-    throw new SourceError(`${path} cannot be opened: ${hint}`);
-  }
-  const ws = options.sheet ? workbook.getWorksheet(options.sheet) : workbook.worksheets.find((w) => w.state === 'visible' && w.actualRowCount > 0);
-  if (!ws) {
-    const names = workbook.worksheets.map((w) => w.name).join(', ');
-    throw new SourceError(options.sheet ? `${path} has no sheet named "${options.sheet}" (sheets: ${names})` : `${path} has no sheet with data`);
-  }
-  const grid: Cell[][] = [];
-  let firstRow = 0;
-  let firstCol = Infinity;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (firstRow === 0) firstRow = rowNumber;
-    const values: Cell[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      firstCol = Math.min(firstCol, col);
-      values[col - 1] = cellValue(cell.value);
-    });
-    grid[rowNumber - firstRow] = values;
-  });
-  if (firstRow === 0) throw new SourceError(`${path}: sheet "${ws.name}" is empty`);
-  const width = Math.max(...grid.map((r) => (r ? r.length : 0)));
-  const dense = (r: Cell[] | undefined) => Array.from({ length: width - firstCol + 1 }, (_, i) => r?.[firstCol - 1 + i] ?? '');
-  const rows = Array.from({ length: grid.length }, (_, i) => dense(grid[i]));
-  return { sheet: ws.name, header: rows[0], rows: rows.slice(1), origin: { row: firstRow, column: firstCol - 1 }, workbook };
-}
-
-/** ExcelJS cell values -> what Excel's `range.values` would give. */
-export function cellValue(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v.getTime() / 86400000 + 25569;
-  if (typeof v === 'object') {
-    if ('error' in v) return String(v.error);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) return cellValue((v as { result?: ExcelJS.CellValue }).result ?? '');
-    if ('text' in v) return String((v as { text: unknown }).text);
-  }
-  return String(v);
+/**
+ * A sheet or table of a workbook, through the same reader as the workbook runs (XlsxHost), so a file
+ * named with --answers reads as the range would inside the workbook. Without a name: the first table,
+ * else the first sheet with data.
+ */
+async function readXlsx(path: string, options: { sheet?: string; table?: string }): Promise<SourceTable> {
+  const host = await XlsxHost.open(await readFile(path), basename(path));
+  const ref: SourceRef | undefined = options.table ? { kind: 'table', name: options.table } : options.sheet ? { kind: 'sheet', name: options.sheet } : firstSalesCandidate(await host.listSources(), {});
+  if (!ref) throw new SourceError(`${path} has no sheet with data`);
+  return host.readSource(ref);
 }
