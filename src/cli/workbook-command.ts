@@ -4,6 +4,7 @@ import { copyFile, mkdir, readFile, rename, stat, unlink, writeFile } from 'node
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { readSourceFile, SourceError } from '../hosts/files/read';
 import type { SourceRef } from '../hosts/host';
+import { namedRange } from '../hosts/ranges';
 import { XlsxHost } from '../hosts/xlsx/host';
 import { csvCell, newWorkbook } from '../hosts/xlsx/new-workbook';
 import { printIssues, report, UsageError, type Io, type Limits } from './common';
@@ -29,7 +30,7 @@ export interface WorkbookArgs {
 /** The sales range named with --table or --sheet (at most one of them); undefined: the saved or first one. */
 export function namedSource(values: { sheet?: string; table?: string }): SourceRef | undefined {
   if (values.sheet && values.table) throw new UsageError('give either --sheet or --table, not both');
-  return values.table ? { kind: 'table', name: values.table } : values.sheet ? { kind: 'sheet', name: values.sheet } : undefined;
+  return namedRange(values);
 }
 
 /** `in.xlsx` -> `in.backup-20261123T160501Z.xlsx`: a new name per run, so no backup is overwritten. */

@@ -23,6 +23,11 @@ export function findRange(sources: readonly SourceInfo[], range: Ranges[RangeRol
   return sources.find((s) => s.ref.kind === kind && s.ref.kind !== 'selection' && s.ref.name.toLowerCase() === name)?.ref;
 }
 
+/** The range a user named by table or by sheet (a table when both are given); undefined when neither. */
+export function namedRange(names: { sheet?: string; table?: string }): SourceRef | undefined {
+  return names.table ? { kind: 'table', name: names.table } : names.sheet ? { kind: 'sheet', name: names.sheet } : undefined;
+}
+
 /** What a role's range is called in messages (the pane and the command line word them alike). */
 export const RANGE_ROLE_LABEL: Record<RangeRole, string> = { sales: 'sales data', answers: 'questionnaire answers', visits: 'visits' };
 

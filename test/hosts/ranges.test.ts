@@ -2,7 +2,7 @@
 import { defaultConfig, parseConfig } from '../../src/engine/config';
 import { configHash } from '../../src/engine/history';
 import type { SourceInfo } from '../../src/hosts/host';
-import { findRange, firstSalesCandidate, rangeOf, savedRanges, withRanges } from '../../src/hosts/ranges';
+import { findRange, firstSalesCandidate, namedRange, rangeOf, savedRanges, withRanges } from '../../src/hosts/ranges';
 
 const listed: SourceInfo[] = [
   { ref: { kind: 'table', name: 'Orders' }, label: 'Table Orders' },
@@ -15,6 +15,12 @@ describe('saved ranges', () => {
     expect(rangeOf({ kind: 'table', name: 'Orders' })).toEqual({ table: 'Orders' });
     expect(rangeOf({ kind: 'sheet', name: 'Answers' })).toEqual({ sheet: 'Answers' });
     expect(rangeOf({ kind: 'selection' })).toBeUndefined();
+  });
+
+  test('a range named on the command line: a table, else a sheet, else none', () => {
+    expect(namedRange({ table: 'Orders', sheet: 'Sales' })).toEqual({ kind: 'table', name: 'Orders' });
+    expect(namedRange({ sheet: 'Sales' })).toEqual({ kind: 'sheet', name: 'Sales' });
+    expect(namedRange({})).toBeUndefined();
   });
 
   test('a saved range finds its source again, ignoring case as Excel does; a vanished one finds nothing', () => {

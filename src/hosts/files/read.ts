@@ -4,8 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { SourceTable } from '../../engine/types';
-import type { SourceRef } from '../host';
-import { firstSalesCandidate } from '../ranges';
+import { firstSalesCandidate, namedRange } from '../ranges';
 import { XlsxHost } from '../xlsx/host';
 
 /** A file the user named cannot be read as a sales range. Carries the message the user sees. */
@@ -56,7 +55,7 @@ const count = (s: string, ch: string) => s.split(ch).length - 1;
  */
 async function readXlsx(path: string, options: { sheet?: string; table?: string }): Promise<SourceTable> {
   const host = await XlsxHost.open(await readFile(path), basename(path));
-  const ref: SourceRef | undefined = options.table ? { kind: 'table', name: options.table } : options.sheet ? { kind: 'sheet', name: options.sheet } : firstSalesCandidate(await host.listSources(), {});
+  const ref = namedRange(options) ?? firstSalesCandidate(await host.listSources(), {});
   if (!ref) throw new SourceError(`${path} has no sheet with data`);
   return host.readSource(ref);
 }
