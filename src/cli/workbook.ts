@@ -10,6 +10,7 @@ import { firstSalesCandidate, RANGE_ROLE_LABEL, savedRanges, withRanges, type Ra
 import { XlsxHost } from '../hosts/xlsx/host';
 import { planWorkbook } from '../plan/planner';
 import { mergeOverrides, previousSegments } from '../plan/previous';
+import { SourceProblem } from '../plan/source-check';
 import { configText, loadStoredConfig } from '../plan/stored-config';
 
 /** CPU time of this process so far (user + system), in milliseconds. */
@@ -41,7 +42,7 @@ export type WorkbookRun =
       configFrom: string;
       /** The configuration's own warnings (unknown fields and the like). */
       warnings: Issue[];
-      /** Ranges saved with the configuration that the workbook no longer has, and what was read instead. */
+      /** Ranges saved with the configuration that the workbook no longer has or cannot read, and what the run did instead. */
       lostRanges: Issue[];
       overridesFromTable: { added: number; changed: number };
       /** Wall-clock and CPU milliseconds per step (CPU time tells a busy machine from slow code). */
@@ -104,10 +105,18 @@ export async function readWorkbook(input: Pick<WorkbookRunInput, 'host' | 'confi
   const lost = lostRanges(saved.missing, input, source, host.label);
   const table = await host.readSource(source);
   // The answers and visits ranges the pane saved, as the pane reads them, unless a file replaces them.
+  // One that cannot be read is left out with a warning, as the pane goes on without it; the sales range
+  // above is another matter: without it there is nothing to segment.
   const sources: ExtraSources = { ...input.sources };
   for (const role of ['answers', 'visits'] as const) {
     const ref = saved.found[role];
-    if (!sources[role] && ref) sources[role] = await host.readSource(ref);
+    if (sources[role] || !ref) continue;
+    try {
+      sources[role] = await host.readSource(ref);
+    } catch (e) {
+      if (!(e instanceof SourceProblem)) throw e;
+      lost.push(...e.issues.map((i): Issue => ({ ...i, severity: 'warning', message: `${i.message.replace(/\.$/, '')}; the run goes on without the ${RANGE_ROLE_LABEL[role]} (${consequence(role)})` })));
+    }
   }
   return {
     ok: true,
@@ -174,10 +183,11 @@ function lostRanges(missing: { role: RangeRole; message: string }[], input: Pick
       return [{ severity: 'warning', where: label, message: `${message}, is not in the workbook any more: read ${sourceLabel(source)} instead (name the range with --table or --sheet; the run saves the new choice)` }];
     }
     if (input.sources?.[role]) return [];
-    // Without an answers range, profiles read the questions from the sales range's own columns.
-    const without = role === 'answers' ? 'profiles look for the answers in the sales range' : 'no visits are counted';
-    return [{ severity: 'warning', where: label, message: `${message}, is not in the workbook any more: ${without} (give --${role} FILE, or choose the range of ${RANGE_ROLE_LABEL[role]} in the task pane)` }];
+    return [{ severity: 'warning', where: label, message: `${message}, is not in the workbook any more: ${consequence(role)} (give --${role} FILE, or choose the range of ${RANGE_ROLE_LABEL[role]} in the task pane)` }];
   });
 }
+
+/** What a run does without its answers or visits range. Without answers, profiles read the questions from the sales range's own columns. */
+const consequence = (role: 'answers' | 'visits') => (role === 'answers' ? 'profiles look for the answers in the sales range' : 'no visits are counted');
 
 const sourceLabel = (ref: SourceRef) => (ref.kind === 'selection' ? 'the selection' : `${ref.kind} "${ref.name}"`);

@@ -134,6 +134,20 @@ describe('tierwise segment on workbooks', () => {
     expect(named.err).toContain('the questionnaire answers last used');
   });
 
+  it('a saved visits range that cannot be read is a warning; the run goes on without it, as the pane does', async () => {
+    const input = join(dir, 'bad-visits.xlsx');
+    // The Visits sheet has no header row: its first row is data.
+    writeFileSync(input, await plainWorkbook('Orders', ROWS, { extraSheets: { Visits: [['C1', 46000], ['C2', 46010]] } }));
+    const withVisits = join(dir, 'bad-visits.json');
+    const abc = { name: 'Sales ABC', kind: 'abc', measure: 'sales', segments: [{ name: 'A', share: 80, visitEveryDays: 30 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] };
+    writeFileSync(withVisits, JSON.stringify({ version: 1, columns: { customer: 'Customer ID', amount: 'Sales' }, segmentTypes: [abc], ranges: { sales: { sheet: 'Orders' }, visits: { sheet: 'Visits' } } }));
+    const run = await cli(['segment', input, '--config', withVisits, '--out', join(dir, 'bad-visits-tiers.xlsx')]);
+    expect(run.code).toBe(0);
+    expect(run.err.split('\n')[0]).toBe(
+      'warning: Visits!B1: the first row looks like data (46000 is not a column name): Tierwise needs a header row naming the columns (Customer, Sales, ...). Insert one above the data, or pick a range that starts with it; the run goes on without the visits (no visits are counted) [46000]',
+    );
+  });
+
   it('text output from a workbook shows what a written run would: saved configuration, saved range, typed overrides', async () => {
     // The run chose Sales 2017 (C3 80 -> A, C1 20 -> B); then someone typed C into C3's Manual cell.
     const input = join(dir, 'text-from-book.xlsx');
