@@ -1,6 +1,6 @@
 // What every command of the command line shares: where text goes, the limits, usage mistakes,
 // and how issues and the one-line account of a run are printed.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { EngineResult } from '../engine/result';
 import type { Issue } from '../engine/types';
 import { describeWindow } from '../engine/window';
@@ -26,6 +26,21 @@ export const DEFAULT_LIMITS: Limits = { maxFileBytes: MAX_FILE_BYTES };
 
 /** A mistake in the command line itself (exit status 2). */
 export class UsageError extends Error {}
+
+/** The text of a configuration file named with --config; one that cannot be read is a usage mistake. */
+export async function readConfigFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read the configuration ${path}`);
+  }
+}
+
+/** What reading a workbook said before the engine ran: the configuration's warnings (prefixed with its file), then the saved ranges it could not use. */
+export function printReadWarnings(read: { warnings: readonly Issue[]; lostRanges: readonly Issue[] }, configPath: string | undefined, io: Io): void {
+  printIssues(read.warnings, io, configPath ? `${configPath}: ` : '');
+  printIssues(read.lostRanges, io);
+}
 
 export function printIssues(issues: readonly Issue[], io: Io, prefix = '', limit = Infinity): void {
   issues.slice(0, limit).forEach((i) => {

@@ -16,7 +16,7 @@ import { PackageError } from '../hosts/xlsx/package';
 import { previousSegments } from '../plan/previous';
 import { SourceProblem } from '../plan/source-check';
 import { tierColumns, toRows, type TierColumn } from '../plan/tiers';
-import { DEFAULT_LIMITS, printIssues, processIo, report, UsageError, type Io, type Limits } from './common';
+import { DEFAULT_LIMITS, printIssues, printReadWarnings, processIo, readConfigFile, report, UsageError, type Io, type Limits } from './common';
 import { formatSummary } from './summary-text';
 import { toCsv } from './csv';
 import { readWorkbook, runWorkbook } from './workbook';
@@ -75,7 +75,7 @@ export async function main(argv: string[], io: Io = processIo, limits: Limits = 
 
 
 async function loadConfig(path: string, io: Io): Promise<Config | undefined> {
-  const text = await readText(path);
+  const text = await readConfigFile(path);
   const parsed = parseConfigText(text);
   printIssues(parsed.warnings, io, `${path}: `);
   if (!parsed.ok) {
@@ -155,26 +155,17 @@ async function segmentFile(path: string, values: { config?: string; sheet?: stri
  */
 async function segmentWorkbookToText(path: string, values: { config?: string; sheet?: string; table?: string }, sources: ExtraSources, io: Io, limits: Limits): Promise<EngineResult | undefined> {
   const source = namedSource(values);
-  const config = values.config ? { text: await readText(values.config), path: values.config } : undefined;
+  const config = values.config ? { text: await readConfigFile(values.config), path: values.config } : undefined;
   const { bytes, label } = await workbookBytes(path, limits);
   const host = await XlsxHost.open(bytes, label);
   const read = await readWorkbook({ host, config, source, sources });
-  printIssues(read.warnings, io, config ? `${config.path}: ` : '');
-  printIssues(read.lostRanges, io);
+  printReadWarnings(read, config?.path, io);
   if (!read.ok) {
     printIssues(read.issues, io);
     io.err(`tierwise: ${label} cannot be segmented; nothing was computed\n`);
     return undefined;
   }
   return classifyAll(prepare(read.table, read.config, previousSegments(read.previous), read.sources));
-}
-
-async function readText(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read the configuration ${path}`);
-  }
 }
 
 /** The tiers columns for a text file: dates as YYYY-MM-DD rather than serial numbers. */

@@ -7,7 +7,7 @@ import type { SourceRef } from '../hosts/host';
 import { namedRange } from '../hosts/ranges';
 import { XlsxHost } from '../hosts/xlsx/host';
 import { csvCell, newWorkbook } from '../hosts/xlsx/new-workbook';
-import { printIssues, report, UsageError, type Io, type Limits } from './common';
+import { printIssues, printReadWarnings, readConfigFile, report, UsageError, type Io, type Limits } from './common';
 import { cpuMs, runWorkbook } from './workbook';
 
 export const isWorkbookPath = (p: string) => /\.(xlsx|xlsm)$/i.test(p);
@@ -90,14 +90,7 @@ export async function segmentWorkbookCommand(input: string, values: WorkbookArgs
   const host = await XlsxHost.open(bytes, label);
   const opened = performance.now() - started;
   const openedCpu = cpuMs() - startedCpu;
-  let config: { text: string; path: string } | undefined;
-  if (values.config) {
-    try {
-      config = { text: await readFile(values.config, 'utf8'), path: values.config };
-    } catch {
-      throw new UsageError(`cannot read the configuration ${values.config}`);
-    }
-  }
+  const config = values.config ? { text: await readConfigFile(values.config), path: values.config } : undefined;
   const wanted = values['source-columns'];
   const sourceColumns = wanted === undefined ? undefined : wanted === 'none' ? [] : wanted === 'all' ? 'all' : wanted.split(',').map((s) => s.trim()).filter((s) => s !== '');
   const sources = {
@@ -105,8 +98,7 @@ export async function segmentWorkbookCommand(input: string, values: WorkbookArgs
     visits: values.visits ? await readSourceFile(values.visits, { maxFileBytes: limits.maxFileBytes }) : undefined,
   };
   const run = await runWorkbook({ host, config, source, sourceColumns, now, sources });
-  printIssues(run.warnings, io, config ? `${config.path}: ` : '');
-  printIssues(run.lostRanges, io);
+  printReadWarnings(run, config?.path, io);
   if (!run.ok) {
     printIssues(run.issues, io);
     io.err(`tierwise: ${label} cannot be segmented; nothing was written\n`);
