@@ -173,7 +173,7 @@ export function loyaltyPoints(p: Prepared, type: LoyaltyType): LoyaltyPoints {
     const { lines, table, mapping } = p.ingested;
     const n = p.measures.count;
     const { masks, issues } = ruleMasks(table, lines, mapping, type, typePath(p, type.name));
-    return { earned: earnPoints(lines, n, p.window, type, masks, orderGroups(p)), spent: mapping.spent === undefined ? new Float64Array(n) : spentPoints(lines, n, p.window), issues };
+    return { earned: earnPoints(lines, n, p.window, type, masks, orderGroups(p)), spent: spentPoints(lines, n, p.window), issues };
   });
 }
 
