@@ -356,20 +356,14 @@ export class XlsxHost implements WorkbookHost {
   private async clearSheetParts(entry: SheetEntry): Promise<string[]> {
     const pkg = this.pkg;
     const removed: string[] = [];
-    const drop = async (part: string) => {
-      pkg.remove(part);
-      await pkg.removeContentTypeOverride(part);
-      const rels = pkg.relsPathOf(part);
-      if (pkg.has(rels)) pkg.remove(rels);
-    };
     for (const rel of await pkg.relationships(entry.path)) {
       if (rel.type === REL.table) {
-        await drop(rel.target);
+        await pkg.removePart(rel.target);
         removed.push(rel.target);
       } else if (rel.type === REL.drawing && !rel.external) {
         // The drawing and its charts go; parts a chart points at (a style someone gave it) stay, unlisted.
-        for (const chart of await pkg.relationships(rel.target)) if (chart.type === REL.chart && !chart.external) await drop(chart.target);
-        await drop(rel.target);
+        for (const chart of await pkg.relationships(rel.target)) if (chart.type === REL.chart && !chart.external) await pkg.removePart(chart.target);
+        await pkg.removePart(rel.target);
       }
     }
     const relsPath = pkg.relsPathOf(entry.path);
@@ -384,8 +378,7 @@ export class XlsxHost implements WorkbookHost {
   private async dropCalcChain(): Promise<void> {
     const rel = (await this.pkg.relationships(this.pkg.workbookPath)).find((r) => r.type === CALC_CHAIN);
     if (!rel) return;
-    this.pkg.remove(rel.target);
-    await this.pkg.removeContentTypeOverride(rel.target);
+    await this.pkg.removePart(rel.target);
     await this.pkg.removeRelationship(this.pkg.workbookPath, rel.id);
   }
 

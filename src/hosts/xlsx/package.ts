@@ -135,6 +135,14 @@ export class XlsxPackage {
     this.written.set(path, null);
   }
 
+  /** Removes a part with what lists it by type and what it lists: its content-type override and its own relationships file. */
+  async removePart(part: string): Promise<void> {
+    this.remove(part);
+    await this.removeContentTypeOverride(part);
+    const rels = this.relsPathOf(part);
+    if (this.has(rels)) this.remove(rels);
+  }
+
   /** Every part, in the file's order, then the new ones. */
   paths(): string[] {
     const original = Object.keys(this.zip.files).filter((p) => !this.zip.files[p].dir);
