@@ -44,7 +44,6 @@ export function runConfig(config: Config, previous: PreviousRun | undefined, ove
 /** The second ranges chosen in the Data step; Apply saves them with the configuration (`ranges`), and the pane reads them again on opening. */
 export type ExtraChoice = Partial<Record<ExtraRole, SourceRef>>;
 
-
 export interface SourceState {
   sources: SourceInfo[];
   source: SourceRef | undefined;
