@@ -5,10 +5,8 @@ import * as aq from 'arquero';
 import { parseConfig, type Config } from '../src/engine/config';
 import { classifyType, prepare, segment } from '../src/engine/run';
 import type { Cell, SourceTable } from '../src/engine/types';
-import { median, medianRatio, timeInTurns } from './stats';
+import { collectGarbage, median, medianRatio, timeInTurns } from './stats';
 import { performance } from 'node:perf_hooks';
-
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 function benchConfig(shares: [number, number, number]): Config {
   const r = parseConfig({
@@ -77,12 +75,12 @@ export function benchEngine(table: SourceTable, runs = 9): EngineFigures {
   const config = benchConfig([80, 15, 5]);
 
   // Memory first, before any peer has raised the process's high-water mark.
-  gc();
+  collectGarbage();
   const baseline = process.memoryUsage();
   const maxBefore = process.resourceUsage().maxRSS * 1024;
   let result = segment(table, config);
   const maxAfter = process.resourceUsage().maxRSS * 1024;
-  gc();
+  collectGarbage();
   const retained = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers - baseline.heapUsed - baseline.arrayBuffers;
   if (maxBefore > baseline.rss && maxAfter === maxBefore) {
     console.warn('note: the input builder set a higher memory mark than the engine run; the peak is an upper bound');
