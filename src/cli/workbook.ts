@@ -6,7 +6,7 @@ import type { EngineResult } from '../engine/result';
 import { classifyAll, prepare, type ExtraSources } from '../engine/run';
 import type { Issue, SourceTable } from '../engine/types';
 import type { ApplyReport, PreviousRun, SourceRef } from '../hosts/host';
-import { firstSalesCandidate, RANGE_ROLE_LABEL, savedRanges, withRanges, type RangeRole } from '../hosts/ranges';
+import { firstSalesCandidate, RANGE_ROLE_LABEL, rangeLabel, rangeOf, savedRanges, withRanges, type RangeRole } from '../hosts/ranges';
 import { XlsxHost } from '../hosts/xlsx/host';
 import { planWorkbook } from '../plan/planner';
 import { mergeOverrides, previousSegments } from '../plan/previous';
@@ -190,4 +190,8 @@ function lostRanges(missing: { role: RangeRole; message: string }[], input: Pick
 /** What a run does without its answers or visits range. Without answers, profiles read the questions from the sales range's own columns. */
 const consequence = (role: 'answers' | 'visits') => (role === 'answers' ? 'profiles look for the answers in the sales range' : 'no visits are counted');
 
-const sourceLabel = (ref: SourceRef) => (ref.kind === 'selection' ? 'the selection' : `${ref.kind} "${ref.name}"`);
+/** `sheet "Orders"`, as saved ranges are named in messages; a selection has no name. */
+const sourceLabel = (ref: SourceRef) => {
+  const range = rangeOf(ref);
+  return range ? rangeLabel(range) : 'the selection';
+};
