@@ -305,9 +305,7 @@ export class XlsxHost implements WorkbookHost {
         if (name !== t.name) report.issues.push({ severity: 'warning', where: entry.name, message: `the table is named ${name}: ${t.name} is taken by another table or name in the workbook` });
         t.name = name;
         t.id = id++;
-        let n = 1;
-        while (pkg.has(`xl/tables/table${n}.xml`)) n++;
-        const path = `xl/tables/table${n}.xml`;
+        const path = pkg.freePartName('tables', 'table');
         pkg.put(path, tableXml(t));
         await pkg.addContentTypeOverride(path, CONTENT_TYPE.table);
         t.relId = await pkg.addRelationship(entry.path, REL.table, path);
@@ -324,16 +322,10 @@ export class XlsxHost implements WorkbookHost {
    */
   private async addCharts(entry: SheetEntry, ps: PlannedSheet): Promise<string> {
     const pkg = this.pkg;
-    // Numbered after the parts the workbook already has: a user's own charts keep theirs.
-    const free = (dir: string, stem: string) => {
-      let n = 1;
-      while (pkg.has(`xl/${dir}/${stem}${n}.xml`)) n++;
-      return `xl/${dir}/${stem}${n}.xml`;
-    };
-    const drawing = free('drawings', 'drawing');
+    const drawing = pkg.freePartName('drawings', 'drawing');
     const anchors: { chart: PlannedChart; relId: string }[] = [];
     for (const { chart, block } of drawableCharts(ps)) {
-      const path = free('charts', 'chart');
+      const path = pkg.freePartName('charts', 'chart');
       pkg.put(path, chartXml(entry.name, chart, block));
       await pkg.addContentTypeOverride(path, CONTENT_TYPE.chart);
       anchors.push({ chart, relId: await pkg.addRelationship(drawing, REL.chart, path) });

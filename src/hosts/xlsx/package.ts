@@ -135,6 +135,13 @@ export class XlsxPackage {
     this.written.set(path, null);
   }
 
+  /** `xl/charts/chart3.xml`: the first `stem` number from `from` on that no part has, so the workbook's own parts keep theirs. */
+  freePartName(dir: string, stem: string, from = 1): string {
+    let n = from;
+    while (this.has(`xl/${dir}/${stem}${n}.xml`)) n++;
+    return `xl/${dir}/${stem}${n}.xml`;
+  }
+
   /** Removes a part with what lists it by type and what it lists: its content-type override and its own relationships file. */
   async removePart(part: string): Promise<void> {
     this.remove(part);
@@ -183,9 +190,7 @@ export class XlsxPackage {
   /** Adds a worksheet part at the end of the workbook and returns its entry. */
   async addSheet(name: string, xml: string, state: SheetEntry['state']): Promise<SheetEntry> {
     const existing = await this.sheets();
-    let n = existing.length + 1;
-    while (this.has(`xl/worksheets/sheet${n}.xml`)) n++;
-    const path = `xl/worksheets/sheet${n}.xml`;
+    const path = this.freePartName('worksheets', 'sheet', existing.length + 1);
     this.put(path, xml);
     await this.addContentTypeOverride(path, CONTENT_TYPE.worksheet);
     const relId = await this.addRelationship(this.workbookPath, REL.worksheet, path);
