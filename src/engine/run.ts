@@ -7,7 +7,7 @@ import { aggregate, marginPercent } from './aggregate';
 import { assignBands } from './bands';
 import type { BandsType } from './bands-schema';
 import type { Config, SegmentType } from './config';
-import { ingest, type CustomerIndex } from './ingest';
+import { ingest, typeReads, type CustomerIndex } from './ingest';
 import { classifyLoyalty } from './loyalty';
 import { applyOverrides } from './overrides';
 import { cached, type ExtraSources, type Prepared, type PreviousSegments } from './prepared';
@@ -158,8 +158,22 @@ function classifyKind(p: Prepared, type: SegmentType): TypeResult {
   }
 }
 
+/**
+ * Ingest keeps the order, product, category and quantity of each line only when a configured type
+ * reads them (typeReads). A type classified on data prepared without a column it reads would quietly
+ * count lines as orders or earn no points per unit: a caller's mistake (prepare again), not the user's.
+ */
+function checkPreparedFor(p: Prepared, type: SegmentType): void {
+  if (!p.ingested.usable) return;
+  const lacking = typeReads(type).filter((role) => p.ingested.mapping[role] !== undefined && p.ingested.lines[role] === undefined);
+  if (lacking.length > 0) {
+    throw new Error(`"${type.name}" reads the ${lacking.join(', ')} column(s), which these lines were prepared without: prepare again with a configuration that includes the type`);
+  }
+}
+
 /** One segment type, with its visit planning columns when a visits range was given. */
 export function classifyType(p: Prepared, type: SegmentType): TypeResult {
+  checkPreparedFor(p, type);
   const result = classifyKind(p, type);
   if (type.kind !== 'abc') result.issues.push(...overridesNotTaken(p, type));
   return addVisits(p, result);

@@ -3,6 +3,8 @@
 import fc from 'fast-check';
 import { parseConfig } from '../../../src/engine/config';
 import type { Cell } from '../../../src/engine/types';
+import { classifyType, prepare } from '../../../src/engine/run';
+import { config, table } from '../../support/tables';
 import { column, run } from './support';
 
 const H = ['Customer', 'Date', 'Order', 'Sales'];
@@ -141,5 +143,27 @@ describe('properties', () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('data prepared for other types', () => {
+  // A preview prepares once and classifies each type on the same lines; the order codes exist only when
+  // a configured type reads them. Classifying RFM on lines prepared for ABC alone would count each line
+  // as an order.
+  const abcOnly = config({ segmentTypes: [{ name: 'ABC', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 20 }] }] });
+  const rfm = parseConfig({ version: 1, segmentTypes: [{ name: 'RFM', kind: 'rfm' }] });
+  if (!rfm.ok) throw new Error('the RFM configuration is valid');
+
+  test('classifying a type whose line columns were not kept is refused, not answered wrongly', () => {
+    const p = prepare(table(H, rows()), abcOnly);
+    expect(() => classifyType(p, rfm.config.segmentTypes[0])).toThrow('"RFM" reads the order column(s), which these lines were prepared without');
+  });
+
+  test('prepared with the type, it classifies; without an order column mapped, lines are its orders by design', () => {
+    const both = { ...abcOnly, segmentTypes: [...abcOnly.segmentTypes, rfm.config.segmentTypes[0]] };
+    const p = prepare(table(H, rows()), both);
+    expect(classifyType(p, both.segmentTypes[1]).summary.length).toBeGreaterThan(0);
+    const noOrders = prepare(table(['Customer', 'Date', 'Ref', 'Sales'], rows()), abcOnly);
+    expect(() => classifyType(noOrders, rfm.config.segmentTypes[0])).not.toThrow();
   });
 });
