@@ -60,8 +60,8 @@ export async function benchPane(): Promise<Record<string, number>> {
       'pane.fullRun.longTasks': full.longTasks,
       'pane.fullRun.longestLongTaskMs': round(full.longestTask),
       'pane.fullRun.longestMainThreadBlockMs': round(Math.max(full.longestTask, full.longestGap)),
-      'pane.fullRun.longestBlockOutsideMemoryHostMs': round(full.longestOutsideHost),
-      'pane.fullRun.memoryHostMs': round(full.hostMs),
+      'pane.fullRun.memoryHostWallMs': round(full.hostMs),
+      'pane.fullRun.longestBlockInMemoryHostMs': round(full.longestInHost),
     };
   } finally {
     await browser.close();

@@ -8,12 +8,45 @@ import { parseOwned, ownedText, SETTINGS_CONFIG, SETTINGS_OWNED, type OwnedState
 import type { PlannedSheet, WorkbookPlan } from '../../plan/plan';
 import { readPreviousRun } from '../../plan/previous';
 import { headerProblem, ownedColumnCount, SourceProblem, sourceFingerprint } from '../../plan/source-check';
-import { cellAt, setCell, usedHeight, usedWidth, type MemorySheet, type MemoryWorkbook } from './workbook';
+import { cellAt, rowValues, setCell, usedHeight, usedWidth, type MemorySheet, type MemoryWorkbook } from './workbook';
 
 interface Rect { sheet: MemorySheet; row: number; column: number; rows: number; columns: number; tableName?: string }
 
+/** Rows between two looks at the clock: cheap enough to look, small enough to stay under the budget. */
+const ROWS_PER_LOOK = 1024;
+/** Longest stretch of work before the page gets a turn: under a frame, far under the 50 ms of a long task. */
+const TURN_MS = 12;
+
+/**
+ * Gives the page a turn every `turnMs` of work, as the Excel host does between `context.sync()` calls.
+ * The playground reads and writes a million cells here, and doing it in one go blocked the pane for
+ * about a second (docs/performance.md). Call it every row; it looks at the clock every ROWS_PER_LOOK.
+ */
+type Pace = (row: number) => Promise<void> | undefined;
+
+function pacer(turnMs: number): Pace {
+  let since = Date.now();
+  return (row) => {
+    if (row % ROWS_PER_LOOK !== ROWS_PER_LOOK - 1 || Date.now() - since < turnMs) return undefined;
+    return new Promise((resolve) =>
+      setTimeout(() => {
+        since = Date.now();
+        resolve();
+      }, 0),
+    );
+  };
+}
+
 export class MemoryHost implements WorkbookHost {
-  constructor(readonly workbook: MemoryWorkbook) {}
+  /** `turnMs`: work between two turns given to the page (0: a turn every ROWS_PER_LOOK rows). */
+  constructor(
+    readonly workbook: MemoryWorkbook,
+    private readonly options: { turnMs?: number } = {},
+  ) {}
+
+  private pacer(): Pace {
+    return pacer(this.options.turnMs ?? TURN_MS);
+  }
 
   private owned(): OwnedState {
     return parseOwned(this.workbook.settings.get(SETTINGS_OWNED));
@@ -64,7 +97,11 @@ export class MemoryHost implements WorkbookHost {
   async readSource(ref: SourceRef, options?: RunOptions): Promise<SourceTable> {
     const r = this.rect(ref);
     const grid: Cell[][] = [];
-    for (let i = 0; i < r.rows; i++) grid.push(Array.from({ length: r.columns }, (_, c) => cellAt(r.sheet, r.row + i, r.column + c)));
+    const pace = this.pacer();
+    for (let i = 0; i < r.rows; i++) {
+      grid.push(Array.from({ length: r.columns }, (_, c) => cellAt(r.sheet, r.row + i, r.column + c)));
+      await pace(i);
+    }
     const origin = { row: r.row + 1, column: r.column };
     let header = grid[0] ?? [];
     const problem = headerProblem(r.sheet.name, origin, header);
@@ -87,7 +124,19 @@ export class MemoryHost implements WorkbookHost {
   async readPrevious(): Promise<PreviousRun | undefined> {
     const history = this.ownedSheet('history');
     const tiers = this.ownedSheet('tiers');
-    return readPreviousRun({ history: history && this.workbook.values(history.name), tiers: tiers && this.workbook.values(tiers.name) });
+    return readPreviousRun({ history: history && (await this.valuesInTurns(history)), tiers: tiers && (await this.valuesInTurns(tiers)) });
+  }
+
+  /** `MemoryWorkbook.values`, giving the page turns: a history of 50,000 customers is a long copy. */
+  private async valuesInTurns(sheet: MemorySheet): Promise<Cell[][]> {
+    const pace = this.pacer();
+    const width = usedWidth(sheet);
+    const out: Cell[][] = [];
+    for (let r = 0; r < sheet.cells.length; r++) {
+      out.push(rowValues(sheet, r, width));
+      await pace(r);
+    }
+    return out;
   }
 
   async loadConfig(): Promise<StoredConfig | undefined> {
@@ -108,8 +157,9 @@ export class MemoryHost implements WorkbookHost {
     const report: ApplyReport = { written: [], renamed: [], issues: [], complete: false };
     const owned = this.owned();
     const sc = plan.sourceColumns;
+    const pace = this.pacer();
     if (sc) {
-      report.issues.push(...this.checkSource(plan, owned));
+      report.issues.push(...(await this.checkSource(plan, owned, pace)));
       if (report.issues.length) return report;
     }
     let step = 0;
@@ -128,11 +178,15 @@ export class MemoryHost implements WorkbookHost {
       wb.tables = wb.tables.filter((t) => t.sheetId !== id);
       Object.assign(sheet, { cells: [], formats: new Map(), conditionalFills: [], colorScales: [], dropDowns: [], charts: [], visible: ps.visible, freezeRows: ps.freezeRows ?? 0 });
       for (const b of ps.blocks) {
-        b.values.forEach((row, r) => row.forEach((v, c) => setCell(sheet, b.row + r, b.column + c, v)));
         const first = b.header ? 1 : 0;
-        b.numberFormats?.forEach((f, c) => {
-          if (f) for (let r = first; r < b.values.length; r++) sheet.formats.set(`${b.row + r},${b.column + c}`, f);
-        });
+        for (let r = 0; r < b.values.length; r++) {
+          const row = b.values[r];
+          for (let c = 0; c < row.length; c++) setCell(sheet, b.row + r, b.column + c, row[c]);
+          b.numberFormats?.forEach((f, c) => {
+            if (f && r >= first) sheet.formats.set(`${b.row + r},${b.column + c}`, f);
+          });
+          await pace(r);
+        }
         for (const f of b.conditionalFills ?? []) sheet.conditionalFills.push({ ...f, row: b.row + first, rows: b.values.length - first, columnOffset: b.column });
         if (b.colorScale) sheet.colorScales.push({ ...b.colorScale, row: b.row + first, rows: b.values.length - first, columnOffset: b.column });
         for (const d of b.dropDowns ?? []) sheet.dropDowns.push({ ...d, row: b.row + first, rows: b.values.length - first, columnOffset: b.column });
@@ -149,10 +203,11 @@ export class MemoryHost implements WorkbookHost {
       const sheet = wb.sheet(sc.sheet)!;
       owned.sourceColumns = { sheet: sc.sheet, tableName: sc.tableName, headerRow: sc.headerRow, column: sc.column, headers: sc.columns.map((c) => c.header), rowCount: sc.rowCount };
       wb.settings.set(SETTINGS_OWNED, ownedText(owned));
-      sc.columns.forEach((col, i) => {
-        setCell(sheet, sc.headerRow - 1, sc.column + i, col.header);
-        col.values.forEach((v, r) => setCell(sheet, sc.headerRow + r, sc.column + i, v));
-      });
+      sc.columns.forEach((col, i) => setCell(sheet, sc.headerRow - 1, sc.column + i, col.header));
+      for (let r = 0; r < sc.rowCount; r++) {
+        for (let i = 0; i < sc.columns.length; i++) setCell(sheet, sc.headerRow + r, sc.column + i, sc.columns[i].values[r]);
+        await pace(r);
+      }
       const table = sc.tableName ? wb.tables.find((t) => t.name === sc.tableName) : undefined;
       if (table) table.columns = sc.column - table.column + sc.columns.length;
       report.written.push(`${rangeAddress(sc.sheet, sc.column, sc.headerRow, sc.columns.length, sc.rowCount + 1)}: ${sc.columns.map((c) => c.header).join(', ')}`);
@@ -165,7 +220,7 @@ export class MemoryHost implements WorkbookHost {
   }
 
   /** Nothing is written beside the source when it changed since it was read, or when the target cells hold the user's data. */
-  private checkSource(plan: WorkbookPlan, owned: OwnedState): Issue[] {
+  private async checkSource(plan: WorkbookPlan, owned: OwnedState, pace: Pace): Promise<Issue[]> {
     const sc = plan.sourceColumns!;
     const sheet = this.workbook.sheet(sc.sheet);
     if (!sheet) return [{ severity: 'error', where: sc.sheet, message: `the sheet ${sc.sheet} is gone; run Tierwise again` }];
@@ -188,6 +243,7 @@ export class MemoryHost implements WorkbookHost {
           return [{ severity: 'error', where: rangeAddress(sc.sheet, c, r + 1, 1, 1), value: v, message: 'this cell, where Tierwise would write its segment column, holds data Tierwise did not write: nothing was changed. Move or clear that data, or choose fewer segment columns.' }];
         }
       }
+      await pace(r);
     }
     return [];
   }

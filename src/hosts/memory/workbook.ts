@@ -63,8 +63,14 @@ export class MemoryWorkbook {
     if (!s) throw new Error(`no sheet ${sheet}`);
     const width = usedWidth(s);
     // Array.from, not map: rows never written are holes, and map skips holes.
-    return Array.from(s.cells, (r) => Array.from({ length: width }, (_, c) => (r?.[c] ?? '') as Cell));
+    return Array.from(s.cells, (_, r) => rowValues(s, r, width));
   }
+}
+
+/** Row r of a sheet, `width` cells, '' for empty: a row of `MemoryWorkbook.values`. */
+export function rowValues(s: MemorySheet, r: number, width: number): Cell[] {
+  const row = s.cells[r];
+  return Array.from({ length: width }, (_, c) => (row?.[c] ?? '') as Cell);
 }
 
 export function usedWidth(s: MemorySheet): number {

@@ -6,8 +6,8 @@ import type { WorkbookPlan } from '../../plan/plan';
 export type PlaygroundEvent = { type: 'applied' } | { type: 'selected'; address: string };
 
 /**
- * When the in-memory host worked on the main thread (it writes synchronously, unlike Excel's host,
- * which writes in blocks between syncs). The benchmark tells the pane's blocks from the host's.
+ * When the in-memory host was reading the history or applying a plan (wall time: it gives the page a
+ * turn every few milliseconds, as Excel's host does between syncs). The benchmark reports its length.
  */
 export const hostWork: { start: number; end: number }[] = [];
 

@@ -97,3 +97,43 @@ describe('memory host', () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(['Sales', 'Customer Tiers', 'Customer Tiers (2)', 'Segment Summary', 'Tierwise History']);
   });
 });
+
+describe('memory host turns', () => {
+  // The playground reads and writes a million cells through this host on the page's main thread; it
+  // must give the page turns between rows, as the Excel host does between syncs. With turnMs 0 it gives
+  // one every 1,024 rows, so 5,000 lines give at least 4 while reading and more while writing, and a
+  // tiers table of 2,500 customers at least 2 while reading the previous run back.
+  const grid: Cell[][] = [['Customer ID', 'Sales', 'Profit'], ...Array.from({ length: 5_000 }, (_, r) => [`C${r % 2_500}`, 1 + (r % 7), r % 3])];
+
+  async function turnsDuring<T>(work: () => Promise<T>): Promise<{ value: T; turns: number }> {
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    try {
+      const value = await work();
+      return { value, turns };
+    } finally {
+      clearInterval(ticker);
+    }
+  }
+
+  it('reads and writes in turns, and writes what it would have written in one go', async () => {
+    const paced = new MemoryWorkbook();
+    paced.addSheet('Sales', grid);
+    const host = new MemoryHost(paced, { turnMs: 0 });
+    const read = await turnsDuring(() => host.readSource(SHEET));
+    expect(read.value.rows).toHaveLength(5_000);
+    expect(read.turns).toBeGreaterThanOrEqual(4);
+    const run = await turnsDuring(() => runTierwise(host, SHEET));
+    expect(run.value.report.complete).toBe(true);
+    expect(run.value.result.customers.ids).toHaveLength(2_500);
+    // Read again (4 turns), then the tiers, summary, history and 5,000 segment cells written in turns.
+    expect(run.turns).toBeGreaterThanOrEqual(8);
+    const previous = await turnsDuring(() => host.readPrevious());
+    expect(previous.value?.snapshots).toHaveLength(1);
+    expect(previous.turns).toBeGreaterThanOrEqual(2);
+
+    const { wb: whole, host: unpaced } = memory(grid);
+    await runTierwise(unpaced, SHEET);
+    for (const name of ['Sales', 'Customer Tiers', 'Segment Summary', 'Tierwise History']) expect(paced.values(name)).toEqual(whole.values(name));
+  });
+});
