@@ -9,6 +9,8 @@ export interface Formats {
   /** A measure: 2 decimals at most. */
   number(n: number): string;
   dateTime(iso: string): string;
+  /** A day, `2017-03-05` -> "Mar 5, 2017" (en-US), "5 mars 2017" (fr-FR). */
+  day(iso: string): string;
 }
 
 export function makeFormats(locale?: string): Formats {
@@ -16,6 +18,8 @@ export function makeFormats(locale?: string): Formats {
   const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const number = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  // A day is a calendar day, not an instant: formatted in UTC so no time zone moves it.
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   return {
     locale: integer.resolvedOptions().locale,
     integer: (n) => integer.format(n),
@@ -24,6 +28,10 @@ export function makeFormats(locale?: string): Formats {
     dateTime: (iso) => {
       const d = new Date(iso);
       return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
+    },
+    day: (iso) => {
+      const d = new Date(`${iso}T00:00:00Z`);
+      return Number.isNaN(d.getTime()) ? iso : day.format(d);
     },
   };
 }

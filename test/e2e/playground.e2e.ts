@@ -197,6 +197,48 @@ test('keyboard only, at 320 px, in the dark theme', async () => {
   expect(await axeViolations(page)).toEqual([]);
 });
 
+test('what is counted: a fiscal year and one region, at the pane\'s width', async () => {
+  const page = await open({ width: 340, height: 900 });
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await page.getByRole('combobox', { name: 'Sales lines counted' }).click();
+  await page.getByRole('option', { name: 'A calendar or fiscal year' }).click();
+  // The year starts as the sample's latest (2017); a fiscal year starting in April ends in it.
+  expect(await page.getByRole('textbox', { name: 'Year' }).inputValue()).toBe('2017');
+  await page.getByRole('combobox', { name: 'Starting in' }).click();
+  await page.getByRole('option', { name: 'April' }).click();
+  await eventually(() => page.getByTestId('window-days').textContent(), (t) => expect(t).toBe('Sales from Apr 1, 2016 to Mar 31, 2017, both included.'));
+
+  await page.getByRole('button', { name: 'Add a filter' }).click();
+  await page.getByRole('combobox', { name: 'Filter 1: column' }).click();
+  await page.getByRole('option', { name: 'Region', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Filter 1: lines' }).click();
+  await page.getByRole('option', { name: 'Keep only' }).click();
+  const values = page.getByRole('combobox', { name: 'Filter 1: values' });
+  await eventually(() => values.isEnabled(), (enabled) => expect(enabled).toBe(true));
+  await values.click();
+  // Fluent lists a multiple choice as check boxes.
+  expect(await page.getByRole('menuitemcheckbox').allTextContents()).toEqual(['Central', 'East', 'South', 'West']);
+  await page.getByRole('menuitemcheckbox', { name: 'West' }).click();
+  await page.keyboard.press('Escape');
+
+  const config = { ...configAt(80), window: { kind: 'year' as const, year: 2017, startMonth: 4 }, filters: [{ column: 'Region', in: ['West'] }] };
+  const expected = run(config);
+  // West has 3,203 of the 9,994 lines; its customers appear with or without a sale in the year.
+  await eventually(
+    () => page.getByTestId('data-summary').textContent(),
+    (t) => expect(t).toBe(`${expected.lineCount.toLocaleString('en-US')} lines used · ${expected.customers.ids.length} customers · ${expected.filteredRows.toLocaleString('en-US')} filtered out`),
+  );
+  expect(expected.lineCount).toBe(3203);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await shot(page, '09-what-is-counted');
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.getByRole('tab', { name: 'Segment types' }).click();
+  await eventually(() => previewText(page), (v) => expect(v).toEqual(previewRows(expected)));
+  expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+});
+
 describe('an old Office webview', () => {
   it('Internet Explorer 11 (Trident) gets a plain message instead of a blank pane, and the bundle stays out', async () => {
     // Office 2016 on Windows 10 with its Trident webview announces itself like this.

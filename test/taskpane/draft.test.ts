@@ -78,6 +78,17 @@ describe('draft reducer', () => {
     expect('amount' in d.config.columns).toBe(false);
   });
 
+  it('sets what is counted; no minimum is no key at all, as in a configuration file', () => {
+    let d = draftReducer(start, { type: 'setScope', scope: { window: { kind: 'rolling', months: 12 }, minimumNetSales: 100 } });
+    expect(d.config.window).toEqual({ kind: 'rolling', months: 12 });
+    expect(d.config.minimumNetSales).toBe(100);
+    expect(d.revision).toBe(start.revision + 1);
+    d = draftReducer(d, { type: 'setScope', scope: { minimumNetSales: undefined, filters: [{ column: 'Region', in: ['West'] }] } });
+    expect('minimumNetSales' in d.config).toBe(false);
+    expect(d.config.window).toEqual({ kind: 'rolling', months: 12 });
+    expect(d.config.filters).toEqual([{ column: 'Region', in: ['West'] }]);
+  });
+
   it('clearing overrides empties them and remembers it until the next apply', () => {
     const d = draftReducer({ ...start, config: { ...start.config, overrides: { 'Sales ABC': { X: 'A' } } } }, { type: 'clearOverrides' });
     expect(d.config.overrides).toEqual({});

@@ -90,6 +90,27 @@ describe('the engine session (what the worker runs)', () => {
     expect(abc.preview.rfmGrid).toBeUndefined();
   });
 
+  it('lists a column\'s values for the filters, and says which days a window counted', async () => {
+    const engine = sessionOnSample();
+    const table = tableOf(superstoreGrid());
+    await sendSource(engine, table);
+    const { values } = await engine.ask({ type: 'columnValues', column: 'region', limit: 500 });
+    expect(values).toEqual({ values: ['Central', 'East', 'South', 'West'], distinct: 4 });
+    expect((await engine.ask({ type: 'columnValues', column: 'Country/Region', limit: 500 })).values).toBeUndefined();
+
+    const all = await engine.ask({ type: 'prepare', config: defaultConfig(), withPrevious: false, extras: [] });
+    expect(all.prepared.window).toBeUndefined();
+    // The sample's last order is dated 2017-12-30: twelve months ending then start on 2016-12-31 (SEMANTICS.md section 2).
+    expect(all.prepared.latestSale).toBe('2017-12-30');
+    const config = { ...defaultConfig(), window: { kind: 'rolling' as const, months: 12 }, filters: [{ column: 'Region', in: ['West'] }] };
+    const { prepared } = await engine.ask({ type: 'prepare', config, withPrevious: false, extras: [] });
+    expect(prepared.window).toEqual({ start: '2016-12-31', end: '2017-12-30' });
+    const west = table.rows.filter((r) => r[table.header.indexOf('Region')] === 'West').length;
+    expect(prepared.filteredRows).toBe(9994 - west);
+    const { preview } = await engine.ask({ type: 'classify', segmentType: config.segmentTypes[0] });
+    expect(preview.rows).toEqual(segment(table, config).types[0].summary);
+  });
+
   it('answers a request it cannot serve with an error, not a crash', async () => {
     const engine = new InProcessClient();
     await expect(engine.ask({ type: 'classify', segmentType: defaultConfig().segmentTypes[0] })).rejects.toThrow('the data is not prepared yet');

@@ -1,12 +1,15 @@
 // Step 1: where the sales lines are (and the answers and visits ranges, when a type reads them), which column plays which role, and what could not be read.
 import { MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { ColumnValues } from '../../engine/column-values';
 import type { Config } from '../../engine/config';
-import type { ColumnRole } from '../../engine/types';
+import type { ColumnRole, Issue } from '../../engine/types';
+import type { Scope } from '../state/draft';
 import type { SourceState } from '../state/useSource';
 import { useFormats } from '../format';
 import { ExtraSourcePickers } from './ExtraSourcePickers';
 import { IssueList } from './IssueList';
 import { MappingEditor } from './MappingEditor';
+import { ScopeEditor } from './ScopeEditor';
 import { SourcePicker } from './SourcePicker';
 
 const useStyles = makeStyles({
@@ -15,21 +18,27 @@ const useStyles = makeStyles({
 
 export interface DataStepProps {
   src: SourceState;
-  columns: Config['columns'];
-  segmentTypes: Config['segmentTypes'];
+  config: Config;
+  /** The draft's own problems (configuration paths), for the fields that show them. */
+  draftIssues: Issue[];
   onColumn(role: ColumnRole, header: string | undefined): void;
+  onScope(scope: Partial<Scope>): void;
+  valuesOf(column: string): Promise<ColumnValues | undefined>;
   onSelectCell?(address: string): void;
 }
 
-export function DataStep({ src, columns, segmentTypes, onColumn, onSelectCell }: DataStepProps) {
+/** Problems a field of this step shows beside itself (mapping, window, filters, minimum), not in the list. */
+const shownByField = (i: Issue) => /^(columns\.|window\b|filters\[|minimumNetSales\b)/.test(i.where);
+
+export function DataStep({ src, config, draftIssues, onColumn, onScope, valuesOf, onSelectCell }: DataStepProps) {
   const styles = useStyles();
   const f = useFormats();
   const p = src.prepared;
-  const other = p ? p.issues.filter((i) => !i.where.startsWith('columns.')) : [];
+  const other = p ? p.issues.filter((i) => !shownByField(i)) : [];
   return (
     <div className={styles.root}>
       <SourcePicker sources={src.sources} source={src.source} onChoose={src.chooseSource} onReload={() => void src.reload()} disabled={src.busy !== undefined} />
-      <ExtraSourcePickers sources={src.sources} types={segmentTypes} extras={src.extras} onChoose={src.chooseExtra} disabled={src.busy !== undefined} />
+      <ExtraSourcePickers sources={src.sources} types={config.segmentTypes} extras={src.extras} onChoose={src.chooseExtra} disabled={src.busy !== undefined} />
       {src.busy && <Spinner size="tiny" labelPosition="after" label={`${src.busy.what}…`} />}
       {src.sourceIssues.length > 0 && (
         <MessageBar intent="error">
@@ -44,8 +53,17 @@ export function DataStep({ src, columns, segmentTypes, onColumn, onSelectCell }:
             {f.integer(p.lineCount)} lines used · {f.integer(p.customerCount)} customers
             {p.filteredRows > 0 ? ` · ${f.integer(p.filteredRows)} filtered out` : ''}
           </Text>
-          <MappingEditor header={p.header} mapping={p.mapping} columns={columns} issues={p.issues} onChange={onColumn} />
+          <MappingEditor header={p.header} mapping={p.mapping} columns={config.columns} issues={p.issues} onChange={onColumn} />
           <IssueList issues={other} total={p.issueCount - (p.issues.length - other.length)} leftOutRows={p.leftOutRows} onSelect={onSelectCell} />
+          <ScopeEditor
+            config={config}
+            header={p.header}
+            window={p.window}
+            latestSale={p.latestSale}
+            issues={[...draftIssues, ...p.issues.filter(shownByField)]}
+            onChange={onScope}
+            valuesOf={valuesOf}
+          />
         </>
       )}
     </div>

@@ -14,6 +14,7 @@ import type { EngineClient } from '../worker/client';
 import { ApplyStep } from './ApplyStep';
 import { DataStep } from './DataStep';
 import { EDITORS } from './editors/registry';
+import { VALUES_LISTED } from './FilterRow';
 import { RunStatus } from './RunStatus';
 import { SegmentTypesStep } from './SegmentTypesStep';
 
@@ -64,6 +65,12 @@ export function Pane({ host, engine, onApi }: PaneProps) {
   }, [refreshPrevious]);
   const applier = useApply(host, engine, onApplied);
   const selectCell = host.selectCell ? (a: string) => void host.selectCell!(a) : undefined;
+  // A new function for each read of the source, so the filters list the values of what was read.
+  const sourceRead = src.table;
+  const valuesOf = useCallback(
+    (column: string) => (sourceRead ? engine.ask({ type: 'columnValues', column, limit: VALUES_LISTED }).then((r) => r.values) : Promise.resolve(undefined)),
+    [engine, sourceRead],
+  );
 
   const overrideCount = useMemo(() => {
     const ids = new Set<string>();
@@ -135,7 +142,17 @@ export function Pane({ host, engine, onApi }: PaneProps) {
         <Tab value="apply" id="tab-apply">Apply</Tab>
       </TabList>
       <section role="tabpanel" aria-labelledby={`tab-${step}`} className={styles.panel}>
-        {step === 'data' && <DataStep src={src} columns={draft.config.columns} segmentTypes={draft.config.segmentTypes} onColumn={(role, header) => dispatch({ type: 'setColumn', role, header })} onSelectCell={selectCell} />}
+        {step === 'data' && (
+          <DataStep
+            src={src}
+            config={draft.config}
+            draftIssues={checked.issues}
+            onColumn={(role, header) => dispatch({ type: 'setColumn', role, header })}
+            onScope={(scope) => dispatch({ type: 'setScope', scope })}
+            valuesOf={valuesOf}
+            onSelectCell={selectCell}
+          />
+        )}
         {step === 'segments' && (
           <SegmentTypesStep
             types={draft.config.segmentTypes}

@@ -13,9 +13,13 @@ export interface Draft {
   revision: number;
 }
 
+/** What the run counts, for every segment type: the window, the filters, the minimum, how text is read. */
+export type Scope = Pick<Config, 'window' | 'filters' | 'locale'> & { minimumNetSales: number | undefined };
+
 export type DraftAction =
   | { type: 'load'; config: Config }
   | { type: 'setColumn'; role: ColumnRole; header: string | undefined }
+  | { type: 'setScope'; scope: Partial<Scope> }
   | { type: 'select'; index: number }
   | { type: 'addType'; segmentType: SegmentType }
   | { type: 'renameType'; index: number; name: string }
@@ -43,6 +47,12 @@ export function draftReducer(d: Draft, a: DraftAction): Draft {
       if (a.header === undefined) delete columns[a.role];
       else columns[a.role] = a.header;
       return { ...d, config: { ...d.config, columns }, revision: d.revision + 1 };
+    }
+    case 'setScope': {
+      const config = { ...d.config, ...a.scope };
+      // No minimum is no key at all, as a configuration file would have it.
+      if (config.minimumNetSales === undefined) delete config.minimumNetSales;
+      return { ...d, config, revision: d.revision + 1 };
     }
     case 'select':
       return { ...d, selected: clamp(a.index, types.length) };

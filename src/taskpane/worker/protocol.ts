@@ -2,6 +2,7 @@
 // Every request carries an id; the answer carries the same id (or an `error` with it).
 import type { Snapshot } from '../../engine/history';
 import type { Config, SegmentKind, SegmentType } from '../../engine/config';
+import type { ColumnValues } from '../../engine/column-values';
 import type { SummaryRow, VisitCompliance } from '../../engine/result';
 import type { Cell, ColumnMapping, Issue, SourceTable } from '../../engine/types';
 import type { PlanValue, WorkbookPlan } from '../../plan/plan';
@@ -35,6 +36,8 @@ export type Request =
   | { type: 'plan'; id: number; config: Config; withPrevious: boolean; extras: ExtraRole[]; time: string; configText: string; segmentColumnTypes: string[] }
   /** The next rows of a large part of the last plan (see `Planned.parts`). */
   | { type: 'planPart'; id: number; part: PlanPart; from: number }
+  /** The values of a sales column a filter can pick (the most frequent `limit` when there are more). */
+  | { type: 'columnValues'; id: number; column: string; limit: number }
   /** Benchmark only: a synthetic source of `lines` lines over `customers` customers, generated here. */
   | { type: 'synthesize'; id: number; lines: number; customers: number };
 
@@ -55,6 +58,10 @@ export interface Prepared {
   dataFingerprint: string;
   /** False when a required column is missing or the configuration is unusable: nothing to classify. */
   usable: boolean;
+  /** The days counted, both included (`2016-12-31`, `2017-12-30`); absent for the whole history. */
+  window?: { start: string; end: string };
+  /** The latest readable date among the lines (what a rolling window ends on by default). */
+  latestSale?: string;
 }
 
 /** The Pareto curve of an ABC segment type: ranked customers (x) against cumulative share (y), both 0..1. */
@@ -103,6 +110,8 @@ export type Response =
   | { type: 'classified'; id: number; preview: Preview }
   | { type: 'planned'; id: number; planned: Planned }
   | { type: 'planRows'; id: number; rows: PlanValue[][] | PlanValue[] }
+  /** `undefined`: no column of the sales range is headed so. */
+  | { type: 'values'; id: number; values: ColumnValues | undefined }
   | { type: 'error'; id: number; message: string };
 
 type Answers = {
@@ -115,6 +124,7 @@ type Answers = {
   classify: 'classified';
   plan: 'planned';
   planPart: 'planRows';
+  columnValues: 'values';
   synthesize: 'ack';
 };
 

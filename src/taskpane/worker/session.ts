@@ -1,6 +1,9 @@
 // The engine's side of the worker: keeps the source and the prepared data between messages, so a
 // threshold change only reclassifies. No DOM, no Office: runs in the worker and, for tests, in-process.
+import { columnValues } from '../../engine/column-values';
 import { dataFingerprint, takeSnapshot } from '../../engine/history';
+import { epochDayToIso } from '../../engine/parse/date';
+import { latestDay } from '../../engine/window';
 import { classifyType, prepare, resultOf, type Prepared as EnginePrepared } from '../../engine/run';
 import type { Config, SegmentType } from '../../engine/config';
 import type { ExtraSources } from '../../engine/prepared';
@@ -18,6 +21,7 @@ import { syntheticTable } from './synthetic';
 const usable = (p: EnginePrepared) => p.ingested.usable && !p.issues.some((i) => i.severity === 'error' && i.row === undefined);
 
 function describe(p: EnginePrepared): Prepared {
+  const latest = latestDay(p.ingested.lines);
   return {
     header: p.ingested.table.header.map((h) => String(h ?? '')),
     mapping: p.ingested.mapping,
@@ -29,6 +33,8 @@ function describe(p: EnginePrepared): Prepared {
     customerCount: p.customers.ids.length,
     dataFingerprint: dataFingerprint(p.ingested.lines, p.customers.ids),
     usable: usable(p),
+    window: p.window && { start: epochDayToIso(p.window.start), end: epochDayToIso(p.window.end) },
+    latestSale: latest === undefined ? undefined : epochDayToIso(latest),
   };
 }
 
@@ -87,6 +93,10 @@ export class EngineSession {
         return { type: 'planned', id: req.id, planned: this.plan(req) };
       case 'planPart':
         return { type: 'planRows', id: req.id, rows: this.planRows(req.part, req.from) };
+      case 'columnValues': {
+        if (!this.source) throw new Error('no source was loaded');
+        return { type: 'values', id: req.id, values: columnValues(this.source, req.column, req.limit) };
+      }
       case 'synthesize': {
         this.source = syntheticTable(req.lines, req.customers);
         return { type: 'ack', id: req.id };
