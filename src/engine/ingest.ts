@@ -218,6 +218,7 @@ export function ingest(table: SourceTable, config: Config): Ingested {
       const err = excelError(cell);
       if (err) reportError(c, err);
       else if (isBlank(cell)) report(c, `${headerAt(c)} is blank: type a number (0 if there is none)`);
+      else if (!Number.isNaN(readNumber(cell, decimal === '.' ? ',' : '.'))) report(c, otherSeparator(headerAt(c), String(cell), decimal));
       else report(c, `${headerAt(c)} "${String(cell)}" is not a number: type a number such as 1234.50${decimal === ',' ? ' (decimal comma: 1234,50)' : ''}`);
     }
     if (cDate >= 0) {
@@ -251,6 +252,16 @@ export function ingest(table: SourceTable, config: Config): Ingested {
   };
 }
 
+
+/**
+ * A number written with the other decimal separator ("1.234,50" read with a decimal point): the fix is
+ * a setting, not the cell. Only for text that reads as a number the other way.
+ */
+function otherSeparator(header: string, text: string, decimal: DecimalSeparator): string {
+  return decimal === '.'
+    ? `${header} "${text}" is not a number with a decimal point; it reads as one with a decimal comma. If the numbers of this data use a decimal comma, set "Numbers written as text" to decimal comma (locale.decimal ",")`
+    : `${header} "${text}" is not a number with a decimal comma; it reads as one with a decimal point. If the numbers of this data use a decimal point, set "Numbers written as text" to decimal point (locale.decimal ".")`;
+}
 
 /** Buffers for n lines: the always-read columns, and the optional ones only when `columns` reads them. */
 function allocate(n: number, columns?: LineColumns): SalesLines {

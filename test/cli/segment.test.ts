@@ -107,6 +107,45 @@ describe('tierwise segment', () => {
   });
 });
 
+describe('text files as Excel saves them', () => {
+  const bytes = (name: string, data: Uint8Array) => {
+    const path = join(dir, name);
+    writeFileSync(path, data);
+    return path;
+  };
+  const namesAndSales = (out: string) => (parse(out) as string[][]).slice(1).map((row) => [row[0], row[2]]);
+  const plain = file('plain.json', JSON.stringify({ version: 1, segmentTypes: [ABC] }));
+
+  test('"CSV (Comma delimited)" from Excel for Windows: Windows-1252, so "Müller" is not read as "M\uFFFDller"', async () => {
+    // ü is the single byte 0xFC in Windows-1252, which is no valid UTF-8.
+    const ansi = bytes('ansi.csv', Buffer.concat([Buffer.from('Customer,Sales\nM'), Buffer.from([0xfc]), Buffer.from('ller,5\nC2,3\n')]));
+    const r = await run('segment', ansi, '--config', plain);
+    expect(r.code).toBe(0);
+    expect(namesAndSales(r.out)).toEqual([['Müller', '5'], ['C2', '3']]);
+  });
+
+  test('"Unicode Text": UTF-16 with its byte order mark, separated by tabs', async () => {
+    const text = 'Customer\tSales\r\nZoë\t7\r\nC2\t3\r\n';
+    const le = bytes('unicode.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    expect(namesAndSales((await run('segment', le, '--config', plain)).out)).toEqual([['Zoë', '7'], ['C2', '3']]);
+    const swapped = Buffer.from(text, 'utf16le').swap16();
+    const be = bytes('unicode-be.txt', Buffer.concat([Buffer.from([0xfe, 0xff]), swapped]));
+    expect(namesAndSales((await run('segment', be, '--config', plain)).out)).toEqual([['Zoë', '7'], ['C2', '3']]);
+  });
+
+  test('"CSV UTF-8" with semicolons and decimal commas: read with locale.decimal ",", and the message says so without it', async () => {
+    const european = bytes('european.csv', Buffer.from('\uFEFFKunde;Umsatz\r\nK1;"1.234,50"\r\nK2;10\r\n', 'utf8'));
+    const comma = file('comma.json', JSON.stringify({ version: 1, segmentTypes: [ABC], locale: { decimal: ',' } }));
+    const r = await run('segment', european, '--config', comma);
+    expect(r.code).toBe(0);
+    // The byte order mark is not part of the first header: "Kunde" is recognised as the customer column.
+    expect(namesAndSales(r.out)).toEqual([['K1', '1234.5'], ['K2', '10']]);
+    const without = await run('segment', european, '--config', plain);
+    expect(without.code).toBe(1);
+    expect(without.err).toContain('european!B2: Umsatz "1.234,50" is not a number with a decimal point; it reads as one with a decimal comma.');
+  });
+});
+
 describe('installed command', () => {
   beforeAll(() => {
     // `npm ci` builds dist/ through the prepare script; rebuild here so the test runs the current source.

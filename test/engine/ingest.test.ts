@@ -121,6 +121,17 @@ describe('row issues', () => {
     expect(Array.from(r.lines.row)).toEqual([0, 6]);
   });
 
+  test('a number written with the other decimal separator says which setting reads it', () => {
+    // "1.234,50" is no number with a decimal point but 1234.5 with a decimal comma; "12.5" the other way round.
+    const comma = ingest(table(HEAD, [['a', 'x', 45000, '1.234,50', 1], ['b', 'x', 45000, 'abc', 1]], 'Orders'), config());
+    expect(comma.issues.map((i) => i.message)).toEqual([
+      'Sales "1.234,50" is not a number with a decimal point; it reads as one with a decimal comma. If the numbers of this data use a decimal comma, set "Numbers written as text" to decimal comma (locale.decimal ",")',
+      'Sales "abc" is not a number: type a number such as 1234.50',
+    ]);
+    const point = ingest(table(HEAD, [['a', 'x', 45000, '12.5', 1]], 'Orders'), config({ locale: { decimal: ',' } }));
+    expect(point.issues[0].message).toBe('Sales "12.5" is not a number with a decimal comma; it reads as one with a decimal point. If the numbers of this data use a decimal point, set "Numbers written as text" to decimal point (locale.decimal ".")');
+  });
+
   test('a sheet name that needs quotes is quoted in addresses', () => {
     const r = ingest(table(HEAD, [['', 'x', 45000, 1, 1]], 'Sales 2017'), config());
     expect(r.issues[0].where).toBe("'Sales 2017'!A2");

@@ -31,10 +31,9 @@ export async function readSourceFile(path: string, options: { sheet?: string; ta
 }
 
 async function readCsv(path: string, delimiter?: string): Promise<SourceTable> {
-  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+  const text = decodeText(await readFile(path));
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-  // European exports separate with semicolons because the comma is their decimal separator.
-  const sep = delimiter ?? (count(firstLine, ';') > count(firstLine, ',') ? ';' : ',');
+  const sep = delimiter ?? guessDelimiter(firstLine);
   let records: string[][];
   try {
     records = parse(text, { delimiter: sep, relax_column_count: true, skip_empty_lines: true, bom: true });
@@ -47,6 +46,34 @@ async function readCsv(path: string, delimiter?: string): Promise<SourceTable> {
 }
 
 const count = (s: string, ch: string) => s.split(ch).length - 1;
+
+/**
+ * The header row's most frequent separator: tabs (Excel's "Text (Tab delimited)" and "Unicode Text"),
+ * semicolons (European exports, where the comma is the decimal separator), else commas.
+ */
+export function guessDelimiter(headerLine: string): string {
+  let best = ',';
+  for (const sep of ['\t', ';']) if (count(headerLine, sep) > count(headerLine, best)) best = sep;
+  return best;
+}
+
+/**
+ * The text of a file as Excel writes it: UTF-8 (with or without a byte order mark, "CSV UTF-8"), UTF-16
+ * with its byte order mark ("Unicode Text"), or, when the bytes are no valid UTF-8, Windows-1252, the
+ * code page Excel for Windows uses for plain "CSV" in Western Europe and the Americas (so "Müller" is
+ * not read as "M\uFFFDller").
+ */
+export function decodeText(bytes: Uint8Array): string {
+  const [a, b] = bytes;
+  if (a === 0xff && b === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (a === 0xfe && b === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    // ignoreBOM: keep a UTF-8 byte order mark, so it is removed once, here, whether or not the decoder would.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
 
 /**
  * A sheet or table of a workbook, through the same reader as the workbook runs (XlsxHost), so a file
