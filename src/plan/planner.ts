@@ -4,7 +4,7 @@ import { migration, type Snapshot } from '../engine/history';
 import { keyText } from '../engine/ingest';
 import type { EngineResult, TypeResult } from '../engine/result';
 import { segmentName } from '../engine/result';
-import type { SourceTable } from '../engine/types';
+import type { Issue, SourceTable } from '../engine/types';
 import type { PreviousRun } from '../hosts/host';
 import { historyValues, keepRuns } from './history-sheet';
 import { kindBlocks } from './kind-blocks';
@@ -147,7 +147,24 @@ function summarySheet(result: EngineResult, previous: PreviousRun | undefined): 
     }
     row = Math.max(next, start + 16) + 1;
   });
+  if (result.issues.length > 0) {
+    const at = result.types.length === 0 ? 2 : row;
+    title('problems-title', problemsTitle(result), at);
+    blocks.push({ id: 'problems', row: at + 1, column: 0, values: problemRows(result.issues), header: true, numberFormats: [TEXT, TEXT, TEXT] });
+  }
   return { role: 'summary', name: SHEET_NAMES.summary, visible: true, blocks, charts };
+}
+
+/** Under the summaries: every problem of the run (the pane shows the first 50, the summary all of them). */
+export function problemsTitle(result: Pick<EngineResult, 'leftOutRows' | 'issues'>): string {
+  const n = result.leftOutRows;
+  if (n === 0) return `Notes on this run (${result.issues.length})`;
+  return `Left out: ${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'} with a problem; fix the cells and run Tierwise again`;
+}
+
+/** Where (a cell address or a setting), the value as it was read, and what to do; the value stays text. */
+export function problemRows(issues: readonly Issue[]): PlanValue[][] {
+  return [['Where', 'Value', 'Problem'], ...issues.map((i) => [i.where, i.value === undefined || i.value === null ? '' : String(i.value), i.message])];
 }
 
 function historySheet(input: PlanInput): PlannedSheet {

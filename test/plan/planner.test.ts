@@ -4,7 +4,7 @@ import { prepare, resultOf, classifyType, segment } from '../../src/engine/run';
 import type { SourceTable } from '../../src/engine/types';
 import { historyValues, parseHistory, keepRuns } from '../../src/plan/history-sheet';
 import { freeSheetName, freeTableName, validSheetName } from '../../src/plan/names';
-import { planWorkbook, runTime, sourceColumnHeader, TEXT, MANUAL_SUFFIX } from '../../src/plan/planner';
+import { planWorkbook, problemRows, problemsTitle, runTime, sourceColumnHeader, TEXT, MANUAL_SUFFIX } from '../../src/plan/planner';
 import { drawableCharts } from '../../src/plan/plan';
 import { mergeOverrides, overridesFromTiers, readPreviousRun } from '../../src/plan/previous';
 import { headerProblem, tableFingerprint } from '../../src/plan/source-check';
@@ -56,6 +56,38 @@ describe('planWorkbook', () => {
     expect(plan.sourceColumns?.columns[0].values).toEqual(['A', 'B', 'C', '']);
     expect(plan.sourceColumns).toMatchObject({ sheet: 'Orders', headerRow: 1, rowCount: 4, column: 4, sourceFingerprint: tableFingerprint(table) });
     expect(plan.settings['tierwise.config']).toBe('{}');
+  });
+
+  it('lists every problem of the run under the summaries and their charts, values as text', () => {
+    const { result, snapshot } = run();
+    const summary = planWorkbook({ result, snapshot, configText: '' }).sheets[1];
+    const title = summary.blocks.find((b) => b.id === 'problems-title')!;
+    const problems = summary.blocks.find((b) => b.id === 'problems')!;
+    // The fourth line (Excel row 5) has no customer.
+    expect(title.values).toEqual([['Left out: 1 row with a problem; fix the cells and run Tierwise again']]);
+    expect(problems.values).toEqual([
+      ['Where', 'Value', 'Problem'],
+      ['Orders!A5', '', 'the customer is blank: fill it in, or delete the line if it is not a sale'],
+    ]);
+    expect(problems).toMatchObject({ row: title.row + 1, column: 0, header: true, numberFormats: [TEXT, TEXT, TEXT] });
+    const others = summary.blocks.filter((b) => !b.id.startsWith('problems'));
+    expect(title.row).toBeGreaterThan(Math.max(...others.map((b) => b.row + b.values.length - 1), ...summary.charts.map((c) => c.row + c.height - 1)));
+  });
+
+  it('titles the problems by what they did: rows left out, or notes only', () => {
+    expect(problemsTitle({ leftOutRows: 1234, issues: [] })).toBe('Left out: 1,234 rows with a problem; fix the cells and run Tierwise again');
+    const note = { severity: 'warning' as const, where: 'overrides["Profit band"]', message: 'manual overrides apply to ABC segment types only' };
+    expect(problemsTitle({ leftOutRows: 0, issues: [note] })).toBe('Notes on this run (1)');
+    // A value is written as the text it was read as, so an error value or a formula-like text stays those characters.
+    expect(problemRows([{ ...note, where: 'Orders!C9', value: 60 }, { ...note, where: 'Orders!D2', value: '=1+1' }]).slice(1).map((r) => r[1])).toEqual(['60', '=1+1']);
+  });
+
+  it('plans no problem list when every row was used', () => {
+    const clean = { ...table, rows: table.rows.slice(0, 3) };
+    const p = prepare(clean, defaultConfig());
+    const result = resultOf(p, p.config.segmentTypes.map((t) => classifyType(p, t)));
+    const plan = planWorkbook({ result, snapshot: takeSnapshot(result, p.ingested.lines, '2026-01-01T00:00:00Z'), configText: '' });
+    expect(plan.sheets[1].blocks.filter((b) => b.id.startsWith('problems'))).toEqual([]);
   });
 
   it('adds a migration matrix against the previous run', () => {

@@ -5,6 +5,7 @@ import { act, cleanup, configure, fireEvent, screen, waitFor, within } from '@te
 import { MemoryHost } from '../../src/hosts/memory/host';
 import { MemoryWorkbook } from '../../src/hosts/memory/workbook';
 import { SETTINGS_CONFIG } from '../../src/plan/owned';
+import { IssueList } from '../../src/taskpane/components/IssueList';
 import { Pane } from '../../src/taskpane/components/Pane';
 import { InProcessClient } from '../../src/taskpane/worker/client';
 import { defaultConfig } from '../../src/engine/config';
@@ -104,6 +105,11 @@ describe('the pane on an in-memory workbook', () => {
     const byId = Object.fromEntries(tiers.slice(1).map((r) => [r[0], r[header.indexOf('Sales ABC')]]));
     expect(byId).toEqual({ C1: 'A', C2: 'A', C3: 'B', C4: 'C' });
     expect(JSON.parse(wb.settings.get(SETTINGS_CONFIG)!).segmentTypes.map((t: { name: string }) => t.name)).toEqual(['Sales ABC', 'Profit band']);
+    // The pane lists the first problems; the summary sheet lists every one, under the summaries.
+    const summary = wb.values('Segment Summary');
+    const at = summary.findIndex((r) => r[0] === 'Where');
+    expect(summary[at - 1][0]).toBe('Left out: 1 row with a problem; fix the cells and run Tierwise again');
+    expect(summary[at + 1].slice(0, 3)).toEqual(['Sales!B6', 'abc', 'Sales "abc" is not a number: type a number such as 1234.50']);
     await waitFor(() => expect(screen.getByTestId('run-status').textContent).toContain('Data unchanged since'));
     fireEvent.click(screen.getByRole('button', { name: 'Go to the summary' }));
     await waitFor(() => expect(wb.selected).toBe("'Segment Summary'!A1"));
@@ -270,5 +276,14 @@ describe('the pane on an in-memory workbook', () => {
     expect(screen.getByText('The settings saved in this workbook cannot be used')).toBeTruthy();
     expect(screen.getByText(/segmentTypes\[0\]\.segments: the shares of the segments add up to 90, not 100/)).toBeTruthy();
     expect(wb.settings.get(SETTINGS_CONFIG)).toContain('"share":90'); // kept until an Apply replaces it
+  });
+});
+
+describe('the list of problems', () => {
+  it('shows the first problems and says where all of them are', () => {
+    const issue = (n: number) => ({ severity: 'error' as const, where: `Sales!B${n}`, value: 'x', message: 'Sales "x" is not a number' });
+    renderPane(<IssueList issues={[issue(2), issue(3)]} total={120} leftOutRows={120} />);
+    expect(screen.getByText(/^The first 2 of 120 problems/).textContent).toBe('The first 2 of 120 problems (Apply lists every one on the Segment Summary sheet):');
+    expect(screen.getByTestId('left-out').textContent).toBe('120 rows were left out because of a problem.');
   });
 });

@@ -29,7 +29,7 @@ export function IssueList({ issues, total, leftOutRows, onSelect }: IssueListPro
       {issues.length > 0 && (
         <>
           <Text as="p" size={200}>
-            {total > issues.length ? `The first ${f.integer(issues.length)} of ${f.integer(total)} problems:` : 'Problems:'}
+            {total > issues.length ? `The first ${f.integer(issues.length)} of ${f.integer(total)} problems (Apply lists every one on the Segment Summary sheet):` : 'Problems:'}
           </Text>
           <ul className={styles.list}>
             {issues.map((i, k) => (
