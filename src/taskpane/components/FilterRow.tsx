@@ -8,6 +8,7 @@ import type { Filter } from '../../engine/config';
 import type { Issue } from '../../engine/types';
 import { useFormats } from '../format';
 import { issuesAt } from '../state/validation';
+import { ChoiceField, type Choice } from './ChoiceField';
 import { fieldState, GroupIssues } from './FieldIssue';
 import { listLineStyle, listRowStyle } from './editors/ListControls';
 
@@ -22,9 +23,9 @@ const useStyles = makeStyles({
 export const VALUES_LISTED = 500;
 
 type Mode = 'in' | 'notIn';
-const MODES: { mode: Mode; label: string }[] = [
-  { mode: 'in', label: 'Keep only' },
-  { mode: 'notIn', label: 'Leave out' },
+const MODES: Choice<Mode>[] = [
+  { value: 'in', label: 'Keep only' },
+  { value: 'notIn', label: 'Leave out' },
 ];
 
 export interface FilterRowProps {
@@ -73,29 +74,15 @@ export function FilterRow({ index, filter, columns, issues, valuesOf, onChange, 
   return (
     <div className={styles.row} role="group" aria-label={name}>
       <div className={styles.line}>
-        <Field className={styles.field} label={`${name}: column`} {...fieldState(issuesAt(issues, `filters[${index}].column`))}>
-          <Dropdown
-            className={styles.dropdown}
-            value={filter.column}
-            selectedOptions={[filter.column]}
-            onOptionSelect={(_, d) => d.optionValue !== undefined && d.optionValue !== filter.column && onChange(mode === 'in' ? { column: d.optionValue, in: [] } : { column: d.optionValue, notIn: [] })}
-          >
-            {columns.map((c) => (
-              <Option key={c} value={c}>
-                {c}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-        <Field className={styles.field} label={`${name}: lines`}>
-          <Dropdown className={styles.dropdown} value={MODES.find((m) => m.mode === mode)?.label} selectedOptions={[mode]} onOptionSelect={(_, d) => set(d.optionValue as Mode, chosen)}>
-            {MODES.map((m) => (
-              <Option key={m.mode} value={m.mode}>
-                {m.label}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+        <ChoiceField
+          className={styles.field}
+          label={`${name}: column`}
+          value={filter.column}
+          choices={columns.map((c) => ({ value: c, label: c }))}
+          issues={issuesAt(issues, `filters[${index}].column`)}
+          onChange={(column) => onChange(mode === 'in' ? { column, in: [] } : { column, notIn: [] })}
+        />
+        <ChoiceField className={styles.field} label={`${name}: lines`} value={mode} choices={MODES} onChange={(m) => set(m, chosen)} />
         <Tooltip content={`Remove ${name.toLowerCase()}`} relationship="label">
           <Button appearance="subtle" icon={<Delete20Regular />} onClick={onRemove} />
         </Tooltip>

@@ -1,7 +1,7 @@
 // What every segment type counts (SEMANTICS.md section 2, and how text cells are read, section 1):
 // the time window, the filters, the minimum net sales, the decimal separator and the order of text
 // dates. Part of the Data step: a change prepares the data again.
-import { Button, Dropdown, Field, Input, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
 import type { ColumnValues } from '../../engine/column-values';
 import type { Config, WindowSpec } from '../../engine/config';
@@ -9,6 +9,7 @@ import type { Issue } from '../../engine/types';
 import { useFormats } from '../format';
 import type { Scope } from '../state/draft';
 import { issuesAt, issuesUnder } from '../state/validation';
+import { ChoiceField, type Choice } from './ChoiceField';
 import { fieldState } from './FieldIssue';
 import { FilterRow } from './FilterRow';
 import { NumberField } from './NumberField';
@@ -17,22 +18,21 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   line: { display: 'flex', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, flexWrap: 'wrap', alignItems: 'flex-start' },
   narrowField: { flex: '1 1 8em', minWidth: 0 },
-  dropdown: { minWidth: 0, width: '100%' },
   add: { alignSelf: 'flex-start' },
 });
 
-const WINDOW_KINDS: { kind: WindowSpec['kind']; label: string }[] = [
-  { kind: 'all', label: 'All dates' },
-  { kind: 'rolling', label: 'The last months (rolling)' },
-  { kind: 'year', label: 'A calendar or fiscal year' },
+const WINDOW_KINDS: Choice<WindowSpec['kind']>[] = [
+  { value: 'all', label: 'All dates' },
+  { value: 'rolling', label: 'The last months (rolling)' },
+  { value: 'year', label: 'A calendar or fiscal year' },
 ];
 
-const DECIMALS: { value: Config['locale']['decimal']; label: string }[] = [
+const DECIMALS: Choice<Config['locale']['decimal']>[] = [
   { value: '.', label: '1,234.50 (decimal point)' },
   { value: ',', label: '1.234,50 (decimal comma)' },
 ];
 
-const DATE_ORDERS: { value: Config['locale']['dateOrder']; label: string }[] = [
+const DATE_ORDERS: Choice<Config['locale']['dateOrder']>[] = [
   { value: 'auto', label: 'Detect from the data' },
   { value: 'DMY', label: 'Day/month/year (25/03/2017)' },
   { value: 'MDY', label: 'Month/day/year (03/25/2017)' },
@@ -92,34 +92,22 @@ export function ScopeEditor({ config, header, window, latestSale, issues, onChan
         Add a filter
       </Button>
       <div className={styles.line}>
-        <Field className={styles.narrowField} label="Numbers written as text" hint="Number cells are read as they are.">
-          <Dropdown
-            className={styles.dropdown}
-            value={DECIMALS.find((d) => d.value === config.locale.decimal)?.label}
-            selectedOptions={[config.locale.decimal]}
-            onOptionSelect={(_, d) => onChange({ locale: { ...config.locale, decimal: d.optionValue as Config['locale']['decimal'] } })}
-          >
-            {DECIMALS.map((d) => (
-              <Option key={d.value} value={d.value}>
-                {d.label}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-        <Field className={styles.narrowField} label="Dates written as text" hint="Date cells are read as they are.">
-          <Dropdown
-            className={styles.dropdown}
-            value={DATE_ORDERS.find((d) => d.value === config.locale.dateOrder)?.label}
-            selectedOptions={[config.locale.dateOrder]}
-            onOptionSelect={(_, d) => onChange({ locale: { ...config.locale, dateOrder: d.optionValue as Config['locale']['dateOrder'] } })}
-          >
-            {DATE_ORDERS.map((d) => (
-              <Option key={d.value} value={d.value}>
-                {d.label}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+        <ChoiceField
+          className={styles.narrowField}
+          label="Numbers written as text"
+          hint="Number cells are read as they are."
+          value={config.locale.decimal}
+          choices={DECIMALS}
+          onChange={(decimal) => onChange({ locale: { ...config.locale, decimal } })}
+        />
+        <ChoiceField
+          className={styles.narrowField}
+          label="Dates written as text"
+          hint="Date cells are read as they are."
+          value={config.locale.dateOrder}
+          choices={DATE_ORDERS}
+          onChange={(dateOrder) => onChange({ locale: { ...config.locale, dateOrder } })}
+        />
       </div>
     </div>
   );
@@ -141,31 +129,18 @@ interface WindowFieldsProps {
 function WindowFields({ value, latestSale, issues, onChange }: WindowFieldsProps) {
   const styles = useStyles();
   const f = useFormats();
-  // A new window starts from the data (its latest year), never from the clock.
-  const latestYear = latestSale ? Number(latestSale.slice(0, 4)) : undefined;
+  // A new year window starts at the data's latest year; the clock only when no line has a date (the
+  // configuration then holds that year, so it is the same for every colleague).
+  const latestYear = latestSale ? Number(latestSale.slice(0, 4)) : new Date().getUTCFullYear();
   const choose = (kind: WindowSpec['kind']) => {
-    if (kind === value.kind) return;
     if (kind === 'all') onChange({ kind });
     else if (kind === 'rolling') onChange({ kind, months: 12 });
-    else onChange({ kind, year: latestYear ?? 2000, startMonth: 1 });
+    else onChange({ kind, year: latestYear, startMonth: 1 });
   };
   const months = monthNames(f.locale);
   return (
     <>
-      <Field label="Sales lines counted" {...fieldState(issuesAt(issues, 'window'))}>
-        <Dropdown
-          className={styles.dropdown}
-          value={WINDOW_KINDS.find((k) => k.kind === value.kind)?.label}
-          selectedOptions={[value.kind]}
-          onOptionSelect={(_, d) => choose(d.optionValue as WindowSpec['kind'])}
-        >
-          {WINDOW_KINDS.map((k) => (
-            <Option key={k.kind} value={k.kind}>
-              {k.label}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+      <ChoiceField label="Sales lines counted" value={value.kind} choices={WINDOW_KINDS} issues={issuesAt(issues, 'window')} onChange={choose} />
       {value.kind === 'rolling' && (
         <div className={styles.line}>
           <div className={styles.narrowField}>
@@ -186,20 +161,15 @@ function WindowFields({ value, latestSale, issues, onChange }: WindowFieldsProps
           <div className={styles.narrowField}>
             <NumberField label="Year" value={value.year} required issues={issuesAt(issues, 'window.year')} onChange={(n) => n !== undefined && onChange({ ...value, year: n })} />
           </div>
-          <Field className={styles.narrowField} label="Starting in" hint="A fiscal year is named by the calendar year in which it ends." {...fieldState(issuesAt(issues, 'window.startMonth'))}>
-            <Dropdown
-              className={styles.dropdown}
-              value={months[value.startMonth - 1]}
-              selectedOptions={[String(value.startMonth)]}
-              onOptionSelect={(_, d) => onChange({ ...value, startMonth: Number(d.optionValue) })}
-            >
-              {months.map((m, i) => (
-                <Option key={i} value={String(i + 1)}>
-                  {m}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
+          <ChoiceField
+            className={styles.narrowField}
+            label="Starting in"
+            hint="A fiscal year is named by the calendar year in which it ends."
+            value={String(value.startMonth)}
+            choices={months.map((label, i) => ({ value: String(i + 1), label }))}
+            issues={issuesAt(issues, 'window.startMonth')}
+            onChange={(m) => onChange({ ...value, startMonth: Number(m) })}
+          />
         </div>
       )}
     </>
