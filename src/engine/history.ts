@@ -2,6 +2,7 @@
 import type { Config } from './config';
 import type { SalesLines } from './ingest';
 import type { EngineResult, TypeResult } from './result';
+import { entryOf } from './prepared';
 import { segmentName } from './result';
 
 export interface Snapshot {
@@ -93,30 +94,72 @@ export interface Migration {
 }
 
 /**
+ * What the previous run said of each current customer, for one segment type, coded once: a preview
+ * recounts the migration on every threshold drag, and 50,000 lookups by customer id per drag would
+ * cost more than the drag itself.
+ */
+export interface PreviousSegmentCodes {
+  typeName: string;
+  /** The previous run's segment names (non-blank), sorted. */
+  names: string[];
+  /** Per current customer: an index into `names`, or WAS_NONE (no segment), or WAS_ABSENT (new). */
+  code: Int32Array;
+  /** Customers of the previous run that are gone now, by their previous segment ('' for none). */
+  gone: Map<string, number>;
+}
+
+const WAS_NONE = -1;
+const WAS_ABSENT = -2;
+
+export function previousSegmentCodes(previous: Snapshot, typeName: string, customerIds: readonly string[]): PreviousSegmentCodes {
+  const before = previous.segments[typeName] ?? {};
+  const names = [...new Set(Object.values(before).filter((s) => s !== ''))].sort();
+  const index = new Map(names.map((n, i) => [n, i]));
+  const code = new Int32Array(customerIds.length);
+  const seen = new Set<string>();
+  customerIds.forEach((id, c) => {
+    seen.add(id);
+    const was = entryOf(before, id);
+    code[c] = was === undefined ? WAS_ABSENT : was === '' ? WAS_NONE : index.get(was)!;
+  });
+  const gone = new Map<string, number>();
+  for (const [id, was] of Object.entries(before)) if (!seen.has(id)) gone.set(was, (gone.get(was) ?? 0) + 1);
+  return { typeName, names, code, gone };
+}
+
+/**
  * From-segment x to-segment counts for one segment type. Customers only in the new run come from
  * `(new)`; customers only in the previous one go to `(gone)`; `(none)` is a customer with no segment.
  */
 export function migration(previous: Snapshot, t: TypeResult, customerIds: readonly string[]): Migration {
-  const before = previous.segments[t.type.name] ?? {};
+  return migrationFrom(previousSegmentCodes(previous, t.type.name, customerIds), t);
+}
+
+/** The migration of `t` from previous segments coded by `previousSegmentCodes` (one pass over the customers). */
+export function migrationFrom(prev: PreviousSegmentCodes, t: TypeResult): Migration {
   const names = t.segments.map((s) => s.name);
-  const prevNames = new Set(Object.values(before).filter((s) => s !== ''));
-  const from = [...names.filter((n) => prevNames.has(n)), ...[...prevNames].filter((n) => !names.includes(n)).sort(), NONE, NEW_CUSTOMER];
+  // Rows: today's segments the previous run had too (in today's order), then the previous run's others.
+  const fromNames = [...names.filter((n) => prev.names.includes(n)), ...prev.names.filter((n) => !names.includes(n))];
+  const from = [...fromNames, NONE, NEW_CUSTOMER];
   const to = [...names, NONE, GONE_CUSTOMER];
+  const rowOfName = prev.names.map((n) => fromNames.indexOf(n));
   const counts = from.map(() => to.map(() => 0));
-  const rowOf = (s: string | undefined) => (s === undefined ? from.length - 1 : s === '' ? from.length - 2 : from.indexOf(s));
-  const seen = new Set<string>();
+  const noneColumn = to.length - 2;
+  // Today's segment index in `to` equals its index in t.segments; a previous name's index, if any, too.
+  const nowIndexOfPrev = prev.names.map((n) => names.indexOf(n));
   let moved = 0;
-  customerIds.forEach((id, c) => {
-    seen.add(id);
-    const now = segmentName(t, c);
-    const was = before[id];
-    counts[rowOf(was)][now === '' ? to.length - 2 : to.indexOf(now)]++;
-    if (was !== undefined && was !== now) moved++;
-  });
-  for (const [id, was] of Object.entries(before)) {
-    if (seen.has(id)) continue;
-    counts[rowOf(was)][to.length - 1]++;
-    moved++;
+  for (let c = 0; c < prev.code.length; c++) {
+    const s = t.final[c];
+    const col = s >= 0 ? s : noneColumn;
+    const was = prev.code[c];
+    const row = was >= 0 ? rowOfName[was] : was === WAS_NONE ? from.length - 2 : from.length - 1;
+    counts[row][col]++;
+    // Moved: a previous segment and another one now (or none now), or none before and one now.
+    if (was >= 0 ? s < 0 || nowIndexOfPrev[was] !== s : was === WAS_NONE && s >= 0) moved++;
+  }
+  for (const [was, n] of prev.gone) {
+    counts[was === '' ? from.length - 2 : rowOfName[prev.names.indexOf(was)]][to.length - 1] += n;
+    moved += n;
   }
   return { typeName: t.type.name, from, to, counts, moved };
 }
