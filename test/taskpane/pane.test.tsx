@@ -279,6 +279,33 @@ describe('the pane on an in-memory workbook', () => {
   });
 });
 
+describe('after a first run', () => {
+  it('the preview says how many customers a threshold change would move, and from where to where', async () => {
+    await openPane();
+    fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(screen.getByTestId('apply-report').textContent).toContain('Done: 4 customers segmented.'), { timeout: 20_000 });
+    fireEvent.click(screen.getByRole('tab', { name: 'Segment types' }));
+    // Applied at 80/15/5 (C1 A, C2 A, C3 B, C4 C): nothing would change yet.
+    await waitFor(() => expect(screen.getByTestId('migration-summary').textContent).toMatch(/^Since the last run \(.+\): 0 customers would change segment\.$/));
+    // A at 50 %: C2 (500 of 1,000 ahead of it) is no longer in A, it moves to B.
+    const line = screen.getByRole('slider', { name: 'Threshold between A and B' });
+    for (let i = 0; i < 6; i++) fireEvent.keyDown(line, { key: 'PageDown' });
+    await waitFor(() => expect(screen.getByTestId('migration-summary').textContent).toMatch(/: 1 customer would change segment\.$/));
+    const table = screen.getByTestId('migration');
+    const cells = within(table)
+      .getAllByRole('row')
+      .map((r) => Array.from(r.querySelectorAll('th, td'), (c) => c.textContent));
+    // Empty rows and the empty (none) and (gone) columns are left out at the pane's width.
+    expect(cells).toEqual([
+      ['Before \\ now', 'A', 'B', 'C'],
+      ['A', '1', '1', '0'],
+      ['B', '0', '1', '0'],
+      ['C', '0', '0', '1'],
+    ]);
+  });
+});
+
 describe('the list of problems', () => {
   it('shows the first problems and says where all of them are', () => {
     const issue = (n: number) => ({ severity: 'error' as const, where: `Sales!B${n}`, value: 'x', message: 'Sales "x" is not a number' });

@@ -9,7 +9,8 @@ import { InProcessClient, receivePlan, sendPrevious, sendSource } from '../../sr
 import { PLAN_CHUNK } from '../../src/taskpane/worker/protocol';
 import { syntheticTable } from '../../src/taskpane/worker/synthetic';
 import { classifyType, prepare, resultOf } from '../../src/engine/run';
-import { takeSnapshot } from '../../src/engine/history';
+import { migration, takeSnapshot } from '../../src/engine/history';
+import { previousSegments } from '../../src/plan/previous';
 import { planWorkbook } from '../../src/plan/planner';
 import type { PreviousRun } from '../../src/hosts/host';
 import { csvGrid, parseCsv } from '../../src/taskpane/worker/csv';
@@ -227,6 +228,36 @@ describe('large plans and histories travel in chunks', () => {
     const result = resultOf(p, config.segmentTypes.map((t) => classifyType(p, t)));
     const direct = planWorkbook({ result, snapshot: takeSnapshot(result, p.ingested.lines, time), source: table, segmentColumnTypes: ['Sales ABC'], configText: '{}' });
     expect(plan).toEqual(direct);
+  });
+
+  it('after a run, the preview says how customers would move, the same matrix Apply writes, on every drag', async () => {
+    const engine = sessionOnSample();
+    const table = tableOf(superstoreGrid());
+    await sendSource(engine, table);
+    const config = defaultConfig();
+    // The last run: the sample at 80/15/5, plus one customer who is gone since.
+    const first = segment(table, config);
+    const lastRun = takeSnapshot(first, prepare(table, config).ingested.lines, '2026-01-31T09:00:00.000Z');
+    lastRun.segments['Sales ABC']['GONE-1'] = 'B';
+    const previous: PreviousRun = { snapshots: [lastRun], overrides: {} };
+    await sendPrevious(engine, previous);
+    await engine.ask({ type: 'prepare', config, withPrevious: true, extras: [] });
+    for (const at of [80, 70, 60]) {
+      const abc = moveThreshold(config.segmentTypes[0] as AbcType, 0, at);
+      const { preview } = await engine.ask({ type: 'classify', segmentType: abc });
+      const p = prepare(table, { ...config, segmentTypes: [abc, config.segmentTypes[1]] }, previousSegments(previous));
+      const expected = migration(lastRun, classifyType(p, abc), p.customers.ids);
+      expect(preview.migration).toEqual({ ...expected, since: '2026-01-31T09:00:00.000Z' });
+      // At 80 nobody moves but the customer who is gone; lower A lines move customers from A to B.
+      if (at === 80) expect(preview.migration!.moved).toBe(1);
+      else expect(preview.migration!.moved).toBeGreaterThan(1);
+    }
+    // Prepared without the history, or for a type the last run did not have: no migration.
+    await engine.ask({ type: 'prepare', config, withPrevious: false, extras: [] });
+    expect((await engine.ask({ type: 'classify', segmentType: config.segmentTypes[0] })).preview.migration).toBeUndefined();
+    await engine.ask({ type: 'prepare', config, withPrevious: true, extras: [] });
+    const renamed = { ...config.segmentTypes[0], name: 'Sales ABC 2' } as AbcType;
+    expect((await engine.ask({ type: 'classify', segmentType: renamed })).preview.migration).toBeUndefined();
   });
 
   it('the history reaches the engine: customers known only from the last run are listed again', async () => {

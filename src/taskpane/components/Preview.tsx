@@ -1,10 +1,12 @@
 // Live preview of the selected segment type: the table per segment and, for ABC, the Pareto curve;
-// for RFM, the recency x frequency heat map; with a visits range, the visit compliance.
+// for RFM, the recency x frequency heat map; with a visits range, the visit compliance; after a
+// first run, the migration since it.
 import { MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { SegmentType } from '../../engine/config';
 import type { PreviewState } from '../state/usePreview';
 import { thresholds } from '../state/thresholds';
 import { GroupIssues } from './FieldIssue';
+import { MigrationTable } from './MigrationTable';
 import { ParetoChart } from './ParetoChart';
 import { PreviewTable } from './PreviewTable';
 import { RfmHeatMap } from './RfmHeatMap';
@@ -51,6 +53,7 @@ export function Preview({ state, draft, valid, waiting, onThreshold }: PreviewPr
           )}
           {draft.kind === 'rfm' && p.kind === 'rfm' && p.rfmGrid && <RfmHeatMap grid={p.rfmGrid} typeName={p.typeName} />}
           {p.visitCompliance && p.visitCompliance.length > 0 && <VisitComplianceTable rows={p.visitCompliance} typeName={p.typeName} />}
+          {p.migration && <MigrationTable migration={p.migration} typeName={p.typeName} />}
         </div>
       )}
     </section>

@@ -1,5 +1,5 @@
 // A small table with one row per segment: the segment's name, then right-aligned figures. The preview's
-// summary and the visit compliance use it, so both read alike and fit the 320 px pane alike.
+// summary, the visit compliance and the migration use it, so they read alike and fit the 320 px pane alike.
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 
@@ -16,20 +16,22 @@ const useStyles = makeStyles({
 export interface SegmentTableProps {
   caption: string;
   testId: string;
-  /** Headers of the figure columns (the first column is always "Segment"). */
+  /** Headers of the figure columns. */
   headers: readonly string[];
+  /** Header of the first column, the row labels ("Segment" unless said otherwise). */
+  firstHeader?: string;
   rows: readonly { segment: string; figures: readonly ReactNode[] }[];
   className?: string;
 }
 
-export function SegmentTable({ caption, testId, headers, rows, className }: SegmentTableProps) {
+export function SegmentTable({ caption, testId, headers, rows, className, firstHeader = 'Segment' }: SegmentTableProps) {
   const styles = useStyles();
   return (
     <div className={mergeClasses(styles.scroll, className)} role="region" aria-label={caption} tabIndex={0}>
       <Table size="small" className={styles.table} aria-label={caption} data-testid={testId}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell className={styles.cell}>Segment</TableHeaderCell>
+            <TableHeaderCell className={styles.cell}>{firstHeader}</TableHeaderCell>
             {headers.map((h, i) => (
               // Columns never move, so their place is their key.
               <TableHeaderCell key={i} className={mergeClasses(styles.num, styles.head)}>

@@ -1,6 +1,6 @@
 // Messages between the pane (main thread) and the engine worker: one discriminated union each way.
 // Every request carries an id; the answer carries the same id (or an `error` with it).
-import type { Snapshot } from '../../engine/history';
+import type { Migration, Snapshot } from '../../engine/history';
 import type { Config, SegmentKind, SegmentType } from '../../engine/config';
 import type { ColumnValues } from '../../engine/column-values';
 import type { SummaryRow, VisitCompliance } from '../../engine/result';
@@ -82,6 +82,8 @@ export interface Preview {
   rfmGrid?: number[][];
   /** With a visits range and a segment with `visitEveryDays`: compliance per segment. */
   visitCompliance?: VisitCompliance[];
+  /** When the workbook has a previous run of this type: how its customers would move if applied now. */
+  migration?: Migration & { since: string };
 }
 
 /**

@@ -1,7 +1,8 @@
 // The engine's side of the worker: keeps the source and the prepared data between messages, so a
 // threshold change only reclassifies. No DOM, no Office: runs in the worker and, for tests, in-process.
 import { columnValues } from '../../engine/column-values';
-import { dataFingerprint, takeSnapshot } from '../../engine/history';
+import { dataFingerprint, migrationFrom, previousSegmentCodes, takeSnapshot, type PreviousSegmentCodes, type Snapshot } from '../../engine/history';
+import type { TypeResult } from '../../engine/result';
 import { epochDayToIso } from '../../engine/parse/date';
 import { latestDay } from '../../engine/window';
 import { classifyType, prepare, resultOf, type Prepared as EnginePrepared } from '../../engine/run';
@@ -14,7 +15,7 @@ import { planWorkbook } from '../../plan/planner';
 import { previousSegments } from '../../plan/previous';
 import { csvGrid } from './csv';
 import { paretoCurve } from './curve';
-import { ISSUE_LIMIT, PLAN_CHUNK, type Curve, type ExtraRole, type PlanPart, type Planned, type Prepared, type Request, type Response } from './protocol';
+import { ISSUE_LIMIT, PLAN_CHUNK, type Curve, type ExtraRole, type PlanPart, type Planned, type Prepared, type Preview, type Request, type Response } from './protocol';
 import type { PlanValue, WorkbookPlan } from '../../plan/plan';
 import { syntheticTable } from './synthetic';
 
@@ -45,6 +46,9 @@ export class EngineSession {
   private prepared: EnginePrepared | undefined;
   /** Curves by measure and minimum: thresholds never change them. Cleared on every prepare. */
   private curves = new Map<string, Curve | undefined>();
+  /** The last run's snapshot the data was prepared with, and its segments coded per type (cleared on every prepare). */
+  private lastRun: Snapshot | undefined;
+  private previousCodes = new Map<string, PreviousSegmentCodes>();
   /** The last plan, whole, while the pane fetches its large parts. */
   private lastPlan: WorkbookPlan | undefined;
   /** The workbook's history as last sent (overrides travel inside the configuration instead). */
@@ -118,6 +122,8 @@ export class EngineSession {
     if (!this.source) throw new Error('no source was loaded');
     this.prepared = prepare(this.source, config, previousSegments(previous), this.sources(extras));
     this.curves.clear();
+    this.previousCodes.clear();
+    this.lastRun = previous?.snapshots[previous.snapshots.length - 1];
     return describe(this.prepared);
   }
 
@@ -131,7 +137,19 @@ export class EngineSession {
       if (!this.curves.has(key)) this.curves.set(key, paretoCurve(t));
       curve = this.curves.get(key);
     }
-    return { typeName: type.name, kind: type.kind, measureName: t.measureName, rows: t.summary, issues: t.issues, curve, rfmGrid: t.rfmGrid, visitCompliance: t.visitCompliance };
+    return { typeName: type.name, kind: type.kind, measureName: t.measureName, rows: t.summary, issues: t.issues, curve, rfmGrid: t.rfmGrid, visitCompliance: t.visitCompliance, migration: this.migration(p, t) };
+  }
+
+  /** Against the last run, when it had this segment type; its segments are coded once per prepare. */
+  private migration(p: EnginePrepared, t: TypeResult): Preview['migration'] {
+    const last = this.lastRun;
+    if (!last || last.segments[t.type.name] === undefined) return undefined;
+    let coded = this.previousCodes.get(t.type.name);
+    if (!coded) {
+      coded = previousSegmentCodes(last, t.type.name, p.customers.ids);
+      this.previousCodes.set(t.type.name, coded);
+    }
+    return { ...migrationFrom(coded, t), since: last.time };
   }
 
   private planRows(part: PlanPart, from: number): PlanValue[][] | PlanValue[] {
