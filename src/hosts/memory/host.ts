@@ -17,13 +17,14 @@ const ROWS_PER_LOOK = 1024;
 /** Longest stretch of work before the page gets a turn: under a frame, far under the 50 ms of a long task. */
 const TURN_MS = 12;
 
+/** Called after each row; a promise when the page is given a turn. */
+type Pace = (row: number) => Promise<void> | undefined;
+
 /**
  * Gives the page a turn every `turnMs` of work, as the Excel host does between `context.sync()` calls.
  * The playground reads and writes a million cells here, and doing it in one go blocked the pane for
  * about a second (docs/performance.md). Call it every row; it looks at the clock every ROWS_PER_LOOK.
  */
-type Pace = (row: number) => Promise<void> | undefined;
-
 function pacer(turnMs: number): Pace {
   let since = Date.now();
   return (row) => {
