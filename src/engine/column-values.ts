@@ -5,7 +5,10 @@ import { keyText } from './read-lines';
 import type { SourceTable } from './types';
 
 export interface ColumnValues {
-  /** At most `limit` values: the most frequent ones when there are more, in reading order (2 before 10). */
+  /**
+   * At most `limit` values, in reading order (2 before 10): when the column has more, the most frequent
+   * ones, and among equally frequent ones those that come first in the column.
+   */
   values: string[];
   /** Distinct non-blank values in the column. */
   distinct: number;
@@ -24,7 +27,26 @@ export function columnValues(table: SourceTable, column: string, limit: number):
     const v = keyText(row[c]);
     if (v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
   }
-  let values = [...counts.keys()];
-  if (values.length > limit) values = values.sort((a, b) => counts.get(b)! - counts.get(a)! || readingOrder(a, b)).slice(0, limit);
-  return { values: values.sort(readingOrder), distinct: counts.size };
+  return { values: mostFrequent(counts, limit).sort(readingOrder), distinct: counts.size };
+}
+
+/**
+ * The `limit` values with the highest counts, ties in first-seen order, without sorting them all: an
+ * order id column has a value per line, and a sort of a million strings would keep the pane waiting.
+ */
+function mostFrequent(counts: Map<string, number>, limit: number): string[] {
+  if (counts.size <= limit) return [...counts.keys()];
+  // How many values have each count, then the lowest count that still makes the cut.
+  const byCount = new Map<number, number>();
+  for (const n of counts.values()) byCount.set(n, (byCount.get(n) ?? 0) + 1);
+  let cut = 0;
+  let taken = 0;
+  for (const n of [...byCount.keys()].sort((a, b) => b - a)) {
+    cut = n;
+    taken += byCount.get(n)!;
+    if (taken >= limit) break;
+  }
+  const above = [...counts].filter(([, n]) => n > cut).map(([v]) => v);
+  const at = [...counts].filter(([, n]) => n === cut).map(([v]) => v);
+  return [...above, ...at.slice(0, limit - above.length)];
 }

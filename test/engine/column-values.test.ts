@@ -30,3 +30,22 @@ describe('columnValues', () => {
     expect(columnValues(s, 'State', 100)?.distinct).toBe(49);
   });
 });
+
+describe('columnValues on a column with a value per line', () => {
+  it('keeps the most frequent values, ties in the order the column has them', () => {
+    // o1 three times, o2 twice, o3..o7 once each: a limit of 4 keeps o1, o2, then o7 and o3, the first
+    // of the once-only values in the column; listed in reading order.
+    const rows = ['o7', 'o1', 'o2', 'o3', 'o1', 'o4', 'o2', 'o5', 'o1', 'o6'].map((o, i) => [`c${i}`, o]);
+    expect(columnValues(table(['Customer', 'Order'], rows), 'Order', 4)).toEqual({ values: ['o1', 'o2', 'o3', 'o7'], distinct: 7 });
+  });
+
+  it('lists 500 of 200,000 order ids', () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => [`c${i % 100}`, `O-${i}`]);
+    const v = columnValues(table(['Customer', 'Order'], rows), 'Order', 500)!;
+    expect(v.distinct).toBe(200_000);
+    // All equally frequent: the first 500 of the column, in reading order.
+    expect(v.values).toHaveLength(500);
+    expect(v.values.slice(0, 3)).toEqual(['O-0', 'O-1', 'O-2']);
+    expect(v.values[499]).toBe('O-499');
+  });
+});

@@ -102,9 +102,14 @@ describe('filters', () => {
   it('a new filter leaves nothing out until values are chosen; keep only with none says every line goes', async () => {
     const s = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Add a filter' }));
-    expect(s.config().filters).toEqual([{ column: 'Order ID', notIn: [] }]);
-    expect(screen.getByRole('alert').textContent).toBe('No value chosen yet: the filter leaves nothing out.');
+    // No column yet: the schema says so under the column, and nothing is read.
+    expect(s.config().filters).toEqual([{ column: '', notIn: [] }]);
+    expect(screen.getByText('a filter needs a column')).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Filter 1: column' }).textContent).toBe('Choose a column');
+    expect(screen.getByRole('combobox', { name: 'Filter 1: values' })).toHaveProperty('disabled', true);
+    expect(s.asked).toEqual([]);
     choose('Filter 1: column', 'Region');
+    expect(screen.getByRole('alert').textContent).toBe('No value chosen yet: the filter leaves nothing out.');
     expect(s.config().filters).toEqual([{ column: 'Region', notIn: [] }]);
     choose('Filter 1: lines', 'Keep only');
     expect(s.config().filters).toEqual([{ column: 'Region', in: [] }]);

@@ -21,16 +21,19 @@ export interface ChoiceFieldProps<T extends string> {
   onChange(value: T): void;
   issues?: Issue[];
   className?: string;
+  /** Shown while nothing is chosen (value ''). */
+  placeholder?: string;
 }
 
-export function ChoiceField<T extends string>({ label, hint, value, choices, onChange, issues = [], className }: ChoiceFieldProps<T>) {
+export function ChoiceField<T extends string>({ label, hint, value, choices, onChange, issues = [], className, placeholder }: ChoiceFieldProps<T>) {
   const styles = useStyles();
   return (
     <Field className={className} label={label} hint={hint} {...fieldState(issues)}>
       <Dropdown
         className={styles.dropdown}
         value={choices.find((c) => c.value === value)?.label ?? value}
-        selectedOptions={[value]}
+        selectedOptions={value === '' ? [] : [value]}
+        placeholder={placeholder}
         onOptionSelect={(_, d) => {
           const chosen = choices.find((c) => c.value === d.optionValue);
           if (chosen && chosen.value !== value) onChange(chosen.value);

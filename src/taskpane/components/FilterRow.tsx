@@ -49,7 +49,9 @@ export function FilterRow({ index, filter, columns, issues, valuesOf, onChange, 
   useEffect(() => {
     let current = true;
     setListed(undefined);
-    setReading(true);
+    // A new filter has no column yet: nothing to read (a column of order ids can take a while).
+    setReading(filter.column !== '');
+    if (filter.column === '') return;
     const done = (v: ColumnValues | undefined) => {
       if (!current) return;
       setListed(v);
@@ -66,7 +68,7 @@ export function FilterRow({ index, filter, columns, issues, valuesOf, onChange, 
   const options = [...(listed?.values ?? []), ...chosen.filter((v) => !inData.has(v))];
   const name = `Filter ${index + 1}`;
   const note =
-    chosen.length === 0
+    chosen.length === 0 && filter.column !== ''
       ? mode === 'in'
         ? [{ severity: 'warning' as const, where: '', message: 'No value chosen: every line is left out. Choose the values to keep.' }]
         : [{ severity: 'warning' as const, where: '', message: 'No value chosen yet: the filter leaves nothing out.' }]
@@ -77,6 +79,7 @@ export function FilterRow({ index, filter, columns, issues, valuesOf, onChange, 
         <ChoiceField
           className={styles.field}
           label={`${name}: column`}
+          placeholder="Choose a column"
           value={filter.column}
           choices={columns.map((c) => ({ value: c, label: c }))}
           issues={issuesAt(issues, `filters[${index}].column`)}
@@ -95,8 +98,8 @@ export function FilterRow({ index, filter, columns, issues, valuesOf, onChange, 
         <Dropdown
           className={styles.dropdown}
           multiselect
-          disabled={reading}
-          placeholder={reading ? 'Reading the column…' : 'Choose values'}
+          disabled={reading || filter.column === ''}
+          placeholder={filter.column === '' ? 'Choose a column first' : reading ? 'Reading the column…' : 'Choose values'}
           value={chosen.join(', ')}
           selectedOptions={chosen}
           onOptionSelect={(_, d) => set(mode, d.selectedOptions)}

@@ -88,7 +88,7 @@ export function ScopeEditor({ config, header, window, latestSale, issues, onChan
           onRemove={() => setFilters(filters.filter((_, k) => k !== i))}
         />
       ))}
-      <Button className={styles.add} icon={<Add20Regular />} disabled={columns.length === 0} onClick={() => setFilters([...filters, { column: columns[0], notIn: [] }])}>
+      <Button className={styles.add} icon={<Add20Regular />} disabled={columns.length === 0} onClick={() => setFilters([...filters, { column: '', notIn: [] }])}>
         Add a filter
       </Button>
       <div className={styles.line}>
