@@ -150,16 +150,24 @@ function summarySheet(result: EngineResult, previous: PreviousRun | undefined): 
   if (result.issues.length > 0) {
     const at = result.types.length === 0 ? 2 : row;
     title('problems-title', problemsTitle(result), at);
-    blocks.push({ id: 'problems', row: at + 1, column: 0, values: problemRows(result.issues), header: true, numberFormats: [TEXT, TEXT, TEXT] });
+    blocks.push({ id: 'problems', row: at + 1, column: 0, values: problemRows(result.issues.slice(0, MAX_PROBLEMS_LISTED)), header: true, numberFormats: [TEXT, TEXT, TEXT] });
   }
   return { role: 'summary', name: SHEET_NAMES.summary, visible: true, blocks, charts };
 }
 
+/**
+ * Problems listed on the summary sheet at most. A sheet whose every line is unreadable (a wrong column
+ * mapped) would otherwise need more rows than a sheet has; past this many, the mapping is the problem.
+ */
+export const MAX_PROBLEMS_LISTED = 100_000;
+
 /** Under the summaries: every problem of the run (the pane shows the first 50, the summary all of them). */
 export function problemsTitle(result: Pick<EngineResult, 'leftOutRows' | 'issues'>): string {
   const n = result.leftOutRows;
-  if (n === 0) return `Notes on this run (${result.issues.length})`;
-  return `Left out: ${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'} with a problem; fix the cells and run Tierwise again`;
+  const all = result.issues.length;
+  const listed = all > MAX_PROBLEMS_LISTED ? ` (the first ${MAX_PROBLEMS_LISTED.toLocaleString('en-US')} of ${all.toLocaleString('en-US')} problems are listed)` : '';
+  if (n === 0) return `Notes on this run (${all})`;
+  return `Left out: ${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'} with a problem; fix the cells and run Tierwise again${listed}`;
 }
 
 /** Where (a cell address or a setting), the value as it was read, and what to do; the value stays text. */

@@ -76,10 +76,22 @@ describe('planWorkbook', () => {
 
   it('titles the problems by what they did: rows left out, or notes only', () => {
     expect(problemsTitle({ leftOutRows: 1234, issues: [] })).toBe('Left out: 1,234 rows with a problem; fix the cells and run Tierwise again');
+    // Every line of a full sheet unreadable (a wrong column mapped): the list stops at 100,000 and says so.
+    const many = Array.from({ length: 1_048_575 }, (_, r) => ({ severity: 'error' as const, where: `Orders!C${r + 2}`, message: 'not a number' }));
+    expect(problemsTitle({ leftOutRows: 1_048_575, issues: many })).toBe('Left out: 1,048,575 rows with a problem; fix the cells and run Tierwise again (the first 100,000 of 1,048,575 problems are listed)');
     const note = { severity: 'warning' as const, where: 'overrides["Profit band"]', message: 'manual overrides apply to ABC segment types only' };
     expect(problemsTitle({ leftOutRows: 0, issues: [note] })).toBe('Notes on this run (1)');
     // A value is written as the text it was read as, so an error value or a formula-like text stays those characters.
     expect(problemRows([{ ...note, where: 'Orders!C9', value: 60 }, { ...note, where: 'Orders!D2', value: '=1+1' }]).slice(1).map((r) => r[1])).toEqual(['60', '=1+1']);
+  });
+
+  it('lists at most 100,000 problems, so the list always fits on a sheet', () => {
+    const { result, snapshot } = run();
+    const many = Array.from({ length: 100_005 }, (_, r) => ({ severity: 'error' as const, where: `Orders!C${r + 2}`, value: 'x', message: 'not a number' }));
+    const summary = planWorkbook({ result: { ...result, issues: many, leftOutRows: many.length }, snapshot, configText: '' }).sheets[1];
+    const problems = summary.blocks.find((b) => b.id === 'problems')!;
+    expect(problems.values).toHaveLength(1 + 100_000);
+    expect(problems.values[100_000][0]).toBe('Orders!C100001');
   });
 
   it('plans no problem list when every row was used', () => {
