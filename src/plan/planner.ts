@@ -1,6 +1,7 @@
 // Engine result -> WorkbookPlan (pure). Decides what Tierwise's sheets hold and where; the hosts
 // decide how to write it (blocks, batches, formats).
 import { migration, type Snapshot } from '../engine/history';
+import { epochDayToIso } from '../engine/parse/date';
 import { keyText } from '../engine/ingest';
 import type { EngineResult, TypeResult } from '../engine/result';
 import { segmentName } from '../engine/result';
@@ -105,9 +106,11 @@ function summarySheet(result: EngineResult, previous: PreviousRun | undefined): 
   const blocks: PlannedBlock[] = [];
   const charts: PlannedChart[] = [];
   const last = previous?.snapshots[previous.snapshots.length - 1];
-  let row = 0;
   const title = (id: string, text: string, at: number) => blocks.push({ id, row: at, column: 0, values: [[text]], title: true, numberFormats: [TEXT] });
-  if (result.types.length === 0) title('empty', 'No segment type was computed: see the issues in the Tierwise pane.', 0);
+  // First what the run counted: a summary read months later must say which sales it covers.
+  blocks.push({ id: 'scope', row: 0, column: 0, values: [[scopeLine(result)]], numberFormats: [TEXT] });
+  let row = 2;
+  if (result.types.length === 0) title('empty', 'No segment type was computed: see the issues in the Tierwise pane.', row);
   result.types.forEach((t, k) => {
     const m = t.measureName;
     title(`title-${k}`, t.type.name, row);
@@ -148,11 +151,31 @@ function summarySheet(result: EngineResult, previous: PreviousRun | undefined): 
     row = Math.max(next, start + 16) + 1;
   });
   if (result.issues.length > 0) {
-    const at = result.types.length === 0 ? 2 : row;
+    const at = result.types.length === 0 ? row + 2 : row;
     title('problems-title', problemsTitle(result), at);
     blocks.push({ id: 'problems', row: at + 1, column: 0, values: problemRows(result.issues.slice(0, MAX_PROBLEMS_LISTED)), header: true, numberFormats: [TEXT, TEXT, TEXT] });
   }
   return { role: 'summary', name: SHEET_NAMES.summary, visible: true, blocks, charts };
+}
+
+/**
+ * The sales the run counted, in one line: the window with its days, the filters, the minimum net
+ * sales, and the lines used, filtered out and left out.
+ */
+export function scopeLine(result: Pick<EngineResult, 'config' | 'window' | 'lineCount' | 'filteredRows' | 'leftOutRows'>): string {
+  const { window: spec, filters, minimumNetSales } = result.config;
+  const days = result.window ? `, ${epochDayToIso(result.window.start)} to ${epochDayToIso(result.window.end)}` : '';
+  const when =
+    spec.kind === 'all'
+      ? 'Sales of all dates'
+      : spec.kind === 'rolling'
+        ? `Sales of the last ${spec.months} month${spec.months === 1 ? '' : 's'}${days}`
+        : `Sales of ${spec.startMonth === 1 ? 'the year' : 'the fiscal year'} ${spec.year}${days}`;
+  const parts = [when, ...filters.map((f) => (f.in ? `${f.column} in ${f.in.join(', ')}` : `${f.column} not in ${(f.notIn ?? []).join(', ')}`))];
+  if (minimumNetSales !== undefined) parts.push(`minimum net sales ${minimumNetSales}`);
+  const n = (x: number) => x.toLocaleString('en-US');
+  parts.push(`${n(result.lineCount)} lines used, ${n(result.filteredRows)} filtered out, ${n(result.leftOutRows)} left out`);
+  return parts.join('; ');
 }
 
 /**

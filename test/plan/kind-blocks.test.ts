@@ -142,7 +142,7 @@ describe('kind parts of the summary sheet (hand-made)', () => {
 
   it('no part for a kind without one (bands without visits)', () => {
     const { plan: p } = planned([{ name: 'Plain', kind: 'bands', measure: 'sales', bands: [{ name: 'All' }] }]);
-    expect(summaryOf(p).blocks.map((b) => b.id)).toEqual(['title-0', 'summary-0', 'pareto-0', 'migration-title-0']);
+    expect(summaryOf(p).blocks.map((b) => b.id)).toEqual(['scope', 'title-0', 'summary-0', 'pareto-0', 'migration-title-0']);
   });
 
   it('the memory host writes the parts where the plan puts them, and keeps the colour scale', async () => {

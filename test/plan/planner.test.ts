@@ -4,7 +4,7 @@ import { prepare, resultOf, classifyType, segment } from '../../src/engine/run';
 import type { SourceTable } from '../../src/engine/types';
 import { historyValues, parseHistory, keepRuns } from '../../src/plan/history-sheet';
 import { freeSheetName, freeTableName, validSheetName } from '../../src/plan/names';
-import { planWorkbook, problemRows, problemsTitle, runTime, sourceColumnHeader, TEXT, MANUAL_SUFFIX } from '../../src/plan/planner';
+import { planWorkbook, problemRows, problemsTitle, runTime, scopeLine, sourceColumnHeader, TEXT, MANUAL_SUFFIX } from '../../src/plan/planner';
 import { drawableCharts } from '../../src/plan/plan';
 import { mergeOverrides, overridesFromTiers, readPreviousRun } from '../../src/plan/previous';
 import { headerProblem, tableFingerprint } from '../../src/plan/source-check';
@@ -72,6 +72,24 @@ describe('planWorkbook', () => {
     expect(problems).toMatchObject({ row: title.row + 1, column: 0, header: true, numberFormats: [TEXT, TEXT, TEXT] });
     const others = summary.blocks.filter((b) => !b.id.startsWith('problems'));
     expect(title.row).toBeGreaterThan(Math.max(...others.map((b) => b.row + b.values.length - 1), ...summary.charts.map((c) => c.row + c.height - 1)));
+  });
+
+  it('opens with what the run counted: window and its days, filters, minimum, lines', () => {
+    const { result } = run();
+    const summary = planWorkbook({ result, snapshot: run().snapshot, configText: '' }).sheets[1];
+    // 4 lines, the blank customer left out: 3 used.
+    expect(summary.blocks[0]).toMatchObject({ id: 'scope', row: 0, values: [['Sales of all dates; 3 lines used, 0 filtered out, 1 left out']] });
+    expect(summary.blocks[1]).toMatchObject({ id: 'title-0', row: 2 });
+    const base = { lineCount: 3203, filteredRows: 6791, leftOutRows: 0 };
+    const config = defaultConfig();
+    // 2016-04-01 is epoch day 16892, 2017-03-31 is 17256.
+    expect(
+      scopeLine({ ...base, config: { ...config, window: { kind: 'year', year: 2017, startMonth: 4 }, filters: [{ column: 'Region', in: ['West', 'East'] }, { column: 'Segment', notIn: ['Consumer'] }], minimumNetSales: 100 }, window: { start: 16892, end: 17256 } }),
+    ).toBe('Sales of the fiscal year 2017, 2016-04-01 to 2017-03-31; Region in West, East; Segment not in Consumer; minimum net sales 100; 3,203 lines used, 6,791 filtered out, 0 left out');
+    expect(scopeLine({ ...base, config: { ...config, window: { kind: 'rolling', months: 12 } }, window: { start: 17166, end: 17530 } })).toBe(
+      'Sales of the last 12 months, 2016-12-31 to 2017-12-30; 3,203 lines used, 6,791 filtered out, 0 left out',
+    );
+    expect(scopeLine({ ...base, config: { ...config, window: { kind: 'year', year: 2017, startMonth: 1 } }, window: undefined })).toBe('Sales of the year 2017; 3,203 lines used, 6,791 filtered out, 0 left out');
   });
 
   it('titles the problems by what they did: rows left out, or notes only', () => {
