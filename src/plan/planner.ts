@@ -1,11 +1,11 @@
 // Engine result -> WorkbookPlan (pure). Decides what Tierwise's sheets hold and where; the hosts
 // decide how to write it (blocks, batches, formats).
 import { migration, type Snapshot } from '../engine/history';
-import { epochDayToIso } from '../engine/parse/date';
 import { keyText } from '../engine/ingest';
 import type { EngineResult, TypeResult } from '../engine/result';
 import { segmentName } from '../engine/result';
 import type { Issue, SourceTable } from '../engine/types';
+import { describeWindow } from '../engine/window';
 import type { PreviousRun } from '../hosts/host';
 import { historyValues, keepRuns } from './history-sheet';
 import { kindBlocks } from './kind-blocks';
@@ -164,7 +164,7 @@ function summarySheet(result: EngineResult, previous: PreviousRun | undefined): 
  */
 export function scopeLine(result: Pick<EngineResult, 'config' | 'window' | 'lineCount' | 'filteredRows' | 'leftOutRows'>): string {
   const { window: spec, filters, minimumNetSales } = result.config;
-  const days = result.window ? `, ${epochDayToIso(result.window.start)} to ${epochDayToIso(result.window.end)}` : '';
+  const days = result.window ? `, ${describeWindow(result.window)}` : '';
   const when =
     spec.kind === 'all'
       ? 'Sales of all dates'
