@@ -145,3 +145,22 @@ describe('editor registry', () => {
     act(() => undefined);
   });
 });
+
+describe('a type\'s own minimum net sales (ABC and bands)', () => {
+  it('is set when typed and gone when blank, and the measure is picked from its list', () => {
+    for (const start of [abc, bands]) {
+      let last: SegmentType | undefined;
+      const view = renderPane(<EditorHarness start={start} onValue={(t) => (last = t)} />);
+      const box = screen.getByRole('textbox', { name: 'Minimum net sales for this type' });
+      expect(box.getAttribute('placeholder')).toBe('As in the Data step');
+      fireEvent.change(box, { target: { value: '250' } });
+      expect((last as AbcType | BandsType).minimumNetSales).toBe(250);
+      fireEvent.change(box, { target: { value: '' } });
+      expect('minimumNetSales' in (last as object)).toBe(false);
+      fireEvent.click(screen.getByRole('combobox', { name: start.kind === 'abc' ? 'Rank customers by' : 'Band customers by' }));
+      fireEvent.click(screen.getByRole('option', { name: start.kind === 'abc' ? 'Profit' : 'Net sales' }));
+      expect((last as AbcType | BandsType).measure).toBe(start.kind === 'abc' ? 'profit' : 'sales');
+      view.unmount();
+    }
+  });
+});

@@ -1,5 +1,6 @@
-// One choice out of a fixed list, labelled, as a drop-down: the shape every "pick one" setting of the
-// Data step shares (window kind, start month, decimal separator, date order, a filter's column and mode).
+// One choice out of a fixed list, labelled, as a drop-down: the shape the "pick one" settings share (the
+// Data step's window kind, start month, decimal separator, date order, a filter's column and mode; the
+// measure of ABC and bands).
 import { Dropdown, Field, Option, makeStyles } from '@fluentui/react-components';
 import type { Issue } from '../../engine/types';
 import { fieldState } from './FieldIssue';

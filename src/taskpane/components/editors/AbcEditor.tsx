@@ -1,11 +1,13 @@
 // ABC (Pareto share): the measure, the boundary rule, and the segments with their shares.
-import { Button, Dropdown, Field, Option, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
 import { useCallback, useRef } from 'react';
 import { abcMeasures, type AbcSegment, type AbcType } from '../../../engine/abc-schema';
 import { freeName } from '../../state/draft';
 import { issuesAt, issuesUnder } from '../../state/validation';
+import { ChoiceField } from '../ChoiceField';
 import { GroupIssues } from '../FieldIssue';
+import { MinimumField } from './MinimumField';
 import { moved } from './ListControls';
 import { ShareRow } from './ShareRow';
 import type { EditorProps } from './types';
@@ -37,19 +39,8 @@ export function AbcEditor({ value, path, issues, onChange }: EditorProps<AbcType
   }, []);
   return (
     <div className={styles.root}>
-      <Field label="Rank customers by">
-        <Dropdown
-          value={MEASURE_LABELS[value.measure]}
-          selectedOptions={[value.measure]}
-          onOptionSelect={(_, d) => d.optionValue && onChange({ ...value, measure: d.optionValue as AbcType['measure'] })}
-        >
-          {abcMeasures.map((m) => (
-            <Option key={m} value={m}>
-              {MEASURE_LABELS[m]}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+      <ChoiceField label="Rank customers by" value={value.measure} choices={abcMeasures.map((m) => ({ value: m, label: MEASURE_LABELS[m] }))} onChange={(measure) => onChange({ ...value, measure })} />
+      <MinimumField value={value} path={path} issues={issues} onChange={onChange} />
       <Field label="Customer who crosses a threshold">
         <RadioGroup value={value.boundary} onChange={(_, d) => onChange({ ...value, boundary: d.value as AbcType['boundary'] })}>
           <Radio value="upper" label="stays in the higher segment (upper boundary, default)" />

@@ -1,11 +1,13 @@
 // Profit bands: absolute ranges [min, max). Gaps and overlaps show under the band where they start,
 // in the engine's own words (`no band covers 500 to 600`).
-import { Button, Dropdown, Field, Option, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
 import { bandMeasures, type BandsType } from '../../../engine/bands-schema';
 import { freeName } from '../../state/draft';
 import { issuesAt } from '../../state/validation';
+import { ChoiceField } from '../ChoiceField';
 import { GroupIssues } from '../FieldIssue';
+import { MinimumField } from './MinimumField';
 import { moved } from './ListControls';
 import { BandRow } from './BandRow';
 import type { EditorProps } from './types';
@@ -31,19 +33,8 @@ export function BandsEditor({ value, path, issues, onChange }: EditorProps<Bands
   };
   return (
     <div className={styles.root}>
-      <Field label="Band customers by">
-        <Dropdown
-          value={MEASURE_LABELS[value.measure]}
-          selectedOptions={[value.measure]}
-          onOptionSelect={(_, d) => d.optionValue && onChange({ ...value, measure: d.optionValue as BandsType['measure'] })}
-        >
-          {bandMeasures.map((m) => (
-            <Option key={m} value={m}>
-              {MEASURE_LABELS[m]}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+      <ChoiceField label="Band customers by" value={value.measure} choices={bandMeasures.map((m) => ({ value: m, label: MEASURE_LABELS[m] }))} onChange={(m) => onChange({ ...value, measure: m })} />
+      <MinimumField value={value} path={path} issues={issues} onChange={onChange} />
       <GroupIssues issues={issuesAt(issues, `${path}.bands`)} />
       <div role="group" aria-label="Bands">
         {bands.map((b, i) => (
