@@ -56,7 +56,8 @@ export function ScopeEditor({ config, header, window, latestSale, issues, onChan
   const f = useFormats();
   const filters = config.filters;
   const setFilters = (next: Config['filters']) => onChange({ filters: next });
-  const columns = header.filter((h) => h.trim() !== '');
+  // A filter names its column by header, and the first column of a repeated header is the one it reads.
+  const columns = [...new Set(header.filter((h) => h.trim() !== ''))];
   return (
     <div className={styles.root} role="group" aria-labelledby="scope-heading">
       <Text as="h2" id="scope-heading" weight="semibold" size={400}>
