@@ -1,13 +1,24 @@
 // In the preview, when the workbook has a previous run of the type: how many customers would change
 // segment if applied now, and from where to where (the matrix the summary sheet writes after Apply).
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { memo, useDeferredValue } from 'react';
 import type { Preview } from '../worker/protocol';
 import { useFormats } from '../format';
 import { SegmentTable } from './SegmentTable';
 
 const useStyles = makeStyles({ root: { marginTop: tokens.spacingVerticalS, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS } });
 
-export function MigrationTable({ migration: m, typeName }: { migration: NonNullable<Preview['migration']>; typeName: string }) {
+type Props = { migration: NonNullable<Preview['migration']>; typeName: string };
+
+/**
+ * Deferred: a drag's first feedback is the segment table and the curve, due within a frame at 50,000
+ * customers; the matrix follows in a render React may put off (it took a drag from 9 to 16 ms).
+ */
+export function MigrationTable({ migration, typeName }: Props) {
+  return <MigrationView migration={useDeferredValue(migration)} typeName={typeName} />;
+}
+
+const MigrationView = memo(function MigrationView({ migration: m, typeName }: Props) {
   const styles = useStyles();
   const f = useFormats();
   // The pane is narrow: rows and the (none) and (gone) columns with nobody in them are left out; today's segments always show.
@@ -28,4 +39,4 @@ export function MigrationTable({ migration: m, typeName }: { migration: NonNulla
       />
     </div>
   );
-}
+});
