@@ -1,6 +1,6 @@
 // The values of one column as a filter compares them (trimmed text, SEMANTICS.md section 2), for the
 // pane's lists of values to keep or leave out.
-import { normalizeHeader } from './parse/headers';
+import { columnNamed } from './parse/headers';
 import { keyText } from './read-lines';
 import type { SourceTable } from './types';
 
@@ -20,7 +20,7 @@ const readingOrder = (a: string, b: string) => collator.compare(a, b) || (a < b 
 
 /** The distinct values of the column headed `column` (matched as filters match it); undefined when no column is. */
 export function columnValues(table: SourceTable, column: string, limit: number): ColumnValues | undefined {
-  const c = table.header.map(normalizeHeader).indexOf(normalizeHeader(column));
+  const c = columnNamed(table.header, column);
   if (c < 0) return undefined;
   const counts = new Map<string, number>();
   for (const row of table.rows) {

@@ -4,7 +4,7 @@
 import { cellAddress, rangeAddress } from './address';
 import type { Config, SegmentType } from './config';
 import { readDate, detectDateOrder, type DateOrder } from './parse/date';
-import { detectColumns, normalizeHeader } from './parse/headers';
+import { columnNamed, detectColumns } from './parse/headers';
 import { excelError, isBlank, readNumber, type DecimalSeparator } from './parse/number';
 import { codeColumn, codeKeys, Dictionary, FILTERED, keyText, readLines, type LineBuffers, type LineColumns } from './read-lines';
 
@@ -118,11 +118,10 @@ function lineReads(config: Config): Set<LineRole> {
 export function resolveMapping(header: readonly Cell[], columns: Config['columns']): { mapping: ColumnMapping; issues: Issue[] } {
   const mapping: ColumnMapping = { ...detectColumns(header as Cell[]) };
   const issues: Issue[] = [];
-  const normalized = header.map(normalizeHeader);
   for (const role of COLUMN_ROLES) {
     const wanted = columns[role];
     if (wanted === undefined) continue;
-    const i = normalized.indexOf(normalizeHeader(wanted));
+    const i = columnNamed(header, wanted);
     if (i < 0) {
       issues.push({ severity: 'error', where: `columns.${role}`, message: `no column is headed "${wanted}"; the header row has: ${header.filter((h) => !isBlank(h)).join(', ')}` });
       delete mapping[role];
@@ -317,10 +316,9 @@ function chooseDateOrder(table: SourceTable, c: number, textDates: string[], iss
 /** Compiles the filters once; undefined when there are none. Values compare as trimmed text. */
 function compileFilters(header: readonly Cell[], filters: Config['filters'], issues: Issue[]): ((row: Cell[]) => boolean) | undefined {
   if (filters.length === 0) return undefined;
-  const normalized = header.map(normalizeHeader);
   const tests: ((row: Cell[]) => boolean)[] = [];
   filters.forEach((f, i) => {
-    const c = normalized.indexOf(normalizeHeader(f.column));
+    const c = columnNamed(header, f.column);
     if (c < 0) {
       issues.push({ severity: 'error', where: `filters[${i}].column`, message: `no column is headed "${f.column}"` });
       return;

@@ -4,7 +4,7 @@
 import type { LoyaltyType } from './loyalty-schema';
 import { inRange } from './aggregate';
 import { keyText, type SalesLines } from './ingest';
-import { normalizeHeader } from './parse/headers';
+import { columnNamed } from './parse/headers';
 import { groupByOrder, orderGroups, type OrderGroups } from './orders';
 import { cached, entryOf, typePath, type Prepared } from './prepared';
 import { segmentInfo, type ExtraColumn, type TypeResult } from './result';
@@ -37,10 +37,9 @@ export function ruleMasks(
   where: string,
 ): { masks: Uint8Array[]; issues: Issue[] } {
   const issues: Issue[] = [];
-  const normalized = table.header.map(normalizeHeader);
   const masks = type.rules.map((rule, r) => {
     const mask = new Uint8Array(lines.length);
-    let c = normalized.indexOf(normalizeHeader(rule.match.column));
+    let c = columnNamed(table.header, rule.match.column);
     const role = rule.match.column.trim() as ColumnRole;
     if (c < 0 && (COLUMN_ROLES as readonly string[]).includes(role) && mapping[role] !== undefined) c = mapping[role];
     if (c < 0) {

@@ -1,12 +1,6 @@
 // Ranges beside the sales range (questionnaire answers, visits): how their columns are found.
-import { detectColumns, normalizeHeader } from './parse/headers';
+import { columnNamed, detectColumns } from './parse/headers';
 import type { Cell } from './types';
-
-/** The column headed `name` (compared as headers are: case, accents and spacing ignored); -1 when none. */
-export function columnNamed(header: readonly Cell[], name: string): number {
-  const wanted = normalizeHeader(name);
-  return header.findIndex((h) => normalizeHeader(h) === wanted);
-}
 
 /**
  * The customer column of a second range: headed like the sales range's configured customer column,

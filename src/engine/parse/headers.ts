@@ -17,6 +17,16 @@ export function normalizeHeader(h: Cell): string {
   return s.trim();
 }
 
+/**
+ * The column headed `name` (compared as headers are: case, accents and spacing ignored); -1 when none.
+ * How every setting that names a column by its header finds it: configured roles, filters, loyalty
+ * rules, questions, the customer column of a second range.
+ */
+export function columnNamed(header: readonly Cell[], name: string): number {
+  const wanted = normalizeHeader(name);
+  return header.findIndex((h) => normalizeHeader(h) === wanted);
+}
+
 type Synonyms = Record<ColumnRole, readonly string[]>;
 
 // Within a role, earlier words are preferred when several columns match (`Order Date` before `Invoice Date`,
