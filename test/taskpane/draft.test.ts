@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { defaultConfig } from '../../src/engine/config';
 import type { AbcType } from '../../src/engine/abc-schema';
 import { draftReducer, freeName, initialDraft } from '../../src/taskpane/state/draft';
-import { moveThreshold, thresholds } from '../../src/taskpane/state/thresholds';
+import { moveThreshold, removeSegment, setShare, thresholds } from '../../src/taskpane/state/thresholds';
 import { checkDraft, issuesAt, issuesUnder } from '../../src/taskpane/state/validation';
 import { prepareKey } from '../../src/taskpane/state/useSource';
 import { EDITORS } from '../../src/taskpane/components/editors/registry';
@@ -48,6 +48,68 @@ describe('thresholds', () => {
         expect(Math.abs(sum - 100)).toBeLessThan(0.02);
       }),
     );
+  });
+});
+
+describe('a share set in the editor', () => {
+  const shares = (t: AbcType) => t.segments.map((s) => s.share);
+  const set = (start: number[], i: number, to: number, exclude: number[] = []) => setShare(abc(start, exclude).segments, i, to).map((s) => s.share);
+
+  it('A from 80 to 70 gives the 10 points to B, as dragging the A|B line does: 70/25/5', () => {
+    expect(set([80, 15, 5], 0, 70)).toEqual(shares(moveThreshold(abc([80, 15, 5]), 0, 70)));
+    expect(set([80, 15, 5], 0, 70)).toEqual([70, 25, 5]);
+  });
+
+  it("A from 80 to 90 takes B's 15 down to 5; to 99 it empties B and takes 4 of C's 5", () => {
+    expect(set([80, 15, 5], 0, 90)).toEqual([90, 5, 5]);
+    expect(set([80, 15, 5], 0, 99)).toEqual([99, 0, 1]);
+  });
+
+  it('B takes from C first, then from A above it: B 15 -> 25 leaves C 0 and A 75', () => {
+    expect(set([80, 15, 5], 1, 25)).toEqual([75, 25, 0]);
+  });
+
+  it('the last segment gives and takes with the one above it: C 5 -> 10 makes B 10', () => {
+    expect(set([80, 15, 5], 2, 10)).toEqual([80, 10, 10]);
+  });
+
+  it('an excluded segment (VIP, manual only) neither gives nor takes', () => {
+    // A 80, VIP excluded (its 7 does not count), B 20: A to 70 gives B the 10.
+    expect(set([80, 7, 20], 0, 70, [1])).toEqual([70, 7, 30]);
+  });
+
+  it('shares that do not add up to 100 are set alone, so typing can repair the sum', () => {
+    // 70 + 15 + 5 = 90: C to 15 makes 100, the others stay.
+    expect(set([70, 15, 5], 2, 15)).toEqual([70, 15, 15]);
+  });
+
+  it('keeps the total at 100, every share within 0..100, and the changed one where asked when the others can give it', () => {
+    const start = fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 2, maxLength: 6 }).map((xs) => {
+      // Integer shares adding up to 100: the last one takes the rest, the others are cut to fit.
+      let left = 100;
+      const out = xs.slice(0, -1).map((x) => {
+        const s = Math.min(x, left);
+        left -= s;
+        return s;
+      });
+      return [...out, left];
+    });
+    fc.assert(
+      fc.property(start, fc.nat(), fc.double({ min: -20, max: 120, noNaN: true }), (start, pick, to) => {
+        const i = pick % start.length;
+        const next = set(start, i, to) as number[];
+        expect(Math.abs(next.reduce((a, b) => a + b, 0) - 100)).toBeLessThan(1e-6);
+        for (const x of next) expect(x >= 0 && x <= 100).toBe(true);
+        expect(next[i]).toBeCloseTo(Math.min(100, Math.max(0, Math.round(to * 100) / 100)), 6);
+      }),
+    );
+  });
+
+  it('removing a segment gives its share to the next one (to the one above when it is the last)', () => {
+    expect(removeSegment(abc([80, 15, 5]).segments, 1).map((s) => [s.name, s.share])).toEqual([['A', 80], ['C', 20]]);
+    expect(removeSegment(abc([80, 15, 5]).segments, 2).map((s) => [s.name, s.share])).toEqual([['A', 80], ['B', 20]]);
+    // Not adding up to 100 before: removed alone.
+    expect(removeSegment(abc([70, 15, 5]).segments, 2).map((s) => s.share)).toEqual([70, 15]);
   });
 });
 

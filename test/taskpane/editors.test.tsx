@@ -20,18 +20,28 @@ describe('ABC editor', () => {
     expect(within(a).getByRole('spinbutton', { name: 'Share of A, percent' })).toHaveProperty('value', '80');
   });
 
-  it('typing a share updates the type and the sum message names the actual sum', () => {
+  it('typing a share moves the difference to the next segment, so the shares still add up to 100', () => {
     let last: SegmentType | undefined;
     renderPane(<EditorHarness start={abc} onValue={(t) => (last = t)} />);
     const box = screen.getByRole('spinbutton', { name: 'Share of A, percent' });
     fireEvent.change(box, { target: { value: '70' } });
     fireEvent.blur(box);
-    expect((last as AbcType).segments.map((s) => s.share)).toEqual([70, 15, 5]);
+    // 80/15/5 with A at 70: B takes the 10 points (as dragging the A|B line would).
+    expect((last as AbcType).segments.map((s) => s.share)).toEqual([70, 25, 5]);
+    expect(screen.getByRole('spinbutton', { name: 'Share of B, percent' })).toHaveProperty('value', '25');
+    expect(screen.queryByText(/add up to/)).toBeNull();
+  });
+
+  it('shares saved not adding up to 100 get a message with the actual sum, and typing one repairs it', () => {
+    let last: SegmentType | undefined;
+    const saved = { ...abc, segments: abc.segments.map((s, i) => (i === 0 ? { ...s, share: 70 } : s)) };
+    renderPane(<EditorHarness start={saved} onValue={(t) => (last = t)} />);
     // 70 + 15 + 5 = 90
     expect(screen.getByRole('alert').textContent).toBe('the shares of the segments add up to 90, not 100');
     const c = screen.getByRole('spinbutton', { name: 'Share of C, percent' });
     fireEvent.change(c, { target: { value: '15' } });
     fireEvent.blur(c);
+    expect((last as AbcType).segments.map((s) => s.share)).toEqual([70, 15, 15]);
     expect(screen.queryByText(/add up to/)).toBeNull();
   });
 

@@ -38,3 +38,57 @@ export function moveThreshold<T extends Pick<AbcType, 'segments'>>(type: T, whic
   );
   return { ...type, segments };
 }
+
+type Shared = Pick<AbcType['segments'][number], 'share' | 'exclude'>;
+
+/** Ranked segments add up to 100 (the only state a run accepts). */
+function adds(segments: readonly Shared[]): boolean {
+  const sum = segments.reduce((acc, s) => acc + (s.exclude ? 0 : (s.share ?? 0)), 0);
+  return Math.abs(sum - 100) <= 1e-6;
+}
+
+/** The ranked segments that give or take a change of segment i's share: those after it, nearest first, then those before it. */
+function neighbours(segments: readonly Shared[], i: number): number[] {
+  const ranked = (k: number) => !segments[k].exclude;
+  const after = segments.map((_, k) => k).filter((k) => k > i && ranked(k));
+  const before = segments.map((_, k) => k).filter((k) => k < i && ranked(k)).reverse();
+  return [...after, ...before];
+}
+
+/**
+ * A share typed or slid in the editor. While the ranked shares add up to 100, the difference goes to
+ * the others as if the line below the segment were dragged on the curve: taken from the next segment
+ * first (down to 0, then the one after it, then those above), given to the next one. So every step of a
+ * slider is a valid configuration and the preview follows it. When the shares do not add up to 100 (a
+ * configuration saved that way), the share is set alone: typing must be able to repair the sum that the
+ * message names.
+ */
+export function setShare<S extends Shared>(segments: readonly S[], i: number, value: number): S[] {
+  const want = tidy(Math.min(100, Math.max(0, value)));
+  const old = segments[i].share ?? 0;
+  const others = neighbours(segments, i);
+  const alone = () => segments.map((s, k) => (k === i ? { ...s, share: want } : s));
+  if (segments[i].exclude || others.length === 0 || !adds(segments)) return alone();
+  const shares = segments.map((s) => s.share ?? 0);
+  let left = want - old;
+  if (left < 0) {
+    shares[others[0]] = tidy(shares[others[0]] - left);
+    left = 0;
+  }
+  for (const k of others) {
+    if (left <= 0) break;
+    const take = Math.min(shares[k], left);
+    shares[k] = tidy(shares[k] - take);
+    left = tidy(left - take);
+  }
+  // What the others could not give (they are all at 0 already) is not added.
+  shares[i] = tidy(want - left);
+  return segments.map((s, k) => (shares[k] === (s.share ?? 0) ? s : { ...s, share: shares[k] }));
+}
+
+/** Removes segment i; while the shares add up to 100, its share goes to the next ranked segment (or the one above the last). */
+export function removeSegment<S extends Shared>(segments: readonly S[], i: number): S[] {
+  const heir = neighbours(segments, i)[0];
+  const giving = !segments[i].exclude && heir !== undefined && adds(segments) ? segments[i].share ?? 0 : 0;
+  return segments.flatMap((s, k) => (k === i ? [] : k === heir && giving > 0 ? [{ ...s, share: tidy((s.share ?? 0) + giving) }] : [s]));
+}

@@ -4,6 +4,7 @@ import { Add20Regular } from '@fluentui/react-icons';
 import { useCallback, useRef } from 'react';
 import { abcMeasures, type AbcSegment, type AbcType } from '../../../engine/abc-schema';
 import { freeName } from '../../state/draft';
+import { removeSegment, setShare } from '../../state/thresholds';
 import { issuesAt, issuesUnder } from '../../state/validation';
 import { ChoiceField } from '../ChoiceField';
 import { GroupIssues } from '../FieldIssue';
@@ -29,13 +30,17 @@ export function AbcEditor({ value, path, issues, onChange }: EditorProps<AbcType
     const { value: v, onChange: change } = latest.current;
     change({ ...v, segments: v.segments.map((x, k) => (k === i ? next : next.default && x.default ? { ...x, default: undefined } : x)) });
   }, []);
+  const onShare = useCallback((i: number, share: number) => {
+    const { value: v, onChange: change } = latest.current;
+    change({ ...v, segments: setShare(v.segments, i, share) });
+  }, []);
   const onMove = useCallback((i: number, by: -1 | 1) => {
     const { value: v, onChange: change } = latest.current;
     change({ ...v, segments: moved(v.segments, i, by) });
   }, []);
   const onRemove = useCallback((i: number) => {
     const { value: v, onChange: change } = latest.current;
-    change({ ...v, segments: v.segments.filter((_, k) => k !== i) });
+    change({ ...v, segments: removeSegment(v.segments, i) });
   }, []);
   return (
     <div className={styles.root}>
@@ -58,6 +63,7 @@ export function AbcEditor({ value, path, issues, onChange }: EditorProps<AbcType
             issues={issuesUnder(issues, `${path}.segments[${i}]`)}
             measure={MEASURE_LABELS[value.measure].toLowerCase()}
             onChange={onRow}
+            onShare={onShare}
             onMove={onMove}
             onRemove={onRemove}
           />

@@ -26,6 +26,8 @@ export interface ShareRowProps {
   issues: Issue[];
   measure: string;
   onChange(index: number, next: AbcSegment): void;
+  /** A new share: the editor moves the difference to the other segments (setShare). */
+  onShare(index: number, share: number): void;
   onMove(index: number, by: -1 | 1): void;
   onRemove(index: number): void;
 }
@@ -41,7 +43,7 @@ export const ShareRow = memo(
   (a, b) => a.segment === b.segment && a.index === b.index && a.count === b.count && a.path === b.path && a.measure === b.measure && sameIssues(a.issues, b.issues),
 );
 
-function ShareRowView({ segment, index, count, path, issues, measure, onChange: change, onMove: move, onRemove: remove }: ShareRowProps) {
+function ShareRowView({ segment, index, count, path, issues, measure, onChange: change, onShare, onMove: move, onRemove: remove }: ShareRowProps) {
   const onChange = (next: AbcSegment) => change(index, next);
   const onMove = (by: -1 | 1) => move(index, by);
   const onRemove = () => remove(index);
@@ -51,7 +53,7 @@ function ShareRowView({ segment, index, count, path, issues, measure, onChange: 
   const share = segment.share ?? 0;
   const setShare = (v: number | undefined | null) => {
     if (v === undefined || v === null || !Number.isFinite(v)) return;
-    onChange({ ...segment, share: Math.min(100, Math.max(0, Math.round(v * 100) / 100)) });
+    onShare(index, v);
   };
   return (
     <div className={styles.row} role="group" aria-label={`Segment ${label}`}>
