@@ -198,6 +198,48 @@ test('keyboard only, at 320 px, in the dark theme', async () => {
   expect(await axeViolations(page)).toEqual([]);
 });
 
+/** Whether the element lies wholly inside the viewport (not merely in the page). */
+async function onScreen(page: Page, testId: string): Promise<boolean> {
+  const box = await page.getByTestId(testId).boundingBox();
+  const height = page.viewportSize()!.height;
+  return box !== null && box.y >= 0 && box.y + box.height <= height + 0.5;
+}
+
+test('at the size of Excel\'s task pane, the counts stay in sight while a share is changed', async () => {
+  const page = await open({ width: 340, height: 700 });
+  // The editor's A share is a screen above the preview at this size.
+  const slider = page.getByRole('slider', { name: 'Share of net sales for A (%)' });
+  await slider.scrollIntoViewIfNeeded();
+  expect(await onScreen(page, 'preview-table')).toBe(false);
+  const dock = page.getByTestId('preview-dock');
+  await eventually(() => dock.getAttribute('data-hidden'), (v) => expect(v).toBe('false'));
+  expect(await onScreen(page, 'preview-dock')).toBe(true);
+
+  // 80 -> 70 with the keyboard; B takes the 10 points, as dragging the A|B line does.
+  await slider.focus();
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
+  expect(await page.getByRole('spinbutton', { name: 'Share of B, percent' }).inputValue()).toBe('25');
+  const at70 = run(configAt(70));
+  const f = (n: number) => n.toLocaleString('en-US');
+  const expected = at70.types[0].summary.map((r) => `${r.segment} ${f(r.customers)} ${(r.customerShare * 100).toFixed(1)}%`);
+  await eventually(() => dock.locator('li').allTextContents(), (v) => expect(v).toEqual(expected));
+  // 80 % and 70 % really split the customers differently.
+  expect(expected).not.toEqual(run(configAt(80)).types[0].summary.map((r) => `${r.segment} ${f(r.customers)} ${(r.customerShare * 100).toFixed(1)}%`));
+  expect(await onScreen(page, 'preview-dock')).toBe(true);
+  expect(await onScreen(page, 'preview-table')).toBe(false);
+  await page.screenshot({ path: join(ARTIFACTS, '10-docked-counts.png') });
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Its button goes to the full preview, and the dock steps aside while the table is on screen.
+  await page.getByRole('button', { name: 'Go to the preview of Sales ABC' }).click();
+  await eventually(() => onScreen(page, 'preview-table'), (v) => expect(v).toBe(true));
+  await eventually(() => dock.getAttribute('data-hidden'), (v) => expect(v).toBe('true'));
+  expect(await dock.isVisible()).toBe(false);
+  expect(await previewText(page)).toEqual(previewRows(at70));
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('preview');
+  expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+});
+
 test('what is counted: a fiscal year and one region, at the pane\'s width', async () => {
   const page = await open({ width: 340, height: 900 });
   await page.getByRole('tab', { name: 'Data' }).click();

@@ -279,6 +279,79 @@ describe('the pane on an in-memory workbook', () => {
   });
 });
 
+/** The dock's items as the user reads them, `A 2 50.0%`. */
+const dockItems = () =>
+  within(screen.getByTestId('preview-dock'))
+    .getAllByRole('listitem')
+    .map((li) => li.textContent);
+
+/** A stand-in for the browser's IntersectionObserver (jsdom has none): the test says what is on screen. */
+class FakeObserver {
+  static all: FakeObserver[] = [];
+  readonly targets: Element[] = [];
+  constructor(private readonly callback: (entries: Partial<IntersectionObserverEntry>[]) => void) {
+    FakeObserver.all.push(this);
+  }
+  observe(el: Element): void {
+    this.targets.push(el);
+  }
+  disconnect(): void {
+    this.targets.length = 0;
+  }
+  unobserve(): void {}
+  show(ratio: number): void {
+    for (const target of this.targets) this.callback([{ target, intersectionRatio: ratio, isIntersecting: ratio > 0 }]);
+  }
+}
+
+describe('the counts docked at the bottom of the pane', () => {
+  const scrollIntoView = Element.prototype.scrollIntoView; // jsdom has none: undefined
+  afterEach(() => {
+    delete (window as { IntersectionObserver?: unknown }).IntersectionObserver;
+    FakeObserver.all = [];
+    Element.prototype.scrollIntoView = scrollIntoView;
+  });
+
+  it("show the preview's counts and follow a threshold move; the button goes to the preview", async () => {
+    // Without an IntersectionObserver the dock cannot know where the preview is, and always shows.
+    const scrolled: Element[] = [];
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    await openPane();
+    const dock = screen.getByTestId('preview-dock');
+    expect(dock.getAttribute('data-hidden')).toBe('false');
+    expect(dockItems()).toEqual(['A 2 50.0%', 'B 1 25.0%', 'C 1 25.0%']);
+    const line = screen.getByRole('slider', { name: 'Threshold between A and B' });
+    for (let i = 0; i < 6; i++) fireEvent.keyDown(line, { key: 'PageDown' });
+    // A at 50 %: worked out at the top of this file.
+    await waitFor(() => expect(dockItems()).toEqual(['A 1 25.0%', 'B 2 50.0%', 'C 1 25.0%']));
+    fireEvent.click(screen.getByRole('button', { name: 'Go to the preview of Sales ABC' }));
+    const preview = screen.getByTestId('preview');
+    expect(scrolled).toEqual([preview]);
+    expect(document.activeElement).toBe(preview);
+  });
+
+  it("hide while the preview's table is wholly on screen, and keep their place", async () => {
+    (window as { IntersectionObserver?: unknown }).IntersectionObserver = FakeObserver;
+    await openPane();
+    const table = screen.getByTestId('preview-table');
+    const observer = FakeObserver.all.find((o) => o.targets.some((t) => t.contains(table)));
+    expect(observer).toBeDefined();
+    const hidden = () => screen.getByTestId('preview-dock').getAttribute('data-hidden');
+    act(() => observer!.show(1));
+    expect(hidden()).toBe('true');
+    // Hidden, its button is out of the tab order (and, in a browser, invisible): no focus on nothing.
+    const button = screen.getByTestId('preview-dock').querySelector('button');
+    expect(button?.getAttribute('aria-label')).toBe('Go to the preview of Sales ABC');
+    expect(button?.getAttribute('tabindex')).toBe('-1');
+    act(() => observer!.show(0.5));
+    expect(hidden()).toBe('false');
+    act(() => observer!.show(0));
+    expect(hidden()).toBe('false');
+  });
+});
+
 describe('after a first run', () => {
   it('the preview says how many customers a threshold change would move, and from where to where', async () => {
     await openPane();
@@ -292,6 +365,7 @@ describe('after a first run', () => {
     const line = screen.getByRole('slider', { name: 'Threshold between A and B' });
     for (let i = 0; i < 6; i++) fireEvent.keyDown(line, { key: 'PageDown' });
     await waitFor(() => expect(screen.getByTestId('migration-summary').textContent).toMatch(/: 1 customer would change segment\.$/));
+    expect(screen.getByTestId('dock-moved').textContent).toBe('1 would move');
     const table = screen.getByTestId('migration');
     const cells = within(table)
       .getAllByRole('row')

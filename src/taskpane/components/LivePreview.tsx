@@ -1,9 +1,14 @@
 // The preview with its own state: a new result from the engine re-renders this part only, not
-// the editor beside it (a drag must stay within a frame at 50,000 customers).
+// the editor beside it (a drag must stay within a frame at 50,000 customers). It renders two
+// children of the step: the preview's column, and the dock that shows its counts while the
+// preview is off screen (the dock must be a child of the whole step to stay at the pane's bottom).
+import { useRef } from 'react';
 import type { SegmentType } from '../../engine/config';
+import { useOnScreen } from '../state/useOnScreen';
 import { usePreview } from '../state/usePreview';
 import type { EngineClient } from '../worker/client';
 import { Preview } from './Preview';
+import { PreviewDock } from './PreviewDock';
 
 export interface LivePreviewProps {
   engine: EngineClient;
@@ -15,9 +20,25 @@ export interface LivePreviewProps {
   valid: SegmentType | undefined;
   waiting: boolean;
   onThreshold(which: number, to: number): void;
+  /** Class of the preview's column in the step's layout. */
+  columnClassName: string;
 }
 
-export function LivePreview({ engine, generation, ready, revision, draft, valid, waiting, onThreshold }: LivePreviewProps) {
+export function LivePreview({ engine, generation, ready, revision, draft, valid, waiting, onThreshold, columnClassName }: LivePreviewProps) {
   const state = usePreview(engine, generation, valid, revision, ready);
-  return <Preview state={state} draft={draft} valid={valid !== undefined} waiting={waiting} onThreshold={onThreshold} />;
+  const section = useRef<HTMLElement>(null);
+  const [tableOnScreen, tableRef] = useOnScreen<HTMLDivElement>();
+  const showPreview = () => {
+    section.current?.scrollIntoView({ block: 'start' });
+    section.current?.focus({ preventScroll: true });
+  };
+  const p = state.preview;
+  return (
+    <>
+      <div className={columnClassName}>
+        <Preview state={state} draft={draft} valid={valid !== undefined} waiting={waiting} onThreshold={onThreshold} sectionRef={section} tableRef={tableRef} />
+      </div>
+      {draft && p && <PreviewDock preview={p} hidden={tableOnScreen === true} stale={valid === undefined} onShowPreview={showPreview} />}
+    </>
+  );
 }

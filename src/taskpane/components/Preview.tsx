@@ -2,6 +2,7 @@
 // for RFM, the recency x frequency heat map; with a visits range, the visit compliance; after a
 // first run, the migration since it.
 import { MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import type { Ref } from 'react';
 import type { SegmentType } from '../../engine/config';
 import type { PreviewState } from '../state/usePreview';
 import { thresholds } from '../state/thresholds';
@@ -24,14 +25,17 @@ export interface PreviewProps {
   valid: boolean;
   waiting: boolean;
   onThreshold(which: number, to: number): void;
+  /** The section, to scroll to and focus; the table of counts, to know whether it is on screen. */
+  sectionRef?: Ref<HTMLElement>;
+  tableRef?: Ref<HTMLDivElement>;
 }
 
-export function Preview({ state, draft, valid, waiting, onThreshold }: PreviewProps) {
+export function Preview({ state, draft, valid, waiting, onThreshold, sectionRef, tableRef }: PreviewProps) {
   const styles = useStyles();
   const p = state.preview;
   if (!draft) return null;
   return (
-    <section className={styles.root} aria-label={`Preview of ${draft.name}`} data-testid="preview" data-revision={state.revision}>
+    <section ref={sectionRef} tabIndex={-1} className={styles.root} aria-label={`Preview of ${draft.name}`} data-testid="preview" data-revision={state.revision}>
       <Subtitle2 as="h3">Preview: {draft.name}</Subtitle2>
       {!valid && (
         <MessageBar intent="warning">
@@ -46,7 +50,9 @@ export function Preview({ state, draft, valid, waiting, onThreshold }: PreviewPr
       {!p && valid && waiting && <Spinner size="tiny" label="Computing the preview…" />}
       {p && (
         <div className={valid ? undefined : styles.stale}>
-          <PreviewTable rows={p.rows} measureName={p.measureName} caption={`Segments of ${p.typeName}`} />
+          <div ref={tableRef}>
+            <PreviewTable rows={p.rows} measureName={p.measureName} caption={`Segments of ${p.typeName}`} />
+          </div>
           <GroupIssues issues={p.issues} />
           {draft.kind === 'abc' && p.curve && p.curve.ranked > 0 && (
             <ParetoChart curve={p.curve} thresholds={thresholds(draft)} names={draft.segments.map((s) => s.name)} measureName={p.measureName} onMove={onThreshold} />

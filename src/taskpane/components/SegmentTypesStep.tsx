@@ -1,5 +1,6 @@
 // Step 2: the segment types, the editor of the selected one, and its live preview (side by side
-// when the pane is wide, one under the other at 320 px).
+// when the pane is wide, one under the other at 320 px, with the preview's counts docked at the
+// bottom while the preview is off screen).
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { SegmentKind, SegmentType } from '../../engine/config';
 import type { Issue } from '../../engine/types';
@@ -45,18 +46,17 @@ export function SegmentTypesStep(p: SegmentTypesStepProps) {
         <SegmentTypeList types={p.types} selected={p.selected} invalid={invalid} onSelect={p.onSelect} onMove={p.onMove} onRemove={p.onRemove} onAdd={p.onAdd} />
         {type && <SegmentEditor key={p.selected} type={type} index={p.selected} issues={p.issues} onRename={(n) => p.onRename(p.selected, n)} onChange={(t) => p.onChange(p.selected, t)} />}
       </div>
-      <div className={styles.column}>
-        <LivePreview
-          engine={p.engine}
-          generation={p.generation}
-          ready={p.ready}
-          revision={p.revision}
-          draft={type}
-          valid={p.validTypes[p.selected]}
-          waiting={p.waiting}
-          onThreshold={p.onThreshold}
-        />
-      </div>
+      <LivePreview
+        engine={p.engine}
+        generation={p.generation}
+        ready={p.ready}
+        revision={p.revision}
+        draft={type}
+        valid={p.validTypes[p.selected]}
+        waiting={p.waiting}
+        onThreshold={p.onThreshold}
+        columnClassName={styles.column}
+      />
     </div>
   );
 }
