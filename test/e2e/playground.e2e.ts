@@ -152,7 +152,7 @@ test('the playground, step by step, against the engine', async () => {
   const report = page.getByTestId('apply-report');
   await report.waitFor({ timeout: 30_000 });
   expect(await report.textContent()).toContain('Done: 793 customers segmented.');
-  await eventually(() => page.getByTestId('run-status').textContent(), (v) => expect(v).toContain('Data unchanged since'));
+  await eventually(() => page.getByTestId('run-status').textContent(), (v) => expect(v).toContain('Data unchanged since then'));
   await shot(page, '05-applied');
   const applyAxe = await axeViolations(page);
 

@@ -3,7 +3,7 @@
  */
 import { act, cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { MemoryHost } from '../../src/hosts/memory/host';
-import { MemoryWorkbook } from '../../src/hosts/memory/workbook';
+import { MemoryWorkbook, setCell } from '../../src/hosts/memory/workbook';
 import { SETTINGS_CONFIG } from '../../src/plan/owned';
 import { IssueList } from '../../src/taskpane/components/IssueList';
 import { Pane } from '../../src/taskpane/components/Pane';
@@ -94,7 +94,7 @@ describe('the pane on an in-memory workbook', () => {
     await waitFor(() => expect(wb.selected).toBe('Sales!B6'));
   });
 
-  it('applies: writes the tiers and the summary, saves the configuration, then says the data is unchanged', async () => {
+  it('applies: writes the tiers and the summary, saves the configuration, then says whether the data changed since', async () => {
     const { wb } = await openPane();
     expect(screen.getByTestId('run-status').textContent).toBe('No tiers computed in this workbook yet.');
     fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
@@ -110,9 +110,14 @@ describe('the pane on an in-memory workbook', () => {
     const at = summary.findIndex((r) => r[0] === 'Where');
     expect(summary[at - 1][0]).toBe('Left out: 1 row with a problem; fix the cells and run Tierwise again');
     expect(summary[at + 1].slice(0, 3)).toEqual(['Sales!B6', 'abc', 'Sales "abc" is not a number: type a number such as 1234.50']);
-    await waitFor(() => expect(screen.getByTestId('run-status').textContent).toContain('Data unchanged since'));
+    await waitFor(() => expect(screen.getByTestId('run-status').textContent).toContain('Data unchanged since then'));
     fireEvent.click(screen.getByRole('button', { name: 'Go to the summary' }));
     await waitFor(() => expect(wb.selected).toBe("'Segment Summary'!A1"));
+    // Someone corrects C4's sales to 60 and the data is read again: the pane says the tiers are out of date.
+    setCell(wb.sheet('Sales')!, 4, 1, 60);
+    fireEvent.click(screen.getByRole('tab', { name: 'Data' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Read again' }));
+    await waitFor(() => expect(screen.getByTestId('run-status').textContent).toContain('The data changed since then: apply again'));
   });
 
   it('cancel during Apply stops before anything is written, and says so', async () => {

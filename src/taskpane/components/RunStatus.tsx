@@ -26,7 +26,7 @@ export function RunStatus({ previous, fingerprint }: { previous: PreviousRun | u
       <Text size={200}>Tiers last computed {f.dateTime(last.time)}.</Text>
       {fingerprint !== undefined && (
         <Badge appearance="tint" color={changed ? 'warning' : 'success'}>
-          {changed ? 'The data changed since: apply again' : 'Data unchanged since'}
+          {changed ? 'The data changed since then: apply again' : 'Data unchanged since then'}
         </Badge>
       )}
     </div>
