@@ -35,3 +35,9 @@ export function rangeAddress(sheet: string, column: number, row: number, columns
   const b = `${columnLetter(column + columns - 1)}${row + rows - 1}`;
   return `${quoteSheet(sheet)}!${a === b ? a : `${a}:${b}`}`;
 }
+
+/**
+ * A reference to cells of a sheet (`Orders!F12`, `'My sheet'!B3:B9`), as an issue's `where` holds for
+ * a cell; a setting's path (`columns.profit`, `segmentTypes[0].segments`) is not one.
+ */
+export const isSheetReference = (where: string): boolean => /!\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/.test(where);

@@ -42,6 +42,15 @@ export interface DropDown {
   list: string[];
 }
 
+/** A cell of a block that links to a place in the workbook: a problem's address goes to its cell. */
+export interface PlannedLink {
+  /** 0-based inside the block (row 0 is the header when there is one). */
+  row: number;
+  column: number;
+  /** An A1 reference with its sheet: `Orders!F12`, `'My sheet'!B3:B9`. The cell keeps its value. */
+  target: string;
+}
+
 /** A rectangle of values at a position on a sheet. The first row is a header when `table` or `header` is set. */
 export interface PlannedBlock {
   /** Stable id so charts can refer to a block. */
@@ -59,6 +68,7 @@ export interface PlannedBlock {
   conditionalFills?: ConditionalFill[];
   colorScale?: ColorScale;
   dropDowns?: DropDown[];
+  links?: PlannedLink[];
 }
 
 export interface PlannedChart {

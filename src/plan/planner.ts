@@ -1,5 +1,6 @@
 // Engine result -> WorkbookPlan (pure). Decides what Tierwise's sheets hold and where; the hosts
 // decide how to write it (blocks, batches, formats).
+import { isSheetReference } from '../engine/address';
 import { migration, type Snapshot } from '../engine/history';
 import { keyText } from '../engine/ingest';
 import type { EngineResult, TypeResult } from '../engine/result';
@@ -10,7 +11,7 @@ import type { PreviousRun } from '../hosts/host';
 import { historyValues, keepRuns } from './history-sheet';
 import { kindBlocks } from './kind-blocks';
 import { SETTINGS_CONFIG } from './owned';
-import type { ConditionalFill, DropDown, NumberFormat, PlannedBlock, PlannedChart, PlannedSheet, PlannedSourceColumns, PlanValue, WorkbookPlan } from './plan';
+import type { ConditionalFill, DropDown, NumberFormat, PlannedBlock, PlannedChart, PlannedLink, PlannedSheet, PlannedSourceColumns, PlanValue, WorkbookPlan } from './plan';
 import { tableFingerprint } from './source-check';
 import { tierColumns, type TierColumn } from './tiers';
 
@@ -153,7 +154,8 @@ function summarySheet(result: EngineResult, previous: PreviousRun | undefined): 
   if (result.issues.length > 0) {
     const at = result.types.length === 0 ? row + 2 : row;
     title('problems-title', problemsTitle(result), at);
-    blocks.push({ id: 'problems', row: at + 1, column: 0, values: problemRows(result.issues.slice(0, MAX_PROBLEMS_LISTED)), header: true, numberFormats: [TEXT, TEXT, TEXT] });
+    const listed = result.issues.slice(0, MAX_PROBLEMS_LISTED);
+    blocks.push({ id: 'problems', row: at + 1, column: 0, values: problemRows(listed), header: true, numberFormats: [TEXT, TEXT, TEXT], links: problemLinks(listed) });
   }
   return { role: 'summary', name: SHEET_NAMES.summary, visible: true, blocks, charts };
 }
@@ -196,6 +198,22 @@ export function problemsTitle(result: Pick<EngineResult, 'leftOutRows' | 'issues
 /** Where (a cell address or a setting), the value as it was read, and what to do; the value stays text. */
 export function problemRows(issues: readonly Issue[]): PlanValue[][] {
   return [['Where', 'Value', 'Problem'], ...issues.map((i) => [i.where, i.value === undefined || i.value === null ? '' : String(i.value), i.message])];
+}
+
+/**
+ * Problems whose address links to its cell, at most. Excel takes one request per link from an add-in
+ * (a hyperlink is set cell by cell), so a list of 100,000 would cost minutes; the first thousand are
+ * the ones a person works through, and every address stays readable as text.
+ */
+export const MAX_LINKED_PROBLEMS = 1000;
+
+/** The `Where` cell of each listed problem that names cells (not a setting) links to them. */
+export function problemLinks(issues: readonly Issue[]): PlannedLink[] {
+  const links: PlannedLink[] = [];
+  for (let i = 0; i < issues.length && links.length < MAX_LINKED_PROBLEMS; i++) {
+    if (isSheetReference(issues[i].where)) links.push({ row: i + 1, column: 0, target: issues[i].where });
+  }
+  return links;
 }
 
 function historySheet(input: PlanInput): PlannedSheet {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { plainWorkbook } from '../support/xlsx-fixture';
-import { excel, typeInto, values } from '../support/xlsx-files';
+import { excel, parts, sheetPath, typeInto, values } from '../support/xlsx-files';
 
 jest.setTimeout(60_000);
 
@@ -174,6 +174,27 @@ describe('tierwise segment on workbooks', () => {
     writeFileSync(csv, 'Customer ID,Sales\nC1,1\n');
     const misuse = await cli(['segment', csv, '--config', config, '--table', 'Orders']);
     expect([misuse.code, misuse.err.split('\n')[0]]).toEqual([2, `tierwise: --table names a table of an .xlsx workbook; ${csv} is not one`]);
+  });
+
+  it('links each problem address on the summary sheet to its cell', async () => {
+    const input = join(dir, 'bad-sales.xlsx');
+    // C2's sales are unreadable: Orders!B3, left out.
+    writeFileSync(input, await plainWorkbook('Orders', [ROWS[0], ROWS[1], ['C2', 'n/a'], ROWS[3]]));
+    const out = join(dir, 'bad-sales-tiers.xlsx');
+    const run = await cli(['segment', input, '--config', config, '--out', out]);
+    expect(run.code).toBe(1);
+    const bytes = readFileSync(out);
+    const xml = (await parts(bytes)).get(await sheetPath(bytes, 'Segment Summary'))!.toString('utf8');
+    const links = [...xml.matchAll(/<hyperlink ref="([A-Z]+)(\d+)" location="([^"]+)" tooltip="([^"]+)"\/>/g)];
+    expect(links.map((m) => [m[1], m[3], m[4]])).toEqual([['A', 'Orders!B3', 'Go to Orders!B3']]);
+    // Where SpreadsheetML wants it: after the data validations, before the page margins.
+    expect(xml.indexOf('<hyperlinks>')).toBeGreaterThan(xml.indexOf('</sheetData>'));
+    expect(xml.indexOf('<hyperlinks>')).toBeLessThan(xml.indexOf('<pageMargins'));
+    // The linked cell keeps the address as its text, under the "Where" header, as ExcelJS reads it.
+    const summary = values((await excel(bytes)).getWorksheet('Segment Summary')!);
+    const row = Number(links[0][2]) - 1;
+    expect(summary[row - 1][0]).toBe('Where');
+    expect(summary[row][0]).toBe('Orders!B3');
   });
 
   it('--in-place writes a backup copy of the input first', async () => {

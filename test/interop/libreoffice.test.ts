@@ -15,7 +15,7 @@ import { XlsxHost } from '../../src/hosts/xlsx/host';
 import { newWorkbook } from '../../src/hosts/xlsx/new-workbook';
 import { tierColumns } from '../../src/plan/tiers';
 import { superstoreGrid } from '../plan/superstore';
-import { richWorkbook } from '../support/xlsx-fixture';
+import { plainWorkbook, richWorkbook } from '../support/xlsx-fixture';
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-interop-'));
 const profile = `file://${join(dir, 'lo-profile')}`;
@@ -146,5 +146,16 @@ describe('LibreOffice opens what Tierwise wrote', () => {
     ]);
     for (const c of ours) expect(c.range).toMatch(/^'Segment Summary'\.A\d+:'Segment Summary'\.C\d+$/);
     expect(charts.length).toBe(3);
+  });
+
+  it("a problem's address on the summary is a link LibreOffice follows to the cell", async () => {
+    const config = { version: 1, segmentTypes: [{ name: 'Sales ABC', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] }] };
+    // C2's sales are unreadable: Orders!B3 is left out.
+    const { file } = await segmentFile(await plainWorkbook('Orders', [['Customer ID', 'Sales'], ['C1', 80], ['C2', 'n/a'], ['C3', 5]]), 'links.xlsx', config);
+    const out = join(dir, `ods-${Math.random().toString(36).slice(2)}`);
+    execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'ods', '--outdir', out, file], { stdio: 'pipe', timeout: 240_000 });
+    const xml = await (await JSZip.loadAsync(readFileSync(join(out, readdirSync(out)[0])))).file('content.xml')!.async('string');
+    const links = [...xml.matchAll(/<text:a [^>]*xlink:href="([^"]*)"[^>]*>([^<]*)<\/text:a>/g)].map((m) => [m[1], m[2]]);
+    expect(links).toEqual([['#Orders.B3', 'Orders!B3']]);
   });
 });

@@ -4,7 +4,7 @@ import { prepare, resultOf, classifyType, segment } from '../../src/engine/run';
 import type { SourceTable } from '../../src/engine/types';
 import { historyValues, parseHistory, keepRuns } from '../../src/plan/history-sheet';
 import { freeSheetName, freeTableName, validSheetName } from '../../src/plan/names';
-import { planWorkbook, problemRows, problemsTitle, runTime, scopeLine, sourceColumnHeader, TEXT, MANUAL_SUFFIX } from '../../src/plan/planner';
+import { MAX_LINKED_PROBLEMS, planWorkbook, problemLinks, problemRows, problemsTitle, runTime, scopeLine, sourceColumnHeader, TEXT, MANUAL_SUFFIX } from '../../src/plan/planner';
 import { drawableCharts } from '../../src/plan/plan';
 import { mergeOverrides, overridesFromTiers, readPreviousRun } from '../../src/plan/previous';
 import { headerProblem, tableFingerprint } from '../../src/plan/source-check';
@@ -70,6 +70,8 @@ describe('planWorkbook', () => {
       ['Orders!A5', '', 'the customer is blank: fill it in, or delete the line if it is not a sale'],
     ]);
     expect(problems).toMatchObject({ row: title.row + 1, column: 0, header: true, numberFormats: [TEXT, TEXT, TEXT] });
+    // The address links to the cell (row 1 of the block: under the header).
+    expect(problems.links).toEqual([{ row: 1, column: 0, target: 'Orders!A5' }]);
     const others = summary.blocks.filter((b) => !b.id.startsWith('problems'));
     expect(title.row).toBeGreaterThan(Math.max(...others.map((b) => b.row + b.values.length - 1), ...summary.charts.map((c) => c.row + c.height - 1)));
   });
@@ -110,6 +112,18 @@ describe('planWorkbook', () => {
     const problems = summary.blocks.find((b) => b.id === 'problems')!;
     expect(problems.values).toHaveLength(1 + 100_000);
     expect(problems.values[100_000][0]).toBe('Orders!C100001');
+  });
+
+  it("links the first 1,000 addresses to their cells; a setting's path is no link", () => {
+    const setting = { severity: 'warning' as const, where: 'columns.profit', message: 'map a Profit column' };
+    const cells = Array.from({ length: 1002 }, (_, r) => ({ severity: 'error' as const, where: r === 0 ? "'Sales 2017'!C2:C9" : `Orders!C${r + 2}`, message: 'not a number' }));
+    const links = problemLinks([setting, ...cells]);
+    expect(links).toHaveLength(MAX_LINKED_PROBLEMS);
+    // Row 0 of the block is the header, row 1 the setting (no link), row 2 the first address.
+    expect(links[0]).toEqual({ row: 2, column: 0, target: "'Sales 2017'!C2:C9" });
+    expect(links[1]).toEqual({ row: 3, column: 0, target: 'Orders!C3' });
+    expect(links[MAX_LINKED_PROBLEMS - 1]).toEqual({ row: 1001, column: 0, target: 'Orders!C1001' });
+    expect(problemLinks([setting])).toEqual([]);
   });
 
   it('plans no problem list when every row was used', () => {

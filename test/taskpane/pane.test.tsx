@@ -110,6 +110,8 @@ describe('the pane on an in-memory workbook', () => {
     const at = summary.findIndex((r) => r[0] === 'Where');
     expect(summary[at - 1][0]).toBe('Left out: 1 row with a problem; fix the cells and run Tierwise again');
     expect(summary[at + 1].slice(0, 3)).toEqual(['Sales!B6', 'abc', 'Sales "abc" is not a number: type a number such as 1234.50']);
+    // Its address links to the cell.
+    expect([...wb.sheet('Segment Summary')!.links.entries()]).toEqual([[`${at + 1},0`, 'Sales!B6']]);
     await waitFor(() => expect(screen.getByTestId('run-status').textContent).toContain('Data unchanged since then'));
     fireEvent.click(screen.getByRole('button', { name: 'Go to the summary' }));
     await waitFor(() => expect(wb.selected).toBe("'Segment Summary'!A1"));

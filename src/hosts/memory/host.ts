@@ -177,7 +177,7 @@ export class MemoryHost implements WorkbookHost {
       }
       const id = sheet.id;
       wb.tables = wb.tables.filter((t) => t.sheetId !== id);
-      Object.assign(sheet, { cells: [], formats: new Map(), conditionalFills: [], colorScales: [], dropDowns: [], charts: [], visible: ps.visible, freezeRows: ps.freezeRows ?? 0 });
+      Object.assign(sheet, { cells: [], formats: new Map(), conditionalFills: [], colorScales: [], dropDowns: [], charts: [], links: new Map(), visible: ps.visible, freezeRows: ps.freezeRows ?? 0 });
       for (const b of ps.blocks) {
         const first = b.header ? 1 : 0;
         for (let r = 0; r < b.values.length; r++) {
@@ -191,6 +191,7 @@ export class MemoryHost implements WorkbookHost {
         for (const f of b.conditionalFills ?? []) sheet.conditionalFills.push({ ...f, row: b.row + first, rows: b.values.length - first, columnOffset: b.column });
         if (b.colorScale) sheet.colorScales.push({ ...b.colorScale, row: b.row + first, rows: b.values.length - first, columnOffset: b.column });
         for (const d of b.dropDowns ?? []) sheet.dropDowns.push({ ...d, row: b.row + first, rows: b.values.length - first, columnOffset: b.column });
+        for (const l of b.links ?? []) sheet.links.set(`${b.row + l.row},${b.column + l.column}`, l.target);
         if (b.table) {
           const name = freeTableName(b.table.name, wb.tables.map((t) => t.name));
           wb.tables.push({ name, sheetId: id, row: b.row, column: b.column, rows: b.values.length - 1, columns: b.values[0]?.length ?? 0 });

@@ -15,6 +15,8 @@ export interface MemorySheet {
   colorScales: (ColorScale & { row: number; rows: number; columnOffset: number })[];
   dropDowns: (DropDown & { row: number; rows: number; columnOffset: number })[];
   charts: PlannedChart[];
+  /** `r,c` -> the reference a cell links to (a problem's address on the summary sheet). */
+  links: Map<string, string>;
   freezeRows: number;
 }
 
@@ -39,7 +41,7 @@ export class MemoryWorkbook {
 
   addSheet(name: string, values: Cell[][] = []): MemorySheet {
     if (this.sheet(name)) throw new Error(`a sheet named ${name} exists`);
-    const s: MemorySheet = { id: `sheet-${nextId++}`, name, visible: true, cells: values.map((r) => r.slice()), formats: new Map(), conditionalFills: [], colorScales: [], dropDowns: [], charts: [], freezeRows: 0 };
+    const s: MemorySheet = { id: `sheet-${nextId++}`, name, visible: true, cells: values.map((r) => r.slice()), formats: new Map(), conditionalFills: [], colorScales: [], dropDowns: [], charts: [], links: new Map(), freezeRows: 0 };
     this.sheets.push(s);
     return s;
   }

@@ -94,6 +94,7 @@ async function decorateBlock(batcher: Batcher, sheet: Excel.Worksheet, ps: Plann
       });
     }
   }
+  await addLinks(batcher, sheet, ps, b, features, notes);
   for (const d of b.dropDowns ?? []) {
     const source = dropDownSource(d.list);
     const header = String(b.values[0]?.[d.column] ?? '');
@@ -112,6 +113,31 @@ async function decorateBlock(batcher: Batcher, sheet: Excel.Worksheet, ps: Plann
     });
   }
 }
+
+/**
+ * One request per link: Excel's add-in API sets a hyperlink cell by cell (the planner caps how many).
+ * The cell keeps its value (no textToDisplay, which would rewrite it); the link's look is set with it,
+ * as Excel's own Hyperlink style would (blue, underlined).
+ */
+async function addLinks(batcher: Batcher, sheet: Excel.Worksheet, ps: PlannedSheet, b: PlannedBlock, features: Features, notes: Issue[]): Promise<void> {
+  const links = b.links ?? [];
+  if (links.length === 0) return;
+  if (!features.hyperlinks) {
+    notes.push({ severity: 'warning', where: ps.name, message: 'this Excel has no hyperlinks for add-ins (ExcelApi 1.7): the problem addresses are text; type one in the Name Box to go to the cell' });
+    return;
+  }
+  for (const l of links) {
+    await batcher.add(ACTION_BYTES + l.target.length * 2, () => {
+      const cell = sheet.getRange(a1(b.row + l.row, b.column + l.column, 1, 1));
+      cell.hyperlink = { documentReference: l.target, screenTip: `Go to ${l.target}` };
+      cell.format.font.color = LINK_COLOR;
+      cell.format.font.underline = 'Single';
+    });
+  }
+}
+
+/** Excel's Hyperlink cell style in the default Office theme. */
+const LINK_COLOR = '#0563C1';
 
 /**
  * Pareto where Excel has the chart type (ExcelApi 1.9); otherwise columns of the measure with the

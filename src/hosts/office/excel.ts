@@ -20,9 +20,10 @@ export const globalSupports: Supports = (set, version) => {
 export interface Features {
   /** 1.6: conditional formats, suspendApiCalculationUntilNextSync. */
   conditionalFormats: boolean;
-  /** 1.7: freeze panes, chart series types (the column + line combination). */
+  /** 1.7: freeze panes, chart series types (the column + line combination), hyperlinks. */
   freezePanes: boolean;
   comboChart: boolean;
+  hyperlinks: boolean;
   /** 1.8: data validation, secondary chart axis, runtime.enableEvents. */
   dataValidation: boolean;
   secondaryAxis: boolean;
@@ -38,6 +39,7 @@ export function detectFeatures(supports: Supports): Features {
     conditionalFormats: v(6),
     freezePanes: v(7),
     comboChart: v(7),
+    hyperlinks: v(7),
     dataValidation: v(8),
     secondaryAxis: v(8),
     events: v(8),

@@ -80,6 +80,8 @@ export function sheetXml(sheet: PlannedSheet, styles: StyleBook): SheetXml {
   const tables: PlannedTablePart[] = [];
   const formats: string[] = [];
   const validations: string[] = [];
+  /** Links to places in the workbook: a `location`, no relationship part (that is for web addresses). */
+  const links: string[] = [];
   let priority = 1;
   let maxRow = 0;
   let maxCol = 0;
@@ -98,10 +100,15 @@ export function sheetXml(sheet: PlannedSheet, styles: StyleBook): SheetXml {
     const headerStyle = hasHeader && !b.table ? styles.cellStyle({ font: 'bold' }) : 0;
     const width = b.values.reduce((w, r) => Math.max(w, r.length), 0);
     const dataStyles = Array.from({ length: width }, (_, c) => (b.numberFormats?.[c] ? styles.cellStyle({ numberFormat: b.numberFormats[c] }) : 0));
+    const linked = new Set((b.links ?? []).map((l) => `${l.row},${l.column}`));
+    for (const l of b.links ?? []) {
+      links.push(`<hyperlink ref="${cellRef(b.row + l.row, b.column + l.column)}" location="${escapeXml(l.target)}" tooltip="${escapeXml(`Go to ${l.target}`)}"/>`);
+    }
+    const linkStyles = Array.from({ length: linked.size > 0 ? width : 0 }, (_, c) => styles.cellStyle({ numberFormat: b.numberFormats?.[c], font: 'link' }));
     b.values.forEach((values, i) => {
       const r = b.row + i;
       for (let c = 0; c < values.length; c++) {
-        const style = b.title ? titleStyle : hasHeader && i === 0 ? headerStyle : dataStyles[c];
+        const style = b.title ? titleStyle : hasHeader && i === 0 ? headerStyle : linked.has(`${i},${c}`) ? linkStyles[c] : dataStyles[c];
         const v = values[c];
         place(r, b.column + c, cellXml(r, b.column + c, hasHeader && i === 0 && b.table ? tableColumnNames(values)[c] : v, v === null || v === '' ? 0 : style));
       }
@@ -160,6 +167,7 @@ export function sheetXml(sheet: PlannedSheet, styles: StyleBook): SheetXml {
     `<sheetData>${data.join('')}</sheetData>`,
     formats.join(''),
     validations.length ? `<dataValidations count="${validations.length}">${validations.join('')}</dataValidations>` : '',
+    links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '',
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`,
     '{{TABLE_PARTS}}',
     `</worksheet>`,

@@ -9,8 +9,15 @@ const BUILT_IN_FORMATS: Record<string, number> = {
 
 export interface CellStyle {
   numberFormat?: string;
-  font?: 'bold' | 'title';
+  /** `link`: Excel's Hyperlink style in the default theme (blue, underlined). */
+  font?: 'bold' | 'title' | 'link';
 }
+
+const FONTS: Record<NonNullable<CellStyle['font']>, string> = {
+  bold: '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>',
+  title: '<font><b/><sz val="14"/><name val="Calibri"/><family val="2"/></font>',
+  link: '<font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="Calibri"/><family val="2"/></font>',
+};
 
 export interface ConditionalStyle {
   /** #RRGGBB */
@@ -105,9 +112,7 @@ export class StyleBook {
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
     const fmt = style.numberFormat ? this.numFmtId(style.numberFormat) : 0;
-    const font = style.font
-      ? this.ensure('fonts', style.font === 'bold' ? '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>' : '<font><b/><sz val="14"/><name val="Calibri"/><family val="2"/></font>')
-      : 0;
+    const font = style.font ? this.ensure('fonts', FONTS[style.font]) : 0;
     const xf = `<xf numFmtId="${fmt}" fontId="${font}" fillId="0" borderId="0" xfId="0"${fmt ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}/>`;
     const id = this.ensure('cellXfs', xf);
     this.cache.set(key, id);

@@ -1,5 +1,6 @@
 // The rows left out and the first problems, each with its address; a click selects the cell.
 import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { isSheetReference } from '../../engine/address';
 import type { Issue } from '../../engine/types';
 import { useFormats } from '../format';
 
@@ -8,8 +9,6 @@ const useStyles = makeStyles({
   value: { color: tokens.colorNeutralForeground3 },
 });
 
-/** Cell addresses (`Orders!F12`, `'My sheet'!B3`) can be selected; configuration paths cannot. */
-const isAddress = (where: string) => /!\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/.test(where);
 
 export interface IssueListProps {
   issues: Issue[];
@@ -34,7 +33,7 @@ export function IssueList({ issues, total, leftOutRows, onSelect }: IssueListPro
           <ul className={styles.list}>
             {issues.map((i, k) => (
               <li key={k}>
-                {onSelect && isAddress(i.where) ? (
+                {onSelect && isSheetReference(i.where) ? (
                   <Link onClick={() => onSelect(i.where)} aria-label={`Select ${i.where} in the workbook`}>
                     {i.where}
                   </Link>

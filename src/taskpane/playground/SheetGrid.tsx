@@ -1,6 +1,6 @@
 // One sheet of the playground's workbook as a plain grid: Excel's column letters and row numbers,
 // the first rows only (a sheet can hold a million).
-import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { columnLetter } from '../../engine/address';
 import type { Cell } from '../../engine/types';
 import { useFormats, type Formats } from '../format';
@@ -37,14 +37,27 @@ export interface SheetGridProps {
   /** `r,c` -> number format (the memory sheet's formats). */
   formats?: Map<string, string>;
   selected?: { row: number; column: number };
+  /** `r,c` -> where the cell links to (the memory sheet's links); a click follows it, as in Excel. */
+  links?: Map<string, string>;
+  onFollow?(target: string): void;
 }
 
-export function SheetGrid({ name, values, rowCount, formats, selected }: SheetGridProps) {
+export function SheetGrid({ name, values, rowCount, formats, selected, links, onFollow }: SheetGridProps) {
   const styles = useStyles();
   const f = useFormats();
   const width = values.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
   // Sheets are sparse: an empty row is a hole in the array, and must still take its line.
   const shown = Array.from(values.slice(0, GRID_ROWS), (r) => r ?? []);
+  const link = (r: number, c: number, text: string) => {
+    const target = links?.get(`${r},${c}`);
+    return target && onFollow ? (
+      <Link onClick={() => onFollow(target)} title={`Go to ${target}`}>
+        {text}
+      </Link>
+    ) : (
+      text
+    );
+  };
   return (
     <div>
       <Text size={200} as="p">
@@ -77,7 +90,7 @@ export function SheetGrid({ name, values, rowCount, formats, selected }: SheetGr
                       className={`${styles.cell} ${typeof v === 'number' ? styles.num : ''} ${isSel ? styles.selected : ''}`}
                       data-value={v === null || v === undefined ? '' : String(v)}
                     >
-                      {shownValue(v, formats?.get(`${r},${c}`), f)}
+                      {link(r, c, shownValue(v, formats?.get(`${r},${c}`), f))}
                     </td>
                   );
                 })}

@@ -1,5 +1,5 @@
 // The playground's stand-in for Excel's grid: the workbook's sheets as tabs, refreshed after Apply,
-// switched to the sheet Tierwise selects ("Go to the tiers table").
+// switched to the sheet Tierwise selects ("Go to the tiers table") or a link on its summary goes to.
 import { Subtitle2, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { columnIndex } from '../../engine/address';
@@ -57,7 +57,7 @@ export function SheetsView({ host, workbook }: { host: PlaygroundHost; workbook:
           </Tab>
         ))}
       </TabList>
-      {sheet && <SheetGrid key={`${sheet.name}-${version}`} name={sheet.name} values={firstRows(sheet)} rowCount={usedHeight(sheet)} formats={sheet.formats} selected={selected} />}
+      {sheet && <SheetGrid key={`${sheet.name}-${version}`} name={sheet.name} values={firstRows(sheet)} rowCount={usedHeight(sheet)} formats={sheet.formats} selected={selected} links={sheet.links} onFollow={(target) => void host.selectCell(target)} />}
     </section>
   );
 }

@@ -223,6 +223,43 @@ describe('office host safety', () => {
   });
 });
 
+describe('problem addresses on the summary sheet', () => {
+  // C2's sales unreadable (Sales!C3), C3's profit an error value (Sales!D4): two rows left out.
+  const withProblems = (options = {}) => {
+    const x = excel(options);
+    sheetWith(x.sim, 'Sales', SALES.map((r, i) => (i === 2 ? [r[0], r[1], 'n/a', r[3]] : i === 3 ? [r[0], r[1], r[2], '#N/A'] : r)));
+    return x;
+  };
+  const whereCells = (sim: ReturnType<typeof excel>['sim']) => {
+    const summary = sim.model.findSheet('Segment Summary')!;
+    const values = valuesOf(summary);
+    const header = values.findIndex((r) => r[0] === 'Where');
+    return { summary, rows: values.slice(header + 1).map((r, i) => ({ row: header + 1 + i, where: r[0] })) };
+  };
+
+  it('link to their cells where Excel has hyperlinks (ExcelApi 1.7); the cells keep their text', async () => {
+    const { sim, host } = withProblems();
+    const { report } = await runTierwise(host, SHEET);
+    expect(report.complete).toBe(true);
+    const { summary, rows } = whereCells(sim);
+    expect(rows.map((r) => r.where)).toEqual(['Sales!C3', 'Sales!D4']);
+    for (const r of rows) {
+      expect(summary.hyperlinks.get(`${r.row},0`)).toEqual({ documentReference: r.where, screenTip: `Go to ${r.where}` });
+      expect(summary.value(r.row, 0)).toBe(r.where);
+    }
+    expect(summary.hyperlinks.size).toBe(2);
+  });
+
+  it('stay text, with a note saying why, on an Excel without hyperlinks for add-ins (1.6)', async () => {
+    const { sim, host } = withProblems({ excelApi: 6 });
+    const { report } = await runTierwise(host, SHEET);
+    expect(report.complete).toBe(true);
+    expect(whereCells(sim).rows.map((r) => r.where)).toEqual(['Sales!C3', 'Sales!D4']);
+    expect(whereCells(sim).summary.hyperlinks.size).toBe(0);
+    expect(report.issues.map((i) => i.message)).toContainEqual(expect.stringMatching(/no hyperlinks for add-ins \(ExcelApi 1\.7\): the problem addresses are text/));
+  });
+});
+
 /**
  * A host whose syncs fail as `fault` says, counting syncs from the first one of its apply (n = 1, 2, ...):
  * the reads before the apply always succeed.

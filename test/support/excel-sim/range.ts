@@ -5,6 +5,7 @@ import { ConditionalFormatCollectionProxy, DataValidationProxy } from './conditi
 import { interpretInput } from './convert';
 import { DIMENSION_MISMATCH, richError } from './errors';
 import type { SheetModel } from './model';
+import type { HyperlinkModel } from './sheet-model';
 import { WorksheetProxy } from './sheet';
 
 export interface RangeTarget {
@@ -28,6 +29,7 @@ const RANGE_SCALARS = [
   'numberFormat',
   'text',
   'valueTypes',
+  'hyperlink',
 ] as const;
 
 const q = (s: string) => JSON.stringify(s);
@@ -136,6 +138,9 @@ export class RangeProxy extends ProxyBase {
         return sheet.readRect(rect, (r, c) => sheet.text(r, c));
       case 'valueTypes':
         return sheet.readRect(rect, (r, c) => sheet.valueType(r, c));
+      case 'hyperlink':
+        this._gate('ExcelApi', '1.7', 'Range.hyperlink');
+        return { ...sheet.hyperlinks.get(`${rect.r0},${rect.c0}`) };
       default:
         return undefined;
     }
@@ -210,6 +215,26 @@ export class RangeProxy extends ProxyBase {
   }
   set numberFormat(v: unknown[][]) {
     this._writeProp('numberFormat', v);
+  }
+
+  get hyperlink(): HyperlinkModel {
+    return this._get('hyperlink');
+  }
+  /**
+   * ExcelApi 1.7. A link to a web address or to a place in the workbook (`documentReference`, which
+   * must name cells: `Orders!F12`, `'My sheet'!B3`); textToDisplay rewrites the top-left cell's value.
+   */
+  set hyperlink(v: HyperlinkModel) {
+    this._setProp('hyperlink', v, () => {
+      this._gate('ExcelApi', '1.7', 'Range.hyperlink');
+      const strings = v !== null && typeof v === 'object' && Object.values(v).every((x) => x === undefined || typeof x === 'string');
+      const target = strings && (v.address !== undefined || v.documentReference !== undefined);
+      const reference = v?.documentReference === undefined || /^('([^']|'')+'|[^'!]+)!\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/.test(v.documentReference);
+      if (!target || !reference) throw richError('InvalidArgument', undefined, 'Range.hyperlink');
+      const { sheet, rect } = this._resolve();
+      for (let i = 0; i < rect.rows; i++) for (let j = 0; j < rect.cols; j++) sheet.hyperlinks.set(`${rect.r0 + i},${rect.c0 + j}`, { ...v });
+      if (v.textToDisplay !== undefined) writeCells(this._ctx, sheet, { ...rect, rows: 1, cols: 1 }, 'values', [[v.textToDisplay]]);
+    });
   }
 
   private _writeProp(prop: 'values' | 'formulas' | 'numberFormat', v: unknown): void {

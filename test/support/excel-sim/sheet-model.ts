@@ -92,6 +92,14 @@ export interface FormatOp {
   value: unknown;
 }
 
+/** What Range.hyperlink holds: a web address or a place in the workbook, and what shows. */
+export interface HyperlinkModel {
+  address?: string;
+  documentReference?: string;
+  screenTip?: string;
+  textToDisplay?: string;
+}
+
 export class SheetModel {
   readonly cols = new Map<number, Column>();
   readonly formulas = new Map<number, string>();
@@ -104,6 +112,8 @@ export class SheetModel {
   readonly conditionalFormats: ConditionalFormatModel[] = [];
   readonly dataValidations: DataValidationModel[] = [];
   readonly formatOps: FormatOp[] = [];
+  /** `r,c` -> the cell's hyperlink (Range.hyperlink, ExcelApi 1.7). */
+  readonly hyperlinks = new Map<string, HyperlinkModel>();
   chartCounter = 0;
 
   constructor(
@@ -272,6 +282,10 @@ export class SheetModel {
       for (const cf of this.conditionalFormats) if (contains(rect, cf.rect)) cf.deleted = true;
       const dvs = this.dataValidations.filter((dv) => !contains(rect, dv.rect));
       this.dataValidations.splice(0, this.dataValidations.length, ...dvs);
+      for (const key of [...this.hyperlinks.keys()]) {
+        const [r, c] = key.split(',').map(Number);
+        if (contains(rect, { r0: r, c0: c, rows: 1, cols: 1 })) this.hyperlinks.delete(key);
+      }
     }
   }
 

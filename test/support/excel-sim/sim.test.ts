@@ -149,6 +149,44 @@ describe('excel simulator', () => {
     }))).toBe('ApiNotFound');
   });
 
+  it('sets a hyperlink cell by cell from ExcelApi 1.7: to cells of the workbook, loadable, cleared with the cells', async () => {
+    const sim = book();
+    await sim.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Orders');
+      s.getRange('D1').values = [['Orders!B3']];
+      s.getRange('D1').hyperlink = { documentReference: 'Orders!B3', screenTip: 'Go to Orders!B3' };
+      const link = s.getRange('D1').load('hyperlink, values');
+      await ctx.sync();
+      expect(link.hyperlink).toEqual({ documentReference: 'Orders!B3', screenTip: 'Go to Orders!B3' });
+      // Without textToDisplay the cell keeps its value; with it, the value is that text.
+      expect(link.values).toEqual([['Orders!B3']]);
+      s.getRange('E1').hyperlink = { documentReference: "'My sheet'!A1:A9", textToDisplay: 'there' };
+      const e1 = s.getRange('E1').load('values');
+      await ctx.sync();
+      expect(e1.values).toEqual([['there']]);
+    });
+    const sheet = sim.model.findSheet('Orders')!;
+    expect([...sheet.hyperlinks.keys()]).toEqual(['0,3', '0,4']);
+    // Neither a target nor a reference that names cells: InvalidArgument.
+    for (const bad of [{ screenTip: 'x' }, { documentReference: 'not a place' }, { documentReference: 'Orders!B3', screenTip: 3 }]) {
+      expect(await code(sim.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Orders').getRange('F1').hyperlink = bad as Excel.RangeHyperlink;
+        await ctx.sync();
+      }))).toBe('InvalidArgument');
+    }
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Orders').getRange('D1:D1').clear('All');
+      await ctx.sync();
+    });
+    expect([...sheet.hyperlinks.keys()]).toEqual(['0,4']);
+    const old = new SimExcel(undefined, { excelApi: 6 });
+    old.model.addSheet('S');
+    expect(await code(old.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('S').getRange('A1').hyperlink = { documentReference: 'S!B2' };
+      await ctx.sync();
+    }))).toBe('ApiNotFound');
+  });
+
   it('adds a table, a named column and reads its data body', async () => {
     const sim = book();
     await sim.run(async (ctx) => {
