@@ -9,7 +9,6 @@ const useStyles = makeStyles({
   value: { color: tokens.colorNeutralForeground3 },
 });
 
-
 export interface IssueListProps {
   issues: Issue[];
   total: number;
