@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { defaultConfig } from '../../src/engine/config';
 import type { AbcType } from '../../src/engine/abc-schema';
 import { draftReducer, freeName, initialDraft } from '../../src/taskpane/state/draft';
-import { moveThreshold, removeSegment, setShare, thresholds } from '../../src/taskpane/state/thresholds';
+import { moveThreshold, removeSegment, setExcluded, setShare, thresholds } from '../../src/taskpane/state/thresholds';
 import { checkDraft, issuesAt, issuesUnder } from '../../src/taskpane/state/validation';
 import { prepareKey } from '../../src/taskpane/state/useSource';
 import { EDITORS } from '../../src/taskpane/components/editors/registry';
@@ -103,6 +103,15 @@ describe('a share set in the editor', () => {
         expect(next[i]).toBeCloseTo(Math.min(100, Math.max(0, Math.round(to * 100) / 100)), 6);
       }),
     );
+  });
+
+  it('excluding a segment hands its share on and leaves it 0; including it again keeps the total at 100', () => {
+    const excluded = setExcluded(abc([80, 15, 5]).segments, 1, true);
+    expect(excluded.map((s) => [s.name, s.share, s.exclude === true])).toEqual([['A', 80, false], ['B', 0, true], ['C', 20, false]]);
+    const included = setExcluded(excluded, 1, false);
+    expect(included.map((s) => [s.share, s.exclude === true])).toEqual([[80, false], [0, false], [20, false]]);
+    // Not adding up to 100 before: only the switch changes.
+    expect(setExcluded(abc([70, 15, 5]).segments, 1, true).map((s) => [s.share, s.exclude === true])).toEqual([[70, false], [15, true], [5, false]]);
   });
 
   it('removing a segment gives its share to the next one (to the one above when it is the last)', () => {

@@ -45,6 +45,15 @@ describe('ABC editor', () => {
     expect(screen.queryByText(/add up to/)).toBeNull();
   });
 
+  it('excluding B (manual assignment only) gives its 15 points to C, so no sum message appears', () => {
+    let last: SegmentType | undefined;
+    renderPane(<EditorHarness start={abc} onValue={(t) => (last = t)} />);
+    const b = screen.getByRole('group', { name: 'Segment B' });
+    fireEvent.click(within(b).getByRole('switch', { name: 'Excluded (manual assignment only)' }));
+    expect((last as AbcType).segments.map((s) => [s.share, s.exclude === true])).toEqual([[80, false], [0, true], [20, false]]);
+    expect(screen.queryByText(/add up to/)).toBeNull();
+  });
+
   it('only one segment is the default: switching one on switches the other off', () => {
     let last: SegmentType | undefined;
     renderPane(<EditorHarness start={abc} onValue={(t) => (last = t)} />);

@@ -86,9 +86,27 @@ export function setShare<S extends Shared>(segments: readonly S[], i: number, va
   return segments.map((s, k) => (shares[k] === (s.share ?? 0) ? s : { ...s, share: shares[k] }));
 }
 
+/** Who takes segment i's share when it leaves the ranking, and how much: the next ranked segment (the one above the last), while the shares add up to 100. */
+function handOn(segments: readonly Shared[], i: number): { heir: number; share: number } | undefined {
+  const heir = neighbours(segments, i)[0];
+  const share = segments[i].share ?? 0;
+  return !segments[i].exclude && heir !== undefined && share > 0 && adds(segments) ? { heir, share } : undefined;
+}
+
 /** Removes segment i; while the shares add up to 100, its share goes to the next ranked segment (or the one above the last). */
 export function removeSegment<S extends Shared>(segments: readonly S[], i: number): S[] {
-  const heir = neighbours(segments, i)[0];
-  const giving = !segments[i].exclude && heir !== undefined && adds(segments) ? segments[i].share ?? 0 : 0;
-  return segments.flatMap((s, k) => (k === i ? [] : k === heir && giving > 0 ? [{ ...s, share: tidy((s.share ?? 0) + giving) }] : [s]));
+  const to = handOn(segments, i);
+  return segments.flatMap((s, k) => (k === i ? [] : to && k === to.heir ? [{ ...s, share: tidy((s.share ?? 0) + to.share) }] : [s]));
+}
+
+/**
+ * Excluding a segment (manual assignment only) hands its share on as removing it does and leaves it 0,
+ * so the shares still add up to 100; including it again keeps the 0 (raise it then, and the next
+ * segment gives).
+ */
+export function setExcluded<S extends Shared>(segments: readonly S[], i: number, excluded: boolean): S[] {
+  const to = excluded ? handOn(segments, i) : undefined;
+  return segments.map((s, k) =>
+    k === i ? { ...s, exclude: excluded || undefined, share: to ? 0 : s.share } : to && k === to.heir ? { ...s, share: tidy((s.share ?? 0) + to.share) } : s,
+  );
 }

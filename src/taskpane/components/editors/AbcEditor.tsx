@@ -4,7 +4,7 @@ import { Add20Regular } from '@fluentui/react-icons';
 import { useCallback, useRef } from 'react';
 import { abcMeasures, type AbcSegment, type AbcType } from '../../../engine/abc-schema';
 import { freeName } from '../../state/draft';
-import { removeSegment, setShare } from '../../state/thresholds';
+import { removeSegment, setExcluded, setShare } from '../../state/thresholds';
 import { issuesAt, issuesUnder } from '../../state/validation';
 import { ChoiceField } from '../ChoiceField';
 import { GroupIssues } from '../FieldIssue';
@@ -33,6 +33,10 @@ export function AbcEditor({ value, path, issues, onChange }: EditorProps<AbcType
   const onShare = useCallback((i: number, share: number) => {
     const { value: v, onChange: change } = latest.current;
     change({ ...v, segments: setShare(v.segments, i, share) });
+  }, []);
+  const onExclude = useCallback((i: number, excluded: boolean) => {
+    const { value: v, onChange: change } = latest.current;
+    change({ ...v, segments: setExcluded(v.segments, i, excluded) });
   }, []);
   const onMove = useCallback((i: number, by: -1 | 1) => {
     const { value: v, onChange: change } = latest.current;
@@ -64,6 +68,7 @@ export function AbcEditor({ value, path, issues, onChange }: EditorProps<AbcType
             measure={MEASURE_LABELS[value.measure].toLowerCase()}
             onChange={onRow}
             onShare={onShare}
+            onExclude={onExclude}
             onMove={onMove}
             onRemove={onRemove}
           />

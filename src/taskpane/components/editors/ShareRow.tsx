@@ -28,6 +28,8 @@ export interface ShareRowProps {
   onChange(index: number, next: AbcSegment): void;
   /** A new share: the editor moves the difference to the other segments (setShare). */
   onShare(index: number, share: number): void;
+  /** Excluded or not: the editor hands the share on (setExcluded). */
+  onExclude(index: number, excluded: boolean): void;
   onMove(index: number, by: -1 | 1): void;
   onRemove(index: number): void;
 }
@@ -43,7 +45,7 @@ export const ShareRow = memo(
   (a, b) => a.segment === b.segment && a.index === b.index && a.count === b.count && a.path === b.path && a.measure === b.measure && sameIssues(a.issues, b.issues),
 );
 
-function ShareRowView({ segment, index, count, path, issues, measure, onChange: change, onShare, onMove: move, onRemove: remove }: ShareRowProps) {
+function ShareRowView({ segment, index, count, path, issues, measure, onChange: change, onShare, onExclude, onMove: move, onRemove: remove }: ShareRowProps) {
   const onChange = (next: AbcSegment) => change(index, next);
   const onMove = (by: -1 | 1) => move(index, by);
   const onRemove = () => remove(index);
@@ -92,7 +94,7 @@ function ShareRowView({ segment, index, count, path, issues, measure, onChange: 
         <Switch
           label="Excluded (manual assignment only)"
           checked={segment.exclude === true}
-          onChange={(_, d) => onChange({ ...segment, exclude: d.checked || undefined })}
+          onChange={(_, d) => onExclude(index, d.checked)}
         />
         <Field {...fieldState(issuesAt(issues, `${path}.default`))}>
           <Switch
