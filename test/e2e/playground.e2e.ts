@@ -132,18 +132,27 @@ test('the playground, step by step, against the engine', async () => {
   await shot(page, '03-threshold-70');
   const segmentsAxe = await axeViolations(page);
 
-  // 3. A gap in the profit bands is named where it starts; Apply waits.
+  // 3. Moving a band's start moves the end of the band before it: no gap opens.
   await page.getByRole('button', { name: /^Profit band/ }).click();
   const midFrom = page.getByRole('textbox', { name: 'Mid: from profit (included)' });
+  const lowTo = page.getByRole('textbox', { name: 'Low: to profit (excluded)' });
   await midFrom.fill('600');
-  await page.getByText('no band covers 500 to 600').first().waitFor();
+  await eventually(() => lowTo.inputValue(), (v) => expect(v).toBe('600'));
+  expect(await page.getByText('no band covers').count()).toBe(0);
+  await midFrom.fill('500');
+  await eventually(() => lowTo.inputValue(), (v) => expect(v).toBe('500'));
+  // A gap is named where it starts, and Apply waits. Low's end cleared and typed again no longer met Mid's start, so it moved alone.
+  await lowTo.fill('');
+  await lowTo.fill('400');
+  await page.getByText('no band covers 400 to 500').first().waitFor();
   expect(await midFrom.getAttribute('aria-invalid')).toBe('true');
+  expect(await midFrom.inputValue()).toBe('500');
   await shot(page, '04-band-gap');
   await page.getByRole('tab', { name: 'Apply' }).click();
   expect(await page.getByRole('button', { name: 'Apply', exact: true }).isDisabled()).toBe(true);
-  expect(await page.getByText(/segmentTypes\[1\]\.bands\[2\]\.min: no band covers 500 to 600/).count()).toBe(1);
+  expect(await page.getByText(/segmentTypes\[1\]\.bands\[2\]\.min: no band covers 400 to 500/).count()).toBe(1);
   await page.getByRole('tab', { name: 'Segment types' }).click();
-  await page.getByRole('textbox', { name: 'Mid: from profit (included)' }).fill('500');
+  await page.getByRole('textbox', { name: 'Low: to profit (excluded)' }).fill('500');
   await eventually(() => page.getByText('no band covers').count(), (v) => expect(v).toBe(0));
 
   // 4. Apply, and read back what was written.

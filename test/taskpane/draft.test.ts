@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { defaultConfig } from '../../src/engine/config';
 import type { AbcType } from '../../src/engine/abc-schema';
+import { editBand } from '../../src/taskpane/state/bands';
 import { draftReducer, freeName, initialDraft } from '../../src/taskpane/state/draft';
 import { moveThreshold, removeSegment, setExcluded, setShare, thresholds } from '../../src/taskpane/state/thresholds';
 import { checkDraft, issuesAt, issuesUnder } from '../../src/taskpane/state/validation';
@@ -119,6 +120,27 @@ describe('a share set in the editor', () => {
     expect(removeSegment(abc([80, 15, 5]).segments, 2).map((s) => [s.name, s.share])).toEqual([['A', 80], ['B', 20]]);
     // Not adding up to 100 before: removed alone.
     expect(removeSegment(abc([70, 15, 5]).segments, 2).map((s) => s.share)).toEqual([70, 15]);
+  });
+});
+
+describe('a band bound edited', () => {
+  const scale = [{ name: 'Loss', max: 0 }, { name: 'Low', min: 0, max: 500 }, { name: 'Mid', min: 500, max: 2000 }, { name: 'High', min: 2000 }];
+  const bounds = (bs: { min?: number; max?: number }[]) => bs.map((b) => [b.min, b.max]);
+
+  it('moves the neighbour that met it: Mid from 500 to 600 ends Low at 600; Low from 0 to -100 ends Loss there', () => {
+    expect(bounds(editBand(scale, 2, { ...scale[2], min: 600 }))).toEqual([[undefined, 0], [0, 600], [600, 2000], [2000, undefined]]);
+    expect(bounds(editBand(scale, 1, { ...scale[1], min: -100 }))).toEqual([[undefined, -100], [-100, 500], [500, 2000], [2000, undefined]]);
+  });
+
+  it('leaves the neighbour alone when they did not meet, and when the bound is cleared (an open end)', () => {
+    const gap = scale.map((b) => (b.name === 'Mid' ? { ...b, min: 600 } : b));
+    expect(bounds(editBand(gap, 1, { ...gap[1], max: 550 }))).toEqual([[undefined, 0], [0, 550], [600, 2000], [2000, undefined]]);
+    expect(bounds(editBand(scale, 2, { ...scale[2], min: undefined }))).toEqual([[undefined, 0], [0, 500], [undefined, 2000], [2000, undefined]]);
+  });
+
+  it('counts bounds within a billionth as meeting, as the bands themselves do', () => {
+    const close = scale.map((b) => (b.name === 'Mid' ? { ...b, min: 500 + 1e-10 } : b));
+    expect(editBand(close, 1, { ...close[1], max: 700 })[2].min).toBe(700);
   });
 });
 

@@ -89,21 +89,41 @@ describe('ABC editor', () => {
 });
 
 describe('bands editor', () => {
+  it("moving a band's start moves the end of the band before it, so no gap opens", () => {
+    let last: SegmentType | undefined;
+    renderPane(<EditorHarness start={bands} onValue={(t) => (last = t)} />);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Mid: from profit (included)' }), { target: { value: '600' } });
+    // Low was [0, 500), Mid [500, 2000): now Low [0, 600), Mid [600, 2000).
+    expect((last as BandsType).bands.map((b) => [b.name, b.min, b.max])).toEqual([
+      ['Loss', undefined, 0],
+      ['Low', 0, 600],
+      ['Mid', 600, 2000],
+      ['High', 2000, undefined],
+    ]);
+    expect(screen.getByRole('textbox', { name: 'Low: to profit (excluded)' })).toHaveProperty('value', '600');
+    expect(screen.queryByText(/no band covers|overlap/)).toBeNull();
+    // And the end of a band moves the start of the next one.
+    fireEvent.change(screen.getByRole('textbox', { name: 'Mid: to profit (excluded)' }), { target: { value: '2500' } });
+    expect((last as BandsType).bands[3].min).toBe(2500);
+  });
+
   it('a gap shows under the band where it starts, in the engine words', () => {
-    renderPane(<EditorHarness start={bands} />);
+    // Saved with a gap (a configuration written by hand): Low ends at 500, Mid starts at 600.
+    const gap = { ...bands, bands: bands.bands.map((b) => (b.name === 'Mid' ? { ...b, min: 600 } : b)) };
+    renderPane(<EditorHarness start={gap} />);
     const midFrom = screen.getByRole('textbox', { name: 'Mid: from profit (included)' });
-    fireEvent.change(midFrom, { target: { value: '600' } });
     const mid = screen.getByRole('group', { name: 'Band Mid' });
     expect(within(mid).getByText('no band covers 500 to 600')).toBeTruthy();
     expect(midFrom.getAttribute('aria-invalid')).toBe('true');
-    // Closing the gap clears the message.
-    fireEvent.change(midFrom, { target: { value: '500' } });
+    // Low's end did not meet Mid's start, so it moves alone: typing 600 closes the gap and clears the message.
+    fireEvent.change(screen.getByRole('textbox', { name: 'Low: to profit (excluded)' }), { target: { value: '600' } });
+    expect(midFrom).toHaveProperty('value', '600');
     expect(screen.queryByText(/no band covers/)).toBeNull();
   });
 
   it('an overlap names both bands', () => {
-    renderPane(<EditorHarness start={bands} />);
-    fireEvent.change(screen.getByRole('textbox', { name: 'Mid: from profit (included)' }), { target: { value: '400' } });
+    const overlap = { ...bands, bands: bands.bands.map((b) => (b.name === 'Mid' ? { ...b, min: 400 } : b)) };
+    renderPane(<EditorHarness start={overlap} />);
     expect(screen.getByText(/bands "Low" and "Mid" overlap from 400 to 500/)).toBeTruthy();
   });
 
@@ -122,8 +142,9 @@ describe('bands editor', () => {
     renderPane(<EditorHarness start={bands} onValue={(t) => (last = t)} />, 'fr-FR');
     fireEvent.change(screen.getByRole('textbox', { name: 'Low: to profit (excluded)' }), { target: { value: '499,5' } });
     expect((last as BandsType).bands[1].max).toBe(499.5);
-    // ...which opens a gap from 499.5 to 500 before Mid.
-    expect(screen.getByText('no band covers 499.5 to 500')).toBeTruthy();
+    // ...and Mid, which started where Low ended, starts there still, shown in the user's format.
+    expect((last as BandsType).bands[2].min).toBe(499.5);
+    expect(screen.getByRole('textbox', { name: 'Mid: from profit (included)' })).toHaveProperty('value', '499,5');
   });
 
   it('a blank bound in the middle is required; the first band may be open', () => {

@@ -1,8 +1,10 @@
-// Profit bands: absolute ranges [min, max). Gaps and overlaps show under the band where they start,
-// in the engine's own words (`no band covers 500 to 600`).
+// Profit bands: absolute ranges [min, max). Moving a boundary moves the neighbour that met it
+// (editBand); gaps and overlaps that remain show under the band where they start, in the engine's own
+// words (`no band covers 500 to 600`).
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
 import { bandMeasures, type BandsType } from '../../../engine/bands-schema';
+import { editBand } from '../../state/bands';
 import { freeName } from '../../state/draft';
 import { issuesAt } from '../../state/validation';
 import { ChoiceField } from '../ChoiceField';
@@ -46,7 +48,7 @@ export function BandsEditor({ value, path, issues, onChange }: EditorProps<Bands
             path={`${path}.bands[${i}]`}
             issues={issues}
             measure={measure}
-            onChange={(next) => setBands(bands.map((x, k) => (k === i ? next : next.default && x.default ? { ...x, default: undefined } : x)))}
+            onChange={(next) => setBands(editBand(bands, i, next).map((x, k) => (k !== i && next.default && x.default ? { ...x, default: undefined } : x)))}
             onMove={(by) => setBands(moved(bands, i, by))}
             onRemove={() => setBands(bands.filter((_, k) => k !== i))}
           />
