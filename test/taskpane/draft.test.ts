@@ -124,7 +124,7 @@ describe('a share set in the editor', () => {
 });
 
 describe('a band bound edited', () => {
-  const scale = [{ name: 'Loss', max: 0 }, { name: 'Low', min: 0, max: 500 }, { name: 'Mid', min: 500, max: 2000 }, { name: 'High', min: 2000 }];
+  const scale: { name: string; min?: number; max?: number }[] = [{ name: 'Loss', max: 0 }, { name: 'Low', min: 0, max: 500 }, { name: 'Mid', min: 500, max: 2000 }, { name: 'High', min: 2000 }];
   const bounds = (bs: { min?: number; max?: number }[]) => bs.map((b) => [b.min, b.max]);
 
   it('moves the neighbour that met it: Mid from 500 to 600 ends Low at 600; Low from 0 to -100 ends Loss there', () => {

@@ -7,6 +7,7 @@ import { MemoryWorkbook, setCell } from '../../src/hosts/memory/workbook';
 import { SETTINGS_CONFIG } from '../../src/plan/owned';
 import { IssueList } from '../../src/taskpane/components/IssueList';
 import { Pane } from '../../src/taskpane/components/Pane';
+import { PreviewDock } from '../../src/taskpane/components/PreviewDock';
 import { InProcessClient } from '../../src/taskpane/worker/client';
 import { defaultConfig } from '../../src/engine/config';
 import { renderPane } from './render';
@@ -337,6 +338,12 @@ describe('the counts docked at the bottom of the pane', () => {
     const preview = screen.getByTestId('preview');
     expect(scrolled).toEqual([preview]);
     expect(document.activeElement).toBe(preview);
+  });
+
+  it("list at most six segments: RFM's twelve show as five and '7 more in the preview'", () => {
+    const rows = Array.from({ length: 12 }, (_, i) => ({ segment: `S${i + 1}`, customers: i, customerShare: i / 66, measure: 0, measureShare: 0, profit: 0, averageMeasure: 0 }));
+    renderPane(<PreviewDock preview={{ typeName: 'RFM', kind: 'rfm', measureName: 'sales', rows, issues: [] }} hidden={false} stale={false} onShowPreview={() => undefined} />);
+    expect(dockItems()).toEqual(['S1 0 0.0%', 'S2 1 1.5%', 'S3 2 3.0%', 'S4 3 4.5%', 'S5 4 6.1%', '7 more in the preview']);
   });
 
   it("hide while the preview's table is wholly on screen, and keep their place", async () => {

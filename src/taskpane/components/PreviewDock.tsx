@@ -13,7 +13,9 @@ const useStyles = makeStyles({
     zIndex: 1,
     // Wide layout: across both columns of the step's grid.
     gridColumn: '1 / -1',
+    // The title and the button on top, the counts across the whole width under them.
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
@@ -27,12 +29,15 @@ const useStyles = makeStyles({
   // page does not change height under the user's scroll.
   hidden: { visibility: 'hidden' },
   stale: { opacity: 0.6 },
-  counts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: '2px', flexGrow: 1, minWidth: 0, margin: 0, padding: 0, listStyleType: 'none' },
+  counts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: '2px', flexBasis: '100%', minWidth: 0, margin: 0, padding: 0, listStyleType: 'none' },
   item: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
   name: { fontWeight: tokens.fontWeightSemibold },
   share: { color: tokens.colorNeutralForeground3 },
-  lead: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
+  lead: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap', flexGrow: 1 },
 });
+
+/** Segments listed in the dock at most (with more, one place says how many the preview has beyond). */
+export const MAX_DOCKED = 6;
 
 export interface PreviewDockProps {
   preview: Preview;
@@ -46,6 +51,9 @@ export interface PreviewDockProps {
 export function PreviewDock({ preview: p, hidden, stale, onShowPreview }: PreviewDockProps) {
   const styles = useStyles();
   const f = useFormats();
+  // RFM names a dozen segments: the dock shows the first ones and stays a strip, not a second preview.
+  const shown = p.rows.length > MAX_DOCKED ? p.rows.slice(0, MAX_DOCKED - 1) : p.rows;
+  const more = p.rows.length - shown.length;
   return (
     <div
       className={mergeClasses(styles.root, hidden && styles.hidden, stale && styles.stale)}
@@ -57,21 +65,26 @@ export function PreviewDock({ preview: p, hidden, stale, onShowPreview }: Previe
       <span className={styles.lead} aria-hidden>
         Customers
       </span>
+      <Button size="small" appearance="subtle" icon={<ArrowDown16Regular />} onClick={onShowPreview} aria-label={`Go to the preview of ${p.typeName}`} tabIndex={hidden ? -1 : undefined}>
+        Preview
+      </Button>
       <ul className={styles.counts}>
-        {p.rows.map((r) => (
+        {shown.map((r) => (
           <li key={r.segment} className={styles.item} data-segment={r.segment}>
             <span className={styles.name}>{r.segment}</span> {f.integer(r.customers)} <span className={styles.share}>{f.percent(r.customerShare)}</span>
           </li>
         ))}
+        {more > 0 && (
+          <li className={mergeClasses(styles.item, styles.share)} data-testid="dock-more">
+            {more} more in the preview
+          </li>
+        )}
         {p.migration && (
           <li className={styles.item} data-testid="dock-moved">
             {f.integer(p.migration.moved)} would move
           </li>
         )}
       </ul>
-      <Button size="small" appearance="subtle" icon={<ArrowDown16Regular />} onClick={onShowPreview} aria-label={`Go to the preview of ${p.typeName}`} tabIndex={hidden ? -1 : undefined}>
-        Preview
-      </Button>
     </div>
   );
 }
