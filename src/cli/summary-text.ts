@@ -1,5 +1,5 @@
 // A readable summary for the terminal: one table per segment type.
-import type { EngineResult } from '../engine/result';
+import { companionMeasure, type EngineResult } from '../engine/result';
 import { describeWindow } from '../engine/window';
 import { capital } from '../plan/planner';
 
@@ -18,14 +18,15 @@ export function formatSummary(result: EngineResult): string {
     out.push('', `${t.type.name} (${t.type.kind}, by ${t.measureName})`);
     const measureFormat = t.measureName === 'state of mind' ? fraction : money;
     // Headed as the workbook's summary heads them: `Sales`, `% sales`, `Average sales`.
-    const header = ['Segment', 'Customers', '% customers', capital(t.measureName), `% ${t.measureName}`, 'Profit', `Average ${t.measureName}`];
+    const companion = companionMeasure(t.measureName);
+    const header = ['Segment', 'Customers', '% customers', capital(t.measureName), `% ${t.measureName}`, capital(companion), `Average ${t.measureName}`];
     const rows = t.summary.map((r) => [
       r.segment,
       String(r.customers),
       show(r.customerShare, pct),
       show(r.measure, measureFormat),
       show(r.measureShare, pct),
-      show(r.profit, money),
+      show(r[companion], money),
       show(r.averageMeasure, measureFormat),
     ]);
     out.push(...table([header, ...rows]));

@@ -58,8 +58,16 @@ export interface SummaryRow {
   measure: number;
   measureShare: number;
   profit: number;
+  /** Net sales of the segment's customers: the companion column when the measure is profit. */
+  sales: number;
   averageMeasure: number;
 }
+
+/**
+ * The summary's column beside the measure: profit, or net sales when the type already measures profit
+ * (a profit band summary headed Profit, % profit, Profit said the same thing twice).
+ */
+export const companionMeasure = (measureName: string): 'profit' | 'sales' => (measureName === 'profit' ? 'sales' : 'profit');
 
 export interface TypeResult {
   type: SegmentType;

@@ -14,6 +14,7 @@ export function summarize(segments: readonly SegmentInfo[], final: Int32Array, m
   const customers = new Float64Array(k + 1);
   const sum = new Float64Array(k + 1);
   const profit = new Float64Array(k + 1);
+  const sales = new Float64Array(k + 1);
   let totalMeasure = 0;
   for (let c = 0; c < final.length; c++) {
     const s = final[c] >= 0 ? final[c] : k;
@@ -24,6 +25,7 @@ export function summarize(segments: readonly SegmentInfo[], final: Int32Array, m
       totalMeasure += v;
     }
     if (m.profit[c] === m.profit[c]) profit[s] += m.profit[c];
+    sales[s] += m.sales[c];
   }
   const rows: SummaryRow[] = [];
   const total = final.length;
@@ -36,6 +38,7 @@ export function summarize(segments: readonly SegmentInfo[], final: Int32Array, m
       measure: sum[s],
       measureShare: totalMeasure ? sum[s] / totalMeasure : 0,
       profit: profit[s],
+      sales: sales[s],
       averageMeasure: customers[s] ? sum[s] / customers[s] : 0,
     });
   }

@@ -4,7 +4,7 @@ import { isSheetReference } from '../engine/address';
 import { migration, type Snapshot } from '../engine/history';
 import { keyText } from '../engine/ingest';
 import type { EngineResult, TypeResult } from '../engine/result';
-import { segmentName } from '../engine/result';
+import { companionMeasure, segmentName } from '../engine/result';
 import type { Issue, SourceTable } from '../engine/types';
 import { describeWindow } from '../engine/window';
 import type { PreviousRun } from '../hosts/host';
@@ -116,9 +116,10 @@ function summarySheet(result: EngineResult, previous: PreviousRun | undefined): 
     const m = t.measureName;
     title(`title-${k}`, t.type.name, row);
     const start = row + 1;
+    const companion = companionMeasure(m);
     const summary: PlanValue[][] = [
-      ['Segment', 'Customers', '% customers', capital(m), `% ${m}`, 'Profit', `Average ${m}`],
-      ...t.summary.map((s) => [s.segment, s.customers, s.customerShare, s.measure, s.measureShare, s.profit, s.averageMeasure]),
+      ['Segment', 'Customers', '% customers', capital(m), `% ${m}`, capital(companion), `Average ${m}`],
+      ...t.summary.map((s) => [s.segment, s.customers, s.customerShare, s.measure, s.measureShare, s[companion], s.averageMeasure]),
     ];
     blocks.push({ id: `summary-${k}`, row: start, column: 0, values: summary, header: true, numberFormats: [TEXT, '#,##0', '0.0%', '#,##0.00', '0.0%', '#,##0.00', '#,##0.00'], conditionalFills: [{ column: 0, rules: fillsFor(t) }] });
     // Chart data: segments by measure, largest first, with the running share (the Pareto line).

@@ -121,6 +121,11 @@ describe('Superstore sample, whole engine', () => {
     // A holds the top 80 % plus the crossing customer: 80.057 % of sales (reference: 0.80057).
     expect(abc.summary[0].measureShare).toBeGreaterThanOrEqual(0.8);
     expect(abc.summary[0].measureShare).toBeCloseTo(0.80057, 5);
+    // Each band's net sales are its customers' sales from the reference totals.
+    for (const row of bands.summary) {
+      const members = result.customers.ids.filter((id) => referenceBand(totals.get(id)!.profit) === row.segment);
+      expect(row.sales).toBeCloseTo(members.reduce((s, id) => s + totals.get(id)!.sales, 0), 6);
+    }
   });
 
   test('the manual override of the SEMANTICS example wins and is flagged', () => {

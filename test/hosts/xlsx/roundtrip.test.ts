@@ -84,10 +84,19 @@ describe('xlsx host on Superstore', () => {
       const titleRow = rows.findIndex((r) => r[0] === t.type.name);
       expect(titleRow).toBeGreaterThanOrEqual(0);
       expect(rows[titleRow + 1][0]).toBe('Segment');
+      // Beside the measure, profit; net sales when the measure is profit itself (not the same column twice).
+      const byProfit = t.measureName === 'profit';
+      expect(rows[titleRow + 1][5]).toBe(byProfit ? 'Sales' : 'Profit');
       t.summary.forEach((s, i) => {
-        expect(rows[titleRow + 2 + i].slice(0, 7)).toEqual([s.segment, s.customers, s.customerShare, s.measure, s.measureShare, s.profit, s.averageMeasure]);
+        expect(rows[titleRow + 2 + i].slice(0, 7)).toEqual([s.segment, s.customers, s.customerShare, s.measure, s.measureShare, byProfit ? s.sales : s.profit, s.averageMeasure]);
       });
     }
+    // The profit bands' Sales column adds up to the sample's net sales (2,297,200.86, the Superstore total).
+    const bands = rows.findIndex((r) => r[0] === 'Profit band');
+    expect(rows[bands + 1]).toEqual(['Segment', 'Customers', '% customers', 'Profit', '% profit', 'Sales', 'Average profit']);
+    const bandRows = result.types.find((t) => t.type.name === 'Profit band')!.summary.length;
+    const sales = rows.slice(bands + 2, bands + 2 + bandRows).reduce((sum, r) => sum + Number(r[5]), 0);
+    expect(sales).toBeCloseTo(2_297_200.86, 2);
     // Superstore by hand (ABC 80/15/5 on sales): 396 A, 209 B, 188 C customers.
     const abc = rows.findIndex((r) => r[0] === 'Sales ABC');
     expect(rows.slice(abc + 2, abc + 5).map((r) => [r[0], r[1]])).toEqual([['A', 396], ['B', 209], ['C', 188]]);
