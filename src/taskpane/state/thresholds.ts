@@ -1,5 +1,6 @@
 // Thresholds on the Pareto curve are the cumulative bounds of the ABC segments (A: 80, B: 95).
-// Moving one moves the share between the two segments it separates; the total stays 100.
+// Moving one moves the share between the two segments it separates; the total stays 100. The
+// editor's shares follow the same rule: a share typed, removed or excluded hands its difference on.
 import type { AbcType } from '../../engine/abc-schema';
 
 export interface Threshold {
