@@ -1,7 +1,7 @@
 // A readable summary for the terminal: one table per segment type.
 import { companionMeasure, type EngineResult } from '../engine/result';
 import { describeWindow } from '../engine/window';
-import { capital } from '../plan/planner';
+import { summaryHeader } from '../plan/planner';
 
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 // A state of mind is between 0 and 1: money's whole numbers would show 0 or 1.
@@ -19,7 +19,7 @@ export function formatSummary(result: EngineResult): string {
     const measureFormat = t.measureName === 'state of mind' ? fraction : money;
     // Headed as the workbook's summary heads them: `Sales`, `% sales`, `Average sales`.
     const companion = companionMeasure(t.measureName);
-    const header = ['Segment', 'Customers', '% customers', capital(t.measureName), `% ${t.measureName}`, capital(companion), `Average ${t.measureName}`];
+    const header = summaryHeader(t.measureName);
     const rows = t.summary.map((r) => [
       r.segment,
       String(r.customers),

@@ -98,6 +98,15 @@ function tiersSheet(result: EngineResult): PlannedSheet {
 /** `sales` -> `Sales`: a measure's name as a column heading (the workbook's summary and the terminal's). */
 export const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
+/**
+ * The header of a segment type's summary table, the workbook's and the command line's alike; the
+ * companion column is profit, or net sales when the measure is profit itself (companionMeasure).
+ */
+export const summaryHeader = (measureName: string): string[] => {
+  const m = measureName;
+  return ['Segment', 'Customers', '% customers', capital(m), `% ${m}`, capital(companionMeasure(m)), `Average ${m}`];
+};
+
 /** `2026-01-31T09:00:00.000Z` -> `2026-01-31 09:00 UTC`, as a title reads it (the history sheet keeps the ISO time). */
 export function runTime(iso: string): string {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso;
@@ -118,7 +127,7 @@ function summarySheet(result: EngineResult, previous: PreviousRun | undefined): 
     const start = row + 1;
     const companion = companionMeasure(m);
     const summary: PlanValue[][] = [
-      ['Segment', 'Customers', '% customers', capital(m), `% ${m}`, capital(companion), `Average ${m}`],
+      summaryHeader(m),
       ...t.summary.map((s) => [s.segment, s.customers, s.customerShare, s.measure, s.measureShare, s[companion], s.averageMeasure]),
     ];
     blocks.push({ id: `summary-${k}`, row: start, column: 0, values: summary, header: true, numberFormats: [TEXT, '#,##0', '0.0%', '#,##0.00', '0.0%', '#,##0.00', '#,##0.00'], conditionalFills: [{ column: 0, rules: fillsFor(t) }] });

@@ -1,13 +1,13 @@
 // The engine's side of the worker: keeps the source and the prepared data between messages, so a
 // threshold change only reclassifies. No DOM, no Office: runs in the worker and, for tests, in-process.
 import { columnValues } from '../../engine/column-values';
-import { dataFingerprint, migrationFrom, previousSegmentCodes, takeSnapshot, type PreviousSegmentCodes, type Snapshot } from '../../engine/history';
+import { dataFingerprint, migrationFrom, previousSegmentCodes, takeSnapshot, type Snapshot } from '../../engine/history';
 import type { TypeResult } from '../../engine/result';
 import { epochDayToIso } from '../../engine/parse/date';
 import { latestDay } from '../../engine/window';
 import { classifyType, prepare, resultOf, type Prepared as EnginePrepared } from '../../engine/run';
 import type { Config, SegmentType } from '../../engine/config';
-import type { ExtraSources } from '../../engine/prepared';
+import { cached, type ExtraSources } from '../../engine/prepared';
 import type { SourceTable } from '../../engine/types';
 import { errorMessage } from '../../engine/types';
 import type { PreviousRun } from '../../hosts/host';
@@ -46,9 +46,8 @@ export class EngineSession {
   private prepared: EnginePrepared | undefined;
   /** Curves by measure and minimum: thresholds never change them. Cleared on every prepare. */
   private curves = new Map<string, Curve | undefined>();
-  /** The last run's snapshot the data was prepared with, and its segments coded per type (cleared on every prepare). */
+  /** The last run's snapshot the data was prepared with. */
   private lastRun: Snapshot | undefined;
-  private previousCodes = new Map<string, PreviousSegmentCodes>();
   /** The last plan, whole, while the pane fetches its large parts. */
   private lastPlan: WorkbookPlan | undefined;
   /** The workbook's history as last sent (overrides travel inside the configuration instead). */
@@ -122,7 +121,6 @@ export class EngineSession {
     if (!this.source) throw new Error('no source was loaded');
     this.prepared = prepare(this.source, config, previousSegments(previous), this.sources(extras));
     this.curves.clear();
-    this.previousCodes.clear();
     this.lastRun = previous?.snapshots[previous.snapshots.length - 1];
     return describe(this.prepared);
   }
@@ -140,15 +138,11 @@ export class EngineSession {
     return { typeName: type.name, kind: type.kind, measureName: t.measureName, rows: t.summary, issues: t.issues, curve, rfmGrid: t.rfmGrid, visitCompliance: t.visitCompliance, migration: this.migration(p, t) };
   }
 
-  /** Against the last run, when it had this segment type; its segments are coded once per prepare. */
+  /** Against the last run, when it had this segment type; its segments are coded once per prepare (the preparation's cache). */
   private migration(p: EnginePrepared, t: TypeResult): Preview['migration'] {
     const last = this.lastRun;
     if (!last || last.segments[t.type.name] === undefined) return undefined;
-    let coded = this.previousCodes.get(t.type.name);
-    if (!coded) {
-      coded = previousSegmentCodes(last, t.type.name, p.customers.ids);
-      this.previousCodes.set(t.type.name, coded);
-    }
+    const coded = cached(p, `previousCodes|${t.type.name}`, () => previousSegmentCodes(last, t.type.name, p.customers.ids));
     return { ...migrationFrom(coded, t), since: last.time };
   }
 
