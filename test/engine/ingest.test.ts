@@ -81,6 +81,22 @@ describe('reading values', () => {
     expect(Array.from(forced.lines.day, epochDayToIso)).toEqual(['2017-05-04']);
   });
 
+  test('dotted text dates that prove no order are read day first, without a warning', () => {
+    // A German export: 01.02.2024 is 1 February (day.month.year is the only dotted custom).
+    const dotted = ingest(table(HEAD, [['a', '', '01.02.2024', 1, 0], ['b', '', ' 03.02.2024 ', 1, 0]]), config());
+    expect(dotted.dateOrder).toBe('DMY');
+    expect(Array.from(dotted.lines.day, epochDayToIso)).toEqual(['2024-02-01', '2024-02-03']);
+    expect(dotted.issues).toEqual([]);
+    // A dotted date that can only be month first still decides: 02.13.2024 is 13 February.
+    const proven = ingest(table(HEAD, [['a', '', '01.02.2024', 1, 0], ['b', '', '02.13.2024', 1, 0]]), config());
+    expect(proven.dateOrder).toBe('MDY');
+    expect(Array.from(proven.lines.day, epochDayToIso)).toEqual(['2024-01-02', '2024-02-13']);
+    // One slash among the dots leaves the data ambiguous again: month first, with the warning.
+    const mixed = ingest(table(HEAD, [['a', '', '01.02.2024', 1, 0], ['b', '', '03/02/2024', 1, 0]]), config());
+    expect(mixed.dateOrder).toBe('MDY');
+    expect(mixed.issues).toEqual([expect.objectContaining({ severity: 'warning', where: 'Sales!C2:C3' })]);
+  });
+
   test('text dates on rows a filter drops are no evidence for the date order', () => {
     // Only the filtered row proves day/month; the kept row alone is ambiguous, so month/day with a warning.
     const t = table(['Customer', 'Region', 'Date', 'Sales'], [['a', 'West', '04/05/2017', 1], ['b', 'East', '25/03/2017', 1]]);

@@ -98,10 +98,13 @@ const SHAPE_LOCALE = 2;
 let scanP1 = 0;
 let scanP2 = 0;
 let scanYear = 0;
+/** The separator's character code (`/`, `.` or `-`). */
+let scanSep = 0;
 
 const CH_0 = 48;
+const CH_DOT = 46;
 const isDigit = (c: number): boolean => c >= CH_0 && c <= 57;
-const isDateSep = (c: number): boolean => c === 47 /* / */ || c === 46 /* . */ || c === 45; /* - */
+const isDateSep = (c: number): boolean => c === 47 /* / */ || c === CH_DOT || c === 45; /* - */
 
 /** Reads min..max digits at i (no more may follow); returns the index after them, or -1. Value in `digitValue`. */
 let digitValue = 0;
@@ -160,6 +163,7 @@ function scanDate(s: string, i: number, end: number): number {
   scanP1 = first;
   scanP2 = second;
   scanYear = year;
+  scanSep = sep;
   return SHAPE_LOCALE;
 }
 
@@ -245,17 +249,21 @@ export function readDate(cell: Cell, date1904: boolean, order: DateOrder): Epoch
   return order === 'DMY' ? isoToEpochDay(scanYear, scanP2, scanP1) : isoToEpochDay(scanYear, scanP1, scanP2);
 }
 
-export type DateOrderEvidence = 'DMY' | 'MDY' | 'ambiguous' | 'conflict' | 'none';
+export type DateOrderEvidence = 'DMY' | 'MDY' | 'dots' | 'ambiguous' | 'conflict' | 'none';
 
 /**
  * Guess the locale order from the locale-shaped text dates (`5/3/2017`); serials and ISO text say nothing.
  * A first part above 12 is evidence for DMY, a second part above 12 for MDY (only when the date exists in
- * that order). Both kinds: 'conflict'; only dates like 5/3/2017: 'ambiguous'; no locale text dates: 'none'.
+ * that order). Both kinds: 'conflict'; no locale text dates: 'none'. Only dates like 5/3/2017: 'ambiguous',
+ * unless every one is written with dots (`05.03.2017`): that is 'dots', read as DMY, because the dotted form
+ * is day first wherever it is the custom (German, Dutch, Nordic, Swiss and Eastern European exports);
+ * no locale writes month.day.year.
  */
 export function detectDateOrder(cells: Iterable<Cell>): { order: DateOrder | undefined; evidence: DateOrderEvidence } {
   let dmy = false;
   let mdy = false;
   let any = false;
+  let dotted = true;
   for (const cell of cells) {
     if (typeof cell !== 'string') continue;
     const start = trimmedStart(cell);
@@ -265,11 +273,13 @@ export function detectDateOrder(cells: Iterable<Cell>): { order: DateOrder | und
     const asMdy = !Number.isNaN(isoToEpochDay(scanYear, scanP1, scanP2));
     if (!asDmy && !asMdy) continue; // not a date in either order: not evidence
     any = true;
+    if (scanSep !== CH_DOT) dotted = false;
     if (asDmy && !asMdy) dmy = true;
     else if (asMdy && !asDmy) mdy = true;
     if (dmy && mdy) return { order: undefined, evidence: 'conflict' };
   }
   if (dmy) return { order: 'DMY', evidence: 'DMY' };
   if (mdy) return { order: 'MDY', evidence: 'MDY' };
+  if (any && dotted) return { order: 'DMY', evidence: 'dots' };
   return { order: undefined, evidence: any ? 'ambiguous' : 'none' };
 }

@@ -256,6 +256,14 @@ describe('detectDateOrder', () => {
   it('reports ambiguity when every part is 12 or less', () => {
     expect(detectDateOrder(['5/3/2017', '12.12.2017', '1-2-2017'])).toEqual({ order: undefined, evidence: 'ambiguous' });
   });
+  it('reads dotted dates day first when no date proves an order', () => {
+    expect(detectDateOrder(['05.03.2017', '1.2.2017 08:30', 42736, '2017-01-01'])).toEqual({ order: 'DMY', evidence: 'dots' });
+    // Proof wins over the separator: 3.13.2017 exists only month first.
+    expect(detectDateOrder(['05.03.2017', '3.13.2017'])).toEqual({ order: 'MDY', evidence: 'MDY' });
+    expect(detectDateOrder(['05.03.2017', '5-3-2017'])).toEqual({ order: undefined, evidence: 'ambiguous' });
+    // Text that is a date in neither order is no evidence, dotted or not.
+    expect(detectDateOrder(['31.02.2017', '5/3/2017'])).toEqual({ order: undefined, evidence: 'ambiguous' });
+  });
   it('reports none without locale text dates', () => {
     expect(detectDateOrder([])).toEqual({ order: undefined, evidence: 'none' });
     expect(detectDateOrder([42736, '2017-03-13', '42736', null, '', 'x', true])).toEqual({ order: undefined, evidence: 'none' });
