@@ -49,8 +49,19 @@ export function printIssues(issues: readonly Issue[], io: Io, prefix = '', limit
   });
 }
 
-/** Prints issues and the one-line account of the run; returns the exit status. */
-export async function report(result: EngineResult, io: Io, issuesFile?: string): Promise<number> {
+const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** The run in one line: `793 customers from 9,994 lines (0 left out); window: all dates`. */
+export function runAccount(result: EngineResult): string {
+  const filtered = result.filteredRows ? `, ${count(result.filteredRows, 'row', 'rows')} filtered out` : '';
+  return `${count(result.customers.ids.length, 'customer', 'customers')} from ${count(result.lineCount, 'line', 'lines')} (${result.leftOutRows.toLocaleString('en-US')} left out${filtered}); window: ${describeWindow(result.window)}`;
+}
+
+/**
+ * Prints issues and (unless the caller prints a summary that starts with it) the run's account line;
+ * returns the exit status.
+ */
+export async function report(result: EngineResult, io: Io, issuesFile?: string, account = true): Promise<number> {
   const rowIssues = result.issues.filter((i) => i.row !== undefined);
   const other = result.issues.filter((i) => i.row === undefined);
   printIssues(other, io);
@@ -65,7 +76,7 @@ export async function report(result: EngineResult, io: Io, issuesFile?: string):
     io.err('tierwise: the input cannot be segmented; nothing was written\n');
     return 2;
   }
-  io.err(`${result.lineCount} lines used, ${result.leftOutRows} left out${result.filteredRows ? `, ${result.filteredRows} filtered out` : ''}; ${result.customers.ids.length} customers; window: ${describeWindow(result.window)}\n`);
+  if (account) io.err(`${runAccount(result)}\n`);
   return result.leftOutRows > 0 ? 1 : 0;
 }
 

@@ -193,7 +193,8 @@ async function demoCommand(io: Io): Promise<number> {
   if (!config) return 2;
   const table = await readSourceFile(data);
   const result = segment(table, config);
-  const status = await report(result, io);
+  // The summary printed below starts with the run's account line.
+  const status = await report(result, io, undefined, false);
   if (status === 2) return 2;
   const out = resolve('demo', 'superstore-tiers.csv');
   await mkdir(dirname(out), { recursive: true });

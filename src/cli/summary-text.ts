@@ -1,6 +1,6 @@
 // A readable summary for the terminal: one table per segment type.
 import { companionMeasure, type EngineResult } from '../engine/result';
-import { describeWindow } from '../engine/window';
+import { runAccount } from './common';
 import { summaryHeader } from '../plan/planner';
 
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -9,10 +9,12 @@ const fraction = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maxi
 const pct = new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 const show = (v: number, f: Intl.NumberFormat) => (Number.isFinite(v) ? f.format(v) : '-');
+/** Counts with thousands separators, as the money columns beside them. */
+const int = (v: number) => show(v, money);
 
 export function formatSummary(result: EngineResult): string {
   const out: string[] = [
-    `Tierwise: ${result.customers.ids.length} customers from ${result.lineCount} lines (${result.leftOutRows} left out); window: ${describeWindow(result.window)}`,
+    `Tierwise: ${runAccount(result)}`,
   ];
   for (const t of result.types) {
     out.push('', `${t.type.name} (${t.type.kind}, by ${t.measureName})`);
@@ -22,7 +24,7 @@ export function formatSummary(result: EngineResult): string {
     const header = summaryHeader(t.measureName);
     const rows = t.summary.map((r) => [
       r.segment,
-      String(r.customers),
+      int(r.customers),
       show(r.customerShare, pct),
       show(r.measure, measureFormat),
       show(r.measureShare, pct),
@@ -32,13 +34,13 @@ export function formatSummary(result: EngineResult): string {
     out.push(...table([header, ...rows]));
     if (t.rewardsSummary?.length) {
       out.push('', 'Rewards available');
-      out.push(...table([['Reward', 'Customers', 'Times'], ...t.rewardsSummary.map((r) => [r.reward, String(r.customers), String(r.times)])]));
+      out.push(...table([['Reward', 'Customers', 'Times'], ...t.rewardsSummary.map((r) => [r.reward, int(r.customers), int(r.times)])]));
     }
     if (t.rfmGrid) {
       const n = t.rfmGrid.length;
       // Most recent first, as the heat map reads: R5 at the top, F1 on the left.
       out.push('', 'Customers by recency (rows) and frequency (columns)');
-      const rows = t.rfmGrid.map((cells, r) => [`R${r + 1}`, ...cells.map(String)]).reverse();
+      const rows = t.rfmGrid.map((cells, r) => [`R${r + 1}`, ...cells.map(int)]).reverse();
       out.push(...table([['', ...Array.from({ length: n }, (_, f) => `F${f + 1}`)], ...rows]));
     }
     if (t.visitCompliance?.length) {
@@ -46,7 +48,7 @@ export function formatSummary(result: EngineResult): string {
       out.push(
         ...table([
           ['Segment', 'Every (days)', 'Customers', 'Visited in time', '%'],
-          ...t.visitCompliance.map((v) => [v.segment, String(v.visitEveryDays), String(v.customers), String(v.visitedInTime), show(v.share, pct)]),
+          ...t.visitCompliance.map((v) => [v.segment, int(v.visitEveryDays), int(v.customers), int(v.visitedInTime), show(v.share, pct)]),
         ]),
       );
     }

@@ -244,7 +244,9 @@ describe('tierwise segment on workbooks', () => {
     try {
       const r = await cli(['demo']);
       expect(r.code).toBe(0);
-      expect(r.out).toContain('Tierwise: 793 customers from 9994 lines');
+      expect(r.out).toContain('Tierwise: 793 customers from 9,994 lines (0 left out); window: all dates');
+      // Said once, at the top of the summary, not again on stderr.
+      expect(r.err).not.toContain('9,994 lines');
       expect(r.out).toContain(`One row per customer: ${join(work, 'demo', 'superstore-tiers.csv')}`);
       expect(r.out).toContain(join(work, 'demo', 'superstore-tiers.xlsx'));
       expect(existsSync(join(work, 'demo', 'superstore-tiers.csv'))).toBe(true);
