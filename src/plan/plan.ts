@@ -97,6 +97,15 @@ export interface PlannedSheet {
   freezeRows?: number;
 }
 
+/**
+ * What Apply reports for a written sheet: `Segment Summary: 34 rows`, the last row written, as Excel's row
+ * numbers show it (blank rows between blocks included; counting only the rows with values said 23 of 34).
+ */
+export function writtenSheet(name: string, sheet: PlannedSheet): string {
+  const rows = sheet.blocks.reduce((last, b) => Math.max(last, b.row + b.values.length), 0);
+  return `${name}: ${rows.toLocaleString('en-US')} rows`;
+}
+
 /** The sheet's charts with their data blocks; a block with its header row only has nothing to draw. */
 export function drawableCharts(sheet: PlannedSheet): { chart: PlannedChart; block: PlannedBlock }[] {
   return sheet.charts.flatMap((chart) => {

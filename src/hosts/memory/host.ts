@@ -5,7 +5,7 @@ import type { Cell, Issue, SourceTable } from '../../engine/types';
 import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, StoredConfig, WorkbookHost } from '../host';
 import { freeSheetName, freeTableName } from '../../plan/names';
 import { parseOwned, ownedText, SETTINGS_CONFIG, SETTINGS_OWNED, type OwnedState } from '../../plan/owned';
-import type { PlannedSheet, WorkbookPlan } from '../../plan/plan';
+import { writtenSheet, type PlannedSheet, type WorkbookPlan } from '../../plan/plan';
 import { readPreviousRun } from '../../plan/previous';
 import { headerProblem, ownedColumnCount, SourceProblem, sourceFingerprint } from '../../plan/source-check';
 import { cellAt, rowValues, setCell, usedHeight, usedWidth, type MemorySheet, type MemoryWorkbook } from './workbook';
@@ -198,7 +198,7 @@ export class MemoryHost implements WorkbookHost {
         }
       }
       sheet.charts = ps.charts.slice();
-      report.written.push(`${sheet.name}: ${ps.blocks.reduce((n, b) => n + b.values.length, 0).toLocaleString('en-US')} rows`);
+      report.written.push(writtenSheet(sheet.name, ps));
       options?.progress?.(++step, steps, 'write');
     }
     if (sc) {

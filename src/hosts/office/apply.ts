@@ -8,7 +8,7 @@ import { errorMessage, type Issue } from '../../engine/types';
 import type { ApplyReport, RunOptions } from '../host';
 import { freeSheetName, freeTableName } from '../../plan/names';
 import { ownedText, SETTINGS_OWNED, type OwnedSourceColumns, type OwnedState } from '../../plan/owned';
-import type { PlannedSheet, PlannedSourceColumns, PlanValue, WorkbookPlan } from '../../plan/plan';
+import { writtenSheet, type PlannedSheet, type PlannedSourceColumns, type PlanValue, type WorkbookPlan } from '../../plan/plan';
 import { SETTINGS_SHEET } from '../../plan/settings-sheet';
 import { Batcher, writeGrid } from './batch';
 import { decorateSheet, type CreatedTable } from './decorate';
@@ -22,7 +22,6 @@ interface Job {
   temp: Excel.Worksheet;
   tempName: string;
   oldId?: string;
-  rows: number;
   finalName?: string;
 }
 
@@ -126,7 +125,7 @@ async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Fe
       temp.visibility = 'Hidden';
       temp.load('id');
       const old = owned.sheets[ps.role]?.id;
-      jobs.push({ ps, temp, tempName: tempNames[i], oldId: old && sheetIds.has(old) && !pendingIds.includes(old) ? old : undefined, rows: rowsOf(ps) });
+      jobs.push({ ps, temp, tempName: tempNames[i], oldId: old && sheetIds.has(old) && !pendingIds.includes(old) ? old : undefined });
     });
     if (features.events) ctx.runtime.enableEvents = false;
     await ctx.sync();
@@ -197,7 +196,7 @@ async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Fe
     counter.blocks += batcher.syncs;
     await updateSettingsSheet(ctx, records, new Map([...planned, [SETTINGS_OWNED, ownedText(owned)]]), report);
     if (sc) report.written.push(`${rangeAddress(sc.sheet, sc.column, sc.headerRow, sc.columns.length, sc.rowCount + 1)}: ${sc.columns.map((c) => c.header).join(', ')}`);
-    for (const job of jobs) report.written.push(`${job.finalName}: ${job.rows.toLocaleString('en-US')} rows`);
+    for (const job of jobs) report.written.push(writtenSheet(job.finalName ?? job.ps.name, job.ps));
     report.complete = true;
     return report;
   } catch (e) {

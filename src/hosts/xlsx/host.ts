@@ -7,7 +7,7 @@ import type { Cell, Issue, SourceTable } from '../../engine/types';
 import { freeSheetName, freeTableName } from '../../plan/names';
 import { sourceColumnHeader } from '../../plan/planner';
 import { ownedText, parseOwned, SETTINGS_CONFIG, SETTINGS_OWNED, type OwnedState } from '../../plan/owned';
-import { drawableCharts, type PlannedChart, type PlannedSheet, type PlannedSourceColumns, type WorkbookPlan } from '../../plan/plan';
+import { drawableCharts, writtenSheet, type PlannedChart, type PlannedSheet, type PlannedSourceColumns, type WorkbookPlan } from '../../plan/plan';
 import { readPreviousRun } from '../../plan/previous';
 import { headerProblem, ownedColumnCount, SourceProblem, tableFingerprint } from '../../plan/source-check';
 import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, StoredConfig, WorkbookHost } from '../host';
@@ -263,7 +263,7 @@ export class XlsxHost implements WorkbookHost {
       if (options?.signal?.aborted) return report;
       const entry = await this.writeSheet(ps, styles, report);
       owned.sheets[ps.role] = { name: entry.name, id: sheetKey(entry) };
-      report.written.push(`${entry.name}: ${ps.blocks.reduce((n, b) => n + b.values.length, 0).toLocaleString('en-US')} rows`);
+      report.written.push(writtenSheet(entry.name, ps));
       options?.progress?.(++step, steps, 'write');
     }
     if (sc && source?.sheet && source.xml) {

@@ -44,6 +44,10 @@ describe('memory host', () => {
     for (const name of ['Customer Tiers', 'Segment Summary', 'Tierwise History', 'Orders']) {
       expect(wb.values(name)).toEqual(valuesOf(sim.model.findSheet(name)!));
     }
+    // The report counts rows as Excel numbers them: the summary's blank rows between its blocks count too.
+    const summaryRows = wb.values('Segment Summary').length;
+    expect(m.report.written).toContain(`Segment Summary: ${summaryRows} rows`);
+    expect(m.report.written).toContain('Customer Tiers: 794 rows');
     expect(wb.sheet('Tierwise History')!.visible).toBe(false);
     expect(wb.tables.map((t) => [t.name, t.rows, t.columns])).toEqual([['TierwiseTiers', 793, valuesOf(sim.model.findSheet('Customer Tiers')!)[0].length]]);
   });
