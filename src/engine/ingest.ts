@@ -189,7 +189,9 @@ export function ingest(table: SourceTable, config: Config): Ingested {
   if (mapping.date !== undefined) {
     dateOrder = config.locale.dateOrder === 'auto' ? chooseDateOrder(table, mapping.date, customerKeys.textDates, issues) : config.locale.dateOrder;
   }
-  const lines = allocate(n, columns);
+  // The customer column is written over the row codes it is read from: line k comes from row r >= k, so
+  // each code is read before its place is taken, and a million lines need one fresh buffer fewer.
+  const lines = allocate(n, columns, customerKeys.code);
   const read = readLines(rows, customerKeys, codes, columns, decimal, date1904, dateOrder ?? 'MDY', state, lines);
   read.leftOutRows.forEach(reportRow);
   const customers: CustomerIndex = {
@@ -263,11 +265,11 @@ function otherSeparator(header: string, text: string, decimal: DecimalSeparator)
 }
 
 /** Buffers for n lines: the always-read columns, and the optional ones only when `columns` reads them. */
-function allocate(n: number, columns?: LineColumns): SalesLines {
+function allocate(n: number, columns?: LineColumns, customer = new Int32Array(n)): SalesLines {
   return {
     length: n,
     row: new Int32Array(n),
-    customer: new Int32Array(n),
+    customer,
     day: new Float64Array(n),
     amount: new Float64Array(n),
     profit: new Float64Array(n),

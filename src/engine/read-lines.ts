@@ -195,6 +195,7 @@ const INVALID = -2;
 
 /**
  * Pass two: reads every row whose state is KEEP into `out`, compacted (line k of out is row `out.row[k]`).
+ * `out.customer` may be `customers.code` itself: line k is written after row k's code was read.
  * Rows with an unreadable cell are marked LEFT_OUT and listed; nothing else is said about them here:
  * the caller explains each one (the slow path). A customer is created by its first kept line, so a
  * left-out row never adds one.

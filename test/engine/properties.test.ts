@@ -96,7 +96,8 @@ describe('ABC properties', () => {
 describe('ranking order', () => {
   test('largest first, equal values by customer index, only eligible positive values: as a plain comparator sort gives', () => {
     // Few distinct values, so runs of equal values are common; negative, zero and ineligible ones are skipped.
-    const value = fc.oneof(fc.constantFrom(0, -1, 5, 5.5, 1e-9, 1e12), fc.integer({ min: -3, max: 6 }));
+    // Any double too (tiny, huge, infinite, -0): the ranking sorts the values' bits, so every bit must count.
+    const value = fc.oneof(fc.constantFrom(0, -0, -1, 5, 5.5, 1e-9, 1e12, 5e-324), fc.integer({ min: -3, max: 6 }), fc.double({ noNaN: true }));
     fc.assert(
       fc.property(fc.array(fc.tuple(value, fc.boolean()), { maxLength: 200 }), (customers) => {
         const values = Float64Array.from(customers, ([v]) => v);
@@ -107,7 +108,7 @@ describe('ranking order', () => {
           .sort((a, b) => values[b] - values[a] || a - b);
         expect(Array.from(rank(values, eligible).order)).toEqual(expected);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 });
