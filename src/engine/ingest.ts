@@ -265,7 +265,7 @@ function otherSeparator(header: string, text: string, decimal: DecimalSeparator)
 }
 
 /** Buffers for n lines: the always-read columns, and the optional ones only when `columns` reads them. */
-function allocate(n: number, columns?: LineColumns, customer = new Int32Array(n)): SalesLines {
+function allocate(n: number, columns?: LineColumns, customer: Int32Array = new Int32Array(n)): SalesLines {
   return {
     length: n,
     row: new Int32Array(n),
