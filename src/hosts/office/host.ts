@@ -25,6 +25,22 @@ interface Located extends Rect {
 
 const problem = (where: string, message: string) => new SourceProblem([{ severity: 'error', where, message }]);
 
+/**
+ * Whether the workbook counts dates from 1904 (old Excel for Mac files), where `range.values` hands over
+ * serials 1,462 days smaller: office.js has no property for it, so Excel is asked DATE(1904, 1, 1), 0 in
+ * the 1904 system and 1,462 in the 1900 system (Functions API, ExcelApi 1.2). Undefined when Excel does
+ * not answer: the 1900 system is then assumed, and locale.date1904 in the configuration decides.
+ */
+async function workbookDate1904(ctx: Excel.RequestContext): Promise<boolean | undefined> {
+  try {
+    const day = ctx.workbook.functions.date(1904, 1, 1).load('value, error');
+    await ctx.sync();
+    return day.error ? undefined : day.value === 0 ? true : day.value === 1462 ? false : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export class OfficeHost implements WorkbookHost {
   readonly counters: HostCounters = { readBlocks: 0, previousBlocks: 0, writeBlocks: 0 };
   private readonly features: Features;
@@ -113,7 +129,7 @@ export class OfficeHost implements WorkbookHost {
           header = header.slice(0, -strip);
           rows = rows.map((r) => r.slice(0, -strip));
         }
-        return { sheet: at.sheet, header, rows, origin, tableName: at.tableName };
+        return { sheet: at.sheet, header, rows, origin, tableName: at.tableName, date1904: await workbookDate1904(ctx) };
       });
     } finally {
       this.counters.readBlocks = counter.blocks;

@@ -1,8 +1,12 @@
 // Reading through the office host: sources listed, blocks sized from the data and shrunk when Excel
 // says a response is too large, progress per block, selection, selecting a cell.
+import { defaultConfig } from '../../../src/engine/config';
+import { ingest } from '../../../src/engine/ingest';
+import { epochDayToIso } from '../../../src/engine/parse/date';
 import { OfficeHost } from '../../../src/hosts/office/host';
 import { firstReadRows, nextReadRows } from '../../../src/hosts/office/payload';
 import { bigSheet } from '../../support/big-sheet';
+import { FunctionsProxy } from '../../support/excel-sim/workbook';
 import { runTierwise } from '../../support/pipeline';
 import { excel, sheetWith } from './helpers';
 
@@ -22,6 +26,31 @@ describe('office host: reading', () => {
     await runTierwise(host, { kind: 'table', name: 'Orders' });
     const sources = await host.listSources();
     expect(sources.map((s) => s.label)).toEqual(['Table Orders (3 rows)', 'Sheet Sales (3 rows)', 'Sheet Notes (0 rows)', 'The selection']);
+  });
+
+  it('asks Excel for the date system: a 1904 workbook (old Excel for Mac files) reads its serials from 1904', async () => {
+    // Serial 41274 is 2017-01-01 counted from 1904-01-01, and 2012-12-31 in the 1900 system (1,462 days apart).
+    const grid = [['Customer ID', 'Order Date', 'Sales', 'Profit'], ['C1', 41274, 100, 10]];
+    const mac = excel();
+    mac.sim.model.date1904 = true;
+    sheetWith(mac.sim, 'Sales', grid);
+    const macTable = await mac.host.readSource({ kind: 'sheet', name: 'Sales' });
+    expect(macTable.date1904).toBe(true);
+    expect(Array.from(ingest(macTable, defaultConfig()).lines.day, epochDayToIso)).toEqual(['2017-01-01']);
+    const pc = excel();
+    sheetWith(pc.sim, 'Sales', grid);
+    const pcTable = await pc.host.readSource({ kind: 'sheet', name: 'Sales' });
+    expect(pcTable.date1904).toBe(false);
+    expect(Array.from(ingest(pcTable, defaultConfig()).lines.day, epochDayToIso)).toEqual(['2012-12-31']);
+    // An Excel that does not answer leaves the question open (the 1900 system, unless the configuration says 1904).
+    const mute = jest.spyOn(FunctionsProxy.prototype, 'date').mockImplementation(() => {
+      throw new Error('no functions here');
+    });
+    try {
+      expect((await mac.host.readSource({ kind: 'sheet', name: 'Sales' })).date1904).toBeUndefined();
+    } finally {
+      mute.mockRestore();
+    }
   });
 
   it('reads a selection of whole columns as the data in them, with the real origin', async () => {

@@ -59,6 +59,8 @@ export class WorkbookModel {
   selection: { sheet: SheetModel; rect: Rect } | undefined;
   calculationMode = 'Automatic';
   enableEvents = true;
+  /** The workbook counts dates from 1904-01-01 (old Excel for Mac files); only DATE() shows it to an add-in. */
+  date1904 = false;
   readonly suspensions = { apiCalculation: 0, screenUpdating: 0 };
   private nextId = 1;
 

@@ -1,4 +1,5 @@
 // The simulator's own rules: each one is what the office host relies on being enforced.
+import { epochDayToIso, serialToEpochDay } from '../../../src/engine/parse/date';
 import { SimExcel, SimRichApiError, MAX_ROWS } from './index';
 
 const code = async (p: Promise<unknown>): Promise<string> => {
@@ -29,6 +30,29 @@ describe('excel simulator', () => {
       expect(r.values).toEqual([['Customer', 'Sales'], ['C1', 10], ['C2', 20]]);
       expect(() => r.address).toThrow(/'address' is not available/); // only what was asked for
     });
+  });
+
+  it("evaluates DATE in the workbook's date system, read only after load() and sync(), as the engine converts serials", async () => {
+    // By hand: 1900-01-01 is serial 1, 1900-03-01 is 61 (after the phantom 29 February), 1904-01-01 is 1462;
+    // in the 1904 system 1904-01-01 is 0 and earlier days are #NUM!.
+    for (const [date1904, cases] of [
+      [false, [[1900, 1, 1, 1], [1900, 3, 1, 61], [1904, 1, 1, 1462], [2017, 1, 1, 42736]]],
+      [true, [[1904, 1, 1, 0], [2017, 1, 1, 41274], [1903, 12, 31, null]]],
+    ] as const) {
+      const sim = book();
+      sim.model.date1904 = date1904;
+      await sim.run(async (ctx) => {
+        const results = cases.map(([y, m, d]) => ctx.workbook.functions.date(y, m, d));
+        expect(() => results[0].value).toThrow(/'value' is not available/);
+        results.forEach((r) => r.load('value, error'));
+        await ctx.sync();
+        results.forEach((r, i) => {
+          const [y, m, d, serial] = cases[i];
+          expect([r.value, r.error]).toEqual(serial === null ? [null, '#NUM!'] : [serial, null]);
+          if (serial !== null) expect(epochDayToIso(serialToEpochDay(serial, date1904))).toBe(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+        });
+      });
+    }
   });
 
   it('rejects values, formulas and number formats of the wrong dimensions and writes nothing of them', async () => {

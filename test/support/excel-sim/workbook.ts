@@ -29,6 +29,9 @@ export class WorkbookProxy extends ProxyBase {
   get application(): ApplicationProxy {
     return this._kid('application', () => new ApplicationProxy(this._ctx, 'workbook.application'));
   }
+  get functions(): FunctionsProxy {
+    return this._kid('functions', () => new FunctionsProxy(this._ctx, 'workbook.functions'));
+  }
   getSelectedRange(): RangeProxy {
     this._assertUsable();
     return new RangeProxy(this._ctx, 'workbook.getSelectedRange()', () => {
@@ -156,4 +159,66 @@ export class RuntimeProxy extends ProxyBase {
       this._ctx._wb.enableEvents = !!v;
     });
   }
+}
+
+/** workbook.functions (ExcelApi 1.2): worksheet functions evaluated by Excel. Only DATE, which Tierwise asks. */
+export class FunctionsProxy extends ProxyBase {
+  readonly _type = 'Functions';
+  _check(): void {
+    this._gate('ExcelApi', '1.2', 'Functions');
+  }
+  protected _scalars(): readonly string[] {
+    return [];
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+  date(year: number, month: number, day: number): FunctionResultProxy {
+    this._assertUsable();
+    return new FunctionResultProxy(this._ctx, `${this._path}.date(${year},${month},${day})`, () => {
+      this._check();
+      return excelDate(year, month, day, this._ctx._wb.date1904);
+    });
+  }
+}
+
+/** A function's result: `value`, or `error` (`#NUM!`) when Excel's function fails; read after a load and a sync. */
+export class FunctionResultProxy extends ProxyBase {
+  readonly _type = 'FunctionResult';
+  constructor(
+    ctx: Ctx,
+    path: string,
+    private readonly _evaluate: () => { value: unknown; error: string | null },
+  ) {
+    super(ctx, path);
+  }
+  _check(): void {}
+  protected _scalars(): readonly string[] {
+    return ['value', 'error'];
+  }
+  protected _read(prop: string): unknown {
+    const r = this._evaluate();
+    return prop === 'value' ? r.value : r.error;
+  }
+  get value(): unknown {
+    return this._get('value');
+  }
+  get error(): string | null {
+    return this._get('error');
+  }
+}
+
+/**
+ * Excel's DATE(year, month, day) in the workbook's date system, for years 1900 to 9999 and months and
+ * days in range (Tierwise asks DATE(1904, 1, 1): 1462 in the 1900 system, 0 in the 1904 system).
+ * Written apart from the engine's date code on purpose, so a test checks one against the other.
+ */
+function excelDate(year: number, month: number, day: number, date1904: boolean): { value: unknown; error: string | null } {
+  const days = Date.UTC(year, month - 1, day) / 86_400_000;
+  const from = date1904 ? Date.UTC(1904, 0, 1) / 86_400_000 : Date.UTC(1899, 11, 30) / 86_400_000;
+  let serial = days - from;
+  // The 1900 system counts the 29th of February 1900 that never was: serials before March 1900 are one less.
+  if (!date1904 && days < Date.UTC(1900, 2, 1) / 86_400_000) serial -= 1;
+  if (year < 1900 || year > 9999 || serial < 0 || !Number.isInteger(serial)) return { value: null, error: '#NUM!' };
+  return { value: serial, error: null };
 }
