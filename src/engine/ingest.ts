@@ -136,6 +136,7 @@ export function resolveMapping(header: readonly Cell[], columns: Config['columns
 
 export function ingest(table: SourceTable, config: Config): Ingested {
   const { mapping, issues } = resolveMapping(table.header, config.columns);
+  issues.push(...(table.notes ?? []));
   const headerAt = (c: number) => String(table.header[c] ?? '').trim() || `column ${c + 1}`;
   const empty = (): Ingested => ({
     table, mapping, issues, customers: { ids: [], names: [], byId: new Map() }, lines: allocate(0), leftOutRows: 0, filteredRows: 0, usable: false,

@@ -15,6 +15,8 @@ export interface SourceTable {
   date1904?: boolean;
   /** Name of the Excel table the rows came from, when they came from one. */
   tableName?: string;
+  /** What the host noticed about the range that the user should know (a filter hiding rows): warnings. */
+  notes?: Issue[];
 }
 
 export type Severity = 'error' | 'warning';

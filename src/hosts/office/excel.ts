@@ -28,9 +28,10 @@ export interface Features {
   dataValidation: boolean;
   secondaryAxis: boolean;
   events: boolean;
-  /** 1.9: the Pareto chart type, suspendScreenUpdatingUntilNextSync. */
+  /** 1.9: the Pareto chart type, suspendScreenUpdatingUntilNextSync, AutoFilter (a filter hiding rows). */
   pareto: boolean;
   screenUpdating: boolean;
+  autoFilter: boolean;
 }
 
 export function detectFeatures(supports: Supports): Features {
@@ -45,6 +46,7 @@ export function detectFeatures(supports: Supports): Features {
     events: v(8),
     pareto: v(9),
     screenUpdating: v(9),
+    autoFilter: v(9),
   };
 }
 

@@ -1,6 +1,7 @@
 // WorkbookHost on Excel (office-js). Every call is one `Excel.run`; reads and writes go in row
 // blocks sized to stay under Excel on the web's payload limits (see docs/excel-host.md).
-import type { Cell, SourceTable } from '../../engine/types';
+import { rangeAddress } from '../../engine/address';
+import type { Cell, Issue, SourceTable } from '../../engine/types';
 import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, StoredConfig, WorkbookHost } from '../host';
 import { SETTINGS_CONFIG, SETTINGS_OWNED, ownedText } from '../../plan/owned';
 import type { SheetRole, WorkbookPlan } from '../../plan/plan';
@@ -26,18 +27,35 @@ interface Located extends Rect {
 const problem = (where: string, message: string) => new SourceProblem([{ severity: 'error', where, message }]);
 
 /**
- * Whether the workbook counts dates from 1904 (old Excel for Mac files), where `range.values` hands over
- * serials 1,462 days smaller: office.js has no property for it, so Excel is asked DATE(1904, 1, 1), 0 in
- * the 1904 system and 1,462 in the 1900 system (Functions API, ExcelApi 1.2). Undefined when Excel does
- * not answer: the 1900 system is then assumed, and locale.date1904 in the configuration decides.
+ * What Excel knows of the source beyond its values, asked in one sync after the read (nothing is written).
+ *
+ * The date system: `range.values` hands over serials as the workbook counts them, and a workbook in the
+ * 1904 date system (old Excel for Mac files) counts 1,462 days fewer. office.js has no property for it,
+ * so Excel evaluates DATE(1904, 1, 1): 0 in the 1904 system, 1,462 in the 1900 system (Functions API,
+ * ExcelApi 1.2). Undefined when Excel does not answer: the 1900 system is then assumed, and
+ * locale.date1904 in the configuration decides.
+ *
+ * A filter hiding rows (AutoFilter, ExcelApi 1.9) becomes a warning. Tierwise counts every row: tiers that
+ * followed a filter set for a look at the data would change with the view and differ between colleagues;
+ * filters meant for the segmentation belong in the configuration, saved with the workbook.
  */
-async function workbookDate1904(ctx: Excel.RequestContext): Promise<boolean | undefined> {
+async function sourceFacts(ctx: Excel.RequestContext, at: Located, columns: number, features: Features): Promise<{ date1904?: boolean; notes: Issue[] }> {
   try {
     const day = ctx.workbook.functions.date(1904, 1, 1).load('value, error');
+    const owner = at.tableName ? ctx.workbook.tables.getItem(at.tableName) : ctx.workbook.worksheets.getItem(at.sheet);
+    const filter = features.autoFilter ? owner.autoFilter.load('isDataFiltered') : undefined;
     await ctx.sync();
-    return day.error ? undefined : day.value === 0 ? true : day.value === 1462 ? false : undefined;
+    const date1904 = day.error ? undefined : day.value === 0 ? true : day.value === 1462 ? false : undefined;
+    if (!filter?.isDataFiltered) return { date1904, notes: [] };
+    const what = at.tableName ? `The table ${at.tableName} is filtered in Excel` : `Excel's filter on ${at.sheet} hides rows`;
+    const note: Issue = {
+      severity: 'warning',
+      where: rangeAddress(at.sheet, at.column, at.row + 1, columns, at.rows),
+      message: `${what}: Tierwise counts every row, the hidden ones too. To leave lines out of the tiers, add a filter under "What is counted" (it is saved in the workbook, so colleagues get the same tiers).`,
+    };
+    return { date1904, notes: [note] };
   } catch {
-    return undefined;
+    return { date1904: undefined, notes: [] }; // nothing known; the run does not depend on it
   }
 }
 
@@ -129,7 +147,9 @@ export class OfficeHost implements WorkbookHost {
           header = header.slice(0, -strip);
           rows = rows.map((r) => r.slice(0, -strip));
         }
-        return { sheet: at.sheet, header, rows, origin, tableName: at.tableName, date1904: await workbookDate1904(ctx) };
+        // The user's columns only: Tierwise's own segment columns may sit at the table's end.
+        const { date1904, notes } = await sourceFacts(ctx, at, header.length, this.features);
+        return { sheet: at.sheet, header, rows, origin, tableName: at.tableName, date1904, notes };
       });
     } finally {
       this.counters.readBlocks = counter.blocks;

@@ -53,6 +53,27 @@ describe('office host: reading', () => {
     }
   });
 
+  it("warns, with the range's address, when Excel's filter hides rows of the source: every row is still counted", async () => {
+    const { sim, host } = excel();
+    sheetWith(sim, 'Sales', SALES);
+    sheetWith(sim, 'Plain', SALES);
+    const table = sim.model.addTable(sim.model.findSheet('Sales')!, { r0: 0, c0: 0, rows: 4, cols: 4 }, 'Orders');
+    // A table's filter buttons alone hide nothing: no warning.
+    const unfiltered = await runTierwise(host, { kind: 'table', name: 'Orders' });
+    expect(unfiltered.result.issues.filter((i) => i.severity === 'warning')).toEqual([]);
+    table.autoFilter = { enabled: true, isDataFiltered: true };
+    const filtered = await runTierwise(host, { kind: 'table', name: 'Orders' });
+    expect(filtered.result.issues).toContainEqual(expect.objectContaining({ severity: 'warning', where: 'Sales!A1:D4', message: expect.stringMatching(/^The table Orders is filtered in Excel: Tierwise counts every row/) }));
+    expect(filtered.result.lineCount).toBe(3);
+    sim.model.findSheet('Plain')!.autoFilter = { enabled: true, isDataFiltered: true };
+    const sheet = await host.readSource({ kind: 'sheet', name: 'Plain' });
+    expect(sheet.notes).toEqual([expect.objectContaining({ where: 'Plain!A1:D4', message: expect.stringMatching(/^Excel's filter on Plain hides rows/) })]);
+    // Before ExcelApi 1.9 there is no AutoFilter to ask: nothing is said.
+    const old = excel({ excelApi: 8 });
+    sheetWith(old.sim, 'Plain', SALES).autoFilter = { enabled: true, isDataFiltered: true };
+    expect((await old.host.readSource({ kind: 'sheet', name: 'Plain' })).notes).toEqual([]);
+  });
+
   it('reads a selection of whole columns as the data in them, with the real origin', async () => {
     const { sim, host } = excel();
     sheetWith(sim, 'Sales', SALES, 4, 2); // C5:F8

@@ -1,5 +1,6 @@
 // The in-memory workbook the simulated API executes against: sheets (sheet-model.ts), tables,
 // settings, the selection, the application switches, and the counters a test reads.
+import type { AutoFilterModel } from './auto-filter';
 import { MAX_ROWS, Rect, formatAddress, intersects, parseLocal } from './address';
 import { richError } from './errors';
 import { FormatTable, SheetModel } from './sheet-model';
@@ -15,6 +16,7 @@ export interface TableModel {
   style: string;
   showBandedRows: boolean;
   deleted?: boolean;
+  autoFilter?: AutoFilterModel;
 }
 
 export interface SimStats {

@@ -1,6 +1,7 @@
 // A worksheet's cells as the simulated API sees them. Cells are stored per column in
 // blocks of 4,096 rows (typed arrays for kinds, numbers and number-format ids; a plain array only
 // when a block holds strings), so a 1,048,576 x 8 sheet costs tens of MB, and empty space nothing.
+import type { AutoFilterModel } from './auto-filter';
 import { MAX_COLS, MAX_ROWS, Rect, contains } from './address';
 import { CellInput, ERROR_NAME, evaluateFormula, formatText } from './convert';
 import { richError } from './errors';
@@ -114,6 +115,8 @@ export class SheetModel {
   readonly formatOps: FormatOp[] = [];
   /** `r,c` -> the cell's hyperlink (Range.hyperlink, ExcelApi 1.7). */
   readonly hyperlinks = new Map<string, HyperlinkModel>();
+  /** The sheet's own AutoFilter (a table's is on the table); undefined: none set up. */
+  autoFilter: AutoFilterModel | undefined;
   chartCounter = 0;
 
   constructor(

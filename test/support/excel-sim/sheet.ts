@@ -6,6 +6,7 @@ import type { SheetModel } from './model';
 import { RangeProxy } from './range';
 import { TableCollectionProxy } from './tables';
 import { ChartCollectionProxy } from './charts';
+import { AutoFilterProxy } from './auto-filter';
 
 const q = (s: string) => JSON.stringify(s);
 
@@ -118,6 +119,9 @@ export class WorksheetProxy extends ProxyBase {
     return this._kid('charts', () => new ChartCollectionProxy(this._ctx, `${this._path}.charts`, this));
   }
 
+  get autoFilter(): AutoFilterProxy {
+    return this._kid('autoFilter', () => new AutoFilterProxy(this._ctx, `${this._path}.autoFilter`, () => this._resolve().autoFilter));
+  }
   get freezePanes(): FreezePanesProxy {
     return this._kid('freezePanes', () => new FreezePanesProxy(this._ctx, `${this._path}.freezePanes`, this));
   }

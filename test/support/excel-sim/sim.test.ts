@@ -55,6 +55,24 @@ describe('excel simulator', () => {
     }
   });
 
+  it('answers AutoFilter.isDataFiltered only after load() and sync(), and only from ExcelApi 1.9', async () => {
+    const sim = book();
+    sim.model.findSheet('Orders')!.autoFilter = { enabled: true, isDataFiltered: true };
+    await sim.run(async (ctx) => {
+      const f = ctx.workbook.worksheets.getItem('Orders').autoFilter;
+      expect(() => f.isDataFiltered).toThrow(/'isDataFiltered' is not available/);
+      f.load('isDataFiltered');
+      await ctx.sync();
+      expect(f.isDataFiltered).toBe(true);
+    });
+    const old = new SimExcel(undefined, { excelApi: 8 });
+    old.model.addSheet('Orders');
+    expect(await code(old.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Orders').autoFilter.load('isDataFiltered');
+      await ctx.sync();
+    }))).toBe('ApiNotFound');
+  });
+
   it('rejects values, formulas and number formats of the wrong dimensions and writes nothing of them', async () => {
     const sim = book();
     expect(await code(sim.run(async (ctx) => {

@@ -5,6 +5,7 @@ import { DIMENSION_MISMATCH, richError } from './errors';
 import type { SheetModel, TableModel } from './model';
 import { RangeProxy, writeCells } from './range';
 import { WorksheetProxy } from './sheet';
+import { AutoFilterProxy } from './auto-filter';
 
 const q = (s: string) => JSON.stringify(s);
 
@@ -173,6 +174,9 @@ export class TableProxy extends ProxyBase {
       this._gate('ExcelApi', '1.2', 'Table.worksheet');
       return this._resolve().sheet;
     }));
+  }
+  get autoFilter(): AutoFilterProxy {
+    return this._kid('autoFilter', () => new AutoFilterProxy(this._ctx, `${this._path}.autoFilter`, () => this._resolve().autoFilter ?? { enabled: true, isDataFiltered: false }));
   }
   get columns(): TableColumnCollectionProxy {
     return this._kid('columns', () => new TableColumnCollectionProxy(this._ctx, `${this._path}.columns`, this));
