@@ -14,6 +14,21 @@ export class SourceProblem extends Error {
   }
 }
 
+/**
+ * The warning when the user's filter (Excel's AutoFilter) hides rows of the source; `table` is the source
+ * table's name, or undefined for a sheet. Tierwise counts every row: tiers that followed a filter set
+ * for a look at the data would change with the view and differ between colleagues; filters meant for
+ * the segmentation belong in the configuration, saved with the workbook.
+ */
+export function hiddenRowsNote(source: Pick<SourceTable, 'sheet' | 'origin' | 'header' | 'rows'>, table: string | undefined): Issue {
+  const what = table ? `The table ${table} is filtered in Excel` : `Excel's filter on ${source.sheet} hides rows`;
+  return {
+    severity: 'warning',
+    where: rangeAddress(source.sheet, source.origin.column, source.origin.row, Math.max(1, source.header.length), source.rows.length + 1),
+    message: `${what}: Tierwise counts every row, the hidden ones too. To leave lines out of the tiers, add a filter under "What is counted" (filters in the configuration): it is saved with the workbook, so colleagues get the same tiers.`,
+  };
+}
+
 const isBlank = (c: Cell) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
 
 /**

@@ -1,12 +1,11 @@
 // WorkbookHost on Excel (office-js). Every call is one `Excel.run`; reads and writes go in row
 // blocks sized to stay under Excel on the web's payload limits (see docs/excel-host.md).
-import { rangeAddress } from '../../engine/address';
 import type { Cell, Issue, SourceTable } from '../../engine/types';
 import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, StoredConfig, WorkbookHost } from '../host';
 import { SETTINGS_CONFIG, SETTINGS_OWNED, ownedText } from '../../plan/owned';
 import type { SheetRole, WorkbookPlan } from '../../plan/plan';
 import { readPreviousRun } from '../../plan/previous';
-import { headerProblem, ownedColumnCount, SourceProblem } from '../../plan/source-check';
+import { headerProblem, hiddenRowsNote, ownedColumnCount, SourceProblem } from '../../plan/source-check';
 import { applyPlan } from './apply';
 import { detectFeatures, globalRun, globalSupports, splitAddress, type Features, type Run, type Supports } from './excel';
 import { readBlocks, type BlockCounter, type Rect } from './read';
@@ -35,25 +34,16 @@ const problem = (where: string, message: string) => new SourceProblem([{ severit
  * ExcelApi 1.2). Undefined when Excel does not answer: the 1900 system is then assumed, and
  * locale.date1904 in the configuration decides.
  *
- * A filter hiding rows (AutoFilter, ExcelApi 1.9) becomes a warning. Tierwise counts every row: tiers that
- * followed a filter set for a look at the data would change with the view and differ between colleagues;
- * filters meant for the segmentation belong in the configuration, saved with the workbook.
+ * Whether the user's filter hides rows (AutoFilter, ExcelApi 1.9): a warning (hiddenRowsNote says why).
  */
-async function sourceFacts(ctx: Excel.RequestContext, at: Located, columns: number, features: Features): Promise<{ date1904?: boolean; notes: Issue[] }> {
+async function sourceFacts(ctx: Excel.RequestContext, source: SourceTable, features: Features): Promise<{ date1904?: boolean; notes: Issue[] }> {
   try {
     const day = ctx.workbook.functions.date(1904, 1, 1).load('value, error');
-    const owner = at.tableName ? ctx.workbook.tables.getItem(at.tableName) : ctx.workbook.worksheets.getItem(at.sheet);
+    const owner = source.tableName ? ctx.workbook.tables.getItem(source.tableName) : ctx.workbook.worksheets.getItem(source.sheet);
     const filter = features.autoFilter ? owner.autoFilter.load('isDataFiltered') : undefined;
     await ctx.sync();
     const date1904 = day.error ? undefined : day.value === 0 ? true : day.value === 1462 ? false : undefined;
-    if (!filter?.isDataFiltered) return { date1904, notes: [] };
-    const what = at.tableName ? `The table ${at.tableName} is filtered in Excel` : `Excel's filter on ${at.sheet} hides rows`;
-    const note: Issue = {
-      severity: 'warning',
-      where: rangeAddress(at.sheet, at.column, at.row + 1, columns, at.rows),
-      message: `${what}: Tierwise counts every row, the hidden ones too. To leave lines out of the tiers, add a filter under "What is counted" (it is saved in the workbook, so colleagues get the same tiers).`,
-    };
-    return { date1904, notes: [note] };
+    return { date1904, notes: filter?.isDataFiltered ? [hiddenRowsNote(source, source.tableName)] : [] };
   } catch {
     return { date1904: undefined, notes: [] }; // nothing known; the run does not depend on it
   }
@@ -147,9 +137,8 @@ export class OfficeHost implements WorkbookHost {
           header = header.slice(0, -strip);
           rows = rows.map((r) => r.slice(0, -strip));
         }
-        // The user's columns only: Tierwise's own segment columns may sit at the table's end.
-        const { date1904, notes } = await sourceFacts(ctx, at, header.length, this.features);
-        return { sheet: at.sheet, header, rows, origin, tableName: at.tableName, date1904, notes };
+        const source: SourceTable = { sheet: at.sheet, header, rows, origin, tableName: at.tableName };
+        return { ...source, ...(await sourceFacts(ctx, source, this.features)) };
       });
     } finally {
       this.counters.readBlocks = counter.blocks;

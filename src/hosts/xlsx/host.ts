@@ -9,10 +9,10 @@ import { sourceColumnHeader } from '../../plan/planner';
 import { ownedText, parseOwned, SETTINGS_CONFIG, SETTINGS_OWNED, type OwnedState } from '../../plan/owned';
 import { drawableCharts, writtenSheet, type PlannedChart, type PlannedSheet, type PlannedSourceColumns, type WorkbookPlan } from '../../plan/plan';
 import { readPreviousRun } from '../../plan/previous';
-import { headerProblem, ownedColumnCount, SourceProblem, tableFingerprint } from '../../plan/source-check';
+import { headerProblem, hiddenRowsNote, ownedColumnCount, SourceProblem, tableFingerprint } from '../../plan/source-check';
 import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, StoredConfig, WorkbookHost } from '../host';
 import { PackageError, XlsxPackage, type SheetEntry } from './package';
-import { cellXmlValue, denseRows, MAX_SHEET_XML_BYTES, parseRange, readSheetXml, sharedStrings, tablesOf, type Range, type TableEntry } from './read';
+import { afterSheetData, autoFilterHidesRows, cellXmlValue, denseRows, MAX_SHEET_XML_BYTES, parseRange, readSheetXml, sharedStrings, tablesOf, type Range, type TableEntry } from './read';
 import { findAddinPart, parseSettingsSheet, readAddinProperties, SETTINGS_SHEET, settingsSheetValues, writeAddinProperties } from './settings';
 import { chartXml, drawingXml } from './chart-xml';
 import { sheetXml, tablePartsXml, tableXml } from './sheet-xml';
@@ -173,7 +173,8 @@ export class XlsxHost implements WorkbookHost {
         throw this.problem('(selection)', 'a file has no selection: name a sheet (--sheet) or a table (--table)');
     }
     const bounds: Range | undefined = table ? { top: table.top, left: table.left, bottom: table.bottom - table.totalsRows, right: table.right } : undefined;
-    const g = readSheetXml(await this.sheetBytes(sheet), await this.sharedStrings(), bounds, (rows) => options?.progress?.(rows, rows, 'read'));
+    const bytes = await this.sheetBytes(sheet);
+    const g = readSheetXml(bytes, await this.sharedStrings(), bounds, (rows) => options?.progress?.(rows, rows, 'read'));
     const rows = g.top < 0 ? [] : denseRows(g, bounds);
     const origin = { row: (bounds?.top ?? Math.max(0, g.top)) + 1, column: bounds?.left ?? Math.max(0, g.left) };
     let header = rows[0] ?? [];
@@ -187,6 +188,8 @@ export class XlsxHost implements WorkbookHost {
     }
     const out: SourceTable = { sheet: sheet.name, header, rows: data, origin, date1904: await this.pkg.date1904() };
     if (table) out.tableName = table.name;
+    // As the office host says it (hiddenRowsNote): the rows Excel's filter hides are counted too.
+    if (table ? table.filtered : autoFilterHidesRows(afterSheetData(bytes))) out.notes = [hiddenRowsNote(out, table?.name)];
     this.lastRead.set(`${sheet.name}|${table?.name ?? ''}`, tableFingerprint(out));
     return out;
   }

@@ -4,7 +4,7 @@
 // full 1,048,576-row sheet never becomes one giant string and never becomes an object per cell.
 import type { Cell } from '../../engine/types';
 import { PackageError, type SheetEntry, type XlsxPackage } from './package';
-import { attributes, columnIndex, findTags, REL, unescapeXml } from './xml';
+import { attributes, closingTag, columnIndex, findTags, REL, unescapeXml } from './xml';
 
 /** Sheet XML beyond this (unpacked) does not fit comfortably in memory once parsed. */
 export const MAX_SHEET_XML_BYTES = 1536 * 2 ** 20;
@@ -23,6 +23,8 @@ export interface TableEntry {
   headerRows: number;
   totalsRows: number;
   id: number;
+  /** The table's filter hides rows (see autoFilterHidesRows). */
+  filtered: boolean;
 }
 
 export interface Range {
@@ -84,10 +86,31 @@ export async function tablesOf(pkg: XlsxPackage, sheets: SheetEntry[]): Promise<
         headerRows: a.headerRowCount === undefined ? 1 : Number(a.headerRowCount),
         totalsRows: Number(a.totalsRowCount ?? 0),
         id: Number(a.id ?? 0),
+        filtered: autoFilterHidesRows(xml ?? ''),
       });
     }
   }
   return out;
+}
+
+/**
+ * Whether the first `<autoFilter>` of a table part, or of a sheet after its cells, hides rows: a
+ * `<filterColumn>` with criteria inside it. A self-closing `<filterColumn hiddenButton="1"/>` only hides a
+ * button, and the autoFilters of custom views come after the sheet's own.
+ */
+export function autoFilterHidesRows(xml: string): boolean {
+  const open = findTags(xml, 'autoFilter')[0];
+  if (!open || open.tag.endsWith('/>')) return false;
+  const close = closingTag(xml.slice(open.index), 'autoFilter');
+  const body = xml.slice(open.index, close ? open.index + close.index : xml.length);
+  return findTags(body, 'filterColumn').some((f) => !f.tag.endsWith('/>'));
+}
+
+/** A sheet's XML after its cells (`</sheetData>` on), where its autoFilter is: small, whatever the sheet's size. */
+export function afterSheetData(bytes: Uint8Array): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = buffer.lastIndexOf('sheetData>');
+  return at < 0 ? '' : buffer.toString('utf8', at);
 }
 
 /** Serial number of an ISO date (`t="d"` cells), in the 1900 date system. */
