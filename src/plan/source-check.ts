@@ -29,6 +29,13 @@ export function hiddenRowsNote(source: Pick<SourceTable, 'sheet' | 'origin' | 'h
   };
 }
 
+/** A table whose header row is switched off: its columns have no names to map. */
+export const noHeaderRow = (table: string): Issue => ({
+  severity: 'error',
+  where: table,
+  message: `table "${table}" has no header row: turn it on in Excel (Table Design > Header Row) so Tierwise knows the columns`,
+});
+
 const isBlank = (c: Cell) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
 
 /**

@@ -5,7 +5,7 @@ import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, Store
 import { SETTINGS_CONFIG, SETTINGS_OWNED, ownedText } from '../../plan/owned';
 import type { SheetRole, WorkbookPlan } from '../../plan/plan';
 import { readPreviousRun } from '../../plan/previous';
-import { headerProblem, hiddenRowsNote, ownedColumnCount, SourceProblem } from '../../plan/source-check';
+import { headerProblem, hiddenRowsNote, noHeaderRow, ownedColumnCount, SourceProblem } from '../../plan/source-check';
 import { applyPlan } from './apply';
 import { detectFeatures, globalRun, globalSupports, splitAddress, type Features, type Run, type Supports } from './excel';
 import { readBlocks, type BlockCounter, type Rect } from './read';
@@ -88,13 +88,16 @@ export class OfficeHost implements WorkbookHost {
     const props = 'rowIndex, columnIndex, rowCount, columnCount';
     switch (ref.kind) {
       case 'table': {
-        const table = ctx.workbook.tables.getItemOrNullObject(ref.name).load('name');
+        const table = ctx.workbook.tables.getItemOrNullObject(ref.name).load('name, showHeaders');
         await ctx.sync();
         if (table.isNullObject) throw problem(ref.name, `there is no table named ${ref.name}: pick another source`);
-        const range = table.getRange().load(props);
+        if (!table.showHeaders) throw new SourceProblem([noHeaderRow(table.name)]);
+        // The header and the data body: a Total Row (SUBTOTAL of every line) is no sale.
+        const header = table.getHeaderRowRange().load(props);
+        const body = table.getDataBodyRange().load('rowCount');
         const sheet = table.worksheet.load('name');
         await ctx.sync();
-        return { sheet: sheet.name, tableName: table.name, row: range.rowIndex, column: range.columnIndex, rows: range.rowCount, columns: range.columnCount };
+        return { sheet: sheet.name, tableName: table.name, row: header.rowIndex, column: header.columnIndex, rows: 1 + body.rowCount, columns: header.columnCount };
       }
       case 'sheet': {
         const sheet = ctx.workbook.worksheets.getItemOrNullObject(ref.name).load('name');

@@ -30,10 +30,11 @@ export async function guardSource(ctx: Excel.RequestContext, sc: PlannedSourceCo
   const width = sc.column - left;
   const mine = ownedWidth(sc, owned);
   // 1. How many data rows the source has now.
-  const tableRange = tableItem ? tableItem.getRange().load('rowCount') : undefined;
+  // A table's data body, as the read took it (a Total Row is not a line).
+  const tableBody = tableItem ? tableItem.getDataBodyRange().load('rowCount') : undefined;
   const used = tableItem ? undefined : sheet.getRange(columnsA1(left, width)).getUsedRangeOrNullObject(true).load('rowIndex, rowCount');
   await ctx.sync();
-  const height = tableRange ? tableRange.rowCount - 1 : used && !used.isNullObject ? Math.max(0, used.rowIndex + used.rowCount - sc.headerRow) : 0;
+  const height = tableBody ? tableBody.rowCount : used && !used.isNullObject ? Math.max(0, used.rowIndex + used.rowCount - sc.headerRow) : 0;
 
   // 2. Its edges, and what the target cells hold.
   const rowAt = (r: number) => sheet.getRange(a1(r, left, 1, width)).load('values');

@@ -9,7 +9,7 @@ import { sourceColumnHeader } from '../../plan/planner';
 import { ownedText, parseOwned, SETTINGS_CONFIG, SETTINGS_OWNED, type OwnedState } from '../../plan/owned';
 import { drawableCharts, writtenSheet, type PlannedChart, type PlannedSheet, type PlannedSourceColumns, type WorkbookPlan } from '../../plan/plan';
 import { readPreviousRun } from '../../plan/previous';
-import { headerProblem, hiddenRowsNote, ownedColumnCount, SourceProblem, tableFingerprint } from '../../plan/source-check';
+import { headerProblem, hiddenRowsNote, noHeaderRow, ownedColumnCount, SourceProblem, tableFingerprint } from '../../plan/source-check';
 import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, StoredConfig, WorkbookHost } from '../host';
 import { PackageError, XlsxPackage, type SheetEntry } from './package';
 import { afterSheetData, autoFilterHidesRows, cellXmlValue, denseRows, MAX_SHEET_XML_BYTES, parseRange, readSheetXml, sharedStrings, tablesOf, type Range, type TableEntry } from './read';
@@ -161,7 +161,7 @@ export class XlsxHost implements WorkbookHost {
         const tables = await tablesOf(this.pkg, sheets);
         table = tables.find((t) => t.name.toLowerCase() === ref.name.toLowerCase());
         if (!table) throw this.problem(ref.name, `${this.label} has no table named "${ref.name}" (tables: ${tables.map((t) => `"${t.name}"`).join(', ') || 'none'})`);
-        if (table.headerRows === 0) throw this.problem(ref.name, `table "${table.name}" has no header row: turn it on in Excel (Table Design > Header Row) so Tierwise knows the columns`);
+        if (table.headerRows === 0) throw new SourceProblem([noHeaderRow(table.name)]);
         sheet = table.sheet;
         break;
       }

@@ -8,7 +8,7 @@ import { firstReadRows, nextReadRows } from '../../../src/hosts/office/payload';
 import { bigSheet } from '../../support/big-sheet';
 import { FunctionsProxy } from '../../support/excel-sim/workbook';
 import { runTierwise } from '../../support/pipeline';
-import { excel, sheetWith } from './helpers';
+import { excel, sheetWith, valuesOf } from './helpers';
 
 const SALES = [
   ['Customer ID', 'Customer Name', 'Sales', 'Profit'],
@@ -51,6 +51,25 @@ describe('office host: reading', () => {
     } finally {
       mute.mockRestore();
     }
+  });
+
+  it("leaves a table's Total Row out: it is a sum of the lines, not a customer", async () => {
+    const { sim, host } = excel();
+    // The Total Row sums the three lines (1,000); read as a line it would be the largest customer.
+    sheetWith(sim, 'Sales', [...SALES, ['Total', '', 1000, 85]]);
+    const table = sim.model.addTable(sim.model.findSheet('Sales')!, { r0: 0, c0: 0, rows: 5, cols: 4 }, 'Orders');
+    table.showTotals = true;
+    expect((await host.listSources())[0].label).toBe('Table Orders (3 rows)');
+    const first = await runTierwise(host, { kind: 'table', name: 'Orders' });
+    expect(first.result.customers.ids).toEqual(['C1', 'C2', 'C3']);
+    expect(first.report.complete).toBe(true);
+    // The segment column beside the lines stops above the Total Row (800 of 1,000 is A; 150 B; 50 C).
+    const column = valuesOf(sim.model.findSheet('Sales')!).map((r) => r[4]);
+    expect(column).toEqual(['Sales ABC (Tierwise)', 'A', 'B', 'C', '']);
+    // The next run finds the source as it was read (the guard measures the same data body).
+    const second = await runTierwise(host, { kind: 'table', name: 'Orders' });
+    expect(second.report.complete).toBe(true);
+    expect(second.report.issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
 
   it("warns, with the range's address, when Excel's filter hides rows of the source: every row is still counted", async () => {

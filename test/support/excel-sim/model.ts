@@ -17,6 +17,8 @@ export interface TableModel {
   showBandedRows: boolean;
   deleted?: boolean;
   autoFilter?: AutoFilterModel;
+  /** The last row of `rect` is the table's Total Row (set up by a test: the simulator never adds one). */
+  showTotals?: boolean;
 }
 
 export interface SimStats {

@@ -118,7 +118,7 @@ export class TableProxy extends ProxyBase {
       case 'showFilterButton':
         return true;
       case 'showTotals':
-        return false;
+        return t.showTotals ?? false;
       default:
         return undefined;
     }
@@ -198,7 +198,8 @@ export class TableProxy extends ProxyBase {
     return this._range('getHeaderRowRange()', (t) => ({ ...t.rect, rows: 1 }));
   }
   getDataBodyRange(): RangeProxy {
-    return this._range('getDataBodyRange()', (t) => ({ ...t.rect, r0: t.rect.r0 + 1, rows: t.rect.rows - 1 }));
+    // Between the header and the Total Row, when there is one.
+    return this._range('getDataBodyRange()', (t) => ({ ...t.rect, r0: t.rect.r0 + 1, rows: t.rect.rows - 1 - (t.showTotals ? 1 : 0) }));
   }
   /** Deletes the table and its cells' contents (convertToRange keeps the contents). */
   delete(): void {
