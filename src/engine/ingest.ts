@@ -7,6 +7,7 @@ import { readDate, detectDateOrder, type DateOrder } from './parse/date';
 import { columnNamed, detectColumns } from './parse/headers';
 import { excelError, isBlank, readNumber, type DecimalSeparator } from './parse/number';
 import { codeColumn, codeKeys, Dictionary, FILTERED, keyText, readLines, type LineBuffers, type LineColumns } from './read-lines';
+import { totalRowWarning } from './total-row';
 
 export { keyText };
 import { COLUMN_ROLES, type Cell, type ColumnMapping, type ColumnRole, type Issue, type SourceTable } from './types';
@@ -202,6 +203,8 @@ export function ingest(table: SourceTable, config: Config): Ingested {
     names: read.nameCell.map(keyText),
   };
   const kept = read.kept;
+  const total = totalRowWarning(table, { ...lines, length: kept }, cAmount, headerAt(cAmount), customers.ids);
+  if (total) issues.push(total);
 
   /** The slow path, for left-out rows only: every unreadable cell of the row, with its address. */
   function reportRow(r: number): void {

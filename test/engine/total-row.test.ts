@@ -1,0 +1,45 @@
+// A list that ends (or starts) with its own total: said as a warning at the total's cell, never dropped.
+import { ingest } from '../../src/engine/ingest';
+import { segment } from '../../src/engine/run';
+import type { Cell } from '../../src/engine/types';
+import { config, superstoreTable, table } from '../support/tables';
+
+const HEAD = ['Customer', 'Sales'];
+/** Twelve sales of 10 to 120: 780 together. */
+const LINES: Cell[][] = Array.from({ length: 12 }, (_, i) => [`C${i + 1}`, 10 * (i + 1)]);
+const warnings = (rows: Cell[][]) => ingest(table(HEAD, rows), config()).issues.filter((i) => i.severity === 'warning');
+
+describe('a total row in the sales list', () => {
+  it('is pointed at when the last line holds as much as all the others, and still counted', () => {
+    const r = ingest(table(HEAD, [...LINES, ['Total', 780]]), config());
+    // Header in row 1, twelve lines in rows 2 to 13, the total in row 14, Sales in column B.
+    expect(r.issues).toEqual([
+      {
+        severity: 'warning',
+        where: 'Sales!B14',
+        value: 780,
+        message: `this line's Sales (780) is as much as all the other lines together (780): it looks like a total row, and is counted as a sale of "Total". If it is a total, delete the line or leave it out with a filter under "What is counted".`,
+      },
+    ]);
+    expect(r.lines.length).toBe(13);
+    expect(r.customers.ids).toContain('Total');
+  });
+
+  it('is found at the top too, and within half a percent (a rounded total)', () => {
+    expect(warnings([['Grand total', 780], ...LINES]).map((i) => i.where)).toEqual(['Sales!B2']);
+    expect(warnings([...LINES, ['Total', 783]])).toHaveLength(1); // 0.38 % off
+    expect(warnings([...LINES, ['Total', 790]])).toEqual([]); // 1.3 % off: a sale
+  });
+
+  it('is not suspected in the middle of the list, in a short list, or when the rest sums to nothing', () => {
+    expect(warnings([...LINES.slice(0, 6), ['Big', 780], ...LINES.slice(6)])).toEqual([]);
+    // Eight lines and a 'total': in a list this short one sale as large as the rest is ordinary.
+    expect(warnings([...LINES.slice(0, 8), ['Total', 360]])).toEqual([]);
+    const returns: Cell[][] = Array.from({ length: 12 }, (_, i) => [`C${i + 1}`, i % 2 ? 50 : -50]);
+    expect(warnings([...returns, ['Last', 0]])).toEqual([]);
+  });
+
+  it('says nothing on the Superstore sample', () => {
+    expect(segment(superstoreTable(), config()).issues.filter((i) => i.severity === 'warning')).toEqual([]);
+  });
+});
