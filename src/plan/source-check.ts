@@ -37,6 +37,9 @@ export const noHeaderRow = (table: string): Issue => ({
 });
 
 const isBlank = (c: Cell) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
+const filledIn = (row: readonly Cell[]) => row.filter((h) => !isBlank(h)).length;
+/** Nothing in it, or less than half of it filled in (a title, a blank row). */
+const mostlyEmpty = (row: readonly Cell[]) => filledIn(row) === 0 || (row.length > 1 && filledIn(row) * 2 < row.length);
 
 /**
  * A header row names columns: text, mostly filled in. A number, a boolean or a mostly empty first
@@ -54,11 +57,60 @@ export function headerProblem(sheet: string, origin: { row: number; column: numb
       message: `the first row looks like data (${String(header[nonText])} is not a column name): Tierwise needs a header row naming the columns (Customer, Sales, ...). Insert one above the data, or pick a range that starts with it.`,
     };
   }
-  const filled = header.filter((h) => !isBlank(h)).length;
-  if (filled === 0 || (header.length > 1 && filled * 2 < header.length)) {
+  if (mostlyEmpty(header)) {
     return { severity: 'error', where, message: 'the first row is mostly empty: Tierwise needs a header row naming every column (a title above the header? pick the range that starts at the header)' };
   }
   return undefined;
+}
+
+/** Rows looked through for a header below a sheet's title. */
+const MAX_TITLE_ROWS = 10;
+
+/**
+ * How many rows above the header are a title: a report sheet often starts with `Sales 2017` in A1 and a
+ * blank row, and its used range with them. Each such row is mostly empty and the row after the last one
+ * is a good header (text, at least two names, mostly filled in). 0 when the first row is the header, or
+ * when no good header follows within ten rows (the first row's problem is then said).
+ */
+export function titleRows(grid: readonly (readonly Cell[])[]): number {
+  const goodHeader = (row: readonly Cell[]) => filledIn(row) >= 2 && headerProblem('', { row: 1, column: 0 }, row) === undefined;
+  for (let r = 0; r < Math.min(MAX_TITLE_ROWS, grid.length - 1); r++) {
+    if (!mostlyEmpty(grid[r])) return 0;
+    if (goodHeader(grid[r + 1])) return r + 1;
+  }
+  return 0;
+}
+
+/**
+ * The source from the cells a host read, `grid[0]` at 1-based sheet row `top`: the header (below a
+ * sheet's title rows, which are said in a note), the lines, and Tierwise's own segment columns from a
+ * previous run taken off both. A table's first row is its header. Throws a SourceProblem when there is
+ * no usable header row.
+ */
+export function sourceFromGrid(sheet: string, top: number, column: number, grid: Cell[][], owned: OwnedSourceColumns | undefined, tableName?: string): SourceTable {
+  const skip = tableName ? 0 : titleRows(grid);
+  const origin = { row: top + skip, column };
+  let header = grid[skip] ?? [];
+  const problem = headerProblem(sheet, origin, header);
+  if (problem) throw new SourceProblem([problem]);
+  let rows = grid.slice(skip + 1);
+  const strip = ownedColumnCount(sheet, origin, header, owned, tableName);
+  if (strip) {
+    header = header.slice(0, -strip);
+    rows = rows.map((r) => r.slice(0, -strip));
+  }
+  const source: SourceTable = { sheet, header, rows, origin };
+  if (tableName) source.tableName = tableName;
+  if (skip > 0) {
+    source.notes = [
+      {
+        severity: 'warning',
+        where: rangeAddress(sheet, column, top, Math.max(1, header.length), skip),
+        message: `${skip === 1 ? 'the row above the header is' : `the ${skip} rows above the header are`} a title, not data: the header is row ${origin.row}, the lines start below it.`,
+      },
+    ];
+  }
+  return source;
 }
 
 /**

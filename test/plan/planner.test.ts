@@ -7,7 +7,7 @@ import { freeSheetName, freeTableName, validSheetName } from '../../src/plan/nam
 import { MAX_LINKED_PROBLEMS, planWorkbook, problemLinks, problemRows, problemsTitle, runTime, scopeLine, sourceColumnHeader, TEXT, MANUAL_SUFFIX } from '../../src/plan/planner';
 import { drawableCharts } from '../../src/plan/plan';
 import { mergeOverrides, overridesFromTiers, readPreviousRun } from '../../src/plan/previous';
-import { headerProblem, tableFingerprint } from '../../src/plan/source-check';
+import { headerProblem, sourceFromGrid, tableFingerprint, titleRows } from '../../src/plan/source-check';
 import { loadStoredConfig, defaultConfigText } from '../../src/plan/stored-config';
 
 const table: SourceTable = {
@@ -201,6 +201,31 @@ describe('source checks and stored configuration', () => {
     expect(headerProblem('Orders', { row: 1, column: 0 }, ['Title', '', '', ''])?.message).toMatch(/mostly empty/);
     expect(headerProblem('Orders', { row: 1, column: 0 }, ['Customer', 'Sales'])).toBeUndefined();
   });
+  it("finds the header below a sheet's title rows, and only below rows that are mostly empty", () => {
+    const header = ['Customer', 'Date', 'Sales', 'Profit'];
+    const line = ['C1', 42736, 100, 10];
+    expect(titleRows([['Sales 2017', '', '', ''], ['', '', '', ''], header, line])).toBe(2);
+    expect(titleRows([['', '', 'Sales 2017 (in EUR), printed 3 Jan', ''], header, line])).toBe(1);
+    expect(titleRows([header, line])).toBe(0);
+    // No header below the title: the lines start at once (the first row's problem is then said).
+    expect(titleRows([['Sales 2017', '', '', ''], line, line])).toBe(0);
+    // A first row that is data, not a title, is not skipped, whatever follows.
+    expect(titleRows([line, header, line])).toBe(0);
+    // Ten title rows at most.
+    const blank = ['', '', '', ''];
+    expect(titleRows([...Array.from({ length: 10 }, () => blank), header, line])).toBe(10);
+    expect(titleRows([...Array.from({ length: 11 }, () => blank), header, line])).toBe(0);
+  });
+
+  it('builds the source below the title, with a note that points at the title rows', () => {
+    const grid = [['Sales 2017', '', '', ''], ['', '', '', ''], ['Customer', 'Date', 'Sales', 'Profit'], ['C1', 42736, 100, 10]];
+    const source = sourceFromGrid('Orders', 1, 0, grid, undefined);
+    expect(source).toMatchObject({ origin: { row: 3, column: 0 }, header: grid[2], rows: [grid[3]] });
+    expect(source.notes).toEqual([{ severity: 'warning', where: 'Orders!A1:D2', message: 'the 2 rows above the header are a title, not data: the header is row 3, the lines start below it.' }]);
+    // A table's first row is its header: nothing is skipped, and the problem is said.
+    expect(() => sourceFromGrid('Orders', 1, 0, grid, undefined, 'Sales')).toThrow(/mostly empty/);
+  });
+
   it('keeps an invalid or newer configuration as text and lists every problem', () => {
     const newer = loadStoredConfig({ text: '{"version": 2}' });
     expect(newer).toMatchObject({ state: 'invalid', text: '{"version": 2}' });

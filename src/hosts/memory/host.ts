@@ -7,7 +7,7 @@ import { freeSheetName, freeTableName } from '../../plan/names';
 import { parseOwned, ownedText, SETTINGS_CONFIG, SETTINGS_OWNED, type OwnedState } from '../../plan/owned';
 import { writtenSheet, type PlannedSheet, type WorkbookPlan } from '../../plan/plan';
 import { readPreviousRun } from '../../plan/previous';
-import { headerProblem, ownedColumnCount, SourceProblem, sourceFingerprint } from '../../plan/source-check';
+import { SourceProblem, sourceFingerprint, sourceFromGrid } from '../../plan/source-check';
 import { cellAt, rowValues, setCell, usedHeight, usedWidth, type MemorySheet, type MemoryWorkbook } from './workbook';
 
 interface Rect { sheet: MemorySheet; row: number; column: number; rows: number; columns: number; tableName?: string }
@@ -103,18 +103,9 @@ export class MemoryHost implements WorkbookHost {
       grid.push(Array.from({ length: r.columns }, (_, c) => cellAt(r.sheet, r.row + i, r.column + c)));
       await pace(i);
     }
-    const origin = { row: r.row + 1, column: r.column };
-    let header = grid[0] ?? [];
-    const problem = headerProblem(r.sheet.name, origin, header);
-    if (problem) throw new SourceProblem([problem]);
-    const strip = ownedColumnCount(r.sheet.name, origin, header, this.owned().sourceColumns, r.tableName);
-    let rows = grid.slice(1);
-    if (strip) {
-      header = header.slice(0, -strip);
-      rows = rows.map((row) => row.slice(0, -strip));
-    }
-    options?.progress?.(rows.length, rows.length, 'read');
-    return { sheet: r.sheet.name, header, rows, origin, tableName: r.tableName };
+    const source = sourceFromGrid(r.sheet.name, r.row + 1, r.column, grid, this.owned().sourceColumns, r.tableName);
+    options?.progress?.(source.rows.length, source.rows.length, 'read');
+    return source;
   }
 
   private ownedSheet(role: PlannedSheet['role']): MemorySheet | undefined {

@@ -5,7 +5,7 @@ import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, Store
 import { SETTINGS_CONFIG, SETTINGS_OWNED, ownedText } from '../../plan/owned';
 import type { SheetRole, WorkbookPlan } from '../../plan/plan';
 import { readPreviousRun } from '../../plan/previous';
-import { headerProblem, hiddenRowsNote, noHeaderRow, ownedColumnCount, SourceProblem } from '../../plan/source-check';
+import { hiddenRowsNote, noHeaderRow, SourceProblem, sourceFromGrid } from '../../plan/source-check';
 import { applyPlan } from './apply';
 import { detectFeatures, globalRun, globalSupports, splitAddress, type Features, type Run, type Supports } from './excel';
 import { readBlocks, type BlockCounter, type Rect } from './read';
@@ -129,19 +129,9 @@ export class OfficeHost implements WorkbookHost {
         const { owned } = await recordsAfterSync();
         const sheet = ctx.workbook.worksheets.getItem(at.sheet);
         const grid = await readBlocks(ctx, sheet, at, counter, options);
-        const origin = { row: at.row + 1, column: at.column };
-        let header = grid[0] ?? [];
-        const bad = headerProblem(at.sheet, origin, header);
-        if (bad) throw new SourceProblem([bad]);
-        let rows = grid.slice(1);
-        // Tierwise's own columns from a previous run are not data: they are rewritten in place.
-        const strip = ownedColumnCount(at.sheet, origin, header, owned.sourceColumns, at.tableName);
-        if (strip) {
-          header = header.slice(0, -strip);
-          rows = rows.map((r) => r.slice(0, -strip));
-        }
-        const source: SourceTable = { sheet: at.sheet, header, rows, origin, tableName: at.tableName };
-        return { ...source, ...(await sourceFacts(ctx, source, this.features)) };
+        const source = sourceFromGrid(at.sheet, at.row + 1, at.column, grid, owned.sourceColumns, at.tableName);
+        const facts = await sourceFacts(ctx, source, this.features);
+        return { ...source, date1904: facts.date1904, notes: [...(source.notes ?? []), ...facts.notes] };
       });
     } finally {
       this.counters.readBlocks = counter.blocks;

@@ -9,7 +9,7 @@ import { sourceColumnHeader } from '../../plan/planner';
 import { ownedText, parseOwned, SETTINGS_CONFIG, SETTINGS_OWNED, type OwnedState } from '../../plan/owned';
 import { drawableCharts, writtenSheet, type PlannedChart, type PlannedSheet, type PlannedSourceColumns, type WorkbookPlan } from '../../plan/plan';
 import { readPreviousRun } from '../../plan/previous';
-import { headerProblem, hiddenRowsNote, noHeaderRow, ownedColumnCount, SourceProblem, tableFingerprint } from '../../plan/source-check';
+import { hiddenRowsNote, noHeaderRow, SourceProblem, sourceFromGrid, tableFingerprint } from '../../plan/source-check';
 import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, StoredConfig, WorkbookHost } from '../host';
 import { PackageError, XlsxPackage, type SheetEntry } from './package';
 import { afterSheetData, autoFilterHidesRows, cellXmlValue, denseRows, MAX_SHEET_XML_BYTES, parseRange, readSheetXml, sharedStrings, tablesOf, type Range, type TableEntry } from './read';
@@ -176,20 +176,11 @@ export class XlsxHost implements WorkbookHost {
     const bytes = await this.sheetBytes(sheet);
     const g = readSheetXml(bytes, await this.sharedStrings(), bounds, (rows) => options?.progress?.(rows, rows, 'read'));
     const rows = g.top < 0 ? [] : denseRows(g, bounds);
-    const origin = { row: (bounds?.top ?? Math.max(0, g.top)) + 1, column: bounds?.left ?? Math.max(0, g.left) };
-    let header = rows[0] ?? [];
-    const problem = headerProblem(sheet.name, origin, header);
-    if (problem) throw new SourceProblem([problem]);
-    let data = rows.slice(1);
-    const strip = ownedColumnCount(sheet.name, origin, header, this.owned().sourceColumns, table?.name);
-    if (strip) {
-      header = header.slice(0, -strip);
-      data = data.map((r) => r.slice(0, -strip));
-    }
-    const out: SourceTable = { sheet: sheet.name, header, rows: data, origin, date1904: await this.pkg.date1904() };
-    if (table) out.tableName = table.name;
+    const top = (bounds?.top ?? Math.max(0, g.top)) + 1;
+    const out = sourceFromGrid(sheet.name, top, bounds?.left ?? Math.max(0, g.left), rows, this.owned().sourceColumns, table?.name);
+    out.date1904 = await this.pkg.date1904();
     // As the office host says it (hiddenRowsNote): the rows Excel's filter hides are counted too.
-    if (table ? table.filtered : autoFilterHidesRows(afterSheetData(bytes))) out.notes = [hiddenRowsNote(out, table?.name)];
+    if (table ? table.filtered : autoFilterHidesRows(afterSheetData(bytes))) out.notes = [...(out.notes ?? []), hiddenRowsNote(out, table?.name)];
     this.lastRead.set(`${sheet.name}|${table?.name ?? ''}`, tableFingerprint(out));
     return out;
   }

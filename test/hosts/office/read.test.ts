@@ -53,6 +53,22 @@ describe('office host: reading', () => {
     }
   });
 
+  it("reads a report sheet's header below its title, and writes the segment column beside the lines there, run after run", async () => {
+    const { sim, host } = excel();
+    sheetWith(sim, 'Report', [['Sales 2017'], [], ...SALES]);
+    const first = await runTierwise(host, { kind: 'sheet', name: 'Report' });
+    expect(first.table).toMatchObject({ origin: { row: 3, column: 0 }, header: SALES[0], rows: SALES.slice(1) });
+    expect(first.result.issues).toContainEqual(expect.objectContaining({ where: 'Report!A1:D2', message: expect.stringMatching(/^the 2 rows above the header are a title/) }));
+    // 800 of 1,000 is A, 150 B, 50 C; the title rows stay as they were.
+    const column = () => valuesOf(sim.model.findSheet('Report')!).map((r) => r[4]);
+    expect(column()).toEqual(['', '', 'Sales ABC (Tierwise)', 'A', 'B', 'C']);
+    expect(valuesOf(sim.model.findSheet('Report')!)[0][0]).toBe('Sales 2017');
+    const second = await runTierwise(host, { kind: 'sheet', name: 'Report' });
+    expect(second.report.complete).toBe(true);
+    expect(second.table.header).toEqual(SALES[0]); // its own column is recognised, not read as data
+    expect(column()).toEqual(['', '', 'Sales ABC (Tierwise)', 'A', 'B', 'C']);
+  });
+
   it("leaves a table's Total Row out: it is a sum of the lines, not a customer", async () => {
     const { sim, host } = excel();
     // The Total Row sums the three lines (1,000); read as a line it would be the largest customer.
