@@ -195,7 +195,12 @@ export function ingest(table: SourceTable, config: Config): Ingested {
   // each code is read before its place is taken, and a million lines need one fresh buffer fewer.
   const lines = allocate(n, columns, customerKeys.code);
   const read = readLines(rows, customerKeys, codes, columns, decimal, date1904, dateOrder ?? 'MDY', state, lines);
-  read.leftOutRows.forEach(reportRow);
+  // A row with nothing in it is no line at all (a separator, the empty row at a table's end): it is
+  // skipped with one warning for all of them, not listed cell by cell as a line with a blank customer.
+  const blank = read.leftOutRows.filter((r) => rows[r].every(isBlank));
+  const leftOut = blank.length === 0 ? read.leftOutRows : read.leftOutRows.filter((r) => !rows[r].every(isBlank));
+  leftOut.forEach(reportRow);
+  if (blank.length > 0) issues.push(blankRowsNote(table, blank));
   const customers: CustomerIndex = {
     ids: read.ids,
     byId: read.byId,
@@ -249,7 +254,7 @@ export function ingest(table: SourceTable, config: Config): Ingested {
     customers,
     lines: { ...trim(lines, kept), orders: dictionaries.order.values, products: dictionaries.product.values, categories: dictionaries.category.values },
     issues,
-    leftOutRows: read.leftOutRows.length,
+    leftOutRows: leftOut.length,
     filteredRows: read.filtered,
     dateOrder,
     date1904,
@@ -257,6 +262,17 @@ export function ingest(table: SourceTable, config: Config): Ingested {
   };
 }
 
+
+/** One warning for every row that holds nothing, at the first of them. */
+function blankRowsNote(table: SourceTable, blank: number[]): Issue {
+  const first = table.origin.row + 1 + blank[0];
+  const n = blank.length;
+  return {
+    severity: 'warning',
+    where: rangeAddress(table.sheet, table.origin.column, first, Math.max(1, table.header.length), 1),
+    message: n === 1 ? `row ${first} is empty and was skipped` : `${n.toLocaleString('en-US')} empty rows were skipped (the first is row ${first})`,
+  };
+}
 
 /**
  * A number written with the other decimal separator ("1.234,50" read with a decimal point): the fix is

@@ -137,6 +137,30 @@ describe('row issues', () => {
     expect(Array.from(r.lines.row)).toEqual([0, 6]);
   });
 
+  test('a row with nothing in it is skipped with one warning, not left out as a line with a blank customer', () => {
+    const r = ingest(
+      table(HEAD, [
+        ['a', 'x', 45000, 10, 1],
+        ['', '', '', '', ''], // a separator row, as typed
+        ['b', 'x', 45000, 20, 2],
+        [null, '  ', undefined, '', ''], // as a host hands over cleared or never-filled cells
+        [], // a short CSV line
+        ['', 'x', 45000, 30, 3], // not empty: a line without its customer
+      ]),
+      config(),
+    );
+    // Data row i is on Excel row 2 + i: the empty rows are 3, 5 and 6, the blank customer is A7.
+    expect(r.issues.map((i) => [i.severity, i.where, i.message])).toEqual([
+      ['error', 'Sales!A7', 'the customer is blank: fill it in, or delete the line if it is not a sale'],
+      ['warning', 'Sales!A3:E3', '3 empty rows were skipped (the first is row 3)'],
+    ]);
+    expect(r.leftOutRows).toBe(1);
+    expect(r.customers.ids).toEqual(['a', 'b']);
+    const one = ingest(table(HEAD, [['a', 'x', 45000, 10, 1], ['', '', '', '', '']]), config());
+    expect(one.issues.map((i) => i.message)).toEqual(['row 3 is empty and was skipped']);
+    expect(one.leftOutRows).toBe(0);
+  });
+
   test('a number written with the other decimal separator says which setting reads it', () => {
     // "1.234,50" is no number with a decimal point but 1234.5 with a decimal comma; "12.5" the other way round.
     const comma = ingest(table(HEAD, [['a', 'x', 45000, '1.234,50', 1], ['b', 'x', 45000, 'abc', 1]], 'Orders'), config());
