@@ -3,6 +3,7 @@
 // anything is written beside it.
 import { cellAddress, rangeAddress } from '../engine/address';
 import { hashText } from '../engine/history';
+import { readNumber } from '../engine/parse/number';
 import type { Cell, Issue, SourceTable } from '../engine/types';
 import type { OwnedSourceColumns } from './owned';
 
@@ -38,8 +39,8 @@ export const noHeaderRow = (table: string): Issue => ({
 
 const isBlank = (c: Cell) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
 const filledIn = (row: readonly Cell[]) => row.filter((h) => !isBlank(h)).length;
-/** Nothing in it, or less than half of it filled in (a title, a blank row). */
-const mostlyEmpty = (row: readonly Cell[]) => filledIn(row) === 0 || (row.length > 1 && filledIn(row) * 2 < row.length);
+/** Nothing in it, or less than half of its `width` cells filled in (a title, a blank row). */
+const mostlyEmpty = (row: readonly Cell[], width = row.length) => filledIn(row) === 0 || (width > 1 && filledIn(row) * 2 < width);
 
 /**
  * A header row names columns: text, mostly filled in. A number, a boolean or a mostly empty first
@@ -68,14 +69,19 @@ const MAX_TITLE_ROWS = 10;
 
 /**
  * How many rows above the header are a title: a report sheet often starts with `Sales 2017` in A1 and a
- * blank row, and its used range with them. Each such row is mostly empty and the row after the last one
- * is a good header (text, at least two names, mostly filled in). 0 when the first row is the header, or
- * when no good header follows within ten rows (the first row's problem is then said).
+ * blank row, and its used range with them. Each such row holds one cell at most, or is mostly empty, and
+ * the row after the last one is a good header: text that does not read as numbers (a text file's lines
+ * are all text), at least two names, mostly filled in. 0 when the first row is the header, or when no
+ * good header follows within ten rows (the first row's problem is then said).
  */
 export function titleRows(grid: readonly (readonly Cell[])[]): number {
-  const goodHeader = (row: readonly Cell[]) => filledIn(row) >= 2 && headerProblem('', { row: 1, column: 0 }, row) === undefined;
+  const names = (row: readonly Cell[]) => row.every((h) => isBlank(h) || (typeof h === 'string' && Number.isNaN(readNumber(h, '.'))));
+  const goodHeader = (row: readonly Cell[]) => filledIn(row) >= 2 && names(row) && headerProblem('', { row: 1, column: 0 }, row) === undefined;
+  // A text file's lines have their own lengths (a title line has one field): measured against the widest.
+  const width = Math.max(0, ...grid.slice(0, MAX_TITLE_ROWS + 1).map((r) => r.length));
+  const title = (row: readonly Cell[]) => width > 1 && (filledIn(row) <= 1 || mostlyEmpty(row, width));
   for (let r = 0; r < Math.min(MAX_TITLE_ROWS, grid.length - 1); r++) {
-    if (!mostlyEmpty(grid[r])) return 0;
+    if (!title(grid[r])) return 0;
     if (goodHeader(grid[r + 1])) return r + 1;
   }
   return 0;

@@ -144,6 +144,18 @@ describe('text files as Excel saves them', () => {
     expect(without.code).toBe(1);
     expect(without.err).toContain('european!B2: Umsatz "1.234,50" is not a number with a decimal point; it reads as one with a decimal comma.');
   });
+
+  test('a report exported as text: its title line is skipped, empty lines keep the rows Excel shows', async () => {
+    // Row 1 the title, row 2 empty, row 3 the header; K1 on row 4, an empty row 5, K2 on row 6 whose
+    // Umsatz "x" is the issue at B6 (where Excel shows it when the file is opened), trailing lines ignored.
+    const report = bytes('report.csv', Buffer.from('Umsatzbericht 2017\r\n\r\nKunde;Umsatz\r\nK1;100\r\n\r\nK2;x\r\nK3;20\r\n\r\n\r\n', 'utf8'));
+    const r = await run('segment', report, '--config', plain);
+    expect(namesAndSales(r.out)).toEqual([['K1', '100'], ['K3', '20']]);
+    expect(r.err).toContain('report!B6: Umsatz "x" is not a number');
+    expect(r.err).toContain('warning: report!A1:B2: the 2 rows above the header are a title, not data: the header is row 3');
+    expect(r.err).toContain('warning: report!A5:B5: row 5 is empty and was skipped');
+    expect(r.code).toBe(1);
+  });
 });
 
 describe('installed command', () => {

@@ -211,6 +211,9 @@ describe('source checks and stored configuration', () => {
     expect(titleRows([['Sales 2017', '', '', ''], line, line])).toBe(0);
     // A first row that is data, not a title, is not skipped, whatever follows.
     expect(titleRows([line, header, line])).toBe(0);
+    // A text file's lines: a one-field title above a two-column header; a line of text numbers is no header.
+    expect(titleRows([['Report'], ['Customer', 'Sales'], ['C1', '5']])).toBe(1);
+    expect(titleRows([['Customer', ''], ['C1', '100'], ['C2', '5']])).toBe(0);
     // Ten title rows at most.
     const blank = ['', '', '', ''];
     expect(titleRows([...Array.from({ length: 10 }, () => blank), header, line])).toBe(10);

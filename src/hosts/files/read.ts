@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { SourceTable } from '../../engine/types';
+import { sourceFromGrid } from '../../plan/source-check';
 import { firstSalesCandidate, namedRange } from '../ranges';
 import { XlsxHost } from '../xlsx/host';
 
@@ -32,17 +33,28 @@ export async function readSourceFile(path: string, options: { sheet?: string; ta
 
 async function readCsv(path: string, delimiter?: string): Promise<SourceTable> {
   const text = decodeText(await readFile(path));
-  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-  const sep = delimiter ?? guessDelimiter(firstLine);
+  const sep = delimiter ?? guessDelimiter(headerLine(text));
   let records: string[][];
   try {
-    records = parse(text, { delimiter: sep, relax_column_count: true, skip_empty_lines: true, bom: true });
+    // Empty lines are kept: Excel shows each as a row, so the addresses of the lines below stay true.
+    records = parse(text, { delimiter: sep, relax_column_count: true, skip_empty_lines: false, bom: true });
   } catch (e) {
     throw new SourceError(`${path} is not a readable CSV file: ${(e as Error).message}`);
   }
-  if (records.length === 0) throw new SourceError(`${path} is empty: it needs a header row and at least one line`);
-  const [header, ...rows] = records;
-  return { sheet: basename(path).replace(/\.[^.]+$/, ''), header, rows, origin: { row: 1, column: 0 } };
+  let end = records.length;
+  while (end > 0 && records[end - 1].every((c) => c.trim() === '')) end--; // blank lines after the data
+  if (end === 0) throw new SourceError(`${path} is empty: it needs a header row and at least one line`);
+  // As a sheet is read: a report's title lines above the header are said and skipped.
+  return sourceFromGrid(basename(path).replace(/\.[^.]+$/, ''), 1, 0, records.slice(0, end), undefined);
+}
+
+/**
+ * The line the separator is guessed from: the first of the first ten lines that has one, so a report's
+ * title line ("Sales report 2017") or an empty line above the header does not decide it.
+ */
+export function headerLine(text: string): string {
+  const lines = text.split('\n', 10);
+  return lines.find((line) => /[\t;,]/.test(line)) ?? lines[0] ?? '';
 }
 
 const count = (s: string, ch: string) => s.split(ch).length - 1;
