@@ -201,12 +201,16 @@ function readNumberText(s: string, dec: number): number {
   }
   const numEnd = i;
 
-  // Suffix items: currency (if none before) and the closing parenthesis.
+  // Suffix items: currency (if none before), the closing parenthesis, and a trailing minus (`1.234,50-`,
+  // as SAP and other ledgers export credits) when no sign or parenthesis came first.
   while (i < end && isSpaceCode(s.charCodeAt(i))) i++;
   while (i < end) {
     const c = s.charCodeAt(i);
     if (c === CH_RPAREN && paren) {
       paren = false;
+      i++;
+    } else if ((c === CH_MINUS || c === CH_UMINUS) && sign === 0 && !parenNegative) {
+      sign = -1;
       i++;
     } else {
       const n = currency ? 0 : currencyAt(s, i, end);

@@ -64,6 +64,12 @@ describe('readNumber: text with "." as decimal separator', () => {
     ['5EUR', 5],
     ['0', 0],
     ['(0)', 0],
+    // A trailing minus, as SAP and other ledgers export credits (and Excel's text import reads them).
+    ['5-', -5],
+    ['5 -', -5],
+    ['1,234.50-', -1234.5],
+    ['$ 99-', -99],
+    ['99 USD-', -99],
   ])('%j -> %p', (text, expected) => {
     expect(readNumber(text, '.')).toBe(expected);
   });
@@ -73,8 +79,11 @@ describe('readNumber: text with "." as decimal separator', () => {
     '   ',
     NBSP,
     'abc',
-    '5-',
-    '5 -',
+    '-5-',
+    '(5)-',
+    '5--',
+    '5-3',
+    '2017-03-05',
     '12%',
     '12 %',
     '1,23.5',
@@ -128,6 +137,7 @@ describe('readNumber: text with "," as decimal separator', () => {
     [`1${NNBSP}234,50`, 1234.5],
     ["1'234,50", 1234.5],
     ['(12,00)', -12],
+    ['1.234,50-', -1234.5], // SAP's credit
     ['1.234', 1234],
     ['12', 12],
     ['1,5E3', 1500],
@@ -141,7 +151,7 @@ describe('readNumber: text with "," as decimal separator', () => {
     expect(readNumber(text, ',')).toBe(expected);
   });
 
-  it.each(['1,234.50', '12.5', '1.23', '1.23,5', '0.5', '9,', '1,2,3', '12,5%', '5-', '1.234.56'])(
+  it.each(['1,234.50', '12.5', '1.23', '1.23,5', '0.5', '9,', '1,2,3', '12,5%', '1.234.56'])(
     '%j -> NaN',
     (text) => {
       expect(readNumber(text, ',')).toBeNaN();
@@ -204,10 +214,10 @@ describe('readNumber: properties', () => {
     );
   });
 
-  it('never reads text with a percent sign or a trailing minus', () => {
+  it('never reads text with a percent sign; reads a trailing minus as the negative number', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e9 }), fc.constantFrom<'.' | ','>('.', ','), (n, decimal) => {
-        return Number.isNaN(readNumber(`${n}%`, decimal)) && Number.isNaN(readNumber(`${n}-`, decimal));
+        return Number.isNaN(readNumber(`${n}%`, decimal)) && readNumber(`${n}-`, decimal) === (n === 0 ? 0 : -n) && readNumber(`${n} -`, decimal) === readNumber(`-${n}`, decimal);
       }),
     );
   });
