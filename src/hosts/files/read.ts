@@ -52,7 +52,7 @@ async function readCsv(path: string, delimiter?: string): Promise<SourceTable> {
  * The line the separator is guessed from: the first of the first ten lines that has one, so a report's
  * title line ("Sales report 2017") or an empty line above the header does not decide it.
  */
-export function headerLine(text: string): string {
+function headerLine(text: string): string {
   const lines = text.split('\n', 10);
   return lines.find((line) => /[\t;,]/.test(line)) ?? lines[0] ?? '';
 }
