@@ -31,7 +31,7 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: WorkbookPlan, f
   const report: ApplyReport = { written: [], renamed: [], issues: [], complete: false };
   let state: Inspected;
   try {
-    state = await inspect(ctx, plan);
+    state = await inspect(ctx, plan, features);
   } catch (e) {
     report.issues.push({ severity: 'error', where: 'Tierwise', message: `Excel stopped the run before anything was written (${errorMessage(e)}). Nothing was changed; run Tierwise again.` });
     return report;
@@ -56,11 +56,13 @@ interface Inspected {
 }
 
 /** One sync to see what is there, two more to check the source (when columns go beside it). Nothing is written. */
-async function inspect(ctx: Excel.RequestContext, plan: WorkbookPlan): Promise<Inspected> {
+async function inspect(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Features): Promise<Inspected> {
   // 1. What is there: Tierwise's records (from the settings, or the command line's settings sheet:
-  //    its sheets adopted by name, see adoptOwned), the sheets and tables (their names are the user's too).
+  //    its sheets adopted by name, see adoptOwned), the sheets and tables (their names are the user's too),
+  //    and whether the workbook's structure is protected (then no sheet can be added or replaced).
   const recordsAfterSync = queueRecords(ctx, true);
   const tableList = ctx.workbook.tables.load('items/name, items/worksheet/id');
+  const protection = features.workbookProtection ? ctx.workbook.protection.load('protected') : undefined;
   await ctx.sync();
   const records = await recordsAfterSync();
   const owned: OwnedState = records.owned;
@@ -76,6 +78,14 @@ async function inspect(ctx: Excel.RequestContext, plan: WorkbookPlan): Promise<I
 
   // Beside the source: as read, and only empty or Tierwise's cells. Otherwise nothing is written.
   const before = owned.sourceColumns;
+  if (protection?.protected) {
+    const issue: Issue = {
+      severity: 'error',
+      where: 'Tierwise',
+      message: "the workbook's structure is protected, so Tierwise cannot add or replace its sheets: nothing was changed. Unprotect it (Review > Protect Workbook) and apply again.",
+    };
+    return { records, owned, before, sheetsBefore, tablesBefore, sheetIds, pendingIds, oldIds, issues: [issue] };
+  }
   const issues = plan.sourceColumns ? await guardSource(ctx, plan.sourceColumns, before, sheetsBefore.map((s) => s.name), tablesBefore.map((t) => t.name)) : [];
   return { records, owned, before, sheetsBefore, tablesBefore, sheetIds, pendingIds, oldIds, issues };
 }

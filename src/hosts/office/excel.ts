@@ -20,10 +20,11 @@ export const globalSupports: Supports = (set, version) => {
 export interface Features {
   /** 1.6: conditional formats, suspendApiCalculationUntilNextSync. */
   conditionalFormats: boolean;
-  /** 1.7: freeze panes, chart series types (the column + line combination), hyperlinks. */
+  /** 1.7: freeze panes, chart series types (the column + line combination), hyperlinks, workbook protection. */
   freezePanes: boolean;
   comboChart: boolean;
   hyperlinks: boolean;
+  workbookProtection: boolean;
   /** 1.8: data validation, secondary chart axis, runtime.enableEvents. */
   dataValidation: boolean;
   secondaryAxis: boolean;
@@ -41,6 +42,7 @@ export function detectFeatures(supports: Supports): Features {
     freezePanes: v(7),
     comboChart: v(7),
     hyperlinks: v(7),
+    workbookProtection: v(7),
     dataValidation: v(8),
     secondaryAxis: v(8),
     events: v(8),

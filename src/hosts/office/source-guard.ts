@@ -33,7 +33,15 @@ export async function guardSource(ctx: Excel.RequestContext, sc: PlannedSourceCo
   // A table's data body, as the read took it (a Total Row is not a line).
   const tableBody = tableItem ? tableItem.getDataBodyRange().load('rowCount') : undefined;
   const used = tableItem ? undefined : sheet.getRange(columnsA1(left, width)).getUsedRangeOrNullObject(true).load('rowIndex, rowCount');
+  const protection = sheet.protection.load('protected');
   await ctx.sync();
+  if (protection.protected) {
+    return [{
+      severity: 'error',
+      where: sc.sheet,
+      message: `the sheet ${sc.sheet} is protected, so Tierwise cannot write its segment columns beside the lines: nothing was changed. Unprotect it (Review > Unprotect Sheet), or turn the segment columns off, and apply again.`,
+    }];
+  }
   const height = tableBody ? tableBody.rowCount : used && !used.isNullObject ? Math.max(0, used.rowIndex + used.rowCount - sc.headerRow) : 0;
 
   // 2. Its edges, and what the target cells hold.

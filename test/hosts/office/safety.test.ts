@@ -71,6 +71,39 @@ describe('office host safety', () => {
     expect(JSON.stringify([...sim.model.settings])).toBe(settingsBefore);
   });
 
+  it('stops before writing when the source sheet is protected and columns would go beside it; writes the rest without them', async () => {
+    const { sim, host } = salesBook();
+    const plan = planFor(await host.readSource(SHEET));
+    sim.model.findSheet('Sales')!.protected = true;
+    const before = snapshotOf(sim);
+    const report = await host.apply(plan);
+    expect(report.complete).toBe(false);
+    expect(report.issues).toEqual([expect.objectContaining({ severity: 'error', where: 'Sales', message: expect.stringMatching(/^the sheet Sales is protected, so Tierwise cannot write its segment columns beside the lines: nothing was changed/) })]);
+    expect(snapshotOf(sim)).toBe(before);
+    // Without segment columns the protected source is only read: the tiers and the summary are written.
+    const tiersOnly = await runTierwise(host, SHEET, { segmentColumns: [] });
+    expect(tiersOnly.report.complete).toBe(true);
+    expect(valuesOf(sim.model.findSheet('Customer Tiers')!).length).toBe(5);
+  });
+
+  it("stops before writing when the workbook's structure is protected (ExcelApi 1.7), and says how to unprotect it", async () => {
+    const { sim, host } = salesBook();
+    sim.model.structureProtected = true;
+    const before = snapshotOf(sim);
+    const { report } = await runTierwise(host, SHEET);
+    expect(report.complete).toBe(false);
+    expect(report.issues).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(/^the workbook's structure is protected, so Tierwise cannot add or replace its sheets: nothing was changed/) })]);
+    expect(snapshotOf(sim)).toBe(before);
+    // Before 1.7 Excel cannot be asked: the first sheet Tierwise adds is refused, and nothing of the user's changes.
+    const old = salesBook({ excelApi: 6 });
+    old.sim.model.structureProtected = true;
+    const oldBefore = snapshotOf(old.sim);
+    const refused = await runTierwise(old.host, SHEET);
+    expect(refused.report.complete).toBe(false);
+    expect(refused.report.issues[0].message).toMatch(/Excel stopped the run/);
+    expect(snapshotOf(old.sim)).toBe(oldBefore);
+  });
+
   it('notices rows added to the source between reading and writing, and writes nothing', async () => {
     const { sim, host } = salesBook();
     const plan = planFor(await host.readSource(SHEET));

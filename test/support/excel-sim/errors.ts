@@ -11,6 +11,7 @@ export type SimErrorCode =
   | 'RunMustReturnPromise'
   | 'InvalidArgument'
   | 'InvalidOperation'
+  | 'AccessDenied'
   | 'ItemNotFound'
   | 'ItemAlreadyExists'
   | 'ApiNotFound'
@@ -32,6 +33,7 @@ const MESSAGES: Record<SimErrorCode, string> = {
     'The batch function passed to the ".run" method didn\'t return a promise. The function must return a promise, so that any automatically-tracked objects can be released at the completion of the batch operation.',
   InvalidArgument: 'The argument is invalid or missing or has an incorrect format.',
   InvalidOperation: 'The operation attempted is invalid on the object.',
+  AccessDenied: 'You cannot perform the requested operation.',
   ItemNotFound: "The requested resource doesn't exist.",
   ItemAlreadyExists: 'A resource with the same name or identifier already exists.',
   ApiNotFound:

@@ -65,6 +65,13 @@ export class WorkbookModel {
   enableEvents = true;
   /** The workbook counts dates from 1904-01-01 (old Excel for Mac files); only DATE() shows it to an add-in. */
   date1904 = false;
+  /** Review > Protect Workbook: no sheet may be added, deleted, renamed, moved, hidden or shown. */
+  structureProtected = false;
+
+  /** Throws AccessDenied while the structure is protected (what Excel answers is assumed: see docs/excel-host.md). */
+  checkStructure(): void {
+    if (this.structureProtected) throw richError('AccessDenied', undefined, undefined, "[sim] The workbook's structure is protected.");
+  }
   readonly suspensions = { apiCalculation: 0, screenUpdating: 0 };
   private nextId = 1;
 
@@ -95,6 +102,7 @@ export class WorkbookModel {
       while (this.findSheet(`Sheet${n}`)) n++;
       finalName = `Sheet${n}`;
     }
+    this.checkStructure();
     this.checkSheetName(finalName);
     const sheet = new SheetModel(this.newId('sheet'), finalName, this.formats);
     this.sheets.push(sheet);
@@ -107,6 +115,7 @@ export class WorkbookModel {
   }
 
   deleteSheet(sheet: SheetModel): void {
+    this.checkStructure();
     if (sheet.visibility === 'Visible' && this.visibleSheets().length === 1) {
       throw richError('InvalidOperation', undefined, undefined, '[sim] A workbook must contain at least one visible worksheet.');
     }
@@ -120,6 +129,7 @@ export class WorkbookModel {
 
   setVisibility(sheet: SheetModel, v: unknown): void {
     if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw richError('InvalidArgument');
+    if (v !== sheet.visibility) this.checkStructure();
     if (v !== 'Visible' && sheet.visibility === 'Visible' && this.visibleSheets().length === 1) {
       throw richError('InvalidOperation', undefined, undefined, '[sim] A workbook must contain at least one visible worksheet.');
     }

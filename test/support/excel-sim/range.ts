@@ -46,7 +46,13 @@ function shapeOf(value: unknown, rect: Rect): 'scalar' | 'grid' {
 }
 
 /** Writes values/formulas (as typed input) or number formats into a rectangle of a sheet. */
+/** A protected sheet's cells are locked (Excel's default): writing or clearing them is refused. */
+export function checkUnprotected(sheet: SheetModel): void {
+  if (sheet.protected) throw richError('AccessDenied', undefined, undefined, '[sim] The cell is on a protected sheet.');
+}
+
 export function writeCells(ctx: Ctx, sheet: SheetModel, rect: Rect, prop: 'values' | 'formulas' | 'numberFormat', value: unknown): void {
+  checkUnprotected(sheet);
   const shape = shapeOf(value, rect);
   const grid = value as unknown[][];
   const at = (i: number, j: number) => (shape === 'scalar' ? value : grid[i][j]);
@@ -359,6 +365,7 @@ export class RangeProxy extends ProxyBase {
       const { sheet, rect } = this._resolve();
       const what = applyTo === 'Contents' || applyTo === 'Formats' ? applyTo : applyTo === 'All' ? 'All' : undefined;
       if (!what) throw richError('InvalidArgument');
+      checkUnprotected(sheet);
       sheet.clear(rect, what);
       this._ctx._wb.afterWrite(sheet, rect);
     });

@@ -115,6 +115,8 @@ export class SheetModel {
   readonly formatOps: FormatOp[] = [];
   /** `r,c` -> the cell's hyperlink (Range.hyperlink, ExcelApi 1.7). */
   readonly hyperlinks = new Map<string, HyperlinkModel>();
+  /** Review > Protect Sheet (every cell locked, Excel's default): no cell may be written or cleared. */
+  protected = false;
   /** The sheet's own AutoFilter (a table's is on the table); undefined: none set up. */
   autoFilter: AutoFilterModel | undefined;
   chartCounter = 0;

@@ -70,6 +70,7 @@ export class WorksheetProxy extends ProxyBase {
   set name(v: string) {
     this._setProp('name', v, () => {
       const s = this._resolve();
+      if (v !== s.name) this._ctx._wb.checkStructure();
       s.name = this._ctx._wb.checkSheetName(v, s);
     });
   }
@@ -84,6 +85,7 @@ export class WorksheetProxy extends ProxyBase {
       const s = this._resolve();
       const sheets = this._ctx._wb.sheets;
       if (!Number.isInteger(v) || v < 0 || v >= sheets.length) throw richError('InvalidArgument');
+      if (v !== sheets.indexOf(s)) this._ctx._wb.checkStructure();
       sheets.splice(sheets.indexOf(s), 1);
       sheets.splice(v, 0, s);
     });
@@ -119,6 +121,9 @@ export class WorksheetProxy extends ProxyBase {
     return this._kid('charts', () => new ChartCollectionProxy(this._ctx, `${this._path}.charts`, this));
   }
 
+  get protection(): WorksheetProtectionProxy {
+    return this._kid('protection', () => new WorksheetProtectionProxy(this._ctx, `${this._path}.protection`, () => this._resolve()));
+  }
   get autoFilter(): AutoFilterProxy {
     return this._kid('autoFilter', () => new AutoFilterProxy(this._ctx, `${this._path}.autoFilter`, () => this._resolve().autoFilter));
   }
@@ -271,5 +276,30 @@ export class FreezePanesProxy extends ProxyBase {
   }
   unfreeze(): void {
     this._freeze('unfreeze', 0, 0);
+  }
+}
+
+/** Worksheet.protection (ExcelApi 1.2): whether Review > Protect Sheet is on. */
+export class WorksheetProtectionProxy extends ProxyBase {
+  readonly _type = 'WorksheetProtection';
+  constructor(
+    ctx: Ctx,
+    path: string,
+    private readonly _sheet: () => SheetModel,
+  ) {
+    super(ctx, path);
+  }
+  _check(): void {
+    this._gate('ExcelApi', '1.2', 'WorksheetProtection');
+    this._sheet();
+  }
+  protected _scalars(): readonly string[] {
+    return ['protected'];
+  }
+  protected _read(): unknown {
+    return this._sheet().protected;
+  }
+  get protected(): boolean {
+    return this._get('protected');
   }
 }

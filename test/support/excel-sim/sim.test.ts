@@ -73,6 +73,49 @@ describe('excel simulator', () => {
     }))).toBe('ApiNotFound');
   });
 
+  it('refuses to write on a protected sheet, or to add, rename or hide sheets in a protected structure', async () => {
+    const sim = book();
+    sim.model.findSheet('Orders')!.protected = true;
+    await sim.run(async (ctx) => {
+      const p = ctx.workbook.worksheets.getItem('Orders').protection.load('protected');
+      const w = ctx.workbook.protection.load('protected');
+      await ctx.sync();
+      expect([p.protected, w.protected]).toEqual([true, false]);
+    });
+    expect(await code(sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Orders').getRange('C1').values = [['x']];
+      await ctx.sync();
+    }))).toBe('AccessDenied');
+    expect(await code(sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Orders').getRange('A1').clear();
+      await ctx.sync();
+    }))).toBe('AccessDenied');
+    sim.model.findSheet('Orders')!.protected = false;
+    sim.model.structureProtected = true;
+    for (const change of [
+      (ctx: Excel.RequestContext) => ctx.workbook.worksheets.add('New'),
+      (ctx: Excel.RequestContext) => (ctx.workbook.worksheets.getItem('Orders').name = 'Renamed'),
+      (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem('Orders').delete(),
+    ]) {
+      expect(await code(sim.run(async (ctx) => {
+        change(ctx);
+        await ctx.sync();
+      }))).toBe('AccessDenied');
+    }
+    expect(sim.model.sheets.map((s) => s.name)).toEqual(['Orders']);
+    // Cells may still be written: only the structure is protected.
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Orders').getRange('C1').values = [['ok']];
+      await ctx.sync();
+    });
+    // Workbook protection is ExcelApi 1.7.
+    const old = new SimExcel(undefined, { excelApi: 6 });
+    expect(await code(old.run(async (ctx) => {
+      ctx.workbook.protection.load('protected');
+      await ctx.sync();
+    }))).toBe('ApiNotFound');
+  });
+
   it('rejects values, formulas and number formats of the wrong dimensions and writes nothing of them', async () => {
     const sim = book();
     expect(await code(sim.run(async (ctx) => {

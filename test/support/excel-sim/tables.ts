@@ -3,7 +3,7 @@ import { MAX_COLS, MAX_ROWS, Rect, parseLocal, splitSheet } from './address';
 import { CollectionBase, Ctx, ProxyBase } from './base';
 import { DIMENSION_MISMATCH, richError } from './errors';
 import type { SheetModel, TableModel } from './model';
-import { RangeProxy, writeCells } from './range';
+import { checkUnprotected, RangeProxy, writeCells } from './range';
 import { WorksheetProxy } from './sheet';
 import { AutoFilterProxy } from './auto-filter';
 
@@ -288,6 +288,7 @@ export class TableColumnCollectionProxy extends CollectionBase<TableColumnProxy,
       const { sheet, rect } = table;
       const at = index === undefined || index === null || index === -1 ? rect.cols : index;
       if (!Number.isInteger(at) || at < 0 || at > rect.cols) throw richError('InvalidArgument');
+      checkUnprotected(sheet);
       const col = rect.c0 + at;
       if (col >= MAX_COLS) throw richError('InvalidArgument');
       const column: Rect = { r0: rect.r0, c0: col, rows: rect.rows, cols: 1 };

@@ -29,6 +29,9 @@ export class WorkbookProxy extends ProxyBase {
   get application(): ApplicationProxy {
     return this._kid('application', () => new ApplicationProxy(this._ctx, 'workbook.application'));
   }
+  get protection(): WorkbookProtectionProxy {
+    return this._kid('protection', () => new WorkbookProtectionProxy(this._ctx, 'workbook.protection'));
+  }
   get functions(): FunctionsProxy {
     return this._kid('functions', () => new FunctionsProxy(this._ctx, 'workbook.functions'));
   }
@@ -221,4 +224,21 @@ function excelDate(year: number, month: number, day: number, date1904: boolean):
   if (!date1904 && days < Date.UTC(1900, 2, 1) / 86_400_000) serial -= 1;
   if (year < 1900 || year > 9999 || serial < 0 || !Number.isInteger(serial)) return { value: null, error: '#NUM!' };
   return { value: serial, error: null };
+}
+
+/** Workbook.protection (ExcelApi 1.7): whether Review > Protect Workbook (its structure) is on. */
+export class WorkbookProtectionProxy extends ProxyBase {
+  readonly _type = 'WorkbookProtection';
+  _check(): void {
+    this._gate('ExcelApi', '1.7', 'WorkbookProtection');
+  }
+  protected _scalars(): readonly string[] {
+    return ['protected'];
+  }
+  protected _read(): unknown {
+    return this._ctx._wb.structureProtected;
+  }
+  get protected(): boolean {
+    return this._get('protected');
+  }
 }
