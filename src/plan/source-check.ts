@@ -30,6 +30,20 @@ export function hiddenRowsNote(source: Pick<SourceTable, 'sheet' | 'origin' | 'h
   };
 }
 
+/** The workbook's structure is protected (Review > Protect Workbook): no sheet can be added or replaced. */
+export const protectedStructure = (): Issue => ({
+  severity: 'error',
+  where: 'Tierwise',
+  message: "the workbook's structure is protected, so Tierwise cannot add or replace its sheets: nothing was changed. Unprotect it (Review > Protect Workbook) and apply again.",
+});
+
+/** The source sheet is protected: no segment column can go beside the lines. */
+export const protectedSource = (sheet: string): Issue => ({
+  severity: 'error',
+  where: sheet,
+  message: `the sheet ${sheet} is protected, so Tierwise cannot write its segment columns beside the lines: nothing was changed. Unprotect it (Review > Unprotect Sheet), or turn the segment columns off, and apply again.`,
+});
+
 /** A table whose header row is switched off: its columns have no names to map. */
 export const noHeaderRow = (table: string): Issue => ({
   severity: 'error',

@@ -10,6 +10,7 @@ import { freeSheetName, freeTableName } from '../../plan/names';
 import { ownedText, SETTINGS_OWNED, type OwnedSourceColumns, type OwnedState } from '../../plan/owned';
 import { writtenSheet, type PlannedSheet, type PlannedSourceColumns, type PlanValue, type WorkbookPlan } from '../../plan/plan';
 import { SETTINGS_SHEET } from '../../plan/settings-sheet';
+import { protectedStructure } from '../../plan/source-check';
 import { Batcher, writeGrid } from './batch';
 import { decorateSheet, type CreatedTable } from './decorate';
 import { a1, type Features } from './excel';
@@ -78,14 +79,7 @@ async function inspect(ctx: Excel.RequestContext, plan: WorkbookPlan, features: 
 
   // Beside the source: as read, and only empty or Tierwise's cells. Otherwise nothing is written.
   const before = owned.sourceColumns;
-  if (protection?.protected) {
-    const issue: Issue = {
-      severity: 'error',
-      where: 'Tierwise',
-      message: "the workbook's structure is protected, so Tierwise cannot add or replace its sheets: nothing was changed. Unprotect it (Review > Protect Workbook) and apply again.",
-    };
-    return { records, owned, before, sheetsBefore, tablesBefore, sheetIds, pendingIds, oldIds, issues: [issue] };
-  }
+  if (protection?.protected) return { records, owned, before, sheetsBefore, tablesBefore, sheetIds, pendingIds, oldIds, issues: [protectedStructure()] };
   const issues = plan.sourceColumns ? await guardSource(ctx, plan.sourceColumns, before, sheetsBefore.map((s) => s.name), tablesBefore.map((t) => t.name)) : [];
   return { records, owned, before, sheetsBefore, tablesBefore, sheetIds, pendingIds, oldIds, issues };
 }

@@ -5,7 +5,7 @@ import { cellAddress, rangeAddress } from '../../engine/address';
 import type { Cell, Issue } from '../../engine/types';
 import type { OwnedSourceColumns } from '../../plan/owned';
 import type { PlannedSourceColumns } from '../../plan/plan';
-import { sourceFingerprint } from '../../plan/source-check';
+import { protectedSource, sourceFingerprint } from '../../plan/source-check';
 import { a1, columnsA1 } from './excel';
 import { readBlocks } from './read';
 
@@ -35,13 +35,7 @@ export async function guardSource(ctx: Excel.RequestContext, sc: PlannedSourceCo
   const used = tableItem ? undefined : sheet.getRange(columnsA1(left, width)).getUsedRangeOrNullObject(true).load('rowIndex, rowCount');
   const protection = sheet.protection.load('protected');
   await ctx.sync();
-  if (protection.protected) {
-    return [{
-      severity: 'error',
-      where: sc.sheet,
-      message: `the sheet ${sc.sheet} is protected, so Tierwise cannot write its segment columns beside the lines: nothing was changed. Unprotect it (Review > Unprotect Sheet), or turn the segment columns off, and apply again.`,
-    }];
-  }
+  if (protection.protected) return [protectedSource(sc.sheet)];
   const height = tableBody ? tableBody.rowCount : used && !used.isNullObject ? Math.max(0, used.rowIndex + used.rowCount - sc.headerRow) : 0;
 
   // 2. Its edges, and what the target cells hold.

@@ -9,16 +9,16 @@ import { sourceColumnHeader } from '../../plan/planner';
 import { ownedText, parseOwned, SETTINGS_CONFIG, SETTINGS_OWNED, type OwnedState } from '../../plan/owned';
 import { drawableCharts, writtenSheet, type PlannedChart, type PlannedSheet, type PlannedSourceColumns, type WorkbookPlan } from '../../plan/plan';
 import { readPreviousRun } from '../../plan/previous';
-import { hiddenRowsNote, noHeaderRow, SourceProblem, sourceFromGrid, tableFingerprint } from '../../plan/source-check';
+import { hiddenRowsNote, noHeaderRow, protectedSource, protectedStructure, SourceProblem, sourceFromGrid, tableFingerprint } from '../../plan/source-check';
 import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, StoredConfig, WorkbookHost } from '../host';
 import { PackageError, XlsxPackage, type SheetEntry } from './package';
-import { afterSheetData, autoFilterHidesRows, cellXmlValue, denseRows, MAX_SHEET_XML_BYTES, parseRange, readSheetXml, sharedStrings, tablesOf, type Range, type TableEntry } from './read';
+import { afterSheetData, autoFilterHidesRows, cellXmlValue, isOn, protectsCells, denseRows, MAX_SHEET_XML_BYTES, parseRange, readSheetXml, sharedStrings, tablesOf, type Range, type TableEntry } from './read';
 import { findAddinPart, parseSettingsSheet, readAddinProperties, SETTINGS_SHEET, settingsSheetValues, writeAddinProperties } from './settings';
 import { chartXml, drawingXml } from './chart-xml';
 import { sheetXml, tablePartsXml, tableXml } from './sheet-xml';
 import { spliceSourceColumns, widenTable } from './source-columns';
 import { MINIMAL_STYLES, StyleBook } from './styles';
-import { CONTENT_TYPE, REL } from './xml';
+import { attributes, CONTENT_TYPE, findTags, REL } from './xml';
 
 /** How the xlsx host names a sheet it owns: Excel's sheetId, which a rename keeps. */
 const sheetKey = (s: SheetEntry) => `sheetId:${s.sheetId}`;
@@ -245,6 +245,11 @@ export class XlsxHost implements WorkbookHost {
     const report: ApplyReport = { written: [], renamed: [], issues: [], complete: false };
     const owned = this.owned();
     const sc = plan.sourceColumns;
+    // As in Excel: a protected structure takes no new sheets, a protected source sheet no columns.
+    if (await this.structureProtected()) {
+      report.issues.push(protectedStructure());
+      return report;
+    }
     const styles = await this.styleBook();
     const source = sc ? await this.spliceSource(sc, owned, styles) : undefined;
     if (source?.issues.length) {
@@ -383,10 +388,12 @@ export class XlsxHost implements WorkbookHost {
     if (this.lastRead.get(`${sc.sheet}|${sc.tableName ?? ''}`) !== sc.sourceFingerprint) {
       return { issues: [{ severity: 'error', where: sc.sheet, message: 'the segment columns were planned from a different read of this source: nothing was written beside it; run Tierwise again' }] };
     }
+    const bytes = await this.sheetBytes(sheet);
+    if (protectsCells(afterSheetData(bytes))) return { issues: [protectedSource(sc.sheet)] };
     const mine = owned.sourceColumns;
     const ours = mine && mine.sheet === sc.sheet && mine.headerRow === sc.headerRow && mine.column === sc.column ? mine : undefined;
     const previous = ours ? { lastColumn: ours.column + ours.headers.length - 1, lastRow: ours.headerRow + ours.rowCount } : undefined;
-    const spliced = spliceSourceColumns(await this.sheetBytes(sheet), sc, styles.cellStyle({ font: 'bold' }), previous);
+    const spliced = spliceSourceColumns(bytes, sc, styles.cellStyle({ font: 'bold' }), previous);
     if (spliced.conflict) {
       const { column, row, cellXml } = spliced.conflict;
       return {
@@ -401,6 +408,12 @@ export class XlsxHost implements WorkbookHost {
       };
     }
     return { issues: [], sheet, xml: spliced.xml };
+  }
+
+  /** `<workbookProtection lockStructure="1"/>` in workbook.xml: Review > Protect Workbook. */
+  private async structureProtected(): Promise<boolean> {
+    const tag = findTags(await this.pkg.workbookXml(), 'workbookProtection')[0];
+    return tag !== undefined && isOn(attributes(tag.tag).lockStructure);
   }
 
   private async widenSourceTable(sc: PlannedSourceColumns, sheet: SheetEntry, owned: OwnedState): Promise<void> {

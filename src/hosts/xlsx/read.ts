@@ -106,6 +106,15 @@ export function autoFilterHidesRows(xml: string): boolean {
   return findTags(body, 'filterColumn').some((f) => !f.tag.endsWith('/>'));
 }
 
+/** An OOXML boolean attribute that is set: `1` or `true`. */
+export const isOn = (value: string | undefined): boolean => value === '1' || value === 'true';
+
+/** `<sheetProtection sheet="1" .../>` after a sheet's cells: Review > Protect Sheet is on. */
+export function protectsCells(afterCells: string): boolean {
+  const tag = findTags(afterCells, 'sheetProtection')[0];
+  return tag !== undefined && isOn(attributes(tag.tag).sheet);
+}
+
 /** A sheet's XML after its cells (`</sheetData>` on), where its autoFilter is: small, whatever the sheet's size. */
 export function afterSheetData(bytes: Uint8Array): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
