@@ -239,7 +239,7 @@ export function ingest(table: SourceTable, config: Config): Ingested {
         if (err) reportError(cDate, err);
         else if (isBlank(cell)) report(cDate, `${headerAt(cDate)} is blank: type the date of the sale`);
         else if (cell === 60 && !date1904) report(cDate, `${headerAt(cDate)} is 1900-02-29, a day that does not exist (Excel shows it for compatibility with Lotus 1-2-3): correct the date`);
-        else report(cDate, `${headerAt(cDate)} "${String(cell)}" is not a date: use a date cell, or text written YYYY-MM-DD${dateOrder ? ` or in ${dateOrder} order` : ''}`);
+        else report(cDate, `${headerAt(cDate)} "${String(cell)}" is not a date: use a date cell, or text written YYYY-MM-DD${dateOrder ? `, in ${dateOrder} order` : ''} or as 5-Mar-2017 (a four-digit year)`);
       }
     }
     for (const c of textColumns) {

@@ -232,11 +232,45 @@ function trimmedEnd(s: string, start: number): number {
   return end;
 }
 
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** An optional time of day, in range, ignored as with numeric dates. */
+const TIME = String.raw`(?:[ T]+(?:(?:0?[1-9]|1[0-2]):[0-5]\d(?::[0-5]\d)?\s*[AaPp][Mm]|(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?))?`;
+/** `5-Mar-2017`, `05 March 2017`, `5.Mar.2017` (day, month, year: Excel's `d-mmm-yyyy`, Oracle and SAP exports). */
+const DAY_MONTH_YEAR = new RegExp(String.raw`^(\d{1,2})[-\s./]+([A-Za-z]+)\.?[-\s./,]+(\d{4})${TIME}$`);
+/** `Mar 5, 2017`, `March 5th 2017` (month, day, year: the English long date). */
+const MONTH_DAY_YEAR = new RegExp(String.raw`^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TIME}$`);
+
+/** 1 to 12 for an English month name, its first three letters or `Sept`; 0 otherwise. */
+function monthNumber(word: string): number {
+  const w = word.toLowerCase();
+  const m = MONTHS.findIndex((name) => w === name || w === name.slice(0, 3));
+  return m >= 0 ? m + 1 : w === 'sept' ? 9 : 0;
+}
+
+/**
+ * A date written with the month's English name: the name says which part is the month, so the day
+ * order setting plays no part. 2-digit years stay unreadable, as in numeric dates.
+ */
+function namedMonthDate(s: string): EpochDay {
+  let m = DAY_MONTH_YEAR.exec(s);
+  if (m) {
+    const month = monthNumber(m[2]);
+    return month ? isoToEpochDay(Number(m[3]), month, Number(m[1])) : NaN;
+  }
+  m = MONTH_DAY_YEAR.exec(s);
+  if (m) {
+    const month = monthNumber(m[1]);
+    return month ? isoToEpochDay(Number(m[3]), month, Number(m[2])) : NaN;
+  }
+  return NaN;
+}
+
 /**
  * Epoch day of a cell, or NaN when blank or unreadable. Numbers are Excel serials (see serialToEpochDay).
- * Text: ISO `2017-03-05` (year first, also with `/` or `.`, optional time `T10:20:00`, ` 10:20`, `Z`), or
- * `d/m/yyyy` / `m/d/yyyy` per `order` with `/`, `.` or `-` and an optional time. 2-digit years,
- * days that do not exist and digits alone (`"42736"`: a serial typed as text is ambiguous) are NaN.
+ * Text: ISO `2017-03-05` (year first, also with `/` or `.`, optional time `T10:20:00`, ` 10:20`, `Z`),
+ * `d/m/yyyy` / `m/d/yyyy` per `order` with `/`, `.` or `-` and an optional time, or the month's English
+ * name (`5-Mar-2017`, `Mar 5, 2017`). 2-digit years, days that do not exist and digits alone
+ * (`"42736"`: a serial typed as text is ambiguous) are NaN.
  */
 export function readDate(cell: Cell, date1904: boolean, order: DateOrder): EpochDay {
   if (typeof cell === 'number') return serialToEpochDay(cell, date1904);
@@ -244,7 +278,8 @@ export function readDate(cell: Cell, date1904: boolean, order: DateOrder): Epoch
   const start = trimmedStart(cell);
   const end = trimmedEnd(cell, start);
   const shape = scanDate(cell, start, end);
-  if (shape === SHAPE_NONE || scanYear < 1) return NaN;
+  if (shape === SHAPE_NONE) return namedMonthDate(cell.slice(start, end));
+  if (scanYear < 1) return NaN;
   if (shape === SHAPE_YMD) return isoToEpochDay(scanYear, scanP1, scanP2);
   return order === 'DMY' ? isoToEpochDay(scanYear, scanP2, scanP1) : isoToEpochDay(scanYear, scanP1, scanP2);
 }

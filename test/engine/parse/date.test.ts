@@ -204,8 +204,6 @@ describe('readDate', () => {
     '5/3/2017T10:00',
     '5/3/2017Z',
     '0000-01-01',
-    'March 5, 2017',
-    '5 Mar 2017',
     '#N/A',
   ])('%j -> NaN', (text) => {
     expect(readDate(text, false, 'DMY')).toBeNaN();
@@ -240,6 +238,25 @@ describe('readDate', () => {
         return Number.isNaN(v) || Number.isInteger(v);
       }),
     );
+  });
+});
+
+describe('readDate: the month by its English name', () => {
+  it.each<[string, string]>([
+    ['05-Mar-2017', '2017-03-05'], // Excel's d-mmm-yyyy, Oracle and SAP exports
+    ['5 Mar 2017', '2017-03-05'],
+    ['5.MAR.2017', '2017-03-05'],
+    ['05-March-2017 14:30', '2017-03-05'],
+    ['Mar 5, 2017', '2017-03-05'], // the English long date
+    ['March 5th 2017 10:30 PM', '2017-03-05'],
+    ['5-Sept-2017', '2017-09-05'],
+    ['29-Feb-2016', '2016-02-29'],
+  ])('%j -> %s, whatever the day order setting', (text, iso) => {
+    expect(epochDayToIso(readDate(text, false, 'MDY'))).toBe(iso);
+    expect(epochDayToIso(readDate(text, false, 'DMY'))).toBe(iso);
+  });
+  it.each(['05-MAR-17', '29-Feb-2017', '5-Foo-2017', '5 Mayo 2017', 'May 2017', '2017-Mar-05', 'Mar 5, 2017 25:00', 'Mar 5, 2017 13:00 PM', 'Ma 5, 2017'])('%j -> NaN', (text) => {
+    expect(readDate(text, false, 'DMY')).toBeNaN();
   });
 });
 
