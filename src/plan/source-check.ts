@@ -1,9 +1,10 @@
-// Checks on a source range that every host makes the same way: a header row is required, the
-// columns Tierwise wrote last time are not read as data, and a changed source is noticed before
-// anything is written beside it.
+// What every host does the same way with a source range: the header row found (below a report's title)
+// and required, the columns Tierwise wrote last time not read as data, a changed source noticed before
+// anything is written beside it, and the messages for what stops or qualifies a run (Excel's filter,
+// protection, a table without its header row).
 import { cellAddress, rangeAddress } from '../engine/address';
 import { hashText } from '../engine/history';
-import { readNumber } from '../engine/parse/number';
+import { isBlank, readNumber } from '../engine/parse/number';
 import type { Cell, Issue, SourceTable } from '../engine/types';
 import type { OwnedSourceColumns } from './owned';
 
@@ -51,7 +52,6 @@ export const noHeaderRow = (table: string): Issue => ({
   message: `table "${table}" has no header row: turn it on in Excel (Table Design > Header Row) so Tierwise knows the columns`,
 });
 
-const isBlank = (c: Cell) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
 const filledIn = (row: readonly Cell[]) => row.filter((h) => !isBlank(h)).length;
 /** Nothing in it, or less than half of its `width` cells filled in (a title, a blank row). */
 const mostlyEmpty = (row: readonly Cell[], width = row.length) => filledIn(row) === 0 || (width > 1 && filledIn(row) * 2 < width);
