@@ -143,3 +143,10 @@ export function webExtensionXml(settings: Record<string, unknown>): string {
     .join('');
   return `${XML}<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{6C4D1C52-7A8C-4C8E-9E0B-2A2F1B0D3E11}"><we:reference id="${ADDIN_ID}" version="0.1.0.0" store="developer" storeType="Registry"/><we:alternateReferences/><we:properties><we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/>${props}</we:properties><we:bindings/><we:snapshot xmlns:r="${R}"/></we:webextension>`;
 }
+
+/** A copy of a workbook with one part's XML changed (a filter, a protection Excel would have written). */
+export async function editPart(bytes: Uint8Array, path: string, change: (xml: string) => string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  zip.file(path, change(await zip.file(path)!.async('string')));
+  return zip.generateAsync({ type: 'nodebuffer' });
+}

@@ -1,10 +1,9 @@
 // A filter set in Excel on the source (an AutoFilter with criteria) is said, with the range's address, as
 // the office host says it; every row is still counted.
-import JSZip from 'jszip';
 import type { Cell } from '../../../src/engine/types';
 import { XlsxHost } from '../../../src/hosts/xlsx/host';
 import { autoFilterHidesRows } from '../../../src/hosts/xlsx/read';
-import { plainWorkbook } from '../../support/xlsx-fixture';
+import { editPart, plainWorkbook } from '../../support/xlsx-fixture';
 
 const ROWS: Cell[][] = [
   ['Customer', 'Region', 'Sales'],
@@ -13,12 +12,6 @@ const ROWS: Cell[][] = [
 ];
 /** What Excel writes when the Region column is filtered to West (the East row is hidden). */
 const WEST = '<autoFilter ref="A1:C3"><filterColumn colId="1"><filters><filter val="West"/></filters></filterColumn></autoFilter>';
-
-async function edit(bytes: Uint8Array, path: string, change: (xml: string) => string): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(bytes);
-  zip.file(path, change(await zip.file(path)!.async('string')));
-  return zip.generateAsync({ type: 'nodebuffer' });
-}
 
 describe('Excel filters on an .xlsx source', () => {
   it('knows a filter that hides rows from one that only shows buttons (by hand, from the OOXML elements)', () => {
@@ -33,7 +26,7 @@ describe('Excel filters on an .xlsx source', () => {
   });
 
   it('warns for a filtered sheet and a filtered table, counts every row, and says nothing without criteria', async () => {
-    const sheetBook = await edit(await plainWorkbook('Orders', ROWS), 'xl/worksheets/sheet1.xml', (xml) => xml.replace('</sheetData>', `</sheetData>${WEST}`));
+    const sheetBook = await editPart(await plainWorkbook('Orders', ROWS), 'xl/worksheets/sheet1.xml', (xml) => xml.replace('</sheetData>', `</sheetData>${WEST}`));
     const sheet = await (await XlsxHost.open(sheetBook, 'book.xlsx')).readSource({ kind: 'sheet', name: 'Orders' });
     expect(sheet.rows).toHaveLength(2);
     expect(sheet.notes).toEqual([expect.objectContaining({ severity: 'warning', where: 'Orders!A1:C3', message: expect.stringMatching(/^Excel's filter on Orders hides rows: Tierwise counts every row/) })]);
@@ -41,7 +34,7 @@ describe('Excel filters on an .xlsx source', () => {
     const tableBook = await plainWorkbook('Orders', ROWS, { table: 'Sales' });
     const plain = await (await XlsxHost.open(tableBook, 'book.xlsx')).readSource({ kind: 'table', name: 'Sales' });
     expect(plain.notes).toBeUndefined(); // ExcelJS's buttons-only filter hides nothing
-    const filtered = await edit(tableBook, 'xl/tables/table1.xml', (xml) => xml.replace(/<autoFilter[^>]*>[\s\S]*?<\/autoFilter>/, WEST));
+    const filtered = await editPart(tableBook, 'xl/tables/table1.xml', (xml) => xml.replace(/<autoFilter[^>]*>[\s\S]*?<\/autoFilter>/, WEST));
     const table = await (await XlsxHost.open(filtered, 'book.xlsx')).readSource({ kind: 'table', name: 'Sales' });
     expect(table.rows).toHaveLength(2);
     expect(table.notes).toEqual([expect.objectContaining({ where: 'Orders!A1:C3', message: expect.stringMatching(/^The table Sales is filtered in Excel/) })]);

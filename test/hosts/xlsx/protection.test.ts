@@ -1,10 +1,9 @@
 // A protected workbook file is treated as Excel treats it: a protected structure takes no new sheets, a
 // protected source sheet takes no segment columns; the command line stops before writing and says why.
-import JSZip from 'jszip';
 import type { Cell } from '../../../src/engine/types';
 import { XlsxHost } from '../../../src/hosts/xlsx/host';
 import { runTierwise } from '../../support/pipeline';
-import { plainWorkbook } from '../../support/xlsx-fixture';
+import { editPart, plainWorkbook } from '../../support/xlsx-fixture';
 import { parts } from '../../support/xlsx-files';
 
 const ROWS: Cell[][] = [
@@ -15,12 +14,6 @@ const ROWS: Cell[][] = [
 ];
 const SHEET = { kind: 'sheet', name: 'Orders' } as const;
 
-async function edit(bytes: Uint8Array, path: string, change: (xml: string) => string): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(bytes);
-  zip.file(path, change(await zip.file(path)!.async('string')));
-  return zip.generateAsync({ type: 'nodebuffer' });
-}
-
 async function unchanged(host: XlsxHost, input: Uint8Array): Promise<boolean> {
   const before = await parts(input);
   const after = await parts(await host.toBuffer());
@@ -29,7 +22,7 @@ async function unchanged(host: XlsxHost, input: Uint8Array): Promise<boolean> {
 
 describe('protection in an .xlsx file', () => {
   it('a protected source sheet takes no segment columns; without them, the tiers are written', async () => {
-    const input = await edit(await plainWorkbook('Orders', ROWS), 'xl/worksheets/sheet1.xml', (xml) => xml.replace('</sheetData>', '</sheetData><sheetProtection sheet="1" objects="1" scenarios="1"/>'));
+    const input = await editPart(await plainWorkbook('Orders', ROWS), 'xl/worksheets/sheet1.xml', (xml) => xml.replace('</sheetData>', '</sheetData><sheetProtection sheet="1" objects="1" scenarios="1"/>'));
     const host = await XlsxHost.open(input, 'book.xlsx');
     const { report } = await runTierwise(host, SHEET);
     expect(report.complete).toBe(false);
@@ -40,13 +33,13 @@ describe('protection in an .xlsx file', () => {
   });
 
   it('a protected structure takes no sheets; a sheet protection that is off (sheet="0") stops nothing', async () => {
-    const locked = await edit(await plainWorkbook('Orders', ROWS), 'xl/workbook.xml', (xml) => xml.replace('<sheets>', '<workbookProtection lockStructure="1"/><sheets>'));
+    const locked = await editPart(await plainWorkbook('Orders', ROWS), 'xl/workbook.xml', (xml) => xml.replace('<sheets>', '<workbookProtection lockStructure="1"/><sheets>'));
     const host = await XlsxHost.open(locked, 'book.xlsx');
     const { report } = await runTierwise(host, SHEET);
     expect(report.complete).toBe(false);
     expect(report.issues).toEqual([expect.objectContaining({ message: expect.stringMatching(/^the workbook's structure is protected/) })]);
     expect(await unchanged(host, locked)).toBe(true);
-    const off = await edit(await plainWorkbook('Orders', ROWS), 'xl/worksheets/sheet1.xml', (xml) => xml.replace('</sheetData>', '</sheetData><sheetProtection sheet="0"/>'));
+    const off = await editPart(await plainWorkbook('Orders', ROWS), 'xl/worksheets/sheet1.xml', (xml) => xml.replace('</sheetData>', '</sheetData><sheetProtection sheet="0"/>'));
     expect((await runTierwise(await XlsxHost.open(off, 'book.xlsx'), SHEET)).report.complete).toBe(true);
   });
 });
