@@ -88,6 +88,7 @@ function rankOrder(values: Float64Array, eligible: Uint8Array, count: number): I
       order[k++] = c;
     }
   }
+  if (count === 0) return order;
   const words = new Uint32Array(bits.buffer);
   let high = new Uint32Array(count);
   let low = new Uint32Array(count);
@@ -104,7 +105,7 @@ function rankOrder(values: Float64Array, eligible: Uint8Array, count: number): I
     const shift = (pass & 1) * DIGIT_BITS;
     starts.fill(0);
     for (let i = 0; i < count; i++) starts[(key[i] >>> shift) & DIGIT_MASK]++;
-    if (count === 0 || starts[(key[0] >>> shift) & DIGIT_MASK] === count) continue; // one digit for all: nothing moves
+    if (starts[(key[0] >>> shift) & DIGIT_MASK] === count) continue; // one digit for all: nothing moves
     for (let d = 0, sum = 0; d <= DIGIT_MASK; d++) {
       const n = starts[d];
       starts[d] = sum;

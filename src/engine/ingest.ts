@@ -197,8 +197,9 @@ export function ingest(table: SourceTable, config: Config): Ingested {
   const read = readLines(rows, customerKeys, codes, columns, decimal, date1904, dateOrder ?? 'MDY', state, lines);
   // A row with nothing in it is no line at all (a separator, the empty row at a table's end): it is
   // skipped with one warning for all of them, not listed cell by cell as a line with a blank customer.
-  const blank = read.leftOutRows.filter((r) => rows[r].every(isBlank));
-  const leftOut = blank.length === 0 ? read.leftOutRows : read.leftOutRows.filter((r) => !rows[r].every(isBlank));
+  const blank: number[] = [];
+  const leftOut: number[] = [];
+  for (const r of read.leftOutRows) (rows[r].every(isBlank) ? blank : leftOut).push(r);
   leftOut.forEach(reportRow);
   if (blank.length > 0) issues.push(blankRowsNote(table, blank));
   const customers: CustomerIndex = {
@@ -207,8 +208,8 @@ export function ingest(table: SourceTable, config: Config): Ingested {
     // The last non-blank name wins.
     names: read.nameCell.map(keyText),
   };
-  const kept = read.kept;
-  const total = totalRowWarning(table, { ...lines, length: kept }, cAmount, headerAt(cAmount), customers.ids);
+  const keptLines = trim(lines, read.kept);
+  const total = totalRowWarning(table, keptLines, cAmount, headerAt(cAmount), customers.ids);
   if (total) issues.push(total);
 
   /** The slow path, for left-out rows only: every unreadable cell of the row, with its address. */
@@ -252,7 +253,7 @@ export function ingest(table: SourceTable, config: Config): Ingested {
     table,
     mapping,
     customers,
-    lines: { ...trim(lines, kept), orders: dictionaries.order.values, products: dictionaries.product.values, categories: dictionaries.category.values },
+    lines: { ...keptLines, orders: dictionaries.order.values, products: dictionaries.product.values, categories: dictionaries.category.values },
     issues,
     leftOutRows: leftOut.length,
     filteredRows: read.filtered,

@@ -102,10 +102,7 @@ export const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slic
  * The header of a segment type's summary table, the workbook's and the command line's alike; the
  * companion column is profit, or net sales when the measure is profit itself (companionMeasure).
  */
-export const summaryHeader = (measureName: string): string[] => {
-  const m = measureName;
-  return ['Segment', 'Customers', '% customers', capital(m), `% ${m}`, capital(companionMeasure(m)), `Average ${m}`];
-};
+export const summaryHeader = (m: string): string[] => ['Segment', 'Customers', '% customers', capital(m), `% ${m}`, capital(companionMeasure(m)), `Average ${m}`];
 
 /** `2026-01-31T09:00:00.000Z` -> `2026-01-31 09:00 UTC`, as a title reads it (the history sheet keeps the ISO time). */
 export function runTime(iso: string): string {

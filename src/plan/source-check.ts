@@ -90,7 +90,7 @@ const MAX_TITLE_ROWS = 10;
  */
 export function titleRows(grid: readonly (readonly Cell[])[]): number {
   const names = (row: readonly Cell[]) => row.every((h) => isBlank(h) || (typeof h === 'string' && Number.isNaN(readNumber(h, '.'))));
-  const goodHeader = (row: readonly Cell[]) => filledIn(row) >= 2 && names(row) && headerProblem('', { row: 1, column: 0 }, row) === undefined;
+  const goodHeader = (row: readonly Cell[]) => filledIn(row) >= 2 && names(row) && !mostlyEmpty(row);
   // A text file's lines have their own lengths (a title line has one field): measured against the widest.
   const width = Math.max(0, ...grid.slice(0, MAX_TITLE_ROWS + 1).map((r) => r.length));
   const title = (row: readonly Cell[]) => width > 1 && (filledIn(row) <= 1 || mostlyEmpty(row, width));

@@ -3,6 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { isBlank } from '../../engine/parse/number';
 import type { SourceTable } from '../../engine/types';
 import { sourceFromGrid } from '../../plan/source-check';
 import { firstSalesCandidate, namedRange } from '../ranges';
@@ -42,7 +43,7 @@ async function readCsv(path: string, delimiter?: string): Promise<SourceTable> {
     throw new SourceError(`${path} is not a readable CSV file: ${(e as Error).message}`);
   }
   let end = records.length;
-  while (end > 0 && records[end - 1].every((c) => c.trim() === '')) end--; // blank lines after the data
+  while (end > 0 && records[end - 1].every(isBlank)) end--; // blank lines after the data
   if (end === 0) throw new SourceError(`${path} is empty: it needs a header row and at least one line`);
   // As a sheet is read: a report's title lines above the header are said and skipped.
   return sourceFromGrid(basename(path).replace(/\.[^.]+$/, ''), 1, 0, records.slice(0, end), undefined);

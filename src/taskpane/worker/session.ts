@@ -44,8 +44,6 @@ export class EngineSession {
   /** The second ranges as last sent; each prepare says which of them to use. */
   private extras: ExtraSources = {};
   private prepared: EnginePrepared | undefined;
-  /** Curves by measure and minimum: thresholds never change them. Cleared on every prepare. */
-  private curves = new Map<string, Curve | undefined>();
   /** The last run's snapshot the data was prepared with. */
   private lastRun: Snapshot | undefined;
   /** The last plan, whole, while the pane fetches its large parts. */
@@ -120,7 +118,6 @@ export class EngineSession {
   private prepare(config: Config, previous: PreviousRun | undefined, extras: ExtraRole[]): Prepared {
     if (!this.source) throw new Error('no source was loaded');
     this.prepared = prepare(this.source, config, previousSegments(previous), this.sources(extras));
-    this.curves.clear();
     this.lastRun = previous?.snapshots[previous.snapshots.length - 1];
     return describe(this.prepared);
   }
@@ -129,12 +126,8 @@ export class EngineSession {
     const p = this.prepared;
     if (!p) throw new Error('the data is not prepared yet');
     const t = classifyType(p, type);
-    let curve: Curve | undefined;
-    if (type.kind === 'abc') {
-      const key = `${type.measure}|${type.minimumNetSales ?? ''}`;
-      if (!this.curves.has(key)) this.curves.set(key, paretoCurve(t));
-      curve = this.curves.get(key);
-    }
+    // By measure and minimum, once per preparation (its cache): thresholds never change the curve.
+    const curve: Curve | undefined = type.kind === 'abc' ? cached(p, `curve|${type.measure}|${type.minimumNetSales ?? ''}`, () => paretoCurve(t)) : undefined;
     return { typeName: type.name, kind: type.kind, measureName: t.measureName, rows: t.summary, issues: t.issues, curve, rfmGrid: t.rfmGrid, visitCompliance: t.visitCompliance, migration: this.migration(p, t) };
   }
 
