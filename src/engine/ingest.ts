@@ -6,7 +6,7 @@ import type { Config, SegmentType } from './config';
 import { readDate, detectDateOrder, type DateOrder } from './parse/date';
 import { columnNamed, detectColumns } from './parse/headers';
 import { excelError, isBlank, readNumber, type DecimalSeparator } from './parse/number';
-import { codeColumn, codeKeys, Dictionary, FILTERED, keyText, readLines, type LineBuffers, type LineColumns } from './read-lines';
+import { codeColumn, codeKeys, Dictionary, FILTERED, soldCustomers, keyText, readLines, type LineBuffers, type LineColumns } from './read-lines';
 import { totalRowWarning } from './total-row';
 
 export { keyText };
@@ -195,6 +195,7 @@ export function ingest(table: SourceTable, config: Config): Ingested {
   // each code is read before its place is taken, and a million lines need one fresh buffer fewer.
   const lines = allocate(n, columns, customerKeys.code);
   const read = readLines(rows, customerKeys, codes, columns, decimal, date1904, dateOrder ?? 'MDY', state, lines);
+  const sold = soldCustomers(customerKeys, read, lines.customer);
   // A row with nothing in it is no line at all (a separator, the empty row at a table's end): it is
   // skipped with one warning for all of them, not listed cell by cell as a line with a blank customer.
   const blank: number[] = [];
@@ -203,10 +204,10 @@ export function ingest(table: SourceTable, config: Config): Ingested {
   leftOut.forEach(reportRow);
   if (blank.length > 0) issues.push(blankRowsNote(table, blank));
   const customers: CustomerIndex = {
-    ids: read.ids,
-    byId: read.byId,
+    ids: sold.ids,
+    byId: sold.byId,
     // The last non-blank name wins.
-    names: read.nameCell.map(keyText),
+    names: sold.nameCell.map(keyText),
   };
   const keptLines = trim(lines, read.kept);
   const total = totalRowWarning(table, keptLines, cAmount, headerAt(cAmount), customers.ids);

@@ -109,14 +109,13 @@ export interface ReadResult {
   kept: number;
   filtered: number;
   leftOutRows: number[];
-  /** Customer ids in order of first kept line. */
-  ids: string[];
-  byId: Map<string, number>;
   /**
    * Per customer, the name cell of its last kept row whose name is not blank (undefined: none). The cell,
    * not its row: finding 50,000 rows again afterwards is a random walk through the whole input.
    */
   nameCell: Cell[];
+  /** The customers of left-out rows: those among them without a kept line must not appear (soldCustomers). */
+  leftOutCustomers: number[];
 }
 
 /**
@@ -140,45 +139,53 @@ const isError = (cell: Cell) => typeof cell === 'string' && !plainStart(cell) &&
 
 const nonBlank = (cell: Cell) => typeof cell === 'number' || typeof cell === 'boolean' || (typeof cell === 'string' && (plainStart(cell) || cell.trim() !== ''));
 
-/** Each row's customer cell, coded by its raw value. */
+/** A row whose customer cell is blank or an Excel error value: it has no customer. */
+export const NO_CUSTOMER = -1;
+
+/** Each row's customer, found once per distinct raw cell. */
 export interface RowKeys {
-  /** Per row, an index into `raw`; filtered rows are not coded. */
+  /** Per row, an index into `ids`, or NO_CUSTOMER; filtered rows are not coded. */
   code: Int32Array;
-  /** Distinct raw customer cells in order of first appearance: `1001`, `"1001"` and `" 1001"` are three. */
-  raw: Cell[];
+  /** Customer ids (trimmed text) in order of first appearance among the rows a filter keeps. */
+  ids: string[];
+  byId: Map<string, number>;
   /** Every text cell of the date column, when asked for (the evidence for dateOrder `auto`). */
   textDates: string[];
 }
 
 /**
- * The pass before the main one: codes each row's customer cell, and collects text dates if asked. Why a
+ * The pass before the main one: finds each row's customer, and collects text dates if asked. Why a
  * pass of its own: a key lookup is a random access into a table of 50,000 customers, and a loop that does
  * nothing else keeps many lookups in flight at once; inside the long main loop each one stalled it
- * (measured at twice the time of both passes together, docs/performance.md). Trimming and checking a key
- * happen once per raw value, in the main pass (a customer is created by its first kept line).
+ * (measured at twice the time of both passes together, docs/performance.md). The Map is keyed by the raw
+ * cell, so trimming and checking a key happen once per distinct cell (`1001`, `"1001"` and `" 1001"` are
+ * three cells of one customer), and the main pass reads the customer straight from `code`.
+ * A customer is created by its first row here, left-out or not; soldCustomers removes the few whose rows
+ * were all left out.
  */
 export function codeKeys(rows: Cell[][], column: number, state: Uint8Array, textDateColumn = -1): RowKeys {
   const code = new Int32Array(rows.length);
-  const raw: Cell[] = [];
-  const codes = new Map<Cell, number>();
-  const textDates: string[] = [];
+  const byRaw = new Map<Cell, number>();
+  const keys: RowKeys = { code, ids: [], byId: new Map(), textDates: [] };
+  const { textDates } = keys;
   const dates = textDateColumn >= 0;
   let aboveKey: Cell = undefined;
-  let above = -1;
+  let above = NO_CUSTOMER;
+  let first = true;
   for (let r = 0; r < rows.length; r++) {
     if (state[r] === FILTERED) continue;
     const row = rows[r];
     const key = row[column];
     // Lines of one customer often sit together (an order's lines): equal to the cell above, same code.
-    if (above < 0 || key !== aboveKey) {
-      let c = codes.get(key);
+    if (first || key !== aboveKey) {
+      let c = byRaw.get(key);
       if (c === undefined) {
-        c = raw.length;
-        codes.set(key, c);
-        raw.push(key);
+        c = customerOf(keyText(key), keys);
+        byRaw.set(key, c);
       }
       aboveKey = key;
       above = c;
+      first = false;
     }
     code[r] = above;
     if (dates) {
@@ -186,19 +193,26 @@ export function codeKeys(rows: Cell[][], column: number, state: Uint8Array, text
       if (typeof d === 'string') textDates.push(d);
     }
   }
-  return { code, raw, textDates };
+  return keys;
 }
 
-/** Customer of a raw key not yet resolved; a raw key that is blank or an error value. */
-const UNRESOLVED = -1;
-const INVALID = -2;
+/** The customer of a trimmed key: found, new, or NO_CUSTOMER when blank or an error value. */
+function customerOf(id: string, keys: RowKeys): number {
+  if (id === '' || excelError(id) !== undefined) return NO_CUSTOMER;
+  let ci = keys.byId.get(id);
+  if (ci === undefined) {
+    ci = keys.ids.length;
+    keys.byId.set(id, ci);
+    keys.ids.push(id);
+  }
+  return ci;
+}
 
 /**
  * Pass two: reads every row whose state is KEEP into `out`, compacted (line k of out is row `out.row[k]`).
  * `out.customer` may be `customers.code` itself: line k is written after row k's code was read.
  * Rows with an unreadable cell are marked LEFT_OUT and listed; nothing else is said about them here:
- * the caller explains each one (the slow path). A customer is created by its first kept line, so a
- * left-out row never adds one.
+ * the caller explains each one (the slow path).
  */
 export function readLines(
   rows: Cell[][],
@@ -216,11 +230,9 @@ export function readLines(
   const { text } = cols;
   const { quantity: quantityOut, spent: spentOut, order: orderOut, product: productOut, category: categoryOut } = out;
   const { order, product, category } = codes;
-  const customerOf = new Int32Array(customers.raw.length).fill(UNRESOLVED);
-  const ids: string[] = [];
-  const byId = new Map<string, number>();
-  const nameCell: Cell[] = [];
+  const nameCell: Cell[] = new Array<Cell>(customers.ids.length).fill(undefined);
   const leftOutRows: number[] = [];
+  const leftOutCustomers: number[] = [];
   let kept = 0;
   let filtered = 0;
 
@@ -245,12 +257,11 @@ export function readLines(
       (cDate >= 0 && day !== day);
     for (let t = 0; t < text.length && !bad; t++) bad = isError(row[text[t]]);
 
-    const code = customers.code[r];
-    let ci = customerOf[code];
-    if (ci === UNRESOLVED && !bad) ci = customerOf[code] = resolve(keyText(customers.raw[code]));
+    const ci = customers.code[r];
     if (bad || ci < 0) {
       state[r] = LEFT_OUT;
       leftOutRows.push(r);
+      if (ci >= 0) leftOutCustomers.push(ci);
       continue;
     }
     if (cName >= 0) {
@@ -269,18 +280,37 @@ export function readLines(
     if (productOut && product) productOut[k] = product[r];
     if (categoryOut && category) categoryOut[k] = category[r];
   }
-  return { kept, filtered, leftOutRows, ids, byId, nameCell };
+  return { kept, filtered, leftOutRows, nameCell, leftOutCustomers };
+}
 
-  /** The customer of a trimmed key: found, new, or INVALID when blank or an error value. */
-  function resolve(id: string): number {
-    if (id === '' || excelError(id) !== undefined) return INVALID;
-    let ci = byId.get(id);
-    if (ci === undefined) {
-      ci = ids.length;
-      byId.set(id, ci);
-      ids.push(id);
-      nameCell.push(undefined);
-    }
-    return ci;
+/** The customers that have a kept line, and each one's name cell. */
+export interface SoldCustomers {
+  ids: string[];
+  byId: Map<string, number>;
+  nameCell: Cell[];
+}
+
+/**
+ * The customers of the kept lines: codeKeys created one for every valid key, and a customer whose rows
+ * were all left out must not appear (it has no line that counts). Rare (a customer seen once, on a bad
+ * row), so the usual run returns the keys' own index, after one pass over the kept lines' customers when
+ * some row was left out. When customers are dropped, `customer` is renumbered in place.
+ */
+export function soldCustomers(keys: RowKeys, read: ReadResult, customer: Int32Array): SoldCustomers {
+  const all: SoldCustomers = { ids: keys.ids, byId: keys.byId, nameCell: read.nameCell };
+  if (read.leftOutCustomers.length === 0) return all;
+  const sold = new Uint8Array(keys.ids.length);
+  for (let k = 0; k < read.kept; k++) sold[customer[k]] = 1;
+  if (read.leftOutCustomers.every((c) => sold[c] === 1)) return all;
+  const renumber = new Int32Array(keys.ids.length);
+  const kept: SoldCustomers = { ids: [], byId: new Map(), nameCell: [] };
+  for (let c = 0; c < sold.length; c++) {
+    renumber[c] = sold[c] ? kept.ids.length : NO_CUSTOMER;
+    if (!sold[c]) continue;
+    kept.byId.set(keys.ids[c], kept.ids.length);
+    kept.ids.push(keys.ids[c]);
+    kept.nameCell.push(read.nameCell[c]);
   }
+  for (let k = 0; k < read.kept; k++) customer[k] = renumber[customer[k]];
+  return kept;
 }

@@ -1,4 +1,5 @@
 // Ingest rules (SEMANTICS.md section 1): what is read, what becomes a row issue, and where it points.
+import fc from 'fast-check';
 import { ingest } from '../../src/engine/ingest';
 import { segment } from '../../src/engine/run';
 import type { SourceTable } from '../../src/engine/types';
@@ -224,12 +225,45 @@ describe('mapping and filters', () => {
 });
 
 describe('who is a customer', () => {
-  test('a customer seen only on left-out rows is not a customer; order is that of first usable lines', () => {
-    // z's only line is unreadable; y's first line is unreadable, so y comes after x.
+  test('a customer seen only on left-out rows is not a customer; order is that of first appearance in the sheet', () => {
+    // z's only line is unreadable: z is dropped. y's first line is unreadable but its second counts, and y
+    // appears in the sheet (row 3) before x (row 4): y is customer 0, x customer 1. Lines: x (row 4), y (row 5).
     const r = ingest(table(['Customer', 'Sales'], [['z', 'junk'], ['y', '#N/A'], ['x', 1], ['y', 2]]), config());
-    expect(r.customers.ids).toEqual(['x', 'y']);
+    expect(r.customers.ids).toEqual(['y', 'x']);
+    expect(r.customers.byId).toEqual(new Map([['y', 0], ['x', 1]]));
     expect(r.leftOutRows).toBe(2);
-    expect(Array.from(r.lines.customer)).toEqual([0, 1]);
+    expect(Array.from(r.lines.customer)).toEqual([1, 0]);
+  });
+
+  test('a customer whose first row is left out keeps the place where it first appears', () => {
+    // Row 2 of b is left out, but b has a counted line (row 4): nobody is dropped. Raw cells 1001, " 1001"
+    // and "1001" are one customer, first seen on row 3.
+    const r = ingest(table(['Customer', 'Sales'], [['a', 1], ['b', 'junk'], [1001, 2], ['b', 3], [' 1001', 4], ['1001 ', 5]]), config());
+    expect(r.customers.ids).toEqual(['a', 'b', '1001']);
+    expect(Array.from(r.lines.customer)).toEqual([0, 2, 1, 2, 2]);
+    expect(Array.from(r.lines.amount)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  test('customers and line customers match a row-by-row reference on any mix of keys and bad rows', () => {
+    // The reference reads the rules straight: a row counts when its key, trimmed, is neither blank nor an
+    // error value and its sales are a number; customers are the keys of counted rows, in the order their
+    // key first appears on any row; each counted row is a line of its customer.
+    const key = fc.constantFrom<string | number>('a', ' a', 'a ', 'b', 1001, '1001', ' 1001', '', '  ', '#N/A', 'c', 'd');
+    const sales = fc.constantFrom<string | number>(1, 2.5, -3, 'junk', '#REF!', '4');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, sales), { maxLength: 40 }), (rows) => {
+        const text = (k: string | number) => String(k).trim();
+        const valid = (k: string | number) => text(k) !== '' && text(k) !== '#N/A';
+        const counts = rows.map(([k, v]) => valid(k) && v !== 'junk' && v !== '#REF!');
+        const firstSeen = [...new Set(rows.filter(([k]) => valid(k)).map(([k]) => text(k)))];
+        const ids = firstSeen.filter((id) => rows.some(([k], r) => counts[r] && text(k) === id));
+        const r = ingest(table(['Customer', 'Sales'], rows), config());
+        expect(r.customers.ids).toEqual(ids);
+        expect([...r.customers.byId]).toEqual(ids.map((id, i) => [id, i]));
+        expect(Array.from(r.lines.customer)).toEqual(rows.filter((_, i) => counts[i]).map(([k]) => ids.indexOf(text(k))));
+        expect(r.leftOutRows + r.lines.length).toBe(rows.length);
+      }),
+    );
   });
 
   test('an error value in a mapped text column leaves the row out even when no segment type reads it', () => {
