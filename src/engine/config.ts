@@ -53,7 +53,8 @@ function configSchema(obj: Obj) {
   });
 
   const locale = obj({
-    decimal: z.enum(['.', ',']).default('.'),
+    /** `auto` reads the separator from numbers written as text, such as 12,50, and says when it cannot tell. */
+    decimal: z.enum(['auto', '.', ',']).default('auto'),
     /** `auto` reads the order from dates such as 25/03/2017 in the data and says what it chose. */
     dateOrder: z.enum(['auto', 'DMY', 'MDY']).default('auto'),
     date1904: z.boolean().optional(),
@@ -79,7 +80,7 @@ function configSchema(obj: Obj) {
     $schema: z.string().optional(),
     version: z.literal(CONFIG_VERSION, { error: `version must be ${CONFIG_VERSION}` }),
     columns: columns.default({}),
-    locale: locale.default({ decimal: '.', dateOrder: 'auto' }),
+    locale: locale.default({ decimal: 'auto', dateOrder: 'auto' }),
     window: window.default({ kind: 'all' }),
     filters: z.array(filter).default([]),
     minimumNetSales: finite().optional(),

@@ -5,7 +5,7 @@ import { cellAddress, rangeAddress } from './address';
 import type { Config, SegmentType } from './config';
 import { readDate, detectDateOrder, type DateOrder } from './parse/date';
 import { columnNamed, detectColumns } from './parse/headers';
-import { excelError, isBlank, readNumber, type DecimalSeparator } from './parse/number';
+import { detectDecimal, excelError, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from './parse/number';
 import { codeColumn, codeKeys, Dictionary, FILTERED, soldCustomers, keyText, readLines, type LineBuffers, type LineColumns } from './read-lines';
 import { totalRowWarning } from './total-row';
 
@@ -39,6 +39,8 @@ export interface Ingested {
   /** Rows dropped by the configured filters (not issues). */
   filteredRows: number;
   dateOrder?: DateOrder;
+  /** The decimal separator numbers written as text were read with (configured, or detected for `auto`). */
+  decimal: DecimalSeparator;
   /** The workbook counts dates from 1904 (configuration first, then what the host says). */
   date1904: boolean;
   /** False when a required column is missing: nothing can be computed. */
@@ -135,12 +137,28 @@ export function resolveMapping(header: readonly Cell[], columns: Config['columns
   return { mapping, issues };
 }
 
+/**
+ * With decimal `auto`, the rows are read with a decimal point, the text of the number cells is kept, and
+ * only when that text proves a decimal comma (detectDecimal) are they read again with it, before any
+ * left-out row is explained: Excel hands numbers over as numbers, so the usual run reads once, and
+ * only a file of numbers written with commas (a European CSV) is read twice.
+ */
 export function ingest(table: SourceTable, config: Config): Ingested {
+  const setting = config.locale.decimal;
+  if (setting !== 'auto') return ingestWith(table, config, setting, undefined);
+  const withPoint = ingestWith(table, config, '.', []);
+  return withPoint !== 'comma' ? withPoint : ingestWith(table, config, ',', undefined);
+}
+
+/** `textNumbers` given: returns 'comma' as soon as the number cells' text proves a decimal comma. */
+function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparator, textNumbers: Cell[]): Ingested | 'comma';
+function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparator, textNumbers: undefined): Ingested;
+function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparator, textNumbers: Cell[] | undefined): Ingested | 'comma' {
   const { mapping, issues } = resolveMapping(table.header, config.columns);
   issues.push(...(table.notes ?? []));
   const headerAt = (c: number) => String(table.header[c] ?? '').trim() || `column ${c + 1}`;
   const empty = (): Ingested => ({
-    table, mapping, issues, customers: { ids: [], names: [], byId: new Map() }, lines: allocate(0), leftOutRows: 0, filteredRows: 0, usable: false,
+    table, mapping, issues, customers: { ids: [], names: [], byId: new Map() }, lines: allocate(0), leftOutRows: 0, filteredRows: 0, usable: false, decimal,
     date1904: config.locale.date1904 ?? table.date1904 ?? false,
   });
 
@@ -160,7 +178,6 @@ export function ingest(table: SourceTable, config: Config): Ingested {
   const filters = compileFilters(table.header, config.filters, issues);
   if (issues.some((i) => i.severity === 'error')) return empty();
 
-  const decimal: DecimalSeparator = config.locale.decimal;
   const date1904 = config.locale.date1904 ?? table.date1904 ?? false;
   const n = table.rows.length;
   const rows = table.rows;
@@ -178,6 +195,7 @@ export function ingest(table: SourceTable, config: Config): Ingested {
     category: reads.has('category') ? col('category') : -1,
     keepQuantity: reads.has('quantity') && cQty >= 0,
     text: textColumns,
+    numbers: [cAmount, cProfit, cCost, cQty, cSpent].filter((c) => c >= 0),
   };
 
   const state = new Uint8Array(n);
@@ -194,7 +212,13 @@ export function ingest(table: SourceTable, config: Config): Ingested {
   // The customer column is written over the row codes it is read from: line k comes from row r >= k, so
   // each code is read before its place is taken, and a million lines need one fresh buffer fewer.
   const lines = allocate(n, columns, customerKeys.code);
-  const read = readLines(rows, customerKeys, codes, columns, decimal, date1904, dateOrder ?? 'MDY', state, lines);
+  const read = readLines(rows, customerKeys, codes, columns, decimal, date1904, dateOrder ?? 'MDY', state, lines, textNumbers);
+  if (textNumbers !== undefined) {
+    const { decimal: proven, evidence } = detectDecimal(textNumbers);
+    if (proven === ',') return 'comma';
+    const note = decimalNote(table, columns.numbers, evidence);
+    if (note) issues.push(note);
+  }
   const sold = soldCustomers(customerKeys, read, lines.customer);
   // A row with nothing in it is no line at all (a separator, the empty row at a table's end): it is
   // skipped with one warning for all of them, not listed cell by cell as a line with a blank customer.
@@ -259,11 +283,31 @@ export function ingest(table: SourceTable, config: Config): Ingested {
     leftOutRows: leftOut.length,
     filteredRows: read.filtered,
     dateOrder,
+    decimal,
     date1904,
     usable: true,
   };
 }
 
+
+/**
+ * When the text of the number columns cannot tell the decimal separator, the point is used, as Excel
+ * does in en-US, and the user is told how to say otherwise: numbers such as 1,234 and 1.234 (a thousand,
+ * or one) would be read wrong without a word in a file from a decimal-comma country.
+ */
+function decimalNote(table: SourceTable, numberColumns: number[], evidence: DecimalEvidence): Issue | undefined {
+  if (evidence !== 'ambiguous' && evidence !== 'conflict') return undefined;
+  const first = Math.min(...numberColumns);
+  const where = rangeAddress(table.sheet, table.origin.column + first, table.origin.row + 1, Math.max(...numberColumns) - first + 1, Math.max(1, table.rows.length));
+  return {
+    severity: 'warning',
+    where,
+    message:
+      evidence === 'conflict'
+        ? 'the numbers written as text mix a decimal point (12.50) and a decimal comma (12,50); read with a decimal point. Set locale.decimal to "," if the data uses a decimal comma; numbers that do not fit are listed as issues.'
+        : 'every number written as text could have a decimal point or a decimal comma (such as 1,234 or 1.234: a thousand, or one); read with a decimal point, as Excel does in en-US. Set locale.decimal to "," if that is wrong.',
+  };
+}
 
 /** One warning for every row that holds nothing, at the first of them. */
 function blankRowsNote(table: SourceTable, blank: number[]): Issue {

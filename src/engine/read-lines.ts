@@ -28,6 +28,8 @@ export interface LineColumns {
   keepQuantity: boolean;
   /** Mapped text columns checked for Excel error values. */
   text: number[];
+  /** The mapped columns read as numbers (amount, profit or cost, quantity, spent). */
+  numbers: number[];
 }
 
 /** Per-row state: kept, filtered out (not counted anywhere), or left out (an issue). */
@@ -225,9 +227,11 @@ export function readLines(
   dateOrder: DateOrder,
   state: Uint8Array,
   out: LineBuffers,
+  /** When given, every text cell of the number columns is added (the evidence for decimal `auto`). */
+  textNumbers?: Cell[],
 ): ReadResult {
   const { name: cName, date: cDate, amount: cAmount, profit: cProfit, cost: cCost, quantity: cQty, spent: cSpent } = cols;
-  const { text } = cols;
+  const { text, numbers } = cols;
   const { quantity: quantityOut, spent: spentOut, order: orderOut, product: productOut, category: categoryOut } = out;
   const { order, product, category } = codes;
   const nameCell: Cell[] = new Array<Cell>(customers.ids.length).fill(undefined);
@@ -242,6 +246,12 @@ export function readLines(
       continue;
     }
     const row = rows[r];
+    if (textNumbers !== undefined) {
+      for (let t = 0; t < numbers.length; t++) {
+        const v = row[numbers[t]];
+        if (typeof v === 'string') textNumbers.push(v);
+      }
+    }
     const amount = cAmount >= 0 ? readNumber(row[cAmount], decimal) : NaN;
     const profit = cProfit >= 0 ? readNumber(row[cProfit], decimal) : cCost >= 0 ? amount - readNumber(row[cCost], decimal) : NaN;
     const quantity = cQty >= 0 ? readNumber(row[cQty], decimal) : NaN;

@@ -164,13 +164,53 @@ describe('row issues', () => {
 
   test('a number written with the other decimal separator says which setting reads it', () => {
     // "1.234,50" is no number with a decimal point but 1234.5 with a decimal comma; "12.5" the other way round.
-    const comma = ingest(table(HEAD, [['a', 'x', 45000, '1.234,50', 1], ['b', 'x', 45000, 'abc', 1]], 'Orders'), config());
+    const comma = ingest(table(HEAD, [['a', 'x', 45000, '1.234,50', 1], ['b', 'x', 45000, 'abc', 1]], 'Orders'), config({ locale: { decimal: '.' } }));
     expect(comma.issues.map((i) => i.message)).toEqual([
       'Sales "1.234,50" is not a number with a decimal point; it reads as one with a decimal comma. If the numbers of this data use a decimal comma, set "Numbers written as text" to decimal comma (locale.decimal ",")',
       'Sales "abc" is not a number: type a number such as 1234.50',
     ]);
     const point = ingest(table(HEAD, [['a', 'x', 45000, '12.5', 1]], 'Orders'), config({ locale: { decimal: ',' } }));
     expect(point.issues[0].message).toBe('Sales "12.5" is not a number with a decimal comma; it reads as one with a decimal point. If the numbers of this data use a decimal point, set "Numbers written as text" to decimal point (locale.decimal ".")');
+  });
+
+  test('decimal auto: the text numbers decide, read again with a comma only when they prove it', () => {
+    // Sales and Profit as a European export writes them: 1.234,50 reads only with a decimal comma, so the
+    // whole table is read with one, 1.000 included (one thousand, not one).
+    const european = ingest(table(HEAD, [['a', 'x', 45000, '1.234,50', '-0,5'], ['b', 'x', 45000, '1.000', '12'], ['c', 'x', 45000, 7, 1]]), config());
+    expect(european.decimal).toBe(',');
+    expect(Array.from(european.lines.amount)).toEqual([1234.5, 1000, 7]);
+    expect(Array.from(european.lines.profit)).toEqual([-0.5, 12, 1]);
+    expect(european.issues).toEqual([]);
+    // Number cells prove nothing: read with a point, without a word.
+    const excel = ingest(table(HEAD, [['a', 'x', 45000, 1234.5, 1]]), config());
+    expect(excel.decimal).toBe('.');
+    expect(excel.issues).toEqual([]);
+    // 1,234.50 proves the point; 1,000 is then one thousand.
+    const american = ingest(table(HEAD, [['a', 'x', 45000, '1,234.50', 1], ['b', 'x', 45000, '1,000', 1]]), config());
+    expect(american.decimal).toBe('.');
+    expect(Array.from(american.lines.amount)).toEqual([1234.5, 1000]);
+    expect(american.issues).toEqual([]);
+  });
+
+  test('decimal auto: text numbers that cannot tell, or that disagree, are read with a point and said once', () => {
+    // 1,234 and 1.234 are a thousand or one: read with a point (1234 and 1.234), one warning over D2:E3.
+    const unsure = ingest(table(HEAD, [['a', 'x', 45000, '1,234', 1], ['b', 'x', 45000, '1.234', 1]], 'Orders'), config());
+    expect(unsure.decimal).toBe('.');
+    expect(Array.from(unsure.lines.amount)).toEqual([1234, 1.234]);
+    expect(unsure.issues).toEqual([expect.objectContaining({ severity: 'warning', where: 'Orders!D2:E3', message: expect.stringContaining('could have a decimal point or a decimal comma') })]);
+    // 12.50 and 12,50 in one column: a point, a warning, and 12,50 is the row issue at D3.
+    const mixed = ingest(table(HEAD, [['a', 'x', 45000, '12.50', 1], ['b', 'x', 45000, '12,50', 1]], 'Orders'), config());
+    expect(mixed.decimal).toBe('.');
+    expect(mixed.issues.map((i) => [i.severity, i.where])).toEqual([['warning', 'Orders!D2:E3'], ['error', 'Orders!D3']]);
+    expect(mixed.issues[0].message).toContain('mix a decimal point (12.50) and a decimal comma (12,50)');
+  });
+
+  test('decimal auto: rows a filter drops are no evidence', () => {
+    // Only region East counts; its 1,5 would prove a comma, but East is filtered out: West's 2.5 decides.
+    const t = table(['Customer', 'Region', 'Sales'], [['a', 'West', '2.5'], ['b', 'East', '1,5']]);
+    const r = ingest(t, config({ filters: [{ column: 'Region', in: ['West'] }] }));
+    expect(r.decimal).toBe('.');
+    expect(Array.from(r.lines.amount)).toEqual([2.5]);
   });
 
   test('a sheet name that needs quotes is quoted in addresses', () => {

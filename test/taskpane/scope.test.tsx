@@ -15,7 +15,7 @@ import { renderPane } from './render';
 const HEADER = ['Order ID', 'Order Date', 'Customer ID', 'Region', 'Sales', 'Profit'];
 const REGIONS: ColumnValues = { values: ['Central', 'East', 'South', 'West'], distinct: 4 };
 
-function Harness({ start, onConfig, valuesOf, window }: { start?: Partial<Config>; onConfig(c: Config): void; valuesOf(column: string): Promise<ColumnValues | undefined>; window?: { start: string; end: string } }) {
+function Harness({ start, onConfig, valuesOf, window, decimalRead }: { start?: Partial<Config>; onConfig(c: Config): void; valuesOf(column: string): Promise<ColumnValues | undefined>; window?: { start: string; end: string }; decimalRead?: '.' | ',' }) {
   const [draft, dispatch] = useReducer(draftReducer, undefined, () => initialDraft({ ...defaultConfig(), ...start }));
   onConfig(draft.config);
   return (
@@ -24,6 +24,7 @@ function Harness({ start, onConfig, valuesOf, window }: { start?: Partial<Config
       header={HEADER}
       window={window}
       latestSale="2017-12-30"
+      decimalRead={decimalRead}
       issues={checkDraft(draft.config).issues}
       onChange={(scope) => dispatch({ type: 'setScope', scope })}
       valuesOf={valuesOf}
@@ -31,14 +32,14 @@ function Harness({ start, onConfig, valuesOf, window }: { start?: Partial<Config
   );
 }
 
-function setup(start?: Partial<Config>, window?: { start: string; end: string }) {
+function setup(start?: Partial<Config>, window?: { start: string; end: string }, decimalRead?: '.' | ',') {
   let config = defaultConfig();
   const asked: string[] = [];
   const valuesOf = jest.fn(async (column: string) => {
     asked.push(column);
     return column === 'Region' ? REGIONS : { values: ['x'], distinct: 900 };
   });
-  renderPane(<Harness start={start} window={window} onConfig={(c) => (config = c)} valuesOf={valuesOf} />);
+  renderPane(<Harness start={start} window={window} decimalRead={decimalRead} onConfig={(c) => (config = c)} valuesOf={valuesOf} />);
   return { config: () => config, asked };
 }
 
@@ -95,6 +96,13 @@ describe('the minimum and how text is read', () => {
     choose('Numbers written as text', '1.234,50 (decimal comma)');
     choose('Dates written as text', 'Day/month/year (25/03/2017)');
     expect(s.config().locale).toEqual({ decimal: ',', dateOrder: 'DMY' });
+    choose('Numbers written as text', 'Detect from the data');
+    expect(s.config().locale.decimal).toBe('auto');
+  });
+
+  it('with detect, the hint says which separator the last preview read text numbers with', () => {
+    setup(undefined, undefined, ',');
+    expect(screen.getByText('Read with a decimal comma. Number cells are read as they are.')).toBeTruthy();
   });
 });
 

@@ -95,6 +95,33 @@ export function readNumber(cell: Cell, decimal: DecimalSeparator): number {
   return readNumberText(cell, decimal === ',' ? CH_COMMA : CH_DOT);
 }
 
+export type DecimalEvidence = '.' | ',' | 'conflict' | 'ambiguous' | 'none';
+
+/**
+ * The decimal separator the numbers written as text prove, read with the same parser both ways: text that
+ * reads only with a decimal comma (`12,50`, `1.234,50`, `0,5`) is evidence for the comma, text that reads
+ * only with a point (`12.50`, `1,234.50`) for the point. Text that reads both ways and differs (`1,234`,
+ * `1.234`: a thousand or one) proves nothing: 'ambiguous' when there is such text and no evidence. Text
+ * that reads the same both ways (`1234`), or neither way, says nothing. Both kinds: 'conflict'.
+ */
+export function detectDecimal(cells: Iterable<Cell>): { decimal: DecimalSeparator | undefined; evidence: DecimalEvidence } {
+  let point = false;
+  let comma = false;
+  let either = false;
+  for (const cell of cells) {
+    if (typeof cell !== 'string') continue;
+    const withPoint = readNumberText(cell, CH_DOT);
+    const withComma = readNumberText(cell, CH_COMMA);
+    if (withPoint === withPoint && withComma !== withComma) point = true;
+    else if (withComma === withComma && withPoint !== withPoint) comma = true;
+    else if (withPoint === withPoint && withPoint !== withComma) either = true;
+    if (point && comma) return { decimal: undefined, evidence: 'conflict' };
+  }
+  if (point) return { decimal: '.', evidence: '.' };
+  if (comma) return { decimal: ',', evidence: ',' };
+  return { decimal: undefined, evidence: either ? 'ambiguous' : 'none' };
+}
+
 function readNumberText(s: string, dec: number): number {
   let i = 0;
   let end = s.length;

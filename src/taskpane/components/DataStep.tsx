@@ -60,6 +60,7 @@ export function DataStep({ src, config, draftIssues, onColumn, onScope, valuesOf
             header={p.header}
             window={p.window}
             latestSale={p.latestSale}
+            decimalRead={p.decimal}
             issues={[...draftIssues, ...p.issues.filter(shownByField)]}
             onChange={onScope}
             valuesOf={valuesOf}

@@ -28,6 +28,7 @@ const WINDOW_KINDS: Choice<WindowSpec['kind']>[] = [
 ];
 
 const DECIMALS: Choice<Config['locale']['decimal']>[] = [
+  { value: 'auto', label: 'Detect from the data' },
   { value: '.', label: '1,234.50 (decimal point)' },
   { value: ',', label: '1.234,50 (decimal comma)' },
 ];
@@ -45,13 +46,15 @@ export interface ScopeEditorProps {
   /** What the last preparation counted: the window's days and the latest sale. */
   window?: { start: string; end: string };
   latestSale?: string;
+  /** The separator the last preview read text numbers with: what `auto` found. */
+  decimalRead?: '.' | ',';
   /** Problems of the draft and of the last preparation, with configuration paths. */
   issues: Issue[];
   onChange(scope: Partial<Scope>): void;
   valuesOf(column: string): Promise<ColumnValues | undefined>;
 }
 
-export function ScopeEditor({ config, header, window, latestSale, issues, onChange, valuesOf }: ScopeEditorProps) {
+export function ScopeEditor({ config, header, window, latestSale, decimalRead, issues, onChange, valuesOf }: ScopeEditorProps) {
   const styles = useStyles();
   const f = useFormats();
   const filters = config.filters;
@@ -96,7 +99,11 @@ export function ScopeEditor({ config, header, window, latestSale, issues, onChan
         <ChoiceField
           className={styles.narrowField}
           label="Numbers written as text"
-          hint="Number cells are read as they are."
+          hint={
+            config.locale.decimal === 'auto' && decimalRead
+              ? `Read with a decimal ${decimalRead === ',' ? 'comma' : 'point'}. Number cells are read as they are.`
+              : 'Number cells are read as they are.'
+          }
           value={config.locale.decimal}
           choices={DECIMALS}
           onChange={(decimal) => onChange({ locale: { ...config.locale, decimal } })}

@@ -62,6 +62,8 @@ export interface Prepared {
   window?: { start: string; end: string };
   /** The latest readable date among the lines (what a rolling window ends on by default). */
   latestSale?: string;
+  /** The decimal separator numbers written as text were read with (detected when the setting is `auto`). */
+  decimal: '.' | ',';
 }
 
 /** The Pareto curve of an ABC segment type: ranked customers (x) against cumulative share (y), both 0..1. */

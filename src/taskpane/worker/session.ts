@@ -36,6 +36,7 @@ function describe(p: EnginePrepared): Prepared {
     usable: usable(p),
     window: p.window && { start: epochDayToIso(p.window.start), end: epochDayToIso(p.window.end) },
     latestSale: latest === undefined ? undefined : epochDayToIso(latest),
+    decimal: p.ingested.decimal,
   };
 }
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { excelError, isBlank, readNumber } from '../../../src/engine/parse/number';
+import { detectDecimal, excelError, isBlank, readNumber } from '../../../src/engine/parse/number';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
@@ -227,6 +227,32 @@ describe('readNumber: properties', () => {
       fc.property(fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom<'.' | ','>('.', ','), (s, d) => {
         const v = readNumber(s, d);
         return Number.isNaN(v) || Number.isFinite(v);
+      }),
+    );
+  });
+});
+
+describe('detectDecimal', () => {
+  it('takes evidence from text that reads one way only', () => {
+    expect(detectDecimal(['12,50', 7])).toEqual({ decimal: ',', evidence: ',' });
+    expect(detectDecimal(['1.234,50'])).toEqual({ decimal: ',', evidence: ',' });
+    expect(detectDecimal(['0,123'])).toEqual({ decimal: ',', evidence: ',' }); // no thousands group starts with 0
+    expect(detectDecimal(['€ 9,99'])).toEqual({ decimal: ',', evidence: ',' });
+    expect(detectDecimal(['1,234.50', '1,000'])).toEqual({ decimal: '.', evidence: '.' });
+    expect(detectDecimal(['(12.5)'])).toEqual({ decimal: '.', evidence: '.' });
+  });
+  it('says when the text cannot tell, says nothing, or disagrees', () => {
+    expect(detectDecimal(['1,234', '1.234'])).toEqual({ decimal: undefined, evidence: 'ambiguous' });
+    expect(detectDecimal(['1234', 12, '#N/A', 'n/a', '', true])).toEqual({ decimal: undefined, evidence: 'none' });
+    expect(detectDecimal(['12.50', '1,234', '12,50'])).toEqual({ decimal: undefined, evidence: 'conflict' });
+  });
+  it('finds the separator of any amount with cents as en-US and de-DE write it, and reading with it gives the amount back', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e11, max: 1e11 }), fc.constantFrom('en-US', 'de-DE'), (cents, locale) => {
+        const text = (cents / 100).toLocaleString(locale, { minimumFractionDigits: 2, useGrouping: true });
+        const { decimal } = detectDecimal([text]);
+        expect(decimal).toBe(locale === 'en-US' ? '.' : ',');
+        expect(readNumber(text, decimal!)).toBe(cents / 100);
       }),
     );
   });
