@@ -303,20 +303,29 @@ export interface SoldCustomers {
 /**
  * The customers of the kept lines: codeKeys created one for every valid key, and a customer whose rows
  * were all left out must not appear (it has no line that counts). Rare (a customer seen once, on a bad
- * row), so the usual run returns the keys' own index, after one pass over the kept lines' customers when
- * some row was left out. When customers are dropped, `customer` is renumbered in place.
+ * row): the usual run returns the keys' own index after walking the kept lines only until each customer
+ * of a left-out row has been met. When customers are dropped, `customer` is renumbered in place.
  */
 export function soldCustomers(keys: RowKeys, read: ReadResult, customer: Int32Array): SoldCustomers {
   const all: SoldCustomers = { ids: keys.ids, byId: keys.byId, nameCell: read.nameCell };
-  if (read.leftOutCustomers.length === 0) return all;
-  const sold = new Uint8Array(keys.ids.length);
-  for (let k = 0; k < read.kept; k++) sold[customer[k]] = 1;
-  if (read.leftOutCustomers.every((c) => sold[c] === 1)) return all;
+  const unmet = new Uint8Array(read.leftOutCustomers.length > 0 ? keys.ids.length : 0);
+  let left = 0;
+  for (const c of read.leftOutCustomers) {
+    if (unmet[c] === 1) continue;
+    unmet[c] = 1;
+    left++;
+  }
+  for (let k = 0; k < read.kept && left > 0; k++) {
+    if (unmet[customer[k]] === 0) continue;
+    unmet[customer[k]] = 0;
+    left--;
+  }
+  if (left === 0) return all;
   const renumber = new Int32Array(keys.ids.length);
   const kept: SoldCustomers = { ids: [], byId: new Map(), nameCell: [] };
-  for (let c = 0; c < sold.length; c++) {
-    renumber[c] = sold[c] ? kept.ids.length : NO_CUSTOMER;
-    if (!sold[c]) continue;
+  for (let c = 0; c < unmet.length; c++) {
+    renumber[c] = unmet[c] ? NO_CUSTOMER : kept.ids.length;
+    if (unmet[c]) continue;
     kept.byId.set(keys.ids[c], kept.ids.length);
     kept.ids.push(keys.ids[c]);
     kept.nameCell.push(read.nameCell[c]);
