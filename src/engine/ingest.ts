@@ -146,14 +146,17 @@ export function resolveMapping(header: readonly Cell[], columns: Config['columns
 export function ingest(table: SourceTable, config: Config): Ingested {
   const setting = config.locale.decimal;
   if (setting !== 'auto') return ingestWith(table, config, setting, undefined);
-  const withPoint = ingestWith(table, config, '.', []);
-  return withPoint !== 'comma' ? withPoint : ingestWith(table, config, ',', undefined);
+  const withPoint = ingestWith(table, config, '.', 'probe');
+  return 'table' in withPoint ? withPoint : ingestWith(table, config, ',', withPoint.commaProven);
 }
 
-/** `textNumbers` given: returns 'comma' as soon as the number cells' text proves a decimal comma. */
-function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparator, textNumbers: Cell[]): Ingested | 'comma';
-function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparator, textNumbers: undefined): Ingested;
-function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparator, textNumbers: Cell[] | undefined): Ingested | 'comma' {
+/**
+ * `auto`: 'probe' collects the number cells' text, decides, and returns { commaProven } as soon as the
+ * comma wins; what a probe found, handed to the second read, becomes the same warning there.
+ */
+function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparator, auto: 'probe'): Ingested | { commaProven: DecimalEvidence };
+function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparator, auto: DecimalEvidence | undefined): Ingested;
+function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparator, auto: 'probe' | DecimalEvidence | undefined): Ingested | { commaProven: DecimalEvidence } {
   const { mapping, issues } = resolveMapping(table.header, config.columns);
   issues.push(...(table.notes ?? []));
   const headerAt = (c: number) => String(table.header[c] ?? '').trim() || `column ${c + 1}`;
@@ -212,13 +215,16 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
   // The customer column is written over the row codes it is read from: line k comes from row r >= k, so
   // each code is read before its place is taken, and a million lines need one fresh buffer fewer.
   const lines = allocate(n, columns, customerKeys.code);
+  const textNumbers = auto === 'probe' ? [] : undefined;
   const read = readLines(rows, customerKeys, codes, columns, decimal, date1904, dateOrder ?? 'MDY', state, lines, textNumbers);
+  let evidence = auto === 'probe' ? undefined : auto;
   if (textNumbers !== undefined) {
-    const { decimal: proven, evidence } = detectDecimal(textNumbers);
-    if (proven === ',') return 'comma';
-    const note = decimalNote(table, columns.numbers, evidence);
-    if (note) issues.push(note);
+    const found = detectDecimal(textNumbers);
+    if (found.decimal === ',') return { commaProven: found.evidence };
+    evidence = found.evidence;
   }
+  const note = evidence && decimalNote(table, columns.numbers, evidence, decimal);
+  if (note) issues.push(note);
   const sold = soldCustomers(customerKeys, read, lines.customer);
   // A row with nothing in it is no line at all (a separator, the empty row at a table's end): it is
   // skipped with one warning for all of them, not listed cell by cell as a line with a blank customer.
@@ -293,9 +299,10 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
 /**
  * When the text of the number columns cannot tell the decimal separator, the point is used, as Excel
  * does in en-US, and the user is told how to say otherwise: numbers such as 1,234 and 1.234 (a thousand,
- * or one) would be read wrong without a word in a file from a decimal-comma country.
+ * or one) would be read wrong without a word in a file from a decimal-comma country. When the text shows
+ * both, the user is told which one won.
  */
-function decimalNote(table: SourceTable, numberColumns: number[], evidence: DecimalEvidence): Issue | undefined {
+function decimalNote(table: SourceTable, numberColumns: number[], evidence: DecimalEvidence, decimal: DecimalSeparator): Issue | undefined {
   if (evidence !== 'ambiguous' && evidence !== 'conflict') return undefined;
   const first = Math.min(...numberColumns);
   const where = rangeAddress(table.sheet, table.origin.column + first, table.origin.row + 1, Math.max(...numberColumns) - first + 1, Math.max(1, table.rows.length));
@@ -304,7 +311,7 @@ function decimalNote(table: SourceTable, numberColumns: number[], evidence: Deci
     where,
     message:
       evidence === 'conflict'
-        ? 'the numbers written as text mix a decimal point (12.50) and a decimal comma (12,50); read with a decimal point. Set locale.decimal to "," if the data uses a decimal comma; numbers that do not fit are listed as issues.'
+        ? `the numbers written as text mix a decimal point (12.50) and a decimal comma (12,50); read with a decimal ${decimal === ',' ? 'comma' : 'point'}, which more of them show. Set locale.decimal to "${decimal === ',' ? '.' : ','}" if that is wrong; numbers that do not fit are listed as issues.`
         : 'every number written as text could have a decimal point or a decimal comma (such as 1,234 or 1.234: a thousand, or one); read with a decimal point, as Excel does in en-US. Set locale.decimal to "," if that is wrong.',
   };
 }

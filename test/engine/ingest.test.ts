@@ -202,7 +202,14 @@ describe('row issues', () => {
     const mixed = ingest(table(HEAD, [['a', 'x', 45000, '12.50', 1], ['b', 'x', 45000, '12,50', 1]], 'Orders'), config());
     expect(mixed.decimal).toBe('.');
     expect(mixed.issues.map((i) => [i.severity, i.where])).toEqual([['warning', 'Orders!D2:E3'], ['error', 'Orders!D3']]);
-    expect(mixed.issues[0].message).toContain('mix a decimal point (12.50) and a decimal comma (12,50)');
+    expect(mixed.issues[0].message).toContain('mix a decimal point (12.50) and a decimal comma (12,50); read with a decimal point');
+    // Three cells prove a comma, one a point: the comma wins, the warning says so, and 7.25 is the issue.
+    const european = ingest(table(HEAD, [['a', 'x', 45000, '12,50', 1], ['b', 'x', 45000, '3,10', 1], ['c', 'x', 45000, '1.234,50', 1], ['d', 'x', 45000, '7.25', 1]], 'Orders'), config());
+    expect(european.decimal).toBe(',');
+    expect(Array.from(european.lines.amount)).toEqual([12.5, 3.1, 1234.5]);
+    expect(european.issues.map((i) => [i.severity, i.where])).toEqual([['warning', 'Orders!D2:E5'], ['error', 'Orders!D5']]);
+    expect(european.issues[0].message).toContain('read with a decimal comma, which more of them show. Set locale.decimal to "." if that is wrong');
+    expect(european.issues[1].message).toContain('"7.25" is not a number with a decimal comma');
   });
 
   test('decimal auto: rows a filter drops are no evidence', () => {

@@ -102,24 +102,24 @@ export type DecimalEvidence = '.' | ',' | 'conflict' | 'ambiguous' | 'none';
  * reads only with a decimal comma (`12,50`, `1.234,50`, `0,5`) is evidence for the comma, text that reads
  * only with a point (`12.50`, `1,234.50`) for the point. Text that reads both ways and differs (`1,234`,
  * `1.234`: a thousand or one) proves nothing: 'ambiguous' when there is such text and no evidence. Text
- * that reads the same both ways (`1234`), or neither way, says nothing. Both kinds: 'conflict'.
+ * that reads the same both ways (`1234`), or neither way, says nothing. Both kinds: 'conflict', and the
+ * separator more cells prove (a point on a tie): a European export with a few cells typed the American
+ * way is still read with its comma, and the few are the row issues.
  */
 export function detectDecimal(cells: Iterable<Cell>): { decimal: DecimalSeparator | undefined; evidence: DecimalEvidence } {
-  let point = false;
-  let comma = false;
+  let point = 0;
+  let comma = 0;
   let either = false;
   for (const cell of cells) {
     if (typeof cell !== 'string') continue;
     const withPoint = readNumberText(cell, CH_DOT);
     const withComma = readNumberText(cell, CH_COMMA);
-    if (withPoint === withPoint && withComma !== withComma) point = true;
-    else if (withComma === withComma && withPoint !== withPoint) comma = true;
+    if (withPoint === withPoint && withComma !== withComma) point++;
+    else if (withComma === withComma && withPoint !== withPoint) comma++;
     else if (withPoint === withPoint && withPoint !== withComma) either = true;
-    if (point && comma) return { decimal: undefined, evidence: 'conflict' };
   }
-  if (point) return { decimal: '.', evidence: '.' };
-  if (comma) return { decimal: ',', evidence: ',' };
-  return { decimal: undefined, evidence: either ? 'ambiguous' : 'none' };
+  const decimal = comma > point ? ',' : point > 0 ? '.' : undefined;
+  return { decimal, evidence: point > 0 && comma > 0 ? 'conflict' : decimal ?? (either ? 'ambiguous' : 'none') };
 }
 
 function readNumberText(s: string, dec: number): number {

@@ -244,7 +244,10 @@ describe('detectDecimal', () => {
   it('says when the text cannot tell, says nothing, or disagrees', () => {
     expect(detectDecimal(['1,234', '1.234'])).toEqual({ decimal: undefined, evidence: 'ambiguous' });
     expect(detectDecimal(['1234', 12, '#N/A', 'n/a', '', true])).toEqual({ decimal: undefined, evidence: 'none' });
-    expect(detectDecimal(['12.50', '1,234', '12,50'])).toEqual({ decimal: undefined, evidence: 'conflict' });
+    // Both proven: the separator more cells prove, a point on a tie.
+    expect(detectDecimal(['12.50', '1,234', '12,50'])).toEqual({ decimal: '.', evidence: 'conflict' });
+    expect(detectDecimal(['12,50', '3,10', '1.234,50', '7.25'])).toEqual({ decimal: ',', evidence: 'conflict' });
+    expect(detectDecimal(['12,50', '7.25', '0.5'])).toEqual({ decimal: '.', evidence: 'conflict' });
   });
   it('finds the separator of any amount with cents as en-US and de-DE write it, and reading with it gives the amount back', () => {
     fc.assert(
