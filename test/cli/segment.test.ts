@@ -145,6 +145,19 @@ describe('text files as Excel saves them', () => {
     expect(withPoint.err).toContain('european!B2: Umsatz "1.234,50" is not a number with a decimal point; it reads as one with a decimal comma.');
   });
 
+  test('a quote inside a field is a character, as Excel reads it; a quote never closed is named with its line', async () => {
+    // Monitor 27" wide: the quote is part of the product name (row 2), and the line counts.
+    const inches = bytes('inches.csv', Buffer.from('Customer ID,Product,Sales\nC1,Monitor 27" wide,10\nC2,"Cable, 2 m",5\n', 'utf8'));
+    const r = await run('segment', inches, '--config', plain);
+    expect(r.code).toBe(0);
+    expect(namesAndSales(r.out)).toEqual([['C1', '10'], ['C2', '5']]);
+    const open = bytes('open.csv', Buffer.from('Customer ID,Sales\nC1,"10\nC2,5\n', 'utf8'));
+    const refused = await run('segment', open, '--config', plain);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('is not a readable CSV file: Quote Not Closed');
+    expect(refused.err).toContain('a field opens with a quote (") that is never closed; close it, or remove it, at that line');
+  });
+
   test('a report exported as text: its title line is skipped, empty lines keep the rows Excel shows', async () => {
     // Row 1 the title, row 2 empty, row 3 the header; K1 on row 4, an empty row 5, K2 on row 6 whose
     // Umsatz "x" is the issue at B6 (where Excel shows it when the file is opened), trailing lines ignored.

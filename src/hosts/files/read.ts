@@ -38,9 +38,12 @@ async function readCsv(path: string, delimiter?: string): Promise<SourceTable> {
   let records: string[][];
   try {
     // Empty lines are kept: Excel shows each as a row, so the addresses of the lines below stay true.
-    records = parse(text, { delimiter: sep, relax_column_count: true, skip_empty_lines: false, bom: true });
+    // A quote inside a field that does not start with one (`Monitor 27" wide`) is a character, as Excel
+    // reads it: hand-made files have them, and refusing the whole file for one would lose every line.
+    records = parse(text, { delimiter: sep, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true });
   } catch (e) {
-    throw new SourceError(`${path} is not a readable CSV file: ${(e as Error).message}`);
+    const hint = (e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' ? ': a field opens with a quote (") that is never closed; close it, or remove it, at that line' : '';
+    throw new SourceError(`${path} is not a readable CSV file: ${(e as Error).message}${hint}`);
   }
   let end = records.length;
   while (end > 0 && records[end - 1].every(isBlank)) end--; // blank lines after the data
