@@ -46,7 +46,7 @@ test('any .csv text gets an exit status and, when refused, a message; never an e
       writeFileSync(file, text);
       let out = '';
       let err = '';
-      const code = await main(['segment', file, '--config', config, '--format', 'csv'], { out: (s) => (out += s), err: (s) => (err += s) }, { now: '2026-01-01T00:00:00.000Z' });
+      const code = await main(['segment', file, '--config', config, '--format', 'csv'], { out: (s) => (out += s), err: (s) => (err += s) }, { maxFileBytes: 512 * 2 ** 20, now: '2026-01-01T00:00:00.000Z' });
       expect([0, 1, 2]).toContain(code);
       if (code === 2) expect(err.trim()).not.toBe('');
       else expect(out.startsWith('Customer,')).toBe(true);

@@ -12,7 +12,7 @@ import { readPreviousRun } from '../../plan/previous';
 import { hiddenRowsNote, noHeaderRow, protectedSource, protectedStructure, SourceProblem, sourceFromGrid, tableFingerprint } from '../../plan/source-check';
 import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, StoredConfig, WorkbookHost } from '../host';
 import { PackageError, XlsxPackage, type SheetEntry } from './package';
-import { afterSheetData, autoFilterHidesRows, cellXmlValue, isOn, protectsCells, denseRows, MAX_SHEET_XML_BYTES, parseRange, readSheetXml, sharedStrings, tablesOf, type Range, type TableEntry } from './read';
+import { afterSheetData, autoFilterHidesRows, cellXmlValue, isOn, protectsCells, denseRows, MAX_SHEET_XML_BYTES, readRange, readSheetXml, sharedStrings, tablesOf, type Range, type TableEntry } from './read';
 import { findAddinPart, parseSettingsSheet, readAddinProperties, SETTINGS_SHEET, settingsSheetValues, writeAddinProperties } from './settings';
 import { chartXml, drawingXml } from './chart-xml';
 import { sheetXml, tablePartsXml, tableXml } from './sheet-xml';
@@ -140,8 +140,10 @@ export class XlsxHost implements WorkbookHost {
     for (const s of sheets) {
       if (s.state !== 'visible' || mine.has(s.path)) continue;
       const head = (await this.pkg.head(s.path)) ?? '';
+      // The dimension only sizes the label: a damaged one leaves the count out, and the sheet is still read.
       const dim = /<(?:\w+:)?dimension\s+ref="([^"]+)"/.exec(head);
-      const rows = dim ? Math.max(0, parseRange(dim[1]).bottom - parseRange(dim[1]).top) : undefined;
+      const bounds = dim ? readRange(dim[1]) : undefined;
+      const rows = bounds ? Math.max(0, bounds.bottom - bounds.top) : undefined;
       out.push({ ref: { kind: 'sheet', name: s.name }, label: rows === undefined ? `Sheet ${s.name}` : `Sheet ${s.name} (${rows.toLocaleString('en-US')} rows)`, rows });
     }
     return out;

@@ -34,16 +34,23 @@ export interface Range {
   right: number;
 }
 
-/** `B2:H100` -> 0-based inclusive bounds. */
+/** `B2:H100` -> 0-based inclusive bounds; a reference that is none (a damaged part) is refused with what to do. */
 export function parseRange(ref: string): Range {
+  const range = readRange(ref);
+  if (!range) throw new PackageError(`the workbook holds an unreadable cell range "${ref}": it may be damaged; open it in Excel and save it again`);
+  return range;
+}
+
+/** `B2:H100` -> 0-based inclusive bounds, or undefined when the text is no range. */
+export function readRange(ref: string): Range | undefined {
   const [a, b = a] = ref.replace(/\$/g, '').split(':');
   const cell = (s: string) => {
     const m = /^([A-Z]+)(\d+)$/i.exec(s);
-    if (!m) throw new PackageError(`unreadable cell range "${ref}"`);
-    return { col: columnIndex(m[1].toUpperCase()), row: Number(m[2]) - 1 };
+    return m ? { col: columnIndex(m[1].toUpperCase()), row: Number(m[2]) - 1 } : undefined;
   };
   const p = cell(a);
   const q = cell(b);
+  if (!p || !q) return undefined;
   return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
 }
 
