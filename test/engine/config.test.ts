@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configJsonSchemaText, defaultConfig, parseConfig, parseConfigText } from '../../src/engine/config';
+import { segment } from '../../src/engine/run';
 
 const semanticsExample = () => {
   // The example at the end of the contract (docs/SEMANTICS.md, a copy of the product's SEMANTICS.md), read from it so the two cannot drift.
@@ -102,5 +104,72 @@ describe('configuration', () => {
     expect(committed).toBe(configJsonSchemaText());
     const schema = JSON.parse(committed);
     expect(schema.required).toEqual(expect.arrayContaining(['version']));
+  });
+});
+
+describe('any configuration text', () => {
+  // What a colleague's hand, an old version or another tool may leave in the workbook: the example of the
+  // contract with any value anywhere replaced, or any JSON at all. Never an exception; a rejection always
+  // says where and what.
+  type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+  const paths = (v: Json, at: (string | number)[] = []): (string | number)[][] =>
+    v !== null && typeof v === 'object'
+      ? [at, ...(Array.isArray(v) ? v.flatMap((x, i) => paths(x, [...at, i])) : Object.entries(v).flatMap(([k, x]) => paths(x, [...at, k])))]
+      : [at];
+  const replaced = (v: Json, at: (string | number)[], value: Json): Json => {
+    if (at.length === 0) return value;
+    const copy = (Array.isArray(v) ? [...v] : { ...(v as object) }) as Record<string | number, Json>;
+    copy[at[0]] = replaced(copy[at[0]], at.slice(1), value);
+    return copy as Json;
+  };
+  const example = JSON.parse(semanticsExample()) as Json;
+  const places = paths(example);
+
+  // A small sales range for the accepted ones to run on (every column the example's types may read).
+  const sales = {
+    sheet: 'Sales',
+    header: ['Customer ID', 'Customer Name', 'Order Date', 'Sales', 'Profit', 'Quantity', 'Order ID', 'Category', 'Region'],
+    rows: [
+      ['C1', 'Ann', 42800, 100, 20, 2, 'O1', 'Technology', 'West'],
+      ['C2', 'Bob', 42900, 50, -5, 1, 'O2', 'Furniture', 'East'],
+      ['C1', 'Ann', 43000, 30, 3, 3, 'O3', 'Office Supplies', 'West'],
+      ['C3', 'Cy', 43050, 0, 0, 1, 'O4', 'Technology', 'South'],
+    ],
+    origin: { row: 1, column: 0 },
+  };
+
+  test('the contract example with values replaced at random: rejected with a path and a message, or accepted and run', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(places.length - 1), fc.jsonValue({ maxDepth: 2 })), { minLength: 1, maxLength: 3 }), (changes) => {
+        let config = example;
+        for (const [i, value] of changes) config = replaced(config, places[i], value as Json);
+        const r = parseConfig(config);
+        if (!r.ok) {
+          expect(r.issues.length).toBeGreaterThan(0);
+          for (const issue of r.issues) {
+            expect(issue.where).not.toBe('');
+            expect(issue.message).not.toBe('');
+          }
+        } else {
+          // Every type classified, or none, with the error that stopped them (a column named that the range lacks).
+          const result = segment(sales, r.config);
+          if (result.types.length !== r.config.segmentTypes.length) {
+            expect(result.types).toEqual([]);
+            expect(result.issues.some((i) => i.severity === 'error' && i.row === undefined)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('any JSON text, or text that is none: a result, never an exception', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.json(), fc.string()), (text) => {
+        const r = parseConfigText(text);
+        expect(r.ok || r.issues.length > 0).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
