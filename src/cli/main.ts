@@ -202,7 +202,7 @@ async function demoCommand(io: Io): Promise<number> {
   io.out(formatSummary(result));
   io.out(`\nOne row per customer: ${out}\n`);
   const workbook = resolve('demo', 'superstore-tiers.xlsx');
-  const host = await XlsxHost.open(await csvAsWorkbook(data), 'superstore.csv');
+  const host = await XlsxHost.open((await csvAsWorkbook(data)).bytes, 'superstore.csv');
   const run = await runWorkbook({ host, config: { text: await readFile(configPath, 'utf8'), path: configPath }, sourceColumns: 'all', now: new Date().toISOString() });
   if (!run.ok || !run.report.complete) {
     printIssues(run.ok ? run.report.issues : run.issues, io);

@@ -2,11 +2,14 @@
 // read, segmented and written back with Tierwise's sheets; the file system and messages live here.
 import { copyFile, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { cellAddress } from '../engine/address';
+import type { Issue } from '../engine/types';
 import { readSourceFile, SourceError } from '../hosts/files/read';
 import type { SourceRef } from '../hosts/host';
 import { namedRange } from '../hosts/ranges';
 import { XlsxHost } from '../hosts/xlsx/host';
 import { csvCell, newWorkbook } from '../hosts/xlsx/new-workbook';
+import { EXCEL_CELL_CHARS, fitText } from '../plan/plan';
 import { printIssues, printReadWarnings, readConfigFile, report, UsageError, type Io, type Limits } from './common';
 import { cpuMs, runWorkbook } from './workbook';
 
@@ -40,7 +43,7 @@ export function backupPath(path: string, now: string): string {
 }
 
 /** The file as a workbook: an .xlsx as it is, a CSV as a new workbook with one sheet named after the file. */
-export async function workbookBytes(path: string, limits: Limits): Promise<{ bytes: Uint8Array; label: string }> {
+export async function workbookBytes(path: string, limits: Limits): Promise<{ bytes: Uint8Array; label: string; notes: Issue[] }> {
   let size: number;
   try {
     size = (await stat(path)).size;
@@ -53,22 +56,34 @@ export async function workbookBytes(path: string, limits: Limits): Promise<{ byt
     );
   }
   const ext = extname(path).toLowerCase();
-  if (ext === '.csv') return { bytes: await csvAsWorkbook(path), label: basename(path) };
-  return { bytes: await readFile(path), label: basename(path) };
+  if (ext === '.csv') return { ...(await csvAsWorkbook(path)), label: basename(path) };
+  return { bytes: await readFile(path), label: basename(path), notes: [] };
 }
 
-export async function csvAsWorkbook(path: string): Promise<Buffer> {
+/**
+ * A CSV as a new workbook, and what did not fit: a text longer than an Excel cell holds is cut to it,
+ * as the workbook would otherwise be one that Excel calls damaged (the CSV itself is not changed).
+ */
+export async function csvAsWorkbook(path: string): Promise<{ bytes: Buffer; notes: Issue[] }> {
   const table = await readSourceFile(path);
+  const sheet = table.sheet.slice(0, 31) || 'Sales';
   const dates: boolean[][] = [];
+  const notes: Issue[] = [];
   const rows = [table.header, ...table.rows].map((row, r) =>
     row.map((v, c) => {
-      if (r === 0 || typeof v !== 'string') return v;
-      const cell = csvCell(v);
+      if (typeof v !== 'string') return v;
+      const cell = r === 0 ? { value: v, date: false } : csvCell(v);
       if (cell.date) (dates[r] ??= [])[c] = true;
-      return cell.value;
+      if (typeof cell.value !== 'string' || fitText(cell.value) === cell.value) return cell.value;
+      notes.push({
+        severity: 'warning',
+        where: cellAddress(sheet, c, r + 1),
+        message: `holds ${cell.value.length.toLocaleString('en-US')} characters, more than an Excel cell holds (${EXCEL_CELL_CHARS.toLocaleString('en-US')}): the workbook keeps the first ${(EXCEL_CELL_CHARS - 1).toLocaleString('en-US')} and an ellipsis; ${basename(path)} is not changed`,
+      });
+      return fitText(cell.value);
     }),
   );
-  return newWorkbook(table.sheet.slice(0, 31) || 'Sales', rows, (r, c) => dates[r]?.[c] === true);
+  return { bytes: await newWorkbook(sheet, rows, (r, c) => dates[r]?.[c] === true), notes };
 }
 
 export async function segmentWorkbookCommand(input: string, values: WorkbookArgs, io: Io, limits: Limits): Promise<number> {
@@ -86,7 +101,8 @@ export async function segmentWorkbookCommand(input: string, values: WorkbookArgs
   const now = limits.now ?? new Date().toISOString();
   const started = performance.now();
   const startedCpu = cpuMs();
-  const { bytes, label } = await workbookBytes(input, limits);
+  const { bytes, label, notes } = await workbookBytes(input, limits);
+  printIssues(notes, io);
   const host = await XlsxHost.open(bytes, label);
   const opened = performance.now() - started;
   const openedCpu = cpuMs() - startedCpu;

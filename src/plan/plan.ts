@@ -4,6 +4,14 @@
 /** A cell value as planned. Strings are data and must stay text in every host (never a formula). */
 export type PlanValue = string | number | boolean | null;
 
+/** The most characters an Excel cell holds; Excel calls a file with a longer one damaged, and office.js refuses it. */
+export const EXCEL_CELL_CHARS = 32_767;
+
+/** Text as long as a cell can hold: cut, with an ellipsis that shows it was, when longer. */
+export function fitText(text: string): string {
+  return text.length <= EXCEL_CELL_CHARS ? text : `${text.slice(0, EXCEL_CELL_CHARS - 1)}\u2026`;
+}
+
 /** Excel number format codes ('0.00', '0.0%', '#,##0', 'yyyy-mm-dd', '@'). */
 export type NumberFormat = string;
 

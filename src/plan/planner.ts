@@ -11,7 +11,7 @@ import type { PreviousRun } from '../hosts/host';
 import { historyValues, keepRuns } from './history-sheet';
 import { kindBlocks } from './kind-blocks';
 import { SETTINGS_CONFIG } from './owned';
-import type { ConditionalFill, DropDown, NumberFormat, PlannedBlock, PlannedChart, PlannedLink, PlannedSheet, PlannedSourceColumns, PlanValue, WorkbookPlan } from './plan';
+import { fitText, type ConditionalFill, type DropDown, type NumberFormat, type PlannedBlock, type PlannedChart, type PlannedLink, type PlannedSheet, type PlannedSourceColumns, type PlanValue, type WorkbookPlan } from './plan';
 import { tableFingerprint } from './source-check';
 import { tierColumns, type TierColumn } from './tiers';
 
@@ -53,9 +53,21 @@ export const sourceColumnHeader = (typeName: string): string => `${typeName} (Ti
 
 export function planWorkbook(input: PlanInput): WorkbookPlan {
   const { result } = input;
-  const sheets: PlannedSheet[] = [tiersSheet(result), summarySheet(result, input.previous), historySheet(input)];
+  const sheets: PlannedSheet[] = [tiersSheet(result), summarySheet(result, input.previous), historySheet(input)].map(fitCells);
   const sourceColumns = input.source && input.segmentColumnTypes?.length ? planSourceColumns(result, input.source, input.segmentColumnTypes) : undefined;
   return { sheets, sourceColumns, settings: { [SETTINGS_CONFIG]: input.configText } };
+}
+
+/**
+ * Every text as long as an Excel cell can hold (a name or an issue's value copied from a 40,000-character
+ * cell of a CSV): one longer cell makes Excel call the whole file damaged, and office.js refuse the write.
+ */
+function fitCells(sheet: PlannedSheet): PlannedSheet {
+  const fit = (v: PlanValue) => (typeof v === 'string' ? fitText(v) : v);
+  const tooLong = (b: PlannedBlock) => b.values.some((row) => row.some((v) => typeof v === 'string' && fitText(v) !== v));
+  // Almost never needed: the usual plan is returned as it is, not copied.
+  if (!sheet.blocks.some(tooLong)) return sheet;
+  return { ...sheet, blocks: sheet.blocks.map((b) => (tooLong(b) ? { ...b, values: b.values.map((row) => row.map(fit)) } : b)) };
 }
 
 const fillsFor = (t: TypeResult): ConditionalFill['rules'] =>

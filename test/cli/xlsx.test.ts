@@ -237,6 +237,19 @@ describe('tierwise segment on workbooks', () => {
     ]);
   });
 
+  it('a CSV cell longer than an Excel cell holds is cut in the workbook, with a warning at its cell', async () => {
+    // B3 (C2's note) has 40,000 characters; Excel holds 32,767 in a cell and calls a longer one damage.
+    const csv = join(dir, 'notes.csv');
+    writeFileSync(csv, `Customer ID,Note,Sales\nC1,short,80\nC2,${'x'.repeat(40_000)},15\n`);
+    const out = join(dir, 'notes.xlsx');
+    const r = await cli(['segment', csv, '--config', config, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('warning: notes!B3: holds 40,000 characters, more than an Excel cell holds (32,767): the workbook keeps the first 32,766 and an ellipsis; notes.csv is not changed');
+    const note = values((await excel(readFileSync(out))).getWorksheet('notes')!)[2][1] as string;
+    expect(note.length).toBe(32_767);
+    expect(note.endsWith('x\u2026')).toBe(true);
+  });
+
   it('npm run demo writes the CSV, the workbook and the summary', async () => {
     const cwd = process.cwd();
     const work = mkdtempSync(join(tmpdir(), 'tierwise-demo-'));

@@ -58,6 +58,17 @@ describe('planWorkbook', () => {
     expect(plan.settings['tierwise.config']).toBe('{}');
   });
 
+  it('cuts a text longer than an Excel cell holds to 32,767 characters, the last an ellipsis', () => {
+    // C1's name is 40,000 characters (a notes field pasted as a name): Excel holds 32,767 in a cell.
+    const long = { ...table, rows: [['C1', 'N'.repeat(40_000), 800, 100], ['C2', 'Bob', 150, -20]] };
+    const result = segment(long, defaultConfig());
+    const plan = planWorkbook({ result, snapshot: takeSnapshot(result, prepare(long, defaultConfig()).ingested.lines, '2026-01-01T00:00:00Z'), configText: '{}' });
+    const tiers = plan.sheets[0].blocks[0];
+    const names = tiers.values.slice(1).map((r) => r[tiers.values[0].indexOf('Customer name')] as string);
+    expect(names.map((n) => n.length)).toEqual([32_767, 3]);
+    expect(names[0]).toBe(`${'N'.repeat(32_766)}\u2026`);
+  });
+
   it('lists every problem of the run under the summaries and their charts, values as text', () => {
     const { result, snapshot } = run();
     const summary = planWorkbook({ result, snapshot, configText: '' }).sheets[1];
