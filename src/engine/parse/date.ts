@@ -232,24 +232,48 @@ function trimmedEnd(s: string, start: number): number {
   return end;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/**
+ * Month names and the abbreviations Excel and ledgers write, in the languages whose headers Tierwise
+ * detects (English, French, German, Spanish, Dutch), with the accents and without (`août`, `aout`). Only
+ * forms that name one month: French `jui` (juin or juillet?) is none. Lower case; keys are compared so.
+ */
+const MONTH_WORDS: ReadonlyMap<string, number> = (() => {
+  const months: string[][] = [
+    ['january', 'jan', 'janvier', 'janv', 'januar', 'enero', 'ene', 'januari'],
+    ['february', 'feb', 'février', 'fevrier', 'févr', 'fevr', 'fév', 'fev', 'februar', 'febrero', 'februari'],
+    ['march', 'mar', 'mars', 'märz', 'maerz', 'marz', 'mär', 'mrz', 'marzo', 'maart', 'mrt'],
+    ['april', 'apr', 'avril', 'avr', 'abril', 'abr'],
+    ['may', 'mai', 'mayo', 'mei'],
+    ['june', 'jun', 'juin', 'juni', 'junio'],
+    ['july', 'jul', 'juillet', 'juil', 'juli', 'julio'],
+    ['august', 'aug', 'août', 'aout', 'aoû', 'agosto', 'ago', 'augustus'],
+    ['september', 'sep', 'sept', 'septembre', 'septiembre'],
+    ['october', 'oct', 'octobre', 'oktober', 'okt', 'octubre'],
+    ['november', 'nov', 'novembre', 'noviembre'],
+    ['december', 'dec', 'décembre', 'decembre', 'déc', 'dezember', 'dez', 'diciembre', 'dic'],
+  ];
+  const words = new Map<string, number>();
+  months.forEach((names, i) => names.forEach((name) => words.set(name, i + 1)));
+  return words;
+})();
 /** An optional time of day, in range, ignored as with numeric dates. */
 const TIME = String.raw`(?:[ T]+(?:(?:0?[1-9]|1[0-2]):[0-5]\d(?::[0-5]\d)?\s*[AaPp][Mm]|(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?))?`;
-/** `5-Mar-2017`, `05 March 2017`, `5.Mar.2017` (day, month, year: Excel's `d-mmm-yyyy`, Oracle and SAP exports). */
-const DAY_MONTH_YEAR = new RegExp(String.raw`^(\d{1,2})[-\s./]+([A-Za-z]+)\.?[-\s./,]+(\d{4})${TIME}$`);
+/**
+ * `5-Mar-2017`, `05 March 2017`, `5.Mar.2017` (day, month, year: Excel's `d-mmm-yyyy`, Oracle and SAP
+ * exports), and the other languages' long dates: `5. März 2017`, `1er août 2017`, `5 de marzo de 2017`.
+ */
+const DAY_MONTH_YEAR = new RegExp(String.raw`^(\d{1,2})(?:er)?[-\s./]+(?:de\s+)?(\p{L}+)\.?[-\s./,]+(?:de\s+)?(\d{4})${TIME}$`, 'u');
 /** `Mar 5, 2017`, `March 5th 2017` (month, day, year: the English long date). */
-const MONTH_DAY_YEAR = new RegExp(String.raw`^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TIME}$`);
+const MONTH_DAY_YEAR = new RegExp(String.raw`^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TIME}$`, 'u');
 
-/** 1 to 12 for an English month name, its first three letters or `Sept`; 0 otherwise. */
+/** 1 to 12 for a month's name or abbreviation (MONTH_WORDS); 0 otherwise. */
 function monthNumber(word: string): number {
-  const w = word.toLowerCase();
-  const m = MONTHS.findIndex((name) => w === name || w === name.slice(0, 3));
-  return m >= 0 ? m + 1 : w === 'sept' ? 9 : 0;
+  return MONTH_WORDS.get(word.toLowerCase()) ?? 0;
 }
 
 /**
- * A date written with the month's English name: the name says which part is the month, so the day
- * order setting plays no part. 2-digit years stay unreadable, as in numeric dates.
+ * A date written with the month's name: the name says which part is the month, so the day order setting
+ * plays no part. 2-digit years stay unreadable, as in numeric dates.
  */
 function namedMonthDate(s: string): EpochDay {
   let m = DAY_MONTH_YEAR.exec(s);
@@ -268,8 +292,8 @@ function namedMonthDate(s: string): EpochDay {
 /**
  * Epoch day of a cell, or NaN when blank or unreadable. Numbers are Excel serials (see serialToEpochDay).
  * Text: ISO `2017-03-05` (year first, also with `/` or `.`, optional time `T10:20:00`, ` 10:20`, `Z`),
- * `d/m/yyyy` / `m/d/yyyy` per `order` with `/`, `.` or `-` and an optional time, or the month's English
- * name (`5-Mar-2017`, `Mar 5, 2017`). 2-digit years, days that do not exist and digits alone
+ * `d/m/yyyy` / `m/d/yyyy` per `order` with `/`, `.` or `-` and an optional time, or the month's name in
+ * English, French, German, Spanish or Dutch (`5-Mar-2017`, `Mar 5, 2017`, `5. März 2017`). 2-digit years, days that do not exist and digits alone
  * (`"42736"`: a serial typed as text is ambiguous) are NaN.
  */
 export function readDate(cell: Cell, date1904: boolean, order: DateOrder): EpochDay {

@@ -241,7 +241,7 @@ describe('readDate', () => {
   });
 });
 
-describe('readDate: the month by its English name', () => {
+describe('readDate: the month by its name', () => {
   it.each<[string, string]>([
     ['05-Mar-2017', '2017-03-05'], // Excel's d-mmm-yyyy, Oracle and SAP exports
     ['5 Mar 2017', '2017-03-05'],
@@ -255,7 +255,28 @@ describe('readDate: the month by its English name', () => {
     expect(epochDayToIso(readDate(text, false, 'MDY'))).toBe(iso);
     expect(epochDayToIso(readDate(text, false, 'DMY'))).toBe(iso);
   });
-  it.each(['05-MAR-17', '29-Feb-2017', '5-Foo-2017', '5 Mayo 2017', 'May 2017', '2017-Mar-05', 'Mar 5, 2017 25:00', 'Mar 5, 2017 13:00 PM', 'Ma 5, 2017'])('%j -> NaN', (text) => {
+  it.each<[string, string]>([
+    // The languages whose headers Tierwise detects, as their long dates and Excel's mmm write them.
+    ['5. März 2017', '2017-03-05'], // German
+    ['05.Mrz.2017', '2017-03-05'], // Excel de-DE, dd.mmm.yyyy
+    ['3-Dez-2017', '2017-12-03'],
+    ['05-Okt-2017', '2017-10-05'],
+    ['1er août 2017', '2017-08-01'], // French, with "1er"
+    ['5 févr. 2017', '2017-02-05'],
+    ['5 juil. 2017', '2017-07-05'],
+    ['5 aout 2017', '2017-08-05'], // without the accent, as some exports write it
+    ['5 de marzo de 2017', '2017-03-05'], // Spanish
+    ['5-ene-2017', '2017-01-05'],
+    ['5 Mayo 2017', '2017-05-05'],
+    ['5 maart 2017', '2017-03-05'], // Dutch
+    ['5-mrt-2017', '2017-03-05'],
+    ['5 MEI 2017', '2017-05-05'],
+  ])('%j -> %s (French, German, Spanish, Dutch)', (text, iso) => {
+    expect(epochDayToIso(readDate(text, false, 'MDY'))).toBe(iso);
+    expect(epochDayToIso(readDate(text, false, 'DMY'))).toBe(iso);
+  });
+  // "jui" is juin or juillet in French: no month. "Mais" is no month in any of the five.
+  it.each(['05-MAR-17', '29-Feb-2017', '5-Foo-2017', '5 jui 2017', '5 Mais 2017', 'May 2017', '2017-Mar-05', 'Mar 5, 2017 25:00', 'Mar 5, 2017 13:00 PM', 'Ma 5, 2017'])('%j -> NaN', (text) => {
     expect(readDate(text, false, 'DMY')).toBeNaN();
   });
 });
