@@ -3,6 +3,7 @@
 import { copyFile, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { cellAddress } from '../engine/address';
+import { detectDecimal } from '../engine/parse/number';
 import type { Issue } from '../engine/types';
 import { readSourceFile, SourceError } from '../hosts/files/read';
 import type { SourceRef } from '../hosts/host';
@@ -67,12 +68,18 @@ export async function workbookBytes(path: string, limits: Limits): Promise<{ byt
 export async function csvAsWorkbook(path: string): Promise<{ bytes: Buffer; notes: Issue[] }> {
   const table = await readSourceFile(path);
   const sheet = table.sheet.slice(0, 31) || 'Sales';
+  // The file's decimal separator, as decimal 'auto' finds it (docs/rules.md), before any text becomes a
+  // number: in a file with decimal commas, 1.234 is a thousand, and made the number 1.234 here it could
+  // not be read again.
+  const withSeparator: string[] = [];
+  for (const row of table.rows) for (const v of row) if (typeof v === 'string' && (v.includes(',') || v.includes('.'))) withSeparator.push(v);
+  const { decimal } = detectDecimal(withSeparator);
   const dates: boolean[][] = [];
   const notes: Issue[] = [];
   const rows = [table.header, ...table.rows].map((row, r) =>
     row.map((v, c) => {
       if (typeof v !== 'string') return v;
-      const cell = r === 0 ? { value: v, date: false } : csvCell(v);
+      const cell = r === 0 ? { value: v, date: false } : csvCell(v, decimal);
       if (cell.date) (dates[r] ??= [])[c] = true;
       if (typeof cell.value !== 'string' || fitText(cell.value) === cell.value) return cell.value;
       notes.push({

@@ -237,6 +237,36 @@ describe('tierwise segment on workbooks', () => {
     ]);
   });
 
+  it('a CSV with decimal commas becomes numbers as Excel in that locale would read them: 1.234 is a thousand', async () => {
+    // 12,50 proves the comma (it reads no other way), so 1.234 is 1234 and 1.234,50 is 1234.5; the id
+    // 007 and the code 1e5 stay text. Sales 1234 + 12.5 + 1234.5 = 2481, largest first: K3 (0 % ahead)
+    // -> A, K1 (49.8 % ahead) -> A, K2 (99.5 % ahead) -> C.
+    const csv = join(dir, 'umsatz.csv');
+    writeFileSync(csv, 'Customer ID;Sales;Code\nK1;1.234;007\nK2;12,50;1e5\nK3;1.234,50;x\n');
+    const out = join(dir, 'umsatz.xlsx');
+    const r = await cli(['segment', csv, '--config', config, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.err).not.toContain('warning');
+    const wb = await excel(readFileSync(out));
+    expect(values(wb.getWorksheet('umsatz')!)).toEqual([
+      ['Customer ID', 'Sales', 'Code'],
+      ['K1', 1234, '007'],
+      ['K2', 12.5, '1e5'],
+      ['K3', 1234.5, 'x'],
+    ]);
+    const tiers = values(wb.getWorksheet('Customer Tiers')!);
+    expect(tiers.slice(1).map((row) => [row[0], row[tiers[0].indexOf('Sales ABC')]])).toEqual([['K1', 'A'], ['K2', 'C'], ['K3', 'A']]);
+  });
+
+  it('a CSV whose numbers prove no separator keeps 1.234 as text, for the run to read and warn about', async () => {
+    const csv = join(dir, 'unsure.csv');
+    writeFileSync(csv, 'Customer ID;Sales\nC1;1.234\nC2;7\n');
+    const out = join(dir, 'unsure.xlsx');
+    const r = await cli(['segment', csv, '--config', config, '--out', out]);
+    expect(r.err).toContain('warning: unsure!B2:B3: every number written as text could have a decimal point or a decimal comma');
+    expect(values((await excel(readFileSync(out))).getWorksheet('unsure')!)).toEqual([['Customer ID', 'Sales'], ['C1', '1.234'], ['C2', 7]]);
+  });
+
   it('a CSV cell longer than an Excel cell holds is cut in the workbook, with a warning at its cell', async () => {
     // B3 (C2's note) has 40,000 characters; Excel holds 32,767 in a cell and calls a longer one damage.
     const csv = join(dir, 'notes.csv');

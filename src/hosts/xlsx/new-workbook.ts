@@ -3,6 +3,7 @@
 // benchmark writes a million lines. Rows are turned into XML a few megabytes at a time so a
 // 1,048,576-row sheet never becomes one string.
 import JSZip from 'jszip';
+import type { DecimalSeparator } from '../../engine/parse/number';
 import type { Cell } from '../../engine/types';
 import { cellXml } from './sheet-xml';
 import { MINIMAL_STYLES, StyleBook } from './styles';
@@ -11,17 +12,32 @@ import { cellRef, CONTENT_TYPE, escapeXml, NS, REL } from './xml';
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const CHUNK_CHARS = 4 * 2 ** 20;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** Plain decimals only: `007` or `1e5` stay text, as an identifier or a code should. */
-const PLAIN_NUMBER = /^-?(0|[1-9]\d{0,14})(\.\d+)?$/;
+/**
+ * Plain decimals, with thousands groups, in the file's decimal separator: `007` or `1e5` stay text, as an
+ * identifier or a code should. Without a separator the file proves, whole numbers only: `1.234` and
+ * `1,234` (a thousand, or one) stay text, so the engine reads them with the setting and says so.
+ */
+const PLAIN_NUMBER = {
+  '.': /^-?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d{0,14})(?:\.\d+)?$/,
+  ',': /^-?(?:0|[1-9]\d{0,2}(?:\.\d{3})+|[1-9]\d{0,14})(?:,\d+)?$/,
+  none: /^-?(?:0|[1-9]\d{0,14})$/,
+};
 
-/** A cell read from a CSV as a spreadsheet would hold it: numbers, ISO dates as serial numbers, the rest text. */
-export function csvCell(text: string): { value: Cell; date: boolean } {
+/**
+ * A cell read from a CSV as a spreadsheet would hold it: numbers, ISO dates as serial numbers, the rest
+ * text. `decimal` is the separator the file's text proves (detectDecimal), as Excel opens a CSV with its
+ * locale's: with a comma, `1.234,50` is 1234.5 and `1.234` a thousand.
+ */
+export function csvCell(text: string, decimal?: DecimalSeparator): { value: Cell; date: boolean } {
   const iso = ISO_DAY.exec(text);
   if (iso) {
     const t = Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]));
     if (Number.isFinite(t)) return { value: t / 86_400_000 + 25_569, date: true };
   }
-  if (PLAIN_NUMBER.test(text)) return { value: Number(text), date: false };
+  if (PLAIN_NUMBER[decimal ?? 'none'].test(text)) {
+    const group = decimal === ',' ? /\./g : /,/g;
+    return { value: Number(text.replace(group, '').replace(',', '.')), date: false };
+  }
   return { value: text, date: false };
 }
 
