@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectAnswered } from '../support/cli-answer';
 
+// Many runs of the whole command line: minutes under a loaded CI machine are possible, seconds usual.
+jest.setTimeout(120_000);
+
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-csv-fuzz-'));
 const config = join(dir, 'config.json');
 writeFileSync(config, JSON.stringify({ version: 1, segmentTypes: [{ name: 'Sales ABC', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] }] }));

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { expectAnswered } from '../support/cli-answer';
 import { editPart, plainWorkbook } from '../support/xlsx-fixture';
 
+// Many runs of the whole command line: minutes under a loaded CI machine are possible, seconds usual.
+jest.setTimeout(120_000);
+
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-xlsx-fuzz-'));
 const config = join(dir, 'config.json');
 writeFileSync(config, JSON.stringify({ version: 1, segmentTypes: [{ name: 'Sales ABC', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] }] }));

@@ -13,7 +13,7 @@ import { XlsxHost } from '../../src/hosts/xlsx/host';
 import { newWorkbook } from '../../src/hosts/xlsx/new-workbook';
 import { parts } from '../support/xlsx-files';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-xlsx-write-'));
 const config = join(dir, 'config.json');

@@ -8,7 +8,7 @@ import { SourceProblem } from '../../../src/plan/source-check';
 import { runTierwise } from '../../support/pipeline';
 import { excel, formulasIn, sheetWith } from './helpers';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 const cell: fc.Arbitrary<Cell> = fc.oneof(
   fc.constantFrom<Cell>('', '', 'C1', ' C1', 'C2', '=1+1', '+cmd', '@SUM(A1)', '#N/A', '1,234.50', '12,50', '2017-03-05', 'Sales ABC', 'x'),
