@@ -6,7 +6,7 @@ import type { Config, SegmentType } from './config';
 import { readDate, detectDateOrder, type DateOrder } from './parse/date';
 import { columnNamed, detectColumns } from './parse/headers';
 import { detectDecimal, excelError, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from './parse/number';
-import { codeColumn, codeKeys, Dictionary, FILTERED, soldCustomers, keyText, readLines, type LineBuffers, type LineColumns } from './read-lines';
+import { codeColumn, codeKeys, Dictionary, FILTERED, keyText, readLines, soldCustomers, type LineBuffers, type LineColumns } from './read-lines';
 import { totalRowWarning } from './total-row';
 
 export { keyText };
