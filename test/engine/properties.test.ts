@@ -112,3 +112,27 @@ describe('ranking order', () => {
     );
   });
 });
+
+describe('filters (SEMANTICS 2)', () => {
+  test('a filter is the same as deleting the rows it drops: same customers, same segments, counted as filtered', () => {
+    // Lines with a region; "keep only" some regions or "leave out" some. The reference deletes the rows.
+    const region = fc.constantFrom('West', 'East', ' West ', 'South', '');
+    const regionLines = fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }).map((i) => `C${i}`), cents, region), { minLength: 1, maxLength: 80 });
+    const filter = fc.oneof(
+      fc.subarray(['West', 'East', 'South', '']).map((v) => ({ column: 'Region', in: v })),
+      fc.subarray(['West', 'East', 'South', '']).map((v) => ({ column: 'Region', notIn: v })),
+    );
+    fc.assert(
+      fc.property(regionLines, tiers, boundary, filter, (rows, segments, b, f) => {
+        const keeps = (r: string) => ('in' in f ? f.in!.includes(r.trim()) : !f.notIn!.includes(r.trim()));
+        const types = [{ name: 'ABC', kind: 'abc' as const, boundary: b, segments }];
+        const filtered = segment(table(['Customer', 'Sales', 'Region'], rows as Cell[][]), config({ filters: [f], segmentTypes: types }));
+        const deleted = segment(table(['Customer', 'Sales', 'Region'], rows.filter(([, , r]) => keeps(r)) as Cell[][]), config({ segmentTypes: types }));
+        const segmentsOf = (r: typeof filtered) => new Map(r.customers.ids.map((id, c) => [id, r.types[0]?.final[c]]));
+        expect(segmentsOf(filtered)).toEqual(segmentsOf(deleted));
+        expect(filtered.filteredRows).toBe(rows.length - rows.filter(([, , r]) => keeps(r)).length);
+        expect(filtered.lineCount).toBe(deleted.lineCount);
+      }),
+    );
+  });
+});
