@@ -136,3 +136,25 @@ describe('filters (SEMANTICS 2)', () => {
     );
   });
 });
+
+describe('time window (SEMANTICS 2 and 3.7)', () => {
+  test('a year window ranks as a run on its lines alone; customers with lines only outside it get the last segment', () => {
+    // Serials 42370 (2016-01-01) to 43100 (2018-01-01); the fiscal year 2017 starting in April runs
+    // from 2016-04-01 (serial 42461) to 2017-03-31 (serial 42825).
+    const dated = fc.array(fc.tuple(fc.integer({ min: 0, max: 15 }).map((i) => `C${i}`), cents, fc.integer({ min: 42370, max: 43100 })), { minLength: 1, maxLength: 80 });
+    fc.assert(
+      fc.property(dated, tiers, boundary, (rows, segments, b) => {
+        const types = [{ name: 'ABC', kind: 'abc' as const, boundary: b, segments }];
+        const header = ['Customer', 'Sales', 'Order Date'];
+        const windowed = segment(table(header, rows as Cell[][]), config({ window: { kind: 'year', year: 2017, startMonth: 4 }, segmentTypes: types }));
+        const inside = rows.filter(([, , d]) => d >= 42461 && d <= 42825);
+        const alone = segment(table(header, inside as Cell[][]), config({ segmentTypes: types }));
+        const last = segments.length - 1;
+        const of = (r: typeof alone) => new Map(r.customers.ids.map((id, c) => [id, r.types[0].final[c]]));
+        const expected = new Map(of(alone));
+        for (const [id] of rows) if (!expected.has(id)) expected.set(id, last);
+        expect(of(windowed)).toEqual(expected);
+      }),
+    );
+  });
+});
