@@ -158,3 +158,24 @@ describe('time window (SEMANTICS 2 and 3.7)', () => {
     );
   });
 });
+
+describe('profit bands (SEMANTICS 4)', () => {
+  test('each customer lands in the one band [min, max) that holds its profit; a value on a boundary starts the next band', () => {
+    // Cut points from the profits themselves, so values on a boundary are common.
+    const profitLines = fc.array(fc.tuple(fc.integer({ min: 0, max: 12 }).map((i) => `C${i}`), fc.integer({ min: -500, max: 500 })), { minLength: 1, maxLength: 60 });
+    fc.assert(
+      fc.property(profitLines, fc.uniqueArray(fc.integer({ min: -600, max: 600 }), { minLength: 1, maxLength: 5 }), (rows, rawCuts) => {
+        const cuts = [...rawCuts].sort((a, b) => a - b);
+        const bands = [{ name: 'B0', max: cuts[0] }, ...cuts.map((c, i) => ({ name: `B${i + 1}`, min: c, ...(i + 1 < cuts.length ? { max: cuts[i + 1] } : {}) }))];
+        const r = segment(table(['Customer', 'Sales', 'Profit'], rows.map(([c, p]) => [c, 1, p]) as Cell[][]), config({ segmentTypes: [{ name: 'Band', kind: 'bands', bands }] }));
+        const profit = new Map<string, number>();
+        for (const [c, p] of rows) profit.set(c, (profit.get(c) ?? 0) + p);
+        r.customers.ids.forEach((id, c) => {
+          const p = profit.get(id)!;
+          const expected = cuts.filter((cut) => cut <= p).length; // bands starting at or below p
+          expect([id, r.types[0].final[c]]).toEqual([id, expected]);
+        });
+      }),
+    );
+  });
+});
