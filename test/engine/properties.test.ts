@@ -179,3 +179,30 @@ describe('profit bands (SEMANTICS 4)', () => {
     );
   });
 });
+
+describe('manual overrides (SEMANTICS 3.8)', () => {
+  test('an override wins over the automatic segment, which stays as without it; one naming no segment is reported and not applied', () => {
+    const names = ['A', 'B', 'C', 'VIP'];
+    const override = fc.tuple(fc.integer({ min: 0, max: 35 }).map((i) => `C${i}`), fc.constantFrom('A', 'b', 'C', 'VIP', 'vip', 'Gone'));
+    fc.assert(
+      fc.property(lines, fc.array(override, { maxLength: 6 }), (rows, pairs) => {
+        const segments = [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }, { name: 'VIP', exclude: true }];
+        const types = [{ name: 'ABC', kind: 'abc' as const, segments }];
+        const overrides = Object.fromEntries(pairs);
+        const plain = segment(table(['Customer', 'Sales'], rows as Cell[][]), config({ segmentTypes: types }));
+        const r = segment(table(['Customer', 'Sales'], rows as Cell[][]), config({ segmentTypes: types, overrides: { ABC: overrides } }));
+        const t = r.types[0];
+        r.customers.ids.forEach((id, c) => {
+          const wanted = overrides[id];
+          const manual = wanted === undefined ? -1 : names.findIndex((n) => n.toLowerCase() === wanted.toLowerCase());
+          const p = plain.customers.byId.get(id);
+          expect(t.auto[c]).toBe(p === undefined ? segments.length - 2 : plain.types[0].auto[p]); // known only from an override: the last ranked segment
+          expect(t.manual![c]).toBe(manual);
+          expect(t.final[c]).toBe(manual >= 0 ? manual : t.auto[c]);
+        });
+        const gone = Object.values(overrides).filter((v) => v === 'Gone').length;
+        expect(t.issues.filter((i) => i.message.includes('"Gone" does not exist')).length).toBe(gone);
+      }),
+    );
+  });
+});
