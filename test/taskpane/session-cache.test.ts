@@ -36,12 +36,19 @@ const TABLE: SourceTable = {
 
 const shares = fc.integer({ min: 1, max: 98 }).chain((a) => fc.integer({ min: 1, max: 99 - a }).map((b) => [a, b, 100 - a - b]));
 const minimum = fc.option(fc.constantFrom(0, 50, 100, 350), { nil: undefined });
-const abc = fc.record({ shares, measure: fc.constantFrom('sales', 'profit'), minimum, boundary: fc.constantFrom('upper', 'lower') }).map(
-  ({ shares: [a, b, c], measure, minimum: min, boundary }) =>
-    ({ name: 'Sales ABC', kind: 'abc', measure, boundary, minimumNetSales: min, segments: [{ name: 'A', share: a }, { name: 'B', share: b }, { name: 'C', share: c }] }) as const,
+type TypeInput = NonNullable<ConfigInput['segmentTypes']>[number];
+const abc = fc.record({ shares, measure: fc.constantFrom('sales' as const, 'profit' as const), minimum, boundary: fc.constantFrom('upper' as const, 'lower' as const) }).map(
+  ({ shares: [a, b, c], measure, minimum: min, boundary }): TypeInput => ({
+    name: 'Sales ABC',
+    kind: 'abc',
+    measure,
+    boundary,
+    minimumNetSales: min,
+    segments: [{ name: 'A', share: a }, { name: 'B', share: b }, { name: 'C', share: c }],
+  }),
 );
-const bands = fc.record({ cut: fc.constantFrom(0, 10, 25, 60), measure: fc.constantFrom('profit', 'sales', 'margin'), minimum }).map(
-  ({ cut, measure, minimum: min }) => ({ name: 'Profit band', kind: 'bands', measure, minimumNetSales: min, bands: [{ name: 'Low', max: cut }, { name: 'High', min: cut }] }) as const,
+const bands = fc.record({ cut: fc.constantFrom(0, 10, 25, 60), measure: fc.constantFrom('profit' as const, 'sales' as const, 'margin' as const), minimum }).map(
+  ({ cut, measure, minimum: min }): TypeInput => ({ name: 'Profit band', kind: 'bands', measure, minimumNetSales: min, bands: [{ name: 'Low', max: cut }, { name: 'High', min: cut }] }),
 );
 
 function configOf(types: ConfigInput['segmentTypes'], window: ConfigInput['window']) {
