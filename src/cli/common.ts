@@ -5,7 +5,7 @@ import type { EngineResult } from '../engine/result';
 import type { Issue } from '../engine/types';
 import { describeWindow } from '../engine/window';
 import { MAX_FILE_BYTES } from '../hosts/files/read';
-import { toCsv } from './csv';
+import { PLAIN_CSV, toCsv, type CsvDialect } from './csv';
 
 /** How many issues are printed; all of them go to --issues FILE. */
 const PRINTED_ISSUES = 50;
@@ -61,7 +61,7 @@ export function runAccount(result: EngineResult): string {
  * Prints issues and (unless the caller prints a summary that starts with it) the run's account line;
  * returns the exit status.
  */
-export async function report(result: EngineResult, io: Io, issuesFile?: string, account = true): Promise<number> {
+export async function report(result: EngineResult, io: Io, issuesFile?: string, account = true, dialect: CsvDialect = PLAIN_CSV): Promise<number> {
   const rowIssues = result.issues.filter((i) => i.row !== undefined);
   const other = result.issues.filter((i) => i.row === undefined);
   printIssues(other, io);
@@ -70,7 +70,7 @@ export async function report(result: EngineResult, io: Io, issuesFile?: string, 
     io.err(`... and ${rowIssues.length - PRINTED_ISSUES} more issues${issuesFile ? '' : ' (add --issues FILE to get them all)'}\n`);
   }
   if (issuesFile) {
-    await writeFile(issuesFile, toCsvRows([['where', 'value', 'message'], ...result.issues.map((i) => [i.where, i.value === undefined || i.value === null ? '' : String(i.value), i.message])]), 'utf8');
+    await writeFile(issuesFile, toCsvRows([['where', 'value', 'message'], ...result.issues.map((i) => [i.where, i.value === undefined || i.value === null ? '' : String(i.value), i.message])], dialect), 'utf8');
   }
   if (other.some((i) => i.severity === 'error')) {
     io.err('tierwise: the input cannot be segmented; nothing was written\n');
@@ -80,7 +80,7 @@ export async function report(result: EngineResult, io: Io, issuesFile?: string, 
   return result.leftOutRows > 0 ? 1 : 0;
 }
 
-export function toCsvRows(rows: (string | number | null)[][]): string {
-  return toCsv(rows[0].map((h, i) => ({ header: String(h), values: rows.slice(1).map((r) => r[i]) })));
+export function toCsvRows(rows: (string | number | null)[][], dialect: CsvDialect = PLAIN_CSV): string {
+  return toCsv(rows[0].map((h, i) => ({ header: String(h), values: rows.slice(1).map((r) => r[i]) })), dialect);
 }
 

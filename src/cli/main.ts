@@ -18,7 +18,7 @@ import { SourceProblem } from '../plan/source-check';
 import { tierColumns, toRows, type TierColumn } from '../plan/tiers';
 import { DEFAULT_LIMITS, printIssues, printReadWarnings, processIo, readConfigFile, report, UsageError, type Io, type Limits } from './common';
 import { formatSummary } from './summary-text';
-import { toCsv } from './csv';
+import { dialectOf, PLAIN_CSV, toCsv, type CsvDialect } from './csv';
 import { readWorkbook, runWorkbook } from './workbook';
 import { csvAsWorkbook, isWorkbookPath, namedSource, segmentWorkbookCommand, workbookBytes } from './workbook-command';
 
@@ -127,12 +127,13 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
     answers: values.answers ? await readSourceFile(values.answers, { maxFileBytes: limits.maxFileBytes }) : undefined,
     visits: values.visits ? await readSourceFile(values.visits, { maxFileBytes: limits.maxFileBytes }) : undefined,
   };
-  const result = workbook ? await segmentWorkbookToText(positionals[0], values, sources, io, limits) : await segmentFile(positionals[0], values, sources, io, limits);
-  if (!result) return 2;
-  const status = await report(result, io, values.issues);
+  const run = workbook ? await segmentWorkbookToText(positionals[0], values, sources, io, limits) : await segmentFile(positionals[0], values, sources, io, limits);
+  if (!run) return 2;
+  const { result, dialect } = run;
+  const status = await report(result, io, values.issues, true, dialect);
   if (status === 2) return 2;
 
-  const text = format === 'json' ? toJson(result) : toCsv(textColumns(result));
+  const text = format === 'json' ? toJson(result) : toCsv(textColumns(result), dialect);
   if (values.out) {
     await mkdir(dirname(resolve(values.out)), { recursive: true });
     await writeFile(values.out, text, 'utf8');
@@ -141,11 +142,19 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
   return status;
 }
 
-/** A CSV file with the configuration given. */
-async function segmentFile(path: string, values: { config?: string; sheet?: string }, sources: ExtraSources, io: Io, limits: Limits): Promise<EngineResult | undefined> {
+/** A text run's result and how its CSV answer is written (the input's own dialect, PLAIN_CSV for a workbook). */
+interface TextRun {
+  result: EngineResult;
+  dialect: CsvDialect;
+}
+
+/** A CSV file with the configuration given; the answer is written as the file was (dialectOf). */
+async function segmentFile(path: string, values: { config?: string; sheet?: string }, sources: ExtraSources, io: Io, limits: Limits): Promise<TextRun | undefined> {
   const config = await loadConfig(values.config!, io);
   if (!config) return undefined;
-  return segment(await readSourceFile(path, { sheet: values.sheet, maxFileBytes: limits.maxFileBytes }), config, undefined, sources);
+  const table = await readSourceFile(path, { sheet: values.sheet, maxFileBytes: limits.maxFileBytes });
+  const result = segment(table, config, undefined, sources);
+  return { result, dialect: dialectOf(table.delimiter, result) };
 }
 
 /**
@@ -153,7 +162,7 @@ async function segmentFile(path: string, values: { config?: string; sheet?: stri
  * --config is given, its saved ranges, and the overrides typed into its tiers table, so the text shows
  * the tiers that run would write.
  */
-async function segmentWorkbookToText(path: string, values: { config?: string; sheet?: string; table?: string }, sources: ExtraSources, io: Io, limits: Limits): Promise<EngineResult | undefined> {
+async function segmentWorkbookToText(path: string, values: { config?: string; sheet?: string; table?: string }, sources: ExtraSources, io: Io, limits: Limits): Promise<TextRun | undefined> {
   const source = namedSource(values);
   const config = values.config ? { text: await readConfigFile(values.config), path: values.config } : undefined;
   const { bytes, label } = await workbookBytes(path, limits);
@@ -165,7 +174,7 @@ async function segmentWorkbookToText(path: string, values: { config?: string; sh
     io.err(`tierwise: ${label} cannot be segmented; nothing was computed\n`);
     return undefined;
   }
-  return classifyAll(prepare(read.table, read.config, previousSegments(read.previous), read.sources));
+  return { result: classifyAll(prepare(read.table, read.config, previousSegments(read.previous), read.sources)), dialect: PLAIN_CSV };
 }
 
 /** The tiers columns for a text file: dates as YYYY-MM-DD rather than serial numbers. */

@@ -41,6 +41,8 @@ export interface Ingested {
   dateOrder?: DateOrder;
   /** The decimal separator numbers written as text were read with (configured, or detected for `auto`). */
   decimal: DecimalSeparator;
+  /** The separator was configured, or the text proved it; false when `auto` found no evidence (a point by default). */
+  decimalProven: boolean;
   /** The workbook counts dates from 1904 (configuration first, then what the host says). */
   date1904: boolean;
   /** False when a required column is missing: nothing can be computed. */
@@ -161,7 +163,7 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
   issues.push(...(table.notes ?? []));
   const headerAt = (c: number) => String(table.header[c] ?? '').trim() || `column ${c + 1}`;
   const empty = (): Ingested => ({
-    table, mapping, issues, customers: { ids: [], names: [], byId: new Map() }, lines: allocate(0), leftOutRows: 0, filteredRows: 0, usable: false, decimal,
+    table, mapping, issues, customers: { ids: [], names: [], byId: new Map() }, lines: allocate(0), leftOutRows: 0, filteredRows: 0, usable: false, decimal, decimalProven: auto !== 'probe',
     date1904: config.locale.date1904 ?? table.date1904 ?? false,
   });
 
@@ -218,10 +220,12 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
   const textNumbers = auto === 'probe' ? [] : undefined;
   const read = readLines(rows, customerKeys, codes, columns, decimal, date1904, dateOrder ?? 'MDY', state, lines, textNumbers);
   let evidence = auto === 'probe' ? undefined : auto;
+  let decimalProven = true;
   if (textNumbers !== undefined) {
     const found = detectDecimal(textNumbers);
     if (found.decimal === ',') return { commaProven: found.evidence };
     evidence = found.evidence;
+    decimalProven = found.decimal !== undefined;
   }
   const note = evidence && decimalNote(table, columns.numbers, evidence, decimal);
   if (note) issues.push(note);
@@ -290,6 +294,7 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
     filteredRows: read.filtered,
     dateOrder,
     decimal,
+    decimalProven,
     date1904,
     usable: true,
   };

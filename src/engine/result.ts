@@ -109,6 +109,10 @@ export interface EngineResult {
   leftOutRows: number;
   filteredRows: number;
   /** Dates written back are serials of this date system (the source workbook's). */
+  /** The decimal separator numbers written as text were read with (configured, or what decimal `auto` found). */
+  decimal: '.' | ',';
+  /** The separator was configured or proven by the data (false: `auto` saw no evidence and used a point). */
+  decimalProven: boolean;
   date1904: boolean;
 }
 

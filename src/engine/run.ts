@@ -192,6 +192,8 @@ export function resultOf(p: Prepared, types: TypeResult[]): EngineResult {
     leftOutRows: p.ingested.leftOutRows,
     filteredRows: p.ingested.filteredRows,
     date1904: p.ingested.date1904,
+    decimal: p.ingested.decimal,
+    decimalProven: p.ingested.decimalProven,
   };
 }
 

@@ -17,6 +17,8 @@ export interface SourceTable {
   tableName?: string;
   /** What the host noticed about the range that the user should know (a filter hiding rows): warnings. */
   notes?: Issue[];
+  /** The field separator of the text file the rows came from (`,`, `;` or a tab), when they came from one. */
+  delimiter?: string;
 }
 
 export type Severity = 'error' | 'warning';

@@ -113,7 +113,12 @@ describe('text files as Excel saves them', () => {
     writeFileSync(path, data);
     return path;
   };
-  const namesAndSales = (out: string) => (parse(out) as string[][]).slice(1).map((row) => [row[0], row[2]]);
+  /** Id and sales of each output row, in the dialect the output was written in (the input's own). */
+  const namesAndSales = (out: string) => {
+    const header = out.slice(0, out.indexOf('\r\n'));
+    const delimiter = header.includes('\t') ? '\t' : header.includes(';') ? ';' : ',';
+    return (parse(out, { delimiter }) as string[][]).slice(1).map((row) => [row[0], row[2]]);
+  };
   const plain = file('plain.json', JSON.stringify({ version: 1, segmentTypes: [ABC] }));
 
   test('"CSV (Comma delimited)" from Excel for Windows: Windows-1252, so "Müller" is not read as "M\uFFFDller"', async () => {
@@ -138,7 +143,9 @@ describe('text files as Excel saves them', () => {
     const r = await run('segment', european, '--config', plain);
     expect(r.code).toBe(0);
     // The byte order mark is not part of the first header: "Kunde" is recognised as the customer column.
-    expect(namesAndSales(r.out)).toEqual([['K1', '1234.5'], ['K2', '10']]);
+    // The answer is written as the file was: semicolons, decimal commas (Excel de-DE opens it in columns).
+    expect(r.out.startsWith('Customer;Customer name;Sales;')).toBe(true);
+    expect(namesAndSales(r.out)).toEqual([['K1', '1234,5'], ['K2', '10']]);
     const point = file('point.json', JSON.stringify({ version: 1, segmentTypes: [ABC], locale: { decimal: '.' } }));
     const withPoint = await run('segment', european, '--config', point);
     expect(withPoint.code).toBe(1);

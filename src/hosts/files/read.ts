@@ -49,7 +49,7 @@ async function readCsv(path: string, delimiter?: string): Promise<SourceTable> {
   while (end > 0 && records[end - 1].every(isBlank)) end--; // blank lines after the data
   if (end === 0) throw new SourceError(`${path} is empty: it needs a header row and at least one line`);
   // As a sheet is read: a report's title lines above the header are said and skipped.
-  return sourceFromGrid(basename(path).replace(/\.[^.]+$/, ''), 1, 0, records.slice(0, end), undefined);
+  return { ...sourceFromGrid(basename(path).replace(/\.[^.]+$/, ''), 1, 0, records.slice(0, end), undefined), delimiter: sep };
 }
 
 /**
