@@ -15,7 +15,7 @@ import { renderPane } from './render';
 const HEADER = ['Order ID', 'Order Date', 'Customer ID', 'Region', 'Sales', 'Profit'];
 const REGIONS: ColumnValues = { values: ['Central', 'East', 'South', 'West'], distinct: 4 };
 
-function Harness({ start, onConfig, valuesOf, window, decimalRead }: { start?: Partial<Config>; onConfig(c: Config): void; valuesOf(column: string): Promise<ColumnValues | undefined>; window?: { start: string; end: string }; decimalRead?: '.' | ',' }) {
+function Harness({ start, onConfig, valuesOf, window, decimalRead }: { start?: Partial<Config>; onConfig(c: Config): void; valuesOf(column: string): Promise<ColumnValues | undefined>; window?: { start: string; end: string }; decimalRead?: { decimal: '.' | ','; proven: boolean } }) {
   const [draft, dispatch] = useReducer(draftReducer, undefined, () => initialDraft({ ...defaultConfig(), ...start }));
   onConfig(draft.config);
   return (
@@ -32,7 +32,7 @@ function Harness({ start, onConfig, valuesOf, window, decimalRead }: { start?: P
   );
 }
 
-function setup(start?: Partial<Config>, window?: { start: string; end: string }, decimalRead?: '.' | ',') {
+function setup(start?: Partial<Config>, window?: { start: string; end: string }, decimalRead?: { decimal: '.' | ','; proven: boolean }) {
   let config = defaultConfig();
   const asked: string[] = [];
   const valuesOf = jest.fn(async (column: string) => {
@@ -100,9 +100,14 @@ describe('the minimum and how text is read', () => {
     expect(s.config().locale.decimal).toBe('auto');
   });
 
-  it('with detect, the hint says which separator the last preview read text numbers with', () => {
-    setup(undefined, undefined, ',');
-    expect(screen.getByText('Read with a decimal comma. Number cells are read as they are.')).toBeTruthy();
+  it('with detect, the hint says which separator the text numbers proved, or that none did', () => {
+    setup(undefined, undefined, { decimal: ',', proven: true });
+    expect(screen.getByText('The numbers written as text use a decimal comma. Number cells are read as they are.')).toBeTruthy();
+  });
+
+  it('with detect and no text number to go by, the hint says a point is used', () => {
+    setup(undefined, undefined, { decimal: '.', proven: false });
+    expect(screen.getByText('No number written as text shows its separator: read with a decimal point. Number cells are read as they are.')).toBeTruthy();
   });
 });
 

@@ -60,7 +60,7 @@ export function DataStep({ src, config, draftIssues, onColumn, onScope, valuesOf
             header={p.header}
             window={p.window}
             latestSale={p.latestSale}
-            decimalRead={p.decimal}
+            decimalRead={{ decimal: p.decimal, proven: p.decimalProven }}
             issues={[...draftIssues, ...p.issues.filter(shownByField)]}
             onChange={onScope}
             valuesOf={valuesOf}

@@ -46,8 +46,8 @@ export interface ScopeEditorProps {
   /** What the last preparation counted: the window's days and the latest sale. */
   window?: { start: string; end: string };
   latestSale?: string;
-  /** The separator the last preview read text numbers with: what `auto` found. */
-  decimalRead?: '.' | ',';
+  /** The separator the last preview read text numbers with, and whether the data proved it: what `auto` found. */
+  decimalRead?: { decimal: '.' | ','; proven: boolean };
   /** Problems of the draft and of the last preparation, with configuration paths. */
   issues: Issue[];
   onChange(scope: Partial<Scope>): void;
@@ -99,11 +99,7 @@ export function ScopeEditor({ config, header, window, latestSale, decimalRead, i
         <ChoiceField
           className={styles.narrowField}
           label="Numbers written as text"
-          hint={
-            config.locale.decimal === 'auto' && decimalRead
-              ? `Read with a decimal ${decimalRead === ',' ? 'comma' : 'point'}. Number cells are read as they are.`
-              : 'Number cells are read as they are.'
-          }
+          hint={`${config.locale.decimal === 'auto' && decimalRead ? decimalHint(decimalRead) : ''}Number cells are read as they are.`}
           value={config.locale.decimal}
           choices={DECIMALS}
           onChange={(decimal) => onChange({ locale: { ...config.locale, decimal } })}
@@ -119,6 +115,12 @@ export function ScopeEditor({ config, header, window, latestSale, decimalRead, i
       </div>
     </div>
   );
+}
+
+/** What detect found, for the hint: the separator the text proved, or that none did. */
+function decimalHint(read: { decimal: '.' | ','; proven: boolean }): string {
+  if (!read.proven) return 'No number written as text shows its separator: read with a decimal point. ';
+  return `The numbers written as text use a decimal ${read.decimal === ',' ? 'comma' : 'point'}. `;
 }
 
 /** The first day of each month's name in the user's language: January, ... */

@@ -64,6 +64,8 @@ export interface Prepared {
   latestSale?: string;
   /** The decimal separator numbers written as text were read with (detected when the setting is `auto`). */
   decimal: '.' | ',';
+  /** Configured, or proven by text numbers; false when detect found none and used a point. */
+  decimalProven: boolean;
 }
 
 /** The Pareto curve of an ABC segment type: ranked customers (x) against cumulative share (y), both 0..1. */

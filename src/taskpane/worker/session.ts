@@ -37,6 +37,7 @@ function describe(p: EnginePrepared): Prepared {
     window: p.window && { start: epochDayToIso(p.window.start), end: epochDayToIso(p.window.end) },
     latestSale: latest === undefined ? undefined : epochDayToIso(latest),
     decimal: p.ingested.decimal,
+    decimalProven: p.ingested.decimalProven,
   };
 }
 
