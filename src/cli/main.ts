@@ -3,6 +3,7 @@
 //   prints what a run that writes the workbook would compute (its saved configuration and ranges by default).
 // `tierwise segment <file.xlsx> [--config <config.json>] --out <out.xlsx> | --in-place` writes the workbook.
 // Exit status: 0 every row used, 1 some rows left out (listed on stderr), 2 unusable input or configuration.
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,6 +40,7 @@ const USAGE = `Usage:
                                 writes the tiers, summary and history sheets into a copy of the workbook
                                 (--in-place: into the workbook itself, after a backup copy)
   tierwise demo                 segment the bundled Superstore sample and print a summary
+  tierwise --version            the version of Tierwise
 
 Exit status: 0 every row was used, 1 some rows were left out (see stderr), 2 the input or configuration is unusable.`;
 
@@ -50,6 +52,11 @@ export async function main(argv: string[], io: Io = processIo, limits: Limits = 
         return await segmentCommand(rest, io, limits);
       case 'demo':
         return await demoCommand(io);
+      case '--version':
+      case '-V':
+      case 'version':
+        io.out(`tierwise ${packageVersion()}\n`);
+        return 0;
       case undefined:
       case 'help':
       case '--help':
@@ -188,6 +195,11 @@ function toJson(result: EngineResult): string {
   const cols = textColumns(result);
   const rows = toRows(cols).map((r) => Object.fromEntries(cols.map((c, i) => [c.header, r[i]])));
   return `${JSON.stringify(rows, null, 1)}\n`;
+}
+
+/** The version in package.json, found from this file in src/cli or dist/cli alike. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 /** The bundled sample: Superstore's 9,994 order lines, ABC 80/15/5 on sales and four profit bands. */

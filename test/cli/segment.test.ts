@@ -184,6 +184,13 @@ describe('installed command', () => {
     execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: join(__dirname, '..', '..'), stdio: 'inherit' });
   }, 120_000);
 
+  test('`npx tierwise --version` prints the version of package.json from the built command', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    const r = spawnSync('npx', ['--no-install', 'tierwise', '--version'], { cwd: join(__dirname, '..', '..'), encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`tierwise ${pkg.version}\n`);
+  });
+
   test('`npx tierwise` runs the command line with its exit status', () => {
     const bad = file('npx.csv', 'Customer,Sales\nc1,100\nc2,x\n');
     const r = spawnSync('npx', ['--no-install', 'tierwise', 'segment', bad, '--config', config], { cwd: join(__dirname, '..', '..'), encoding: 'utf8' });
