@@ -62,8 +62,9 @@ export async function workbookBytes(path: string, limits: Limits): Promise<{ byt
 }
 
 /**
- * A CSV as a new workbook, and what did not fit: a text longer than an Excel cell holds is cut to it,
- * as the workbook would otherwise be one that Excel calls damaged (the CSV itself is not changed).
+ * A CSV as a new workbook, as Excel in the file's locale would open it (numbers made with the decimal
+ * separator the file proves, csvCell), and what did not fit: a text longer than an Excel cell holds is
+ * cut to it, as the workbook would otherwise be one that Excel calls damaged (the CSV is not changed).
  */
 export async function csvAsWorkbook(path: string): Promise<{ bytes: Buffer; notes: Issue[] }> {
   const table = await readSourceFile(path);
