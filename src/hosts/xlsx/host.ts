@@ -11,7 +11,7 @@ import { drawableCharts, writtenSheet, type PlannedChart, type PlannedSheet, typ
 import { readPreviousRun } from '../../plan/previous';
 import { hiddenRowsNote, noHeaderRow, protectedSource, protectedStructure, SourceProblem, sourceFromGrid, tableFingerprint } from '../../plan/source-check';
 import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, StoredConfig, WorkbookHost } from '../host';
-import { PackageError, XlsxPackage, type SheetEntry } from './package';
+import { PackageError, REPAIR_ADVICE, XlsxPackage, type SheetEntry } from './package';
 import { afterSheetData, autoFilterHidesRows, cellXmlValue, isOn, protectsCells, denseRows, MAX_SHEET_XML_BYTES, readRange, readSheetXml, sharedStrings, tablesOf, type Range, type TableEntry } from './read';
 import { findAddinPart, parseSettingsSheet, readAddinProperties, SETTINGS_SHEET, settingsSheetValues, writeAddinProperties } from './settings';
 import { chartXml, drawingXml } from './chart-xml';
@@ -117,7 +117,7 @@ export class XlsxHost implements WorkbookHost {
       );
     }
     const bytes = await this.pkg.bytes(sheet.path);
-    if (!bytes) throw new PackageError(`${this.label} is damaged: sheet "${sheet.name}" has no part ${sheet.path}`);
+    if (!bytes) throw new PackageError(`${this.label} is damaged: sheet "${sheet.name}" has no part ${sheet.path}; ${REPAIR_ADVICE}`);
     return bytes;
   }
 

@@ -26,6 +26,9 @@ function storedOf(f: JSZip.JSZipObject): Stored | undefined {
 /** The file cannot be used as a workbook; the message is what the user sees. */
 export class PackageError extends Error {}
 
+/** What to do about a damaged package: Excel repairs what it can when it opens one. */
+export const REPAIR_ADVICE = 'open it in Excel and save it again (Excel repairs what it can), then run Tierwise on the saved file';
+
 export interface SheetEntry {
   name: string;
   sheetId: number;
@@ -70,7 +73,7 @@ export class XlsxPackage {
     try {
       zip = await JSZip.loadAsync(bytes);
     } catch (e) {
-      throw new PackageError(`${label} cannot be opened: it is not an .xlsx workbook or it is damaged (${(e as Error).message})`);
+      throw new PackageError(`${label} cannot be opened: it is not an .xlsx workbook or it is damaged (${(e as Error).message}); if it is a workbook, ${REPAIR_ADVICE}`);
     }
     const rootRels = zip.file('_rels/.rels');
     const rels = rootRels ? parseRelationships(await rootRels.async('string'), '') : [];
@@ -204,7 +207,7 @@ export class XlsxPackage {
     if (close) wb = wb.slice(0, close.index) + sheetTag + wb.slice(close.index);
     else {
       const empty = /<(?:[\w.-]+:)?sheets\s*\/>/.exec(wb);
-      if (!empty) throw new PackageError('the workbook part has no <sheets> list');
+      if (!empty) throw new PackageError(`the workbook part has no <sheets> list: the file is damaged; ${REPAIR_ADVICE}`);
       wb = wb.slice(0, empty.index) + `<${mainPrefix}sheets>${sheetTag}</${mainPrefix}sheets>` + wb.slice(empty.index + empty[0].length);
     }
     this.put(this.workbookPath, wb);
@@ -227,7 +230,7 @@ export class XlsxPackage {
     const part = `/${path}`;
     if (findTags(xml, 'Override').some(({ tag }) => attributes(tag).PartName === part)) return;
     const close = closingTag(xml, 'Types');
-    if (!close) throw new PackageError('[Content_Types].xml is damaged');
+    if (!close) throw new PackageError(`[Content_Types].xml is damaged; ${REPAIR_ADVICE}`);
     this.put('[Content_Types].xml', `${xml.slice(0, close.index)}<Override PartName="${escapeXml(part)}" ContentType="${contentType}"/>${xml.slice(close.index)}`);
   }
 

@@ -3,7 +3,7 @@
 // as text, '' for empty. The sheet part is decoded a few megabytes at a time at row boundaries, so a
 // full 1,048,576-row sheet never becomes one giant string and never becomes an object per cell.
 import type { Cell } from '../../engine/types';
-import { PackageError, type SheetEntry, type XlsxPackage } from './package';
+import { PackageError, REPAIR_ADVICE, type SheetEntry, type XlsxPackage } from './package';
 import { attributes, closingTag, columnIndex, findTags, REL, unescapeXml } from './xml';
 
 /** Sheet XML beyond this (unpacked) does not fit comfortably in memory once parsed. */
@@ -37,7 +37,7 @@ export interface Range {
 /** `B2:H100` -> 0-based inclusive bounds; a reference that is none (a damaged part) is refused with what to do. */
 export function parseRange(ref: string): Range {
   const range = readRange(ref);
-  if (!range) throw new PackageError(`the workbook holds an unreadable cell range "${ref}": it may be damaged; open it in Excel and save it again`);
+  if (!range) throw new PackageError(`the workbook holds an unreadable cell range "${ref}": it may be damaged; ${REPAIR_ADVICE}`);
   return range;
 }
 
