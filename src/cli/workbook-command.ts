@@ -3,7 +3,7 @@
 import { copyFile, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { cellAddress } from '../engine/address';
-import { detectDecimal } from '../engine/parse/number';
+import { detectDecimal, readNumber } from '../engine/parse/number';
 import type { Issue } from '../engine/types';
 import { readSourceFile, SourceError } from '../hosts/files/read';
 import type { SourceRef } from '../hosts/host';
@@ -74,7 +74,10 @@ export async function csvAsWorkbook(path: string): Promise<{ bytes: Buffer; note
   // not be read again.
   const withSeparator: string[] = [];
   for (const row of table.rows) for (const v of row) if (typeof v === 'string' && (v.includes(',') || v.includes('.'))) withSeparator.push(v);
-  const { decimal } = detectDecimal(withSeparator);
+  const { decimal, evidence } = detectDecimal(withSeparator);
+  const other = decimal === ',' ? '.' : ',';
+  // A file that mixes both: the cells written the other way stay text, and the user hears of them once.
+  let mixed: { where: string; value: string; count: number } | undefined;
   const dates: boolean[][] = [];
   const notes: Issue[] = [];
   const rows = [table.header, ...table.rows].map((row, r) =>
@@ -82,6 +85,10 @@ export async function csvAsWorkbook(path: string): Promise<{ bytes: Buffer; note
       if (typeof v !== 'string') return v;
       const cell = r === 0 ? { value: v, date: false } : csvCell(v, decimal);
       if (cell.date) (dates[r] ??= [])[c] = true;
+      if (evidence === 'conflict' && r > 0 && Number.isNaN(readNumber(v, decimal ?? '.')) && !Number.isNaN(readNumber(v, other))) {
+        mixed ??= { where: cellAddress(sheet, c, r + 1), value: v, count: 0 };
+        mixed.count++;
+      }
       if (typeof cell.value !== 'string' || fitText(cell.value) === cell.value) return cell.value;
       notes.push({
         severity: 'warning',
@@ -91,6 +98,15 @@ export async function csvAsWorkbook(path: string): Promise<{ bytes: Buffer; note
       return fitText(cell.value);
     }),
   );
+  if (mixed) {
+    const n = mixed.count;
+    notes.push({
+      severity: 'warning',
+      where: mixed.where,
+      value: mixed.value,
+      message: `the numbers of ${basename(path)} mix decimal separators; the workbook gets them with a decimal ${decimal === ',' ? 'comma' : 'point'}, which more of them use, and ${n === 1 ? 'this cell, written' : `${n.toLocaleString('en-US')} cells (the first is this one), written`} with a decimal ${other === ',' ? 'comma' : 'point'}, ${n === 1 ? 'stays' : 'stay'} text: check ${n === 1 ? 'it' : 'them'}`,
+    });
+  }
   return { bytes: await newWorkbook(sheet, rows, (r, c) => dates[r]?.[c] === true), notes };
 }
 

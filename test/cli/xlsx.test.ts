@@ -258,6 +258,16 @@ describe('tierwise segment on workbooks', () => {
     expect(tiers.slice(1).map((row) => [row[0], row[tiers[0].indexOf('Sales ABC')]])).toEqual([['K1', 'A'], ['K2', 'C'], ['K3', 'A']]);
   });
 
+  it('a CSV that mixes decimal separators: the majority makes numbers, the others stay text, and a warning says where', async () => {
+    // 12,50, 3,10 and 1.234,50 prove the comma; 7.25 proves the point and stays text at B5.
+    const csv = join(dir, 'mixed.csv');
+    writeFileSync(csv, 'Customer ID;Sales\nC1;12,50\nC2;3,10\nC3;1.234,50\nC4;7.25\n');
+    const out = join(dir, 'mixed.xlsx');
+    const r = await cli(['segment', csv, '--config', config, '--out', out]);
+    expect(r.err).toContain('warning: mixed!B5: the numbers of mixed.csv mix decimal separators; the workbook gets them with a decimal comma, which more of them use, and this cell, written with a decimal point, stays text: check it ["7.25"]');
+    expect(values((await excel(readFileSync(out))).getWorksheet('mixed')!)).toEqual([['Customer ID', 'Sales'], ['C1', 12.5], ['C2', 3.1], ['C3', 1234.5], ['C4', '7.25']]);
+  });
+
   it('a CSV whose numbers prove no separator keeps 1.234 as text, for the run to read and warn about', async () => {
     const csv = join(dir, 'unsure.csv');
     writeFileSync(csv, 'Customer ID;Sales\nC1;1.234\nC2;7\n');
