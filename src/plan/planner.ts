@@ -183,7 +183,7 @@ function summarySheet(result: EngineResult, previous: PreviousRun | undefined): 
  * The sales the run counted, in one line: the window with its days, the filters, the minimum net
  * sales, and the lines used, filtered out and left out.
  */
-export function scopeLine(result: Pick<EngineResult, 'config' | 'window' | 'lineCount' | 'filteredRows' | 'leftOutRows'>): string {
+export function scopeLine(result: Pick<EngineResult, 'config' | 'window' | 'lineCount' | 'filteredRows' | 'leftOutRows'> & Partial<Pick<EngineResult, 'decimal'>>): string {
   const { window: spec, filters, minimumNetSales } = result.config;
   const days = result.window ? `, ${describeWindow(result.window)}` : '';
   const when =
@@ -194,6 +194,8 @@ export function scopeLine(result: Pick<EngineResult, 'config' | 'window' | 'line
         : `Sales of ${spec.startMonth === 1 ? 'the year' : 'the fiscal year'} ${spec.year}${days}`;
   const parts = [when, ...filters.map((f) => (f.in ? `${f.column} in ${f.in.join(', ')}` : `${f.column} not in ${(f.notIn ?? []).join(', ')}`))];
   if (minimumNetSales !== undefined) parts.push(`minimum net sales ${minimumNetSales}`);
+  // Said only when it is not what an English-locale reader assumes: a colleague sees how the amounts were read.
+  if (result.decimal === ',') parts.push('numbers written as text read with a decimal comma');
   const n = (x: number) => x.toLocaleString('en-US');
   parts.push(`${n(result.lineCount)} lines used, ${n(result.filteredRows)} filtered out, ${n(result.leftOutRows)} left out`);
   return parts.join('; ');

@@ -103,6 +103,9 @@ describe('planWorkbook', () => {
       'Sales of the last 12 months, 2016-12-31 to 2017-12-30; 3,203 lines used, 6,791 filtered out, 0 left out',
     );
     expect(scopeLine({ ...base, config: { ...config, window: { kind: 'year', year: 2017, startMonth: 1 } }, window: undefined })).toBe('Sales of the year 2017; 3,203 lines used, 6,791 filtered out, 0 left out');
+    // Text amounts read with a decimal comma (configured, or what decimal auto found) are said; a point is not.
+    expect(scopeLine({ ...base, config, window: undefined, decimal: ',' })).toBe('Sales of all dates; numbers written as text read with a decimal comma; 3,203 lines used, 6,791 filtered out, 0 left out');
+    expect(scopeLine({ ...base, config, window: undefined, decimal: '.' })).toBe('Sales of all dates; 3,203 lines used, 6,791 filtered out, 0 left out');
   });
 
   it('titles the problems by what they did: rows left out, or notes only', () => {
