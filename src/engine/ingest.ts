@@ -7,7 +7,7 @@ import { readDate, detectDateOrder, type DateOrder } from './parse/date';
 import { columnNamed, detectColumns } from './parse/headers';
 import { detectDecimal, excelError, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from './parse/number';
 import { codeColumn, codeKeys, Dictionary, FILTERED, keyText, readLines, soldCustomers, type LineBuffers, type LineColumns } from './read-lines';
-import { totalRowWarning } from './total-row';
+import { totalNameWarnings, totalRowWarning } from './total-row';
 
 export { keyText };
 import { COLUMN_ROLES, type Cell, type ColumnMapping, type ColumnRole, type Issue, type SourceTable } from './types';
@@ -245,7 +245,8 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
   };
   const keptLines = trim(lines, read.kept);
   const total = totalRowWarning(table, keptLines, cAmount, headerAt(cAmount), customers.ids);
-  if (total) issues.push(total);
+  if (total) issues.push(total.issue);
+  issues.push(...totalNameWarnings(table, keptLines, cCustomer, headerAt(cCustomer), customers.ids, total?.customer));
 
   /** The slow path, for left-out rows only: every unreadable cell of the row, with its address. */
   function reportRow(r: number): void {

@@ -28,15 +28,36 @@ describe('a total row in the sales list', () => {
   it('is found at the top too, and within half a percent (a rounded total)', () => {
     expect(warnings([['Grand total', 780], ...LINES]).map((i) => i.where)).toEqual(['Sales!B2']);
     expect(warnings([...LINES, ['Total', 783]])).toHaveLength(1); // 0.38 % off
-    expect(warnings([...LINES, ['Total', 790]])).toEqual([]); // 1.3 % off: a sale
+    expect(warnings([...LINES, ['C13', 790]])).toEqual([]); // 1.3 % off: a sale
   });
 
   it('is not suspected in the middle of the list, in a short list, or when the rest sums to nothing', () => {
     expect(warnings([...LINES.slice(0, 6), ['Big', 780], ...LINES.slice(6)])).toEqual([]);
     // Eight lines and a 'total': in a list this short one sale as large as the rest is ordinary.
-    expect(warnings([...LINES.slice(0, 8), ['Total', 360]])).toEqual([]);
+    expect(warnings([...LINES.slice(0, 8), ['C9', 360]])).toEqual([]);
     const returns: Cell[][] = Array.from({ length: 12 }, (_, i) => [`C${i + 1}`, i % 2 ? 50 : -50]);
     expect(warnings([...returns, ['Last', 0]])).toEqual([]);
+  });
+
+  it('a customer cell that says total is pointed at once, with its line count, whatever the amounts', () => {
+    // Subtotals per group in a report: "Summe" on rows 5 and 9 (its first line), "Grand Total" on row 10.
+    // Neither equals all the other lines, so only the names give them away. "Total Energies" is a customer.
+    const rows: Cell[][] = [['C1', 10], ['C2', 20], ['Total Energies', 5], ['Summe', 35], ['C3', 40], ['C4', 50], ['C5', 5], ['Summe', 95], ['Grand Total', 130], ['C6', 7], ['C7', 8], ['C8', 9]];
+    const found = warnings(rows);
+    expect(found.map((i) => [i.where, i.value])).toEqual([
+      ['Sales!A5', 'Summe'],
+      ['Sales!A10', 'Grand Total'],
+    ]);
+    expect(found[0].message).toBe(
+      'the customer "Summe" looks like a total, not a customer: its 2 lines (the first is here) are counted as sales of a customer called "Summe". If they are totals, delete them or leave them out with a filter under "What is counted" (Customer, leave out "Summe").',
+    );
+    expect(found[1].message).toContain('its line is counted as sales of a customer called "Grand Total". If it is a total, delete the line or leave it out');
+    // Said, not dropped: both are customers of the run.
+    expect(ingest(table(HEAD, rows), config()).customers.ids).toEqual(expect.arrayContaining(['Summe', 'Grand Total', 'Total Energies']));
+  });
+
+  it('a total named so and equal to the other lines together is said once, by its amount', () => {
+    expect(warnings([...LINES, ['Total', 780]]).map((i) => i.where)).toEqual(['Sales!B14']);
   });
 
   it('says nothing on the Superstore sample', () => {
