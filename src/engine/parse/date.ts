@@ -293,8 +293,8 @@ function namedMonthDate(s: string): EpochDay {
  * Epoch day of a cell, or NaN when blank or unreadable. Numbers are Excel serials (see serialToEpochDay).
  * Text: ISO `2017-03-05` (year first, also with `/` or `.`, optional time `T10:20:00`, ` 10:20`, `Z`),
  * `d/m/yyyy` / `m/d/yyyy` per `order` with `/`, `.` or `-` and an optional time, or the month's name in
- * English, French, German, Spanish or Dutch (`5-Mar-2017`, `Mar 5, 2017`, `5. März 2017`). 2-digit years, days that do not exist and digits alone
- * (`"42736"`: a serial typed as text is ambiguous) are NaN.
+ * English, French, German, Spanish or Dutch (`5-Mar-2017`, `Mar 5, 2017`, `5. März 2017`). 2-digit
+ * years, days that do not exist and digits alone (`"42736"`: a serial typed as text is ambiguous) are NaN.
  */
 export function readDate(cell: Cell, date1904: boolean, order: DateOrder): EpochDay {
   if (typeof cell === 'number') return serialToEpochDay(cell, date1904);
