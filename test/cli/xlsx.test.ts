@@ -32,6 +32,16 @@ async function cli(args: string[], now = '2026-01-01T00:00:00.000Z') {
   return { code, err, out };
 }
 
+/** A CSV file named `name` holding `text`, turned into `name.xlsx` by the command line; the run and the sheet made of the CSV. */
+async function csvToWorkbook(name: string, text: string, extra: string[] = []) {
+  const csv = join(dir, `${name}.csv`);
+  writeFileSync(csv, text);
+  const out = join(dir, `${name}.xlsx`);
+  const r = await cli(['segment', csv, '--config', config, '--out', out, ...extra]);
+  const wb = await excel(readFileSync(out));
+  return { r, wb, sheet: values(wb.getWorksheet(name)!) };
+}
+
 describe('tierwise segment on workbooks', () => {
   it('takes the questionnaire answers from --answers as it does with CSV output', async () => {
     const input = join(dir, 'answers-sales.xlsx');
@@ -241,14 +251,10 @@ describe('tierwise segment on workbooks', () => {
     // 12,50 proves the comma (it reads no other way), so 1.234 is 1234 and 1.234,50 is 1234.5; the id
     // 007 and the code 1e5 stay text. Sales 1234 + 12.5 + 1234.5 = 2481, largest first: K3 (0 % ahead)
     // -> A, K1 (49.8 % ahead) -> A, K2 (99.5 % ahead) -> C.
-    const csv = join(dir, 'umsatz.csv');
-    writeFileSync(csv, 'Customer ID;Sales;Code\nK1;1.234;007\nK2;12,50;1e5\nK3;1.234,50;x\n');
-    const out = join(dir, 'umsatz.xlsx');
-    const r = await cli(['segment', csv, '--config', config, '--out', out]);
+    const { r, wb, sheet } = await csvToWorkbook('umsatz', 'Customer ID;Sales;Code\nK1;1.234;007\nK2;12,50;1e5\nK3;1.234,50;x\n');
     expect(r.code).toBe(0);
     expect(r.err).not.toContain('warning');
-    const wb = await excel(readFileSync(out));
-    expect(values(wb.getWorksheet('umsatz')!)).toEqual([
+    expect(sheet).toEqual([
       ['Customer ID', 'Sales', 'Code'],
       ['K1', 1234, '007'],
       ['K2', 12.5, '1e5'],
@@ -260,32 +266,23 @@ describe('tierwise segment on workbooks', () => {
 
   it('a CSV that mixes decimal separators: the majority makes numbers, the others stay text, and a warning says where', async () => {
     // 12,50, 3,10 and 1.234,50 prove the comma; 7.25 proves the point and stays text at B5.
-    const csv = join(dir, 'mixed.csv');
-    writeFileSync(csv, 'Customer ID;Sales\nC1;12,50\nC2;3,10\nC3;1.234,50\nC4;7.25\n');
-    const out = join(dir, 'mixed.xlsx');
-    const r = await cli(['segment', csv, '--config', config, '--out', out]);
+    const { r, sheet } = await csvToWorkbook('mixed', 'Customer ID;Sales\nC1;12,50\nC2;3,10\nC3;1.234,50\nC4;7.25\n');
     expect(r.err).toContain('warning: mixed!B5: the numbers of mixed.csv mix decimal separators; the workbook gets them with a decimal comma, which more of them use, and this cell, written with a decimal point, stays text: check it ["7.25"]');
-    expect(values((await excel(readFileSync(out))).getWorksheet('mixed')!)).toEqual([['Customer ID', 'Sales'], ['C1', 12.5], ['C2', 3.1], ['C3', 1234.5], ['C4', '7.25']]);
+    expect(sheet).toEqual([['Customer ID', 'Sales'], ['C1', 12.5], ['C2', 3.1], ['C3', 1234.5], ['C4', '7.25']]);
   });
 
   it('a CSV whose numbers prove no separator keeps 1.234 as text, for the run to read and warn about', async () => {
-    const csv = join(dir, 'unsure.csv');
-    writeFileSync(csv, 'Customer ID;Sales\nC1;1.234\nC2;7\n');
-    const out = join(dir, 'unsure.xlsx');
-    const r = await cli(['segment', csv, '--config', config, '--out', out]);
+    const { r, sheet } = await csvToWorkbook('unsure', 'Customer ID;Sales\nC1;1.234\nC2;7\n');
     expect(r.err).toContain('warning: unsure!B2:B3: every number written as text could have a decimal point or a decimal comma');
-    expect(values((await excel(readFileSync(out))).getWorksheet('unsure')!)).toEqual([['Customer ID', 'Sales'], ['C1', '1.234'], ['C2', 7]]);
+    expect(sheet).toEqual([['Customer ID', 'Sales'], ['C1', '1.234'], ['C2', 7]]);
   });
 
   it('a CSV cell longer than an Excel cell holds is cut in the workbook, with a warning at its cell', async () => {
     // B3 (C2's note) has 40,000 characters; Excel holds 32,767 in a cell and calls a longer one damage.
-    const csv = join(dir, 'notes.csv');
-    writeFileSync(csv, `Customer ID,Note,Sales\nC1,short,80\nC2,${'x'.repeat(40_000)},15\n`);
-    const out = join(dir, 'notes.xlsx');
-    const r = await cli(['segment', csv, '--config', config, '--out', out]);
+    const { r, sheet } = await csvToWorkbook('notes', `Customer ID,Note,Sales\nC1,short,80\nC2,${'x'.repeat(40_000)},15\n`);
     expect(r.code).toBe(0);
     expect(r.err).toContain('warning: notes!B3: holds 40,000 characters, more than an Excel cell holds (32,767): the workbook keeps the first 32,766 and an ellipsis; notes.csv is not changed');
-    const note = values((await excel(readFileSync(out))).getWorksheet('notes')!)[2][1] as string;
+    const note = sheet[2][1] as string;
     expect(note.length).toBe(32_767);
     expect(note.endsWith('x\u2026')).toBe(true);
   });
