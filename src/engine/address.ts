@@ -29,6 +29,14 @@ export function cellAddress(sheet: string, column: number, row: number): string 
   return `${quoteSheet(sheet)}!${columnLetter(column)}${row}`;
 }
 
+/**
+ * The address of a source range's cell: `row` counts its lines from 0 (the row under the header), `column`
+ * its columns from 0, wherever the range starts on the sheet.
+ */
+export function sourceCellAddress(table: { sheet: string; origin: { row: number; column: number } }, column: number, row: number): string {
+  return cellAddress(table.sheet, table.origin.column + column, table.origin.row + 1 + row);
+}
+
 /** `Orders!A1:H9995` */
 export function rangeAddress(sheet: string, column: number, row: number, columns: number, rows: number): string {
   const a = `${columnLetter(column)}${row}`;

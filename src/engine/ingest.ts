@@ -1,7 +1,7 @@
 // Ingest: a header row plus rows as a host hands them over -> typed columns and row issues
 // (SEMANTICS.md section 1). Filters are applied here, before anything is counted, so a customer
 // removed by a filter does not appear at all.
-import { cellAddress, rangeAddress } from './address';
+import { rangeAddress, sourceCellAddress } from './address';
 import type { Config, SegmentType } from './config';
 import { readDate, detectDateOrder, type DateOrder } from './parse/date';
 import { columnNamed, detectColumns } from './parse/headers';
@@ -251,9 +251,7 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
   /** The slow path, for left-out rows only: every unreadable cell of the row, with its address. */
   function reportRow(r: number): void {
     const row = table.rows[r];
-    const excelRow = table.origin.row + 1 + r;
-    const report = (c: number, message: string) =>
-      issues.push({ severity: 'error', where: cellAddress(table.sheet, table.origin.column + c, excelRow), value: row[c], row: r, message });
+    const report = (c: number, message: string) => issues.push({ severity: 'error', where: sourceCellAddress(table, c, r), value: row[c], row: r, message });
     const reportError = (c: number, err: string) => report(c, `${headerAt(c)} holds the Excel error ${err}: fix the formula or the value`);
     const key = keyText(row[cCustomer]);
     if (key === '') report(cCustomer, 'the customer is blank: fill it in, or delete the line if it is not a sale');

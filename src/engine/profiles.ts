@@ -1,6 +1,6 @@
 // Questionnaire profiles (SEMANTICS.md section 7): answers per customer -> every matching profile,
 // in priority order. A child profile must also match its parent's lists, so it is never wider.
-import { cellAddress } from './address';
+import { sourceCellAddress } from './address';
 import { keyText } from './ingest';
 import { isBlank } from './parse/number';
 import { cached, typePath, type Prepared } from './prepared';
@@ -72,7 +72,7 @@ function blankCustomers(p: Prepared): Issue[] {
   const issues: Issue[] = [];
   t.rows.forEach((row, r) => {
     if (keyText(row[cc]) === '' && row.some((v) => !isBlank(v))) {
-      issues.push({ severity: 'warning', where: cellAddress(t.sheet, t.origin.column + cc, t.origin.row + 1 + r), row: r, message: 'answers without a customer are not used: fill in the customer' });
+      issues.push({ severity: 'warning', where: sourceCellAddress(t, cc, r), row: r, message: 'answers without a customer are not used: fill in the customer' });
     }
   });
   return issues;

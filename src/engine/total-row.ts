@@ -1,7 +1,7 @@
 // A sales list that ends with its own total: the line whose amount equals all the other lines together
 // is a sum, not a sale, and read as one it would be the largest customer by far. Tierwise does not drop
 // it (it may be a real sale, and data is never left out silently): it says so, with the cell's address.
-import { cellAddress } from './address';
+import { sourceCellAddress } from './address';
 import type { LineBuffers } from './read-lines';
 import type { Issue, SourceTable } from './types';
 
@@ -37,7 +37,7 @@ export function totalRowWarning(
     customer,
     issue: {
       severity: 'warning',
-      where: cellAddress(table.sheet, table.origin.column + amountColumn, table.origin.row + 1 + lines.row[top]),
+      where: sourceCellAddress(table, amountColumn, lines.row[top]),
       value: amount,
       message: `this line's ${amountHeader} (${n(amount)}) is as much as all the other lines together (${n(others)}): it looks like a total row, and is counted as a sale of "${customerIds[customer]}". If it is a total, delete the line or leave it out with a filter under "What is counted".`,
     },
@@ -87,7 +87,7 @@ export function totalNameWarnings(
     const one = count === 1;
     out.push({
       severity: 'warning',
-      where: cellAddress(table.sheet, table.origin.column + customerColumn, table.origin.row + 1 + lines.row[first]),
+      where: sourceCellAddress(table, customerColumn, lines.row[first]),
       value: id,
       message: `the customer "${id}" looks like a total, not a customer: ${one ? 'its line is' : `its ${count.toLocaleString('en-US')} lines (the first is here) are`} counted as sales of a customer called "${id}". If ${one ? 'it is a total, delete the line or leave it' : 'they are totals, delete them or leave them'} out with a filter under "What is counted" (${customerHeader}, leave out "${id}").`,
     });

@@ -2,7 +2,7 @@
 // customer gets a last visit, the next visit due and the days overdue, and each segment its compliance.
 // Days count against the window end, never the clock, like everything else.
 import { keyText } from './ingest';
-import { cellAddress } from './address';
+import { sourceCellAddress } from './address';
 import { readDate } from './parse/date';
 import { detectColumns, normalizeHeader } from './parse/headers';
 import { excelError, isBlank } from './parse/number';
@@ -44,7 +44,7 @@ export function readVisits(p: Prepared, table: SourceTable, end: EpochDay): Visi
       const err = excelError(cell);
       issues.push({
         severity: 'warning',
-        where: cellAddress(table.sheet, table.origin.column + cDate, table.origin.row + 1 + r),
+        where: sourceCellAddress(table, cDate, r),
         value: cell,
         message: err ? `the visit date is the Excel error ${err}; the visit is not counted` : 'the visit date is not a date; the visit is not counted',
       });
