@@ -220,13 +220,13 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
   const textNumbers = auto === 'probe' ? [] : undefined;
   const read = readLines(rows, customerKeys, codes, columns, decimal, date1904, dateOrder ?? 'MDY', state, lines, textNumbers);
   let evidence = auto === 'probe' ? undefined : auto;
-  let decimalProven = true;
   if (textNumbers !== undefined) {
     const found = detectDecimal(textNumbers);
     if (found.decimal === ',') return { commaProven: found.evidence };
     evidence = found.evidence;
-    decimalProven = found.decimal !== undefined;
   }
+  // Configured (no evidence asked for), or proven: only 'ambiguous' and 'none' leave the point a default.
+  const decimalProven = evidence !== 'ambiguous' && evidence !== 'none';
   const note = evidence && decimalNote(table, columns.numbers, evidence, decimal);
   if (note) issues.push(note);
   const sold = soldCustomers(customerKeys, read, lines.customer);

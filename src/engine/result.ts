@@ -108,11 +108,11 @@ export interface EngineResult {
   lineCount: number;
   leftOutRows: number;
   filteredRows: number;
-  /** Dates written back are serials of this date system (the source workbook's). */
   /** The decimal separator numbers written as text were read with (configured, or what decimal `auto` found). */
   decimal: '.' | ',';
   /** The separator was configured or proven by the data (false: `auto` saw no evidence and used a point). */
   decimalProven: boolean;
+  /** Dates written back are serials of this date system (the source workbook's). */
   date1904: boolean;
 }
 
