@@ -51,7 +51,7 @@ function extendCustomers(base: CustomerIndex, config: Config, previous: Previous
 export function prepare(table: SourceTable, config: Config, previous?: PreviousSegments, sources: ExtraSources = {}): Prepared {
   const ingested = ingest(table, config);
   const issues = [...ingested.issues];
-  const { range, issues: windowIssues } = ingested.usable ? resolveWindow(config.window, ingested.lines) : { range: undefined, issues: [] };
+  const { range, issues: windowIssues } = ingested.usable ? resolveWindow(config.window, ingested.lines, ingested.latestDay) : { range: undefined, issues: [] };
   issues.push(...windowIssues);
   const customers = extendCustomers(ingested.customers, config, previous, sources);
   const measures = aggregate(ingested.lines, customers.ids.length, range);
@@ -86,8 +86,7 @@ function measureOf(p: Prepared, measure: 'sales' | 'profit' | 'quantity' | 'marg
 function classifyAbc(p: Prepared, type: AbcType): TypeResult {
   const minimum = type.minimumNetSales ?? p.config.minimumNetSales;
   const eligible = eligibility(p, minimum);
-  const measure = measureOf(p, type.measure);
-  const ranking = cached<Ranking>(p, `rank|${type.measure}|${minimum ?? ''}`, () => rank(measure, eligible));
+  const { ranking, measure } = abcRanking(p, type);
   const n = p.measures.count;
   const last = lastRanked(type.segments);
   const dflt = defaultSegment(type.segments);
@@ -110,9 +109,28 @@ function classifyAbc(p: Prepared, type: AbcType): TypeResult {
     final,
     shares: cached(p, `shares|${type.measure}|${minimum ?? ''}`, () => rankingShares(ranking, n)),
     extraColumns: [],
-    summary: summarize(segments, final, measure, p.measures),
+    // Without a default segment, the customers with no sale in the window are in the last segment
+    // (section 3.7), but the summary counts them on a row of their own (NO_SALES_LABEL).
+    summary: summarize(segments, final, measure, p.measures, dflt < 0 ? noSalesApart(p, manual) : undefined),
     issues,
   };
+}
+
+/**
+ * The customers to count apart in an ABC summary: no line in the window, and still in the segment the
+ * rules gave them (a manual override moves a customer where the user wants it counted).
+ */
+function noSalesApart(p: Prepared, manual: Int32Array | undefined): Uint8Array | undefined {
+  const inWindow = p.measures.inWindow;
+  let any = false;
+  const out = new Uint8Array(inWindow.length);
+  for (let c = 0; c < inWindow.length; c++) {
+    if (!inWindow[c] && (manual === undefined || manual[c] < 0)) {
+      out[c] = 1;
+      any = true;
+    }
+  }
+  return any ? out : undefined;
 }
 
 function classifyBands(p: Prepared, type: BandsType): TypeResult {
@@ -206,4 +224,15 @@ export function classifyAll(p: Prepared): EngineResult {
 /** The whole run. */
 export function segment(table: SourceTable, config: Config, previous?: PreviousSegments, sources: ExtraSources = {}): EngineResult {
   return classifyAll(prepare(table, config, previous, sources));
+}
+
+/**
+ * The ranking an ABC type's thresholds are applied to (the same cached one the run uses), with the measure:
+ * what thresholds suggested from the data are computed on (suggest.ts).
+ */
+export function abcRanking(p: Prepared, type: AbcType): { ranking: Ranking; measure: Float64Array } {
+  const minimum = type.minimumNetSales ?? p.config.minimumNetSales;
+  const eligible = eligibility(p, minimum);
+  const measure = measureOf(p, type.measure);
+  return { ranking: cached<Ranking>(p, `rank|${type.measure}|${minimum ?? ''}`, () => rank(measure, eligible)), measure };
 }
