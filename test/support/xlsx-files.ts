@@ -2,6 +2,9 @@
 // matters (ExcelJS for values; JSZip for the parts' bytes).
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { runWorkbook, type WorkbookRun } from '../../src/cli/workbook';
+import type { SourceRef } from '../../src/hosts/host';
+import { XlsxHost } from '../../src/hosts/xlsx/host';
 import { cellXml } from '../../src/hosts/xlsx/sheet-xml';
 import { spliceRow } from '../../src/hosts/xlsx/source-columns';
 import { columnIndex } from '../../src/hosts/xlsx/xml';
@@ -95,4 +98,32 @@ export async function chartsOf(bytes: Uint8Array, sheet: string): Promise<ChartP
     }
   }
   return out;
+}
+
+/** The configuration most foreign-workbook tests run: ABC on sales (80/15/5) and profit bands. */
+export const ABC_CONFIG = {
+  version: 1,
+  columns: { customer: 'Customer ID', amount: 'Sales' },
+  segmentTypes: [{ name: 'Sales ABC', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] }],
+};
+
+/**
+ * One run of the command line's workbook path on `bytes` (XlsxHost + runWorkbook, no files), and the
+ * written workbook. Throws with the run's issues when it writes nothing.
+ */
+export async function segmentBytes(
+  bytes: Uint8Array,
+  options: { config?: unknown; sourceColumns?: 'all' | string[]; source?: SourceRef; now?: string } = {},
+): Promise<{ bytes: Buffer; run: Extract<WorkbookRun, { ok: true }> }> {
+  const host = await XlsxHost.open(bytes, 'book.xlsx');
+  const run = await runWorkbook({
+    host,
+    config: options.config === undefined ? undefined : { text: JSON.stringify(options.config), path: 'config.json' },
+    source: options.source,
+    sourceColumns: options.sourceColumns,
+    now: options.now ?? '2026-01-31T09:00:00.000Z',
+  });
+  if (!run.ok) throw new Error(`the run failed: ${JSON.stringify(run.issues)}`);
+  if (!run.report.complete) throw new Error(`nothing was written: ${JSON.stringify(run.report.issues)}`);
+  return { bytes: await host.toBuffer(), run };
 }

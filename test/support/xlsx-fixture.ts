@@ -150,3 +150,44 @@ export async function editPart(bytes: Uint8Array, path: string, change: (xml: st
   zip.file(path, change(await zip.file(path)!.async('string')));
   return zip.generateAsync({ type: 'nodebuffer' });
 }
+
+/** Every part of a package whose root element is in SpreadsheetML's main namespace (workbook, sheets, styles, strings, tables). */
+async function mainParts(zip: JSZip): Promise<string[]> {
+  const out: string[] = [];
+  for (const [path, f] of Object.entries(zip.files)) {
+    if (f.dir || !path.endsWith('.xml')) continue;
+    const xml = await f.async('string');
+    if (new RegExp(`^(?:<\\?[^>]*\\?>\\s*)?<[\\w]+\\s[^>]*xmlns="${MAIN}"`).test(xml)) out.push(path);
+  }
+  return out;
+}
+
+/**
+ * The same workbook as the Open XML SDK writes it: SpreadsheetML's elements carry a prefix
+ * (`<x:worksheet xmlns:x="...">`, `<x:c>`), nothing is in a default namespace.
+ */
+export async function prefixedWorkbook(bytes: Uint8Array, prefix = 'x'): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  for (const path of await mainParts(zip)) {
+    const xml = await zip.file(path)!.async('string');
+    zip.file(
+      path,
+      xml.replace(`xmlns="${MAIN}"`, `xmlns:${prefix}="${MAIN}"`).replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s/>])/g, (_, slash: string, local: string) => `<${slash}${prefix}:${local}`),
+    );
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/**
+ * The workbook part as openpyxl (and so pandas `to_excel`) writes it: the relationships namespace
+ * is declared on each `<sheet>`, not on `<workbook>`.
+ */
+export async function openpyxlStyleWorkbook(bytes: Uint8Array): Promise<Buffer> {
+  return editPart(bytes, 'xl/workbook.xml', (xml) =>
+    xml
+      .replace(/(<workbook\b[^>]*?)\s+xmlns:r="[^"]*"/, '$1')
+      .replace(/<sheet\s/g, `<sheet xmlns:r="${R}" `)
+      // What else used the root's declaration goes too (ExcelJS writes none; a pivot cache list would).
+      .replace(/<pivotCaches>[\s\S]*?<\/pivotCaches>/, ''),
+  );
+}

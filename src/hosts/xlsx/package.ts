@@ -5,7 +5,7 @@
 import JSZip from 'jszip';
 import { posix } from 'node:path';
 import { constants, inflateRawSync } from 'node:zlib';
-import { attr, attributes, closingTag, CONTENT_TYPE, escapeXml, findTags, NS, prefixOf, REL } from './xml';
+import { attr, attributes, closingTag, CONTENT_TYPE, elementPrefix, escapeXml, findTags, namespacesAt, NS, prefixIn, REL } from './xml';
 import { deflatedEntry, zipBytes, type ZipEntry } from './zip-write';
 
 /** What JSZip keeps of an entry it read and nobody changed: the compressed bytes as they were in the file. */
@@ -199,17 +199,21 @@ export class XlsxPackage {
     const relId = await this.addRelationship(this.workbookPath, REL.worksheet, path);
     const sheetId = Math.max(0, ...existing.map((s) => s.sheetId || 0)) + 1;
     let wb = await this.workbookXml();
-    const prefix = prefixOf(wb, NS.rel);
-    const idAttr = prefix ? `${prefix}:id="${relId}"` : `r:id="${relId}" xmlns:r="${NS.rel}"`;
-    const mainPrefix = elementPrefix(wb, 'sheets');
-    const sheetTag = `<${mainPrefix}sheet name="${escapeXml(name)}" sheetId="${sheetId}"${state === 'visible' ? '' : ` state="${state}"`} ${idAttr}/>`;
+    // An empty list becomes an open one first (its attributes and declarations kept), so the new
+    // entry always goes before a closing tag, inside the namespaces that hold there.
+    const empty = /<((?:[\w.-]+:)?sheets)(\s[^>]*?)?\s*\/>/.exec(wb);
+    if (!closingTag(wb, 'sheets') && empty) wb = `${wb.slice(0, empty.index)}<${empty[1]}${empty[2] ?? ''}></${empty[1]}>${wb.slice(empty.index + empty[0].length)}`;
     const close = closingTag(wb, 'sheets');
-    if (close) wb = wb.slice(0, close.index) + sheetTag + wb.slice(close.index);
-    else {
-      const empty = /<(?:[\w.-]+:)?sheets\s*\/>/.exec(wb);
-      if (!empty) throw new PackageError(`the workbook part has no <sheets> list: the file is damaged; ${REPAIR_ADVICE}`);
-      wb = wb.slice(0, empty.index) + `<${mainPrefix}sheets>${sheetTag}</${mainPrefix}sheets>` + wb.slice(empty.index + empty[0].length);
-    }
+    if (!close) throw new PackageError(`the workbook part has no <sheets> list: the file is damaged; ${REPAIR_ADVICE}`);
+    // The relationships prefix is the one bound where the entry goes: openpyxl declares `r:` on each
+    // <sheet>, not on <workbook>, so a prefix seen elsewhere in the part may be unbound here.
+    const scope = namespacesAt(wb, close.index);
+    const mainPrefix = elementPrefix(wb, 'sheets');
+    const strict = scope.get(mainPrefix.slice(0, -1)) === NS.strictMain;
+    const relPrefix = prefixIn(scope, [NS.rel, NS.strictRel]);
+    const idAttr = relPrefix ? `${relPrefix}:id="${relId}"` : `r:id="${relId}" xmlns:r="${strict ? NS.strictRel : NS.rel}"`;
+    const sheetTag = `<${mainPrefix}sheet name="${escapeXml(name)}" sheetId="${sheetId}"${state === 'visible' ? '' : ` state="${state}"`} ${idAttr}/>`;
+    wb = wb.slice(0, close.index) + sheetTag + wb.slice(close.index);
     this.put(this.workbookPath, wb);
     return { name, sheetId, relId, path, state };
   }
@@ -231,7 +235,7 @@ export class XlsxPackage {
     if (findTags(xml, 'Override').some(({ tag }) => attributes(tag).PartName === part)) return;
     const close = closingTag(xml, 'Types');
     if (!close) throw new PackageError(`[Content_Types].xml is damaged; ${REPAIR_ADVICE}`);
-    this.put('[Content_Types].xml', `${xml.slice(0, close.index)}<Override PartName="${escapeXml(part)}" ContentType="${contentType}"/>${xml.slice(close.index)}`);
+    this.put('[Content_Types].xml', `${xml.slice(0, close.index)}<${elementPrefix(xml, 'Types')}Override PartName="${escapeXml(part)}" ContentType="${contentType}"/>${xml.slice(close.index)}`);
   }
 
   async removeContentTypeOverride(path: string): Promise<void> {
@@ -250,8 +254,8 @@ export class XlsxPackage {
     const id = `rId${n}`;
     const relTarget = posix.relative(posix.dirname(source), target);
     const close = closingTag(xml, 'Relationships');
-    const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(relTarget)}"/>`;
-    xml = close ? xml.slice(0, close.index) + rel + xml.slice(close.index) : xml.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${rel}</Relationships>`);
+    const rel = `<${elementPrefix(xml, 'Relationships')}Relationship Id="${id}" Type="${type}" Target="${escapeXml(relTarget)}"/>`;
+    xml = close ? xml.slice(0, close.index) + rel + xml.slice(close.index) : xml.replace(/<((?:[\w.-]+:)?Relationships)([^>]*?)\s*\/>/, `<$1$2>${rel}</$1>`);
     this.put(relsPath, xml);
     return id;
   }
@@ -277,12 +281,6 @@ export class XlsxPackage {
     }
     return zipBytes(entries);
   }
-}
-
-/** `x:` when the element is written with a prefix (strict or prefixed SpreadsheetML), else ''. */
-function elementPrefix(xml: string, local: string): string {
-  const m = new RegExp(`<([\\w.-]+:)?${local}[\\s/>]`).exec(xml);
-  return m?.[1] ?? '';
 }
 
 export function parseRelationships(xml: string, baseDir: string): Relationship[] {

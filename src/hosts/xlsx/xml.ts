@@ -64,10 +64,49 @@ export function findTags(xml: string, local: string): { tag: string; index: numb
   return out;
 }
 
-/** The prefix a document binds to a namespace (`r` for relationships), '' for the default one, undefined if unbound. */
-export function prefixOf(xml: string, namespace: string): string | undefined {
-  const m = new RegExp(`xmlns(?::([\\w.-]+))?\\s*=\\s*["']${namespace.replace(/[.]/g, '\\.')}["']`).exec(xml);
-  return m ? (m[1] ?? '') : undefined;
+const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<\?[\s\S]*?\?>|<(\/)?[\w.:-]+((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/)?>/g;
+const DECLARATION = /\bxmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** The namespace declarations written on one start tag (prefix -> URI; '' is the default namespace). */
+export function declarations(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of tag.matchAll(DECLARATION)) out.set(m[1] ?? '', decodeEntities(m[2] ?? m[3] ?? ''));
+  return out;
+}
+
+/**
+ * The namespaces in force at `offset` (a position between tags): the declarations of every element
+ * still open there, the innermost winning. A part may declare a prefix on any element (openpyxl
+ * declares `r:` on each `<sheet>`), so what holds at one place says nothing about another.
+ */
+export function namespacesAt(xml: string, offset: number): Map<string, string> {
+  const stack: (Map<string, string> | undefined)[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(xml); m && m.index < offset; m = TOKEN.exec(xml)) {
+    if (m[0][1] === '!' || m[0][1] === '?') continue;
+    if (m[1]) stack.pop();
+    else if (!m[3]) stack.push(m[2] && m[2].includes('xmlns') ? declarations(m[0]) : undefined);
+  }
+  const out = new Map<string, string>([['xml', 'http://www.w3.org/XML/1998/namespace']]);
+  for (const d of stack) d?.forEach((uri, prefix) => out.set(prefix, uri));
+  return out;
+}
+
+/** A prefix (never the default namespace: attributes need one) bound to one of `uris` in `scope`. */
+export function prefixIn(scope: ReadonlyMap<string, string>, uris: readonly string[]): string | undefined {
+  for (const [prefix, uri] of scope) if (prefix !== '' && uris.includes(uri)) return prefix;
+  return undefined;
+}
+
+/** `x:` when the first element with this local name is written with a prefix (strict or SDK-style SpreadsheetML), else ''. */
+export function elementPrefix(xml: string, local: string): string {
+  const m = new RegExp(`<([\\w.-]+:)?${local}[\\s/>]`).exec(xml);
+  return m?.[1] ?? '';
+}
+
+/** The markup Tierwise writes (unprefixed tags) with every element name given `prefix` (`x:`): for parts whose elements carry one. */
+export function withPrefix(markup: string, prefix: string): string {
+  return prefix ? markup.replace(/<(\/?)(?=[A-Za-z_])/g, `<$1${prefix}`) : markup;
 }
 
 /** Offset of the closing tag of the first element with this local name (`</sheets>` or `</x:sheets>`). */
@@ -79,6 +118,9 @@ export function closingTag(xml: string, local: string): { index: number; text: s
 export const NS = {
   main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
   rel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  /** ISO/IEC 29500 Strict's namespaces for the same (LibreOffice and Excel can save them). */
+  strictMain: 'http://purl.oclc.org/ooxml/spreadsheetml/main',
+  strictRel: 'http://purl.oclc.org/ooxml/officeDocument/relationships',
   pkgRel: 'http://schemas.openxmlformats.org/package/2006/relationships',
   contentTypes: 'http://schemas.openxmlformats.org/package/2006/content-types',
   webExtension: 'http://schemas.microsoft.com/office/webextensions/webextension/2010/11',

@@ -1,0 +1,55 @@
+// Workbooks other tools write, each with the habit that broke a Tierwise run (issue 17), built
+// here by hand or by rewriting an ExcelJS file the way that tool writes it; expected results by hand.
+import JSZip from 'jszip';
+import { SaxesParser } from 'saxes';
+import { XlsxHost } from '../../../src/hosts/xlsx/host';
+import { openpyxlStyleWorkbook, plainWorkbook } from '../../support/xlsx-fixture';
+import { ABC_CONFIG, excel, segmentBytes, values } from '../../support/xlsx-files';
+
+const ROWS = [
+  ['Customer ID', 'Sales'],
+  ['C1', 800],
+  ['C2', 150],
+  ['C3', 50],
+];
+
+/** Parses a part with namespaces on: an unbound prefix is an error, as in Excel. */
+async function part(bytes: Uint8Array, path: string): Promise<string> {
+  const xml = await (await JSZip.loadAsync(bytes)).file(path)!.async('string');
+  const parser = new SaxesParser({ xmlns: true });
+  try {
+    parser.write(xml).close();
+  } catch (e) {
+    throw new Error(`${path}: ${(e as Error).message}`);
+  }
+  return xml;
+}
+
+describe('openpyxl (pandas to_excel): the relationships namespace declared on each <sheet>', () => {
+  it('adds its sheets with a relationship id whose prefix is bound where it is written', async () => {
+    const input = await openpyxlStyleWorkbook(await plainWorkbook('Orders', ROWS));
+    expect(await part(input, 'xl/workbook.xml')).not.toMatch(/<workbook [^>]*xmlns:r=/);
+    const { bytes } = await segmentBytes(input, { config: ABC_CONFIG });
+    const wb = await part(bytes, 'xl/workbook.xml');
+    expect(wb.match(/<sheet /g)).toHaveLength(5);
+    // Read back by a reader Tierwise did not write, and again by Tierwise (second run).
+    expect((await excel(bytes)).worksheets.map((w) => w.name)).toEqual(['Orders', 'Customer Tiers', 'Segment Summary', 'Tierwise History', 'Tierwise Settings']);
+    const second = await segmentBytes(bytes);
+    await part(second.bytes, 'xl/workbook.xml');
+    expect(values((await excel(second.bytes)).getWorksheet('Customer Tiers')!).map((r) => r.slice(0, 1))).toEqual([['Customer'], ['C1'], ['C2'], ['C3']]);
+  });
+
+  it('reads a prefix the workbook binds to the relationships namespace under another name', async () => {
+    const input = await openpyxlStyleWorkbook(await plainWorkbook('Orders', ROWS));
+    const renamed = await (async () => {
+      const zip = await JSZip.loadAsync(input);
+      const xml = await zip.file('xl/workbook.xml')!.async('string');
+      zip.file('xl/workbook.xml', xml.replace(/xmlns:r=/g, 'xmlns:rel=').replace(/ r:id=/g, ' rel:id='));
+      return zip.generateAsync({ type: 'nodebuffer' });
+    })();
+    const host = await XlsxHost.open(renamed, 'b.xlsx');
+    expect((await host.readSource({ kind: 'sheet', name: 'Orders' })).rows).toEqual(ROWS.slice(1));
+    const { bytes } = await segmentBytes(renamed, { config: ABC_CONFIG });
+    await part(bytes, 'xl/workbook.xml');
+  });
+});
