@@ -10,6 +10,7 @@ import type { SourceRef } from '../hosts/host';
 import { namedRange } from '../hosts/ranges';
 import { XlsxHost } from '../hosts/xlsx/host';
 import { csvCell, newWorkbook } from '../hosts/xlsx/new-workbook';
+import { validSheetName } from '../plan/names';
 import { EXCEL_CELL_CHARS, fitText } from '../plan/plan';
 import { printIssues, printReadWarnings, readConfigFile, report, UsageError, type Io, type Limits } from './common';
 import { cpuMs, runWorkbook } from './workbook';
@@ -68,7 +69,8 @@ export async function workbookBytes(path: string, limits: Limits): Promise<{ byt
  */
 export async function csvAsWorkbook(path: string): Promise<{ bytes: Buffer; notes: Issue[] }> {
   const table = await readSourceFile(path);
-  const sheet = table.sheet.slice(0, 31) || 'Sales';
+  // The sheet Excel would make of the file, but with a name Excel accepts: `Q1: sales.csv` has a colon.
+  const sheet = validSheetName(table.sheet, 'Sales');
   // The file's decimal separator, as decimal 'auto' finds it (docs/rules.md), before any text becomes a
   // number: in a file with decimal commas, 1.234 is a thousand, and made the number 1.234 here it could
   // not be read again.

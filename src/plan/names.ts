@@ -2,21 +2,36 @@
 // name a user's sheet or table already has.
 
 export const SHEET_NAME_MAX = 31;
-const FORBIDDEN = /[[\]:*?/\\]/g;
+/** What Excel refuses in a sheet name, and control characters (a tab or line break from a file name). */
+const FORBIDDEN = /[[\]:*?/\\\u0000-\u001F\u007F]/g;
+/** Excel reserves "History" (the change-tracking sheet of shared workbooks) and repairs a file that uses it. */
+const RESERVED = ['history'];
 
-/** A valid sheet name: none of []:*?/\, no apostrophe at either end, 1-31 characters, not "History". */
-export function validSheetName(wanted: string): string {
+/**
+ * The one function that makes a sheet name, for every name Tierwise gives (its own sheets, a CSV's
+ * sheet named after the file): none of []:*?/\ or control characters, no apostrophe at either end,
+ * 1-31 characters (cut between characters, never inside one), not a name Excel reserves. A name
+ * made here comes back unchanged, so a name can be made again safely.
+ */
+export function validSheetName(wanted: string, fallback = 'Tierwise'): string {
   let s = wanted.replace(FORBIDDEN, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').trim();
-  if (s === '' ) s = 'Tierwise';
-  // Excel reserves "History" (the change-tracking sheet of shared workbooks).
-  if (s.toLowerCase() === 'history') s = 'Tierwise History';
-  return s.slice(0, SHEET_NAME_MAX).trim();
+  if (s === '') s = fallback;
+  if (RESERVED.includes(s.toLowerCase())) s = `${s} (1)`;
+  // Cut at 31, the name may end in a space or an apostrophe again.
+  return cut(s, SHEET_NAME_MAX).replace(/^'+|'+$/g, '').trim() || fallback;
+}
+
+/** The first characters of `s` that fit in `max` UTF-16 units (Excel's count), never half a surrogate pair. */
+function cut(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const end = /[\uD800-\uDBFF]/.test(s[max - 1]) ? max - 1 : max;
+  return s.slice(0, end);
 }
 
 /** `Customer Tiers` -> `Customer Tiers (2)`, cut so the suffix still fits in 31 characters. */
 function numbered(base: string, n: number): string {
   const suffix = ` (${n})`;
-  return base.slice(0, SHEET_NAME_MAX - suffix.length).trimEnd() + suffix;
+  return cut(base, SHEET_NAME_MAX - suffix.length).trimEnd() + suffix;
 }
 
 /**

@@ -200,7 +200,7 @@ describe('names', () => {
   it('makes valid sheet names and never takes a user sheet', () => {
     expect(validSheetName('a[b]:c*d?e/f\\g')).toBe('a b c d e f g');
     expect(validSheetName("'x'")).toBe('x');
-    expect(validSheetName('History')).toBe('Tierwise History');
+    expect(validSheetName('History')).toBe('History (1)');
     expect(validSheetName('x'.repeat(40))).toHaveLength(31);
     expect(freeSheetName('Customer Tiers', ['customer tiers'])).toBe('Customer Tiers (2)');
     expect(freeSheetName('y'.repeat(31), ['y'.repeat(31)])).toBe(`${'y'.repeat(27)} (2)`);

@@ -5,6 +5,7 @@
 import JSZip from 'jszip';
 import type { DecimalSeparator } from '../../engine/parse/number';
 import type { Cell } from '../../engine/types';
+import { validSheetName } from '../../plan/names';
 import { cellXml } from './sheet-xml';
 import { MINIMAL_STYLES, StyleBook } from './styles';
 import { cellRef, CONTENT_TYPE, escapeXml, NS, REL } from './xml';
@@ -77,7 +78,7 @@ export async function newWorkbook(sheetName: string, rows: Iterable<readonly Cel
   zip.file('_rels/.rels', `${XML}<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${REL.officeDocument}" Target="xl/workbook.xml"/></Relationships>`);
   zip.file(
     'xl/workbook.xml',
-    `${XML}<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}"><bookViews><workbookView activeTab="0"/></bookViews><sheets><sheet name="${escapeXml(sheetName)}" sheetId="1" r:id="rId1"/></sheets><calcPr calcId="191029"/></workbook>`,
+    `${XML}<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}"><bookViews><workbookView activeTab="0"/></bookViews><sheets><sheet name="${escapeXml(validSheetName(sheetName, 'Sales'))}" sheetId="1" r:id="rId1"/></sheets><calcPr calcId="191029"/></workbook>`,
   );
   zip.file(
     'xl/_rels/workbook.xml.rels',
