@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConfigText, type Config } from '../engine/config';
 import { epochDayToIso, serialToEpochDay } from '../engine/parse/date';
-import { classifyAll, prepare, segment, type ExtraSources } from '../engine/run';
+import { classifyAll, prepare, segment, type ExtraSources, type Prepared } from '../engine/run';
 import type { EngineResult } from '../engine/result';
 import { readSourceFile, SourceError } from '../hosts/files/read';
 import { XlsxHost } from '../hosts/xlsx/host';
@@ -19,6 +19,8 @@ import { SourceProblem } from '../plan/source-check';
 import { tierColumns, toRows, type TierColumn } from '../plan/tiers';
 import { DEFAULT_LIMITS, printIssues, printReadWarnings, processIo, readConfigFile, report, UsageError, type Io, type Limits } from './common';
 import { formatSummary } from './summary-text';
+import { suggestionsJson, suggestionsText } from './suggest-text';
+import { suggestAll } from '../engine/suggest';
 import { dialectOf, PLAIN_CSV, toCsv, type CsvDialect } from './csv';
 import { readWorkbook, runWorkbook } from './workbook';
 import { csvAsWorkbook, isWorkbookPath, namedSource, segmentWorkbookCommand, workbookBytes } from './workbook-command';
@@ -39,6 +41,8 @@ const USAGE = `Usage:
                    [--source-columns all|"Type 1,Type 2"] (--out <out.xlsx> | --in-place)
                                 writes the tiers, summary and history sheets into a copy of the workbook
                                 (--in-place: into the workbook itself, after a backup copy)
+  tierwise suggest <file.csv|file.xlsx> [--config <config.json>] [--sheet NAME | --table NAME] [--format text|json]
+                                thresholds suggested from the data for every ABC type with three ranked segments
   tierwise demo                 segment the bundled Superstore sample and print a summary
   tierwise --version            the version of Tierwise
 
@@ -50,6 +54,8 @@ export async function main(argv: string[], io: Io = processIo, limits: Limits = 
     switch (command) {
       case 'segment':
         return await segmentCommand(rest, io, limits);
+      case 'suggest':
+        return await suggestCommand(rest, io, limits);
       case 'demo':
         return await demoCommand(io);
       case '--version':
@@ -136,7 +142,8 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
   };
   const run = workbook ? await segmentWorkbookToText(positionals[0], values, sources, io, limits) : await segmentFile(positionals[0], values, sources, io, limits);
   if (!run) return 2;
-  const { result, dialect } = run;
+  const result = classifyAll(run.prepared);
+  const { dialect } = run;
   const status = await report(result, io, values.issues, true, dialect);
   if (status === 2) return 2;
 
@@ -149,9 +156,35 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
   return status;
 }
 
-/** A text run's result and how its CSV answer is written (the input's own dialect, PLAIN_CSV for a workbook). */
+/** `tierwise suggest`: the same reading as `segment`, then the computed-ABC suggestion per ABC type. */
+async function suggestCommand(args: string[], io: Io, limits: Limits): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { config: { type: 'string', short: 'c' }, sheet: { type: 'string' }, table: { type: 'string' }, format: { type: 'string' } } });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError(`name one sales file\n${USAGE}`);
+  const workbook = isWorkbookPath(positionals[0]);
+  if (values.table && !workbook) throw new UsageError(`--table names a table of an .xlsx workbook; ${positionals[0]} is not one\n${USAGE}`);
+  if (!values.config && !workbook) throw new UsageError(`--config <config.json> is required\n${USAGE}`);
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format is text or json, not "${format}"`);
+  const run = workbook ? await segmentWorkbookToText(positionals[0], values, {}, io, limits) : await segmentFile(positionals[0], values, {}, io, limits);
+  if (!run) return 2;
+  const result = classifyAll(run.prepared);
+  // Left-out rows are listed as for `segment`: a suggestion on data with holes says so.
+  const status = await report(result, io, undefined, true, run.dialect);
+  if (status === 2) return 2;
+  const suggestions = suggestAll(run.prepared);
+  io.out(format === 'json' ? suggestionsJson(suggestions) : suggestionsText(suggestions, result));
+  return status;
+}
+
+/** A text run, prepared, and how its CSV answer is written (the input's own dialect, PLAIN_CSV for a workbook). */
 interface TextRun {
-  result: EngineResult;
+  prepared: Prepared;
   dialect: CsvDialect;
 }
 
@@ -160,8 +193,8 @@ async function segmentFile(path: string, values: { config?: string; sheet?: stri
   const config = await loadConfig(values.config!, io);
   if (!config) return undefined;
   const table = await readSourceFile(path, { sheet: values.sheet, maxFileBytes: limits.maxFileBytes });
-  const result = segment(table, config, undefined, sources);
-  return { result, dialect: dialectOf(table.delimiter, result) };
+  const prepared = prepare(table, config, undefined, sources);
+  return { prepared, dialect: dialectOf(table.delimiter, prepared.ingested) };
 }
 
 /**
@@ -181,7 +214,7 @@ async function segmentWorkbookToText(path: string, values: { config?: string; sh
     io.err(`tierwise: ${label} cannot be segmented; nothing was computed\n`);
     return undefined;
   }
-  return { result: classifyAll(prepare(read.table, read.config, previousSegments(read.previous), read.sources)), dialect: PLAIN_CSV };
+  return { prepared: prepare(read.table, read.config, previousSegments(read.previous), read.sources), dialect: PLAIN_CSV };
 }
 
 /** The tiers columns for a text file: dates as YYYY-MM-DD rather than serial numbers. */

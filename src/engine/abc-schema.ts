@@ -28,13 +28,13 @@ export const abcTypeSchema = (obj: Obj) =>
     segments: z.array(abcSegmentSchema(obj)).min(1, 'an ABC segment type needs at least one segment'),
   }).superRefine((t, ctx) => {
     checkUniqueNames(t.segments, ctx, 'segments', 'segment');
-    const ranked = t.segments.filter((s) => !s.exclude);
+    const ranked = t.segments.filter(takesPartInRanking);
     if (ranked.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['segments'], message: 'at least one segment must take part in the ranking (not excluded)' });
     }
     t.segments.forEach((s, i) => {
-      if (!s.exclude && s.share === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['segments', i, 'share'], message: `segment "${s.name}" needs a share (percent of ${t.measure}) or exclude: true` });
+      if (takesPartInRanking(s) && s.share === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['segments', i, 'share'], message: `segment "${s.name}" needs a share (percent of ${t.measure}), exclude: true or default: true` });
       }
     });
     const sum = ranked.reduce((acc, s) => acc + (s.share ?? 0), 0);
@@ -46,6 +46,14 @@ export const abcTypeSchema = (obj: Obj) =>
       ctx.addIssue({ code: 'custom', path: ['segments', defaults[1], 'default'], message: 'only one segment can be the default' });
     }
   });
+
+/**
+ * Excluded segments are given by hand only; a default segment without a share only receives the customers
+ * without lines in the window (SEMANTICS.md 3.7). Every other segment is ranked by its share.
+ */
+export function takesPartInRanking(s: { exclude?: boolean; default?: boolean; share?: number }): boolean {
+  return !s.exclude && !(s.default === true && s.share === undefined);
+}
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 

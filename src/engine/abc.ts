@@ -1,7 +1,7 @@
 // Where the ABC boundary is decided (SEMANTICS.md section 3).
 // Ranking (the sort) and assignment (the thresholds) are separate, so dragging a threshold only
 // walks the ranked groups again: O(customers), no sort.
-import { SHARE_TOLERANCE, type AbcSegment, type AbcType } from './abc-schema';
+import { SHARE_TOLERANCE, takesPartInRanking, type AbcSegment, type AbcType } from './abc-schema';
 
 export const NO_SEGMENT = -1;
 
@@ -128,15 +128,15 @@ function rankOrder(values: Float64Array, eligible: Uint8Array, count: number): I
 export function upperBounds(segments: readonly AbcSegment[]): { index: number; upper: number }[] {
   let sum = 0;
   return segments.flatMap((s, index) => {
-    if (s.exclude) return [];
+    if (!takesPartInRanking(s)) return [];
     sum += s.share ?? 0;
     return [{ index, upper: sum / 100 }];
   });
 }
 
-/** Index of the segment customers fall back to: the last one that is not excluded. */
+/** Index of the segment customers fall back to: the last one that takes part in the ranking. */
 export function lastRanked(segments: readonly AbcSegment[]): number {
-  for (let i = segments.length - 1; i >= 0; i--) if (!segments[i].exclude) return i;
+  for (let i = segments.length - 1; i >= 0; i--) if (takesPartInRanking(segments[i])) return i;
   return NO_SEGMENT;
 }
 

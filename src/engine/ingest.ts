@@ -10,7 +10,7 @@ import { codeColumn, codeKeys, Dictionary, FILTERED, keyText, readLines, soldCus
 import { totalNameWarnings, totalRowWarning } from './total-row';
 
 export { keyText };
-import { COLUMN_ROLES, type Cell, type ColumnMapping, type ColumnRole, type Issue, type SourceTable } from './types';
+import { COLUMN_ROLES, type Cell, type ColumnMapping, type ColumnRole, type EpochDay, type Issue, type SourceTable } from './types';
 
 /** Customers are identified by trimmed text: `1001` and `" 1001"` are one customer. */
 export interface CustomerIndex {
@@ -47,6 +47,12 @@ export interface Ingested {
   date1904: boolean;
   /** False when a required column is missing: nothing can be computed. */
   usable: boolean;
+  /**
+   * The latest readable date of a line with a customer, taken before the filters (SEMANTICS.md 2): the
+   * default window end, so a filter on a region that stopped selling does not move the window back.
+   * Undefined when no line has a date.
+   */
+  latestDay?: EpochDay;
 }
 
 export const ROLE_LABELS: Record<ColumnRole, string> = {
@@ -244,6 +250,7 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
     names: sold.nameCell.map(keyText),
   };
   const keptLines = trim(lines, read.kept);
+  const latestDay = latestBeforeFilters(rows, state, read.filtered > 0 ? cDate : -1, cCustomer, date1904, dateOrder ?? 'MDY', keptLines.day);
   const total = totalRowWarning(table, keptLines, cAmount, headerAt(cAmount), customers.ids);
   if (total) issues.push(total.issue);
   issues.push(...totalNameWarnings(table, keptLines, cCustomer, headerAt(cCustomer), customers.ids, total?.customer));
@@ -296,7 +303,28 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
     decimalProven,
     date1904,
     usable: true,
+    latestDay,
   };
+}
+
+/**
+ * The latest date over the kept lines and the rows the filters dropped (cDate -1 when there are none:
+ * a run without filters pays one pass over the kept days). A dropped row counts when its customer is not
+ * blank and its date reads; its other cells are not the filtered view's business.
+ */
+function latestBeforeFilters(rows: Cell[][], state: Uint8Array, cDate: number, cCustomer: number, date1904: boolean, order: DateOrder, keptDays: Float64Array): EpochDay | undefined {
+  let max = -Infinity;
+  for (let i = 0; i < keptDays.length; i++) if (keptDays[i] > max) max = keptDays[i];
+  if (cDate >= 0) {
+    for (let r = 0; r < rows.length; r++) {
+      if (state[r] !== FILTERED) continue;
+      const key = keyText(rows[r][cCustomer]);
+      if (key === '' || excelError(key)) continue;
+      const day = readDate(rows[r][cDate], date1904, order);
+      if (day > max) max = day;
+    }
+  }
+  return max === -Infinity ? undefined : max;
 }
 
 

@@ -57,7 +57,7 @@ export function cached<T>(p: Prepared, key: string, make: () => T): T {
 /** `segmentTypes[2]`: where a segment type's problems point in the configuration. */
 export const typePath = (p: Prepared, name: string): string => `segmentTypes[${p.config.segmentTypes.findIndex((t) => t.name === name)}]`;
 
-/** The day every "days since" counts to: the window end, or the latest date in the data for the whole history. */
+/** The day every "days since" counts to: the window end, or the latest date in the data (before filters) for the whole history. */
 export function referenceDay(p: Prepared): EpochDay | undefined {
-  return cached(p, 'referenceDay', () => (p.window ? p.window.end : (latestDay(p.ingested.lines) ?? null))) ?? undefined;
+  return cached(p, 'referenceDay', () => (p.window ? p.window.end : (p.ingested.latestDay ?? latestDay(p.ingested.lines) ?? null))) ?? undefined;
 }

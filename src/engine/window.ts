@@ -34,7 +34,8 @@ export function monthsBefore(day: EpochDay, months: number): EpochDay {
   return isoToEpochDay(ty, tm, td);
 }
 
-export function resolveWindow(spec: WindowSpec, lines: SalesLines): { range: DayRange | undefined; issues: Issue[] } {
+/** `dataEnd`: the latest date before filters (Ingested.latestDay); the filtered lines' latest when not given. */
+export function resolveWindow(spec: WindowSpec, lines: SalesLines, dataEnd: EpochDay | undefined = latestDay(lines)): { range: DayRange | undefined; issues: Issue[] } {
   switch (spec.kind) {
     case 'all':
       return { range: undefined, issues: [] };
@@ -45,7 +46,7 @@ export function resolveWindow(spec: WindowSpec, lines: SalesLines): { range: Day
         end = isoToEpochDay(y, m, d);
         if (Number.isNaN(end)) return { range: undefined, issues: [{ severity: 'error', where: 'window.end', message: `${spec.end} is not a day of the calendar` }] };
       } else {
-        end = latestDay(lines);
+        end = dataEnd;
         if (end === undefined) return { range: undefined, issues: [{ severity: 'error', where: 'window', message: 'a rolling window needs dates, and no line has a readable date' }] };
       }
       // "12 months ending 2017-12-30" covers the days after 2016-12-30: 2016-12-31 to 2017-12-30.
