@@ -182,13 +182,15 @@ function fixDimension(xml: Buffer, lastCol: number, lastRow: number): Buffer {
  * already exist keep their ids (a re-run), new ones get fresh ids. `ownedFrom` is the first column
  * an earlier run added (so fewer segment columns now make the table narrower again).
  */
-export function widenTable(tableXml: string, range: Range, p: PlannedSourceColumns, ownedFrom?: number): string {
+export function widenTable(tableXml: string, range: Range & { totalsRows?: number }, p: PlannedSourceColumns, ownedFrom?: number): string {
   const from = p.column;
   const to = p.column + p.columns.length - 1;
   if (from > range.right + 1) return tableXml; // not adjacent: the columns stay outside the table
   // Columns an earlier run added are Tierwise's: the table ends where this run's columns end.
   const right = ownedFrom !== undefined && ownedFrom <= range.right ? to : Math.max(range.right, to);
   const ref = `${cellRef(range.top, range.left)}:${cellRef(range.bottom, right)}`;
+  // The filter covers the header and the data body: a Total Row is below it (ECMA-376 18.5.1.2), or Excel repairs the table.
+  const filterRef = `${cellRef(range.top, range.left)}:${cellRef(range.bottom - (range.totalsRows ?? 0), right)}`;
   const colsMatch = /<((?:\w+:)?)tableColumns\b[^>]*>([\s\S]*?)<\/(?:\w+:)?tableColumns>/.exec(tableXml);
   if (!colsMatch) return tableXml;
   const prefix = colsMatch[1];
@@ -206,5 +208,5 @@ export function widenTable(tableXml: string, range: Range, p: PlannedSourceColum
   return tableXml
     .replace(colsMatch[0], `<${prefix}tableColumns count="${cols.length}">${cols.join('')}</${prefix}tableColumns>`)
     .replace(/(<(?:\w+:)?table\b[^>]*?\bref=")[^"]*"/, `$1${ref}"`)
-    .replace(/(<(?:\w+:)?autoFilter\b[^>]*?\bref=")[^"]*"/, `$1${ref}"`);
+    .replace(/(<(?:\w+:)?autoFilter\b[^>]*?\bref=")[^"]*"/, `$1${filterRef}"`);
 }

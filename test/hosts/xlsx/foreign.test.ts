@@ -1,5 +1,6 @@
 // Workbooks other tools write, each with the habit that broke a Tierwise run (issue 17), built
 // here by hand or by rewriting an ExcelJS file the way that tool writes it; expected results by hand.
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { XlsxHost } from '../../../src/hosts/xlsx/host';
@@ -51,5 +52,33 @@ describe('openpyxl (pandas to_excel): the relationships namespace declared on ea
     expect((await host.readSource({ kind: 'sheet', name: 'Orders' })).rows).toEqual(ROWS.slice(1));
     const { bytes } = await segmentBytes(renamed, { config: ABC_CONFIG });
     await part(bytes, 'xl/workbook.xml');
+  });
+});
+
+describe('a source table with a Total Row', () => {
+  it('widened with segment columns: the table reaches the total row, its filter stops above it', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Orders').addTable({
+      name: 'Sales',
+      ref: 'B3',
+      headerRow: true,
+      totalsRow: true,
+      columns: [{ name: 'Customer ID', totalsRowLabel: 'Total' }, { name: 'Sales', totalsRowFunction: 'sum' }],
+      rows: ROWS.slice(1),
+    });
+    const input = Buffer.from(await wb.xlsx.writeBuffer());
+    // Header B3, lines B4:C6, total row B7.
+    expect(await part(input, 'xl/tables/table1.xml')).toMatch(/ref="B3:C7"[\s\S]*totalsRowCount="1"|totalsRowCount="1"[\s\S]*ref="B3:C7"/);
+    const { bytes } = await segmentBytes(input, { config: ABC_CONFIG, source: { kind: 'table', name: 'Sales' }, sourceColumns: 'all' });
+    const table = await part(bytes, 'xl/tables/table1.xml');
+    expect(/<table [^>]*\bref="([^"]+)"/.exec(table)?.[1]).toBe('B3:D7');
+    expect(/<autoFilter [^>]*\bref="([^"]+)"/.exec(table)?.[1]).toBe('B3:D6');
+    expect(values((await excel(bytes)).getWorksheet('Orders')!).slice(2).map((r) => r.slice(1, 4))).toEqual([
+      ['Customer ID', 'Sales', 'Sales ABC (Tierwise)'],
+      ['C1', 800, 'A'],
+      ['C2', 150, 'B'],
+      ['C3', 50, 'C'],
+      ['Total', expect.anything()],
+    ]);
   });
 });
