@@ -130,9 +130,7 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
     return segmentWorkbookCommand(positionals[0], values, io, limits);
   }
   if (values['source-columns']) throw new UsageError(`--source-columns applies when a workbook is written (--out <file.xlsx> or --in-place)\n${USAGE}`);
-  const workbook = isWorkbookPath(positionals[0]);
-  if (values.table && !workbook) throw new UsageError(`--table names a table of an .xlsx workbook; ${positionals[0]} is not one\n${USAGE}`);
-  if (!values.config && !workbook) throw new UsageError(`--config <config.json> is required\n${USAGE}`);
+  const workbook = checkTextInput(positionals, values);
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, not "${format}"`);
 
@@ -156,6 +154,15 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
   return status;
 }
 
+/** One sales file; a table only in a workbook, and a configuration unless the workbook has its own. Says whether it is a workbook. */
+function checkTextInput(positionals: string[], values: { table?: string; config?: string }): boolean {
+  if (positionals.length !== 1) throw new UsageError(`name one sales file\n${USAGE}`);
+  const workbook = isWorkbookPath(positionals[0]);
+  if (values.table && !workbook) throw new UsageError(`--table names a table of an .xlsx workbook; ${positionals[0]} is not one\n${USAGE}`);
+  if (!values.config && !workbook) throw new UsageError(`--config <config.json> is required\n${USAGE}`);
+  return workbook;
+}
+
 /** `tierwise suggest`: the same reading as `segment`, then the computed-ABC suggestion per ABC type. */
 async function suggestCommand(args: string[], io: Io, limits: Limits): Promise<number> {
   let parsed;
@@ -165,10 +172,7 @@ async function suggestCommand(args: string[], io: Io, limits: Limits): Promise<n
     throw new UsageError(`${(e as Error).message}\n${USAGE}`);
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new UsageError(`name one sales file\n${USAGE}`);
-  const workbook = isWorkbookPath(positionals[0]);
-  if (values.table && !workbook) throw new UsageError(`--table names a table of an .xlsx workbook; ${positionals[0]} is not one\n${USAGE}`);
-  if (!values.config && !workbook) throw new UsageError(`--config <config.json> is required\n${USAGE}`);
+  const workbook = checkTextInput(positionals, values);
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format is text or json, not "${format}"`);
   const run = workbook ? await segmentWorkbookToText(positionals[0], values, {}, io, limits) : await segmentFile(positionals[0], values, {}, io, limits);
