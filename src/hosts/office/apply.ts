@@ -1,8 +1,10 @@
 // Applying a WorkbookPlan to Excel. Tierwise's new sheets are written hidden under provisional
 // names and swapped in at the end, so a run that fails halfway leaves both the user's data and the
 // previous Tierwise sheets as they were; the provisional sheets are recorded as pending in the
-// settings and deleted by the next run. Order: checks, claim, values (with number formats), then
-// tables, conditional formats, validation, charts, then the swap.
+// settings and deleted by the next run. Order: checks, claim, values (with number formats: the Text
+// format is what keeps text text), tables, the swap: that is the core, all or nothing for the user.
+// Then, on the visible sheets, the decorations (bold, colours, drop-downs, links, charts, frozen
+// header, widths), each of which Excel may refuse without the run failing.
 import { rangeAddress } from '../../engine/address';
 import { errorMessage, type Issue } from '../../engine/types';
 import type { ApplyReport, RunOptions } from '../host';
@@ -11,8 +13,8 @@ import { ownedText, SETTINGS_OWNED, type OwnedSourceColumns, type OwnedState } f
 import { writtenSheet, type PlannedSheet, type PlannedSourceColumns, type PlanValue, type WorkbookPlan } from '../../plan/plan';
 import { SETTINGS_SHEET } from '../../plan/settings-sheet';
 import { protectedStructure } from '../../plan/source-check';
-import { Batcher, writeGrid } from './batch';
-import { decorateSheet, type CreatedTable } from './decorate';
+import { Batcher, TEXT_FORMAT, writeGrid } from './batch';
+import { applyDecorations, sheetDecorations, type CreatedTable, type Decoration } from './decorate';
 import { a1, type Features } from './excel';
 import type { BlockCounter } from './read';
 import { adoptedSettings, queueRecords, queueSettingsSheet, type Records } from './records';
@@ -160,17 +162,24 @@ async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Fe
     }
     await batcher.flush();
 
-    // 5. Tables, fills, drop-downs, charts, frozen headers, widths.
+    // 5. The tables (the tiers table is where the user types overrides: data, not a look), under
+    //    provisional names: the old sheets still hold the wanted ones until the swap.
     const tableNames = tablesBefore.map((t) => t.name);
     const created: CreatedTable[] = [];
-    const notes: Issue[] = [];
-    for (const job of jobs) await decorateSheet(batcher, job.temp, job.ps, features, tableNames, created, notes);
-    if (sc) {
-      const userSheet = ctx.workbook.worksheets.getItem(sc.sheet);
-      await batcher.add(200, () => userSheet.getRange(a1(sc.headerRow - 1, sc.column, 1, sc.columns.length)).format.autofitColumns());
+    for (const job of jobs) {
+      for (const b of job.ps.blocks) {
+        const width = b.values[0]?.length ?? 0;
+        if (!b.table || width === 0) continue;
+        const name = freeTableName(b.table.name, tableNames);
+        tableNames.push(name);
+        await batcher.add(200, () => {
+          const table = job.temp.tables.add(a1(b.row, b.column, b.values.length, width), true);
+          table.name = name;
+          created.push({ table, wanted: b.table!.name, used: name, blockId: b.id, role: job.ps.role });
+        });
+      }
     }
     await batcher.flush();
-    report.issues.push(...dedupe(notes));
 
     // 6. The swap: old sheets out, new ones in under the wanted names, then the records.
     swapping = true;
@@ -191,6 +200,7 @@ async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Fe
       const name = freeTableName(c.wanted, finalTables);
       finalTables.push(name);
       if (name !== c.used) c.table.name = name;
+      c.used = name;
     }
     if (features.events) ctx.runtime.enableEvents = true;
     owned.pending = [];
@@ -202,6 +212,9 @@ async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Fe
     if (sc) report.written.push(`${rangeAddress(sc.sheet, sc.column, sc.headerRow, sc.columns.length, sc.rowCount + 1)}: ${sc.columns.map((c) => c.header).join(', ')}`);
     for (const job of jobs) report.written.push(writtenSheet(job.finalName ?? job.ps.name, job.ps));
     report.complete = true;
+
+    // 7. The look, on the visible sheets: each decoration Excel refuses is a warning, not a failure.
+    await decorate(ctx, plan, jobs, created, features, report, signal);
     return report;
   } catch (e) {
     counter.blocks += batcher.syncs;
@@ -223,6 +236,66 @@ async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Fe
       message: `${reason}. Your own data was not changed; ${where}. Not written: ${notWritten.join('; ')}. Run Tierwise again to write everything.`,
     });
     return report;
+  }
+}
+
+/**
+ * After the run is complete: the decorations of every visible sheet and of the segment columns, then
+ * the warnings of those Excel refused, in the report and under the Segment Summary's problems (one
+ * more sync). Never throws: whatever happens here, the data is written and recorded.
+ */
+async function decorate(ctx: Excel.RequestContext, plan: WorkbookPlan, jobs: Job[], created: CreatedTable[], features: Features, report: ApplyReport, signal?: AbortSignal): Promise<void> {
+  const notes: Issue[] = [];
+  const syncs = { count: 0 };
+  try {
+    if (signal?.aborted) {
+      report.issues.push({ severity: 'warning', where: 'Tierwise', message: 'Cancelled after the results were written: the colours, charts and widths were left out. Run Tierwise again to add them.' });
+      return;
+    }
+    const decorations: Decoration[] = [];
+    // A hidden sheet (the history) gets none: nobody sees it, and Excel refuses some calls on hidden sheets.
+    for (const job of jobs.filter((j) => j.ps.visible)) {
+      decorations.push(...sheetDecorations(job.temp, job.finalName ?? job.ps.name, job.ps, features, created.filter((c) => c.role === job.ps.role), notes));
+    }
+    const sc = plan.sourceColumns;
+    if (sc) {
+      const userSheet = ctx.workbook.worksheets.getItem(sc.sheet);
+      decorations.push({
+        what: `the width of the segment columns beside ${sc.sheet}`,
+        verb: 'set',
+        where: sc.sheet,
+        without: 'the columns keep their width',
+        bytes: 200,
+        queue: () => userSheet.getRange(a1(sc.headerRow - 1, sc.column, sc.rowCount + 1, sc.columns.length)).format.autofitColumns(),
+      });
+    }
+    const refused = await applyDecorations(ctx, decorations, syncs);
+    report.issues.push(...dedupe(notes), ...refused);
+    const summary = jobs.find((j) => j.ps.role === 'summary');
+    if (refused.length > 0 && summary) await listOnSummary(ctx, summary, refused, syncs);
+  } catch (e) {
+    report.issues.push({ severity: 'warning', where: 'Tierwise', message: `Your results are written, but the colours, charts and widths may be incomplete (${errorMessage(e)}). Run Tierwise again to finish them.` });
+  }
+}
+
+/**
+ * The warnings go under the summary's problem list (or start one), so a colleague opening the
+ * workbook sees why a chart is missing. Text cells (the Text format): a message stays text.
+ */
+async function listOnSummary(ctx: Excel.RequestContext, job: Job, warnings: Issue[], syncs: { count: number }): Promise<void> {
+  const problems = job.ps.blocks.find((b) => b.id === 'problems');
+  const rows: string[][] = warnings.map((w) => [w.where, '', w.message]);
+  const last = job.ps.blocks.reduce((n, b) => Math.max(n, b.row + b.values.length), 0);
+  const at = problems ? problems.row + problems.values.length : last + 1;
+  const grid = problems ? rows : [[`Notes on this run (${warnings.length})`, '', ''], ['Where', 'Value', 'Problem'], ...rows];
+  try {
+    const range = job.temp.getRange(a1(at, 0, grid.length, 3));
+    range.numberFormat = grid.map((r) => r.map(() => TEXT_FORMAT));
+    range.values = grid;
+    syncs.count++;
+    await ctx.sync();
+  } catch {
+    // The pane still shows the warnings; the sheet keeps its list as planned.
   }
 }
 

@@ -1,17 +1,39 @@
-// After the values: what makes a Tierwise sheet readable. Titles and headers, tables, conditional
-// fills, the Manual drop-down, charts, frozen header, column widths; each feature only where this
-// Excel supports it (the rest is reported, never attempted).
-import type { Issue } from '../../engine/types';
-import { freeTableName } from '../../plan/names';
+// After the data is in and the sheets are visible: what makes a Tierwise sheet readable. Titles and
+// headers in bold, table styles, segment colours, the Manual drop-down, links, charts, the frozen
+// header, column widths. Each is a decoration Excel may refuse on its own (a chart type a build does
+// not draw, freeze panes on some builds: see docs/excel-host.md): a refusal costs that decoration and
+// a warning, never the run. Features this Excel does not have at all are reported, never attempted.
+import { errorMessage, type Issue } from '../../engine/types';
 import { drawableCharts, type PlannedBlock, type PlannedChart, type PlannedSheet } from '../../plan/plan';
-import type { Batcher } from './batch';
-import { a1, type Features } from './excel';
+import { a1, errorCode, isTransient, type Features } from './excel';
+import { BLOCK_BUDGET } from './payload';
 
-/** A table created under a provisional name (the old sheet still holds the wanted one until the swap). */
+/** A table made in the core stage, under its provisional name until the swap. */
 export interface CreatedTable {
   table: Excel.Table;
   wanted: string;
   used: string;
+  blockId: string;
+  role: PlannedSheet['role'];
+}
+
+/**
+ * One decoration: what it is called in a warning, and its calls. `queue` is idempotent (queued again
+ * after a batch that Excel ran part of, it leaves the same result), except for charts, which are
+ * added: a chart's `sheet` lets the part-made ones be removed before it is tried again.
+ */
+export interface Decoration {
+  /** As the user would name what is lost: `the Pareto chart "Sales ABC: sales by segment"`. */
+  what: string;
+  /** `drawn` for a chart, `applied` otherwise. */
+  verb: string;
+  /** The sheet it is on (a warning's `where`). */
+  where: string;
+  /** What the user still has, or can do, without it. */
+  without: string;
+  bytes: number;
+  queue: () => void;
+  chartOn?: Excel.Worksheet;
 }
 
 const ACTION_BYTES = 200;
@@ -25,60 +47,91 @@ export function dropDownSource(list: readonly string[]): string | undefined {
 /** A formula comparing a cell with a text: `="A"`, quotes doubled. */
 const textFormula = (text: string) => `="${text.replace(/"/g, '""')}"`;
 
-export async function decorateSheet(
-  batcher: Batcher,
-  sheet: Excel.Worksheet,
-  ps: PlannedSheet,
-  features: Features,
-  tableNames: string[],
-  created: CreatedTable[],
-  notes: Issue[],
-): Promise<void> {
-  for (const b of ps.blocks) await decorateBlock(batcher, sheet, ps, b, features, tableNames, created, notes);
-  for (const { chart, block } of drawableCharts(ps)) await addChart(batcher, sheet, block, chart, features);
-  if (ps.freezeRows && features.freezePanes) await batcher.add(ACTION_BYTES, () => sheet.freezePanes.freezeRows(ps.freezeRows));
-}
+/** Excel's Hyperlink cell style in the default Office theme. */
+const LINK_COLOR = '#0563C1';
 
-async function decorateBlock(batcher: Batcher, sheet: Excel.Worksheet, ps: PlannedSheet, b: PlannedBlock, features: Features, tableNames: string[], created: CreatedTable[], notes: Issue[]): Promise<void> {
-  const rows = b.values.length;
-  const width = b.values[0]?.length ?? 0;
-  if (rows === 0 || width === 0) return;
-  const first = b.header || b.table ? 1 : 0;
-  const dataRows = rows - first;
-  const column = (c: number) => sheet.getRange(a1(b.row + first, b.column + c, dataRows, 1));
-  await batcher.add(ACTION_BYTES * 2, () => {
-    const all = sheet.getRange(a1(b.row, b.column, rows, width));
-    if (b.title) {
-      all.format.font.bold = true;
-      all.format.font.size = 14;
-    } else if (b.header && !b.table) {
-      sheet.getRange(a1(b.row, b.column, 1, width)).format.font.bold = true;
-    }
-    if (!b.title) all.format.autofitColumns();
-  });
-  if (b.table) {
-    const name = freeTableName(b.table.name, tableNames);
-    tableNames.push(name);
-    const style = b.table.style;
-    await batcher.add(ACTION_BYTES, () => {
-      const table = sheet.tables.add(a1(b.row, b.column, rows, width), true);
-      table.name = name;
-      if (style) table.style = style;
-      created.push({ table, wanted: b.table!.name, used: name });
+/**
+ * The decorations of one visible sheet, in the order they are applied. `notes` gets a warning for
+ * each one this Excel has no API for (nothing is attempted then).
+ */
+export function sheetDecorations(sheet: Excel.Worksheet, name: string, ps: PlannedSheet, features: Features, tables: readonly CreatedTable[], notes: Issue[]): Decoration[] {
+  const out: Decoration[] = [];
+  const add = (d: Omit<Decoration, 'where' | 'verb'> & { verb?: string }) => out.push({ verb: 'applied', where: name, ...d });
+  const blocks = ps.blocks.filter((b) => b.values.length > 0 && (b.values[0]?.length ?? 0) > 0);
+
+  const titled = blocks.filter((b) => b.title || (b.header && !b.table));
+  if (titled.length > 0) {
+    add({
+      what: 'the bold titles and headers',
+      without: 'the text is all there, in the regular font',
+      bytes: ACTION_BYTES * titled.length,
+      queue: () => {
+        for (const b of titled) {
+          const width = b.values[0].length;
+          if (b.title) {
+            const cell = sheet.getRange(a1(b.row, b.column, b.values.length, width));
+            cell.format.font.bold = true;
+            cell.format.font.size = 14;
+          } else {
+            sheet.getRange(a1(b.row, b.column, 1, width)).format.font.bold = true;
+          }
+        }
+      },
     });
   }
+  for (const t of tables) {
+    const style = ps.blocks.find((b) => b.id === t.blockId)?.table?.style;
+    if (style) add({ what: `the table style of ${t.wanted}`, without: 'the table works as ever, in plain colours', bytes: ACTION_BYTES, queue: () => void (t.table.style = style) });
+  }
+  for (const b of blocks) blockDecorations(sheet, ps, b, features, notes, add);
+  for (const { chart, block } of drawableCharts(ps)) add({ ...chartDecoration(sheet, block, chart, features), verb: 'drawn', chartOn: sheet });
+  if (ps.freezeRows && features.freezePanes) {
+    const rows = ps.freezeRows;
+    add({ what: 'the frozen header row', without: 'the header scrolls away with the rows (View > Freeze Panes keeps it)', bytes: ACTION_BYTES, queue: () => sheet.freezePanes.freezeRows(rows) });
+  }
+  const fitted = blocks.filter((b) => !b.title);
+  if (fitted.length > 0) {
+    add({
+      what: 'the column widths',
+      without: 'the columns keep Excel’s default width (double-click a column’s border to widen it)',
+      bytes: ACTION_BYTES * fitted.length,
+      queue: () => {
+        for (const b of fitted) sheet.getRange(a1(b.row, b.column, b.values.length, b.values[0].length)).format.autofitColumns();
+      },
+    });
+  }
+  return out;
+}
+
+function blockDecorations(sheet: Excel.Worksheet, ps: PlannedSheet, b: PlannedBlock, features: Features, notes: Issue[], add: (d: Omit<Decoration, 'where' | 'verb'> & { verb?: string }) => void): void {
+  const rows = b.values.length;
+  const first = b.header || b.table ? 1 : 0;
+  const dataRows = rows - first;
   if (dataRows <= 0) return;
-  for (const fill of b.conditionalFills ?? []) {
+  const column = (c: number) => sheet.getRange(a1(b.row + first, b.column + c, dataRows, 1));
+  const fills = (b.conditionalFills ?? []).filter((f) => f.rules.length > 0);
+  if (fills.length > 0) {
     if (!features.conditionalFormats) {
       notes.push({ severity: 'warning', where: ps.name, message: 'this Excel has no conditional formatting for add-ins (ExcelApi 1.6): the segments are not coloured' });
-      break;
-    }
-    for (const rule of fill.rules) {
-      await batcher.add(ACTION_BYTES + rule.text.length, () => {
-        const cf = column(fill.column).conditionalFormats.add('CellValue');
-        cf.cellValue.format.fill.color = rule.fill;
-        if (rule.font) cf.cellValue.format.font.color = rule.font;
-        cf.cellValue.rule = { formula1: textFormula(rule.text), operator: 'EqualTo' };
+    } else {
+      const bytes = fills.reduce((n, f) => n + f.rules.reduce((m, r) => m + ACTION_BYTES + r.text.length, ACTION_BYTES), 0);
+      add({
+        what: 'the segment colours',
+        without: 'the segment names are all there, uncoloured',
+        bytes,
+        queue: () => {
+          for (const fill of fills) {
+            const range = column(fill.column);
+            // Cleared first: queued again after a part-run batch, the rules are not doubled.
+            range.conditionalFormats.clearAll();
+            for (const rule of fill.rules) {
+              const cf = range.conditionalFormats.add('CellValue');
+              cf.cellValue.format.fill.color = rule.fill;
+              if (rule.font) cf.cellValue.format.font.color = rule.font;
+              cf.cellValue.rule = { formula1: textFormula(rule.text), operator: 'EqualTo' };
+            }
+          }
+        },
       });
     }
   }
@@ -87,14 +140,20 @@ async function decorateBlock(batcher: Batcher, sheet: Excel.Worksheet, ps: Plann
     if (!features.conditionalFormats) {
       notes.push({ severity: 'warning', where: ps.name, message: 'this Excel has no conditional formatting for add-ins (ExcelApi 1.6): the heat map is not coloured' });
     } else {
-      await batcher.add(ACTION_BYTES, () => {
-        const range = sheet.getRange(a1(b.row + first, b.column + scale.firstColumn, dataRows, scale.lastColumn - scale.firstColumn + 1));
-        const cf = range.conditionalFormats.add('ColorScale');
-        cf.colorScale.criteria = { minimum: { type: 'LowestValue', color: scale.low }, maximum: { type: 'HighestValue', color: scale.high } };
+      add({
+        what: 'the heat map colours',
+        without: 'the counts are all there, uncoloured',
+        bytes: ACTION_BYTES * 2,
+        queue: () => {
+          const range = sheet.getRange(a1(b.row + first, b.column + scale.firstColumn, dataRows, scale.lastColumn - scale.firstColumn + 1));
+          range.conditionalFormats.clearAll();
+          const cf = range.conditionalFormats.add('ColorScale');
+          cf.colorScale.criteria = { minimum: { type: 'LowestValue', color: scale.low }, maximum: { type: 'HighestValue', color: scale.high } };
+        },
       });
     }
   }
-  await addLinks(batcher, sheet, ps, b, features, notes);
+  linkDecoration(sheet, ps, b, features, notes, add);
   for (const d of b.dropDowns ?? []) {
     const source = dropDownSource(d.list);
     const header = String(b.values[0]?.[d.column] ?? '');
@@ -108,8 +167,15 @@ async function decorateBlock(batcher: Batcher, sheet: Excel.Worksheet, ps: Plann
       });
       continue;
     }
-    await batcher.add(ACTION_BYTES + source.length, () => {
-      column(d.column).dataValidation.rule = { list: { inCellDropDown: true, source } };
+    add({
+      what: `the drop-down list of segments in ${header}`,
+      without: 'type the segment name instead of picking it',
+      bytes: ACTION_BYTES + source.length,
+      queue: () => {
+        const range = column(d.column);
+        range.dataValidation.clear();
+        range.dataValidation.rule = { list: { inCellDropDown: true, source } };
+      },
     });
   }
 }
@@ -119,45 +185,129 @@ async function decorateBlock(batcher: Batcher, sheet: Excel.Worksheet, ps: Plann
  * The cell keeps its value (no textToDisplay, which would rewrite it); the link's look is set with it,
  * as Excel's own Hyperlink style would (blue, underlined).
  */
-async function addLinks(batcher: Batcher, sheet: Excel.Worksheet, ps: PlannedSheet, b: PlannedBlock, features: Features, notes: Issue[]): Promise<void> {
+function linkDecoration(sheet: Excel.Worksheet, ps: PlannedSheet, b: PlannedBlock, features: Features, notes: Issue[], add: (d: Omit<Decoration, 'where' | 'verb'>) => void): void {
   const links = b.links ?? [];
   if (links.length === 0) return;
   if (!features.hyperlinks) {
     notes.push({ severity: 'warning', where: ps.name, message: 'this Excel has no hyperlinks for add-ins (ExcelApi 1.7): the problem addresses are text; type one in the Name Box to go to the cell' });
     return;
   }
-  for (const l of links) {
-    await batcher.add(ACTION_BYTES + l.target.length * 2, () => {
-      const cell = sheet.getRange(a1(b.row + l.row, b.column + l.column, 1, 1));
-      cell.hyperlink = { documentReference: l.target, screenTip: `Go to ${l.target}` };
-      cell.format.font.color = LINK_COLOR;
-      cell.format.font.underline = 'Single';
-    });
-  }
+  add({
+    what: 'the links from the problem addresses to their cells',
+    without: 'the addresses are text: type one in the Name Box to go to the cell',
+    bytes: links.reduce((n, l) => n + ACTION_BYTES + l.target.length * 2, 0),
+    queue: () => {
+      for (const l of links) {
+        const cell = sheet.getRange(a1(b.row + l.row, b.column + l.column, 1, 1));
+        cell.hyperlink = { documentReference: l.target, screenTip: `Go to ${l.target}` };
+        cell.format.font.color = LINK_COLOR;
+        cell.format.font.underline = 'Single';
+      }
+    },
+  });
 }
-
-/** Excel's Hyperlink cell style in the default Office theme. */
-const LINK_COLOR = '#0563C1';
 
 /**
  * Pareto where Excel has the chart type (ExcelApi 1.9); otherwise columns of the measure with the
  * cumulative share as a line on a secondary axis (1.7/1.8); plain columns on older Excel.
  */
-async function addChart(batcher: Batcher, sheet: Excel.Worksheet, b: PlannedBlock, c: PlannedChart, features: Features): Promise<void> {
+function chartDecoration(sheet: Excel.Worksheet, b: PlannedBlock, c: PlannedChart, features: Features): Omit<Decoration, 'where' | 'verb'> {
   const rows = b.values.length;
   const pareto = c.kind === 'pareto' && features.pareto;
   const combo = c.kind === 'pareto' && !pareto && features.comboChart && c.cumulativeColumn !== undefined;
   const last = combo ? c.cumulativeColumn! : c.valueColumn;
   const left = Math.min(c.categoryColumn, c.valueColumn);
   const data = a1(b.row, b.column + left, rows, last - left + 1);
-  await batcher.add(ACTION_BYTES * 3 + c.title.length, () => {
-    const chart = sheet.charts.add(pareto ? 'Pareto' : 'ColumnClustered', sheet.getRange(data), 'Columns');
-    chart.title.text = c.title;
-    chart.setPosition(a1(c.row, c.column, 1, 1), a1(c.row + c.height - 1, c.column + c.width - 1, 1, 1));
-    if (combo) {
-      const line = chart.series.getItemAt(1);
-      line.chartType = 'Line';
-      if (features.secondaryAxis) line.axisGroup = 'Secondary';
+  return {
+    what: `the ${pareto ? 'Pareto chart' : 'chart'} "${c.title}"`,
+    without: 'its figures are in the table beside it',
+    bytes: ACTION_BYTES * 3 + c.title.length,
+    queue: () => {
+      const chart = sheet.charts.add(pareto ? 'Pareto' : 'ColumnClustered', sheet.getRange(data), 'Columns');
+      chart.title.text = c.title;
+      chart.setPosition(a1(c.row, c.column, 1, 1), a1(c.row + c.height - 1, c.column + c.width - 1, 1, 1));
+      if (combo) {
+        const line = chart.series.getItemAt(1);
+        line.chartType = 'Line';
+        if (features.secondaryAxis) line.axisGroup = 'Secondary';
+      }
+    },
+  };
+}
+
+const capitalFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The warning for a decoration Excel refused: what is lost, Excel's reason, what the user still has. */
+export function refusedWarning(d: Decoration, e: unknown): Issue {
+  return { severity: 'warning', where: d.where, message: `${capitalFirst(d.what)} could not be ${d.verb} in this version of Excel (${errorMessage(e)}): ${d.without}.` };
+}
+
+/**
+ * Applies the decorations: as many as fit a block go in one sync; a sync that Excel refuses is taken
+ * apart and each of its decorations tried in a sync of its own, so one refused call costs only its
+ * own decoration. Never throws: returns the warnings. `syncs` counts what it cost.
+ */
+export async function applyDecorations(ctx: Excel.RequestContext, decorations: readonly Decoration[], syncs: { count: number }): Promise<Issue[]> {
+  const warnings: Issue[] = [];
+  /** Charts known drawn, per sheet: a part-made one (added, then its title refused) is removed. */
+  const drawn = new Map<Excel.Worksheet, number>();
+  const drew = (d: Decoration) => d.chartOn && drawn.set(d.chartOn, (drawn.get(d.chartOn) ?? 0) + 1);
+  const sync = async () => {
+    syncs.count++;
+    await ctx.sync();
+  };
+  let i = 0;
+  while (i < decorations.length) {
+    const batch: Decoration[] = [];
+    let bytes = 0;
+    while (i < decorations.length && (batch.length === 0 || bytes + decorations[i].bytes <= BLOCK_BUDGET)) {
+      bytes += decorations[i].bytes;
+      batch.push(decorations[i++]);
     }
-  });
+    try {
+      for (const d of batch) d.queue();
+      await sync();
+      batch.forEach(drew);
+      continue;
+    } catch (e) {
+      if (isTransient(e)) return [...warnings, stopped(e)];
+    }
+    // One at a time: what Excel ran of the refused batch stays, and each decoration is idempotent.
+    for (const sheet of new Set(batch.map((d) => d.chartOn).filter((s): s is Excel.Worksheet => s !== undefined))) await removeChartsAfter(ctx, sheet, drawn.get(sheet) ?? 0, sync);
+    for (const d of batch) {
+      try {
+        d.queue();
+        await sync();
+        drew(d);
+      } catch (e) {
+        if (isTransient(e)) return [...warnings, stopped(e)];
+        warnings.push(refusedWarning(d, e));
+        if (d.chartOn) await removeChartsAfter(ctx, d.chartOn, drawn.get(d.chartOn) ?? 0, sync);
+      }
+    }
+  }
+  return warnings;
+}
+
+/** Excel stopped answering (throttled, the session gone): the data is in; the rest of the look is not. */
+function stopped(e: unknown): Issue {
+  return {
+    severity: 'warning',
+    where: 'Tierwise',
+    message: `Your results are written, but Excel stopped answering before the colours, charts and widths were done (${errorCode(e) ?? errorMessage(e)}). Run Tierwise again in a minute to finish them.`,
+  };
+}
+
+/** Removes a sheet's charts after the first `keep` (Tierwise's own sheet: every chart on it is one Tierwise added). */
+async function removeChartsAfter(ctx: Excel.RequestContext, sheet: Excel.Worksheet, keep: number, sync: () => Promise<void>): Promise<void> {
+  try {
+    const charts = sheet.charts.load('items/name');
+    await sync();
+    const extra = charts.items.slice(keep);
+    if (extra.length === 0) return;
+    for (const c of extra) c.delete();
+    await sync();
+  } catch {
+    // A part-made chart left on the sheet is only a look; the warning already says the chart is not right.
+  }
 }

@@ -73,3 +73,12 @@ export function splitAddress(address: string): { sheet?: string; local: string }
 /** Excel's error code when it is a RichApi error (`RequestPayloadSizeLimitExceeded`, ...). */
 export const errorCode = (e: unknown): string | undefined =>
   e && typeof e === 'object' && 'code' in e && typeof (e as { code: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
+
+/**
+ * Refusals that say "not now" rather than "not this": Excel throttling an add-in, an Excel on the web
+ * session that expired, the user typing in a cell (where delayForCellEdit is not honoured), Excel
+ * busy or unreachable for a moment. Worth trying again after a pause (docs/excel-host.md).
+ */
+export const TRANSIENT_CODES: ReadonlySet<string> = new Set(['ActivityLimitReached', 'InvalidOrTimedOutSession', 'InvalidOperationInCellEditMode', 'ServiceNotAvailable', 'RequestAborted']);
+
+export const isTransient = (e: unknown): boolean => TRANSIENT_CODES.has(errorCode(e) ?? '');

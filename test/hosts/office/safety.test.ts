@@ -332,6 +332,8 @@ describe('office host: a failure in the middle of a plan', () => {
   it('at every sync of the apply: the user\'s data and the previous Tierwise sheets stay as they were; the next run repairs', async () => {
     const total = await applySyncs();
     expect(total).toBeGreaterThan(5);
+    let coreSyncs = 0;
+    let decorationSyncs = 0;
     for (let k = 1; k <= total; k++) {
       const { sim, host } = salesBook();
       await runTierwise(host, SHEET);
@@ -342,8 +344,13 @@ describe('office host: a failure in the middle of a plan', () => {
       const { report } = await runTierwise(failing, SHEET, { time: '2026-02-01T00:00:00Z' });
       sim.options.inject = undefined;
       expect(JSON.stringify(valuesOf(sim.model.findSheet('Sales')!).map((r) => r.slice(0, 4)))).toBe(userBefore);
-      expect(report.complete).toBe(false); // the k-th sync failed, whatever it carried
-      {
+      if (report.complete) {
+        // The k-th sync was one of the decorations, after the data was in: each is tried again on its own.
+        decorationSyncs++;
+        expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
+        expect(column(sim, 'Customer Tiers', 'Sales ABC')).toEqual(['A', 'B', 'C', 'C']);
+      } else {
+        coreSyncs++;
         expect(report.issues[report.issues.length - 1].message).toMatch(/the connection was lost\)\. (Nothing was changed|Your own data was not changed.*Not written: )/);
         if (!/swapping/.test(report.issues[report.issues.length - 1].message)) {
           expect(JSON.stringify(valuesOf(sim.model.findSheet('Customer Tiers')!))).toBe(tiersBefore);
@@ -361,6 +368,9 @@ describe('office host: a failure in the middle of a plan', () => {
       expect(column(sim, 'Sales', 'Sales ABC (Tierwise)')).toEqual(['A', 'B', 'C', 'C']);
       expect(parseOwned(sim.model.settings.get(SETTINGS_OWNED)).pending).toEqual([]);
     }
+    // The core (checks, claim, values, tables, swap) fails whole; the look comes after it.
+    expect(coreSyncs).toBeGreaterThan(5);
+    expect(decorationSyncs).toBeGreaterThan(0);
   });
 
   it('when the connection stays lost, the half-written sheets are recorded and deleted by the next run', async () => {

@@ -1,6 +1,6 @@
 // The proxy-object machinery shared by every simulated Excel object: deferred actions, load(),
 // PropertyNotLoaded, null objects, requirement-set gates, ClientResult.
-import { SimRichApiError, propertyNotLoaded, richError } from './errors';
+import { SimRichApiError, propertyNotLoaded, richError, type FaultCode } from './errors';
 import { jsonSize } from './wire';
 import type { WorkbookModel, SimStats } from './model';
 
@@ -25,7 +25,7 @@ export class Batch {
 export interface Ctx {
   readonly _wb: WorkbookModel;
   readonly _stats: SimStats;
-  readonly _options: { maxReadCells: number };
+  readonly _options: { maxReadCells: number; faults?: Readonly<Record<string, FaultCode>> };
   _alive: boolean;
   _queue: Action[];
   /** *OrNullObject proxies not yet resolved: the next successful sync tells each whether it exists. */
@@ -107,6 +107,15 @@ export class SimClientResult<T> {
   }
 }
 
+/** The fault injected for an API name or one of its prefixes (`Chart.title` covers `Chart.title.text`). */
+function faultFor(faults: Readonly<Record<string, FaultCode>> | undefined, api: string): FaultCode | undefined {
+  if (!faults) return undefined;
+  for (let name = api; ; name = name.slice(0, name.lastIndexOf('.'))) {
+    if (faults[name]) return faults[name];
+    if (!name.includes('.')) return undefined;
+  }
+}
+
 export const gateMessage = (set: string, version: string) => `${set} ${version}`;
 
 export abstract class ProxyBase {
@@ -175,16 +184,25 @@ export abstract class ProxyBase {
     return this._loaded.get(prop) as T;
   }
 
-  /** Queues an action. `exec` runs at sync, in order, against the model. */
+  /**
+   * Queues an action. `exec` runs at sync, in order, against the model. Its API name (`Chart.title.text`,
+   * `WorksheetFreezePanes.freezeRows`) is counted in the stats, and a fault injected for that name (or
+   * a prefix of it: `Chart.title`) is thrown instead of running it.
+   */
   _enqueue(op: string, args: unknown, exec: (batch: Batch) => void): void {
     this._assertUsable();
     const location = `${this._type}.${op}`;
+    // Options bags record `Chart.title.text` as their op: their type is already in it.
+    const api = op.includes('.') ? op : location;
     this._ctx._queue.push({
       path: this._path,
       op,
       args,
       exec: (batch) => {
         try {
+          this._ctx._stats.apis.add(api);
+          const fault = faultFor(this._ctx._options.faults, api);
+          if (fault) throw richError(fault, undefined, api);
           exec(batch);
         } catch (e) {
           if (e instanceof SimRichApiError && !e.debugInfo.errorLocation) e.debugInfo.errorLocation = location;

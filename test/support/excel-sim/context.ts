@@ -3,7 +3,7 @@
 // in order against the model. As in Excel, a batch is not a transaction: actions before a failing
 // one stay done, loads of a failed batch are not delivered.
 import { Action, Batch, Ctx, ProxyBase } from './base';
-import { richError } from './errors';
+import { richError, type FaultCode } from './errors';
 import { WorkbookModel, emptyStats, type SimStats } from './model';
 import { jsonSize } from './wire';
 import { RuntimeProxy, WorkbookProxy } from './workbook';
@@ -27,6 +27,12 @@ export interface SimOptions {
    * action ran (a lost connection).
    */
   inject?: (sync: number, actions: readonly { path: string; op: string }[]) => Error | { error: Error; after: number } | undefined;
+  /**
+   * APIs this Excel refuses, by name as `stats.apis` lists them (`ChartCollection.add`,
+   * `Chart.title`, `WorksheetFreezePanes.freezeRows`), with the code it answers: what a build or
+   * platform that does not do something answers (docs/excel-host.md).
+   */
+  faults?: Record<string, FaultCode>;
 }
 
 export const defaultOptions = (): SimOptions => ({ excelApi: 17, requestLimit: PAYLOAD_LIMIT, responseLimit: PAYLOAD_LIMIT, maxReadCells: READ_CELL_LIMIT });

@@ -19,7 +19,11 @@ export type SimErrorCode =
   | 'RangeExceedsLimit'
   | 'RequestPayloadSizeLimitExceeded'
   | 'ResponsePayloadSizeLimitExceeded'
-  | 'GeneralException';
+  | 'GeneralException'
+  | 'UnsupportedOperation'
+  | 'ActivityLimitReached'
+  | 'InvalidOrTimedOutSession'
+  | 'InvalidOperationInCellEditMode';
 
 const MESSAGES: Record<SimErrorCode, string> = {
   PropertyNotLoaded:
@@ -43,7 +47,16 @@ const MESSAGES: Record<SimErrorCode, string> = {
   RequestPayloadSizeLimitExceeded: 'The request payload size has exceeded the limit.',
   ResponsePayloadSizeLimitExceeded: 'The response payload size has exceeded the limit.',
   GeneralException: 'There was an internal error while processing the request.',
+  // As quoted in OfficeDev/office-js#2041 (Chart.title on a waterfall chart, Excel 2016).
+  UnsupportedOperation: 'This operation is not supported',
+  ActivityLimitReached: 'Activity limit has been reached.',
+  InvalidOrTimedOutSession: 'Your Office web session has expired or is invalid. To continue, refresh the page.',
+  // As quoted in OfficeDev/office-js#856 and #3388.
+  InvalidOperationInCellEditMode: 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
 };
+
+/** The refusals a test may inject into any API by name (SimOptions.faults): what real Excel answers when a build does not do something. */
+export type FaultCode = 'GeneralException' | 'InvalidOperation' | 'UnsupportedOperation' | 'NotImplemented';
 
 export const DIMENSION_MISMATCH =
   "The number of rows or columns in the input array doesn't match the size or dimensions of the range.";

@@ -36,6 +36,8 @@ export interface SimStats {
   calculationSuspendedSyncs: number;
   screenSuspendedSyncs: number;
   eventsOffSyncs: number;
+  /** Every API name an action used (`Range.values`, `ChartCollection.add`, `Chart.title.text`): what a fault can be injected into. */
+  apis: Set<string>;
 }
 
 export const emptyStats = (): SimStats => ({
@@ -50,6 +52,7 @@ export const emptyStats = (): SimStats => ({
   calculationSuspendedSyncs: 0,
   screenSuspendedSyncs: 0,
   eventsOffSyncs: 0,
+  apis: new Set(),
 });
 
 const SHEET_FORBIDDEN = /[[\]:*?/\\]/;

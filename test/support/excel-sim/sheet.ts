@@ -264,6 +264,9 @@ export class FreezePanesProxy extends ProxyBase {
         throw richError('InvalidArgument');
       }
       const s = this._sheet._resolve();
+      // Real Excel refuses freeze panes on a hidden sheet (OfficeDev/office-js#1463, unfreeze; the
+      // exact code was not reported: InvalidOperation here).
+      if (s.visibility !== 'Visible') throw richError('InvalidOperation', undefined, undefined, '[sim] Freeze panes is not available on a hidden sheet.');
       s.frozenRows = rows;
       s.frozenColumns = cols;
     });

@@ -299,4 +299,38 @@ describe('excel simulator', () => {
     expect(sim.model.findSheet('Orders')!.value(0, 5)).toBe('first');
     expect(() => escaped!.load('values')).toThrow(SimRichApiError);
   });
+
+  it('refuses freeze panes on a hidden sheet, as real Excel does, and allows it once the sheet is visible', async () => {
+    const sim = book();
+    sim.model.addSheet('Hidden').visibility = 'Hidden';
+    expect(await code(sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Hidden').freezePanes.freezeRows(1);
+      await ctx.sync();
+    }))).toBe('InvalidOperation');
+    await sim.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Hidden');
+      s.visibility = 'Visible';
+      s.freezePanes.freezeRows(1);
+      await ctx.sync();
+    });
+    expect(sim.model.findSheet('Hidden')!.frozenRows).toBe(1);
+  });
+
+  it('throws an injected fault for an API by name or a prefix of it, lists every API used, and runs the actions before it', async () => {
+    const sim = book();
+    sim.options.faults = { 'Chart.title': 'UnsupportedOperation' };
+    const err = await sim.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Orders');
+      sheet.getRange('D1').values = [['before']];
+      const chart = sheet.charts.add('ColumnClustered', sheet.getRange('A1:B3'), 'Columns');
+      chart.title.text = 'Sales';
+      sheet.getRange('D2').values = [['after']];
+      return ctx.sync().then(() => undefined, (e: unknown) => e);
+    });
+    expect(err).toBeInstanceOf(SimRichApiError);
+    expect([(err as SimRichApiError).code, (err as SimRichApiError).message, (err as SimRichApiError).debugInfo.errorLocation]).toEqual(['UnsupportedOperation', 'This operation is not supported', 'Chart.title.text']);
+    const orders = sim.model.findSheet('Orders')!;
+    expect([orders.value(0, 3), orders.value(1, 3), orders.charts.length]).toEqual(['before', '', 1]);
+    expect([...sim.stats.apis]).toEqual(expect.arrayContaining(['Range.values', 'ChartCollection.add', 'Chart.title.text']));
+  });
 });
