@@ -191,3 +191,15 @@ export async function openpyxlStyleWorkbook(bytes: Uint8Array): Promise<Buffer> 
       .replace(/<pivotCaches>[\s\S]*?<\/pivotCaches>/, ''),
   );
 }
+
+/** The inverse of prefixedWorkbook, for readers that know only the default namespace (ExcelJS cannot read prefixed workbooks). */
+export async function unprefixedWorkbook(bytes: Uint8Array, prefix = 'x'): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  for (const [path, f] of Object.entries(zip.files)) {
+    if (f.dir || !path.endsWith('.xml')) continue;
+    const xml = await f.async('string');
+    if (!xml.includes(`xmlns:${prefix}="${MAIN}"`)) continue;
+    zip.file(path, xml.replace(`xmlns:${prefix}="${MAIN}"`, `xmlns="${MAIN}"`).replace(new RegExp(`<(/?)${prefix}:`, 'g'), '<$1'));
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}

@@ -129,6 +129,22 @@ export function afterSheetData(bytes: Uint8Array): string {
   return at < 0 ? '' : buffer.toString('utf8', at);
 }
 
+/**
+ * Where a sheet part's `<sheetData>` starts and the prefix its elements carry (`x:` as the Open XML
+ * SDK writes them, '' usually), found in the bytes without decoding the part.
+ */
+export function sheetDataStart(buf: Buffer): { index: number; prefix: string } | undefined {
+  for (let at = buf.indexOf('sheetData'); at >= 0; at = buf.indexOf('sheetData', at + 9)) {
+    const lt = buf.lastIndexOf('<', at);
+    if (lt < 0 || at - lt > 64) continue;
+    const m = /^<([\w.-]+:)?$/.exec(buf.toString('latin1', lt, at));
+    const next = buf[at + 9];
+    // `<sheetData>`, `<sheetData/>` or with attributes; not `<sheetDataX` nor a closing tag.
+    if (m && (next === 0x3e || next === 0x2f || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d)) return { index: lt, prefix: m[1] ?? '' };
+  }
+  return undefined;
+}
+
 /** Serial number of an ISO date (`t="d"` cells), in the 1900 date system. */
 function isoToSerial(iso: string): number | string {
   const t = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(iso) || iso.length <= 10 ? iso : `${iso}Z`);
@@ -189,10 +205,12 @@ export function readSheetXml(xml: Uint8Array, strings: readonly string[], bounds
   let rowIndex = -1;
   const rowRe = /<(?:\w+:)?row\b([^>]*?)(\/)?>/g;
   const cellRe = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)|<\/(?:\w+:)?row>/g;
-  let start = buf.indexOf('<sheetData') >= 0 ? buf.indexOf('<sheetData') : 0;
+  const data = sheetDataStart(buf);
+  const closeRow = `</${data?.prefix ?? ''}row>`;
+  let start = data?.index ?? 0;
   while (start < buf.length) {
-    let end = start + CHUNK_BYTES >= buf.length ? buf.length : buf.indexOf('</row>', start + CHUNK_BYTES);
-    end = end < 0 ? buf.length : end === buf.length ? end : end + 6;
+    let end = start + CHUNK_BYTES >= buf.length ? buf.length : buf.indexOf(closeRow, start + CHUNK_BYTES);
+    end = end < 0 ? buf.length : end === buf.length ? end : end + closeRow.length;
     const text = buf.toString('utf8', start, end);
     start = end;
     rowRe.lastIndex = 0;

@@ -2,9 +2,10 @@
 // range gets its cells in the owned columns replaced (or added, in column order); every other cell,
 // row attribute and element of the sheet stays as written. Works chunk by chunk at row boundaries.
 import type { PlannedSourceColumns } from '../../plan/plan';
+import { PackageError, REPAIR_ADVICE } from './package';
 import { cellXml } from './sheet-xml';
-import { cellRef, columnIndex, columnLetters } from './xml';
-import type { Range } from './read';
+import { cellRef, columnIndex, columnLetters, escapeXml, withPrefix } from './xml';
+import { sheetDataStart, type Range } from './read';
 
 const CHUNK_BYTES = 8 * 2 ** 20;
 
@@ -12,7 +13,7 @@ const CHUNK_BYTES = 8 * 2 ** 20;
  * The cells Tierwise writes on one sheet row (1-based), or undefined when the row is outside the
  * range. Rows below the new range but inside the old one get nothing: their old cells are removed.
  */
-function plannedCells(p: PlannedSourceColumns, excelRow: number, headerStyle: number, clearThrough: number): string | undefined {
+function plannedCells(p: PlannedSourceColumns, excelRow: number, headerStyle: number, clearThrough: number, prefix: string): string | undefined {
   const i = excelRow - p.headerRow;
   if (i < 0 || excelRow > Math.max(p.headerRow + p.rowCount, clearThrough)) return undefined;
   if (i > p.rowCount) return '';
@@ -21,7 +22,7 @@ function plannedCells(p: PlannedSourceColumns, excelRow: number, headerStyle: nu
     const col = p.column + k;
     out += i === 0 ? cellXml(excelRow - 1, col, p.columns[k].header, headerStyle) : cellXml(excelRow - 1, col, p.columns[k].values[i - 1], 0);
   }
-  return out;
+  return withPrefix(out, prefix);
 }
 
 const CELL = /<(?:\w+:)?c\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?c>)/g;
@@ -83,23 +84,27 @@ export function spliceSourceColumns(sheet: Uint8Array, p: PlannedSourceColumns, 
   let rowsWritten = 0;
   let nextPlanned = firstRow; // next 1-based row still to write
   let rowNumber = 0;
+  // The sheet's own prefix on every element written into it (`<x:row>`, `<x:c>` from the Open XML SDK):
+  // an unprefixed element there would be in no namespace at all.
+  const data = sheetDataStart(buf);
+  if (!data) throw new PackageError(`the source sheet has no <sheetData>: the file is damaged; ${REPAIR_ADVICE}`);
+  const x = data.prefix;
+  const closeRow = `</${x}row>`;
   const newRows = (upTo: number) => {
     let s = '';
     for (; nextPlanned <= Math.min(upTo, lastRow); nextPlanned++) {
-      s += `<row r="${nextPlanned}">${plannedCells(p, nextPlanned, headerStyle, clearThrough)}</row>`;
+      s += `<${x}row r="${nextPlanned}">${plannedCells(p, nextPlanned, headerStyle, clearThrough, x)}${closeRow}`;
       rowsWritten++;
     }
     return s;
   };
-  const dataStart = buf.indexOf('<sheetData');
-  if (dataStart < 0) throw new Error('the source sheet has no <sheetData>');
-  let start = dataStart;
+  let start = data.index;
   out.push(buf.subarray(0, start));
   const rowRe = /<(?:\w+:)?row\b([^>]*?)(\/)?>/g;
   const endRe = /<\/(?:\w+:)?row>/g;
   for (;;) {
-    let end = start + CHUNK_BYTES >= buf.length ? buf.length : buf.indexOf('</row>', start + CHUNK_BYTES);
-    end = end < 0 || end === buf.length ? buf.length : end + 6;
+    let end = start + CHUNK_BYTES >= buf.length ? buf.length : buf.indexOf(closeRow, start + CHUNK_BYTES);
+    end = end < 0 || end === buf.length ? buf.length : end + closeRow.length;
     const text = buf.toString('utf8', start, end);
     let pieces = '';
     let copied = 0;
@@ -124,7 +129,7 @@ export function spliceSourceColumns(sheet: Uint8Array, p: PlannedSourceColumns, 
         }
         continue;
       }
-      const cells = plannedCells(p, rowNumber, headerStyle, clearThrough) ?? '';
+      const cells = plannedCells(p, rowNumber, headerStyle, clearThrough, x) ?? '';
       const missing = newRows(rowNumber - 1);
       const openTag = rowNumber <= lastRow ? extendSpans(rm[0].replace(/\/>$/, '>'), p.column + p.columns.length) : rm[0].replace(/\/>$/, '>');
       const body = rm[2] ? '' : text.slice(rm.index + rm[0].length, bodyEnd);
@@ -133,7 +138,7 @@ export function spliceSourceColumns(sheet: Uint8Array, p: PlannedSourceColumns, 
         if (!conflict && (col > ownedLastColumn || row > ownedLastRow)) conflict = { column: col, row, cellXml };
       });
       if (conflict) return { xml: Buffer.alloc(0), rowsWritten: 0, conflict };
-      pieces += text.slice(copied, rm.index) + missing + openTag + spliced + (rm[2] ? '</row>' : text.slice(bodyEnd, closeEnd));
+      pieces += text.slice(copied, rm.index) + missing + openTag + spliced + (rm[2] ? closeRow : text.slice(bodyEnd, closeEnd));
       copied = closeEnd;
       nextPlanned = Math.max(nextPlanned, rowNumber + 1);
       if (rowNumber <= lastRow) rowsWritten++;
@@ -201,7 +206,8 @@ export function widenTable(tableXml: string, range: Range & { totalsRows?: numbe
     const i = c - range.left;
     if (c >= from && c <= to) {
       const id = i < existing.length ? Number(/\bid="(\d+)"/.exec(existing[i])?.[1] ?? nextId++) : nextId++;
-      const name = String(p.columns[c - from].header).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+      // Escaped as the header cell is (cellXml), so the column's name and its header read back the same.
+      const name = escapeXml(String(p.columns[c - from].header));
       cols.push(`<${prefix}tableColumn id="${id}" name="${name}"/>`);
     } else cols.push(existing[i]);
   }

@@ -1,7 +1,7 @@
 // Styles Tierwise needs (bold headers, a title, number formats, conditional fills), appended to the
 // workbook's own styles part. Nothing existing is renumbered, so every user cell keeps its look; an
 // entry Tierwise added on an earlier run is found again by its exact text instead of added twice.
-import { closingTag, escapeXml } from './xml';
+import { closingTag, elementPrefix, escapeXml, withPrefix } from './xml';
 
 const BUILT_IN_FORMATS: Record<string, number> = {
   General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '0.00E+00': 11, '@': 49,
@@ -34,12 +34,11 @@ const ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs'
 export const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>`;
 
-/** Item patterns per section: an empty tag or a tag with a body. */
-const ITEM: Record<string, RegExp> = {
-  numFmts: /<numFmt\b[^>]*?(?:\/>|>[\s\S]*?<\/numFmt>)/g,
-  fonts: /<font\b[^>]*?(?:\/>|>[\s\S]*?<\/font>)/g,
-  cellXfs: /<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g,
-  dxfs: /<dxf\b[^>]*?(?:\/>|>[\s\S]*?<\/dxf>)/g,
+/** Items per section: an empty tag or a tag with a body, with the part's prefix (`x:` from the Open XML SDK). */
+const ITEM_NAMES: Record<string, string> = { numFmts: 'numFmt', fonts: 'font', cellXfs: 'xf', dxfs: 'dxf' };
+const itemPattern = (name: string, prefix: string) => {
+  const item = `${prefix}${ITEM_NAMES[name]}`;
+  return new RegExp(`<${item}\\b[^>]*?(?:/>|>[\\s\\S]*?</${item}>)`, 'g');
 };
 
 /** A styles part being extended. `xml()` gives the new text; `changed` says whether to write it. */
@@ -47,9 +46,16 @@ export class StyleBook {
   private text: string;
   changed = false;
   private cache = new Map<string, number>();
+  /**
+   * The prefix of the part's elements: sections are found, and items written, with it. Looking for
+   * `<cellXfs>` in a part of `<x:cellXfs>` found none and appended a new list after `<x:extLst>`, so
+   * every index Tierwise gave pointed past the part's real list.
+   */
+  private readonly prefix: string;
 
   constructor(xml: string) {
     this.text = xml;
+    this.prefix = elementPrefix(xml, 'styleSheet');
   }
 
   xml(): string {
@@ -57,7 +63,7 @@ export class StyleBook {
   }
 
   private section(name: string): { start: number; bodyStart: number; bodyEnd: number; end: number } | undefined {
-    const open = new RegExp(`<${name}\\b[^>]*?(/)?>`).exec(this.text);
+    const open = new RegExp(`<${this.prefix}${name}\\b[^>]*?(/)?>`).exec(this.text);
     if (!open) return undefined;
     if (open[1]) return { start: open.index, bodyStart: open.index + open[0].length, bodyEnd: open.index + open[0].length, end: open.index + open[0].length };
     const close = closingTag(this.text.slice(open.index), name);
@@ -67,11 +73,12 @@ export class StyleBook {
 
   private items(name: string): string[] {
     const s = this.section(name);
-    return s ? this.text.slice(s.bodyStart, s.bodyEnd).match(ITEM[name]) ?? [] : [];
+    return s ? this.text.slice(s.bodyStart, s.bodyEnd).match(itemPattern(name, this.prefix)) ?? [] : [];
   }
 
   /** Index of `item` in the section, appending it (and creating the section) when absent. */
-  private ensure(name: string, item: string): number {
+  private ensure(name: string, unprefixed: string): number {
+    const item = withPrefix(unprefixed, this.prefix);
     const items = this.items(name);
     const found = items.indexOf(item);
     if (found >= 0) return found;
@@ -79,13 +86,13 @@ export class StyleBook {
     if (!s) {
       const after = ORDER.slice(ORDER.indexOf(name) + 1).map((n) => this.section(n)).find((x) => x);
       const at = after ? after.start : (closingTag(this.text, 'styleSheet')?.index ?? this.text.length);
-      this.text = `${this.text.slice(0, at)}<${name} count="0"></${name}>${this.text.slice(at)}`;
+      this.text = `${this.text.slice(0, at)}<${this.prefix}${name} count="0"></${this.prefix}${name}>${this.text.slice(at)}`;
       s = this.section(name)!;
     }
     const open = this.text.slice(s.start, s.bodyStart).replace(/\s*\/>$/, '>').replace(/\bcount="\d*"/, `count="${items.length + 1}"`);
     const withCount = /\bcount=/.test(open) ? open : open.replace(/>$/, ` count="${items.length + 1}">`);
     const body = this.text.slice(s.bodyStart, s.bodyEnd) + item;
-    const closing = s.end === s.bodyEnd ? `</${name}>` : this.text.slice(s.bodyEnd, s.end);
+    const closing = s.end === s.bodyEnd ? `</${this.prefix}${name}>` : this.text.slice(s.bodyEnd, s.end);
     this.text = this.text.slice(0, s.start) + withCount + body + closing + this.text.slice(s.end);
     this.changed = true;
     return items.length;

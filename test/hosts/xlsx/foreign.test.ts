@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { XlsxHost } from '../../../src/hosts/xlsx/host';
-import { openpyxlStyleWorkbook, plainWorkbook } from '../../support/xlsx-fixture';
+import { openpyxlStyleWorkbook, plainWorkbook, prefixedWorkbook, unprefixedWorkbook } from '../../support/xlsx-fixture';
 import { ABC_CONFIG, excel, segmentBytes, values } from '../../support/xlsx-files';
 
 const ROWS = [
@@ -80,5 +80,33 @@ describe('a source table with a Total Row', () => {
       ['C3', 50, 'C'],
       ['Total', expect.anything()],
     ]);
+  });
+});
+
+describe('prefixed SpreadsheetML (<x:worksheet>, as the Open XML SDK writes it)', () => {
+  it('extends the styles lists where they are, with their prefix, and writes segment columns beside the lines', async () => {
+    const input = await prefixedWorkbook(await plainWorkbook('Orders', ROWS));
+    const before = await part(input, 'xl/styles.xml');
+    expect(before).toMatch(/^<\?xml[^>]*>\s*<x:styleSheet /);
+    const xfsBefore = /<x:cellXfs count="(\d+)"/.exec(before)![1];
+    const { bytes } = await segmentBytes(input, { config: ABC_CONFIG, sourceColumns: 'all' });
+    const styles = await part(bytes, 'xl/styles.xml');
+    // Every element of the part still carries the prefix; one list of each kind, counted right.
+    expect(styles.match(/<[A-Za-z][\w.-]*[\s/>]/g) ?? []).toEqual([]);
+    expect(styles.match(/<x:cellXfs\b/g)).toHaveLength(1);
+    const xfs = /<x:cellXfs count="(\d+)">([\s\S]*?)<\/x:cellXfs>/.exec(styles)!;
+    expect(Number(xfs[1])).toBe(xfs[2].match(/<x:xf\b/g)!.length);
+    expect(Number(xfs[1])).toBeGreaterThan(Number(xfsBefore));
+    // The extLst stays the last section.
+    if (/<x:extLst/.test(styles)) expect(styles.slice(styles.indexOf('<x:extLst'))).not.toMatch(/<x:(cellXfs|dxfs|fonts|numFmts)\b/);
+    const orders = await part(bytes, 'xl/worksheets/sheet1.xml');
+    expect(orders).toMatch(/<x:c r="C1"[^>]*t="inlineStr"><x:is><x:t>Sales ABC \(Tierwise\)<\/x:t><\/x:is><\/x:c>/);
+    expect(orders).toMatch(/<x:c r="C2" t="inlineStr"><x:is><x:t>A<\/x:t><\/x:is><\/x:c>/);
+    // ExcelJS cannot read prefixed workbooks at all: it reads them with the prefixes taken off. A second run replaces the column in place.
+    const second = await segmentBytes(bytes, { sourceColumns: 'all' });
+    const expected = ROWS.map((r, i) => [...r, i === 0 ? 'Sales ABC (Tierwise)' : ['A', 'B', 'C'][i - 1]]);
+    expect(values((await excel(await unprefixedWorkbook(bytes))).getWorksheet('Orders')!)).toEqual(expected);
+    expect(values((await excel(await unprefixedWorkbook(second.bytes))).getWorksheet('Orders')!)).toEqual(expected);
+    expect((await part(second.bytes, 'xl/styles.xml')).match(/<x:cellXfs count="(\d+)"/)![1]).toBe(xfs[1]);
   });
 });
