@@ -7,7 +7,7 @@ import { bandsTypeSchema } from './bands-schema';
 import { loyaltyTypeSchema } from './loyalty-schema';
 import { profilesTypeSchema } from './profiles-schema';
 import { rfmTypeSchema } from './rfm-schema';
-import { checkUniqueNames, finite, looseObj, type Obj, strictObj } from './schema-kit';
+import { checkTypeNames, checkUniqueNames, finite, looseObj, type Obj, strictObj } from './schema-kit';
 import { COLUMN_ROLES, type ColumnRole, type Issue } from './types';
 
 export const CONFIG_VERSION = 1;
@@ -91,6 +91,7 @@ function configSchema(obj: Obj) {
     ranges: ranges.optional(),
   }).superRefine((c, ctx) => {
     checkUniqueNames(c.segmentTypes, ctx, 'segmentTypes', 'segment type');
+    checkTypeNames(c.segmentTypes, ctx);
     checkLoyaltyReferences(c.segmentTypes, ctx);
   });
 }

@@ -44,3 +44,37 @@ export function checkUniqueNames(
     } else seen.set(k, i);
   });
 }
+
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+const EXCEL_CODE = /_x([0-9A-Fa-f]{4})_/;
+
+/** What a control character is, in a user's words. */
+function controlName(c: string): string {
+  if (c === '\t') return 'a tab';
+  if (c === '\n' || c === '\r') return 'a line break';
+  return `a control character (U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
+}
+
+/**
+ * A segment type's name heads columns of Excel tables (the tiers table's `Sales ABC`, `Sales ABC
+ * (auto)`, the segment column beside the sales lines). Excel allows no control characters there
+ * (one makes the table part unreadable), and it reads `_xHHHH_` in a column's name as the character
+ * it codes, so the column would no longer match its header cell and Excel would repair the table.
+ */
+export function checkTypeNames(types: readonly { name: string }[], ctx: z.RefinementCtx): void {
+  types.forEach((t, i) => {
+    const path = ['segmentTypes', i, 'name'];
+    const control = CONTROL.exec(t.name);
+    if (control) {
+      ctx.addIssue({ code: 'custom', path, message: `segment type ${JSON.stringify(t.name)} holds ${controlName(control[0])}: its name heads table columns in Excel, where tabs, line breaks and control characters cannot be; remove it` });
+    }
+    const coded = EXCEL_CODE.exec(t.name);
+    if (coded) {
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `segment type "${t.name}" contains "${coded[0]}", which Excel reads in a table column's name as the character it codes (${JSON.stringify(String.fromCharCode(parseInt(coded[1], 16)))}), so the column would not match its header: write it another way (without one of the underscores, say)`,
+      });
+    }
+  });
+}
