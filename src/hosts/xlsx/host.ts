@@ -278,6 +278,7 @@ export class XlsxHost implements WorkbookHost {
     for (const [k, v] of Object.entries(plan.settings)) this.settings.set(k, typeof v === 'string' ? v : JSON.stringify(v));
     this.settings.set(SETTINGS_OWNED, ownedText(owned));
     await this.writeSettings();
+    await this.pkg.keepViewsOnVisibleSheets();
     report.written.push(`Settings: ${this.settingsPlace}`);
     report.complete = true;
     return report;

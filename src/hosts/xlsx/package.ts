@@ -229,6 +229,34 @@ export class XlsxPackage {
     this.put(this.workbookPath, wb.slice(0, tag.index) + next + wb.slice(tag.index + tag.tag.length));
   }
 
+  /**
+   * The workbook's views (`<workbookView activeTab firstSheet>`, indexes into the sheet list) on
+   * visible sheets: a hidden sheet as the active tab (a user unhid Tierwise's history, left it
+   * active and saved; the next run hid it again, or another tool wrote it so) is a view Excel
+   * repairs. The active tab moves to the first visible sheet after it, else before it.
+   */
+  async keepViewsOnVisibleSheets(): Promise<void> {
+    const sheets = await this.sheets();
+    const visible = sheets.map((s) => s.state === 'visible');
+    const firstVisible = visible.indexOf(true);
+    if (firstVisible < 0) return;
+    const wb = await this.workbookXml();
+    let out = '';
+    let copied = 0;
+    for (const { tag, index } of findTags(wb, 'workbookView')) {
+      const a = attributes(tag);
+      const active = Number(a.activeTab ?? 0);
+      const first = Number(a.firstSheet ?? 0);
+      const after = visible.indexOf(true, Math.max(0, active));
+      const newActive = visible[active] ? active : after >= 0 ? after : visible.lastIndexOf(true);
+      const newFirst = visible[first] && first <= newActive ? first : firstVisible;
+      if (newActive === active && newFirst === first) continue;
+      out += wb.slice(copied, index) + setAttribute(setAttribute(tag, 'activeTab', newActive), 'firstSheet', newFirst);
+      copied = index + tag.length;
+    }
+    if (copied > 0) this.put(this.workbookPath, out + wb.slice(copied));
+  }
+
   async addContentTypeOverride(path: string, contentType: string): Promise<void> {
     const xml = (await this.text('[Content_Types].xml')) as string;
     const part = `/${path}`;
@@ -281,6 +309,13 @@ export class XlsxPackage {
     }
     return zipBytes(entries);
   }
+}
+
+/** A start tag with an unprefixed attribute set: replaced where written, else added (left out when 0, the schema's default). */
+function setAttribute(tag: string, name: string, value: number): string {
+  const re = new RegExp(`(\\s${name}\\s*=\\s*)("[^"]*"|'[^']*')`);
+  if (re.test(tag)) return tag.replace(re, `$1"${value}"`);
+  return value === 0 ? tag : tag.replace(/^(<[\w:.-]+)/, `$1 ${name}="${value}"`);
 }
 
 export function parseRelationships(xml: string, baseDir: string): Relationship[] {

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { XlsxHost } from '../../../src/hosts/xlsx/host';
-import { openpyxlStyleWorkbook, plainWorkbook, prefixedWorkbook, unprefixedWorkbook } from '../../support/xlsx-fixture';
+import { editPart, openpyxlStyleWorkbook, plainWorkbook, prefixedWorkbook, unprefixedWorkbook } from '../../support/xlsx-fixture';
 import { ABC_CONFIG, excel, segmentBytes, values } from '../../support/xlsx-files';
 
 const ROWS = [
@@ -108,5 +108,35 @@ describe('prefixed SpreadsheetML (<x:worksheet>, as the Open XML SDK writes it)'
     expect(values((await excel(await unprefixedWorkbook(bytes))).getWorksheet('Orders')!)).toEqual(expected);
     expect(values((await excel(await unprefixedWorkbook(second.bytes))).getWorksheet('Orders')!)).toEqual(expected);
     expect((await part(second.bytes, 'xl/styles.xml')).match(/<x:cellXfs count="(\d+)"/)![1]).toBe(xfs[1]);
+  });
+});
+
+describe('a hidden sheet as the active tab', () => {
+  /** activeTab and firstSheet of the workbook's one view, and which sheets are hidden (in sheet order). */
+  async function view(bytes: Uint8Array) {
+    const wb = await part(bytes, 'xl/workbook.xml');
+    const v = /<workbookView\b[^>]*>/.exec(wb)![0];
+    const n = (a: string) => Number(new RegExp(`\\b${a}="(\\d+)"`).exec(v)?.[1] ?? 0);
+    return { activeTab: n('activeTab'), firstSheet: n('firstSheet'), hidden: [...wb.matchAll(/<sheet\b[^>]*>/g)].map((m) => /state="(hidden|veryHidden)"/.test(m[0])) };
+  }
+
+  it("another tool's file: the view moves to the first visible sheet after the hidden one", async () => {
+    const input = await editPart(await plainWorkbook('Orders', ROWS, { extraSheets: { Notes: [['n']], Plan: [['p']] } }), 'xl/workbook.xml', (xml) =>
+      xml.replace(/(<sheet [^>]*name="Notes"[^>]*?) state="visible"/, '$1 state="hidden"').replace('<sheets>', '<bookViews><workbookView activeTab="1" firstSheet="1"/></bookViews><sheets>'),
+    );
+    expect(await view(input)).toEqual({ activeTab: 1, firstSheet: 1, hidden: [false, true, false] });
+    const { bytes } = await segmentBytes(input, { config: ABC_CONFIG, source: { kind: 'sheet', name: 'Orders' } });
+    // Orders, Notes (hidden), Plan, Customer Tiers, Segment Summary, Tierwise History (hidden), Tierwise Settings (hidden).
+    expect(await view(bytes)).toEqual({ activeTab: 2, firstSheet: 0, hidden: [false, true, false, false, false, true, true] });
+  });
+
+  it('the history a user unhid, left active and saved is hidden again by the next run, and the view leaves it', async () => {
+    const { bytes: first } = await segmentBytes(await plainWorkbook('Orders', ROWS), { config: ABC_CONFIG });
+    const unhidden = await editPart(first, 'xl/workbook.xml', (xml) =>
+      xml.replace(/(<sheet [^>]*name="Tierwise History"[^>]*?) state="hidden"/, '$1').replace('<sheets>', '<bookViews><workbookView firstSheet="3" activeTab="3"/></bookViews><sheets>'),
+    );
+    expect(await view(unhidden)).toEqual({ activeTab: 3, firstSheet: 3, hidden: [false, false, false, false, true] });
+    const { bytes } = await segmentBytes(unhidden);
+    expect(await view(bytes)).toEqual({ activeTab: 2, firstSheet: 0, hidden: [false, false, false, true, true] });
   });
 });
