@@ -15,7 +15,7 @@ import { SETTINGS_SHEET } from '../../plan/settings-sheet';
 import { protectedStructure } from '../../plan/source-check';
 import { Batcher, TEXT_FORMAT, writeGrid } from './batch';
 import { applyDecorations, sheetDecorations, type CreatedTable, type Decoration } from './decorate';
-import { a1, type Features } from './excel';
+import { a1, isTransient, type Features } from './excel';
 import type { BlockCounter } from './read';
 import { adoptedSettings, queueRecords, queueSettingsSheet, type Records } from './records';
 import { guardSource, ownedWidth } from './source-guard';
@@ -36,6 +36,7 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: WorkbookPlan, f
   try {
     state = await inspect(ctx, plan, features);
   } catch (e) {
+    if (isTransient(e)) throw e; // "not now": the host tries the whole apply again after a pause
     report.issues.push({ severity: 'error', where: 'Tierwise', message: `Excel stopped the run before anything was written (${errorMessage(e)}). Nothing was changed; run Tierwise again.` });
     return report;
   }
@@ -220,6 +221,9 @@ async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Fe
     counter.blocks += batcher.syncs;
     const cancelled = signal?.aborted === true;
     if (prepared && !swapping) await cleanUp(ctx, jobs, owned, features);
+    // "Not now" from Excel: the host runs the whole apply again after a pause; the next try deletes
+    // what this one left (its sheets are recorded as pending, its columns as Tierwise's).
+    if (!cancelled && isTransient(e)) throw e;
     if (sc && sourceRowsDone > 0) {
       report.written.push(`${rangeAddress(sc.sheet, sc.column, sc.headerRow, sc.columns.length, sourceRowsDone)}: ${sourceRowsDone - 1} of ${sc.rowCount} rows of ${sc.columns.map((c) => c.header).join(', ')} (Tierwise's own columns; the next run rewrites them)`);
     }

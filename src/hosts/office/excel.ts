@@ -7,7 +7,11 @@ export type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => P
 /** `Office.context.requirements.isSetSupported`. */
 export type Supports = (set: string, version: string) => boolean;
 
-export const globalRun: Run = (batch) => Excel.run(batch);
+/**
+ * `delayForCellEdit`: while the user is typing in a cell, Excel holds the batch until they leave the
+ * cell instead of failing it (InvalidOperationInCellEditMode; OfficeDev/office-js#625, #3388).
+ */
+export const globalRun: Run = (batch) => Excel.run({ delayForCellEdit: true }, batch);
 export const globalSupports: Supports = (set, version) => {
   try {
     return Office.context.requirements.isSetSupported(set, version);
@@ -82,3 +86,49 @@ export const errorCode = (e: unknown): string | undefined =>
 export const TRANSIENT_CODES: ReadonlySet<string> = new Set(['ActivityLimitReached', 'InvalidOrTimedOutSession', 'InvalidOperationInCellEditMode', 'ServiceNotAvailable', 'RequestAborted']);
 
 export const isTransient = (e: unknown): boolean => TRANSIENT_CODES.has(errorCode(e) ?? '');
+
+/** What the user can do when Excel kept saying "not now", by Excel's code. */
+function busyAdvice(code: string | undefined): string {
+  switch (code) {
+    case 'InvalidOperationInCellEditMode':
+      return 'Excel is waiting for you to finish typing in a cell: press Enter or Esc, then run Tierwise again';
+    case 'InvalidOrTimedOutSession':
+      return 'your Excel on the web session has expired: reload the page, then run Tierwise again';
+    case 'ActivityLimitReached':
+      return 'Excel is limiting how much add-ins may do on this workbook for now: wait a minute, then run Tierwise again';
+    default:
+      return 'Excel is busy (saving, recalculating or reconnecting): wait a moment, then run Tierwise again';
+  }
+}
+
+/** Excel said "not now" every time it was asked: the message says what happened and what to do. */
+export class ExcelBusyError extends Error {
+  override name = 'ExcelBusyError';
+  constructor(
+    readonly code: string | undefined,
+    readonly tries: number,
+    cause: unknown,
+  ) {
+    super(`Excel did not take Tierwise's request after ${tries} tries (${code ?? 'no answer'}): ${busyAdvice(code)}. Your own data is as it was.`, { cause });
+  }
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `batch` through `run`, again after a pause each time Excel refuses it with a transient code,
+ * at most `delays.length` more times; then throws ExcelBusyError. Any other error is thrown as is.
+ * Each try is a fresh `Excel.run`: a batch must be safe to run again from the start (reads are; an
+ * apply repairs what a failed try left: docs/excel-host.md).
+ */
+export async function withRetries<T>(run: Run, batch: (context: Excel.RequestContext) => Promise<T>, delays: readonly number[]): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run(batch);
+    } catch (e) {
+      if (!isTransient(e)) throw e;
+      if (attempt >= delays.length) throw new ExcelBusyError(errorCode(e), attempt + 1, e);
+      await pause(delays[attempt]);
+    }
+  }
+}

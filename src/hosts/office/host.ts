@@ -7,7 +7,7 @@ import type { SheetRole, WorkbookPlan } from '../../plan/plan';
 import { readPreviousRun } from '../../plan/previous';
 import { hiddenRowsNote, noHeaderRow, SourceProblem, sourceFromGrid } from '../../plan/source-check';
 import { applyPlan } from './apply';
-import { detectFeatures, globalRun, globalSupports, splitAddress, type Features, type Run, type Supports } from './excel';
+import { detectFeatures, ExcelBusyError, globalRun, globalSupports, splitAddress, withRetries, type Features, type Run, type Supports } from './excel';
 import { readBlocks, type BlockCounter, type Rect } from './read';
 import { adoptedSettings, ownedSheetIds, queueRecords, queueSettingsSheet } from './records';
 
@@ -51,13 +51,18 @@ async function sourceFacts(ctx: Excel.RequestContext, source: SourceTable, featu
 
 export class OfficeHost implements WorkbookHost {
   readonly counters: HostCounters = { readBlocks: 0, previousBlocks: 0, writeBlocks: 0 };
+  /**
+   * Pauses (ms) before each further try when Excel answers "not now" (throttled, session expired,
+   * the user typing in a cell, busy): three more tries over about 8 seconds, then the user is told
+   * what to do. Settable so tests need not wait.
+   */
+  retryDelays: readonly number[] = [500, 2_000, 5_000];
   private readonly features: Features;
+  private readonly run: Run;
 
-  constructor(
-    private readonly run: Run = globalRun,
-    supports: Supports = globalSupports,
-  ) {
+  constructor(run: Run = globalRun, supports: Supports = globalSupports) {
     this.features = detectFeatures(supports);
+    this.run = (batch) => withRetries(run, batch, this.retryDelays);
   }
 
   async listSources(): Promise<SourceInfo[]> {
@@ -175,6 +180,10 @@ export class OfficeHost implements WorkbookHost {
     const counter: BlockCounter = { blocks: 0 };
     try {
       return await this.run((ctx) => applyPlan(ctx, plan, this.features, counter, options));
+    } catch (e) {
+      // Every try stopped on a "not now" from Excel; each left the workbook as a failed run does.
+      if (e instanceof ExcelBusyError) return { written: [], renamed: [], issues: [{ severity: 'error', where: 'Tierwise', message: e.message }], complete: false };
+      throw e;
     } finally {
       this.counters.writeBlocks = counter.blocks;
     }

@@ -33,6 +33,7 @@ it('reads 1,048,576 rows and writes one segment column back within every Excel l
   expect(sim.stats.largestResponseBytes).toBeLessThan(5_000_000);
   const blocks = host.counters.readBlocks + host.counters.previousBlocks + host.counters.writeBlocks;
   expect(host.counters.readBlocks).toBeGreaterThan(10); // it really was read in blocks
-  expect(sim.stats.syncs).toBeLessThanOrEqual(blocks + 10);
+  // Issue 16: decorations in a stage of their own may add syncs; at most 15 beyond the blocks.
+  expect(sim.stats.syncs).toBeLessThanOrEqual(blocks + 15);
   expect(progress[progress.length - 1]).toBeGreaterThanOrEqual(MAX_ROWS);
 });

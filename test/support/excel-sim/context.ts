@@ -64,6 +64,8 @@ export class SimContext implements Ctx {
     readonly _wb: WorkbookModel,
     readonly _stats: SimStats,
     readonly _options: SimOptions,
+    /** Excel.run's `delayForCellEdit`: wait for the user to leave the cell instead of failing. */
+    readonly _delayForCellEdit = false,
   ) {
     this.workbook = new WorkbookProxy(this, 'workbook');
     this.runtime = new RuntimeProxy(this, 'runtime');
@@ -78,6 +80,21 @@ export class SimContext implements Ctx {
     const actions = this._queue;
     this._queue = [];
     if (actions.length === 0 && this._nullables.length === 0) return;
+    // The user typing in a cell: Excel runs nothing until they leave it, and without delayForCellEdit
+    // refuses the batch at once (the default: OfficeDev/office-js-docs-reference#2244).
+    while (this._wb.cellEditing) {
+      if (!this._delayForCellEdit) {
+        this._stats.refusedSyncs++;
+        throw richError('InvalidOperationInCellEditMode');
+      }
+      this._stats.cellEditWaits++;
+      await this._wb.cellEditEnded();
+    }
+    if (this._wb.throttledSyncs > 0) {
+      this._wb.throttledSyncs--;
+      this._stats.refusedSyncs++;
+      throw richError('ActivityLimitReached');
+    }
     const limits = this._options;
     let request = 2;
     for (const a of actions) {
@@ -133,9 +150,14 @@ export class SimExcel {
     this.options = { ...defaultOptions(), ...options };
   }
 
-  /** Excel.run: the batch must return a promise; what is still queued at its end is synced; the context dies after. */
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const ctx = new SimContext(this.model, this.stats, this.options);
+  /**
+   * Excel.run, with or without its options (`{ delayForCellEdit: true }`): the batch must return a
+   * promise; what is still queued at its end is synced; the context dies after.
+   */
+  run = async <T>(first: { delayForCellEdit?: boolean } | ((context: Excel.RequestContext) => Promise<T>), second?: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const batch = typeof first === 'function' ? first : second!;
+    const delay = typeof first === 'function' ? false : first.delayForCellEdit === true;
+    const ctx = new SimContext(this.model, this.stats, this.options, delay);
     try {
       const pending = batch(ctx as unknown as Excel.RequestContext);
       if (!pending || typeof (pending as Promise<T>).then !== 'function') throw richError('RunMustReturnPromise');
@@ -164,6 +186,21 @@ export class SimExcel {
       g.Excel = saved.Excel;
       g.Office = saved.Office;
     };
+  }
+
+  /** The user starts typing in a cell (cell-edit mode) ... */
+  typeInCell(): void {
+    this.model.startCellEdit();
+  }
+
+  /** ... and presses Enter: batches held by delayForCellEdit go on. */
+  leaveCell(): void {
+    this.model.endCellEdit();
+  }
+
+  /** Excel throttles the add-in: the next `syncs` batches are refused with ActivityLimitReached, nothing of them run. */
+  throttle(syncs: number): void {
+    this.model.throttledSyncs = syncs;
   }
 
   resetStats(): void {

@@ -38,6 +38,10 @@ export interface SimStats {
   eventsOffSyncs: number;
   /** Every API name an action used (`Range.values`, `ChartCollection.add`, `Chart.title.text`): what a fault can be injected into. */
   apis: Set<string>;
+  /** Batches refused before any action ran (cell-edit mode without delayForCellEdit, throttling). */
+  refusedSyncs: number;
+  /** Batches held until the user left the cell (delayForCellEdit). */
+  cellEditWaits: number;
 }
 
 export const emptyStats = (): SimStats => ({
@@ -53,6 +57,8 @@ export const emptyStats = (): SimStats => ({
   screenSuspendedSyncs: 0,
   eventsOffSyncs: 0,
   apis: new Set(),
+  refusedSyncs: 0,
+  cellEditWaits: 0,
 });
 
 const SHEET_FORBIDDEN = /[[\]:*?/\\]/;
@@ -76,6 +82,27 @@ export class WorkbookModel {
     if (this.structureProtected) throw richError('AccessDenied', undefined, undefined, "[sim] The workbook's structure is protected.");
   }
   readonly suspensions = { apiCalculation: 0, screenUpdating: 0 };
+  /** The user is typing in a cell (cell-edit mode): Excel runs no add-in batch meanwhile. */
+  cellEditing = false;
+  private cellEditWaiters: (() => void)[] = [];
+  /** Batches Excel will refuse with ActivityLimitReached before taking one again (throttling). */
+  throttledSyncs = 0;
+
+  startCellEdit(): void {
+    this.cellEditing = true;
+  }
+
+  endCellEdit(): void {
+    this.cellEditing = false;
+    const waiting = this.cellEditWaiters;
+    this.cellEditWaiters = [];
+    for (const w of waiting) w();
+  }
+
+  /** Resolves when the user leaves the cell. */
+  cellEditEnded(): Promise<void> {
+    return this.cellEditing ? new Promise((resolve) => this.cellEditWaiters.push(resolve)) : Promise.resolve();
+  }
   private nextId = 1;
 
   newId(prefix: string): string {
