@@ -69,3 +69,7 @@ export function typedText(n: number | undefined, locale: string): string {
   const dec = decimalSeparator(locale);
   return String(n).replace('.', dec);
 }
+
+/** "In the period and filters: 4,000 sales lines, 600 customers with sales": what every segment type counts. */
+export const countedLine = (f: Formats, lines: number, customers: number): string =>
+  `In the period and filters: ${f.integer(lines)} sales line${lines === 1 ? '' : 's'}, ${f.integer(customers)} customer${customers === 1 ? '' : 's'} with sales`;

@@ -1,58 +1,31 @@
 /*
- * Task-pane entry point: decides whether the page runs inside Excel or as a plain-browser playground,
- * then renders <App> inside Fluent UI's provider.
+ * Task-pane entry point: decides whether the page runs inside Excel or as a plain-browser playground
+ * (startup.ts, from what Office gives the page: the `_host_Info` query and Office.onReady's answer), then
+ * renders <App> inside Fluent UI's provider.
  *
- * office.js is loaded async by taskpane.html (window.__tierwiseOfficeJs records 'loading' | 'loaded' |
- * 'failed'). The decision never waits longer than DETECT_TIMEOUT_MS:
- *   - office.js failed to load (offline)                      -> playground, immediately
- *   - Office.onReady resolves with host Excel                  -> excel
- *   - Office.onReady resolves with host null (plain browser)   -> playground
- *   - neither within the timeout (office.js or one of its own
- *     files hanging: Office.onReady then never resolves)       -> playground, and if Excel turns up
- *                                                                 later the pane switches to it.
+ * office.js is loaded synchronously in <head> (as Microsoft documents), so it has run, or failed, before
+ * this deferred bundle starts. A page that Office opened waits for Excel as long as Office takes, and
+ * never becomes the playground; the playground is only for a page opened plainly in a browser.
  */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import App, { type AppProps } from './App';
+import { StrictMode, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import App from './App';
+import { BROWSER_FALLBACK_MS, HINT_AFTER_MS, decideStartup, waitingHint, type OfficeAnswer, type Startup, type StartupSignals } from './startup';
 
 declare global {
   interface Window {
-    __tierwiseOfficeJs?: 'loading' | 'loaded' | 'failed';
     /** Set by taskpane.html in Internet Explorer and Edge Legacy webviews, where it shows its own message. */
     __tierwiseUnsupported?: boolean;
   }
 }
 
-const DETECT_TIMEOUT_MS = 3000;
-
-interface Environment extends AppProps {
-  dark: boolean;
-  /** True when the playground verdict came from the timeout, so a late Excel answer may still win. */
-  timedOut?: boolean;
-}
-
 /** Outside Office the page follows the system's light or dark setting. */
 const systemIsDark = () => typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
 
-function playground(detail: string, timedOut = false): Environment {
-  return { host: 'playground', detail, dark: systemIsDark(), timedOut };
-}
-
 function officeGlobal(): typeof Office | undefined {
   return typeof Office === 'undefined' ? undefined : Office;
-}
-
-/** Resolves true once office.js has run, false if it failed; stays pending while it is still loading. */
-function officeScriptLoaded(): Promise<boolean> {
-  if (officeGlobal()) return Promise.resolve(true);
-  const status = window.__tierwiseOfficeJs;
-  const script = document.getElementById('office-js');
-  if (status === 'failed' || status === 'loaded' || !script) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    script.addEventListener('load', () => resolve(Boolean(officeGlobal())), { once: true });
-    script.addEventListener('error', () => resolve(false), { once: true });
-  });
 }
 
 /** Office's theme is dark when its body background is dark (officeTheme is missing on some platforms). */
@@ -68,56 +41,122 @@ function officeThemeIsDark(office: typeof Office): boolean {
   }
 }
 
-/** The full answer, without a time limit (may never settle if office.js hangs). */
-async function detectEnvironment(): Promise<Environment> {
-  if (!(await officeScriptLoaded())) {
-    return playground('office.js could not be loaded (offline?), so there is no workbook here.');
-  }
-  const office = officeGlobal();
-  if (!office) return playground('office.js did not initialise.');
-  let info: { host: Office.HostType | null; platform: Office.PlatformType | null };
+/** The same places office.js reads its host information from (startup.ts). */
+function readSignals(): StartupSignals {
+  let stored: string | null = null;
   try {
-    info = await office.onReady();
+    stored = window.sessionStorage?.getItem('hostInfoValue') ?? null;
   } catch {
-    return playground('office.js failed to initialise.');
+    // Storage refused (privacy settings): one signal fewer.
   }
-  if (info.host === office.HostType.Excel) {
-    return { host: 'excel', detail: `Excel (${info.platform ?? 'unknown platform'})`, dark: officeThemeIsDark(office) };
+  let bridge = false;
+  try {
+    const external = (window as unknown as { external?: { GetHostInfo?: unknown } }).external;
+    bridge = typeof external?.GetHostInfo === 'function' || typeof (window as unknown as { agaveHost?: unknown }).agaveHost !== 'undefined';
+  } catch {
+    // window.external throws on access in some webviews: no bridge seen.
   }
-  if (info.host) return playground(`Opened in ${info.host}; Tierwise needs Excel.`);
-  return playground('Opened in a browser, outside Office.');
+  return { search: window.location.search, windowName: window.name, storedHostInfo: stored, hostBridge: bridge, officeJs: officeGlobal() !== undefined };
 }
 
-function withTimeout(env: Promise<Environment>, ms: number): Promise<Environment> {
-  const timeout = new Promise<Environment>((resolve) =>
-    setTimeout(() => resolve(playground('Office did not answer in time, so this is a playground.', true)), ms),
+const useStyles = makeStyles({
+  waiting: { padding: tokens.spacingHorizontalL, display: 'grid', gap: tokens.spacingVerticalL },
+});
+
+/** Inside Office before Excel answers: a spinner, and after HINT_AFTER_MS (at once when stuck) what to try. */
+function Waiting({ state }: { state: Extract<Startup, { kind: 'waiting' }> }) {
+  const styles = useStyles();
+  const stuck = state.why !== 'connecting';
+  const [late, setLate] = useState(stuck);
+  useEffect(() => {
+    if (stuck) return;
+    const timer = setTimeout(() => setLate(true), HINT_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [stuck]);
+  return (
+    <div className={styles.waiting} data-testid="waiting-excel">
+      <Spinner label="Waiting for Excel…" />
+      {late && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody data-testid="waiting-hint">
+            <MessageBarTitle>Still waiting</MessageBarTitle>
+            {waitingHint(state)}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
   );
-  return Promise.race([env, timeout]);
 }
 
-function render(root: ReturnType<typeof createRoot>, env: Environment): void {
+function View({ state }: { state: Startup }) {
+  switch (state.kind) {
+    case 'excel':
+      return <App key="excel" host="excel" detail={`Excel (${state.platform})`} />;
+    case 'playground':
+      return <App key="playground" host="playground" detail={state.detail} />;
+    case 'waiting':
+      return <Waiting state={state} />;
+    case 'other-host':
+      return (
+        <MessageBar intent="error" layout="multiline" data-testid="other-host">
+          <MessageBarBody>
+            <MessageBarTitle>Tierwise works in Excel</MessageBarTitle>
+            This pane was opened in {state.host}. Open it from Excel&apos;s Home tab.
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case 'starting':
+      return <Spinner label="Loading Tierwise…" style={{ padding: 16 }} />;
+  }
+}
+
+function render(root: ReturnType<typeof createRoot>, state: Startup): void {
+  const office = officeGlobal();
+  const dark = state.kind === 'excel' ? office !== undefined && officeThemeIsDark(office) : state.kind === 'playground' && systemIsDark();
   root.render(
     <StrictMode>
-      <FluentProvider theme={env.dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
-        <App host={env.host} detail={env.detail} />
+      <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
+        <View state={state} />
       </FluentProvider>
     </StrictMode>,
   );
 }
 
-async function main(): Promise<void> {
+function main(): void {
   // An old webview: taskpane.html already says why the pane cannot run (and this line may never run there).
   if (window.__tierwiseUnsupported) return;
   const container = document.getElementById('root');
   if (!container) throw new Error('taskpane.html has no #root element');
   const root = createRoot(container);
-  const detection = detectEnvironment();
-  const first = await withTimeout(detection, DETECT_TIMEOUT_MS);
-  render(root, first);
-  if (first.timedOut) {
-    const late = await detection;
-    if (late.host === 'excel') render(root, late);
+  const signals = readSignals();
+  const started = Date.now();
+  let answer: OfficeAnswer | undefined;
+  let shown: Startup | undefined;
+  const update = () => {
+    const next = decideStartup(signals, answer, Date.now() - started);
+    // Excel is final; a playground gives way only to Excel (a late answer from an Office that gave no sign).
+    if (shown?.kind === 'excel') return;
+    if (shown?.kind === 'playground' && next.kind !== 'excel') return;
+    if (shown && next.kind === shown.kind && JSON.stringify(next) === JSON.stringify(shown)) return;
+    shown = next;
+    render(root, next);
+  };
+  update();
+  const office = officeGlobal();
+  if (office) {
+    office.onReady().then(
+      (info) => {
+        answer = { host: info.host ? String(info.host) : null, platform: info.platform ? String(info.platform) : null };
+        update();
+      },
+      () => {
+        answer = { host: null, platform: null };
+        update();
+      },
+    );
+    // Only a page with no sign of Office can change at this tick (startup.ts: BROWSER_FALLBACK_MS).
+    setTimeout(update, BROWSER_FALLBACK_MS);
   }
 }
 
-void main();
+main();

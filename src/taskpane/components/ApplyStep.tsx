@@ -15,6 +15,8 @@ export interface ApplyStepProps {
   /** Validation errors of the whole configuration: Apply waits until there are none. */
   problems: Issue[];
   ready: boolean;
+  /** Why the period and filters leave nothing worth segmenting: Apply waits (scopeProblem). */
+  blocked?: string;
   segmentColumns: boolean;
   onSegmentColumns(on: boolean): void;
   overrideCount: number;
@@ -48,13 +50,18 @@ export function ApplyStep(p: ApplyStepProps) {
           </MessageBarBody>
         </MessageBar>
       )}
+      {p.blocked && (
+        <MessageBar intent="warning" layout="multiline" data-testid="apply-blocked">
+          <MessageBarBody>{p.blocked}</MessageBarBody>
+        </MessageBar>
+      )}
       {p.overridesCleared && (
         <MessageBar intent="info">
           <MessageBarBody>The manual overrides will be removed when you apply.</MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={running || !p.ready || p.problems.length > 0} onClick={p.onApply}>
+        <Button appearance="primary" disabled={running || !p.ready || p.problems.length > 0 || p.blocked !== undefined} onClick={p.onApply}>
           Apply
         </Button>
         {running && <Button onClick={p.onCancel}>Cancel</Button>}

@@ -5,7 +5,7 @@ import type { Config } from '../../engine/config';
 import type { ColumnRole, Issue } from '../../engine/types';
 import type { Scope } from '../state/draft';
 import type { SourceState } from '../state/useSource';
-import { useFormats } from '../format';
+import { countedLine, useFormats } from '../format';
 import { ExtraSourcePickers } from './ExtraSourcePickers';
 import { IssueList } from './IssueList';
 import { MappingEditor } from './MappingEditor';
@@ -25,12 +25,14 @@ export interface DataStepProps {
   onScope(scope: Partial<Scope>): void;
   valuesOf(column: string): Promise<ColumnValues | undefined>;
   onSelectCell?(address: string): void;
+  /** Why the window and filters leave nothing worth segmenting (scopeProblem); Apply waits. */
+  blocked?: string;
 }
 
 /** Problems a field of this step shows beside itself (mapping, window, filters, minimum), not in the list. */
 const shownByField = (i: Issue) => /^(columns\.|window\b|filters\[|minimumNetSales\b)/.test(i.where);
 
-export function DataStep({ src, config, draftIssues, onColumn, onScope, valuesOf, onSelectCell }: DataStepProps) {
+export function DataStep({ src, config, draftIssues, onColumn, onScope, valuesOf, onSelectCell, blocked }: DataStepProps) {
   const styles = useStyles();
   const f = useFormats();
   const p = src.prepared;
@@ -53,6 +55,16 @@ export function DataStep({ src, config, draftIssues, onColumn, onScope, valuesOf
             {f.integer(p.lineCount)} lines used · {f.integer(p.customerCount)} customers
             {p.filteredRows > 0 ? ` · ${f.integer(p.filteredRows)} filtered out` : ''}
           </Text>
+          {p.usable && (
+            <Text as="p" weight="semibold" data-testid="data-counted">
+              {countedLine(f, p.windowLines, p.windowCustomers)}
+            </Text>
+          )}
+          {blocked && (
+            <MessageBar intent="warning" layout="multiline" data-testid="scope-problem">
+              <MessageBarBody>{blocked}</MessageBarBody>
+            </MessageBar>
+          )}
           <MappingEditor header={p.header} mapping={p.mapping} columns={config.columns} issues={p.issues} onChange={onColumn} />
           <IssueList issues={other} total={p.issueCount - (p.issues.length - other.length)} leftOutRows={p.leftOutRows} onSelect={onSelectCell} />
           <ScopeEditor

@@ -19,12 +19,13 @@ export interface LivePreviewProps {
   draft: SegmentType | undefined;
   valid: SegmentType | undefined;
   waiting: boolean;
+  blocked?: string;
   onThreshold(which: number, to: number): void;
   /** Class of the preview's column in the step's layout. */
   columnClassName: string;
 }
 
-export function LivePreview({ engine, generation, ready, revision, draft, valid, waiting, onThreshold, columnClassName }: LivePreviewProps) {
+export function LivePreview({ engine, generation, ready, revision, draft, valid, waiting, blocked, onThreshold, columnClassName }: LivePreviewProps) {
   const state = usePreview(engine, generation, valid, revision, ready);
   const section = useRef<HTMLElement>(null);
   const [tableOnScreen, tableRef] = useOnScreen<HTMLDivElement>();
@@ -36,7 +37,7 @@ export function LivePreview({ engine, generation, ready, revision, draft, valid,
   return (
     <>
       <div className={columnClassName}>
-        <Preview state={state} draft={draft} valid={valid !== undefined} waiting={waiting} onThreshold={onThreshold} sectionRef={section} tableRef={tableRef} />
+        <Preview state={state} draft={draft} valid={valid !== undefined} waiting={waiting} blocked={blocked} onThreshold={onThreshold} sectionRef={section} tableRef={tableRef} />
       </div>
       {draft && p && <PreviewDock preview={p} hidden={tableOnScreen === true} stale={valid === undefined} onShowPreview={showPreview} />}
     </>

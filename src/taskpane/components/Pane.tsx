@@ -2,9 +2,11 @@
 import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Button, Tab, TabList, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { defaultConfig } from '../../engine/config';
+import { canonicalJson } from '../../engine/history';
 import type { WorkbookHost } from '../../hosts/host';
 import type { LoadedConfig } from '../../plan/stored-config';
 import { draftReducer, freeName, initialDraft } from '../state/draft';
+import { scopeProblem } from '../state/guardrails';
 import { moveThreshold } from '../state/thresholds';
 import { useApply, type ApplyInput } from '../state/useApply';
 import { useSource } from '../state/useSource';
@@ -50,17 +52,27 @@ export function Pane({ host, engine, onApi }: PaneProps) {
   const [step, setStep] = useState<Step>('segments');
   const [segmentColumns, setSegmentColumns] = useState(false);
   const [storedProblem, setStoredProblem] = useState<Extract<LoadedConfig, { state: 'invalid' }>>();
+  // The settings of the last run (as loaded from the workbook, then as applied): the header says when
+  // the draft differs from them, so nobody takes the preview for what the sheets hold.
+  const [baseline, setBaseline] = useState<string>();
   const onStored = useCallback((s: LoadedConfig) => {
     if (s.state === 'invalid') setStoredProblem(s);
-    else dispatch({ type: 'load', config: s.config });
+    else {
+      dispatch({ type: 'load', config: s.config });
+      setBaseline(canonicalJson(s.config));
+    }
   }, []);
 
   const checked = useMemo(() => checkDraft(draft.config), [draft.config]);
   const src = useSource(host, engine, checked.usable, draft.overridesCleared, onStored);
   const ready = src.prepared?.usable === true;
+  const blocked = src.prepared ? scopeProblem(src.prepared, draft.config.filters.length > 0) : undefined;
+  const draftKey = useMemo(() => canonicalJson(draft.config), [draft.config]);
+  const applying = useRef<string>();
   const { refreshPrevious } = src;
   const onApplied = useCallback(() => {
     dispatch({ type: 'applied' });
+    setBaseline(applying.current);
     void refreshPrevious();
   }, [refreshPrevious]);
   const applier = useApply(host, engine, onApplied);
@@ -84,10 +96,12 @@ export function Pane({ host, engine, onApi }: PaneProps) {
     const t = draft.config.segmentTypes[draft.selected];
     if (t?.kind === 'abc') dispatch({ type: 'updateType', index: draft.selected, segmentType: moveThreshold(t, which, to) });
   };
-  const apply = (options: Partial<ApplyInput> = {}) =>
-    checked.config && src.source
+  const apply = (options: Partial<ApplyInput> = {}) => {
+    applying.current = draftKey;
+    return checked.config && src.source
       ? applier.apply({ config: checked.config, source: src.source, extras: src.extras, overridesCleared: draft.overridesCleared, segmentColumns, ...options })
       : Promise.resolve();
+  };
 
   const latest = useRef({ draft, onThreshold, apply, src });
   latest.current = { draft, onThreshold, apply, src };
@@ -110,7 +124,7 @@ export function Pane({ host, engine, onApi }: PaneProps) {
     <main ref={root} className={mergeClasses(styles.root, !wide && styles.narrow)} aria-label="Tierwise">
       <header className={styles.header}>
         <Title3 as="h1">Tierwise</Title3>
-        <RunStatus previous={src.previous} fingerprint={src.prepared?.dataFingerprint} />
+        <RunStatus previous={src.previous} fingerprint={src.prepared?.dataFingerprint} settingsChanged={baseline !== undefined && baseline !== draftKey} />
       </header>
       {src.error && (
         <MessageBar intent="error" layout="multiline">
@@ -147,6 +161,7 @@ export function Pane({ host, engine, onApi }: PaneProps) {
             src={src}
             config={draft.config}
             draftIssues={checked.issues}
+            blocked={blocked}
             onColumn={(role, header) => dispatch({ type: 'setColumn', role, header })}
             onScope={(scope) => dispatch({ type: 'setScope', scope })}
             valuesOf={valuesOf}
@@ -164,6 +179,7 @@ export function Pane({ host, engine, onApi }: PaneProps) {
             ready={ready}
             revision={draft.revision}
             waiting={src.busy !== undefined || ready}
+            blocked={blocked}
             wide={wide}
             onSelect={(index) => dispatch({ type: 'select', index })}
             onMove={(index, by) => dispatch({ type: 'moveType', index, by })}
@@ -179,6 +195,7 @@ export function Pane({ host, engine, onApi }: PaneProps) {
             state={applier.state}
             problems={checked.issues}
             ready={ready}
+            blocked={blocked}
             segmentColumns={segmentColumns}
             onSegmentColumns={setSegmentColumns}
             overrideCount={overrideCount}

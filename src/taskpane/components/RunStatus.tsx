@@ -9,7 +9,14 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-export function RunStatus({ previous, fingerprint }: { previous: PreviousRun | undefined; fingerprint: string | undefined }) {
+export interface RunStatusProps {
+  previous: PreviousRun | undefined;
+  fingerprint: string | undefined;
+  /** The draft differs from the settings of the last run (loaded from the workbook, or applied since). */
+  settingsChanged: boolean;
+}
+
+export function RunStatus({ previous, fingerprint, settingsChanged }: RunStatusProps) {
   const styles = useStyles();
   const f = useFormats();
   const last = previous?.snapshots[previous.snapshots.length - 1];
@@ -27,6 +34,11 @@ export function RunStatus({ previous, fingerprint }: { previous: PreviousRun | u
       {fingerprint !== undefined && (
         <Badge appearance="tint" color={changed ? 'warning' : 'success'}>
           {changed ? 'The data changed since then: apply again' : 'Data unchanged since then'}
+        </Badge>
+      )}
+      {settingsChanged && (
+        <Badge appearance="tint" color="warning" data-testid="settings-changed">
+          Settings changed since the last run
         </Badge>
       )}
     </div>

@@ -26,6 +26,8 @@ export interface SegmentTypesStepProps {
   ready: boolean;
   revision: number;
   waiting: boolean;
+  /** Why the period and filters leave nothing worth segmenting (scopeProblem). */
+  blocked?: string;
   wide: boolean;
   onSelect(i: number): void;
   onMove(i: number, by: -1 | 1): void;
@@ -54,6 +56,7 @@ export function SegmentTypesStep(p: SegmentTypesStepProps) {
         draft={type}
         valid={p.validTypes[p.selected]}
         waiting={p.waiting}
+        blocked={p.blocked}
         onThreshold={p.onThreshold}
         columnClassName={styles.column}
       />

@@ -54,6 +54,9 @@ export interface Prepared {
   filteredRows: number;
   lineCount: number;
   customerCount: number;
+  /** What the segment types count: the lines inside the window (after filters), and the customers with one. */
+  windowLines: number;
+  windowCustomers: number;
   /** `dataFingerprint` of the lines, as a snapshot records it: compared with the last run's. */
   dataFingerprint: string;
   /** False when a required column is missing or the configuration is unusable: nothing to classify. */
@@ -77,6 +80,8 @@ export interface Curve {
 
 export interface Preview {
   typeName: string;
+  /** What was counted (Prepared's `windowLines` and `windowCustomers`), said above the figures. */
+  counted: { lines: number; customers: number };
   kind: SegmentKind;
   measureName: string;
   rows: SummaryRow[];

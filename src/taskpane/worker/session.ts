@@ -5,6 +5,7 @@ import { dataFingerprint, migrationFrom, previousSegmentCodes, takeSnapshot, typ
 import type { TypeResult } from '../../engine/result';
 import { epochDayToIso } from '../../engine/parse/date';
 import { latestDay } from '../../engine/window';
+import { inRange } from '../../engine/aggregate';
 import { classifyType, prepare, resultOf, type Prepared as EnginePrepared } from '../../engine/run';
 import type { Config, SegmentType } from '../../engine/config';
 import { cached, type ExtraSources } from '../../engine/prepared';
@@ -21,8 +22,21 @@ import { syntheticTable } from './synthetic';
 
 const usable = (p: EnginePrepared) => p.ingested.usable && !p.issues.some((i) => i.severity === 'error' && i.row === undefined);
 
+/** The lines inside the window and the customers with one: what every segment type counts. */
+function counted(p: EnginePrepared): { lines: number; customers: number } {
+  return cached(p, 'counted', () => {
+    const lines = p.ingested.lines;
+    let n = 0;
+    for (let i = 0; i < lines.length; i++) if (inRange(lines, i, p.window)) n++;
+    let customers = 0;
+    for (let c = 0; c < p.measures.count; c++) customers += p.measures.inWindow[c];
+    return { lines: n, customers };
+  });
+}
+
 function describe(p: EnginePrepared): Prepared {
   const latest = latestDay(p.ingested.lines);
+  const inWindow = counted(p);
   return {
     header: p.ingested.table.header.map((h) => String(h ?? '')),
     mapping: p.ingested.mapping,
@@ -32,6 +46,8 @@ function describe(p: EnginePrepared): Prepared {
     filteredRows: p.ingested.filteredRows,
     lineCount: p.ingested.lines.length,
     customerCount: p.customers.ids.length,
+    windowLines: inWindow.lines,
+    windowCustomers: inWindow.customers,
     dataFingerprint: dataFingerprint(p.ingested.lines, p.customers.ids),
     usable: usable(p),
     window: p.window && { start: epochDayToIso(p.window.start), end: epochDayToIso(p.window.end) },
@@ -130,7 +146,7 @@ export class EngineSession {
     const t = classifyType(p, type);
     // By measure and minimum, once per preparation (its cache): thresholds never change the curve.
     const curve: Curve | undefined = type.kind === 'abc' ? cached(p, `curve|${type.measure}|${type.minimumNetSales ?? ''}`, () => paretoCurve(t)) : undefined;
-    return { typeName: type.name, kind: type.kind, measureName: t.measureName, rows: t.summary, issues: t.issues, curve, rfmGrid: t.rfmGrid, visitCompliance: t.visitCompliance, migration: this.migration(p, t) };
+    return { typeName: type.name, counted: counted(p), kind: type.kind, measureName: t.measureName, rows: t.summary, issues: t.issues, curve, rfmGrid: t.rfmGrid, visitCompliance: t.visitCompliance, migration: this.migration(p, t) };
   }
 
   /** Against the last run, when it had this segment type; its segments are coded once per prepare (the preparation's cache). */

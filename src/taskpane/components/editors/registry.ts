@@ -1,5 +1,5 @@
 // Segment kind -> its editor. A kind added to the engine's SEGMENT_KINDS without an entry here is a type
-// error. Profiles are edited as JSON until they get a form of their own.
+// error. Profiles and XYZ are edited as JSON until they get a form of their own.
 import { AbcEditor } from './AbcEditor';
 import { ActivityEditor } from './ActivityEditor';
 import { BandsEditor } from './BandsEditor';
@@ -87,5 +87,11 @@ export const EDITORS: EditorRegistry = {
     description: 'Recency, frequency and monetary scores from 1 to 5 and the named segments they make.',
     create: (name) => withDefaults({ name, kind: 'rfm', scores: 5 }),
     Editor: RfmEditor,
+  },
+  xyz: {
+    label: 'XYZ (steady or erratic buying)',
+    description: 'How steady each customer buys: the variation of its monthly (or quarterly, weekly) sales; X steady, Y varying, Z erratic.',
+    create: (name) => withDefaults({ name, kind: 'xyz' }),
+    Editor: JsonEditor,
   },
 };
