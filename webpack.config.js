@@ -7,8 +7,12 @@
  *                          same on https://localhost:3000 with a self-signed certificate, which Office
  *                          needs for sideloading (the certificate must be trusted by the OS/browser).
  *
- * The only script loaded from the network is office.js, referenced by the HTML pages from the Office CDN.
- * Everything else (React, Fluent UI, our code) is bundled; nothing is fetched at run time.
+ * The only script loaded from outside the bundle is office.js. The production build references it on the
+ * Office CDN (required for add-ins in Microsoft's store); the dev server serves the same path,
+ * /lib/1/hosted/office.js, from the @microsoft/office-js package, so `npm start` works offline and the
+ * page boots the real office.js (TIERWISE_OFFICE_JS=cdn npm start keeps the CDN). The browser tests
+ * route the CDN URL to the same package files. Everything else (React, Fluent UI, our code) is bundled;
+ * nothing is fetched at run time.
  */
 'use strict';
 
@@ -18,6 +22,10 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const OUT_DIR = path.resolve(__dirname, 'dist/web');
 const DEV_PORT = 3000;
+/** Where Microsoft hosts office.js; the @microsoft/office-js package's dist/ holds the same files. */
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_JS_PATH = new URL(OFFICE_JS_CDN).pathname;
+const OFFICE_JS_DIR = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
 
 const HELP_PAGE = `<!doctype html>
 <html lang="en">
@@ -34,6 +42,8 @@ const HELP_PAGE = `<!doctype html>
 module.exports = (_env, argv = {}) => {
   const production = argv.mode === 'production';
   const https = process.env.TIERWISE_HTTPS === '1';
+  // The dev server serves office.js itself, at the CDN's path on its own origin.
+  const officeJs = production || process.env.TIERWISE_OFFICE_JS === 'cdn' ? OFFICE_JS_CDN : OFFICE_JS_PATH;
 
   return {
     mode: production ? 'production' : 'development',
@@ -93,11 +103,13 @@ module.exports = (_env, argv = {}) => {
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
+        officeJs,
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',
         template: './src/commands/commands.html',
         chunks: ['commands'],
+        officeJs,
       }),
       // Target of the manifest's SupportUrl and GetStarted LearnMoreUrl: static, no script.
       new HtmlWebpackPlugin({
@@ -117,8 +129,9 @@ module.exports = (_env, argv = {}) => {
       server: https ? 'https' : 'http',
       headers: { 'Access-Control-Allow-Origin': '*' },
       // The compilation (output.path = dist/web, including the copied assets/ and manifest.xml) is served
-      // from memory by webpack-dev-middleware; there is no other static directory.
-      static: false,
+      // from memory by webpack-dev-middleware; the only static directory is office.js's own package, at
+      // the CDN's path (office.js loads its host-specific files from beside itself).
+      static: [{ directory: OFFICE_JS_DIR, publicPath: path.posix.dirname(OFFICE_JS_PATH), watch: false }],
       hot: false,
       liveReload: true,
       client: { overlay: { errors: true, warnings: false } },
