@@ -14,7 +14,14 @@ export function settingsSheetValues(values: ReadonlyMap<string, string>): string
   const rows: string[][] = [[SETTINGS_TITLE], ['Setting', 'Value (JSON; continues in the next cells when long)']];
   for (const [k, v] of [...values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const parts: string[] = [];
-    for (let i = 0; i < v.length; i += CELL_TEXT_MAX) parts.push(v.slice(i, i + CELL_TEXT_MAX));
+    // Cut between characters: a cell ending in half a surrogate pair would hold U+FFFD once written,
+    // and the value (an override's customer id, say) would come back changed.
+    for (let i = 0; i < v.length; ) {
+      let end = Math.min(v.length, i + CELL_TEXT_MAX);
+      if (end < v.length && /[\uD800-\uDBFF]/.test(v[end - 1])) end--;
+      parts.push(v.slice(i, end));
+      i = end;
+    }
     rows.push([k, ...(parts.length ? parts : [''])]);
   }
   return rows;

@@ -71,7 +71,10 @@ export async function richWorkbook(rows: Cell[][], options: RichOptions = {}): P
   if (sheet1Rels) await appendBefore(zip, 'xl/worksheets/_rels/sheet1.xml.rels', '</Relationships>', `<Relationship Id="rIdChart" Type="${R}/drawing" Target="../drawings/drawing1.xml"/>`);
   else zip.file('xl/worksheets/_rels/sheet1.xml.rels', rels([['rIdChart', `${R}/drawing`, '../drawings/drawing1.xml']]));
   const sheet1 = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-  zip.file('xl/worksheets/sheet1.xml', sheet1.replace(/(<pageMargins[^>]*\/>)/, `$1<drawing r:id="rIdChart"/>`));
+  // CT_Worksheet: ... pageMargins, pageSetup, headerFooter, rowBreaks, colBreaks, customProperties,
+  // cellWatches, ignoredErrors, smartTags, drawing, legacyDrawing, ..., tableParts, extLst.
+  const afterDrawing = /<(?:legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|<\/worksheet>/.exec(sheet1)!;
+  zip.file('xl/worksheets/sheet1.xml', `${sheet1.slice(0, afterDrawing.index)}<drawing r:id="rIdChart"/>${sheet1.slice(afterDrawing.index)}`);
 
   // Pivot table: cache (definition + records) from the workbook, table on sheet2.
   const customers = [...new Set(rows.slice(1).map((r) => String(r[0])))];

@@ -32,33 +32,38 @@ export async function findAddinPart(pkg: XlsxPackage): Promise<string | undefine
 
 const PROPERTY = /<((?:[\w.-]+:)?)property\b[^>]*?\bname\s*=\s*"([^"]*)"[^>]*?\bvalue\s*=\s*"([^"]*)"[^>]*?\/>/g;
 
-/** Key -> value text. Office stores each value as JSON: a string setting comes back as that string. */
+/** A property's value text as Tierwise uses it: Office stores each value as JSON, and a string setting comes back as that string. */
+function valueOf(raw: string): string {
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return typeof parsed === 'string' ? parsed : JSON.stringify(parsed);
+  } catch {
+    return raw;
+  }
+}
+
+/** Key -> value text. */
 export function readAddinProperties(xml: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of xml.matchAll(PROPERTY)) {
-    const raw = decodeEntities(m[3]);
-    let value: string;
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      value = typeof parsed === 'string' ? parsed : JSON.stringify(parsed);
-    } catch {
-      value = raw;
-    }
-    out.set(decodeEntities(m[2]), value);
-  }
+  for (const m of xml.matchAll(PROPERTY)) out.set(decodeEntities(m[2]), valueOf(decodeEntities(m[3])));
   return out;
 }
 
-/** The part with `values` set (each as a JSON string, the way `settings.set(key, text)` stores it); other properties untouched. */
+/**
+ * The part with `values` set (each as a JSON string, the way `settings.set(key, text)` stores it).
+ * A property whose value reads as the one to write keeps its bytes: other add-ins' settings (a
+ * `true` that would become `"true"`), and Tierwise's own when unchanged.
+ */
 export function writeAddinProperties(xml: string, values: ReadonlyMap<string, string>): string {
   const pending = new Map(values);
   let prefix = 'we:';
-  let out = xml.replace(PROPERTY, (whole, p: string, name: string) => {
+  let out = xml.replace(PROPERTY, (whole, p: string, name: string, raw: string) => {
     prefix = p;
     const key = decodeEntities(name);
     const v = pending.get(key);
     if (v === undefined) return whole;
     pending.delete(key);
+    if (valueOf(decodeEntities(raw)) === v) return whole;
     return `<${p}property name="${escapeAttr(key)}" value="${escapeAttr(JSON.stringify(v))}"/>`;
   });
   if (pending.size === 0) return out;

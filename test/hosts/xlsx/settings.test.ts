@@ -2,8 +2,8 @@
 // split over cells beyond Excel's 32,767 characters per cell, read back whole.
 import { XlsxHost } from '../../../src/hosts/xlsx/host';
 import { CELL_TEXT_MAX, SETTINGS_SHEET } from '../../../src/hosts/xlsx/settings';
-import { plainWorkbook, richWorkbook } from '../../support/xlsx-fixture';
-import { excel, values } from '../../support/xlsx-files';
+import { editPart, plainWorkbook, richWorkbook } from '../../support/xlsx-fixture';
+import { excel, parts, values } from '../../support/xlsx-files';
 
 const ROWS = [['Customer ID', 'Sales'], ['C1', 10]];
 
@@ -33,5 +33,33 @@ describe('configuration in the workbook', () => {
     const again = await XlsxHost.open(await host.toBuffer(), 'b.xlsx');
     expect((await again.loadConfig())?.text).toBe('{"version":1,"filters":[]}');
     expect((await excel(await host.toBuffer())).worksheets.map((w) => w.name)).toEqual(['Orders', 'Pivot']);
+  });
+
+  it("keeps other add-ins' settings byte for byte when it writes its own", async () => {
+    const others = '<we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/>';
+    const contoso = '<we:property name="contoso.layout" value="{ &quot;pinned&quot;: true, &quot;width&quot;: 350 }"/><we:property name="contoso.count" value="12"/><we:property name="contoso.on" value="false"/>';
+    const input = await editPart(
+      await richWorkbook([['Customer ID', 'Customer Name', 'Sales', 'Profit'], ['C1', 'A', 1, 1]], { settings: { 'tierwise.config': '{"version":1}' } }),
+      'xl/webextensions/webextension1.xml',
+      (xml) => xml.replace('</we:properties>', `${contoso}</we:properties>`),
+    );
+    const host = await XlsxHost.open(input, 'b.xlsx');
+    await host.saveConfig('{"version":1,"filters":[]}');
+    const xml = (await parts(await host.toBuffer())).get('xl/webextensions/webextension1.xml')!.toString();
+    expect(xml).toContain(others + '<we:property name="tierwise.config" value="&quot;{\\&quot;version\\&quot;:1,\\&quot;filters\\&quot;:[]}&quot;"/>' + contoso);
+  });
+
+  it('splits a long value between characters, never inside a surrogate pair', async () => {
+    // The 32,000th code unit is the first half of an emoji: the first cell stops before it.
+    const id = `😀${'x'.repeat(10)}`;
+    const text = JSON.stringify({ version: 1, overrides: { 'Sales ABC': { [`${'c'.repeat(CELL_TEXT_MAX - 48)}`]: 'A', [id]: 'B' } } });
+    const at = text.indexOf('😀');
+    expect(at).toBe(CELL_TEXT_MAX - 1);
+    const host = await XlsxHost.open(await plainWorkbook('Orders', ROWS), 'b.xlsx');
+    await host.saveConfig(text);
+    const bytes = await host.toBuffer();
+    expect((await (await XlsxHost.open(bytes, 'b.xlsx')).loadConfig())?.text).toBe(text);
+    const row = values((await excel(bytes)).getWorksheet(SETTINGS_SHEET)!).find((r) => r[0] === 'tierwise.config')!;
+    expect(row.slice(1).map((c) => String(c).length)).toEqual([CELL_TEXT_MAX - 1, text.length - CELL_TEXT_MAX + 1]);
   });
 });
