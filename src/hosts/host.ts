@@ -56,4 +56,6 @@ export interface WorkbookHost {
   saveConfig(text: string): Promise<void>;
   /** Selects a cell such as `Orders!F12` (the pane's issue list links to it). */
   selectCell?(address: string): Promise<void>;
+  /** The segment types whose column the last run wrote beside the source (the ribbon's Run again writes them again). */
+  segmentColumnTypes?(): Promise<string[]>;
 }

@@ -5,6 +5,7 @@ import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, Store
 import { SETTINGS_CONFIG, SETTINGS_OWNED, ownedText } from '../../plan/owned';
 import type { SheetRole, WorkbookPlan } from '../../plan/plan';
 import { readPreviousRun } from '../../plan/previous';
+import { sourceColumnHeader } from '../../plan/planner';
 import { hiddenRowsNote, noHeaderRow, SourceProblem, sourceFromGrid } from '../../plan/source-check';
 import { applyPlan } from './apply';
 import { detectFeatures, ExcelBusyError, globalRun, globalSupports, splitAddress, withRetries, type Features, type Run, type Supports } from './excel';
@@ -217,6 +218,16 @@ export class OfficeHost implements WorkbookHost {
       values.forEach((v, k) => ctx.workbook.settings.add(k, v));
       queueSettingsSheet(ctx, records, new Map([[SETTINGS_CONFIG, text], [SETTINGS_OWNED, ownedText(records.owned)]]));
       await ctx.sync();
+    });
+  }
+
+  async segmentColumnTypes(): Promise<string[]> {
+    return this.run(async (ctx) => {
+      const recordsAfterSync = queueRecords(ctx);
+      await ctx.sync();
+      const { owned } = await recordsAfterSync();
+      const suffix = sourceColumnHeader('');
+      return (owned.sourceColumns?.headers ?? []).filter((h) => h.endsWith(suffix)).map((h) => h.slice(0, -suffix.length));
     });
   }
 
