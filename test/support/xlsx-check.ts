@@ -414,3 +414,45 @@ export async function expectValidWorkbook(bytes: Uint8Array, label: string): Pro
   const problems = await checkWorkbook(bytes);
   if (problems.length) throw new Error(`${label} breaks ${problems.length} rule(s) of the xlsx checker:\n  ${problems.slice(0, 30).join('\n  ')}`);
 }
+
+/**
+ * A sheet's cells as text, rows from 1 and columns from A (numbers as written in the file), read with
+ * the checker's own parser: a reader independent of Tierwise's, for files ExcelJS cannot read
+ * (prefixed parts, openpyxl's absolute relationship targets).
+ */
+export async function sheetText(bytes: Uint8Array, sheet: string): Promise<string[][]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const el = async (path: string) => {
+    const f = zip.file(path);
+    const e = f ? parse(await f.async('string')) : undefined;
+    if (typeof e === 'string') throw new Error(`${path}: ${e}`);
+    return e;
+  };
+  const relsOf = async (part: string) => {
+    const rels = await el(posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`));
+    return kids(rels, 'Relationship', NS.pkgRel).map((r) => ({
+      id: r.attrs.Id,
+      type: REL_TYPE(r.attrs.Type ?? ''),
+      target: (r.attrs.Target ?? '').startsWith('/') ? r.attrs.Target.slice(1) : posix.normalize(posix.join(posix.dirname(part), r.attrs.Target ?? '')),
+    }));
+  };
+  const wbPath = (await relsOf('')).find((r) => r.type === 'officeDocument')!.target;
+  const wb = await el(wbPath);
+  const wbRels = await relsOf(wbPath);
+  const entry = kids(kid(wb, 'sheets'), 'sheet').find((s) => s.attrs.name === sheet);
+  if (!entry) throw new Error(`no sheet ${sheet}`);
+  const sstPath = wbRels.find((r) => r.type === 'sharedStrings')?.target;
+  const strings = sstPath ? kids(await el(sstPath), 'si').map((si) => excelDecode(textOf(si))) : [];
+  const ws = await el(wbRels.find((r) => r.id === entry.attrs[`{${NS.rel}}id`])!.target);
+  const out: string[][] = [];
+  for (const row of kids(kid(ws, 'sheetData'), 'row')) {
+    for (const c of kids(row, 'c')) {
+      const at = cell(c.attrs.r ?? '');
+      if (!at) continue;
+      const v = kid(c, 'v')?.text ?? '';
+      const text = c.attrs.t === 's' ? (strings[Number(v)] ?? '') : c.attrs.t === 'inlineStr' ? excelDecode(textOf(kid(c, 'is'))) : c.attrs.t === 'str' ? excelDecode(v) : v;
+      (out[at[0]] ??= [])[at[1]] = text;
+    }
+  }
+  return Array.from(out, (r) => Array.from(r ?? [], (v) => v ?? ''));
+}
