@@ -51,6 +51,7 @@ module.exports = (_env, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      dialog: './src/commands/dialog.ts',
     },
     output: {
       path: OUT_DIR,
@@ -109,6 +110,13 @@ module.exports = (_env, argv = {}) => {
         filename: 'commands.html',
         template: './src/commands/commands.html',
         chunks: ['commands'],
+        officeJs,
+      }),
+      // Run again's outcome (opened by commands.ts with displayDialogAsync).
+      new HtmlWebpackPlugin({
+        filename: 'run-again.html',
+        template: './src/commands/run-again.html',
+        chunks: ['dialog'],
         officeJs,
       }),
       // Target of the manifest's SupportUrl and GetStarted LearnMoreUrl: static, no script.

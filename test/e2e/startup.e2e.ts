@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { outcomeQuery } from '../../src/commands/outcome-url';
 import { HINT_AFTER_MS } from '../../src/taskpane/startup';
 import { launch, officeJsContext } from './browser';
 import { DIST, serve } from './serve';
@@ -81,5 +82,19 @@ test('opened the way Office opens an add-in, the pane waits for Excel, says what
   expect(await page.getByTestId('preview-table').count()).toBe(0);
   expect(sampleRequests).toEqual([]);
   await page.screenshot({ path: join(ARTIFACTS, 'startup-waiting.png') });
+  await close();
+});
+
+test("Run again's dialog shows the outcome from its URL as text, and its Close button only where office.js can close it", async () => {
+  const { page, close } = await open(
+    outcomeQuery({ title: 'Tiers updated', lines: ['5 customers from table "Orders".', 'Orders!F12: <img src=x onerror="document.title=1"> stays text'], openPane: false, problem: false }),
+  );
+  await page.goto(page.url().replace('/taskpane.html', '/run-again.html'));
+  await page.getByRole('heading', { name: 'Tiers updated' }).waitFor({ timeout: 15_000 });
+  expect(await page.getByRole('listitem').allTextContents()).toEqual(['5 customers from table "Orders".', 'Orders!F12: <img src=x onerror="document.title=1"> stays text']);
+  expect(await page.locator('img').count()).toBe(0);
+  // Outside a dialog office.js has no messageParent: the button that could not work stays hidden.
+  expect(await page.getByRole('button', { name: 'Close' }).count()).toBe(0);
+  await page.screenshot({ path: join(ARTIFACTS, 'run-again-dialog.png') });
   await close();
 });
