@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { main } from '../../src/cli/main';
+import { expectValidWorkbook } from '../support/xlsx-check';
 import { excel, parts, values } from '../support/xlsx-files';
 
 jest.setTimeout(120_000);
@@ -57,6 +58,7 @@ test('segment columns beside any sheet: well-formed parts, and every user cell a
             throw new Error(`${path} is not well-formed XML: ${(e as Error).message}`);
           }
         }
+        await expectValidWorkbook(readFileSync(out), `lines ${JSON.stringify(rows)}`);
         // Read by another reader (ExcelJS), so the check does not trust Tierwise's own: the user's three
         // columns as they were (formulas with their results), Tierwise's column after them.
         const before = values((await excel(readFileSync(input))).getWorksheet('Orders')!);

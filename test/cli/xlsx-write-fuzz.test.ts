@@ -11,6 +11,7 @@ import { main } from '../../src/cli/main';
 import { excelError } from '../../src/engine/parse/number';
 import { XlsxHost } from '../../src/hosts/xlsx/host';
 import { newWorkbook } from '../../src/hosts/xlsx/new-workbook';
+import { expectValidWorkbook } from '../support/xlsx-check';
 import { parts } from '../support/xlsx-files';
 
 jest.setTimeout(120_000);
@@ -49,6 +50,8 @@ test('any names: every part written is well-formed XML, and the tiers table give
       expect({ code, err: code === 2 ? err : '' }).toEqual({ code: valid.length === ids.length ? 0 : 1, err: '' });
       const written = await parts(readFileSync(out));
       for (const [path, bytes] of written) if (/\.(xml|rels)$/.test(path)) wellFormed(path, bytes.toString('utf8'));
+      // And every structural rule Excel enforces (test/support/xlsx-check.ts).
+      await expectValidWorkbook(readFileSync(out), `customers ${JSON.stringify(ids)} named ${JSON.stringify(names)}`);
       const host = await XlsxHost.open(readFileSync(out), 'out.xlsx');
       const tiers = await host.readSource({ kind: 'table', name: 'TierwiseTiers' });
       // With no customer at all the table keeps the one empty row an Excel table needs.
