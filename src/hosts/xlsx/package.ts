@@ -82,6 +82,12 @@ export class XlsxPackage {
     if (!zip.file(workbookPath) || !zip.file('[Content_Types].xml')) {
       throw new PackageError(`${label} cannot be opened: it is a zip file but not an Excel workbook (no ${workbookPath})`);
     }
+    // A Strict Open XML file names its parts' kinds in other namespaces than every reader here expects
+    // (its shared strings would be missed, its cells read empty): refused with what to do instead.
+    const head = (await zip.file(workbookPath)!.async('string')).slice(0, 2000);
+    if (head.includes(NS.strictMain)) {
+      throw new PackageError(`${label} is saved as a "Strict Open XML Spreadsheet", which Tierwise does not read: in Excel, File > Save As, choose "Excel Workbook (*.xlsx)", then run Tierwise on that file`);
+    }
     return new XlsxPackage(zip, workbookPath);
   }
 

@@ -140,3 +140,8 @@ describe('a hidden sheet as the active tab', () => {
     expect(await view(bytes)).toEqual({ activeTab: 2, firstSheet: 0, hidden: [false, false, false, true, true] });
   });
 });
+
+it('a Strict Open XML workbook is refused with what to do, not read as empty cells', async () => {
+  const strict = await editPart(await plainWorkbook('Orders', ROWS), 'xl/workbook.xml', (xml) => xml.replace('http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'));
+  await expect(XlsxHost.open(strict, 'strict.xlsx')).rejects.toThrow('strict.xlsx is saved as a "Strict Open XML Spreadsheet", which Tierwise does not read: in Excel, File > Save As, choose "Excel Workbook (*.xlsx)"');
+});
