@@ -7,7 +7,7 @@ import type { WorkbookHost } from '../hosts/host';
 import type { MemoryWorkbook } from '../hosts/memory/workbook';
 import { Pane, type PaneApi } from './components/Pane';
 import { createExcelHost } from './excel-host';
-import { FormatContext, makeFormats, userLocale } from './format';
+import { FormatContext, makeFormats, paneLocale } from './format';
 import { installBench } from './playground/bench-hook';
 import type { PlaygroundHost } from './playground/PlaygroundHost';
 import { loadPlayground } from './playground/sample';
@@ -40,7 +40,7 @@ type Loaded = { host: WorkbookHost; playground?: { host: PlaygroundHost; workboo
 
 export default function App({ host: where, detail }: AppProps) {
   const styles = useStyles();
-  const [formats] = useState(() => makeFormats(userLocale()));
+  const [formats] = useState(() => makeFormats(paneLocale(where)));
   const [loaded, setLoaded] = useState<Loaded>();
   const api = useRef<PaneApi>();
   useEffect(() => {

@@ -36,38 +36,123 @@ export function makeFormats(locale?: string): Formats {
   };
 }
 
-/** The browser's language list starts with the user's choice (Office passes its UI language through). */
+/** The browser's language list starts with the user's choice. */
 export const userLocale = (): string | undefined => (typeof navigator !== 'undefined' ? navigator.languages?.[0] ?? navigator.language : undefined);
+
+/**
+ * The locale numbers are typed and shown in: inside Excel, Office's display language (what the
+ * user chose in Office, which the webview's own language need not follow); elsewhere, the browser's.
+ */
+export function paneLocale(where: 'excel' | 'playground'): string | undefined {
+  if (where === 'excel') {
+    const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
+    const language = office?.context?.displayLanguage;
+    if (language) return language;
+  }
+  return userLocale();
+}
 
 export const FormatContext = createContext<Formats>(makeFormats('en-US'));
 export const useFormats = (): Formats => useContext(FormatContext);
 
-/** The user's decimal separator, for reading typed numbers. */
-export function decimalSeparator(locale: string): string {
-  // Cached: a new Intl.NumberFormat per call costs more than the rest of a share row's render.
-  let sep = separators.get(locale);
-  if (sep === undefined) {
-    sep = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
-    separators.set(locale, sep);
-  }
-  return sep;
+/** The user's separators (cached: a new Intl.NumberFormat per call costs more than a share row's render). */
+interface Separators {
+  decimal: string;
+  /** What the locale groups thousands with: `,` (en), `.` (de), U+202F narrow no-break space (fr). */
+  group: string;
+  /** `1,234.5` as the locale writes it, for messages. */
+  example: string;
+  /** "English (United States)", for messages. */
+  language: string;
 }
-const separators = new Map<string, string>();
+const separatorCache = new Map<string, Separators>();
+function separators(locale: string): Separators {
+  let s = separatorCache.get(locale);
+  if (s === undefined) {
+    const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    const parts = format.formatToParts(1234.5);
+    let language = locale;
+    try {
+      language = new Intl.DisplayNames(['en'], { type: 'language' }).of(locale) ?? locale;
+    } catch {
+      // An engine without DisplayNames: the tag itself.
+    }
+    s = {
+      decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+      group: parts.find((p) => p.type === 'group')?.value ?? ',',
+      example: format.format(1234.5),
+      language,
+    };
+    separatorCache.set(locale, s);
+  }
+  return s;
+}
 
-/** Typed text -> number: accepts the locale's decimal separator and '.', spaces and a leading minus sign. */
+/** The user's decimal separator, for reading typed numbers. */
+export const decimalSeparator = (locale: string): string => separators(locale).decimal;
+
+/** Any kind of space: a French user types a plain space where the locale writes U+202F. */
+const SPACES = /[\s\u00a0\u202f\u2009]/g;
+
+export type TypedNumber = { ok: true; value: number } | { ok: false; message: string };
+
+/**
+ * Typed text -> number, in the user's locale: its decimal separator, its grouping (and spaces as
+ * grouping everywhere), a leading minus sign. Text that reads as a number only with the other
+ * convention ("1,5" in English, "1.5" in German) is refused with what to type, never guessed: read
+ * the other way, "1.000" in German was 1, and dragged a band boundary with it.
+ */
+export function parseTypedNumber(text: string, locale: string): TypedNumber {
+  const { decimal, group, example, language } = separators(locale);
+  const wrong = (why: string): TypedNumber => ({ ok: false, message: `"${text.trim()}" ${why}` });
+  let t = text.trim().replace(/\u2212/g, '-');
+  const sign = t.startsWith('-') ? -1 : 1;
+  if (sign < 0 || t.startsWith('+')) t = t.slice(1).trimStart();
+  const spaced = SPACES.test(group) || group === '\u00a0';
+  // Spaces group thousands in every locale; the locale's own group character too.
+  const groups = t.replace(SPACES, ' ');
+  const other = decimal === ',' ? '.' : ',';
+  const pieces = groups.split(decimal);
+  if (pieces.length > 2) return wrong(`has more than one decimal separator "${decimal}"`);
+  const [whole, fraction = ''] = pieces;
+  const convention = `is not a number in ${language}: ${spaced ? 'spaces group' : `"${group}" groups`} thousands in threes and "${decimal}" is the decimal separator, as in ${example}`;
+  // Digits and separators only, or it is no number in any convention.
+  if (!/^[\d., ]*$/.test(whole) || !/^[\d., ]*$/.test(fraction) || (whole === '' && fraction === '')) return wrong('is not a number');
+  // After the decimal separator only digits; the other convention's separator before it ("1,5" in
+  // English, "1.5" in German or French) or anywhere after it: either reading would be a guess.
+  if (/[^\d]/.test(fraction) || (whole.includes(other) && other !== group)) return wrong(convention);
+  // What is left groups thousands: the locale's group character or spaces, in groups of three.
+  let digits = whole;
+  if (/[ .,]/.test(whole)) {
+    const split = whole.split(spaced ? ' ' : new RegExp(`[ ${group === '.' ? '\\.' : group}]`));
+    const fine = /^\d{1,3}$/.test(split[0]) && split.slice(1).every((g) => /^\d{3}$/.test(g));
+    if (!fine) return wrong(convention);
+    digits = split.join('');
+  }
+  if (!/^\d*$/.test(digits)) return wrong('is not a number');
+  const value = Number(`${digits || '0'}.${fraction || '0'}`) * sign;
+  return Number.isFinite(value) ? { ok: true, value: value === 0 ? 0 : value } : wrong('is not a number');
+}
+
+/** Typed text -> number, or undefined when it is not one (parseTypedNumber says why). */
 export function readTypedNumber(text: string, locale: string): number | undefined {
-  const dec = decimalSeparator(locale);
-  let t = text.replace(/[\s\u00a0\u202f]/g, '').replace(/\u2212/g, '-');
-  if (dec !== '.') t = t.split(dec).join('.');
-  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(t)) return undefined;
-  return Number(t);
+  const r = parseTypedNumber(text, locale);
+  return r.ok ? r.value : undefined;
 }
 
 /** A number as the user would type it back (no grouping, locale decimal). */
 export function typedText(n: number | undefined, locale: string): string {
   if (n === undefined) return '';
-  const dec = decimalSeparator(locale);
-  return String(n).replace('.', dec);
+  return String(n).replace('.', decimalSeparator(locale));
+}
+
+const groupedCache = new Map<string, Intl.NumberFormat>();
+/** A number as a box shows it when not focused: grouped (`12,500.5`), every decimal kept. */
+export function groupedText(n: number | undefined, locale: string): string {
+  if (n === undefined) return '';
+  let format = groupedCache.get(locale);
+  if (!format) groupedCache.set(locale, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 10 })));
+  return format.format(n);
 }
 
 /** "In the period and filters: 4,000 sales lines, 600 customers with sales": what every segment type counts. */

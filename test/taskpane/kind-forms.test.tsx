@@ -25,7 +25,7 @@ describe('loyalty form', () => {
     expect(box('Round points to a multiple of').value).toBe('1');
     const levels = screen.getByRole('group', { name: 'Levels' });
     expect(within(levels).getAllByRole('group', { name: /^Level / }).map((g) => g.getAttribute('aria-label'))).toEqual(['Level Bronze', 'Level Silver', 'Level Gold']);
-    expect(box('Silver: from points earned').value).toBe('2000');
+    expect(box('Silver: from points earned').value).toBe('2,000');
     expect(screen.getByRole('switch', { name: /demote/ })).toHaveProperty('checked', false);
   });
 

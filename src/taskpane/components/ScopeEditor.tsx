@@ -169,7 +169,7 @@ function WindowFields({ value, latestSale, issues, onChange }: WindowFieldsProps
       {value.kind === 'year' && (
         <div className={styles.line}>
           <div className={styles.narrowField}>
-            <NumberField label="Year" value={value.year} required issues={issuesAt(issues, 'window.year')} onChange={(n) => n !== undefined && onChange({ ...value, year: n })} />
+            <NumberField label="Year" value={value.year} required grouping={false} issues={issuesAt(issues, 'window.year')} onChange={(n) => n !== undefined && onChange({ ...value, year: n })} />
           </div>
           <ChoiceField
             className={styles.narrowField}
