@@ -1,5 +1,6 @@
 // Engine result -> WorkbookPlan (pure). Decides what Tierwise's sheets hold and where; the hosts
 // decide how to write it (blocks, batches, formats).
+import { segmentColors } from './colors';
 import { isSheetReference } from '../engine/address';
 import { migration, type Snapshot } from '../engine/history';
 import { keyText } from '../engine/ingest';
@@ -31,7 +32,6 @@ const FORMATS: Record<TierColumn['format'], NumberFormat> = {
 };
 
 /** Fills for segments without a configured colour, in segment order (A green, B amber, C red, ...). */
-const PALETTE = ['#C6EFCE', '#FFEB9C', '#FFC7CE', '#DDEBF7', '#E4DFEC', '#FCE4D6', '#EDEDED', '#D9E1F2'];
 
 export interface PlanInput {
   result: EngineResult;
@@ -70,8 +70,11 @@ function fitCells(sheet: PlannedSheet): PlannedSheet {
   return { ...sheet, blocks: sheet.blocks.map((b) => (tooLong(b) ? { ...b, values: b.values.map((row) => row.map(fit)) } : b)) };
 }
 
-const fillsFor = (t: TypeResult): ConditionalFill['rules'] =>
-  t.segments.map((s, i) => ({ text: s.name, fill: s.color ?? PALETTE[i % PALETTE.length] }));
+// Colours by meaning (colors.ts), the same as the pane's.
+const fillsFor = (t: TypeResult): ConditionalFill['rules'] => {
+  const colors = segmentColors(t.type, t.segments);
+  return t.segments.map((s, i) => ({ text: s.name, fill: colors[i] }));
+};
 
 function tiersSheet(result: EngineResult): PlannedSheet {
   const cols = tierColumns(result);
@@ -127,7 +130,7 @@ function summarySheet(result: EngineResult, previous: PreviousRun | undefined): 
   const last = previous?.snapshots[previous.snapshots.length - 1];
   const title = (id: string, text: string, at: number) => blocks.push({ id, row: at, column: 0, values: [[text]], title: true, numberFormats: [TEXT] });
   // First what the run counted: a summary read months later must say which sales it covers.
-  blocks.push({ id: 'scope', row: 0, column: 0, values: [[scopeLine(result)]], numberFormats: [TEXT] });
+  blocks.push({ id: 'scope', row: 0, column: 0, values: [[scopeLine(result)]], numberFormats: [TEXT], overflow: 'all' });
   let row = 2;
   if (result.types.length === 0) title('empty', 'No segment type was computed: see the issues in the Tierwise pane.', row);
   result.types.forEach((t, k) => {
@@ -174,7 +177,7 @@ function summarySheet(result: EngineResult, previous: PreviousRun | undefined): 
     const at = result.types.length === 0 ? row + 2 : row;
     title('problems-title', problemsTitle(result), at);
     const listed = result.issues.slice(0, MAX_PROBLEMS_LISTED);
-    blocks.push({ id: 'problems', row: at + 1, column: 0, values: problemRows(listed), header: true, numberFormats: [TEXT, TEXT, TEXT], links: problemLinks(listed) });
+    blocks.push({ id: 'problems', row: at + 1, column: 0, values: problemRows(listed), header: true, numberFormats: [TEXT, TEXT, TEXT], links: problemLinks(listed), overflow: [1, 2] });
   }
   return { role: 'summary', name: SHEET_NAMES.summary, visible: true, blocks, charts };
 }

@@ -342,7 +342,7 @@ describe('the counts docked at the bottom of the pane', () => {
 
   it("list at most six segments: RFM's twelve show as five and '7 more in the preview'", () => {
     const rows = Array.from({ length: 12 }, (_, i) => ({ segment: `S${i + 1}`, customers: i, customerShare: i / 66, measure: 0, measureShare: 0, profit: 0, sales: 0, averageMeasure: 0 }));
-    renderPane(<PreviewDock preview={{ typeName: 'RFM', counted: { lines: 100, customers: 66 }, kind: 'rfm', measureName: 'sales', rows, issues: [] }} hidden={false} stale={false} onShowPreview={() => undefined} />);
+    renderPane(<PreviewDock preview={{ typeName: 'RFM', counted: { lines: 100, customers: 66 }, colors: {}, kind: 'rfm', measureName: 'sales', rows, issues: [] }} hidden={false} stale={false} onShowPreview={() => undefined} />);
     expect(dockItems()).toEqual(['S1 0 0.0%', 'S2 1 1.5%', 'S3 2 3.0%', 'S4 3 4.5%', 'S5 4 6.1%', '7 more in the preview']);
   });
 

@@ -54,7 +54,7 @@ describe('RFM heat map', () => {
   });
 
   it('appears in the preview when the selected type is RFM, not for other kinds', () => {
-    const preview: PreviewData = { typeName: 'RFM', counted: { lines: 10, customers: 5 }, kind: 'rfm', measureName: 'sales', rows: [], issues: [], rfmGrid: GRID };
+    const preview: PreviewData = { typeName: 'RFM', counted: { lines: 10, customers: 5 }, colors: {}, kind: 'rfm', measureName: 'sales', rows: [], issues: [], rfmGrid: GRID };
     const state = { preview, revision: 1, error: undefined };
     const { unmount } = renderPane(<Preview state={state} draft={EDITORS.rfm.create('RFM')} valid waiting={false} onThreshold={() => undefined} />);
     expect(screen.getByTestId('rfm-heat-map')).toBeTruthy();

@@ -10,6 +10,8 @@ const useStyles = makeStyles({
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', paddingLeft: '3px', paddingRight: '3px' },
   cell: { paddingLeft: '3px', paddingRight: '3px' },
   head: { whiteSpace: 'normal', lineHeight: tokens.lineHeightBase200 },
+  // The segment's colour as the written sheets fill it; a border keeps a light fill visible on white.
+  swatch: { display: 'inline-block', width: '0.75em', height: '0.75em', marginRight: '4px', verticalAlign: 'baseline', border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: '2px' },
   table: { minWidth: 0, tableLayout: 'auto', width: '100%', fontSize: tokens.fontSizeBase200 },
 });
 
@@ -20,7 +22,7 @@ export interface SegmentTableProps {
   headers: readonly string[];
   /** Header of the first column, the row labels ("Segment" unless said otherwise). */
   firstHeader?: string;
-  rows: readonly { segment: string; figures: readonly ReactNode[] }[];
+  rows: readonly { segment: string; figures: readonly ReactNode[]; color?: string }[];
   className?: string;
 }
 
@@ -43,7 +45,10 @@ export function SegmentTable({ caption, testId, headers, rows, className, firstH
         <TableBody>
           {rows.map((r) => (
             <TableRow key={r.segment} data-segment={r.segment}>
-              <TableCell className={styles.cell}>{r.segment}</TableCell>
+              <TableCell className={styles.cell}>
+                {r.color && <span className={styles.swatch} style={{ backgroundColor: r.color }} aria-hidden="true" data-color={r.color} />}
+                {r.segment}
+              </TableCell>
               {r.figures.map((v, i) => (
                 <TableCell key={i} className={styles.num}>
                   {v}

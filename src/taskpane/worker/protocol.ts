@@ -82,6 +82,8 @@ export interface Preview {
   typeName: string;
   /** What was counted (Prepared's `windowLines` and `windowCustomers`), said above the figures. */
   counted: { lines: number; customers: number };
+  /** Segment name -> its colour (plan/colors.ts), as the written sheets fill it. */
+  colors: Record<string, string>;
   kind: SegmentKind;
   measureName: string;
   rows: SummaryRow[];

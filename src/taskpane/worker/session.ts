@@ -12,6 +12,7 @@ import { cached, type ExtraSources } from '../../engine/prepared';
 import type { SourceTable } from '../../engine/types';
 import { errorMessage } from '../../engine/types';
 import type { PreviousRun } from '../../hosts/host';
+import { segmentColors } from '../../plan/colors';
 import { planWorkbook } from '../../plan/planner';
 import { previousSegments } from '../../plan/previous';
 import { csvGrid } from './csv';
@@ -146,7 +147,9 @@ export class EngineSession {
     const t = classifyType(p, type);
     // By measure and minimum, once per preparation (its cache): thresholds never change the curve.
     const curve: Curve | undefined = type.kind === 'abc' ? cached(p, `curve|${type.measure}|${type.minimumNetSales ?? ''}`, () => paretoCurve(t)) : undefined;
-    return { typeName: type.name, counted: counted(p), kind: type.kind, measureName: t.measureName, rows: t.summary, issues: t.issues, curve, rfmGrid: t.rfmGrid, visitCompliance: t.visitCompliance, migration: this.migration(p, t) };
+    const fills = segmentColors(type, t.segments);
+    const colors = Object.fromEntries(t.segments.map((s, i) => [s.name, fills[i]]));
+    return { typeName: type.name, counted: counted(p), colors, kind: type.kind, measureName: t.measureName, rows: t.summary, issues: t.issues, curve, rfmGrid: t.rfmGrid, visitCompliance: t.visitCompliance, migration: this.migration(p, t) };
   }
 
   /** Against the last run, when it had this segment type; its segments are coded once per prepare (the preparation's cache). */

@@ -71,7 +71,6 @@ function ShareRowView({ segment, index, count, path, issues, measure, onChange: 
             className={styles.slider}
             min={0}
             max={100}
-            step={1}
             value={share}
             disabled={segment.exclude === true}
             aria-valuetext={`${typedText(share, locale)} %`}

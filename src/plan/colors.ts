@@ -1,0 +1,38 @@
+// Segment colours by meaning, one function for the pane and the written sheets: a segment's own
+// `color` when the configuration gives one; otherwise ABC by rank (A the strongest green, fading
+// down the ranks) and bands by sign (a band wholly below 0 red, the top band green, the ones between
+// yellow). Assigned by position, the default Loss band was green and Mid red.
+import type { SegmentType } from '../engine/config';
+
+/** Light fills: black text on each reads at more than 10:1. */
+export const SEGMENT_FILLS = {
+  good: '#C6EFCE',
+  middle: '#FFEB9C',
+  bad: '#FFC7CE',
+  aside: '#EDEDED',
+} as const;
+
+/** ABC ranks from the strongest to the weakest: greens, then fading to grey-green. */
+const RANKS = ['#A9D08E', '#C6E0B4', '#E2EFDA', '#F0F6EC'];
+
+/** Kinds whose segments have no order of worth: told apart by position. */
+const PALETTE = ['#C6EFCE', '#FFEB9C', '#FFC7CE', '#DDEBF7', '#E4DFEC', '#FCE4D6', '#EDEDED', '#D9E1F2'];
+
+/**
+ * One colour per segment of a classified type (`#RRGGBB`), in the order of `segments` (the result's:
+ * for ABC and bands, the configured segments and bands; other kinds may add one, as RFM's Others).
+ */
+export function segmentColors(type: SegmentType, segments: readonly { color?: string }[]): string[] {
+  switch (type.kind) {
+    case 'abc': {
+      let rank = 0;
+      return type.segments.map((s) => s.color ?? (s.exclude || (s.default && s.share === undefined) ? SEGMENT_FILLS.aside : RANKS[Math.min(rank++, RANKS.length - 1)]));
+    }
+    case 'bands': {
+      const top = type.bands.length - 1;
+      return type.bands.map((b, i) => b.color ?? (b.max !== undefined && b.max <= 0 ? SEGMENT_FILLS.bad : i === top ? SEGMENT_FILLS.good : SEGMENT_FILLS.middle));
+    }
+    default:
+      return segments.map((s, i) => s.color ?? PALETTE[i % PALETTE.length]);
+  }
+}
