@@ -77,6 +77,13 @@ export interface PlannedBlock {
   colorScale?: ColorScale;
   dropDowns?: DropDown[];
   links?: PlannedLink[];
+  /**
+   * Texts that never set their column's width: a long line runs over the empty cells to its right
+   * (or is cut at the next filled one, its whole text in the formula bar). 'all': every column (a
+   * sentence such as the scope line); a list: those columns (a problem's value and message). Titles
+   * never set widths either.
+   */
+  overflow?: 'all' | readonly number[];
 }
 
 export interface PlannedChart {

@@ -5,6 +5,7 @@
 // a warning, never the run. Features this Excel does not have at all are reported, never attempted.
 import { errorMessage, type Issue } from '../../engine/types';
 import { drawableCharts, type PlannedBlock, type PlannedChart, type PlannedSheet } from '../../plan/plan';
+import { columnFits } from '../../plan/widths';
 import { a1, errorCode, isTransient, type Features } from './excel';
 import { BLOCK_BUDGET } from './payload';
 
@@ -89,14 +90,16 @@ export function sheetDecorations(sheet: Excel.Worksheet, name: string, ps: Plann
     const rows = ps.freezeRows;
     add({ what: 'the frozen header row', without: 'the header scrolls away with the rows (View > Freeze Panes keeps it)', bytes: ACTION_BYTES, queue: () => sheet.freezePanes.freezeRows(rows) });
   }
-  const fitted = blocks.filter((b) => !b.title);
-  if (fitted.length > 0) {
+  // Each column fitted on the table that is widest in it (Excel fits a range's columns to that range's
+  // cells): never on a title, the scope sentence or a message, which run over the cells to their right.
+  const fits = columnFits(ps);
+  if (fits.length > 0) {
     add({
       what: 'the column widths',
       without: 'the columns keep Excel’s default width (double-click a column’s border to widen it)',
-      bytes: ACTION_BYTES * fitted.length,
+      bytes: ACTION_BYTES * fits.length,
       queue: () => {
-        for (const b of fitted) sheet.getRange(a1(b.row, b.column, b.values.length, b.values[0].length)).format.autofitColumns();
+        for (const f of fits) sheet.getRange(a1(f.row, f.column, f.rows, 1)).format.autofitColumns();
       },
     });
   }

@@ -1,5 +1,6 @@
 // A planned sheet -> worksheet XML (and table parts). Text is always an inline string
 // (t="inlineStr"): a customer named "=HYPERLINK(...)" or "-5 % off" stays text in every program.
+import { columnFits } from '../../plan/widths';
 import type { PlanValue, PlannedBlock, PlannedSheet } from '../../plan/plan';
 import { argb, type StyleBook } from './styles';
 import { cellRef, columnLetters, escapeXml, NS } from './xml';
@@ -54,24 +55,9 @@ interface Placed {
   xml: string;
 }
 
-/** Width in characters from the longest value in the first rows of a column. */
+/** Width in characters per column, from the tables' contents only (src/plan/widths.ts). */
 function widths(blocks: readonly PlannedBlock[]): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const b of blocks) {
-    if (b.title) continue;
-    const rows = b.values.slice(0, 500);
-    for (let c = 0; c < (rows[0]?.length ?? 0); c++) {
-      let w = 8;
-      for (const r of rows) {
-        const v = r[c];
-        const len = typeof v === 'number' ? Math.min(14, String(Math.round(v)).length + 4) : v === null || v === undefined ? 0 : String(v).length;
-        if (len > w) w = len;
-      }
-      const col = b.column + c;
-      out.set(col, Math.max(out.get(col) ?? 0, Math.min(60, w + 2)));
-    }
-  }
-  return out;
+  return new Map(columnFits({ blocks: [...blocks] }).map((f) => [f.column, f.width]));
 }
 
 export function sheetXml(sheet: PlannedSheet, styles: StyleBook): SheetXml {

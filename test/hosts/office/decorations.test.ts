@@ -108,6 +108,18 @@ describe('office host: a decoration Excel refuses costs only that decoration', (
     expect(sim.model.findSheet('Customer Tiers')!.conditionalFormats.filter((c) => !c.deleted).length).toBeGreaterThan(0);
   });
 
+  it('fits the Segment Summary\'s columns to its tables: column A as wide as "Sales!C5", never the scope sentence (issue 16.5)', () => {
+    const summary = clean.sim.model.findSheet('Segment Summary')!;
+    expect(String(summary.value(0, 0)).length).toBeGreaterThan(50); // the scope sentence in A1
+    // Excel's autofit (simulated: the longest text shown, plus one) on the widest table in A: "Sales!C5".
+    expect(summary.columnWidths.get(0)).toBe('Sales!C5'.length + 1);
+    // The problem's message in C runs over the empty cells to its right; C fits "Cumulative %".
+    expect(summary.columnWidths.get(2)).toBe('Cumulative %'.length + 1);
+    // The tiers table: every column fitted, the amounts as their format shows them.
+    const tiers = clean.sim.model.findSheet('Customer Tiers')!;
+    expect(tiers.columnWidths.get(0)).toBe('Customer'.length + 1);
+  });
+
   it('freezes the header only once the sheet is visible (Excel refuses freeze panes on a hidden sheet)', () => {
     expect(clean.sim.model.findSheet('Customer Tiers')!.frozenRows).toBe(1);
     expect(clean.report.issues.filter((i) => /frozen/.test(i.message))).toEqual([]);

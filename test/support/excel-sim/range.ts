@@ -437,8 +437,23 @@ export class RangeFormatProxy extends FormatPart {
   protected override _navigate(name: string): ProxyBase | undefined {
     return name === 'font' ? this.font : name === 'fill' ? this.fill : undefined;
   }
+  /**
+   * Fits each column of the range to the text its cells show (only the range's own cells, as Excel
+   * does: VBA's Range.Columns.AutoFit documents "based only on the contents of" the range), in
+   * characters plus one for the cell's margins, at most 255 (Excel's widest column). Read back as
+   * `SheetModel.columnWidths`.
+   */
   autofitColumns(): void {
-    this._enqueue('autofitColumns', null, () => this._gate('ExcelApi', '1.2', 'RangeFormat.autofitColumns'));
+    this._enqueue('autofitColumns', null, () => {
+      this._gate('ExcelApi', '1.2', 'RangeFormat.autofitColumns');
+      const { sheet, rect } = this._range._resolve();
+      for (let j = 0; j < rect.cols; j++) {
+        let chars = 0;
+        const rows = Math.min(rect.rows, 100_000);
+        for (let i = 0; i < rows; i++) chars = Math.max(chars, sheet.text(rect.r0 + i, rect.c0 + j).length);
+        if (chars > 0) sheet.columnWidths.set(rect.c0 + j, Math.min(255, chars + 1));
+      }
+    });
     this._record('autofitColumns');
   }
   autofitRows(): void {

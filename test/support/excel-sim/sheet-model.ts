@@ -108,6 +108,8 @@ export class SheetModel {
   deleted = false;
   frozenRows = 0;
   frozenColumns = 0;
+  /** Column -> width in characters, as autofit left it (absent: Excel's default, 8.43). */
+  readonly columnWidths = new Map<number, number>();
   readonly props: Record<string, unknown> = {};
   readonly charts: ChartModel[] = [];
   readonly conditionalFormats: ConditionalFormatModel[] = [];
