@@ -138,6 +138,9 @@ async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Fe
     await ctx.sync();
     prepared = true;
     owned.pending = jobs.map((j) => ({ name: j.tempName, id: j.temp.id }));
+    // Calculation stays on while the user's sheet is written: Excel does not recalculate what a
+    // suspended write changed, so a formula over a segment column would show the old segments.
+    if (sc) batcher.suspendCalculation = false;
     await batcher.add(256, () => settings.add(SETTINGS_OWNED, ownedText(owned)));
 
     // 4. Values, each chunk with its number formats (text cells Text, so they stay text).
@@ -150,6 +153,9 @@ async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Fe
         progress(done - sourceRowsDone);
         sourceRowsDone = done;
       });
+      // Tierwise's new sheets: calculation suspended again from the next sync on (a sync already under
+      // way, shared with the last rows above, stays unsuspended: only slower).
+      batcher.suspendCalculation = true;
     }
     for (const job of jobs) {
       for (const b of job.ps.blocks) {

@@ -12,6 +12,12 @@ export class Batcher {
   private labels: (() => void)[] = [];
   /** Syncs that carried writes. */
   syncs = 0;
+  /**
+   * Whether a sync suspends calculation. Off while writing into the user's sheet: Excel does not
+   * recalculate what a suspended write changed ("the developer's responsibility to re-calc"), so a
+   * user's formula over a segment column would show the previous run's segments.
+   */
+  suspendCalculation = true;
 
   constructor(
     readonly ctx: Excel.RequestContext,
@@ -43,7 +49,7 @@ export class Batcher {
 
   private suspend(): void {
     const app = this.ctx.workbook.application;
-    if (this.features.conditionalFormats) app.suspendApiCalculationUntilNextSync();
+    if (this.features.conditionalFormats && this.suspendCalculation) app.suspendApiCalculationUntilNextSync();
     if (this.features.screenUpdating) app.suspendScreenUpdatingUntilNextSync();
   }
 }

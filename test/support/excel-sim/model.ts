@@ -1,7 +1,7 @@
 // The in-memory workbook the simulated API executes against: sheets (sheet-model.ts), tables,
 // settings, the selection, the application switches, and the counters a test reads.
 import type { AutoFilterModel } from './auto-filter';
-import { MAX_ROWS, Rect, formatAddress, intersects, parseLocal } from './address';
+import { MAX_COLS, MAX_ROWS, Rect, formatAddress, intersects, parseLocal } from './address';
 import { richError } from './errors';
 import { FormatTable, SheetModel } from './sheet-model';
 
@@ -238,8 +238,33 @@ export class WorkbookModel {
     }
   }
 
-  /** After a write to `rect` of `sheet`, keeps any table header it touched valid. */
+  /**
+   * Recalculates the formulas over other cells that the simulator computes: `=COUNTIF(E:E,"A")` on
+   * the same sheet or another (`=COUNTIF(Sales!E:E,"A")`: a user's summary over a segment column). Only those whose column
+   * `rect` touches, or all of them. Excel recalculates dependents after each write, except while an
+   * add-in has suspended calculation: then they stay as they were until a recalculation
+   * (Application.calculate), as Microsoft documents suspendApiCalculationUntilNextSync.
+   */
+  recalculate(sheet?: SheetModel, rect?: Rect): void {
+    for (const s of this.sheets) {
+      for (const [key, f] of s.formulas) {
+        const m = /^=COUNTIF\((?:'?([^'!]+)'?!)?([A-Z]{1,3}):\2,"([^"]*)"\)$/i.exec(f);
+        if (!m) continue;
+        const over = m[1] === undefined ? s : this.findSheet(m[1]);
+        if (!over || (sheet && over !== sheet)) continue;
+        const col = [...m[2].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+        if (rect && (col < rect.c0 || col >= rect.c0 + rect.cols)) continue;
+        const used = over.usedRect(true);
+        let n = 0;
+        if (used) for (let r = used.r0; r < used.r0 + used.rows; r++) if (!over.isFormula(r, col) && String(over.value(r, col)).toUpperCase() === m[3].toUpperCase()) n++;
+        s.setFormulaResult(Math.floor(key / MAX_COLS), key % MAX_COLS, n);
+      }
+    }
+  }
+
+  /** After a write to `rect` of `sheet`, keeps any table header it touched valid, and recalculates unless suspended. */
   afterWrite(sheet: SheetModel, rect: Rect): void {
+    if (this.suspensions.apiCalculation === 0) this.recalculate(sheet, rect);
     for (const t of this.tablesOn(sheet)) {
       if (intersects({ r0: t.rect.r0, c0: t.rect.c0, rows: 1, cols: t.rect.cols }, rect)) this.normalizeHeaders(t);
     }

@@ -234,6 +234,13 @@ export class SheetModel {
     }
   }
 
+  /** A formula cell's computed value, the formula kept (recalculation). */
+  setFormulaResult(r: number, c: number, v: number): void {
+    if (!this.isFormula(r, c)) return;
+    const block = this.block(r, c, false)!;
+    setNum(block, r & MASK, v);
+  }
+
   /** Stores a value as given (test setup): strings stay text, nothing is parsed. */
   writeRaw(r: number, c: number, v: unknown): void {
     if (v === null || v === undefined || v === '') return this.clearContent(r, c);
