@@ -53,6 +53,8 @@ interface Inspected {
   before: OwnedSourceColumns | undefined;
   sheetsBefore: { name: string; id: string }[];
   tablesBefore: { name: string; sheetId: string }[];
+  /** The workbook's defined names (Name Manager): a table cannot take one of them. */
+  definedNames: string[];
   sheetIds: Map<string, string>;
   pendingIds: string[];
   oldIds: Set<string>;
@@ -66,6 +68,7 @@ async function inspect(ctx: Excel.RequestContext, plan: WorkbookPlan, features: 
   //    and whether the workbook's structure is protected (then no sheet can be added or replaced).
   const recordsAfterSync = queueRecords(ctx, true);
   const tableList = ctx.workbook.tables.load('items/name, items/worksheet/id');
+  const workbookNames = ctx.workbook.names.load('items/name');
   const protection = features.workbookProtection ? ctx.workbook.protection.load('protected') : undefined;
   await ctx.sync();
   const records = await recordsAfterSync();
@@ -73,6 +76,7 @@ async function inspect(ctx: Excel.RequestContext, plan: WorkbookPlan, features: 
   const sheetsBefore = records.sheets.map((s) => ({ name: s.name, id: s.id }));
   // Plain copies: a later load of the same collection replaces its items.
   const tablesBefore = tableList.items.map((t) => ({ name: t.name, sheetId: t.worksheet.id }));
+  const definedNames = workbookNames.items.map((n) => n.name);
   const sheetIds = new Map(sheetsBefore.map((s) => [s.id, s.name]));
   // A pending sheet recorded by name only: its run failed in the batch that created it, before Excel
   // gave the id (possibly between adding and hiding it). The name was free and Tierwise's own then.
@@ -82,13 +86,13 @@ async function inspect(ctx: Excel.RequestContext, plan: WorkbookPlan, features: 
 
   // Beside the source: as read, and only empty or Tierwise's cells. Otherwise nothing is written.
   const before = owned.sourceColumns;
-  if (protection?.protected) return { records, owned, before, sheetsBefore, tablesBefore, sheetIds, pendingIds, oldIds, issues: [protectedStructure()] };
+  if (protection?.protected) return { records, owned, before, sheetsBefore, tablesBefore, definedNames, sheetIds, pendingIds, oldIds, issues: [protectedStructure()] };
   const issues = plan.sourceColumns ? await guardSource(ctx, plan.sourceColumns, before, sheetsBefore.map((s) => s.name), tablesBefore.map((t) => t.name)) : [];
-  return { records, owned, before, sheetsBefore, tablesBefore, sheetIds, pendingIds, oldIds, issues };
+  return { records, owned, before, sheetsBefore, tablesBefore, definedNames, sheetIds, pendingIds, oldIds, issues };
 }
 
 async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Features, counter: BlockCounter, state: Inspected, report: ApplyReport, options?: RunOptions): Promise<ApplyReport> {
-  const { records, owned, before, sheetsBefore, tablesBefore, sheetIds, pendingIds, oldIds } = state;
+  const { records, owned, before, sheetsBefore, tablesBefore, definedNames, sheetIds, pendingIds, oldIds } = state;
   const signal = options?.signal;
   const settings = ctx.workbook.settings;
   const sc = plan.sourceColumns;
@@ -135,8 +139,12 @@ async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Fe
       jobs.push({ ps, temp, tempName: tempNames[i], oldId: old && sheetIds.has(old) && !pendingIds.includes(old) ? old : undefined });
     });
     if (features.events) ctx.runtime.enableEvents = false;
+    // Names scoped to one sheet, asked in this sync (the sheets are known now): a table cannot take
+    // them either (Excel lists tables and defined names together).
+    const sheetNames = sheetsBefore.filter((s) => !pendingIds.includes(s.id)).map((s) => ctx.workbook.worksheets.getItem(s.id).names.load('items/name'));
     await ctx.sync();
     prepared = true;
+    const takenNames = [...definedNames, ...sheetNames.flatMap((n) => n.items.map((i) => i.name))];
     owned.pending = jobs.map((j) => ({ name: j.tempName, id: j.temp.id }));
     // Calculation stays on while the user's sheet is written: Excel does not recalculate what a
     // suspended write changed, so a formula over a segment column would show the old segments.
@@ -171,7 +179,7 @@ async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Fe
 
     // 5. The tables (the tiers table is where the user types overrides: data, not a look), under
     //    provisional names: the old sheets still hold the wanted ones until the swap.
-    const tableNames = tablesBefore.map((t) => t.name);
+    const tableNames = [...tablesBefore.map((t) => t.name), ...takenNames];
     const created: CreatedTable[] = [];
     for (const job of jobs) {
       for (const b of job.ps.blocks) {
@@ -208,6 +216,10 @@ async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Fe
       finalTables.push(name);
       if (name !== c.used) c.table.name = name;
       c.used = name;
+      if (name !== c.wanted) {
+        const why = takenNames.some((n) => n.toLowerCase() === c.wanted.toLowerCase()) ? 'a defined name (Formulas > Name Manager)' : 'a table of yours';
+        report.issues.push({ severity: 'warning', where: name, message: `${why} is already called ${c.wanted}, so Tierwise's table is called ${name}: formulas that name ${c.wanted} mean yours, not Tierwise's` });
+      }
     }
     if (features.events) ctx.runtime.enableEvents = true;
     owned.pending = [];

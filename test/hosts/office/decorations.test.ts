@@ -132,6 +132,7 @@ const CORE_APIS: string[] = [
   'Application.suspendScreenUpdatingUntilNextSync',
   'AutoFilter.load',
   'FunctionResult.load',
+  'NamedItemCollection.load',
   'Range.load',
   'Range.numberFormat',
   'Range.values',

@@ -7,6 +7,7 @@ import { RangeProxy } from './range';
 import { TableCollectionProxy } from './tables';
 import { ChartCollectionProxy } from './charts';
 import { AutoFilterProxy } from './auto-filter';
+import { NamedItemCollectionProxy } from './names';
 
 const q = (s: string) => JSON.stringify(s);
 
@@ -119,6 +120,10 @@ export class WorksheetProxy extends ProxyBase {
 
   get charts(): ChartCollectionProxy {
     return this._kid('charts', () => new ChartCollectionProxy(this._ctx, `${this._path}.charts`, this));
+  }
+
+  get names(): NamedItemCollectionProxy {
+    return this._kid('names', () => new NamedItemCollectionProxy(this._ctx, `${this._path}.names`, this));
   }
 
   get protection(): WorksheetProtectionProxy {

@@ -5,6 +5,7 @@ import { richError } from './errors';
 import { RangeProxy } from './range';
 import { WorksheetCollectionProxy } from './sheet';
 import { TableCollectionProxy } from './tables';
+import { NamedItemCollectionProxy } from './names';
 
 const q = (s: string) => JSON.stringify(s);
 
@@ -22,6 +23,9 @@ export class WorkbookProxy extends ProxyBase {
   }
   get tables(): TableCollectionProxy {
     return this._kid('tables', () => new TableCollectionProxy(this._ctx, 'workbook.tables'));
+  }
+  get names(): NamedItemCollectionProxy {
+    return this._kid('names', () => new NamedItemCollectionProxy(this._ctx, 'workbook.names'));
   }
   get settings(): SettingCollectionProxy {
     return this._kid('settings', () => new SettingCollectionProxy(this._ctx, 'workbook.settings'));
