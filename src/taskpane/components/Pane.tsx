@@ -1,5 +1,5 @@
 // The task pane: three steps (data, segment types with preview, apply) over one draft configuration.
-import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Button, Tab, TabList, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Button, Tab, TabList, Title3, makeStaticStyles, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { defaultConfig } from '../../engine/config';
 import { canonicalJson } from '../../engine/history';
@@ -29,6 +29,19 @@ const useStyles = makeStyles({
 
 type Step = 'data' | 'segments' | 'apply';
 
+/**
+ * 320 px first: Fluent's Input keeps the width of its 20 characters and Dropdown a minimum of 250 px,
+ * even inside flex and grid items that may shrink; in the pane they take the width they are given.
+ * The docked counts bar covers the bottom of the pane: scroll padding keeps a focused field above it.
+ */
+const usePaneStaticStyles = makeStaticStyles({
+  'html': { scrollPaddingBottom: '96px' },
+  'main[aria-label="Tierwise"] .fui-Field > .fui-Input, main[aria-label="Tierwise"] .fui-Field > .fui-Dropdown, main[aria-label="Tierwise"] .fui-Field > .fui-Combobox': { width: '100%', minWidth: 0, maxWidth: '100%', boxSizing: 'border-box' },
+  'main[aria-label="Tierwise"] .fui-Input__input': { minWidth: 0, width: '100%' },
+  'main[aria-label="Tierwise"] .fui-Dropdown, main[aria-label="Tierwise"] .fui-Combobox': { minWidth: 0, maxWidth: '100%' },
+  'main[aria-label="Tierwise"] .fui-Field': { minWidth: 0 },
+});
+
 /** What the playground's benchmark hook may drive (never exposed inside Excel). */
 export interface PaneApi {
   /** Moves threshold `which` of the selected ABC type; resolves with the draft revision to wait for. */
@@ -46,6 +59,7 @@ export interface PaneProps {
 
 export function Pane({ host, engine, onApi }: PaneProps) {
   const styles = useStyles();
+  usePaneStaticStyles();
   const root = useRef<HTMLElement>(null);
   const width = useWidth(root);
   const [draft, dispatch] = useReducer(draftReducer, undefined, () => initialDraft(defaultConfig()));

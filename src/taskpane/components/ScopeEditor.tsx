@@ -17,7 +17,8 @@ import { NumberField } from './NumberField';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   line: { display: 'flex', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, flexWrap: 'wrap', alignItems: 'flex-start' },
-  narrowField: { flex: '1 1 8em', minWidth: 0 },
+  // Paired fields (months and end, year and first month) stack below about 400 px.
+  narrowField: { flex: '1 1 8em', minWidth: 0, '@media (max-width: 400px)': { flexBasis: '100%' } },
   add: { alignSelf: 'flex-start' },
 });
 

@@ -13,7 +13,7 @@ import type { EditorProps } from './types';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(9em, 1fr))', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(9em, 100%), 1fr))', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
 });
 
 type Setting = 'periodDays' | 'periods' | 'initial' | 'decrease';

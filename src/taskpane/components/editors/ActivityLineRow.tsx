@@ -9,9 +9,9 @@ import { ListControls, listLineStyle, listRowStyle } from './ListControls';
 const useStyles = makeStyles({
   row: listRowStyle,
   line: listLineStyle('flex-end'),
-  measure: { minWidth: '10em', flexGrow: 1 },
+  measure: { minWidth: 0, flexBasis: '10em', flexGrow: 1 },
   operator: { minWidth: '5em', width: '5em' },
-  value: { flexGrow: 1, flexBasis: '6em', minWidth: '6em' },
+  value: { flexGrow: 1, flexBasis: '6em', minWidth: 0 },
 });
 
 export const MEASURE_LABELS: Record<ActivityLine['measure'], string> = {

@@ -11,7 +11,8 @@ const useStyles = makeStyles({
   row: listRowStyle,
   line: listLineStyle('flex-start'),
   grow: { flexGrow: 1, minWidth: '8em' },
-  bound: { flexGrow: 1, flexBasis: '7em', minWidth: '7em' },
+  // Below about 400 px the two bounds stack: side by side their labels and boxes ran into each other.
+  bound: { flexGrow: 1, flexBasis: '7em', minWidth: 0, '@media (max-width: 400px)': { flexBasis: '100%' } },
 });
 
 export interface BandRowProps {

@@ -15,7 +15,7 @@ import type { EditorProps } from './types';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  rates: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(9em, 1fr))', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  rates: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(9em, 100%), 1fr))', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
 });
 
 type Rate = 'perCurrency' | 'perUnit' | 'perOrder' | 'rounding';

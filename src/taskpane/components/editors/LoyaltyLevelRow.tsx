@@ -11,6 +11,8 @@ const useStyles = makeStyles({
   row: listRowStyle,
   line: listLineStyle('flex-start'),
   grow: { flexGrow: 1, flexBasis: '7em', minWidth: '7em' },
+  // The two numbers stack below about 400 px.
+  pair: { flexGrow: 1, flexBasis: '7em', minWidth: 0, '@media (max-width: 400px)': { flexBasis: '100%' } },
 });
 
 export interface LoyaltyLevelRowProps {
@@ -36,7 +38,7 @@ export function LoyaltyLevelRow({ level, index, count, path, issues, onChange, o
         <ListControls name={label} index={index} count={count} onMove={onMove} onRemove={onRemove} />
       </div>
       <div className={styles.line}>
-        <div className={styles.grow}>
+        <div className={styles.pair}>
           <NumberField
             label={`${label}: from points earned`}
             value={level.minPoints}
@@ -45,7 +47,7 @@ export function LoyaltyLevelRow({ level, index, count, path, issues, onChange, o
             onChange={(minPoints) => minPoints !== undefined && onChange({ ...level, minPoints })}
           />
         </div>
-        <div className={styles.grow}>
+        <div className={styles.pair}>
           <NumberField
             label={`${label}: discount (%)`}
             value={level.discount}

@@ -11,6 +11,8 @@ const useStyles = makeStyles({
   row: listRowStyle,
   line: listLineStyle('flex-start'),
   grow: { flexGrow: 1, flexBasis: '7em', minWidth: '7em' },
+  // The two numbers stack below about 400 px.
+  pair: { flexGrow: 1, flexBasis: '7em', minWidth: 0, '@media (max-width: 400px)': { flexBasis: '100%' } },
 });
 
 export interface LoyaltyRewardRowProps {
@@ -36,7 +38,7 @@ export function LoyaltyRewardRow({ reward, index, count, path, issues, onChange,
         <ListControls name={label} index={index} count={count} onMove={onMove} onRemove={onRemove} mayEmpty />
       </div>
       <div className={styles.line}>
-        <div className={styles.grow}>
+        <div className={styles.pair}>
           <NumberField
             label={`${label}: from a balance of`}
             value={reward.minPoints}
@@ -45,7 +47,7 @@ export function LoyaltyRewardRow({ reward, index, count, path, issues, onChange,
             onChange={(minPoints) => minPoints !== undefined && onChange({ ...reward, minPoints })}
           />
         </div>
-        <div className={styles.grow}>
+        <div className={styles.pair}>
           <NumberField
             label={`${label}: cost in points`}
             value={reward.cost}
