@@ -17,7 +17,7 @@ import { Batcher, TEXT_FORMAT, writeGrid } from './batch';
 import { applyDecorations, sheetDecorations, type CreatedTable, type Decoration } from './decorate';
 import { a1, isTransient, type Features } from './excel';
 import type { BlockCounter } from './read';
-import { adoptedSettings, queueRecords, queueSettingsSheet, type Records } from './records';
+import { adoptedSettings, queueRecords, queueRecordsWrite, queueSettingsSheet, type Records } from './records';
 import { guardSource, ownedWidth } from './source-guard';
 
 interface Job {
@@ -120,7 +120,8 @@ async function write(ctx: Excel.RequestContext, plan: WorkbookPlan, features: Fe
     //    next run knows every sheet that is Tierwise's.
     // Records only on the command line's settings sheet move into the settings with the first write.
     const planned = new Map([...adoptedSettings(records), ...Object.entries(plan.settings).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)])]);
-    planned.forEach((v, k) => settings.add(k, v));
+    const placed = queueRecordsWrite(ctx, records, planned);
+    if (placed) report.issues.push({ severity: 'warning', where: SETTINGS_SHEET, message: placed });
     const tempNames = plan.sheets.map((ps) => {
       const name = freeSheetName(`Tierwise new ${ps.role}`, allNames);
       allNames.push(name);

@@ -10,7 +10,7 @@ import { hiddenRowsNote, noHeaderRow, SourceProblem, sourceFromGrid } from '../.
 import { applyPlan } from './apply';
 import { detectFeatures, ExcelBusyError, globalRun, globalSupports, splitAddress, withRetries, type Features, type Run, type Supports } from './excel';
 import { readBlocks, type BlockCounter, type Rect } from './read';
-import { adoptedSettings, ownedSheetIds, queueRecords, queueSettingsSheet } from './records';
+import { adoptedSettings, ownedSheetIds, queueRecords, queueRecordsWrite, queueSettingsSheet } from './records';
 
 /** What the last call cost; the benchmark reads it. */
 export interface HostCounters {
@@ -215,7 +215,7 @@ export class OfficeHost implements WorkbookHost {
       const records = await recordsAfterSync();
       const values = adoptedSettings(records);
       values.set(SETTINGS_CONFIG, text);
-      values.forEach((v, k) => ctx.workbook.settings.add(k, v));
+      queueRecordsWrite(ctx, records, values);
       queueSettingsSheet(ctx, records, new Map([[SETTINGS_CONFIG, text], [SETTINGS_OWNED, ownedText(records.owned)]]));
       await ctx.sync();
     });

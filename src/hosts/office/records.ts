@@ -105,3 +105,42 @@ export function adoptedSettings(records: Records): Map<string, string> {
   if (records.fromSheet.has(SETTINGS_OWNED)) out.set(SETTINGS_OWNED, ownedText(records.owned));
   return out;
 }
+
+/**
+ * What Tierwise puts in `workbook.settings` at most, in characters. Microsoft documents about 2 MB for
+ * an add-in's settings; a configuration with tens of thousands of manual overrides passes 1 MB, so
+ * Tierwise stays at a quarter of the limit and keeps a larger configuration on its hidden settings sheet.
+ */
+export const SETTINGS_BUDGET = 500_000;
+
+/**
+ * Queues the writing of `values` (key -> text). They go to `workbook.settings` when they fit the
+ * budget. Otherwise the configuration goes to the hidden Tierwise Settings sheet (created if need
+ * be; with every other key, so the sheet is whole) and leaves the settings, where a reader finds it
+ * missing and reads the sheet (queueRecords); the small records stay in the settings. Returns a
+ * warning when a user's sheet already has the settings sheet's name (then the settings take it all).
+ */
+export function queueRecordsWrite(ctx: Excel.RequestContext, records: Records, values: ReadonlyMap<string, string>): string | undefined {
+  const size = [...values].reduce((n, [k, v]) => n + k.length + v.length, 0);
+  const config = values.get(SETTINGS_CONFIG);
+  const userSheet = !records.settingsSheet && records.sheets.some((s) => s.name.toLowerCase() === SETTINGS_SHEET.toLowerCase());
+  if (size <= SETTINGS_BUDGET || config === undefined || userSheet) {
+    values.forEach((v, k) => ctx.workbook.settings.add(k, v));
+    return userSheet && size > SETTINGS_BUDGET ? `the configuration is large (${size.toLocaleString('en-US')} characters) and a sheet of yours is called ${SETTINGS_SHEET}, where Tierwise would keep it: it went into the workbook's settings, which Excel may refuse near 2 MB. Rename that sheet and run again.` : undefined;
+  }
+  values.forEach((v, k) => {
+    if (k !== SETTINGS_CONFIG) ctx.workbook.settings.add(k, v);
+  });
+  // Only when it is there: deleting a setting that is not there fails the batch.
+  if (!records.fromSheet.has(SETTINGS_CONFIG) && records.config !== undefined) ctx.workbook.settings.getItem(SETTINGS_CONFIG).delete();
+  if (!records.settingsSheet) {
+    const sheet = ctx.workbook.worksheets.add(SETTINGS_SHEET);
+    sheet.visibility = 'Hidden';
+    // Found by name until the next read gives its id (worksheets.getItem takes either).
+    records.settingsSheet = { id: SETTINGS_SHEET, values: new Map(), rows: 0, columns: 0 };
+  }
+  records.fromSheet.add(SETTINGS_CONFIG);
+  records.config = config;
+  queueSettingsSheet(ctx, records, values);
+  return undefined;
+}
