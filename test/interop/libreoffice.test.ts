@@ -15,6 +15,7 @@ import { XlsxHost } from '../../src/hosts/xlsx/host';
 import { newWorkbook } from '../../src/hosts/xlsx/new-workbook';
 import { tierColumns } from '../../src/plan/tiers';
 import { superstoreGrid } from '../plan/superstore';
+import { expectValidWorkbook } from '../support/xlsx-check';
 import { plainWorkbook, richWorkbook } from '../support/xlsx-fixture';
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-interop-'));
@@ -77,7 +78,10 @@ async function segmentFile(bytes: Uint8Array, name: string, config: unknown): Pr
   const run = await runWorkbook({ host, config: { text: JSON.stringify(config), path: 'config.json' }, sourceColumns: 'all', now: '2026-01-31T09:00:00.000Z' });
   if (!run.ok || !run.report.complete) throw new Error(JSON.stringify(run.ok ? run.report.issues : run.issues));
   const file = join(dir, name);
-  writeFileSync(file, await host.toBuffer());
+  const written = await host.toBuffer();
+  // Before LibreOffice opens it: the rules Excel enforces (test/support/xlsx-check.ts).
+  await expectValidWorkbook(written, name);
+  writeFileSync(file, written);
   return { file, result: run.result };
 }
 
@@ -97,7 +101,9 @@ describe('LibreOffice opens what Tierwise wrote', () => {
     const second = await runWorkbook({ host, now: '2026-02-28T09:00:00.000Z' });
     if (!second.ok || !second.report.complete) throw new Error('second run failed');
     const file2 = join(dir, 'superstore-2.xlsx');
-    writeFileSync(file2, await host.toBuffer());
+    const bytes2 = await host.toBuffer();
+    await expectValidWorkbook(bytes2, 'superstore-2.xlsx');
+    writeFileSync(file2, bytes2);
     const sheets2 = sheetsAsLibreOfficeSees(file2);
     expectTiers(sheets2.get('Customer Tiers')!, second.result);
     expect(sheets2.get('Segment Summary')!.some((r) => r[0] === 'Migration since 2026-01-31 09:00 UTC: 0 customers changed segment')).toBe(true);
