@@ -1,11 +1,13 @@
 /*
  * Builds the Office add-in web part into dist/web (dist/cli is the compiled command line; never touch it).
  *
- *   npm run build          production build, content-hashed bundles
+ *   npm run build          production build, content-hashed bundles; with TIERWISE_URL=https://host/path
+ *                          dist/web/manifest.xml points at that address instead of https://localhost:3000
+ *                          (scripts/manifest-url.js) and the bundle is served from its path
  *   npm start              dev server on http://localhost:3000 (browser playground)
- *   TIERWISE_HTTPS=1 npm start
- *                          same on https://localhost:3000 with a self-signed certificate, which Office
- *                          needs for sideloading (the certificate must be trusted by the OS/browser).
+ *   npm run start:https    (or TIERWISE_HTTPS=1 npm start) the same on https://localhost:3000 with a
+ *                          certificate from office-addin-dev-certs, trusted by the OS, which Office needs
+ *                          for sideloading (scripts/dev-certs.js: a clear message where it cannot install one)
  *
  * The only script loaded from outside the bundle is office.js. The production build references it on the
  * Office CDN (required for add-ins in Microsoft's store); the dev server serves the same path,
@@ -19,6 +21,8 @@
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { productionBase, productionManifest, publicPathOf } = require('./scripts/manifest-url');
+const { httpsServer } = require('./scripts/dev-certs');
 
 const OUT_DIR = path.resolve(__dirname, 'dist/web');
 const DEV_PORT = 3000;
@@ -39,13 +43,15 @@ const HELP_PAGE = `<!doctype html>
 `;
 
 /** @returns {import('webpack').Configuration} */
-module.exports = (_env, argv = {}) => {
+module.exports = (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
-  const https = process.env.TIERWISE_HTTPS === '1';
+  const https = process.env.TIERWISE_HTTPS === '1' || Boolean(env.https);
+  // Where the production add-in is served from; undefined keeps the dev manifest (localhost).
+  const prodBase = production && process.env.TIERWISE_URL ? productionBase(process.env.TIERWISE_URL) : undefined;
   // The dev server serves office.js itself, at the CDN's path on its own origin.
   const officeJs = production || process.env.TIERWISE_OFFICE_JS === 'cdn' ? OFFICE_JS_CDN : OFFICE_JS_PATH;
 
-  return {
+  const config = {
     mode: production ? 'production' : 'development',
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
     entry: {
@@ -57,7 +63,7 @@ module.exports = (_env, argv = {}) => {
       path: OUT_DIR,
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
-      publicPath: '/',
+      publicPath: prodBase ? publicPathOf(prodBase) : '/',
       clean: true,
     },
     resolve: {
@@ -128,7 +134,9 @@ module.exports = (_env, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          prodBase
+            ? { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => productionManifest(content.toString('utf8'), prodBase) }
+            : { from: 'manifest.xml', to: 'manifest.xml' },
         ],
       }),
     ],
@@ -145,4 +153,7 @@ module.exports = (_env, argv = {}) => {
       client: { overlay: { errors: true, warnings: false } },
     },
   };
+  // Only a running dev server needs the certificate (it may ask for permission to install it).
+  if (https && env.WEBPACK_SERVE) return httpsServer(require('office-addin-dev-certs')).then((server) => ({ ...config, devServer: { ...config.devServer, server } }));
+  return config;
 };

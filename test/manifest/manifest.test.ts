@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { manifestInfo } from './manifest-info';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const MANIFEST_PATH = path.join(ROOT, 'manifest.xml');
@@ -268,6 +269,20 @@ describe('manifest.xml URLs', () => {
     ...nodes.map((n) => n.attrs.DefaultValue).filter((v): v is string => v !== undefined && /^https?:/i.test(v)),
     ...nodes.filter((n) => n.name === 'AppDomain').map((n) => n.text),
   ];
+
+  test("office-addin-manifest, Microsoft's own reader, reads it as Tierwise's task pane add-in for workbooks", () => {
+    expect(manifestInfo(MANIFEST_PATH)).toMatchObject({
+      id: ADDIN_ID,
+      version: '0.1.0.0',
+      displayName: 'Tierwise',
+      providerName: 'Tierwise',
+      officeAppType: 'TaskPaneApp',
+      hosts: ['Workbook'],
+      permissions: 'ReadWriteDocument',
+      appDomains: [ORIGIN],
+      defaultSettings: { sourceLocation: `${ORIGIN}/taskpane.html` },
+    });
+  });
 
   test('every URL is on https://localhost:3000', () => {
     expect(allUrls.length).toBeGreaterThan(5);
