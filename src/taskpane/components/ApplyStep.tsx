@@ -1,5 +1,6 @@
 // Step 3: write the tiers, the summary and the history to the workbook, with progress and cancel.
 import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import type { Issue } from '../../engine/types';
 import type { ApplyState } from '../state/useApply';
 import { ApplyReportView } from './ApplyReportView';
@@ -31,6 +32,14 @@ export function ApplyStep(p: ApplyStepProps) {
   const styles = useStyles();
   const s = p.state;
   const running = s.phase === 'running';
+  // Apply disables itself while it runs, and the focus would fall to the page's body: it goes to the
+  // progress, then to the result, so a keyboard or screen reader user follows the run.
+  const progress = useRef<HTMLDivElement>(null);
+  const result = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (s.phase === 'running') progress.current?.focus();
+    else if (s.phase !== 'idle') result.current?.focus();
+  }, [s.phase]);
   return (
     <div className={styles.root}>
       <Text as="p">
@@ -68,10 +77,13 @@ export function ApplyStep(p: ApplyStepProps) {
         <ClearOverridesDialog count={p.overrideCount} onConfirm={p.onClearOverrides} disabled={running} />
       </div>
       {running && (
+        <div ref={progress} tabIndex={-1} data-testid="apply-progress">
         <Field label={s.stage} validationMessage={s.total > 1 ? `${s.done} of ${s.total}` : undefined} validationState="none">
           <ProgressBar value={s.total > 1 ? s.done / s.total : undefined} thickness="large" aria-label={s.stage} />
         </Field>
+        </div>
       )}
+      <div ref={result} tabIndex={-1} data-testid="apply-result">
       {s.phase === 'done' && <ApplyReportView report={s.report} customers={s.customers} onGoTo={p.onGoTo} />}
       {s.phase === 'cancelled' &&
         (s.report ? (
@@ -86,6 +98,7 @@ export function ApplyStep(p: ApplyStepProps) {
           <MessageBarBody style={{ whiteSpace: 'pre-line' }}>{s.message}</MessageBarBody>
         </MessageBar>
       )}
+      </div>
     </div>
   );
 }

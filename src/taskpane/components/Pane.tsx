@@ -5,7 +5,8 @@ import { defaultConfig } from '../../engine/config';
 import { canonicalJson } from '../../engine/history';
 import type { WorkbookHost } from '../../hosts/host';
 import type { LoadedConfig } from '../../plan/stored-config';
-import { draftReducer, freeName, initialDraft } from '../state/draft';
+import { freeName, historyReducer, initialHistory } from '../state/draft';
+import type { SegmentType } from '../../engine/config';
 import { scopeProblem } from '../state/guardrails';
 import { moveThreshold } from '../state/thresholds';
 import { useApply, type ApplyInput } from '../state/useApply';
@@ -18,6 +19,7 @@ import { DataStep } from './DataStep';
 import { EDITORS } from './editors/registry';
 import { VALUES_LISTED } from './FilterRow';
 import { RunStatus } from './RunStatus';
+import { SEGMENT_TYPE_NAME_ID } from './SegmentEditor';
 import { SegmentTypesStep } from './SegmentTypesStep';
 
 const useStyles = makeStyles({
@@ -62,7 +64,30 @@ export function Pane({ host, engine, onApi }: PaneProps) {
   usePaneStaticStyles();
   const root = useRef<HTMLElement>(null);
   const width = useWidth(root);
-  const [draft, dispatch] = useReducer(draftReducer, undefined, () => initialDraft(defaultConfig()));
+  const [history, dispatch] = useReducer(historyReducer, undefined, () => initialHistory(defaultConfig()));
+  const draft = history.present;
+  // "Remove type" is undone from a message bar whose Undo takes the focus: Enter pressed twice removes
+  // nothing more. A new type's name box takes the focus, ready to be named.
+  const [removed, setRemoved] = useState<{ segmentType: SegmentType; index: number }>();
+  const undoButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (removed) undoButton.current?.focus();
+  }, [removed]);
+  const [nameFocus, setNameFocus] = useState(0);
+  useEffect(() => {
+    if (nameFocus > 0) document.getElementById(SEGMENT_TYPE_NAME_ID)?.focus();
+  }, [nameFocus]);
+  /** Ctrl+Z / Ctrl+Y (Cmd on a Mac) undo and redo the pane's edits; a text box keeps its own undo of what is typed. */
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const t = e.target as HTMLElement;
+    if (t.tagName === 'TEXTAREA' || (t.tagName === 'INPUT' && !['checkbox', 'radio', 'range', 'button'].includes((t as HTMLInputElement).type))) return;
+    const key = e.key.toLowerCase();
+    if (key === 'z' && !e.shiftKey) dispatch({ type: 'undo' });
+    else if (key === 'y' || (key === 'z' && e.shiftKey)) dispatch({ type: 'redo' });
+    else return;
+    e.preventDefault();
+  };
   const [step, setStep] = useState<Step>('segments');
   const [segmentColumns, setSegmentColumns] = useState(false);
   const [storedProblem, setStoredProblem] = useState<Extract<LoadedConfig, { state: 'invalid' }>>();
@@ -135,7 +160,7 @@ export function Pane({ host, engine, onApi }: PaneProps) {
 
   const wide = width >= 640;
   return (
-    <main ref={root} className={mergeClasses(styles.root, !wide && styles.narrow)} aria-label="Tierwise">
+    <main ref={root} className={mergeClasses(styles.root, !wide && styles.narrow)} aria-label="Tierwise" onKeyDown={onKeyDown}>
       <header className={styles.header}>
         <Title3 as="h1">Tierwise</Title3>
         <RunStatus previous={src.previous} fingerprint={src.prepared?.dataFingerprint} settingsChanged={baseline !== undefined && baseline !== draftKey} />
@@ -182,6 +207,26 @@ export function Pane({ host, engine, onApi }: PaneProps) {
             onSelectCell={selectCell}
           />
         )}
+        {step === 'segments' && removed && (
+          <MessageBar intent="info" data-testid="removed-type">
+            <MessageBarBody>Removed the segment type {removed.segmentType.name}.</MessageBarBody>
+            <MessageBarActions>
+              <Button
+                ref={undoButton}
+                onClick={() => {
+                  dispatch({ type: 'insertType', index: removed.index, segmentType: removed.segmentType });
+                  setRemoved(undefined);
+                  setNameFocus((n) => n + 1);
+                }}
+              >
+                Undo
+              </Button>
+              <Button appearance="transparent" aria-label="Dismiss" onClick={() => setRemoved(undefined)}>
+                Dismiss
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
         {step === 'segments' && (
           <SegmentTypesStep
             types={draft.config.segmentTypes}
@@ -197,8 +242,14 @@ export function Pane({ host, engine, onApi }: PaneProps) {
             wide={wide}
             onSelect={(index) => dispatch({ type: 'select', index })}
             onMove={(index, by) => dispatch({ type: 'moveType', index, by })}
-            onRemove={(index) => dispatch({ type: 'removeType', index })}
-            onAdd={(kind) => dispatch({ type: 'addType', segmentType: EDITORS[kind].create(freeName(EDITORS[kind].label.split(' ')[0], draft.config.segmentTypes.map((t) => t.name))) })}
+            onRemove={(index) => {
+              setRemoved({ segmentType: draft.config.segmentTypes[index], index });
+              dispatch({ type: 'removeType', index });
+            }}
+            onAdd={(kind) => {
+              dispatch({ type: 'addType', segmentType: EDITORS[kind].create(freeName(EDITORS[kind].label.split(' ')[0], draft.config.segmentTypes.map((t) => t.name))) });
+              setNameFocus((n) => n + 1);
+            }}
             onRename={(index, name) => dispatch({ type: 'renameType', index, name })}
             onChange={(index, segmentType) => dispatch({ type: 'updateType', index, segmentType })}
             onThreshold={onThreshold}

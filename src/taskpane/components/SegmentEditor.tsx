@@ -21,6 +21,9 @@ export interface SegmentEditorProps {
   onChange(next: SegmentType): void;
 }
 
+/** The name box's id: a new type's name receives the focus (Pane). */
+export const SEGMENT_TYPE_NAME_ID = 'segment-type-name';
+
 export function SegmentEditor({ type, index, issues, onRename, onChange }: SegmentEditorProps) {
   const styles = useStyles();
   const path = `segmentTypes[${index}]`;
@@ -30,7 +33,7 @@ export function SegmentEditor({ type, index, issues, onRename, onChange }: Segme
   return (
     <section className={styles.root} aria-label={`Edit ${type.name}`}>
       <Field label="Segment type name" {...fieldState(issuesAt(issues, `${path}.name`))}>
-        <Input value={type.name} onChange={(_, d) => onRename(d.value)} />
+        <Input id={SEGMENT_TYPE_NAME_ID} value={type.name} onChange={(_, d) => onRename(d.value)} />
       </Field>
       <Text size={200} className={styles.hint}>
         {entry.label}: {entry.description}

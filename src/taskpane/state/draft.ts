@@ -25,6 +25,8 @@ export type DraftAction =
   | { type: 'renameType'; index: number; name: string }
   | { type: 'moveType'; index: number; by: -1 | 1 }
   | { type: 'removeType'; index: number }
+  /** Puts a removed type back where it was (the Undo of "Remove type"). */
+  | { type: 'insertType'; index: number; segmentType: SegmentType }
   | { type: 'updateType'; index: number; segmentType: SegmentType }
   | { type: 'clearOverrides' }
   | { type: 'applied' };
@@ -77,6 +79,10 @@ export function draftReducer(d: Draft, a: DraftAction): Draft {
     }
     case 'removeType':
       return withTypes(d, types.filter((_, i) => i !== a.index), d.selected > a.index ? d.selected - 1 : d.selected);
+    case 'insertType': {
+      const at = clamp(a.index, types.length + 1);
+      return withTypes(d, [...types.slice(0, at), a.segmentType, ...types.slice(at)], at);
+    }
     case 'updateType':
       return withTypes(d, types.map((t, i) => (i === a.index ? a.segmentType : t)));
     case 'clearOverrides':
@@ -91,4 +97,45 @@ export function freeName(wanted: string, taken: readonly string[]): string {
   const lower = new Set(taken.map((t) => t.trim().toLowerCase()));
   if (!lower.has(wanted.toLowerCase())) return wanted;
   for (let n = 2; ; n++) if (!lower.has(`${wanted} ${n}`.toLowerCase())) return `${wanted} ${n}`;
+}
+
+/** The pane's edits with their undo and redo (Ctrl+Z, Ctrl+Y), for the session: not saved anywhere. */
+export interface History {
+  past: Draft[];
+  present: Draft;
+  future: Draft[];
+}
+
+export type HistoryAction = DraftAction | { type: 'undo' } | { type: 'redo' };
+
+/** Steps kept: a slider drag records each step, and a hundred steps back is more than anyone undoes. */
+export const HISTORY_LIMIT = 100;
+
+export const initialHistory = (config: Config): History => ({ past: [], present: initialDraft(config), future: [] });
+
+export function historyReducer(h: History, a: HistoryAction): History {
+  switch (a.type) {
+    case 'undo': {
+      const back = h.past[h.past.length - 1];
+      if (!back) return h;
+      // A new revision, so the preview follows; the selection goes where the change was.
+      return { past: h.past.slice(0, -1), present: { ...back, revision: h.present.revision + 1 }, future: [h.present, ...h.future] };
+    }
+    case 'redo': {
+      const next = h.future[0];
+      if (!next) return h;
+      return { past: [...h.past, h.present], present: { ...next, revision: h.present.revision + 1 }, future: h.future.slice(1) };
+    }
+    case 'load':
+      // The workbook's settings start a new session: nothing before them to go back to.
+      return { past: [], present: draftReducer(h.present, a), future: [] };
+    case 'select':
+    case 'applied':
+      return { ...h, present: draftReducer(h.present, a) };
+    default: {
+      const present = draftReducer(h.present, a);
+      if (present === h.present) return h;
+      return { past: [...h.past, h.present].slice(-HISTORY_LIMIT), present, future: [] };
+    }
+  }
 }
