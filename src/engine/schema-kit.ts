@@ -45,6 +45,7 @@ export function checkUniqueNames(
   });
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern looks for
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 const EXCEL_CODE = /_x([0-9A-Fa-f]{4})_/;
 

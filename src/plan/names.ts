@@ -3,6 +3,7 @@
 
 export const SHEET_NAME_MAX = 31;
 /** What Excel refuses in a sheet name, and control characters (a tab or line break from a file name). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern looks for
 const FORBIDDEN = /[[\]:*?/\\\u0000-\u001F\u007F]/g;
 /** Excel reserves "History" (the change-tracking sheet of shared workbooks) and repairs a file that uses it. */
 const RESERVED = ['history'];

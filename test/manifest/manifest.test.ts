@@ -104,6 +104,7 @@ interface BuildOutputs {
 }
 
 function buildOutputs(): BuildOutputs {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack's configuration is CommonJS, loaded as webpack loads it
   const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as (
     env: unknown,
     argv: { mode: string },
@@ -112,7 +113,9 @@ function buildOutputs(): BuildOutputs {
   expect(path.relative(ROOT, config.output.path)).toBe(path.join('dist', 'web'));
   const pages = new Set<string>();
   const copied: { from: string; to: string }[] = [];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the plugin classes the configuration instantiated, to recognise them
   const HtmlWebpackPlugin = require('html-webpack-plugin') as new (...args: never[]) => object;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
   const CopyWebpackPlugin = require('copy-webpack-plugin') as new (...args: never[]) => object;
   for (const plugin of config.plugins) {
     if (plugin instanceof HtmlWebpackPlugin) {

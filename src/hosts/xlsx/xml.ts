@@ -8,6 +8,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
  * Text for an element body or attribute. Characters XML 1.0 forbids (most C0 controls) are written
  * as Excel writes them (`_x0001_`), and a literal `_xHHHH_` is protected the same way.
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern looks for
 const NEEDS_ESCAPE = /[&<>"'_\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 export function escapeXml(text: string): string {
@@ -15,6 +16,7 @@ export function escapeXml(text: string): string {
   return text
     .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_')
     .replace(/[&<>"']/g, (c) => ESCAPES[c])
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern looks for
     .replace(/[\u0000-\u0008\u000B-\u000D\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }

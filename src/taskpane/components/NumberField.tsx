@@ -35,7 +35,7 @@ export function NumberField({ label, value, onChange, issues, placeholder, requi
       return r.ok && r.value === value && t.trim() !== '' ? t : shown(value);
     });
     setTypo(undefined);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `shown` is a new function each render; only a new value or locale replaces the text
   }, [value, locale]);
   const own: Issue[] = typo ? [{ severity: 'error', where: label, message: typo }] : issues;
   return (

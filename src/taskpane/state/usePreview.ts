@@ -55,7 +55,7 @@ export function usePreview(engine: EngineClient, generation: number, type: Segme
     wanted.current = { type, revision, generation };
     pump();
     // `key` stands for `type`; revision alone changes on unrelated edits.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `type`, and revision alone changes on unrelated edits (above)
   }, [key, generation, ready, engine]);
 
   // Layout effect: runs once the new rows are in the DOM, before the browser paints them.

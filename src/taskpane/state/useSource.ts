@@ -198,7 +198,7 @@ export function useSource(host: WorkbookHost, engine: EngineClient, config: Conf
       live = false;
     };
     // The key stands for the config's data-level fields; thresholds must not re-prepare.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the configuration's data-level fields (above)
   }, [key, loaded, extrasSent.join(), extrasLoaded, engine]);
 
   const refreshPrevious = useCallback(async () => {
