@@ -29,6 +29,7 @@ export interface SegmentTableProps {
 export function SegmentTable({ caption, testId, headers, rows, className, firstHeader = 'Segment' }: SegmentTableProps) {
   const styles = useStyles();
   return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be reachable by keyboard to scroll it (axe: scrollable-region-focusable); role="region" with a label names it
     <div className={mergeClasses(styles.scroll, className)} role="region" aria-label={caption} tabIndex={0}>
       <Table size="small" className={styles.table} aria-label={caption} data-testid={testId}>
         <TableHeader>
