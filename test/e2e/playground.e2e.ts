@@ -55,7 +55,7 @@ async function eventually<T>(read: () => Promise<T>, check: (v: T) => void, time
 const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 
 async function previewText(page: Page): Promise<string[][]> {
-  return page.getByTestId('preview-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent ?? '')));
+  return page.getByTestId('preview-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent ?? '').slice(0, 5)));
 }
 
 /**

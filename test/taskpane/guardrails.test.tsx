@@ -40,10 +40,12 @@ function workbook(window: Config['window']): MemoryWorkbook {
 }
 
 const rowsOf = () =>
-  within(screen.getByTestId('preview-table'))
-    .getAllByRole('row')
-    .slice(1)
-    .map((r) => within(r).getAllByRole('cell').slice(0, 3).map((c) => c.textContent));
+  Array.from(screen.getByTestId('preview-table').querySelectorAll('tbody tr')).map((r) =>
+    within(r as HTMLElement)
+      .getAllByRole('cell')
+      .slice(0, 3)
+      .map((c) => c.textContent),
+  );
 
 async function open(wb: MemoryWorkbook) {
   renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);

@@ -12,6 +12,7 @@ const useStyles = makeStyles({
   head: { whiteSpace: 'normal', lineHeight: tokens.lineHeightBase200 },
   // The segment's colour as the written sheets fill it; a border keeps a light fill visible on white.
   swatch: { display: 'inline-block', width: '0.75em', height: '0.75em', marginRight: '4px', verticalAlign: 'baseline', border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: '2px' },
+  total: { fontWeight: tokens.fontWeightSemibold, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
   table: { minWidth: 0, tableLayout: 'auto', width: '100%', fontSize: tokens.fontSizeBase200 },
 });
 
@@ -24,9 +25,11 @@ export interface SegmentTableProps {
   firstHeader?: string;
   rows: readonly { segment: string; figures: readonly ReactNode[]; color?: string }[];
   className?: string;
+  /** A last row under the segments (totals), set apart from them. */
+  total?: { label: string; figures: readonly ReactNode[] };
 }
 
-export function SegmentTable({ caption, testId, headers, rows, className, firstHeader = 'Segment' }: SegmentTableProps) {
+export function SegmentTable({ caption, testId, headers, rows, className, total, firstHeader = 'Segment' }: SegmentTableProps) {
   const styles = useStyles();
   return (
     // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be reachable by keyboard to scroll it (axe: scrollable-region-focusable); role="region" with a label names it
@@ -58,6 +61,18 @@ export function SegmentTable({ caption, testId, headers, rows, className, firstH
             </TableRow>
           ))}
         </TableBody>
+        {total && (
+          <tfoot>
+            <TableRow className={styles.total} data-testid={`${testId}-total`}>
+              <TableCell className={styles.cell}>{total.label}</TableCell>
+              {total.figures.map((v, i) => (
+                <TableCell key={i} className={styles.num}>
+                  {v}
+                </TableCell>
+              ))}
+            </TableRow>
+          </tfoot>
+        )}
       </Table>
     </div>
   );
