@@ -26,6 +26,37 @@ export function customersAt(curve: Curve, y: number): number {
   return 1;
 }
 
+/** Height of a threshold's label, and the room kept between two labels' centres. */
+const LABEL_H = 20;
+const LABEL_GAP = LABEL_H + 2;
+
+/**
+ * Where each label sits (its centre), starting at its line and pushed apart so that none overlaps
+ * the next, kept inside the plot: two thresholds a point apart used to print one label over the other.
+ */
+export function labelPositions(ys: readonly number[], top = M.top + LABEL_H / 2, bottom = M.top + PH - LABEL_H / 2): number[] {
+  const order = ys.map((_, i) => i).sort((a, b) => ys[a] - ys[b]);
+  const at = ys.slice();
+  let prev = -Infinity;
+  for (const i of order) {
+    at[i] = Math.max(ys[i], prev + LABEL_GAP, top);
+    prev = at[i];
+  }
+  // Pushed past the bottom: move the stack back up, each keeping its distance from the one below.
+  let next = Infinity;
+  for (let k = order.length - 1; k >= 0; k--) {
+    const i = order[k];
+    at[i] = Math.min(at[i], next - LABEL_GAP, bottom);
+    next = at[i];
+  }
+  return at;
+}
+
+/** "A: top 49.9% of customers, 80.0% of sales": the segment's own share, not the cumulative threshold. */
+export function segmentLabel(name: string, first: boolean, customers: number, measure: number, measureName: string, percent: (f: number) => string): string {
+  return `${name}: ${first ? 'top' : 'next'} ${percent(customers)} of customers, ${percent(measure)} of ${measureName}`;
+}
+
 export interface ParetoChartProps {
   curve: Curve;
   thresholds: Threshold[];
@@ -59,6 +90,7 @@ export function ParetoChart({ curve, thresholds, names, measureName, onMove }: P
     onMove(k, to);
   };
   const grid = [0, 0.2, 0.4, 0.6, 0.8, 1];
+  const labelYs = labelPositions(thresholds.map((t) => py(t.at / 100)));
   return (
     <svg ref={svg} className={styles.svg} viewBox={`0 0 ${W} ${H}`} role="group" aria-label={`Pareto curve: cumulative share of ${measureName} by ranked customers, with the segment thresholds`} data-testid="pareto">
       {grid.map((g) => (
@@ -79,6 +111,11 @@ export function ParetoChart({ curve, thresholds, names, measureName, onMove }: P
       {thresholds.map((t, k) => {
         const y = py(t.at / 100);
         const cx = customersAt(curve, t.at / 100);
+        const before = k > 0 ? thresholds[k - 1].at : 0;
+        const text = segmentLabel(names[t.upper], k === 0, cx - (k > 0 ? customersAt(curve, before / 100) : 0), (t.at - before) / 100, measureName, f.percent);
+        const ly = labelYs[k];
+        // About 5.6 units a character at 11 px; right-aligned inside the plot.
+        const lw = Math.min(PW, text.length * 5.6 + 10);
         const label = `Threshold between ${names[t.upper]} and ${names[t.lower]}`;
         const active = dragging === k || focused === k;
         return (
@@ -92,7 +129,7 @@ export function ParetoChart({ curve, thresholds, names, measureName, onMove }: P
             aria-valuemin={t.min}
             aria-valuemax={t.max}
             aria-valuenow={t.at}
-            aria-valuetext={`${names[t.upper]} up to ${f.integer(t.at)} % of ${measureName}, ${f.percent(cx)} of ranked customers`}
+            aria-valuetext={`${names[t.upper]} up to ${f.percent(t.at / 100)} of ${measureName}, ${f.percent(cx)} of ranked customers`}
             data-threshold={k}
             onKeyDown={onKey(k, t)}
             onFocus={() => setFocused(k)}
@@ -114,9 +151,9 @@ export function ParetoChart({ curve, thresholds, names, measureName, onMove }: P
             <line x1={px(0)} x2={px(1)} y1={y} y2={y} stroke="transparent" strokeWidth={14} />
             <line x1={px(0)} x2={px(1)} y1={y} y2={y} strokeWidth={active ? 3 : 2} strokeDasharray="6 4" style={{ stroke: tokens.colorPaletteDarkOrangeForeground1 }} />
             <line x1={px(cx)} x2={px(cx)} y1={y} y2={py(0)} strokeWidth={1} strokeDasharray="2 3" style={{ stroke: tokens.colorNeutralForeground3 }} />
-            <rect x={px(1) - 64} y={y - 11} width={62} height={22} rx={4} strokeWidth={active ? 2 : 1} style={{ fill: tokens.colorNeutralBackground1, stroke: active ? tokens.colorStrokeFocus2 : tokens.colorPaletteDarkOrangeForeground1 }} />
-            <text x={px(1) - 33} y={y + 4} textAnchor="middle" fontSize="11" style={{ fill: tokens.colorNeutralForeground1 }}>
-              {`${names[t.upper]} ${f.integer(t.at)} %`}
+            <rect x={px(1) - lw - 2} y={ly - LABEL_H / 2} width={lw} height={LABEL_H} rx={4} strokeWidth={active ? 2 : 1} style={{ fill: tokens.colorNeutralBackground1, stroke: active ? tokens.colorStrokeFocus2 : tokens.colorPaletteDarkOrangeForeground1 }} />
+            <text x={px(1) - 2 - lw / 2} y={ly + 4} textAnchor="middle" fontSize="11" style={{ fill: tokens.colorNeutralForeground1 }} data-testid="threshold-label">
+              {text}
             </text>
           </g>
         );
