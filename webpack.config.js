@@ -134,9 +134,7 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
-          prodBase
-            ? { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => productionManifest(content.toString('utf8'), prodBase) }
-            : { from: 'manifest.xml', to: 'manifest.xml' },
+          prodBase ? { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => productionManifest(content.toString('utf8'), prodBase) } : { from: 'manifest.xml', to: 'manifest.xml' },
         ],
       }),
     ],

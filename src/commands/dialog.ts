@@ -3,7 +3,12 @@
 import { outcomeFromQuery } from './outcome-url';
 
 function show(): void {
-  const message = outcomeFromQuery(window.location.search) ?? { title: 'Tierwise', lines: ['Run again finished; open Tierwise from Home > Tierwise to see the result.'], openPane: false, problem: false };
+  const message = outcomeFromQuery(window.location.search) ?? {
+    title: 'Tierwise',
+    lines: ['Run again finished; open Tierwise from Home > Tierwise to see the result.'],
+    openPane: false,
+    problem: false,
+  };
   const title = document.getElementById('title');
   const list = document.getElementById('lines');
   if (!title || !list) return;

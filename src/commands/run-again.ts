@@ -53,9 +53,7 @@ export async function runAgain(host: WorkbookHost, engine: EngineClient, options
       const gone = saved.missing.find((m) => m.role === 'sales');
       return {
         kind: 'no-range',
-        message: gone
-          ? `The ${gone.message.replace(/^the /, '')}, is not in the workbook any more.`
-          : 'No sales range is saved with the settings (a selection has no name to keep).',
+        message: gone ? `The ${gone.message.replace(/^the /, '')}, is not in the workbook any more.` : 'No sales range is saved with the settings (a selection has no name to keep).',
       };
     }
     const warnings: Issue[] = [...loaded.warnings];

@@ -103,11 +103,7 @@ function hostInfoFromWindowName(name: string): string | undefined {
 
 /** The host Office named before office.js answered, from any of the places office.js looks. */
 export function officeHostInfo(signals: StartupSignals): HostInfo | undefined {
-  return (
-    parseHostInfo(hostInfoFromSearch(signals.search)) ??
-    parseHostInfo(hostInfoFromWindowName(signals.windowName)) ??
-    parseHostInfo(signals.storedHostInfo)
-  );
+  return parseHostInfo(hostInfoFromSearch(signals.search)) ?? parseHostInfo(hostInfoFromWindowName(signals.windowName)) ?? parseHostInfo(signals.storedHostInfo);
 }
 
 /** True when anything says Office opened this page. */

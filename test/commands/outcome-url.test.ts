@@ -5,7 +5,7 @@ import type { OutcomeMessage } from '../../src/commands/run-again';
 
 const message: OutcomeMessage = { title: 'Tiers updated', lines: ['793 customers from table "Orders".', 'Orders!F12: <b>=1+1</b> & 50 %'], openPane: false, problem: true };
 
-test('round trip, with Office\'s own query beside it', () => {
+test("round trip, with Office's own query beside it", () => {
   const query = outcomeQuery(message);
   expect(outcomeFromQuery(query)).toEqual(message);
   expect(outcomeFromQuery(`${query}&_host_Info=Excel$Win32$16.01$en-US$$$$0`)).toEqual(message);
@@ -20,7 +20,15 @@ test('long lines are cut so the URL stays short', () => {
 });
 
 test('a missing or malformed message is undefined, never an exception', () => {
-  for (const q of ['', '?x=1', '?outcome=', '?outcome=%7Bnot', '?outcome=5', `?outcome=${encodeURIComponent('{"title":1,"lines":[]}')}`, `?outcome=${encodeURIComponent('{"title":"t","lines":[1]}')}`]) {
+  for (const q of [
+    '',
+    '?x=1',
+    '?outcome=',
+    '?outcome=%7Bnot',
+    '?outcome=5',
+    `?outcome=${encodeURIComponent('{"title":1,"lines":[]}')}`,
+    `?outcome=${encodeURIComponent('{"title":"t","lines":[1]}')}`,
+  ]) {
     expect(outcomeFromQuery(q)).toBeUndefined();
   }
 });

@@ -23,7 +23,18 @@ const EXPECTED: Record<string, string> = { C1: 'A', C2: 'A', C3: 'B', C4: 'B', C
 
 const CONFIG = {
   version: 1,
-  segmentTypes: [{ name: 'Sales ABC', kind: 'abc', measure: 'sales', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] }],
+  segmentTypes: [
+    {
+      name: 'Sales ABC',
+      kind: 'abc',
+      measure: 'sales',
+      segments: [
+        { name: 'A', share: 80 },
+        { name: 'B', share: 15 },
+        { name: 'C', share: 5 },
+      ],
+    },
+  ],
   ranges: { sales: { table: 'Orders' } },
 };
 const NOW = '2026-12-05T20:00:00.000Z';
@@ -101,7 +112,7 @@ describe('Run again', () => {
   });
 
   it('without a saved configuration changes nothing and sends the user to the pane', async () => {
-    const { sim, host } = workbook(undefined) /* nothing saved */;
+    const { sim, host } = workbook(undefined); /* nothing saved */
     const before = snapshotOf(sim);
     const outcome = await run(host);
     expect(outcome).toEqual({ kind: 'no-config' });
@@ -112,7 +123,20 @@ describe('Run again', () => {
 
   it('with an invalid or newer configuration changes nothing, keeps the text, and lists every problem', async () => {
     for (const text of [
-      JSON.stringify({ ...CONFIG, segmentTypes: [{ name: 'Sales ABC', kind: 'abc', measure: 'sales', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }] }] }),
+      JSON.stringify({
+        ...CONFIG,
+        segmentTypes: [
+          {
+            name: 'Sales ABC',
+            kind: 'abc',
+            measure: 'sales',
+            segments: [
+              { name: 'A', share: 80 },
+              { name: 'B', share: 15 },
+            ],
+          },
+        ],
+      }),
       JSON.stringify({ ...CONFIG, version: 99 }),
       '{ not json',
     ]) {
@@ -151,7 +175,7 @@ describe('Run again', () => {
     expect(snapshotOf(sim)).toBe(before);
   });
 
-  it('a configuration the data cannot satisfy fails with the engine\'s reason and writes nothing', async () => {
+  it("a configuration the data cannot satisfy fails with the engine's reason and writes nothing", async () => {
     const { sim, host } = workbook({ ...CONFIG, columns: { amount: 'Revenue' } });
     const before = snapshotOf(sim);
     const outcome = await run(host);

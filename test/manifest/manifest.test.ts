@@ -105,10 +105,7 @@ interface BuildOutputs {
 
 function buildOutputs(): BuildOutputs {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack's configuration is CommonJS, loaded as webpack loads it
-  const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as (
-    env: unknown,
-    argv: { mode: string },
-  ) => { output: { path: string }; plugins: object[] };
+  const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as (env: unknown, argv: { mode: string }) => { output: { path: string }; plugins: object[] };
   const config = makeConfig({}, { mode: 'production' });
   expect(path.relative(ROOT, config.output.path)).toBe(path.join('dist', 'web'));
   const pages = new Set<string>();
@@ -194,9 +191,23 @@ describe('manifest.xml identity', () => {
 describe('manifest.xml structure follows the XSD sequences', () => {
   test('OfficeApp (TaskPaneApp)', () => {
     expectSequence(app, [
-      'Id', 'AlternateId?', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description',
-      'IconUrl?', 'HighResolutionIconUrl?', 'SupportUrl?', 'AppDomains?', 'Hosts?',
-      'Requirements?', 'DefaultSettings', 'Permissions', 'Dictionary?', 'VersionOverrides?',
+      'Id',
+      'AlternateId?',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl?',
+      'HighResolutionIconUrl?',
+      'SupportUrl?',
+      'AppDomains?',
+      'Hosts?',
+      'Requirements?',
+      'DefaultSettings',
+      'Permissions',
+      'Dictionary?',
+      'VersionOverrides?',
     ]);
     expectSequence(child(app, 'DefaultSettings'), ['SourceLocation']);
   });
@@ -268,10 +279,7 @@ describe('manifest.xml resources', () => {
 
 describe('manifest.xml URLs', () => {
   const outputs = buildOutputs();
-  const allUrls = [
-    ...nodes.map((n) => n.attrs.DefaultValue).filter((v): v is string => v !== undefined && /^https?:/i.test(v)),
-    ...nodes.filter((n) => n.name === 'AppDomain').map((n) => n.text),
-  ];
+  const allUrls = [...nodes.map((n) => n.attrs.DefaultValue).filter((v): v is string => v !== undefined && /^https?:/i.test(v)), ...nodes.filter((n) => n.name === 'AppDomain').map((n) => n.text)];
 
   test("office-addin-manifest, Microsoft's own reader, reads it as Tierwise's task pane add-in for workbooks", () => {
     expect(manifestInfo(MANIFEST_PATH)).toMatchObject({
@@ -315,11 +323,7 @@ describe('manifest.xml URLs', () => {
   });
 
   test('every icon exists in assets/ as a PNG of the size its name says', () => {
-    const iconUrls = [
-      child(app, 'IconUrl').attrs.DefaultValue,
-      child(app, 'HighResolutionIconUrl').attrs.DefaultValue,
-      ...images.values(),
-    ];
+    const iconUrls = [child(app, 'IconUrl').attrs.DefaultValue, child(app, 'HighResolutionIconUrl').attrs.DefaultValue, ...images.values()];
     for (const url of iconUrls) {
       const { pathname } = new URL(url);
       const match = /^\/assets\/icon-(\d+)\.png$/.exec(pathname);

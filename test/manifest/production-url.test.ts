@@ -48,7 +48,8 @@ function emittedManifest(config: Config): string {
   return String(pattern.transform ? pattern.transform(content, MANIFEST) : content);
 }
 
-const urlsIn = (xml: string) => [...xml.replace(/<!--[\s\S]*?-->/g, '').matchAll(/https?:\/\/[^"<\s]+/g)].map((m) => m[0]).filter((u) => !u.startsWith('http://schemas.microsoft.com/') && !u.startsWith('http://www.w3.org/'));
+const urlsIn = (xml: string) =>
+  [...xml.replace(/<!--[\s\S]*?-->/g, '').matchAll(/https?:\/\/[^"<\s]+/g)].map((m) => m[0]).filter((u) => !u.startsWith('http://schemas.microsoft.com/') && !u.startsWith('http://www.w3.org/'));
 
 describe('the production manifest', () => {
   it('has every localhost URL replaced by TIERWISE_URL, and office-addin-manifest reads it as the same add-in', () => {
