@@ -1,5 +1,5 @@
 // Step 3: write the tiers, the summary and the history to the workbook, with progress and cancel.
-import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Link, MessageBar, MessageBarBody, ProgressBar, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import type { Issue } from '../../engine/types';
 import type { ApplyState } from '../state/useApply';
@@ -8,6 +8,7 @@ import { ClearOverridesDialog } from './ClearOverridesDialog';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   buttons: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
 });
 
@@ -26,6 +27,10 @@ export interface ApplyStepProps {
   onApply(): void;
   onCancel(): void;
   onGoTo?(address: string): void;
+  /** Says where a problem is in the pane's words ("Profit band > Mid: from"). */
+  describe(where: string): string;
+  /** Takes the user to the field that fixes a problem. */
+  onFix(where: string): void;
 }
 
 export function ApplyStep(p: ApplyStepProps) {
@@ -55,7 +60,16 @@ export function ApplyStep(p: ApplyStepProps) {
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             {`Fix ${p.problems.length === 1 ? 'this problem' : `these ${p.problems.length} problems`} before applying: `}
-            {p.problems.slice(0, 3).map((i) => `${i.where}: ${i.message}`).join('; ')}
+            <ul className={styles.problems}>
+              {p.problems.slice(0, 5).map((i, k) => (
+                <li key={k}>
+                  <Link as="button" onClick={() => p.onFix(i.where)}>
+                    {p.describe(i.where)}
+                  </Link>
+                  : {i.message}
+                </li>
+              ))}
+            </ul>
           </MessageBarBody>
         </MessageBar>
       )}

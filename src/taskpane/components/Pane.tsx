@@ -8,6 +8,7 @@ import type { LoadedConfig } from '../../plan/stored-config';
 import { freeName, historyReducer, initialHistory } from '../state/draft';
 import type { SegmentType } from '../../engine/config';
 import { scopeProblem } from '../state/guardrails';
+import { fieldId, paneWhere, stepOf, typeIndexOf } from '../state/where';
 import { moveThreshold } from '../state/thresholds';
 import { useApply, type ApplyInput } from '../state/useApply';
 import { useSource } from '../state/useSource';
@@ -73,6 +74,21 @@ export function Pane({ host, engine, onApi }: PaneProps) {
   useEffect(() => {
     if (removed) undoButton.current?.focus();
   }, [removed]);
+  // A problem's link opens the step and the type that hold its field, then focuses the field (once rendered).
+  const [fixing, setFixing] = useState<string>();
+  useEffect(() => {
+    if (fixing === undefined) return;
+    const field = document.getElementById(fieldId(fixing)) ?? (stepOf(fixing) === 'segments' ? document.getElementById(SEGMENT_TYPE_NAME_ID) : null);
+    field?.focus();
+    field?.scrollIntoView?.({ block: 'center' });
+    setFixing(undefined);
+  }, [fixing]);
+  const onFix = (where: string) => {
+    const index = typeIndexOf(where);
+    if (index !== undefined) dispatch({ type: 'select', index });
+    setStep(stepOf(where));
+    setFixing(where);
+  };
   const [nameFocus, setNameFocus] = useState(0);
   useEffect(() => {
     if (nameFocus > 0) document.getElementById(SEGMENT_TYPE_NAME_ID)?.focus();
@@ -270,6 +286,8 @@ export function Pane({ host, engine, onApi }: PaneProps) {
             onApply={() => void apply()}
             onCancel={applier.cancel}
             onGoTo={selectCell}
+            describe={(where) => paneWhere(where, draft.config)}
+            onFix={onFix}
           />
         )}
       </section>

@@ -9,6 +9,7 @@ import type { Issue } from '../../engine/types';
 import { useFormats } from '../format';
 import type { Scope } from '../state/draft';
 import { issuesAt, issuesUnder } from '../state/validation';
+import { fieldId } from '../state/where';
 import { ChoiceField, type Choice } from './ChoiceField';
 import { fieldState } from './FieldIssue';
 import { FilterRow } from './FilterRow';
@@ -74,6 +75,7 @@ export function ScopeEditor({ config, header, window, latestSale, decimalRead, i
         </Text>
       )}
       <NumberField
+        id={fieldId('minimumNetSales')}
         label="Minimum net sales"
         value={config.minimumNetSales}
         placeholder="No minimum"
@@ -155,7 +157,7 @@ function WindowFields({ value, latestSale, issues, onChange }: WindowFieldsProps
       {value.kind === 'rolling' && (
         <div className={styles.line}>
           <div className={styles.narrowField}>
-            <NumberField label="Months" value={value.months} required issues={issuesAt(issues, 'window.months')} onChange={(n) => n !== undefined && onChange({ ...value, months: n })} />
+            <NumberField id={fieldId('window.months')} label="Months" value={value.months} required issues={issuesAt(issues, 'window.months')} onChange={(n) => n !== undefined && onChange({ ...value, months: n })} />
           </div>
           <Field
             className={styles.narrowField}
@@ -170,7 +172,7 @@ function WindowFields({ value, latestSale, issues, onChange }: WindowFieldsProps
       {value.kind === 'year' && (
         <div className={styles.line}>
           <div className={styles.narrowField}>
-            <NumberField label="Year" value={value.year} required grouping={false} issues={issuesAt(issues, 'window.year')} onChange={(n) => n !== undefined && onChange({ ...value, year: n })} />
+            <NumberField id={fieldId('window.year')} label="Year" value={value.year} required grouping={false} issues={issuesAt(issues, 'window.year')} onChange={(n) => n !== undefined && onChange({ ...value, year: n })} />
           </div>
           <ChoiceField
             className={styles.narrowField}

@@ -3,6 +3,7 @@ import { Field, Input, Switch, makeStyles } from '@fluentui/react-components';
 import type { Band } from '../../../engine/bands-schema';
 import type { Issue } from '../../../engine/types';
 import { issuesAt } from '../../state/validation';
+import { fieldId } from '../../state/where';
 import { fieldState } from '../FieldIssue';
 import { NumberField } from '../NumberField';
 import { ListControls, listLineStyle, listRowStyle } from './ListControls';
@@ -41,6 +42,7 @@ export function BandRow({ band, index, count, path, issues, measure, onChange, o
       <div className={styles.line}>
         <div className={styles.bound}>
           <NumberField
+            id={fieldId(`${path}.min`)}
             label={`${label}: from ${measure} (included)`}
             value={band.min}
             placeholder={index === 0 ? 'no minimum' : 'required'}
@@ -50,6 +52,7 @@ export function BandRow({ band, index, count, path, issues, measure, onChange, o
         </div>
         <div className={styles.bound}>
           <NumberField
+            id={fieldId(`${path}.max`)}
             label={`${label}: to ${measure} (excluded)`}
             value={band.max}
             placeholder={index === count - 1 ? 'no maximum' : 'required'}

@@ -1,0 +1,54 @@
+/**
+ * @jest-environment jsdom
+ */
+// Configuration problems in the pane's words, with a link to the field that fixes them.
+import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
+import { defaultConfig } from '../../src/engine/config';
+import { MemoryHost } from '../../src/hosts/memory/host';
+import { MemoryWorkbook } from '../../src/hosts/memory/workbook';
+import { Pane } from '../../src/taskpane/components/Pane';
+import { paneWhere } from '../../src/taskpane/state/where';
+import { InProcessClient } from '../../src/taskpane/worker/client';
+import { renderPane } from './render';
+
+jest.setTimeout(40_000);
+configure({ asyncUtilTimeout: 15_000 });
+
+describe('paneWhere', () => {
+  const config = defaultConfig();
+  it('names the type, the segment or band, and the field as the pane labels them', () => {
+    expect(paneWhere('segmentTypes[1].bands[2].min', config)).toBe('Profit band > Mid: from');
+    expect(paneWhere('segmentTypes[0].segments[0].share', config)).toBe('Sales ABC > A: share');
+    expect(paneWhere('segmentTypes[0].segments', config)).toBe('Sales ABC: segments');
+    expect(paneWhere('segmentTypes[1].name', config)).toBe('Profit band: name');
+    expect(paneWhere('window.months', config)).toBe('What is counted > Sales lines counted: Months');
+    expect(paneWhere('filters[0].in', config)).toBe('What is counted > Filter 1');
+    expect(paneWhere('overrides["X"]', config)).toBe('overrides["X"]');
+  });
+});
+
+describe('a problem in the Apply step', () => {
+  it('reads "Profit band > Mid: from" and its link focuses that box', async () => {
+    const wb = new MemoryWorkbook();
+    wb.addSheet('Sales', [
+      ['Customer', 'Sales', 'Profit'],
+      ['C1', 500, 100],
+      ['C2', 300, -20],
+      ['C3', 150, 30],
+    ]);
+    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
+    await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy());
+    // A gap: Mid starts at 600 while Low ends at 500 (the pane moves linked bounds, so type it alone).
+    fireEvent.click(screen.getByRole('button', { name: /^Profit band/ }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Low: to profit (excluded)' }), { target: { value: '' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Low: to profit (excluded)' }), { target: { value: '400' } });
+    fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
+    const link = await screen.findByRole('button', { name: 'Profit band > Mid: from' });
+    expect(link.closest('li')?.textContent).toBe('Profit band > Mid: from: no band covers 400 to 500');
+    fireEvent.click(screen.getByRole('tab', { name: 'Segment types' }));
+    fireEvent.click(screen.getByRole('button', { name: /^Sales ABC/ }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Profit band > Mid: from' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Mid: from profit (included)' })));
+  });
+});
