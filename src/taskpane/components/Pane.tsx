@@ -1,9 +1,10 @@
 // The task pane: three steps (data, segment types with preview, apply) over one draft configuration.
-import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Button, Tab, TabList, Title3, makeStaticStyles, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Button, Link, Tab, TabList, Text, Title3, makeStaticStyles, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { defaultConfig } from '../../engine/config';
 import { canonicalJson } from '../../engine/history';
-import type { WorkbookHost } from '../../hosts/host';
+import type { SourceInfo, SourceRef, WorkbookHost } from '../../hosts/host';
+import { useFormats } from '../format';
 import type { LoadedConfig } from '../../plan/stored-config';
 import { freeName, historyReducer, initialHistory } from '../state/draft';
 import type { SegmentType } from '../../engine/config';
@@ -60,8 +61,15 @@ export interface PaneProps {
   onApi?(api: PaneApi): void;
 }
 
+/** `Table Orders (9,994 rows)`, as the source picker lists it. */
+function sourceLabel(sources: readonly SourceInfo[], source: SourceRef): string {
+  if (source.kind === 'selection') return 'the selection';
+  return sources.find((s) => s.ref.kind === source.kind && 'name' in s.ref && s.ref.name === source.name)?.label ?? `${source.kind === 'table' ? 'Table' : 'Sheet'} ${source.name}`;
+}
+
 export function Pane({ host, engine, onApi }: PaneProps) {
   const styles = useStyles();
+  const f = useFormats();
   usePaneStaticStyles();
   const root = useRef<HTMLElement>(null);
   const width = useWidth(root);
@@ -180,6 +188,20 @@ export function Pane({ host, engine, onApi }: PaneProps) {
     <main ref={root} className={mergeClasses(styles.root, !wide && styles.narrow)} aria-label="Tierwise" onKeyDown={onKeyDown}>
       <header className={styles.header}>
         <Title3 as="h1">Tierwise</Title3>
+        {src.source && (
+          <Text size={200} data-testid="source-line">
+            Data: {sourceLabel(src.sources, src.source)}
+            {src.prepared ? ` · ${f.integer(src.prepared.lineCount)} lines used` : ''}
+            {step !== 'data' && (
+              <>
+                {' · '}
+                <Link as="button" onClick={() => setStep('data')}>
+                  Change
+                </Link>
+              </>
+            )}
+          </Text>
+        )}
         <RunStatus previous={src.previous} fingerprint={src.prepared?.dataFingerprint} settingsChanged={baseline !== undefined && baseline !== draftKey} />
       </header>
       {src.error && (

@@ -11,6 +11,9 @@ const useStyles = makeStyles({
   pick: { flexGrow: 1, justifyContent: 'flex-start', minWidth: 0 },
   kind: { color: 'inherit', opacity: 0.85, marginLeft: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightRegular },
   invalid: { color: tokens.colorPaletteRedForeground1, marginLeft: tokens.spacingHorizontalS },
+  // Red on the selected (brand) button read at 1.34:1: there it takes the button's own text colour,
+  // and the words and the weight carry the meaning.
+  invalidSelected: { color: 'inherit', marginLeft: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightSemibold, textDecorationLine: 'underline' },
 });
 
 export interface SegmentTypeListProps {
@@ -34,7 +37,11 @@ export function SegmentTypeList({ types, selected, invalid, onSelect, onMove, on
             <ToggleButton className={styles.pick} appearance={i === selected ? 'primary' : 'subtle'} checked={i === selected} onClick={() => onSelect(i)}>
               {t.name.trim() || `(unnamed ${i + 1})`}
               <span className={styles.kind}>{EDITORS[t.kind].label.split(' ')[0]}</span>
-              {invalid[i] && <span className={styles.invalid}>needs attention</span>}
+              {invalid[i] && (
+                <span className={i === selected ? styles.invalidSelected : styles.invalid} data-testid="needs-attention">
+                  needs attention
+                </span>
+              )}
             </ToggleButton>
             <ListControls name={t.name} index={i} count={types.length} onMove={(by) => onMove(i, by)} onRemove={() => onRemove(i)} />
           </li>
