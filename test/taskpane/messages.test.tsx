@@ -52,3 +52,23 @@ describe('a problem in the Apply step', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Mid: from profit (included)' })));
   });
 });
+
+describe('a number role mapped to a text column', () => {
+  it('is said once at the mapping, with the count of cells, not cell by cell in the list', async () => {
+    const wb = new MemoryWorkbook();
+    wb.addSheet('Sales', [
+      ['Customer', 'Customer Name', 'Sales', 'Profit'],
+      ['C1', 'Ann', 500, 50],
+      ['C2', 'Bob', 300, 30],
+      ['C3', 'Cy', 150, 15],
+    ]);
+    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
+    await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy());
+    fireEvent.click(screen.getByRole('tab', { name: 'Data' }));
+    fireEvent.click(await screen.findByRole('combobox', { name: 'Sales amount (required)' }));
+    fireEvent.click(screen.getByRole('option', { name: 'Customer Name' }));
+    const message = '3 cells of Customer Name are not a number: is it the Sales amount column? Their rows are left out.';
+    await waitFor(() => expect(screen.getAllByText(message)).toHaveLength(1));
+    expect(screen.queryByText(/"Ann" is not a number/)).toBeNull();
+  });
+});

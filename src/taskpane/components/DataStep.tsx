@@ -36,7 +36,12 @@ export function DataStep({ src, config, draftIssues, onColumn, onScope, valuesOf
   const styles = useStyles();
   const f = useFormats();
   const p = src.prepared;
-  const other = p ? p.issues.filter((i) => !shownByField(i)) : [];
+  // A number role mapped to a text column is said once at the mapping, with the count: its cells' own
+  // messages (fifty alike in the list) stay out of the list.
+  const textHeaders = p ? Object.entries(p.textCells).map(([role]) => `${(p.header[p.mapping[role as ColumnRole]!] ?? '').trim() || `column ${p.mapping[role as ColumnRole]! + 1}`} "`) : [];
+  const saidAtMapping = (i: Issue) => i.row !== undefined && i.message.includes('" is not a number') && textHeaders.some((h) => i.message.startsWith(h));
+  const hidden = p ? Object.values(p.textCells).reduce((s, n) => s + (n ?? 0), 0) : 0;
+  const other = p ? p.issues.filter((i) => !shownByField(i) && !saidAtMapping(i)) : [];
   return (
     <div className={styles.root}>
       <SourcePicker sources={src.sources} source={src.source} onChoose={src.chooseSource} onReload={() => void src.reload()} disabled={src.busy !== undefined} />
@@ -65,8 +70,8 @@ export function DataStep({ src, config, draftIssues, onColumn, onScope, valuesOf
               <MessageBarBody>{blocked}</MessageBarBody>
             </MessageBar>
           )}
-          <MappingEditor header={p.header} mapping={p.mapping} columns={config.columns} issues={p.issues} onChange={onColumn} />
-          <IssueList issues={other} total={p.issueCount - (p.issues.length - other.length)} leftOutRows={p.leftOutRows} onSelect={onSelectCell} />
+          <MappingEditor header={p.header} mapping={p.mapping} columns={config.columns} issues={p.issues} textCells={p.textCells} onChange={onColumn} />
+          <IssueList issues={other} total={p.issueCount - (p.issues.length - other.length) - Math.max(0, hidden - p.issues.filter(saidAtMapping).length)} leftOutRows={p.leftOutRows} onSelect={onSelectCell} />
           <ScopeEditor
             config={config}
             header={p.header}

@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '../../engine/ingest';
 import { COLUMN_ROLES, type ColumnMapping, type ColumnRole, type Issue } from '../../engine/types';
 import type { Config } from '../../engine/config';
 import { issuesAt } from '../state/validation';
+import { useFormats } from '../format';
 import { fieldState } from './FieldIssue';
 
 const useStyles = makeStyles({
@@ -21,18 +22,28 @@ export interface MappingEditorProps {
   columns: Config['columns'];
   issues: Issue[];
   onChange(role: ColumnRole, header: string | undefined): void;
+  /** Number roles whose column held text: the cells that were not numbers (Prepared's `textCells`). */
+  textCells?: Partial<Record<ColumnRole, number>>;
 }
 
-export function MappingEditor({ header, mapping, columns, issues, onChange }: MappingEditorProps) {
+/** "1,234 cells of Customer Name are not numbers: is it the Sales amount column?" */
+export const textColumnMessage = (count: number, column: string, role: ColumnRole, integer: (n: number) => string): string =>
+  `${integer(count)} cell${count === 1 ? '' : 's'} of ${column} ${count === 1 ? 'is' : 'are'} not a number: is it the ${ROLE_LABELS[role]} column? Their rows are left out.`;
+
+export function MappingEditor({ header, mapping, columns, issues, onChange, textCells = {} }: MappingEditorProps) {
   const styles = useStyles();
+  const f = useFormats();
   return (
     <div className={styles.grid} role="group" aria-label="Columns">
       {COLUMN_ROLES.map((role) => {
         const i = mapping[role];
         const shown = i !== undefined ? header[i] || `column ${i + 1}` : NONE;
         const chosen = columns[role];
+        const text = textCells[role];
+        const own = issuesAt(issues, `columns.${role}`);
+        const said: Issue[] = text ? [...own, { severity: 'warning', where: `columns.${role}`, message: textColumnMessage(text, shown, role, f.integer) }] : own;
         return (
-          <Field key={role} label={`${ROLE_LABELS[role]}${REQUIRED.has(role) ? ' (required)' : ''}`} {...fieldState(issuesAt(issues, `columns.${role}`))}>
+          <Field key={role} label={`${ROLE_LABELS[role]}${REQUIRED.has(role) ? ' (required)' : ''}`} {...fieldState(said)}>
             <Dropdown
               value={shown}
               selectedOptions={[chosen ?? AUTO]}

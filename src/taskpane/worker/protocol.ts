@@ -4,7 +4,7 @@ import type { Migration, Snapshot } from '../../engine/history';
 import type { Config, SegmentKind, SegmentType } from '../../engine/config';
 import type { ColumnValues } from '../../engine/column-values';
 import type { SummaryRow, VisitCompliance } from '../../engine/result';
-import type { Cell, ColumnMapping, Issue, SourceTable } from '../../engine/types';
+import type { Cell, ColumnMapping, ColumnRole, Issue, SourceTable } from '../../engine/types';
 import type { PlanValue, WorkbookPlan } from '../../plan/plan';
 
 /** The table's shape without its rows: the rows follow in chunks so no message is large. */
@@ -54,6 +54,11 @@ export interface Prepared {
   filteredRows: number;
   lineCount: number;
   customerCount: number;
+  /**
+   * Number roles (amount, profit, cost, quantity, spent) whose column holds text: how many cells of it
+   * were not numbers. The pane says so once at the mapping instead of listing each cell.
+   */
+  textCells: Partial<Record<ColumnRole, number>>;
   /** What the segment types count: the lines inside the window (after filters), and the customers with one. */
   windowLines: number;
   windowCustomers: number;

@@ -9,7 +9,7 @@ import { inRange } from '../../engine/aggregate';
 import { classifyType, prepare, resultOf, type Prepared as EnginePrepared } from '../../engine/run';
 import type { Config, SegmentType } from '../../engine/config';
 import { cached, type ExtraSources } from '../../engine/prepared';
-import type { SourceTable } from '../../engine/types';
+import type { ColumnRole, SourceTable } from '../../engine/types';
 import { errorMessage } from '../../engine/types';
 import type { PreviousRun } from '../../hosts/host';
 import { segmentColors } from '../../plan/colors';
@@ -35,6 +35,24 @@ function counted(p: EnginePrepared): { lines: number; customers: number } {
   });
 }
 
+const NUMBER_ROLES: readonly ColumnRole[] = ['amount', 'profit', 'cost', 'quantity', 'spent'];
+
+/** Per number role, the cells of its column that were not numbers (the row issues that say so). */
+export function textCells(p: EnginePrepared): Partial<Record<ColumnRole, number>> {
+  const out: Partial<Record<ColumnRole, number>> = {};
+  const header = p.ingested.table.header;
+  for (const role of NUMBER_ROLES) {
+    const c = p.ingested.mapping[role];
+    if (c === undefined) continue;
+    // As ingest names a column in its messages.
+    const prefix = `${String(header[c] ?? '').trim() || `column ${c + 1}`} "`;
+    let n = 0;
+    for (const i of p.issues) if (i.row !== undefined && i.message.startsWith(prefix) && i.message.includes('" is not a number')) n++;
+    if (n > 0) out[role] = n;
+  }
+  return out;
+}
+
 function describe(p: EnginePrepared): Prepared {
   const latest = latestDay(p.ingested.lines);
   const inWindow = counted(p);
@@ -47,6 +65,7 @@ function describe(p: EnginePrepared): Prepared {
     filteredRows: p.ingested.filteredRows,
     lineCount: p.ingested.lines.length,
     customerCount: p.customers.ids.length,
+    textCells: textCells(p),
     windowLines: inWindow.lines,
     windowCustomers: inWindow.customers,
     dataFingerprint: dataFingerprint(p.ingested.lines, p.customers.ids),
