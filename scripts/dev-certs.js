@@ -15,7 +15,7 @@ function cannotInstallMessage(error) {
     'Tierwise: could not install a development certificate that the operating system trusts',
     `(office-addin-dev-certs: ${reason}).`,
     'The server starts with a self-signed certificate: browsers warn about it, and Excel will not load the',
-    'add-in from it. Install the certificate yourself with `npx office-addin-dev-certs install` (it asks for',
+    'add-in from it. Install the certificate yourself with `node node_modules/office-addin-dev-certs/cli.js install` (it asks for',
     'administrator rights), then run `npm run start:https` again. See docs/taskpane.md, "Sideloading".',
   ].join('\n');
 }
