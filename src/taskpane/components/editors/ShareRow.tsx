@@ -6,7 +6,6 @@ import type { Issue } from '../../../engine/types';
 import { readTypedNumber, typedText, useFormats } from '../../format';
 import { fieldState } from '../FieldIssue';
 import { issuesAt } from '../../state/validation';
-import { fieldId } from '../../state/where';
 import { ListControls, listLineStyle, listRowStyle } from './ListControls';
 
 const useStyles = makeStyles({
@@ -78,7 +77,6 @@ function ShareRowView({ segment, index, count, path, issues, measure, onChange: 
             onChange={(_, d) => setShare(d.value)}
           />
           <SpinButton
-            id={fieldId(`${path}.share`)}
             className={styles.spin}
             aria-label={`Share of ${label}, percent`}
             min={0}
