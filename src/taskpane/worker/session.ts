@@ -37,7 +37,7 @@ function counted(p: EnginePrepared): { lines: number; customers: number } {
 
 const NUMBER_ROLES: readonly ColumnRole[] = ['amount', 'profit', 'cost', 'quantity', 'spent'];
 
-/** Per number role, the cells of its column that were not numbers (the row issues that say so). */
+/** Per number role mapped to a column of text, the cells of it that were not numbers (the row issues that say so). */
 export function textCells(p: EnginePrepared): Partial<Record<ColumnRole, number>> {
   const out: Partial<Record<ColumnRole, number>> = {};
   const header = p.ingested.table.header;
@@ -48,7 +48,8 @@ export function textCells(p: EnginePrepared): Partial<Record<ColumnRole, number>
     const prefix = `${String(header[c] ?? '').trim() || `column ${c + 1}`} "`;
     let n = 0;
     for (const i of p.issues) if (i.row !== undefined && i.message.startsWith(prefix) && i.message.includes('" is not a number')) n++;
-    if (n > 0) out[role] = n;
+    // A column of text, not a few typos: more than half the rows read. A typo stays in the list with its address.
+    if (n > 0 && n * 2 > p.ingested.lines.length + p.ingested.leftOutRows) out[role] = n;
   }
   return out;
 }
