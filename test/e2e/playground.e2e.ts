@@ -150,7 +150,7 @@ test('the playground, step by step, against the engine', async () => {
   await shot(page, '04-band-gap');
   await page.getByRole('tab', { name: 'Apply' }).click();
   expect(await page.getByRole('button', { name: 'Apply', exact: true }).isDisabled()).toBe(true);
-  expect(await page.getByText(/segmentTypes\[1\]\.bands\[2\]\.min: no band covers 400 to 500/).count()).toBe(1);
+  expect(await page.getByText(/Profit band > Mid: from: no band covers 400 to 500/).count()).toBe(1);
   await page.getByRole('tab', { name: 'Segment types' }).click();
   await page.getByRole('textbox', { name: 'Low: to profit (excluded)' }).fill('500');
   await eventually(() => page.getByText('no band covers').count(), (v) => expect(v).toBe(0));
