@@ -43,6 +43,12 @@ export function formatSummary(result: EngineResult): string {
       const rows = t.rfmGrid.map((cells, r) => [`R${r + 1}`, ...cells.map(int)]).reverse();
       out.push(...table([['', ...Array.from({ length: n }, (_, f) => `F${f + 1}`)], ...rows]));
     }
+    if (t.abcXyz) {
+      const m = t.abcXyz;
+      out.push('', `ABC-XYZ matrix: customers (% of customers) and % of ${m.measureName}, ${m.abcType} segments (rows) by ${t.type.name} segments (columns)`);
+      const cell = (i: number, j: number) => `${int(m.customers[i][j])} (${show(m.customerShare[i][j], pct)}) ${show(m.measureShare[i][j], pct)}`;
+      out.push(...table([['', ...m.columns], ...m.rows.map((r, i) => [r, ...m.columns.map((_, j) => cell(i, j))])]));
+    }
     if (t.visitCompliance?.length) {
       out.push('', 'Visit compliance');
       out.push(

@@ -7,6 +7,7 @@ import { bandsTypeSchema } from './bands-schema';
 import { loyaltyTypeSchema } from './loyalty-schema';
 import { profilesTypeSchema } from './profiles-schema';
 import { rfmTypeSchema } from './rfm-schema';
+import { xyzTypeSchema } from './xyz-schema';
 import { checkTypeNames, checkUniqueNames, finite, looseObj, type Obj, strictObj } from './schema-kit';
 import { COLUMN_ROLES, type ColumnRole, type Issue } from './types';
 
@@ -68,7 +69,7 @@ function configSchema(obj: Obj) {
 
   const segmentType = z.discriminatedUnion(
     'kind',
-    [abcTypeSchema(obj), bandsTypeSchema(obj), loyaltyTypeSchema(obj), activityTypeSchema(obj), profilesTypeSchema(obj), rfmTypeSchema(obj)],
+    [abcTypeSchema(obj), bandsTypeSchema(obj), loyaltyTypeSchema(obj), activityTypeSchema(obj), profilesTypeSchema(obj), rfmTypeSchema(obj), xyzTypeSchema(obj)],
     {
       error: (iss) =>
         iss.code === 'invalid_union' ? `unknown segment type kind; expected one of ${SEGMENT_KINDS.map((k) => `"${k}"`).join(', ')}` : undefined,
@@ -93,6 +94,17 @@ function configSchema(obj: Obj) {
     checkUniqueNames(c.segmentTypes, ctx, 'segmentTypes', 'segment type');
     checkTypeNames(c.segmentTypes, ctx);
     checkLoyaltyReferences(c.segmentTypes, ctx);
+    checkAbcReferences(c.segmentTypes, ctx);
+  });
+}
+
+/** An XYZ type's `abcType` names the ABC type of its matrix: it must be one. */
+function checkAbcReferences(types: readonly { name: string; kind: string; abcType?: string }[], ctx: z.RefinementCtx): void {
+  const abc = types.filter((t) => t.kind === 'abc').map((t) => t.name.toLowerCase());
+  types.forEach((t, i) => {
+    if (t.kind === 'xyz' && t.abcType !== undefined && !abc.includes(t.abcType.toLowerCase())) {
+      ctx.addIssue({ code: 'custom', path: ['segmentTypes', i, 'abcType'], message: `no ABC segment type is named "${t.abcType}"` });
+    }
   });
 }
 
@@ -112,7 +124,7 @@ function checkLoyaltyReferences(types: readonly { name: string; kind: string; lo
   });
 }
 
-export const SEGMENT_KINDS = ['abc', 'bands', 'loyalty', 'activity', 'profiles', 'rfm'] as const;
+export const SEGMENT_KINDS = ['abc', 'bands', 'loyalty', 'activity', 'profiles', 'rfm', 'xyz'] as const;
 
 const looseSchema = configSchema(looseObj);
 const strictSchema = configSchema(strictObj);

@@ -91,6 +91,10 @@ export function typeNeeds(type: SegmentType): { role: ColumnRole | 'profitOrCost
       return [];
     case 'rfm':
       return [{ role: 'date', why: `"${type.name}" measures recency in days` }];
+    case 'xyz': {
+      const why = `"${type.name}" measures ${type.measure} per ${type.period}`;
+      return type.measure === 'quantity' ? [{ role: 'date', why }, { role: 'quantity', why }] : [{ role: 'date', why }];
+    }
   }
 }
 
@@ -118,6 +122,8 @@ export function typeReads(type: SegmentType): LineRole[] {
       return type.criteria.some((l) => l.measure === 'orders') ? ['order'] : [];
     case 'rfm':
       return ['order'];
+    case 'xyz':
+      return type.measure === 'quantity' ? ['quantity'] : [];
   }
 }
 

@@ -4,6 +4,7 @@ import type { Config, SegmentType } from './config';
 import type { CustomerIndex } from './ingest';
 import type { ColumnMapping, Issue } from './types';
 import type { DayRange } from './window';
+import type { AbcXyzMatrix } from './xyz';
 
 export interface SegmentInfo {
   name: string;
@@ -92,6 +93,8 @@ export interface TypeResult {
   rfmGrid?: number[][];
   /** Any kind with a visits range and a segment carrying `visitEveryDays`. */
   visitCompliance?: VisitCompliance[];
+  /** XYZ with an `abcType`: the ABC-XYZ matrix. */
+  abcXyz?: AbcXyzMatrix;
 }
 
 export interface EngineResult {

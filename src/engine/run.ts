@@ -18,6 +18,7 @@ import { summarize } from './summary';
 import type { Issue, SourceTable } from './types';
 import { addVisits } from './visits';
 import { resolveWindow } from './window';
+import { classifyXyz, crossAbcXyz } from './xyz';
 
 export type { ExtraSources, Prepared, PreviousSegments } from './prepared';
 
@@ -173,6 +174,8 @@ function classifyKind(p: Prepared, type: SegmentType): TypeResult {
       return classifyProfiles(p, type);
     case 'rfm':
       return classifyRfm(p, type);
+    case 'xyz':
+      return classifyXyz(p, type);
   }
 }
 
@@ -218,7 +221,7 @@ export function resultOf(p: Prepared, types: TypeResult[]): EngineResult {
 /** Every segment type of a prepared run. Nothing is classified when the input is unusable (a required column is missing). */
 export function classifyAll(p: Prepared): EngineResult {
   const usable = p.ingested.usable && !p.issues.some((i) => i.severity === 'error' && i.row === undefined);
-  return resultOf(p, usable ? p.config.segmentTypes.map((t) => classifyType(p, t)) : []);
+  return resultOf(p, usable ? crossAbcXyz(p.config.segmentTypes.map((t) => classifyType(p, t))) : []);
 }
 
 /** The whole run. */

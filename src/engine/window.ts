@@ -18,7 +18,8 @@ export function latestDay(lines: SalesLines): EpochDay | undefined {
   return max === -Infinity ? undefined : max;
 }
 
-function civil(day: EpochDay): [number, number, number] {
+/** [year, month, day] of an epoch day. */
+export function civil(day: EpochDay): [number, number, number] {
   const [y, m, d] = epochDayToIso(day).split('-').map(Number);
   return [y, m, d];
 }

@@ -1,5 +1,5 @@
 // The summary parts only some segment types have, placed under the type's summary block: the
-// rewards a loyalty program makes available, the RFM heat map, and visit compliance (any kind with
+// rewards a loyalty program makes available, the RFM heat map, the ABC-XYZ matrix, and visit compliance (any kind with
 // a visits range). Customers and points per loyalty level are already the summary rows (the
 // measure of a loyalty type is the points earned).
 import type { TypeResult } from '../engine/result';
@@ -42,6 +42,22 @@ export function kindBlocks(t: TypeResult, k: number, row: number, fills: Conditi
       ],
       numberFormats: [TEXT, ...t.rfmGrid.map(() => COUNT)],
       colorScale: { firstColumn: 1, lastColumn: n, low: HEAT_LOW, high: HEAT_HIGH },
+    });
+  }
+
+  if (t.abcXyz) {
+    const m = t.abcXyz;
+    const head = [`${m.abcType} \\ ${name}`, ...m.columns];
+    const scale = { firstColumn: 1, lastColumn: m.columns.length, low: HEAT_LOW, high: HEAT_HIGH };
+    part('abc-xyz-customers', `${name}: ABC-XYZ matrix, customers by ${m.abcType} segment (rows) and ${name} segment (columns)`, {
+      values: [head, ...m.rows.map((r, i): PlanValue[] => [r, ...m.customers[i]])],
+      numberFormats: [TEXT, ...m.columns.map(() => COUNT)],
+      colorScale: scale,
+    });
+    part('abc-xyz-measure', `${name}: ABC-XYZ matrix, share of ${m.measureName} (of the ${m.abcType} measure, all cells add up to 100%)`, {
+      values: [head, ...m.rows.map((r, i): PlanValue[] => [r, ...m.measureShare[i]])],
+      numberFormats: [TEXT, ...m.columns.map((): NumberFormat => '0.0%')],
+      colorScale: scale,
     });
   }
 

@@ -89,6 +89,23 @@ describe('kind parts on Superstore (all kinds)', () => {
     expect(grid.colorScale).toMatchObject({ firstColumn: 1, lastColumn: 5 });
   });
 
+  it('ABC-XYZ matrix: customers per Sales ABC x Demand cell, counted from the combined column, and shares of sales', () => {
+    const k = indexOf('Demand');
+    const combined = tiers('Demand (ABC-XYZ)');
+    const xyz = new Map(tiers('Demand'));
+    const customers = block(`abc-xyz-customers-${k}`);
+    expect(customers.values[0]).toEqual(['Sales ABC \\ Demand', 'X', 'Y', 'Z', 'Unclassified']);
+    for (const row of customers.values.slice(1)) {
+      const abc = row[0] as string;
+      ['X', 'Y', 'Z'].forEach((x, j) => expect([abc, x, row[j + 1]]).toEqual([abc, x, combined.filter(([, v]) => v === `${abc}${x}`).length]));
+    }
+    const cells = customers.values.slice(1).flatMap((row) => row.slice(1) as number[]);
+    expect(cells.reduce((a, b) => a + b, 0)).toBe(793);
+    expect(customers.values.slice(1).reduce((s, row) => s + (row[4] as number), 0)).toBe([...xyz.values()].filter((v) => v === 'Unclassified').length);
+    const shares = block(`abc-xyz-measure-${k}`).values.slice(1).flatMap((row) => row.slice(1) as number[]);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+  });
+
   it('visit compliance of Sales ABC: visited within 30 / 90 / 180 days of the last day, from the raw records', () => {
     const k = indexOf('Sales ABC');
     const seg = new Map(tiers('Sales ABC'));
@@ -109,8 +126,8 @@ describe('kind parts on Superstore (all kinds)', () => {
     wb.addSheet('Orders', [['x']]);
     await new MemoryHost(wb).apply(plan);
     const cells = wb.values(SHEET_NAMES.summary);
-    const parts = summary.blocks.filter((b) => /^(rewards|rfm-grid|visits)-\d+$/.test(b.id));
-    expect(parts.map((b) => b.id)).toEqual([`visits-${indexOf('Sales ABC')}`, `rewards-${indexOf('Loyalty')}`, `rfm-grid-${indexOf('RFM')}`]);
+    const parts = summary.blocks.filter((b) => /^(rewards|rfm-grid|abc-xyz-customers|abc-xyz-measure|visits)-\d+$/.test(b.id));
+    expect(parts.map((b) => b.id)).toEqual([`visits-${indexOf('Sales ABC')}`, `rewards-${indexOf('Loyalty')}`, `rfm-grid-${indexOf('RFM')}`, `abc-xyz-customers-${indexOf('Demand')}`, `abc-xyz-measure-${indexOf('Demand')}`]);
     for (const b of parts) b.values.forEach((row, r) => row.forEach((v, c) => expect([b.id, r, c, cells[b.row + r][b.column + c]]).toEqual([b.id, r, c, v])));
     // No two blocks of the summary share a cell.
     const taken = new Set<string>();
@@ -122,6 +139,7 @@ describe('kind parts on Superstore (all kinds)', () => {
           taken.add(key);
         }),
       );
-    expect(wb.sheet(SHEET_NAMES.summary)!.colorScales).toHaveLength(1);
+    // The RFM heat map and the two ABC-XYZ matrices.
+    expect(wb.sheet(SHEET_NAMES.summary)!.colorScales).toHaveLength(3);
   });
 });

@@ -296,13 +296,58 @@ test('the all-kinds example configuration runs on the sample with no issue, ever
   if (!parsed.ok) return;
   const r = segment(TABLE, parsed.config);
   expect(r.issues).toEqual([]);
-  expect(r.types.map((t) => t.type.kind)).toEqual(['abc', 'bands', 'loyalty', 'activity', 'profiles', 'rfm']);
+  expect(r.types.map((t) => t.type.kind)).toEqual(['abc', 'bands', 'loyalty', 'activity', 'profiles', 'rfm', 'xyz']);
   expect(headers(r)).toEqual(
     expect.arrayContaining([
       'Loyalty', 'Loyalty (earned)', 'Loyalty (spent)', 'Loyalty (balance)', 'Loyalty (next level)', 'Loyalty (points missing)', 'Loyalty (available rewards)', 'Loyalty (discount)',
       'Activity', 'Activity (state of mind)', 'Activity (days since last purchase)', 'Activity (categories)',
       'Profile', 'Profile (profiles)',
       'RFM', 'RFM (recency days)', 'RFM (frequency)', 'RFM (R)', 'RFM (F)', 'RFM (M)', 'RFM (RFM)',
+      'Demand', 'Demand (cv)', 'Demand (periods with sales)', 'Demand (ABC-XYZ)',
     ]),
   );
+});
+
+describe('XYZ on Superstore', () => {
+  // Monthly net sales, all history: the 48 months from 2014-01 to 2017-12, zero-filled.
+  const r = run([
+    { name: 'Value', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] },
+    { name: 'Demand', kind: 'xyz', abcType: 'Value', combined: true },
+  ]);
+  const monthly = new Map<string, number[]>(customers.map((c) => [c, new Array<number>(48).fill(0)]));
+  for (const rec of records) {
+    const [y, m] = rec['Order Date'].split('-').map(Number);
+    monthly.get(rec['Customer ID'])![(y - 2014) * 12 + (m - 1)] += Number(rec.Sales);
+  }
+  const expected = (totals: number[]) => {
+    const mean = totals.reduce((a, b) => a + b, 0) / totals.length;
+    const sd = Math.sqrt(totals.reduce((a, t) => a + (t - mean) ** 2, 0) / totals.length);
+    const withSales = totals.filter((t) => Math.abs(t) > 1e-9).length;
+    const cv = sd / mean;
+    const segment = withSales < 3 || !(mean > 0) ? 'Unclassified' : cv <= 0.5 + 1e-9 ? 'X' : cv <= 1 + 1e-9 ? 'Y' : 'Z';
+    return { cv, withSales, segment };
+  };
+
+  test('CV, periods with sales and segment per customer, from a plain loop over the records', () => {
+    const cv = column(r, 'Demand (cv)');
+    const periods = column(r, 'Demand (periods with sales)');
+    const segment = column(r, 'Demand');
+    for (const c of customers) {
+      const e = expected(monthly.get(c)!);
+      expect(cv[c] as number).toBeCloseTo(e.cv, 9);
+      expect(periods[c]).toBe(e.withSales);
+      expect(segment[c]).toBe(e.segment);
+    }
+  });
+
+  test('the matrix counts every customer once and the combined column matches its cells', () => {
+    const m = r.types[1].abcXyz!;
+    expect(m.customers.flat().reduce((a, b) => a + b, 0)).toBe(793);
+    const combined = column(r, 'Demand (ABC-XYZ)');
+    const abc = column(r, 'Value');
+    const xyz = column(r, 'Demand');
+    for (const c of customers) expect(combined[c]).toBe(xyz[c] === 'Unclassified' ? '' : `${abc[c]}${xyz[c]}`);
+    const ax = m.customers[m.rows.indexOf('A')][m.columns.indexOf('X')];
+    expect(ax).toBe(customers.filter((c) => combined[c] === 'AX').length);
+  });
 });
