@@ -6,6 +6,7 @@ import { SETTINGS_CONFIG, SETTINGS_OWNED, parseOwned } from '../../src/plan/owne
 import { InProcessClient } from '../../src/taskpane/worker/client';
 import { excel, snapshotOf, sheetWith, valuesOf } from '../hosts/office/helpers';
 import type { SimExcel } from '../support/excel-sim';
+import { ABC_80_15_5 } from '../support/tables';
 
 // Five customers, sales worked out by hand: 500 + 300 + 100 + 60 + 40 = 1,000. With 80/15/5 a customer
 // is in A while those ahead hold less than 80 %: C1 (0 %) and C2 (50 %) are A; C3 (80 %) and C4 (90 %)
@@ -23,18 +24,7 @@ const EXPECTED: Record<string, string> = { C1: 'A', C2: 'A', C3: 'B', C4: 'B', C
 
 const CONFIG = {
   version: 1,
-  segmentTypes: [
-    {
-      name: 'Sales ABC',
-      kind: 'abc',
-      measure: 'sales',
-      segments: [
-        { name: 'A', share: 80 },
-        { name: 'B', share: 15 },
-        { name: 'C', share: 5 },
-      ],
-    },
-  ],
+  segmentTypes: [ABC_80_15_5],
   ranges: { sales: { table: 'Orders' } },
 };
 const NOW = '2026-12-05T20:00:00.000Z';
@@ -125,17 +115,7 @@ describe('Run again', () => {
     for (const text of [
       JSON.stringify({
         ...CONFIG,
-        segmentTypes: [
-          {
-            name: 'Sales ABC',
-            kind: 'abc',
-            measure: 'sales',
-            segments: [
-              { name: 'A', share: 80 },
-              { name: 'B', share: 15 },
-            ],
-          },
-        ],
+        segmentTypes: [{ ...ABC_80_15_5, segments: ABC_80_15_5.segments.slice(0, 2) }],
       }),
       JSON.stringify({ ...CONFIG, version: 99 }),
       '{ not json',
