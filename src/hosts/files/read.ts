@@ -49,7 +49,29 @@ async function readCsv(path: string, delimiter?: string): Promise<SourceTable> {
   while (end > 0 && records[end - 1].every(isBlank)) end--; // blank lines after the data
   if (end === 0) throw new SourceError(`${path} is empty: it needs a header row and at least one line`);
   // As a sheet is read: a report's title lines above the header are said and skipped.
-  return { ...sourceFromGrid(basename(path).replace(/\.[^.]+$/, ''), 1, 0, records.slice(0, end), undefined), delimiter: sep };
+  const grid = records.slice(0, end).map((record) => record.map(excelField));
+  return { ...sourceFromGrid(basename(path).replace(/\.[^.]+$/, ''), 1, 0, grid, undefined), delimiter: sep };
+}
+
+/**
+ * A CSV field as Excel reads it when it opens the file (SEMANTICS.md 1): a whole number becomes a number,
+ * so `43000` in a date column is the serial date 2017-09-22, as it is in a sheet. Only whole numbers,
+ * because they read the same in every locale: `1.234` is 1.234 to an English Excel and 1234 to a German
+ * one, so decimals stay text and the decimal separator is detected from the data (docs/rules.md). Leading
+ * zeros (`007`) and more than 15 digits stay text: Excel would drop the zeros or the digits beyond its
+ * precision, and an identifier that loses characters is a different customer.
+ */
+export function excelField(field: string): string | number {
+  const n = field.length;
+  let i = field.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const digits = n - i;
+  if (digits < 1 || digits > 15) return field;
+  if (field.charCodeAt(i) === 48 /* 0 */ && digits > 1) return field;
+  for (; i < n; i++) {
+    const c = field.charCodeAt(i);
+    if (c < 48 || c > 57) return field;
+  }
+  return field === '-0' ? 0 : Number(field);
 }
 
 /**
