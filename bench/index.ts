@@ -35,6 +35,12 @@ async function main() {
       'every kind together, median ms': Math.round(k.allKindsMs),
       'all kinds / ABC and bands (goal <= 2x)': Number(k.ratio.toFixed(2)),
     });
+    table('ABC and bands with an XYZ type (quarters, crossed with the ABC type) against ABC and bands alone, same run', {
+      'ABC and bands alone, median ms': Math.round(k.abcAndBandsMs),
+      'ABC, bands and XYZ, median ms': Math.round(k.withXyzMs),
+      'ABC, bands and XYZ / ABC and bands (goal <= 1.3x)': Number(k.xyzRatio.toFixed(2)),
+      'the same by CPU time': Number(k.xyzCpuRatio.toFixed(2)),
+    });
   }
   if (runs('office')) table('office host through the Excel simulator: 1,048,576 x 8 read, segmented, one column written', await benchOffice());
   if (runs('pane')) table('task pane in Chromium (production bundle, playground)', await benchPane());

@@ -64,7 +64,7 @@ describe('a CSV file', () => {
     if (!parsed.ok) throw new Error('config');
     const r = segment(table, parsed.config);
     expect(r.issues).toEqual([]);
-    expect(epochDayToIso(r.window.end)).toBe('2017-09-22'); // the latest date is C1's serial
+    expect(epochDayToIso(r.window!.end)).toBe('2017-09-22'); // the latest date is C1's serial
     expect(r.customers.ids).toEqual(['C1', 'C2']);
   });
 
