@@ -161,7 +161,10 @@ describe('planWorkbook', () => {
     expect(row('(new)').slice(1)).toEqual([0, 0, 1, 0, 0]);
     // Profit band had no previous run
     expect(plan.sheets[1].blocks.some((b) => b.id === 'migration-1')).toBe(false);
-    expect(plan.sheets[2].blocks[0].values[1].slice(1)).toEqual(['2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z']);
+    // One segment column per run and type (this run's followed by its facts, whose type cell is blank).
+    const history = plan.sheets[2].blocks[0].values;
+    expect(history[4].slice(1).filter((t) => t !== '')).toEqual(['Sales ABC', 'Sales ABC', 'Profit band']);
+    expect(history[1].slice(1).every((t) => t === '2026-01-01T00:00:00Z')).toBe(true);
   });
 });
 
