@@ -89,7 +89,10 @@ function parseDefinition(text: string): SegmentType | undefined {
   if (!text.startsWith('{')) return undefined;
   try {
     // Alone in a configuration, references to other types (the ABC type of a matrix) cannot hold: they decide no segment.
-    const parsed = parseConfig({ version: 1, segmentTypes: [{ ...(JSON.parse(text) as object), abcType: undefined, combined: undefined }] });
+    const type = JSON.parse(text) as Record<string, unknown>;
+    delete type.abcType;
+    delete type.combined;
+    const parsed = parseConfig({ version: 1, segmentTypes: [type] });
     return parsed.ok ? parsed.config.segmentTypes[0] : undefined;
   } catch {
     return undefined;

@@ -69,3 +69,17 @@ export function withWhyColumns(cols: readonly TierColumn[], result: EngineResult
   }
   return out;
 }
+
+/** What a `(why)` column needs besides the result: the previous run, this run's snapshot, the saved configuration. */
+export interface WhySource {
+  previous: PreviousRun;
+  snapshot: Snapshot;
+  previousConfig?: Config;
+}
+
+/** The tiers columns with the `(why)` columns, when there is a previous run to compare with (the command line's text output). */
+export function whyTierColumns(cols: readonly TierColumn[], result: EngineResult, why: WhySource | undefined): TierColumn[] {
+  if (!why) return cols.slice();
+  const moves = movesSince(why.previous, why.snapshot, result.config, why.previousConfig);
+  return withWhyColumns(cols, result, moves, why.previous.snapshots[why.previous.snapshots.length - 1]);
+}
