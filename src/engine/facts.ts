@@ -64,8 +64,9 @@ export function takeFacts(result: EngineResult): Record<string, TypeFacts> {
     const noSales = new Set<string>();
     const fig = figureOf(t);
     ids.forEach((id, c) => {
+      // Without a line in the window a customer has no measure, whatever a kind keeps for it (RFM's sales of 0).
       if (!inWindow[c]) noSales.add(id);
-      if (Number.isFinite(t.measure[c])) measure.set(id, t.measure[c]);
+      else if (Number.isFinite(t.measure[c])) measure.set(id, t.measure[c]);
       const f = fig?.[c];
       if (f !== undefined && f !== '' && !(typeof f === 'number' && !Number.isFinite(f))) figure.set(id, f);
     });

@@ -23,7 +23,8 @@ export interface Figures {
 /** The threshold of the current configuration between the two segments: `A` up to 80 % of sales, `Mid` from 500. */
 export interface Limit {
   segment: string;
-  kind: 'share' | 'min' | 'maxCv';
+  /** `minPeriods`: XYZ's unclassified segment, for fewer periods with sales than `value` (or a mean of 0 or less). */
+  kind: 'share' | 'min' | 'maxCv' | 'minPeriods';
   value: number;
 }
 
@@ -120,7 +121,10 @@ function causeOf(x: Context): Cause {
   const deciding = figures.figure ?? { before: figures.measure.before, now: figures.measure.now };
   const known = deciding.before !== undefined && deciding.now !== undefined;
   const changed = known && deciding.before !== deciding.now;
-  if (x.changes.length > 0) {
+  // Where a kind's thresholds apply to one figure, they decided both segments only when that figure gives
+  // them back (not an XYZ customer unclassified for too few periods, nor an ABC customer below the minimum).
+  const decided = !known || !x.defBefore || !x.defNow || (segmentUnder(x.defBefore, deciding.before) ?? x.was) === x.was && (segmentUnder(x.defNow, deciding.now) ?? x.now) === x.now;
+  if (x.changes.length > 0 && decided) {
     // Would the new thresholds alone have moved it (on its previous figure), would its figure alone have
     // moved it (under the previous thresholds)? Unknown counts as yes.
     const underNew = known && x.defNow ? segmentUnder(x.defNow, deciding.before) : undefined;
@@ -129,7 +133,7 @@ function causeOf(x: Context): Cause {
     const figureMatters = changed && (underOld === undefined || underOld !== x.was);
     if (thresholdsMatter || !figureMatters) return { kind: 'thresholds', changes: x.changes, figures, measureToo: changed && (figureMatters || !thresholdsMatter) };
   }
-  return { kind: 'measure', figures, ...crossing(x.defNow, x.was, x.now) };
+  return { kind: 'measure', figures, ...(decided ? crossing(x.defNow, x.was, x.now) : unclassified(x.defNow, x.was, x.now)) };
 }
 
 function measureName(def: SegmentType | undefined, facts: TypeFacts | undefined): string {
@@ -224,10 +228,17 @@ function crossing(def: SegmentType | undefined, was: string, now: string): { lim
   }
 }
 
+/** An XYZ customer that became (or stopped being) unclassified: its periods with sales, not its CV, decided. */
+function unclassified(def: SegmentType | undefined, was: string, now: string): { limit?: Limit; direction?: 'up' | 'down' } {
+  if (def?.kind !== 'xyz' || (was !== def.unclassified && now !== def.unclassified)) return {};
+  return { limit: { segment: def.unclassified, kind: 'minPeriods', value: def.minPeriods }, direction: now === def.unclassified ? 'down' : 'up' };
+}
+
 // ---- What changed between two definitions of a segment type ----
 
 const money = (v: number) => v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const percent = (fraction: number) => `${(fraction * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })} %`;
+// 99.97 % is not shown as 100 %: that is the share ahead of no customer.
+const percent = (fraction: number) => (fraction < 1 && fraction > 0.9995 ? '99.9+ %' : `${(fraction * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })} %`);
 const plain = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 3 });
 const opt = (v: number | undefined, f: (v: number) => string) => (v === undefined ? 'none' : f(v));
 
@@ -275,7 +286,7 @@ export function thresholdChanges(before: SegmentType, now: SegmentType): Thresho
   } else if (before.kind === 'bands' && now.kind === 'bands') {
     same('measure', before.measure, now.measure);
     same('minimum net sales', before.minimumNetSales, now.minimumNetSales);
-    out.push(...namedChanges(before.bands, now.bands, [{ key: 'min', what: (n) => `${n} from`, show: money }, { key: 'max', what: (n) => `${n} to`, show: money }]));
+    out.push(...namedChanges(before.bands, now.bands, [{ key: 'min', what: (n) => `${n} from`, show: money }, { key: 'max', what: (n) => `${n} up to`, show: money }]));
   } else if (before.kind === 'xyz' && now.kind === 'xyz') {
     same('measure', before.measure, now.measure);
     same('period', before.period, now.period);
@@ -330,6 +341,10 @@ function limitWords(limit: Limit, direction: 'up' | 'down' | undefined, measure:
       return `${direction === 'down' ? 'below' : 'reaching'} ${limit.segment}'s lower bound ${money(limit.value)}`;
     case 'maxCv':
       return `${direction === 'down' ? 'within' : 'above'} ${limit.segment}'s limit (CV up to ${plain(limit.value)})`;
+    case 'minPeriods':
+      return direction === 'down'
+        ? `${limit.segment}: fewer than ${limit.value} periods with sales, or no positive mean`
+        : `classified: ${limit.value} or more periods with sales`;
   }
 }
 

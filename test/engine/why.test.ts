@@ -144,7 +144,27 @@ describe('why each customer moved', () => {
     const lower = cfg({
       segmentTypes: [{ name: 'Profit band', kind: 'bands', measure: 'profit', bands: [{ name: 'Loss', max: 0 }, { name: 'Low', min: 0, max: 450 }, { name: 'Mid', min: 450, max: 2000 }, { name: 'High', min: 2000 }] }],
     });
-    expect(words(twoRuns({ rows: before, config: bands }, { rows: before, config: lower }))).toEqual([['C1', 'Low', 'Mid', 'Thresholds changed: Low to 500.00 → 450.00, Mid from 500.00 → 450.00; Profit 480.00 (unchanged)']]);
+    expect(words(twoRuns({ rows: before, config: bands }, { rows: before, config: lower }))).toEqual([['C1', 'Low', 'Mid', 'Thresholds changed: Low up to 500.00 → 450.00, Mid from 500.00 → 450.00; Profit 480.00 (unchanged)']]);
+  });
+
+  it("names XYZ's CV limit, and the periods with sales for a customer unclassified before", () => {
+    // Quarters of 2017, at least 2 with sales. X1: 100 each quarter, CV 0 (X). Then Q4 500: totals 100,
+    // 100, 100, 500, mean 200, SD sqrt((3 x 100^2 + 300^2) / 4) = 173.2, CV 0.866 (Y).
+    // X2: Q1 100 only (one period: Unclassified; CV of 100, 0, 0, 0 = 43.30 / 25 = 1.732). Then Q2 100 too:
+    // mean 50, SD 50, CV 1 (Y, up to 1).
+    const xyz = cfg({ window: { kind: 'year', year: 2017, startMonth: 1 }, segmentTypes: [{ name: 'Demand', kind: 'xyz', period: 'quarter', minPeriods: 2 }] });
+    const before = [
+      ['X1', '2017-02-01', 100, 0],
+      ['X1', '2017-05-01', 100, 0],
+      ['X1', '2017-08-01', 100, 0],
+      ['X1', '2017-11-01', 100, 0],
+      ['X2', '2017-02-01', 100, 0],
+    ];
+    const now = [...before, ['X1', '2017-11-02', 400, 0], ['X2', '2017-05-01', 100, 0]];
+    expect(words(twoRuns({ rows: before, config: xyz }, { rows: now, config: xyz }))).toEqual([
+      ['X1', 'X', 'Y', "Sales 400.00 → 800.00, CV 0 → 0.866: above X's limit (CV up to 0.5)"],
+      ['X2', 'Unclassified', 'Y', 'Sales 100.00 → 200.00, CV 1.732 → 1: classified: 2 or more periods with sales'],
+    ]);
   });
 
   it('orders the causes: an override before the window, the window before a threshold change', () => {
