@@ -17,6 +17,9 @@ import { PackageError } from '../hosts/xlsx/package';
 import { previousSegments } from '../plan/previous';
 import { SourceProblem } from '../plan/source-check';
 import { tierColumns, toRows, type TierColumn } from '../plan/tiers';
+import { whyTierColumns, type WhySource } from '../plan/why';
+import { takeSnapshot } from '../engine/history';
+import type { PreviousRun } from '../hosts/host';
 import { DEFAULT_LIMITS, printIssues, printReadWarnings, processIo, readConfigFile, report, UsageError, type Io, type Limits } from './common';
 import { formatSummary } from './summary-text';
 import { suggestionsJson, suggestionsText } from './suggest-text';
@@ -145,7 +148,9 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
   const status = await report(result, io, values.issues, true, dialect);
   if (status === 2) return 2;
 
-  const text = format === 'json' ? toJson(result) : toCsv(textColumns(result), dialect);
+  // A workbook with a history says why each customer moved since its last run (a CSV has no previous run).
+  const why = run.previous ? { previous: run.previous, snapshot: takeSnapshot(result, run.prepared.ingested.lines, ''), previousConfig: run.previousConfig } : undefined;
+  const text = format === 'json' ? toJson(result, why) : toCsv(textColumns(result, why), dialect);
   if (values.out) {
     await mkdir(dirname(resolve(values.out)), { recursive: true });
     await writeFile(values.out, text, 'utf8');
@@ -190,6 +195,9 @@ async function suggestCommand(args: string[], io: Io, limits: Limits): Promise<n
 interface TextRun {
   prepared: Prepared;
   dialect: CsvDialect;
+  /** A workbook's previous run and saved configuration. */
+  previous?: PreviousRun;
+  previousConfig?: Config;
 }
 
 /** A CSV file with the configuration given; the answer is written as the file was (dialectOf). */
@@ -218,18 +226,18 @@ async function segmentWorkbookToText(path: string, values: { config?: string; sh
     io.err(`tierwise: ${label} cannot be segmented; nothing was computed\n`);
     return undefined;
   }
-  return { prepared: prepare(read.table, read.config, previousSegments(read.previous), read.sources), dialect: PLAIN_CSV };
+  return { prepared: prepare(read.table, read.config, previousSegments(read.previous), read.sources), dialect: PLAIN_CSV, previous: read.previous, previousConfig: read.savedConfig };
 }
 
 /** The tiers columns for a text file: dates as YYYY-MM-DD rather than serial numbers. */
-function textColumns(result: EngineResult): TierColumn[] {
-  return tierColumns(result).map((c) =>
+function textColumns(result: EngineResult, why?: WhySource): TierColumn[] {
+  return whyTierColumns(tierColumns(result), result, why).map((c) =>
     c.format === 'date' ? { ...c, values: c.values.map((v) => (typeof v === 'number' ? epochDayToIso(serialToEpochDay(v, result.date1904)) : v)) } : c,
   );
 }
 
-function toJson(result: EngineResult): string {
-  const cols = textColumns(result);
+function toJson(result: EngineResult, why?: WhySource): string {
+  const cols = textColumns(result, why);
   const rows = toRows(cols).map((r) => Object.fromEntries(cols.map((c, i) => [c.header, r[i]])));
   return `${JSON.stringify(rows, null, 1)}\n`;
 }

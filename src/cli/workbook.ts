@@ -78,6 +78,8 @@ export type WorkbookRead =
       /** The configuration, with the overrides typed into the tiers table merged in. */
       config: Config;
       previous: PreviousRun | undefined;
+      /** The configuration saved in the workbook (the previous run's, unless edited since): says why customers moved. */
+      savedConfig: Config | undefined;
       source: SourceRef;
       table: SourceTable;
       sources: ExtraSources;
@@ -94,7 +96,9 @@ export type WorkbookRead =
  */
 export async function readWorkbook(input: Pick<WorkbookRunInput, 'host' | 'config' | 'source' | 'sources'>): Promise<WorkbookRead> {
   const { host } = input;
-  const chosen = chooseConfig(await host.loadConfig(), input.config, host.label);
+  const stored = await host.loadConfig();
+  const chosen = chooseConfig(stored, input.config, host.label);
+  const savedConfig = loadStoredConfig(stored);
   if (!chosen.config) return { ok: false, issues: chosen.issues, warnings: chosen.warnings, lostRanges: [] };
   const previous = await host.readPrevious();
   const merged = mergeOverrides(chosen.config, previous);
@@ -122,6 +126,7 @@ export async function readWorkbook(input: Pick<WorkbookRunInput, 'host' | 'confi
     ok: true,
     config: merged.config,
     previous,
+    savedConfig: savedConfig.state === 'ok' ? savedConfig.config : undefined,
     source,
     table,
     sources,
@@ -157,7 +162,7 @@ export async function runWorkbook(input: WorkbookRunInput): Promise<WorkbookRun>
   if (unknown.length) {
     return { ok: false, issues: unknown.map((n) => ({ severity: 'error', where: '--source-columns', message: `no segment type is named "${n}" (segment types: ${result.types.map((t) => t.type.name).join(', ')})` })), warnings: read.warnings, lostRanges: lost };
   }
-  const plan = planWorkbook({ result, snapshot, previous, source: table, segmentColumnTypes: wanted, configText: configText(withRanges(read.config, { sales: source })) });
+  const plan = planWorkbook({ result, snapshot, previous, source: table, segmentColumnTypes: wanted, configText: configText(withRanges(read.config, { sales: source })), previousConfig: read.savedConfig });
   const report = await host.apply(plan);
   const t3 = performance.now();
   const c3 = cpuMs();

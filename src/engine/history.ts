@@ -2,6 +2,7 @@
 import type { Config } from './config';
 import type { SalesLines } from './ingest';
 import type { EngineResult, TypeResult } from './result';
+import { takeFacts, type TypeFacts } from './facts';
 import { entryOf } from './prepared';
 import { segmentName } from './result';
 
@@ -12,6 +13,12 @@ export interface Snapshot {
   dataFingerprint: string;
   /** Segment type name -> customer id -> final segment ('' when none). */
   segments: Record<string, Record<string, string>>;
+  /**
+   * Segment type name -> what the run knew beyond the segments (measure, deciding figure, override,
+   * thresholds), so the next run can say why a customer moved. The history sheet keeps them for its
+   * newest run only; an older sheet has none.
+   */
+  facts?: Record<string, TypeFacts>;
 }
 
 // Bound once: in a vm context (jest) every lookup of the global `Math` inside a hot loop is slow.
@@ -75,7 +82,7 @@ export function takeSnapshot(result: EngineResult, lines: SalesLines, time: stri
     });
     segments[t.type.name] = perCustomer;
   }
-  return { time, configHash: configHash(result.config), dataFingerprint: dataFingerprint(lines, result.customers.ids), segments };
+  return { time, configHash: configHash(result.config), dataFingerprint: dataFingerprint(lines, result.customers.ids), segments, facts: takeFacts(result) };
 }
 
 export const NEW_CUSTOMER = '(new)';

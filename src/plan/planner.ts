@@ -15,6 +15,9 @@ import { SETTINGS_CONFIG } from './owned';
 import { fitText, type ConditionalFill, type DropDown, type NumberFormat, type PlannedBlock, type PlannedChart, type PlannedLink, type PlannedSheet, type PlannedSourceColumns, type PlanValue, type WorkbookPlan } from './plan';
 import { tableFingerprint } from './source-check';
 import { tierColumns, type TierColumn } from './tiers';
+import { movesSince, whyBlocks, withWhyColumns } from './why';
+import type { Config } from '../engine/config';
+import type { Move } from '../engine/why';
 
 export const SHEET_NAMES = { tiers: 'Customer Tiers', summary: 'Segment Summary', history: 'Tierwise History' } as const;
 export const TIERS_TABLE = 'TierwiseTiers';
@@ -46,6 +49,8 @@ export interface PlanInput {
   /** The configuration text saved with the workbook. */
   configText: string;
   keepRuns?: number;
+  /** The configuration saved in the workbook before this run: says why customers moved when an older history kept no thresholds. */
+  previousConfig?: Config;
 }
 
 /** The header of the segment column written beside the source for a segment type. */
@@ -53,7 +58,8 @@ export const sourceColumnHeader = (typeName: string): string => `${typeName} (Ti
 
 export function planWorkbook(input: PlanInput): WorkbookPlan {
   const { result } = input;
-  const sheets: PlannedSheet[] = [tiersSheet(result), summarySheet(result, input.previous), historySheet(input)].map(fitCells);
+  const moves = movesSince(input.previous, input.snapshot, result.config, input.previousConfig);
+  const sheets: PlannedSheet[] = [tiersSheet(result, moves, input.previous), summarySheet(result, input.previous, moves), historySheet(input)].map(fitCells);
   const sourceColumns = input.source && input.segmentColumnTypes?.length ? planSourceColumns(result, input.source, input.segmentColumnTypes) : undefined;
   return { sheets, sourceColumns, settings: { [SETTINGS_CONFIG]: input.configText } };
 }
@@ -76,8 +82,8 @@ const fillsFor = (t: TypeResult): ConditionalFill['rules'] => {
   return t.segments.map((s, i) => ({ text: s.name, fill: colors[i] }));
 };
 
-function tiersSheet(result: EngineResult): PlannedSheet {
-  const cols = tierColumns(result);
+function tiersSheet(result: EngineResult, moves: Move[] | undefined, previous: PreviousRun | undefined): PlannedSheet {
+  const cols = withWhyColumns(tierColumns(result), result, moves, previous?.snapshots[previous.snapshots.length - 1]);
   const n = cols.length ? cols[0].values.length : 0;
   const values: PlanValue[][] = new Array(n + 1);
   values[0] = cols.map((c) => c.header);
@@ -124,7 +130,7 @@ export function runTime(iso: string): string {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso;
 }
 
-function summarySheet(result: EngineResult, previous: PreviousRun | undefined): PlannedSheet {
+function summarySheet(result: EngineResult, previous: PreviousRun | undefined, moves: Move[] | undefined): PlannedSheet {
   const blocks: PlannedBlock[] = [];
   const charts: PlannedChart[] = [];
   const last = previous?.snapshots[previous.snapshots.length - 1];
@@ -167,6 +173,9 @@ function summarySheet(result: EngineResult, previous: PreviousRun | undefined): 
       const matrix: PlanValue[][] = [['Before \\ Now', ...mg.to], ...mg.from.map((f, i) => [f, ...mg.counts[i]])];
       blocks.push({ id: `migration-${k}`, row: next + 1, column: 0, values: matrix, header: true, numberFormats: [TEXT, ...mg.to.map(() => '#,##0')] });
       next += matrix.length + 2;
+      const why = whyBlocks(moves ?? [], t.type.name, k, next);
+      blocks.push(...why.blocks);
+      next = why.next;
     } else {
       title(`migration-title-${k}`, 'No previous run yet: the migration matrix starts with the next run.', next);
       next += 1;

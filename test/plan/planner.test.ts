@@ -161,7 +161,54 @@ describe('planWorkbook', () => {
     expect(row('(new)').slice(1)).toEqual([0, 0, 1, 0, 0]);
     // Profit band had no previous run
     expect(plan.sheets[1].blocks.some((b) => b.id === 'migration-1')).toBe(false);
-    expect(plan.sheets[2].blocks[0].values[1].slice(1)).toEqual(['2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z']);
+    // One segment column per run and type (this run's followed by its facts, whose type cell is blank).
+    const history = plan.sheets[2].blocks[0].values;
+    expect(history[4].slice(1).filter((t) => t !== '')).toEqual(['Sales ABC', 'Sales ABC', 'Profit band']);
+    expect(history[1].slice(1).every((t) => t === '2026-01-01T00:00:00Z')).toBe(true);
+  });
+});
+
+describe('why they moved, on the summary and in the tiers table', () => {
+  // The planner's table: C1 800, C2 150, C3 50 (total 1,000). 80/15/5: C1 A, C2 B (80 % ahead), C3 C (95 %).
+  // Then A 90 / B 5 / C 5: C2 (80 % ahead) is A; C3 (95 %) stays C.
+  const wider = JSON.stringify({ ...defaultConfig(), segmentTypes: [{ name: 'Sales ABC', kind: 'abc', measure: 'sales', segments: [{ name: 'A', share: 90 }, { name: 'B', share: 5 }, { name: 'C', share: 5 }] }, defaultConfig().segmentTypes[1]] });
+  const C2_WHY = 'Thresholds changed: A share 80 % → 90 %, B share 15 % → 5 %; Sales 150.00 (unchanged), share of sales ahead of it 80 % (unchanged)';
+
+  it('lists every moved customer under the migration matrix, as text', () => {
+    const first = run();
+    const { result, snapshot } = run(wider);
+    const plan = planWorkbook({ result, snapshot, previous: { snapshots: [first.snapshot], overrides: {} }, configText: '' });
+    const summary = plan.sheets[1];
+    const matrix = summary.blocks.find((b) => b.id === 'migration-0')!;
+    const title = summary.blocks.find((b) => b.id === 'why-title-0')!;
+    const list = summary.blocks.find((b) => b.id === 'why-0')!;
+    expect(title.values).toEqual([['Why they moved: 1 customer']]);
+    expect(title.row).toBe(matrix.row + matrix.values.length + 1);
+    expect(list.row).toBe(title.row + 1);
+    expect(list.values).toEqual([
+      ['Customer', 'Before', 'Now', 'Why'],
+      ['C2', 'B', 'A', C2_WHY],
+    ]);
+    expect(list.numberFormats).toEqual([TEXT, TEXT, TEXT, TEXT]);
+    // The next segment type's title starts below the list.
+    expect(summary.blocks.find((b) => b.id === 'title-1')!.row).toBeGreaterThan(list.row + list.values.length);
+    // The profit bands type was in the previous run as well, and nobody moved there: no list.
+    expect(summary.blocks.some((b) => b.id === 'why-1')).toBe(false);
+  });
+
+  it("adds '<type> (why)' after the type's columns, blank for a customer that did not move", () => {
+    const first = run();
+    const { result, snapshot } = run(wider);
+    const plan = planWorkbook({ result, snapshot, previous: { snapshots: [first.snapshot], overrides: {} }, configText: '' });
+    const tiers = plan.sheets[0].blocks[0];
+    const header = tiers.values[0];
+    const why = header.indexOf('Sales ABC (why)');
+    expect(why).toBe(header.indexOf('Sales ABC (cumulative share)') + 1);
+    expect(tiers.values.slice(1).map((r) => r[why])).toEqual(['', C2_WHY, '']);
+    expect(tiers.numberFormats?.[why]).toBe(TEXT);
+    expect(header).toContain('Profit band (why)');
+    // The first run has nothing to compare with: no such column.
+    expect(planWorkbook({ result, snapshot, configText: '' }).sheets[0].blocks[0].values[0]).not.toContain('Sales ABC (why)');
   });
 });
 

@@ -1,0 +1,85 @@
+// Why each customer moved, as the workbook and the command line show it: a list per segment type
+// under the migration matrix, and a `<type> (why)` column in the tiers table. The causes are the
+// engine's (engine/why.ts); this file only lays them out.
+import type { Config } from '../engine/config';
+import type { Snapshot } from '../engine/history';
+import type { EngineResult } from '../engine/result';
+import { describeCause, explainMoves, type Move } from '../engine/why';
+import type { PreviousRun } from '../hosts/host';
+import type { NumberFormat, PlannedBlock, PlanValue } from './plan';
+import type { TierColumn } from './tiers';
+
+const TEXT: NumberFormat = '@';
+
+/** The moves since the previous run, or undefined when the workbook holds none. */
+export function movesSince(previous: PreviousRun | undefined, snapshot: Snapshot, config: Config, previousConfig?: Config): Move[] | undefined {
+  const last = previous?.snapshots[previous.snapshots.length - 1];
+  return last ? explainMoves(last, snapshot, previousConfig, config) : undefined;
+}
+
+export const WHY_SUFFIX = ' (why)';
+export const WHY_HEADER = ['Customer', 'Before', 'Now', 'Why'];
+
+/** The header and rows of one segment type's moves: customer, from, to, why (all text). */
+export function whyRows(moves: readonly Move[], typeName: string): PlanValue[][] {
+  return [WHY_HEADER, ...moves.filter((m) => m.typeName === typeName).map((m) => [m.customer, m.from, m.to, describeCause(m.cause)])];
+}
+
+/**
+ * The list of moved customers of segment type number `k` from row `at`: a title and the table; `next` is
+ * the first row after it and its blank row. Every cell is text: a customer id such as `=1+1` stays one.
+ */
+export function whyBlocks(moves: readonly Move[], typeName: string, k: number, at: number): { blocks: PlannedBlock[]; next: number } {
+  const rows = whyRows(moves, typeName);
+  const n = rows.length - 1;
+  if (n === 0) return { blocks: [], next: at };
+  const title = `Why they moved: ${n} customer${n === 1 ? '' : 's'}`;
+  return {
+    blocks: [
+      { id: `why-title-${k}`, row: at, column: 0, values: [[title]], title: true, numberFormats: [TEXT] },
+      // The sentence runs over the empty cells to its right rather than widening the column.
+      { id: `why-${k}`, row: at + 1, column: 0, values: rows, header: true, numberFormats: [TEXT, TEXT, TEXT, TEXT], overflow: [3] },
+    ],
+    next: at + 1 + rows.length + 1,
+  };
+}
+
+/**
+ * The tiers columns with a `<type> (why)` column after each segment type's last column, for the types
+ * the previous run had: the cause for a customer that moved, blank for one that did not.
+ */
+export function withWhyColumns(cols: readonly TierColumn[], result: EngineResult, moves: readonly Move[] | undefined, previous: Snapshot | undefined): TierColumn[] {
+  if (!moves || !previous) return cols.slice();
+  const out = cols.slice();
+  const index = result.customers.byId;
+  for (const t of result.types) {
+    const name = t.type.name;
+    if (!previous.segments[name]) continue;
+    const values: string[] = new Array<string>(result.customers.ids.length).fill('');
+    for (const m of moves) {
+      if (m.typeName !== name) continue;
+      const c = index.get(m.customer);
+      if (c !== undefined) values[c] = describeCause(m.cause);
+    }
+    let last = -1;
+    out.forEach((c, i) => {
+      if (c.typeName === name) last = i;
+    });
+    out.splice(last + 1, 0, { header: `${name}${WHY_SUFFIX}`, role: 'extra', format: 'text', typeName: name, values });
+  }
+  return out;
+}
+
+/** What a `(why)` column needs besides the result: the previous run, this run's snapshot, the saved configuration. */
+export interface WhySource {
+  previous: PreviousRun;
+  snapshot: Snapshot;
+  previousConfig?: Config;
+}
+
+/** The tiers columns with the `(why)` columns, when there is a previous run to compare with (the command line's text output). */
+export function whyTierColumns(cols: readonly TierColumn[], result: EngineResult, why: WhySource | undefined): TierColumn[] {
+  if (!why) return cols.slice();
+  const moves = movesSince(why.previous, why.snapshot, result.config, why.previousConfig);
+  return withWhyColumns(cols, result, moves, why.previous.snapshots[why.previous.snapshots.length - 1]);
+}
