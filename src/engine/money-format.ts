@@ -169,6 +169,21 @@ export function moneyDisplay(code: string | undefined): MoneyDisplay | undefined
   return { ...currencyOf(first), decimals: shape(first).decimals };
 }
 
+/**
+ * Characters a format adds to a positive number beside its digits: the currency sign or code, its
+ * spaces, an accounting layout's padding (`_(` is a space as wide as `(`). Column widths count them.
+ */
+export function literalLength(code: string): number {
+  let n = 0;
+  for (const t of sections(code)[0]) {
+    if (t.kind === 'quoted' || t.kind === 'escaped') n += t.text.length;
+    else if (t.kind === 'bracket') n += bracketCurrency(t.text)?.symbol.length ?? 0;
+    else if (t.kind === 'spacing') n += 1;
+    else if (t.text === ' ' || BARE_SYMBOLS.test(t.text)) n += 1;
+  }
+  return n;
+}
+
 /** The code with no more than two decimals in any section (`#,##0.000 €` -> `#,##0.00 €`): amounts to the cent. */
 export function atMostCents(code: string): string {
   let out = '';
