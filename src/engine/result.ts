@@ -117,6 +117,8 @@ export interface EngineResult {
   decimalProven: boolean;
   /** Dates written back are serials of this date system (the source workbook's). */
   date1904: boolean;
+  /** The sales column's number format when it shows money (a currency or grouped thousands): amounts are written in it. */
+  moneyFormat?: string;
 }
 
 export const segmentName = (t: TypeResult, customer: number): string => {

@@ -9,6 +9,7 @@ import type { BandsType } from './bands-schema';
 import type { Config, SegmentType } from './config';
 import { ingest, typeReads, type CustomerIndex } from './ingest';
 import { classifyLoyalty } from './loyalty';
+import { moneyFormatOf } from './money-format';
 import { applyOverrides } from './overrides';
 import { cached, type ExtraSources, type Prepared, type PreviousSegments } from './prepared';
 import { answeringCustomers, classifyProfiles } from './profiles';
@@ -215,6 +216,7 @@ export function resultOf(p: Prepared, types: TypeResult[]): EngineResult {
     date1904: p.ingested.date1904,
     decimal: p.ingested.decimal,
     decimalProven: p.ingested.decimalProven,
+    moneyFormat: moneyFormatOf(p.ingested.table.numberFormats, p.ingested.mapping.amount),
   };
 }
 

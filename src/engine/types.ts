@@ -19,6 +19,12 @@ export interface SourceTable {
   notes?: Issue[];
   /** The field separator of the text file the rows came from (`,`, `;` or a tab), when they came from one. */
   delimiter?: string;
+  /**
+   * Per column (as `header`), the number format most of its first number cells show, as Excel's en-US
+   * code (`"$"#,##0.00`, `General`); undefined where the host cannot tell (a CSV file has none). The
+   * sales column's, when it shows money, is the format Tierwise writes its amounts in (money-format.ts).
+   */
+  numberFormats?: (string | undefined)[];
 }
 
 export type Severity = 'error' | 'warning';

@@ -95,6 +95,11 @@ export interface PlannedChart {
   categoryColumn: number;
   valueColumn: number;
   cumulativeColumn?: number;
+  /**
+   * The fill of each column (bar), `#RRGGBB`, in the order of the block's data rows: each segment's
+   * colour (colors.ts), as its cells are filled. Absent: the host's one colour for every bar.
+   */
+  pointColors?: string[];
   /** Top-left cell (0-based) and size in cells. */
   row: number;
   column: number;

@@ -1,12 +1,13 @@
 // Engine result -> WorkbookPlan (pure). Decides what Tierwise's sheets hold and where; the hosts
 // decide how to write it (blocks, batches, formats).
-import { segmentColors } from './colors';
+import { SEGMENT_FILLS, segmentColors } from './colors';
 import { isSheetReference } from '../engine/address';
 import { migration, type Snapshot } from '../engine/history';
 import { keyText } from '../engine/ingest';
 import type { EngineResult, TypeResult } from '../engine/result';
 import { companionMeasure, segmentName } from '../engine/result';
 import type { Issue, SourceTable } from '../engine/types';
+import { atMostCents } from '../engine/money-format';
 import { describeWindow } from '../engine/window';
 import type { PreviousRun } from '../hosts/host';
 import { historyValues, keepRuns } from './history-sheet';
@@ -26,15 +27,29 @@ export const MANUAL_SUFFIX = ' (manual)';
 export const TEXT: NumberFormat = '@';
 export const DEFAULT_KEEP_RUNS = 12;
 
+/** Amounts when the sales column shows no money format of its own (General, or a CSV file). */
+export const MONEY: NumberFormat = '#,##0.00';
+
 const FORMATS: Record<TierColumn['format'], NumberFormat> = {
   text: TEXT,
   number: '#,##0.00',
+  money: MONEY,
   integer: '#,##0',
   percent: '0.0%',
   date: 'yyyy-mm-dd',
 };
 
-/** Fills for segments without a configured colour, in segment order (A green, B amber, C red, ...). */
+/** A bar for a row that is no configured segment (customers without sales in the period): grey, as set aside. */
+const NO_SEGMENT_FILL = SEGMENT_FILLS.aside;
+
+/**
+ * The format amounts are written in: the sales column's own money format (a currency, an accounting
+ * layout, grouped thousands), to the cent at most, so a summary reads in the workbook's currency.
+ */
+export const moneyFormat = (result: Pick<EngineResult, 'moneyFormat'>): NumberFormat => (result.moneyFormat ? atMostCents(result.moneyFormat) : MONEY);
+
+/** A measure in money (sales, profit) takes the money format; margin %, points and counts keep theirs. */
+const measureFormat = (measureName: string, money: NumberFormat): NumberFormat => (measureName === 'sales' || measureName === 'profit' ? money : '#,##0.00');
 
 export interface PlanInput {
   result: EngineResult;
@@ -107,7 +122,7 @@ function tiersSheet(result: EngineResult, moves: Move[] | undefined, previous: P
     row: 0,
     column: 0,
     values,
-    numberFormats: cols.map((c) => FORMATS[c.format]),
+    numberFormats: cols.map((c) => (c.format === 'money' ? moneyFormat(result) : FORMATS[c.format])),
     header: true,
     table: { name: TIERS_TABLE, style: 'TableStyleMedium2' },
     conditionalFills: conditionalFills.filter((f) => f.rules.length > 0),
@@ -139,8 +154,10 @@ function summarySheet(result: EngineResult, previous: PreviousRun | undefined, m
   blocks.push({ id: 'scope', row: 0, column: 0, values: [[scopeLine(result)]], numberFormats: [TEXT], overflow: 'all' });
   let row = 2;
   if (result.types.length === 0) title('empty', 'No segment type was computed: see the issues in the Tierwise pane.', row);
+  const money = moneyFormat(result);
   result.types.forEach((t, k) => {
     const m = t.measureName;
+    const amount = measureFormat(m, money);
     title(`title-${k}`, t.type.name, row);
     const start = row + 1;
     const companion = companionMeasure(m);
@@ -148,7 +165,7 @@ function summarySheet(result: EngineResult, previous: PreviousRun | undefined, m
       summaryHeader(m),
       ...t.summary.map((s) => [s.segment, s.customers, s.customerShare, s.measure, s.measureShare, s[companion], s.averageMeasure]),
     ];
-    blocks.push({ id: `summary-${k}`, row: start, column: 0, values: summary, header: true, numberFormats: [TEXT, '#,##0', '0.0%', '#,##0.00', '0.0%', '#,##0.00', '#,##0.00'], conditionalFills: [{ column: 0, rules: fillsFor(t) }] });
+    blocks.push({ id: `summary-${k}`, row: start, column: 0, values: summary, header: true, numberFormats: [TEXT, '#,##0', '0.0%', amount, '0.0%', money, amount], conditionalFills: [{ column: 0, rules: fillsFor(t) }] });
     // Chart data: segments by measure, largest first, with the running share (the Pareto line).
     const sorted = t.summary.filter((s) => Number.isFinite(s.measure)).sort((a, b) => b.measure - a.measure);
     const total = sorted.reduce((s, r) => s + Math.max(0, r.measure), 0);
@@ -163,8 +180,10 @@ function summarySheet(result: EngineResult, previous: PreviousRun | undefined, m
         return [s.segment, s.measure, total > 0 ? cum / total : 0];
       }),
     ];
-    blocks.push({ id: `pareto-${k}`, row: paretoRow, column: 0, values: pareto, header: true, numberFormats: [TEXT, '#,##0.00', '0.0%'] });
-    charts.push({ kind: 'pareto', title: `${t.type.name}: ${m} by segment`, blockId: `pareto-${k}`, categoryColumn: 0, valueColumn: 1, cumulativeColumn: 2, row: start, column: 8, width: 8, height: 15 });
+    blocks.push({ id: `pareto-${k}`, row: paretoRow, column: 0, values: pareto, header: true, numberFormats: [TEXT, amount, '0.0%'] });
+    const fills = new Map(fillsFor(t).map((r) => [r.text, r.fill]));
+    const pointColors = sorted.map((s) => fills.get(s.segment) ?? NO_SEGMENT_FILL);
+    charts.push({ kind: 'pareto', title: `${t.type.name}: ${m} by segment`, blockId: `pareto-${k}`, categoryColumn: 0, valueColumn: 1, cumulativeColumn: 2, pointColors, row: start, column: 8, width: 8, height: 15 });
     let next = paretoRow + pareto.length + 1;
     if (last && last.segments[t.type.name]) {
       const mg = migration(last, t, result.customers.ids);

@@ -10,8 +10,8 @@ export type TierColumnRole = 'id' | 'name' | 'measure' | 'segment' | 'auto' | 'm
 export interface TierColumn {
   header: string;
   role: TierColumnRole;
-  /** `date` columns hold Excel serial numbers (1900 system). */
-  format: 'text' | 'number' | 'integer' | 'percent' | 'date';
+  /** `date` columns hold Excel serial numbers (1900 system); `money` ones are written in the sales column's format. */
+  format: 'text' | 'number' | 'money' | 'integer' | 'percent' | 'date';
   /** The segment type the column belongs to (segment, auto, manual, flag, share, extra). */
   typeName?: string;
   values: TierValue[];
@@ -30,10 +30,10 @@ export function tierColumns(result: EngineResult): TierColumn[] {
   const cols: TierColumn[] = [
     { header: 'Customer', role: 'id', format: 'text', values: customers.ids.slice() },
     { header: 'Customer name', role: 'name', format: 'text', values: customers.names.slice() },
-    { header: 'Sales', role: 'measure', format: 'number', values: numbers(measures.sales) },
+    { header: 'Sales', role: 'measure', format: 'money', values: numbers(measures.sales) },
   ];
   if (result.mapping.profit !== undefined || result.mapping.cost !== undefined) {
-    cols.push({ header: 'Profit', role: 'measure', format: 'number', values: numbers(measures.profit) });
+    cols.push({ header: 'Profit', role: 'measure', format: 'money', values: numbers(measures.profit) });
   }
   for (const t of result.types) {
     const name = t.type.name;

@@ -3,6 +3,7 @@
 // (those run over the cells to their right: PlannedBlock.overflow). The xlsx host writes the
 // widths; the office host lets Excel autofit each column on the block that is widest in it, so
 // Excel's own font measures the text.
+import { literalLength } from '../engine/money-format';
 import type { PlannedBlock, PlannedSheet, PlanValue } from './plan';
 
 export interface ColumnFit {
@@ -33,7 +34,7 @@ export function shownLength(v: PlanValue, format?: string): number {
   const n = percent ? v * 100 : v;
   const int = String(Math.trunc(Math.abs(n))).length;
   const grouped = f.includes(',') ? int + Math.floor((int - 1) / 3) : int;
-  return (n < 0 ? 1 : 0) + grouped + (decimals > 0 ? decimals + 1 : 0) + (percent ? 1 : 0);
+  return (n < 0 ? 1 : 0) + grouped + (decimals > 0 ? decimals + 1 : 0) + (percent ? 1 : 0) + literalLength(f);
 }
 
 function overflows(b: PlannedBlock, c: number): boolean {

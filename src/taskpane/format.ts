@@ -1,5 +1,6 @@
 // Numbers and times in the user's locale (Intl), made once and shared through context.
 import { createContext, useContext } from 'react';
+import { moneyNumberFormat } from '../engine/money-format';
 
 export interface Formats {
   locale: string;
@@ -152,6 +153,19 @@ export function groupedText(n: number | undefined, locale: string): string {
   if (n === undefined) return '';
   let format = groupedCache.get(locale);
   if (!format) groupedCache.set(locale, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 10 })));
+  return format.format(n);
+}
+
+const moneyCache = new Map<string, Intl.NumberFormat>();
+/**
+ * An amount in the workbook's currency (`code`: the sales column's Excel format, money-format.ts),
+ * laid out as the user's locale writes money: `$1,235` (en-US), `1.235 $` (de-DE); grouped without a
+ * sign when the format names no currency Intl knows. `decimals`: the format's own when absent.
+ */
+export function moneyText(n: number, locale: string, code: string | undefined, decimals?: number): string {
+  const key = `${locale}|${code ?? ''}|${decimals ?? ''}`;
+  let format = moneyCache.get(key);
+  if (!format) moneyCache.set(key, (format = moneyNumberFormat(locale, code, decimals)));
   return format.format(n);
 }
 

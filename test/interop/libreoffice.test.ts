@@ -3,7 +3,7 @@
 // files open in a spreadsheet program nobody here wrote, hold what Tierwise meant, and that names
 // starting with =, +, - or @ stay text there too. Run with `npm run test:interop`.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -16,9 +16,12 @@ import { newWorkbook } from '../../src/hosts/xlsx/new-workbook';
 import { tierColumns } from '../../src/plan/tiers';
 import { superstoreGrid } from '../plan/superstore';
 import { expectValidWorkbook } from '../support/xlsx-check';
+import { drawSheet, SUMMARY_SHEET, superstoreSummary } from '../support/summary-picture';
 import { plainWorkbook, richWorkbook } from '../support/xlsx-fixture';
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-interop-'));
+/** Kept after the run (git-ignored): the Summary as LibreOffice draws it. */
+const ARTIFACTS = join(__dirname, '../../test-artifacts/interop');
 const profile = `file://${join(dir, 'lo-profile')}`;
 const sample = JSON.parse(readFileSync(join(__dirname, '../../examples/superstore.config.json'), 'utf8'));
 
@@ -36,8 +39,11 @@ function sheetsAsLibreOfficeSees(file: string): Map<string, string[][]> {
   return sheets;
 }
 
-/** The charts LibreOffice finds in a workbook, saved as OpenDocument: each one's title, series types and data range. */
-async function chartsAsLibreOfficeSees(file: string): Promise<{ title: string; series: string[]; range: string }[]> {
+/**
+ * The charts LibreOffice finds in a workbook, saved as OpenDocument: each one's title, series types,
+ * data range, and the fill of each column of its first series (`#rrggbb`, a data point's own style).
+ */
+async function chartsAsLibreOfficeSees(file: string): Promise<{ title: string; series: string[]; range: string; points: string[] }[]> {
   const out = join(dir, `ods-${Math.random().toString(36).slice(2)}`);
   execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'ods', '--outdir', out, file], { stdio: 'pipe', timeout: 240_000 });
   const zip = await JSZip.loadAsync(readFileSync(join(out, readdirSync(out)[0])));
@@ -45,10 +51,18 @@ async function chartsAsLibreOfficeSees(file: string): Promise<{ title: string; s
   const charts = [];
   for (const k of objects) {
     const xml = await zip.file(k)!.async('string');
+    const fills = new Map([...xml.matchAll(/<style:style style:name="([^"]+)"[^>]*>(?:(?!<\/style:style>)[\s\S])*?draw:fill-color="(#[0-9a-fA-F]{6})"/g)].map((m) => [m[1], m[2].toLowerCase()]));
+    const first = /<chart:series [^>]*>([\s\S]*?)<\/chart:series>/.exec(xml)?.[1] ?? '';
+    const points = [...first.matchAll(/<chart:data-point\b([^>]*)\/>/g)].flatMap((m) => {
+      const style = /chart:style-name="([^"]+)"/.exec(m[1])?.[1];
+      const repeated = Number(/chart:repeated="(\d+)"/.exec(m[1])?.[1] ?? 1);
+      return new Array<string>(repeated).fill(style ? (fills.get(style) ?? '') : '');
+    });
     charts.push({
       title: /<chart:title[^>]*><text:p>([^<]*)<\/text:p>/.exec(xml)?.[1] ?? '',
       series: [...xml.matchAll(/<chart:series [^>]*chart:class="chart:(\w+)"/g)].map((m) => m[1]),
       range: (/<chart:plot-area [^>]*table:cell-range-address="([^"]*)"/.exec(xml)?.[1] ?? '').replace(/&apos;/g, "'"),
+      points,
     });
   }
   return charts;
@@ -151,6 +165,12 @@ describe('LibreOffice opens what Tierwise wrote', () => {
       ['Profit band: profit by segment', ['bar', 'line']],
     ]);
     for (const c of ours) expect(c.range).toMatch(/^'Segment Summary'\.A\d+:'Segment Summary'\.C\d+$/);
+    // Each column in its segment's colour (<c:dPt>), largest first: A, B, C in ABC's rank greens; the
+    // bands by profit, Low 106, Mid 0, High 0 (yellow, yellow, green), Loss -20 red.
+    expect(ours.map((c) => c.points)).toEqual([
+      ['#a9d08e', '#c6e0b4', '#e2efda'],
+      ['#ffeb9c', '#ffeb9c', '#c6efce', '#ffc7ce'],
+    ]);
     expect(charts.length).toBe(3);
   });
 
@@ -163,5 +183,24 @@ describe('LibreOffice opens what Tierwise wrote', () => {
     const xml = await (await JSZip.loadAsync(readFileSync(join(out, readdirSync(out)[0])))).file('content.xml')!.async('string');
     const links = [...xml.matchAll(/<text:a [^>]*xlink:href="([^"]*)"[^>]*>([^<]*)<\/text:a>/g)].map((m) => [m[1], m[2]]);
     expect(links).toEqual([['#Orders.B3', 'Orders!B3']]);
+  });
+
+  it('draws the Segment Summary as a manager sees it: each type\'s table, Pareto chart and migration matrix on one page (test-artifacts/interop/summary.png)', async () => {
+    // Superstore in US dollars, run twice (Sales ABC 80/15/5, then 70/25/5): the matrix shows who moved.
+    const bytes = await superstoreSummary();
+    await expectValidWorkbook(bytes, 'summary.xlsx');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const png = join(ARTIFACTS, 'summary.png');
+    await drawSheet(bytes, SUMMARY_SHEET, png, join(dir, 'picture'), profile);
+    const picture = readFileSync(png);
+    expect(picture.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    // One landscape page (IHDR: width, then height), with more than text on it.
+    expect(picture.readUInt32BE(16)).toBeGreaterThan(picture.readUInt32BE(20));
+    expect(picture.length).toBeGreaterThan(40_000);
+    // What the picture shows, as LibreOffice reads it: amounts in dollars, both charts in segment colours.
+    const summary = sheetsAsLibreOfficeSees(join(dir, 'picture', 'summary-only.xlsx')).get('Segment Summary')!;
+    expect(summary.some((r) => r[0] === 'Migration since 2026-01-31 09:00 UTC: 91 customers changed segment')).toBe(true);
+    const charts = await chartsAsLibreOfficeSees(join(dir, 'picture', 'summary-only.xlsx'));
+    expect(charts.map((c) => c.points.length)).toEqual([3, 4]);
   });
 });

@@ -1,5 +1,6 @@
 // WorkbookHost on a MemoryWorkbook: the same rules as the office host (owned sheets and columns,
 // text stays text, a changed source is noticed), without Excel's limits.
+import { columnFormats } from '../../engine/money-format';
 import { rangeAddress } from '../../engine/address';
 import type { Cell, Issue, SourceTable } from '../../engine/types';
 import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, StoredConfig, WorkbookHost } from '../host';
@@ -104,6 +105,8 @@ export class MemoryHost implements WorkbookHost {
       await pace(i);
     }
     const source = sourceFromGrid(r.sheet.name, r.row + 1, r.column, grid, this.owned().sourceColumns, r.tableName);
+    // As Excel hands formats over: a cell nobody formatted shows General. origin.row (1-based header) is the first data row 0-based.
+    source.numberFormats = columnFormats(source.rows, source.header.length, (row, c) => r.sheet.formats.get(`${source.origin.row + row},${source.origin.column + c}`) ?? 'General');
     options?.progress?.(source.rows.length, source.rows.length, 'read');
     return source;
   }

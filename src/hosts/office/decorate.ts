@@ -35,6 +35,8 @@ export interface Decoration {
   bytes: number;
   queue: () => void;
   chartOn?: Excel.Worksheet;
+  /** A decoration that works on what another made (a chart's bar colours): not tried when that one was refused. */
+  needs?: Decoration;
 }
 
 const ACTION_BYTES = 200;
@@ -57,7 +59,11 @@ const LINK_COLOR = '#0563C1';
  */
 export function sheetDecorations(sheet: Excel.Worksheet, name: string, ps: PlannedSheet, features: Features, tables: readonly CreatedTable[], notes: Issue[]): Decoration[] {
   const out: Decoration[] = [];
-  const add = (d: Omit<Decoration, 'where' | 'verb'> & { verb?: string }) => out.push({ verb: 'applied', where: name, ...d });
+  const add = (d: Omit<Decoration, 'where' | 'verb'> & { verb?: string }): Decoration => {
+    const full = { verb: 'applied', where: name, ...d };
+    out.push(full);
+    return full;
+  };
   const blocks = ps.blocks.filter((b) => b.values.length > 0 && (b.values[0]?.length ?? 0) > 0);
 
   const titled = blocks.filter((b) => b.title || (b.header && !b.table));
@@ -85,7 +91,25 @@ export function sheetDecorations(sheet: Excel.Worksheet, name: string, ps: Plann
     if (style) add({ what: `the table style of ${t.wanted}`, without: 'the table works as ever, in plain colours', bytes: ACTION_BYTES, queue: () => void (t.table.style = style) });
   }
   for (const b of blocks) blockDecorations(sheet, ps, b, features, notes, add);
-  for (const { chart, block } of drawableCharts(ps)) add({ ...chartDecoration(sheet, block, chart, features), verb: 'drawn', chartOn: sheet });
+  for (const { chart, block } of drawableCharts(ps)) {
+    const made: { chart?: Excel.Chart } = {};
+    const drawn = add({ ...chartDecoration(sheet, block, chart, features, made), verb: 'drawn', chartOn: sheet });
+    const colors = chart.pointColors ?? [];
+    if (colors.length > 0) {
+      // On its own: Excel has refused point formats on some builds and chart types (docs/excel-host.md),
+      // and a refusal should cost the colours, never the chart.
+      add({
+        what: `the segment colours of the chart "${chart.title}"`,
+        without: 'its bars keep Excel’s one colour; the table beside it shows each segment’s colour',
+        bytes: ACTION_BYTES * colors.length,
+        needs: drawn,
+        queue: () => {
+          const points = made.chart!.series.getItemAt(0).points;
+          colors.forEach((color, i) => points.getItemAt(i).format.fill.setSolidColor(color));
+        },
+      });
+    }
+  }
   if (ps.freezeRows && features.freezePanes) {
     const rows = ps.freezeRows;
     add({ what: 'the frozen header row', without: 'the header scrolls away with the rows (View > Freeze Panes keeps it)', bytes: ACTION_BYTES, queue: () => sheet.freezePanes.freezeRows(rows) });
@@ -214,7 +238,7 @@ function linkDecoration(sheet: Excel.Worksheet, ps: PlannedSheet, b: PlannedBloc
  * Pareto where Excel has the chart type (ExcelApi 1.9); otherwise columns of the measure with the
  * cumulative share as a line on a secondary axis (1.7/1.8); plain columns on older Excel.
  */
-function chartDecoration(sheet: Excel.Worksheet, b: PlannedBlock, c: PlannedChart, features: Features): Omit<Decoration, 'where' | 'verb'> {
+function chartDecoration(sheet: Excel.Worksheet, b: PlannedBlock, c: PlannedChart, features: Features, made: { chart?: Excel.Chart }): Omit<Decoration, 'where' | 'verb'> {
   const rows = b.values.length;
   const pareto = c.kind === 'pareto' && features.pareto;
   const combo = c.kind === 'pareto' && !pareto && features.comboChart && c.cumulativeColumn !== undefined;
@@ -227,6 +251,7 @@ function chartDecoration(sheet: Excel.Worksheet, b: PlannedBlock, c: PlannedChar
     bytes: ACTION_BYTES * 3 + c.title.length,
     queue: () => {
       const chart = sheet.charts.add(pareto ? 'Pareto' : 'ColumnClustered', sheet.getRange(data), 'Columns');
+      made.chart = chart;
       chart.title.text = c.title;
       chart.setPosition(a1(c.row, c.column, 1, 1), a1(c.row + c.height - 1, c.column + c.width - 1, 1, 1));
       if (combo) {
@@ -255,6 +280,7 @@ export async function applyDecorations(ctx: Excel.RequestContext, decorations: r
   /** Charts known drawn, per sheet: a part-made one (added, then its title refused) is removed. */
   const drawn = new Map<Excel.Worksheet, number>();
   const drew = (d: Decoration) => d.chartOn && drawn.set(d.chartOn, (drawn.get(d.chartOn) ?? 0) + 1);
+  const refused = new Set<Decoration>();
   const sync = async () => {
     syncs.count++;
     await ctx.sync();
@@ -264,9 +290,13 @@ export async function applyDecorations(ctx: Excel.RequestContext, decorations: r
     const batch: Decoration[] = [];
     let bytes = 0;
     while (i < decorations.length && (batch.length === 0 || bytes + decorations[i].bytes <= BLOCK_BUDGET)) {
-      bytes += decorations[i].bytes;
-      batch.push(decorations[i++]);
+      const d = decorations[i++];
+      // What it would work on was refused (and its warning says so): nothing to try.
+      if (d.needs && refused.has(d.needs)) continue;
+      bytes += d.bytes;
+      batch.push(d);
     }
+    if (batch.length === 0) continue;
     try {
       for (const d of batch) d.queue();
       await sync();
@@ -278,12 +308,14 @@ export async function applyDecorations(ctx: Excel.RequestContext, decorations: r
     // One at a time: what Excel ran of the refused batch stays, and each decoration is idempotent.
     for (const sheet of new Set(batch.map((d) => d.chartOn).filter((s): s is Excel.Worksheet => s !== undefined))) await removeChartsAfter(ctx, sheet, drawn.get(sheet) ?? 0, sync);
     for (const d of batch) {
+      if (d.needs && refused.has(d.needs)) continue;
       try {
         d.queue();
         await sync();
         drew(d);
       } catch (e) {
         if (isTransient(e)) return [...warnings, stopped(e)];
+        refused.add(d);
         warnings.push(refusedWarning(d, e));
         if (d.chartOn) await removeChartsAfter(ctx, d.chartOn, drawn.get(d.chartOn) ?? 0, sync);
       }

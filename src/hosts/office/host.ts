@@ -1,5 +1,6 @@
 // WorkbookHost on Excel (office-js). Every call is one `Excel.run`; reads and writes go in row
 // blocks sized to stay under Excel on the web's payload limits (see docs/excel-host.md).
+import { columnFormats, FORMAT_SAMPLE_ROWS } from '../../engine/money-format';
 import type { Cell, Issue, SourceTable } from '../../engine/types';
 import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, StoredConfig, WorkbookHost } from '../host';
 import { SETTINGS_CONFIG, SETTINGS_OWNED, ownedText } from '../../plan/owned';
@@ -8,7 +9,7 @@ import { readPreviousRun } from '../../plan/previous';
 import { sourceColumnHeader } from '../../plan/planner';
 import { hiddenRowsNote, noHeaderRow, SourceProblem, sourceFromGrid } from '../../plan/source-check';
 import { applyPlan } from './apply';
-import { detectFeatures, ExcelBusyError, globalRun, globalSupports, splitAddress, withRetries, type Features, type Run, type Supports } from './excel';
+import { a1, detectFeatures, ExcelBusyError, globalRun, globalSupports, splitAddress, withRetries, type Features, type Run, type Supports } from './excel';
 import { readBlocks, type BlockCounter, type Rect } from './read';
 import { adoptedSettings, ownedSheetIds, queueRecords, queueRecordsWrite, queueSettingsSheet } from './records';
 
@@ -36,15 +37,25 @@ const problem = (where: string, message: string) => new SourceProblem([{ severit
  * locale.date1904 in the configuration decides.
  *
  * Whether the user's filter hides rows (AutoFilter, ExcelApi 1.9): a warning (hiddenRowsNote says why).
+ *
+ * The number formats of the first data rows (Range.numberFormat, en-US codes): the sales column's
+ * currency is the one Tierwise writes its amounts in. Asked here rather than with the first block of
+ * values, so a block that Excel finds too large and the reader halves never loses them.
  */
-async function sourceFacts(ctx: Excel.RequestContext, source: SourceTable, features: Features): Promise<{ date1904?: boolean; notes: Issue[] }> {
+async function sourceFacts(ctx: Excel.RequestContext, source: SourceTable, features: Features): Promise<{ date1904?: boolean; notes: Issue[]; numberFormats?: (string | undefined)[] }> {
   try {
     const day = ctx.workbook.functions.date(1904, 1, 1).load('value, error');
     const owner = source.tableName ? ctx.workbook.tables.getItem(source.tableName) : ctx.workbook.worksheets.getItem(source.sheet);
     const filter = features.autoFilter ? owner.autoFilter.load('isDataFiltered') : undefined;
+    const sample = Math.min(source.rows.length, FORMAT_SAMPLE_ROWS);
+    const columns = source.header.length;
+    // origin.row is the header's 1-based row: the data starts on the 0-based row of the same number.
+    const formats = sample > 0 && columns > 0 ? ctx.workbook.worksheets.getItem(source.sheet).getRange(a1(source.origin.row, source.origin.column, sample, columns)).load('numberFormat') : undefined;
     await ctx.sync();
     const date1904 = day.error ? undefined : day.value === 0 ? true : day.value === 1462 ? false : undefined;
-    return { date1904, notes: filter?.isDataFiltered ? [hiddenRowsNote(source, source.tableName)] : [] };
+    const codes = formats?.numberFormat as unknown[][] | undefined;
+    const numberFormats = codes ? columnFormats(source.rows, columns, (r, c) => (typeof codes[r]?.[c] === 'string' ? (codes[r][c] as string) : undefined)) : undefined;
+    return { date1904, notes: filter?.isDataFiltered ? [hiddenRowsNote(source, source.tableName)] : [], numberFormats };
   } catch {
     return { date1904: undefined, notes: [] }; // nothing known; the run does not depend on it
   }
@@ -137,7 +148,7 @@ export class OfficeHost implements WorkbookHost {
         const grid = await readBlocks(ctx, sheet, at, counter, options);
         const source = sourceFromGrid(at.sheet, at.row + 1, at.column, grid, owned.sourceColumns, at.tableName);
         const facts = await sourceFacts(ctx, source, this.features);
-        return { ...source, date1904: facts.date1904, notes: [...(source.notes ?? []), ...facts.notes] };
+        return { ...source, date1904: facts.date1904, notes: [...(source.notes ?? []), ...facts.notes], numberFormats: facts.numberFormats };
       });
     } finally {
       this.counters.readBlocks = counter.blocks;

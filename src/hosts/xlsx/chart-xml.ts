@@ -17,6 +17,19 @@ const XDR = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing
 const BAR = '4472C4';
 const LINE = 'ED7D31';
 const fill = (rgb: string) => `<a:solidFill><a:srgbClr val="${rgb}"/></a:solidFill>`;
+// Segment fills are light (black text on them reads at 10:1): a grey outline keeps a pale bar visible on
+// white. Under bars in segment colours the series itself is grey, so its legend entry claims no colour.
+const OUTLINE = '7F7F7F';
+
+/** One `<c:dPt>` per bar: the segment's colour (CT_DPt: idx, invertIfNegative, bubble3D, spPr). */
+function dataPoints(colors: readonly string[] | undefined): string {
+  return (colors ?? [])
+    .map((hex, i) => `<c:dPt><c:idx val="${i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr>${fill(rgbOf(hex))}<a:ln w="9525">${fill(OUTLINE)}</a:ln></c:spPr></c:dPt>`)
+    .join('');
+}
+
+/** `#c6efce` -> `C6EFCE`. */
+const rgbOf = (hex: string) => hex.replace('#', '').toUpperCase();
 const marker = `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr>${fill(LINE)}<a:ln>${fill(LINE)}</a:ln></c:spPr></c:marker>`;
 
 /** `'Segment Summary'!$A$8:$A$10`: rows are 0-based, both ends included. */
@@ -34,7 +47,7 @@ function series(sheet: string, chart: PlannedChart, block: PlannedBlock, index: 
   return [
     `<c:ser><c:idx val="${index}"/><c:order val="${index}"/>`,
     `<c:tx><c:strRef>${f(ref(sheet, block.column + column, head, head))}</c:strRef></c:tx>`,
-    kind === 'bar' ? `<c:spPr>${fill(BAR)}</c:spPr><c:invertIfNegative val="0"/>` : `<c:spPr><a:ln w="22225" cap="rnd">${fill(LINE)}<a:round/></a:ln></c:spPr>${marker}`,
+    kind === 'bar' ? `<c:spPr>${fill(chart.pointColors?.length ? OUTLINE : BAR)}</c:spPr><c:invertIfNegative val="0"/>${dataPoints(chart.pointColors)}` : `<c:spPr><a:ln w="22225" cap="rnd">${fill(LINE)}<a:round/></a:ln></c:spPr>${marker}`,
     `<c:cat><c:strRef>${f(ref(sheet, block.column + chart.categoryColumn, first, last))}</c:strRef></c:cat>`,
     `<c:val><c:numRef>${f(ref(sheet, block.column + column, first, last))}</c:numRef></c:val>`,
     kind === 'line' ? '<c:smooth val="0"/>' : '',
@@ -43,11 +56,13 @@ function series(sheet: string, chart: PlannedChart, block: PlannedBlock, index: 
 }
 
 const scaling = '<c:scaling><c:orientation val="minMax"/></c:scaling>';
-const ticks = '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>';
+const ticks = (labels: 'nextTo' | 'low') => `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="${labels}"/>`;
 
 function categoryAxis(id: number, cross: number, deleted: boolean): string {
+  // The segment names under the plot area (`low`), not at the zero line: a loss-making band's bar
+  // reaches below zero and its name was drawn over it.
   return (
-    `<c:catAx><c:axId val="${id}"/>${scaling}<c:delete val="${deleted ? 1 : 0}"/><c:axPos val="b"/>${ticks}` +
+    `<c:catAx><c:axId val="${id}"/>${scaling}<c:delete val="${deleted ? 1 : 0}"/><c:axPos val="b"/>${ticks('low')}` +
     `<c:crossAx val="${cross}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`
   );
 }
@@ -55,7 +70,7 @@ function categoryAxis(id: number, cross: number, deleted: boolean): string {
 function valueAxis(id: number, cross: number, side: 'l' | 'r', format: string): string {
   return (
     `<c:valAx><c:axId val="${id}"/>${scaling}<c:delete val="0"/><c:axPos val="${side}"/>${side === 'l' ? '<c:majorGridlines/>' : ''}` +
-    `<c:numFmt formatCode="${escapeXml(format)}" sourceLinked="0"/>${ticks}<c:crossAx val="${cross}"/>` +
+    `<c:numFmt formatCode="${escapeXml(format)}" sourceLinked="0"/>${ticks('nextTo')}<c:crossAx val="${cross}"/>` +
     // The secondary axis crosses at the right end, where Excel puts a secondary axis.
     `<c:crosses val="${side === 'l' ? 'autoZero' : 'max'}"/><c:crossBetween val="between"/></c:valAx>`
   );

@@ -3,6 +3,7 @@
 // XML; every other part of the file (charts, pivot tables, slicers, macros, the add-in's other
 // settings...) keeps its bytes. The ownership rules are those of the memory host.
 import { rangeAddress } from '../../engine/address';
+import { columnFormats, FORMAT_SAMPLE_ROWS } from '../../engine/money-format';
 import type { Cell, Issue, SourceTable } from '../../engine/types';
 import { freeSheetName, freeTableName } from '../../plan/names';
 import { sourceColumnHeader } from '../../plan/planner';
@@ -12,12 +13,12 @@ import { readPreviousRun } from '../../plan/previous';
 import { hiddenRowsNote, noHeaderRow, protectedSource, protectedStructure, SourceProblem, sourceFromGrid, tableFingerprint } from '../../plan/source-check';
 import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, StoredConfig, WorkbookHost } from '../host';
 import { PackageError, REPAIR_ADVICE, XlsxPackage, type SheetEntry } from './package';
-import { afterSheetData, autoFilterHidesRows, cellXmlValue, isOn, protectsCells, denseRows, MAX_SHEET_XML_BYTES, readRange, readSheetXml, sharedStrings, tablesOf, type Range, type TableEntry } from './read';
+import { afterSheetData, autoFilterHidesRows, cellStyleIds, cellXmlValue, isOn, protectsCells, denseRows, MAX_SHEET_XML_BYTES, readRange, readSheetXml, sharedStrings, tablesOf, type Range, type TableEntry } from './read';
 import { findAddinPart, parseSettingsSheet, readAddinProperties, SETTINGS_SHEET, settingsSheetValues, writeAddinProperties } from './settings';
 import { chartXml, drawingXml } from './chart-xml';
 import { sheetXml, tablePartsXml, tableXml } from './sheet-xml';
 import { spliceSourceColumns, widenTable } from './source-columns';
-import { MINIMAL_STYLES, StyleBook } from './styles';
+import { cellFormatCodes, MINIMAL_STYLES, StyleBook } from './styles';
 import { attributes, CONTENT_TYPE, findTags, REL } from './xml';
 
 /** How the xlsx host names a sheet it owns: Excel's sheetId, which a rename keeps. */
@@ -181,6 +182,7 @@ export class XlsxHost implements WorkbookHost {
     const top = (bounds?.top ?? Math.max(0, g.top)) + 1;
     const out = sourceFromGrid(sheet.name, top, bounds?.left ?? Math.max(0, g.left), rows, this.owned().sourceColumns, table?.name);
     out.date1904 = await this.pkg.date1904();
+    out.numberFormats = await this.numberFormats(bytes, out);
     // As the office host says it (hiddenRowsNote): the rows Excel's filter hides are counted too.
     if (table ? table.filtered : autoFilterHidesRows(afterSheetData(bytes))) out.notes = [...(out.notes ?? []), hiddenRowsNote(out, table?.name)];
     this.lastRead.set(`${sheet.name}|${table?.name ?? ''}`, tableFingerprint(out));
@@ -222,6 +224,17 @@ export class XlsxHost implements WorkbookHost {
   }
 
   private styleBookCache?: { path: string; book: StyleBook };
+
+  /** Per source column, the format most of its first number cells show (the sales column's currency). Reading changes nothing. */
+  private async numberFormats(bytes: Uint8Array, source: SourceTable): Promise<(string | undefined)[]> {
+    const rel = (await this.pkg.relationships(this.pkg.workbookPath)).find((r) => r.type === REL.styles);
+    const xml = this.styleBookCache?.book.xml() ?? (rel && this.pkg.has(rel.target) ? await this.pkg.text(rel.target) : undefined);
+    const codes = xml ? cellFormatCodes(xml) : [];
+    const columns = source.header.length;
+    // origin.row is the header's 1-based row: the data starts on the 0-based row of the same number.
+    const ids = cellStyleIds(bytes, source.origin.row, source.origin.column, columns, Math.min(source.rows.length, FORMAT_SAMPLE_ROWS));
+    return columnFormats(source.rows, columns, (r, c) => codes[ids[r][c]] ?? (ids[r][c] === 0 ? 'General' : undefined));
+  }
 
   private async styleBook(): Promise<StyleBook> {
     if (this.styleBookCache) return this.styleBookCache.book;

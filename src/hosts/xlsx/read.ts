@@ -273,3 +273,44 @@ export function denseRows(grid: Grid, bounds?: Range): Cell[][] {
   }
   return out;
 }
+
+/**
+ * The style index (`s`, into the styles part's cellXfs) of each cell in `rows` rows from the 0-based
+ * sheet row `top`, for the columns `left` to `left + columns - 1` (0 where a cell has none). Only
+ * the part of the sheet up to the last of those rows is decoded: the first rows tell a column's format.
+ */
+export function cellStyleIds(xml: Uint8Array, top: number, left: number, columns: number, rows: number): number[][] {
+  const out = Array.from({ length: rows }, () => new Array<number>(columns).fill(0));
+  if (rows <= 0 || columns <= 0) return out;
+  const buf = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
+  const data = sheetDataStart(buf);
+  const closeRow = `</${data?.prefix ?? ''}row>`;
+  const rowRe = /<(?:\w+:)?row\b([^>]*?)(\/)?>/g;
+  const cellRe = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>[\s\S]*?<\/(?:\w+:)?c>)|<\/(?:\w+:)?row>/g;
+  let rowIndex = -1;
+  let start = data?.index ?? 0;
+  while (start < buf.length && rowIndex < top + rows - 1) {
+    let end = start + CHUNK_BYTES >= buf.length ? buf.length : buf.indexOf(closeRow, start + CHUNK_BYTES);
+    end = end < 0 ? buf.length : end === buf.length ? end : end + closeRow.length;
+    const text = buf.toString('utf8', start, end);
+    start = end;
+    rowRe.lastIndex = 0;
+    for (let rm = rowRe.exec(text); rm; rm = rowRe.exec(text)) {
+      const r = /\br="(\d+)"/.exec(rm[1]);
+      rowIndex = r ? Number(r[1]) - 1 : rowIndex + 1;
+      if (rowIndex >= top + rows) return out;
+      if (rm[2]) continue;
+      let colIndex = -1;
+      cellRe.lastIndex = rowRe.lastIndex;
+      for (let cm = cellRe.exec(text); cm; cm = cellRe.exec(text)) {
+        if (cm[1] === undefined) break; // </row>
+        const ref = /\br="([A-Z]+)\d*"/.exec(cm[1]);
+        colIndex = ref ? columnIndex(ref[1]) : colIndex + 1;
+        const s = /\bs="(\d+)"/.exec(cm[1]);
+        if (s && rowIndex >= top && colIndex >= left && colIndex < left + columns) out[rowIndex - top][colIndex - left] = Number(s[1]);
+      }
+      rowRe.lastIndex = cellRe.lastIndex === 0 ? text.length : cellRe.lastIndex;
+    }
+  }
+  return out;
+}

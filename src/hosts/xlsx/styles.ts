@@ -1,11 +1,50 @@
 // Styles Tierwise needs (bold headers, a title, number formats, conditional fills), appended to the
 // workbook's own styles part. Nothing existing is renumbered, so every user cell keeps its look; an
 // entry Tierwise added on an earlier run is found again by its exact text instead of added twice.
-import { closingTag, elementPrefix, escapeXml, withPrefix } from './xml';
+import { attributes, closingTag, elementPrefix, escapeXml, withPrefix } from './xml';
 
 const BUILT_IN_FORMATS: Record<string, number> = {
   General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '0.00E+00': 11, '@': 49,
 };
+
+/**
+ * Built-in formats a file names by id only, as Excel in English (United States) shows them (ECMA-376
+ * 18.8.30; 5-8 and 41-44 are Excel's, left to the locale by the standard): what a cell's format means
+ * when the styles part does not spell it out.
+ */
+const BUILT_IN_CODES: Record<number, string> = {
+  ...Object.fromEntries(Object.entries(BUILT_IN_FORMATS).map(([code, id]) => [id, code])),
+  5: '"$"#,##0_);\\("$"#,##0\\)',
+  6: '"$"#,##0_);[Red]\\("$"#,##0\\)',
+  7: '"$"#,##0.00_);\\("$"#,##0.00\\)',
+  8: '"$"#,##0.00_);[Red]\\("$"#,##0.00\\)',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00;(#,##0.00)',
+  40: '#,##0.00;[Red](#,##0.00)',
+  41: '_(* #,##0_);_(* \\(#,##0\\);_(* "-"_);_(@_)',
+  42: '_("$"* #,##0_);_("$"* \\(#,##0\\);_("$"* "-"_);_(@_)',
+  43: '_(* #,##0.00_);_(* \\(#,##0.00\\);_(* "-"??_);_(@_)',
+  44: '_("$"* #,##0.00_);_("$"* \\(#,##0.00\\);_("$"* "-"??_);_(@_)',
+};
+
+/**
+ * Per cellXfs index of a styles part, the number format code its cells show (`General` for none;
+ * undefined for a built-in id with no code known here, a date format of another locale).
+ */
+export function cellFormatCodes(xml: string): (string | undefined)[] {
+  const prefix = elementPrefix(xml, 'styleSheet');
+  const custom = new Map<number, string>();
+  for (const m of xml.matchAll(new RegExp(`<${prefix}numFmt\\b[^>]*>`, 'g'))) {
+    const a = attributes(m[0]);
+    if (a.numFmtId !== undefined && a.formatCode !== undefined) custom.set(Number(a.numFmtId), a.formatCode);
+  }
+  const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml)?.[1] ?? '';
+  return [...xfs.matchAll(new RegExp(`<${prefix}xf\\b[^>]*>`, 'g'))].map((m) => {
+    const id = Number(attributes(m[0]).numFmtId ?? 0);
+    return custom.get(id) ?? BUILT_IN_CODES[id];
+  });
+}
 
 export interface CellStyle {
   numberFormat?: string;

@@ -64,7 +64,7 @@ export function Preview({ state, draft, valid, waiting, blocked, onThreshold, se
             {countedLine(f, p.counted.lines, p.counted.customers)}
           </Text>
           <div ref={tableRef}>
-            <PreviewTable rows={p.rows} colors={p.colors} measureName={p.measureName} caption={`Segments of ${p.typeName}`} />
+            <PreviewTable rows={p.rows} colors={p.colors} measureName={p.measureName} moneyFormat={p.moneyFormat} caption={`Segments of ${p.typeName}`} />
           </div>
           <GroupIssues issues={p.issues} />
           {draft.kind === 'abc' && p.curve && p.curve.ranked > 0 && (

@@ -3,7 +3,8 @@
 import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { columnLetter } from '../../engine/address';
 import type { Cell } from '../../engine/types';
-import { useFormats, type Formats } from '../format';
+import { isMoneyFormat } from '../../engine/money-format';
+import { moneyText, useFormats, type Formats } from '../format';
 
 export const GRID_ROWS = 60;
 
@@ -25,6 +26,7 @@ export function shownValue(v: Cell, format: string | undefined, f: Formats): str
   if (format === '#,##0') return f.integer(v);
   if (format === '#,##0.00') return f.number(v);
   if (format === 'yyyy-mm-dd') return new Date(Date.UTC(1899, 11, 30) + v * 86_400_000).toISOString().slice(0, 10);
+  if (isMoneyFormat(format)) return moneyText(v, f.locale, format);
   return String(v);
 }
 

@@ -12,3 +12,17 @@ export function dateFormats(grid: Cell[][]): Map<string, string> {
   for (let r = 1; r < grid.length; r++) for (const c of columns) if (typeof grid[r][c] === 'number') formats.set(`${r},${c}`, 'yyyy-mm-dd');
   return formats;
 }
+
+/** The US dollar, as Excel in English (United States) formats a Currency cell. */
+export const SAMPLE_MONEY_FORMAT = '"$"#,##0.00';
+
+/**
+ * The sample's money columns (Sales, Profit: Superstore is a US store) in Excel's Currency format, so
+ * the pane and the written summary show dollars as they would for a workbook formatted so.
+ */
+export function moneyFormats(grid: Cell[][]): Map<string, string> {
+  const formats = new Map<string, string>();
+  const columns = (grid[0] ?? []).flatMap((h, c) => (/^(sales|profit)$/i.test(String(h ?? '').trim()) ? [c] : []));
+  for (let r = 1; r < grid.length; r++) for (const c of columns) if (typeof grid[r][c] === 'number') formats.set(`${r},${c}`, SAMPLE_MONEY_FORMAT);
+  return formats;
+}

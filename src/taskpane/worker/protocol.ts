@@ -91,6 +91,8 @@ export interface Preview {
   colors: Record<string, string>;
   kind: SegmentKind;
   measureName: string;
+  /** The sales column's Excel format when it shows money (money-format.ts): the amounts are shown in its currency. */
+  moneyFormat?: string;
   rows: SummaryRow[];
   issues: Issue[];
   curve?: Curve;

@@ -8,6 +8,7 @@ import { latestDay } from '../../engine/window';
 import { inRange } from '../../engine/aggregate';
 import { classifyType, prepare, resultOf, type Prepared as EnginePrepared } from '../../engine/run';
 import type { Config, SegmentType } from '../../engine/config';
+import { moneyFormatOf } from '../../engine/money-format';
 import { cached, type ExtraSources } from '../../engine/prepared';
 import type { ColumnRole, SourceTable } from '../../engine/types';
 import { errorMessage } from '../../engine/types';
@@ -169,7 +170,8 @@ export class EngineSession {
     const curve: Curve | undefined = type.kind === 'abc' ? cached(p, `curve|${type.measure}|${type.minimumNetSales ?? ''}`, () => paretoCurve(t)) : undefined;
     const fills = segmentColors(type, t.segments);
     const colors = Object.fromEntries(t.segments.map((s, i) => [s.name, fills[i]]));
-    return { typeName: type.name, counted: counted(p), colors, kind: type.kind, measureName: t.measureName, rows: t.summary, issues: t.issues, curve, rfmGrid: t.rfmGrid, visitCompliance: t.visitCompliance, migration: this.migration(p, t) };
+    const moneyFormat = moneyFormatOf(p.ingested.table.numberFormats, p.ingested.mapping.amount);
+    return { typeName: type.name, counted: counted(p), colors, kind: type.kind, measureName: t.measureName, moneyFormat, rows: t.summary, issues: t.issues, curve, rfmGrid: t.rfmGrid, visitCompliance: t.visitCompliance, migration: this.migration(p, t) };
   }
 
   /** Against the last run, when it had this segment type; its segments are coded once per prepare (the preparation's cache). */

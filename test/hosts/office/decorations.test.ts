@@ -44,6 +44,8 @@ const DECORATION_APIS: Record<string, RegExp> = {
   'ChartCollection.add': /^The Pareto chart "Sales ABC: sales by segment" could not be drawn/,
   'Chart.title': /^The Pareto chart "Sales ABC: sales by segment" could not be drawn/,
   'Chart.setPosition': /^The Pareto chart "Sales ABC: sales by segment" could not be drawn/,
+  // The bars' colours alone: the chart stays, in Excel's one colour.
+  'ChartPoint.format.fill': /^The segment colours of the chart "Sales ABC: sales by segment" could not be applied/,
   'WorksheetFreezePanes.freezeRows': /^The frozen header row could not be applied/,
   'RangeFormat.autofitColumns': /^The column widths could not be applied/,
 };
@@ -89,9 +91,10 @@ describe('office host: a decoration Excel refuses costs only that decoration', (
     const listed = summary.slice(before.length).map((r) => r[2]);
     for (const w of warnings) expect(listed).toContain(w.message);
     // Everything else was still applied: the Pareto chart is there unless a chart API was refused,
-    // and then no part-made chart is left behind.
+    // and then no part-made chart is left behind (a refused bar colour leaves the chart, uncoloured).
     const charts = sim.model.findSheet('Segment Summary')!.charts.filter((c) => !c.deleted);
-    if (/^Chart/.test(api)) expect(charts).toEqual([]);
+    if (/^Chart(Collection)?\./.test(api)) expect(charts).toEqual([]);
+    else if (api === 'ChartPoint.format.fill') expect(charts.map((c) => c.props.pointFills)).toEqual([undefined]);
     else expect(charts.length).toBe(clean.sim.model.findSheet('Segment Summary')!.charts.filter((c) => !c.deleted).length);
     if (api !== 'WorksheetFreezePanes.freezeRows') expect(sim.model.findSheet('Customer Tiers')!.frozenRows).toBe(1);
   });

@@ -1,4 +1,5 @@
-// Charts, minimally: add a chart from a range, title, position, series type and axis group, delete.
+// Charts, minimally: add a chart from a range, title, position, series type and axis group, the fill
+// of a series' points (recorded in props.pointFills[series][point]), delete.
 // Enough to check that Tierwise asks for a Pareto chart only where ExcelApi 1.9 is there and builds
 // a column + line combination otherwise.
 import { CollectionBase, Ctx, ProxyBase } from './base';
@@ -207,6 +208,9 @@ export class ChartSeriesProxy extends ProxyBase {
       (chart.props.seriesTypes as string[])[index] = v;
     });
   }
+  get points(): ChartPointsCollectionProxy {
+    return this._kid('points', () => new ChartPointsCollectionProxy(this._ctx, `${this._path}.points`, () => this._ref()));
+  }
   get axisGroup(): string {
     return this._get('axisGroup');
   }
@@ -217,5 +221,76 @@ export class ChartSeriesProxy extends ProxyBase {
       const { chart, index } = this._ref();
       (chart.props.seriesAxes as string[])[index] = v;
     });
+  }
+}
+
+/** Points of a series: one per data row of the chart's source (the header row names the series). */
+export class ChartPointsCollectionProxy extends ProxyBase {
+  readonly _type = 'ChartPointsCollection';
+  constructor(
+    ctx: Ctx,
+    path: string,
+    private readonly _series: () => SeriesRef,
+  ) {
+    super(ctx, path);
+  }
+  _check(): void {
+    this._series();
+  }
+  protected _scalars(): readonly string[] {
+    return ['count'];
+  }
+  protected _read(): unknown {
+    return this._series().chart.source.rect.rows - 1;
+  }
+  get count(): number {
+    return this._get('count');
+  }
+  getItemAt(index: number): ChartPointProxy {
+    this._assertUsable();
+    return new ChartPointProxy(this._ctx, `${this._path}.getItemAt(${index})`, () => {
+      const ref = this._series();
+      return index >= 0 && index < ref.chart.source.rect.rows - 1 ? { ...ref, point: index } : undefined;
+    });
+  }
+}
+
+interface PointRef extends SeriesRef {
+  point: number;
+}
+
+export class ChartPointProxy extends ProxyBase {
+  readonly _type = 'ChartPoint';
+  constructor(
+    ctx: Ctx,
+    path: string,
+    readonly _resolver: () => PointRef | undefined,
+  ) {
+    super(ctx, path);
+  }
+  _ref(): PointRef {
+    const ref = this._resolver();
+    if (!ref || ref.chart.deleted) throw richError('ItemNotFound');
+    return ref;
+  }
+  _check(): void {
+    this._ref();
+  }
+  protected _scalars(): readonly string[] {
+    return [];
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+  /** `format.fill.setSolidColor(color)` records the colour; `format.fill.clear()` removes it. */
+  get format(): { fill: { setSolidColor(color: string): void; clear(): void } } {
+    // Named as the options bags name theirs (`Chart.title.text`), so a test can refuse it: `ChartPoint.format.fill`.
+    const fill = (op: string, color: string | undefined) =>
+      this._enqueue(`ChartPoint.format.fill.${op}`, color ?? null, () => {
+        const { chart, index, point } = this._ref();
+        const fills = (chart.props.pointFills ??= []) as (string | undefined)[][];
+        (fills[index] ??= [])[point] = color;
+      });
+    return { fill: { setSolidColor: (color: string) => fill('setSolidColor', color), clear: () => fill('clear', undefined) } };
   }
 }
