@@ -72,12 +72,21 @@ export const rfmTypeSchema = (obj: Obj) =>
         if (!(c[i] > c[i - 1])) ctx.addIssue({ code: 'custom', path: ['cuts', k, i], message: 'cut points must go up' });
       }
     }
+    // Each bound is checked on its own, so the pane can put the message under the box that fixes it
+    // (segments[7].r[0] is "At risk: R from").
     t.segments.forEach((s, i) => {
       for (const k of ['r', 'f', 'm'] as const) {
         const r = s[k];
-        if (r && !(r[0] >= 1 && r[0] <= r[1] && r[1] <= t.scores)) {
-          const hint = t.scores !== 5 ? ' (the default segment table is written for 5 scores: write your own segments)' : '';
-          ctx.addIssue({ code: 'custom', path: ['segments', i, k], message: `a score range is [lowest, highest] between 1 and ${t.scores}${hint}` });
+        if (!r) continue;
+        const letter = k.toUpperCase();
+        const hint = t.scores !== 5 ? ' (the default segment table is written for 5 scores)' : '';
+        r.forEach((v, end) => {
+          if (v < 1 || v > t.scores) {
+            ctx.addIssue({ code: 'custom', path: ['segments', i, k, end], message: `${letter} scores run from 1 to ${t.scores}, not ${v}${hint}` });
+          }
+        });
+        if (r[0] > r[1]) {
+          ctx.addIssue({ code: 'custom', path: ['segments', i, k, 0], message: `no ${letter} score is from ${r[0]} to ${r[1]}: "from" must not be above "to"` });
         }
       }
     });

@@ -1,11 +1,12 @@
 // RFM (SEMANTICS.md section 8): recency, frequency and monetary scores by quantile cut points, and
-// the named segment table, first match in table order.
+// the named segment table, first match in table order (rfm-table.ts).
 import { inRange } from './aggregate';
 import type { SalesLines } from './ingest';
 import { ordersInWindow } from './orders';
 import { cached, referenceDay, typePath, type Prepared } from './prepared';
 import { segmentInfo, type ExtraColumn, type TypeResult } from './result';
 import { OTHERS, type RfmType } from './rfm-schema';
+import { namedSegment } from './rfm-table';
 import { summarize } from './summary';
 import type { Issue } from './types';
 import type { DayRange } from './window';
@@ -90,17 +91,6 @@ export function rfmScores(p: Prepared, type: Pick<RfmType, 'scores' | 'cuts'>, e
     m[c] = scoreOf(monetary[c], cuts.monetary, s, false);
   }
   return { recencyDays, frequency, r, f, m, cuts };
-}
-
-const within = (v: number, range: readonly [number, number] | undefined) => range === undefined || (v >= range[0] && v <= range[1]);
-
-/** The first segment of the table whose ranges hold the scores; `segments.length` (Others) when none does. */
-export function namedSegment(r: number, f: number, m: number, segments: RfmType['segments']): number {
-  for (let i = 0; i < segments.length; i++) {
-    const s = segments[i];
-    if (within(r, s.r) && within(f, s.f) && within(m, s.m)) return i;
-  }
-  return segments.length;
 }
 
 export function classifyRfm(p: Prepared, type: RfmType): TypeResult {

@@ -2,8 +2,9 @@
 // the editor beside it (a drag must stay within a frame at 50,000 customers). It renders two
 // children of the step: the preview's column, and the dock that shows its counts while the
 // preview is off screen (the dock must be a child of the whole step to stay at the pane's bottom).
-import { useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { SegmentType } from '../../engine/config';
+import type { PreviewFeed } from '../state/previewFeed';
 import { useOnScreen } from '../state/useOnScreen';
 import { usePreview } from '../state/usePreview';
 import type { EngineClient } from '../worker/client';
@@ -23,9 +24,11 @@ export interface LivePreviewProps {
   onThreshold(which: number, to: number): void;
   /** Class of the preview's column in the step's layout. */
   columnClassName: string;
+  /** Where editors that show counts beside their fields (the RFM segment grid) read the same result. */
+  feed?: PreviewFeed;
 }
 
-export function LivePreview({ engine, generation, ready, revision, draft, valid, waiting, blocked, onThreshold, columnClassName }: LivePreviewProps) {
+export function LivePreview({ engine, generation, ready, revision, draft, valid, waiting, blocked, onThreshold, columnClassName, feed }: LivePreviewProps) {
   const state = usePreview(engine, generation, valid, revision, ready);
   const section = useRef<HTMLElement>(null);
   const [tableOnScreen, tableRef] = useOnScreen<HTMLDivElement>();
@@ -34,6 +37,8 @@ export function LivePreview({ engine, generation, ready, revision, draft, valid,
     section.current?.focus({ preventScroll: true });
   };
   const p = state.preview;
+  const stale = valid === undefined;
+  useLayoutEffect(() => feed?.set(p && { preview: p, stale }), [feed, p, stale]);
   return (
     <>
       <div className={columnClassName}>

@@ -2,9 +2,11 @@
 // when the pane is wide, one under the other at 320 px, with the preview's counts docked at the
 // bottom while the preview is off screen).
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { SegmentKind, SegmentType } from '../../engine/config';
 import type { Issue } from '../../engine/types';
 import type { EngineClient } from '../worker/client';
+import { createPreviewFeed, PreviewFeedContext } from '../state/previewFeed';
 import { issuesUnder } from '../state/validation';
 import { LivePreview } from './LivePreview';
 import { SegmentEditor } from './SegmentEditor';
@@ -42,11 +44,17 @@ export function SegmentTypesStep(p: SegmentTypesStepProps) {
   const styles = useStyles();
   const type = p.types[p.selected];
   const invalid = p.types.map((_, i) => issuesUnder(p.issues, `segmentTypes[${i}]`).length > 0);
+  // The editor may show the preview's counts beside its fields (the RFM segment grid).
+  const [feed] = useState(createPreviewFeed);
   return (
     <div className={mergeClasses(styles.root, p.wide && styles.wide)}>
       <div className={styles.column}>
         <SegmentTypeList types={p.types} selected={p.selected} invalid={invalid} onSelect={p.onSelect} onMove={p.onMove} onRemove={p.onRemove} onAdd={p.onAdd} />
-        {type && <SegmentEditor key={p.selected} type={type} index={p.selected} issues={p.issues} onRename={(n) => p.onRename(p.selected, n)} onChange={(t) => p.onChange(p.selected, t)} />}
+        {type && (
+          <PreviewFeedContext.Provider value={feed}>
+            <SegmentEditor key={p.selected} type={type} index={p.selected} issues={p.issues} onRename={(n) => p.onRename(p.selected, n)} onChange={(t) => p.onChange(p.selected, t)} />
+          </PreviewFeedContext.Provider>
+        )}
       </div>
       <LivePreview
         engine={p.engine}
@@ -59,6 +67,7 @@ export function SegmentTypesStep(p: SegmentTypesStepProps) {
         blocked={p.blocked}
         onThreshold={p.onThreshold}
         columnClassName={styles.column}
+        feed={feed}
       />
     </div>
   );

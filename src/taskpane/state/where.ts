@@ -19,14 +19,21 @@ const FIELDS: Record<string, string> = {
   startMonth: 'Starting in',
   measure: 'measure',
   minimumNetSales: 'minimum net sales for this type',
+  r: 'R',
+  f: 'F',
+  m: 'M',
 };
+
+/** Fields written as a range `[from, to]` (an RFM segment's score ranges), and the names of their ends. */
+const RANGES = ['r', 'f', 'm'];
+const ENDS = ['from', 'to'];
 
 /** The list a segment type keeps its items in, per key of the configuration. */
 const ITEM_LISTS = ['segments', 'bands', 'levels', 'rewards', 'lines', 'profiles'];
 
-/** `segmentTypes[1].bands[2].min` -> `Profit band > Mid: from`; a path the pane has no name for stays as it is. */
+/** `segmentTypes[1].bands[2].min` -> `Profit band > Mid: from`, `segmentTypes[2].segments[7].r[0]` -> `RFM > At risk: R from`; a path the pane has no name for stays as it is. */
 export function paneWhere(where: string, config: Config): string {
-  const t = /^segmentTypes\[(\d+)\](?:\.(\w+)\[(\d+)\])?(?:\.(\w+))?/.exec(where);
+  const t = /^segmentTypes\[(\d+)\](?:\.(\w+)\[(\d+)\])?(?:\.(\w+))?(?:\[(\d+)\])?/.exec(where);
   if (t) {
     const type = config.segmentTypes[Number(t[1])];
     if (!type) return where;
@@ -36,7 +43,8 @@ export function paneWhere(where: string, config: Config): string {
       const item = items?.[Number(t[3])];
       parts.push(item?.name?.trim() || `${t[2].replace(/s$/, '')} ${Number(t[3]) + 1}`);
     } else if (t[2]) parts.push(t[2]);
-    const field = t[4] ? FIELDS[t[4]] ?? t[4] : undefined;
+    const end = t[5] !== undefined && RANGES.includes(t[4]) ? ENDS[Number(t[5])] : undefined;
+    const field = t[4] ? `${FIELDS[t[4]] ?? t[4]}${end ? ` ${end}` : ''}` : undefined;
     return field ? `${parts.join(' > ')}: ${field}` : parts.join(' > ');
   }
   const w = /^window(?:\.(\w+))?/.exec(where);

@@ -109,7 +109,7 @@ describe('cut points and the segment table', () => {
     expect(res.issues.map((i) => i.where)).toEqual([
       'segmentTypes[0].segments[1].name',
       'segmentTypes[0].cuts.frequency[1]',
-      'segmentTypes[0].segments[0].r',
+      'segmentTypes[0].segments[0].r[1]', // the "to" bound, 4, is past the 3 scores
     ]);
   });
 });

@@ -1,5 +1,5 @@
 // A collapsed "all settings as JSON" section under a form, for what the form does not cover (loyalty
-// rules, the RFM segment table, colours and visit frequencies): the same JSON editor the kinds without
+// rules, colours and visit frequencies): the same JSON editor the kinds without
 // a form use, so nothing in the configuration is out of reach of the pane. The problems in those parts
 // show above it even while it is closed.
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel } from '@fluentui/react-components';
