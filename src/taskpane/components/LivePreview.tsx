@@ -2,7 +2,9 @@
 // the editor beside it (a drag must stay within a frame at 50,000 customers). It renders two
 // children of the step: the preview's column, and the dock that shows its counts while the
 // preview is off screen (the dock must be a child of the whole step to stay at the pane's bottom).
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import type { AbcType } from '../../engine/abc-schema';
+import type { PreviewStore } from '../state/preview-store';
 import type { SegmentType } from '../../engine/config';
 import { useOnScreen } from '../state/useOnScreen';
 import { usePreview } from '../state/usePreview';
@@ -21,12 +23,19 @@ export interface LivePreviewProps {
   waiting: boolean;
   blocked?: string;
   onThreshold(which: number, to: number): void;
+  onUseSuggestion(shares: readonly number[]): void;
+  /** For an XYZ type: the ABC type it crosses with (validated), and its name as edited. */
+  abcType?: AbcType;
+  crossName?: string;
+  /** Where the editor reads the latest counts (the XYZ segments' customers). */
+  store?: PreviewStore;
   /** Class of the preview's column in the step's layout. */
   columnClassName: string;
 }
 
-export function LivePreview({ engine, generation, ready, revision, draft, valid, waiting, blocked, onThreshold, columnClassName }: LivePreviewProps) {
-  const state = usePreview(engine, generation, valid, revision, ready);
+export function LivePreview({ engine, generation, ready, revision, draft, valid, waiting, blocked, onThreshold, onUseSuggestion, abcType, crossName, store, columnClassName }: LivePreviewProps) {
+  const state = usePreview(engine, generation, valid, revision, ready, abcType);
+  useEffect(() => store?.set(state.preview), [store, state.preview]);
   const section = useRef<HTMLElement>(null);
   const [tableOnScreen, tableRef] = useOnScreen<HTMLDivElement>();
   const showPreview = () => {
@@ -37,7 +46,19 @@ export function LivePreview({ engine, generation, ready, revision, draft, valid,
   return (
     <>
       <div className={columnClassName}>
-        <Preview state={state} draft={draft} valid={valid !== undefined} waiting={waiting} blocked={blocked} onThreshold={onThreshold} sectionRef={section} tableRef={tableRef} />
+        <Preview
+          state={state}
+          draft={draft}
+          valid={valid !== undefined}
+          waiting={waiting}
+          blocked={blocked}
+          onThreshold={onThreshold}
+          onUseSuggestion={onUseSuggestion}
+          crossName={crossName}
+          crossValid={abcType !== undefined}
+          sectionRef={section}
+          tableRef={tableRef}
+        />
       </div>
       {draft && p && <PreviewDock preview={p} hidden={tableOnScreen === true} stale={valid === undefined} onShowPreview={showPreview} />}
     </>

@@ -19,6 +19,12 @@ const FIELDS: Record<string, string> = {
   startMonth: 'Starting in',
   measure: 'measure',
   minimumNetSales: 'minimum net sales for this type',
+  maxCv: 'largest CV',
+  minPeriods: 'periods with sales at least',
+  unclassified: 'unclassified segment',
+  abcType: 'ABC type to cross with',
+  combined: 'combined column',
+  period: 'period',
 };
 
 /** The list a segment type keeps its items in, per key of the configuration. */
