@@ -15,7 +15,7 @@ import { paneWhere } from '../../src/taskpane/state/where';
 import { InProcessClient } from '../../src/taskpane/worker/client';
 import { renderPane } from './render';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 configure({ asyncUtilTimeout: 15_000 });
 
 const JAN = 45306; // 2024-01-15
@@ -136,7 +136,7 @@ describe('the XYZ editor', () => {
   });
 
   it('names the XYZ fields as the pane labels them', () => {
-    const r = parseConfig({ version: 1, segmentTypes: [{ name: 'Sales ABC', kind: 'abc' }, { name: 'Steadiness', kind: 'xyz' }] });
+    const r = parseConfig({ version: 1, segmentTypes: [{ name: 'Sales ABC', kind: 'abc', segments: [{ name: 'A', share: 100 }] }, { name: 'Steadiness', kind: 'xyz' }] });
     if (!r.ok) throw new Error('invalid');
     expect(paneWhere('segmentTypes[1].segments[0].maxCv', r.config)).toBe('Steadiness > X: largest CV');
     expect(paneWhere('segmentTypes[1].minPeriods', r.config)).toBe('Steadiness: periods with sales at least');
