@@ -38,7 +38,10 @@ export const xyzTypeSchema = (obj: Obj) =>
     /** Adds a column with the two segments side by side, such as `AX` (needs `abcType`). */
     combined: z.boolean().default(false),
   }).superRefine((t, ctx) => {
-    checkUniqueNames([...t.segments, { name: t.unclassified }], ctx, 'segments', 'segment');
+    checkUniqueNames(t.segments, ctx, 'segments', 'segment');
+    // Said at the unclassified name, not at an index past the list: the pane's link goes to its box.
+    const clash = t.segments.findIndex((s) => s.name.trim().toLowerCase() === t.unclassified.trim().toLowerCase());
+    if (clash >= 0) ctx.addIssue({ code: 'custom', path: ['unclassified'], message: `"${t.unclassified}" is already the name of segment ${clash + 1}: the unclassified segment needs a name of its own` });
     t.segments.forEach((s, i) => {
       const last = i === t.segments.length - 1;
       if (!last && s.maxCv === undefined) {

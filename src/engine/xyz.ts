@@ -1,7 +1,7 @@
 // XYZ (SEMANTICS.md section 11): how steady a customer's buying is, as the coefficient of variation of
 // its per-period totals over the window, zero-filled; and the ABC-XYZ matrix that crosses it with an ABC type.
 import { inRange } from './aggregate';
-import { typePath, type Prepared } from './prepared';
+import { cached, typePath, type Prepared } from './prepared';
 import { round9 } from './loyalty';
 import { segmentInfo, type ExtraColumn, type TypeResult } from './result';
 import { summarize } from './summary';
@@ -120,7 +120,8 @@ export function classifyXyz(p: Prepared, type: XyzType): TypeResult {
   const measure = new Float64Array(n);
   for (let c = 0; c < n; c++) measure[c] = p.measures.inWindow[c] && measureValues ? measureValues[c] : NaN;
   const issues: Issue[] = [];
-  const v = variability(p, type);
+  // Once per measure and period of a preparation: moving a maxCv in the pane only reclassifies.
+  const v = cached(p, `variability|${type.measure}|${type.period}`, () => variability(p, type));
   const name = type.name;
   if (!v) {
     if (p.ingested.lines.length > 0) issues.push({ severity: 'error', where: typePath(p, name), message: `"${name}" measures ${type.measure} per ${type.period}: map a Date column with readable dates` });

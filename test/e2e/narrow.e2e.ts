@@ -68,6 +68,7 @@ const EDITORS = [
   ['activity', 'Activity (state of mind)'],
   ['profiles', 'Questionnaire profiles'],
   ['rfm', 'RFM scores'],
+  ['xyz', 'XYZ (steady or erratic buying)'],
 ] as const;
 
 describe.each([320, 360, 500])('at %i px', (width) => {
@@ -103,6 +104,11 @@ describe.each([320, 360, 500])('at %i px', (width) => {
       await page.getByRole('menuitem', { name: label }).click();
     }
     await page.getByRole('region', { name: /^Edit / }).or(page.locator('section[aria-label^="Edit "]')).first().waitFor();
+    if (kind === 'xyz') {
+      // Crossed with Sales ABC, so the ABC-XYZ matrix under the preview is measured too.
+      await choose(page, 'ABC type to cross with', 'Sales ABC');
+      await page.getByTestId('abc-xyz-matrix').waitFor();
+    }
     expect({ kind, ...(await overflow(page)) }).toEqual({ kind, page: 0, elements: [] });
     await shot(page, width, `editor-${kind}`);
   });

@@ -24,13 +24,16 @@ export interface ChoiceFieldProps<T extends string> {
   className?: string;
   /** Shown while nothing is chosen (value ''). */
   placeholder?: string;
+  /** The drop-down's id, so a message elsewhere can focus it. */
+  id?: string;
 }
 
-export function ChoiceField<T extends string>({ label, hint, value, choices, onChange, issues = [], className, placeholder }: ChoiceFieldProps<T>) {
+export function ChoiceField<T extends string>({ label, hint, value, choices, onChange, issues = [], className, placeholder, id }: ChoiceFieldProps<T>) {
   const styles = useStyles();
   return (
     <Field className={className} label={label} hint={hint} {...fieldState(issues)}>
       <Dropdown
+        id={id}
         className={styles.dropdown}
         value={choices.find((c) => c.value === value)?.label ?? value}
         selectedOptions={value === '' ? [] : [value]}

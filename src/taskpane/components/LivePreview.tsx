@@ -3,6 +3,7 @@
 // children of the step: the preview's column, and the dock that shows its counts while the
 // preview is off screen (the dock must be a child of the whole step to stay at the pane's bottom).
 import { useLayoutEffect, useRef } from 'react';
+import type { AbcType } from '../../engine/abc-schema';
 import type { SegmentType } from '../../engine/config';
 import type { PreviewFeed } from '../state/previewFeed';
 import { useOnScreen } from '../state/useOnScreen';
@@ -22,14 +23,18 @@ export interface LivePreviewProps {
   waiting: boolean;
   blocked?: string;
   onThreshold(which: number, to: number): void;
+  onUseSuggestion(shares: readonly number[]): void;
+  /** For an XYZ type: the ABC type it crosses with (validated), and its name as edited. */
+  abcType?: AbcType;
+  crossName?: string;
   /** Class of the preview's column in the step's layout. */
   columnClassName: string;
-  /** Where editors that show counts beside their fields (the RFM segment grid) read the same result. */
+  /** Where editors that show counts beside their fields (the RFM grid, the XYZ segments) read the same result. */
   feed?: PreviewFeed;
 }
 
-export function LivePreview({ engine, generation, ready, revision, draft, valid, waiting, blocked, onThreshold, columnClassName, feed }: LivePreviewProps) {
-  const state = usePreview(engine, generation, valid, revision, ready);
+export function LivePreview({ engine, generation, ready, revision, draft, valid, waiting, blocked, onThreshold, onUseSuggestion, abcType, crossName, columnClassName, feed }: LivePreviewProps) {
+  const state = usePreview(engine, generation, valid, revision, ready, abcType);
   const section = useRef<HTMLElement>(null);
   const [tableOnScreen, tableRef] = useOnScreen<HTMLDivElement>();
   const showPreview = () => {
@@ -42,7 +47,19 @@ export function LivePreview({ engine, generation, ready, revision, draft, valid,
   return (
     <>
       <div className={columnClassName}>
-        <Preview state={state} draft={draft} valid={valid !== undefined} waiting={waiting} blocked={blocked} onThreshold={onThreshold} sectionRef={section} tableRef={tableRef} />
+        <Preview
+          state={state}
+          draft={draft}
+          valid={valid !== undefined}
+          waiting={waiting}
+          blocked={blocked}
+          onThreshold={onThreshold}
+          onUseSuggestion={onUseSuggestion}
+          crossName={crossName}
+          crossValid={abcType !== undefined}
+          sectionRef={section}
+          tableRef={tableRef}
+        />
       </div>
       {draft && p && <PreviewDock preview={p} hidden={tableOnScreen === true} stale={valid === undefined} onShowPreview={showPreview} />}
     </>

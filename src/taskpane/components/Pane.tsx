@@ -11,6 +11,7 @@ import type { SegmentType } from '../../engine/config';
 import { scopeProblem } from '../state/guardrails';
 import { fieldId, paneWhere, stepOf, typeIndexOf } from '../state/where';
 import { moveThreshold } from '../state/thresholds';
+import { withSuggestedShares } from '../state/suggestion';
 import { useApply, type ApplyInput } from '../state/useApply';
 import { useSource } from '../state/useSource';
 import { checkDraft } from '../state/validation';
@@ -292,6 +293,10 @@ export function Pane({ host, engine, onApi }: PaneProps) {
             onRename={(index, name) => dispatch({ type: 'renameType', index, name })}
             onChange={(index, segmentType) => dispatch({ type: 'updateType', index, segmentType })}
             onThreshold={onThreshold}
+            onUseSuggestion={(shares) => {
+              const t = draft.config.segmentTypes[draft.selected];
+              if (t?.kind === 'abc') dispatch({ type: 'updateType', index: draft.selected, segmentType: withSuggestedShares(t, shares) });
+            }}
           />
         )}
         {step === 'apply' && (

@@ -63,9 +63,11 @@ export interface ParetoChartProps {
   names: string[];
   measureName: string;
   onMove(which: number, to: number): void;
+  /** The limits suggested from the data (SEMANTICS.md 12), drawn as diamonds on the curve, each with its label. */
+  suggested?: readonly { x: number; y: number; label: string }[];
 }
 
-export function ParetoChart({ curve, thresholds, names, measureName, onMove }: ParetoChartProps) {
+export function ParetoChart({ curve, thresholds, names, measureName, onMove, suggested = [] }: ParetoChartProps) {
   const styles = useStyles();
   const f = useFormats();
   const svg = useRef<SVGSVGElement>(null);
@@ -108,6 +110,24 @@ export function ParetoChart({ curve, thresholds, names, measureName, onMove }: P
         {`customers ranked by ${measureName} (${f.integer(curve.ranked)})`}
       </text>
       <path d={path} fill="none" strokeWidth={2} aria-hidden="true" style={{ stroke: tokens.colorBrandForeground1 }} />
+      {suggested.map((m, k) => {
+        const cx = px(m.x);
+        const cy = py(m.y);
+        // A diamond, not a dot in another colour: the shape says "suggested" without the colour.
+        return (
+          <path
+            key={`s${k}`}
+            role="img"
+            aria-label={m.label}
+            data-testid="suggested-marker"
+            d={`M${cx.toFixed(1)},${(cy - 6).toFixed(1)}l6,6l-6,6l-6,-6z`}
+            strokeWidth={1.5}
+            style={{ fill: tokens.colorNeutralBackground1, stroke: tokens.colorNeutralForeground1 }}
+          >
+            <title>{m.label}</title>
+          </path>
+        );
+      })}
       {thresholds.map((t, k) => {
         const y = py(t.at / 100);
         const cx = customersAt(curve, t.at / 100);

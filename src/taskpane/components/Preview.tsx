@@ -7,7 +7,9 @@ import type { SegmentType } from '../../engine/config';
 import type { PreviewState } from '../state/usePreview';
 import { thresholds } from '../state/thresholds';
 import { countedLine, useFormats } from '../format';
+import { AbcXyzHeatMap } from './AbcXyzHeatMap';
 import { GroupIssues } from './FieldIssue';
+import { SuggestionPanel } from './SuggestionPanel';
 import { MigrationTable } from './MigrationTable';
 import { ParetoChart } from './ParetoChart';
 import { PreviewTable } from './PreviewTable';
@@ -20,6 +22,11 @@ const useStyles = makeStyles({
   counted: { margin: `0 0 ${tokens.spacingVerticalXS}` },
 });
 
+/** "Suggested limit between A and B: top 12.3% of customers, 66.7% of sales" (cumulative, where the marker sits). */
+export function suggestedLabel(segments: readonly string[], k: number, at: { x: number; y: number }, measureName: string, percent: (f: number) => string): string {
+  return `Suggested limit between ${segments[k]} and ${segments[k + 1]}: top ${percent(at.x)} of customers, ${percent(at.y)} of ${measureName}`;
+}
+
 export interface PreviewProps {
   state: PreviewState;
   /** The segment type as edited; `valid` when it passes validation. */
@@ -29,12 +36,17 @@ export interface PreviewProps {
   /** Why the period and filters leave nothing worth segmenting (scopeProblem). */
   blocked?: string;
   onThreshold(which: number, to: number): void;
+  /** Takes the suggested shares of an ABC type (one edit). */
+  onUseSuggestion?(shares: readonly number[]): void;
+  /** XYZ: the name of the ABC type it crosses with, and whether that type is valid (else no matrix). */
+  crossName?: string;
+  crossValid?: boolean;
   /** The section, to scroll to and focus; the table of counts, to know whether it is on screen. */
   sectionRef?: Ref<HTMLElement>;
   tableRef?: Ref<HTMLDivElement>;
 }
 
-export function Preview({ state, draft, valid, waiting, blocked, onThreshold, sectionRef, tableRef }: PreviewProps) {
+export function Preview({ state, draft, valid, waiting, blocked, onThreshold, onUseSuggestion, crossName, crossValid, sectionRef, tableRef }: PreviewProps) {
   const styles = useStyles();
   const f = useFormats();
   const p = state.preview;
@@ -68,7 +80,23 @@ export function Preview({ state, draft, valid, waiting, blocked, onThreshold, se
           </div>
           <GroupIssues issues={p.issues} />
           {draft.kind === 'abc' && p.curve && p.curve.ranked > 0 && (
-            <ParetoChart curve={p.curve} thresholds={thresholds(draft)} names={draft.segments.map((s) => s.name)} measureName={p.measureName} onMove={onThreshold} />
+            <ParetoChart
+              curve={p.curve}
+              thresholds={thresholds(draft)}
+              names={draft.segments.map((s) => s.name)}
+              measureName={p.measureName}
+              onMove={onThreshold}
+              suggested={p.suggestion?.points.map((m, k) => ({ ...m, label: suggestedLabel(p.suggestion!.segments, k, m, p.measureName, f.percent) }))}
+            />
+          )}
+          {draft.kind === 'abc' && p.suggestion && onUseSuggestion && (
+            <SuggestionPanel suggestion={p.suggestion} type={draft} rows={p.rows} measureName={p.measureName} valid={valid} onUse={onUseSuggestion} />
+          )}
+          {draft.kind === 'xyz' && p.abcXyz && <AbcXyzHeatMap matrix={p.abcXyz} />}
+          {draft.kind === 'xyz' && crossName !== undefined && !crossValid && (
+            <Text as="p" size={200} data-testid="matrix-waits">
+              The ABC-XYZ matrix shows once the problems of {crossName} are fixed.
+            </Text>
           )}
           {draft.kind === 'rfm' && p.kind === 'rfm' && p.rfmGrid && <RfmHeatMap grid={p.rfmGrid} typeName={p.typeName} />}
           {p.visitCompliance && p.visitCompliance.length > 0 && <VisitComplianceTable rows={p.visitCompliance} typeName={p.typeName} />}

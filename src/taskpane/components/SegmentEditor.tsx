@@ -19,12 +19,14 @@ export interface SegmentEditorProps {
   issues: Issue[];
   onRename(name: string): void;
   onChange(next: SegmentType): void;
+  /** Every segment type of the draft (the XYZ editor offers the ABC types to cross with). */
+  types?: readonly SegmentType[];
 }
 
 /** The name box's id: a new type's name receives the focus (Pane). */
 export const SEGMENT_TYPE_NAME_ID = 'segment-type-name';
 
-export function SegmentEditor({ type, index, issues, onRename, onChange }: SegmentEditorProps) {
+export function SegmentEditor({ type, index, issues, onRename, onChange, types }: SegmentEditorProps) {
   const styles = useStyles();
   const path = `segmentTypes[${index}]`;
   const entry = EDITORS[type.kind];
@@ -38,7 +40,7 @@ export function SegmentEditor({ type, index, issues, onRename, onChange }: Segme
       <Text size={200} className={styles.hint}>
         {entry.label}: {entry.description}
       </Text>
-      <Editor value={type} path={path} issues={issuesUnder(issues, path)} onChange={onChange} />
+      <Editor value={type} path={path} issues={issuesUnder(issues, path)} onChange={onChange} types={types ?? [type]} />
     </section>
   );
 }

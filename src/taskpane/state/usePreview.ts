@@ -3,6 +3,7 @@
 // classifications, never 60 in a row.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { canonicalJson } from '../../engine/history';
+import type { AbcType } from '../../engine/abc-schema';
 import type { SegmentType } from '../../engine/config';
 import { errorMessage } from '../../engine/types';
 import type { EngineClient } from '../worker/client';
@@ -16,9 +17,10 @@ export interface PreviewState {
   error: string | undefined;
 }
 
-export function usePreview(engine: EngineClient, generation: number, type: SegmentType | undefined, revision: number, ready: boolean): PreviewState {
+/** `abcType`: the ABC type an XYZ type crosses with, validated, so the preview can show their matrix. */
+export function usePreview(engine: EngineClient, generation: number, type: SegmentType | undefined, revision: number, ready: boolean, abcType?: AbcType): PreviewState {
   const [state, setState] = useState<PreviewState>({ preview: undefined, revision: -1, error: undefined });
-  const wanted = useRef<{ type: SegmentType; revision: number; generation: number }>();
+  const wanted = useRef<{ type: SegmentType; abcType: AbcType | undefined; revision: number; generation: number }>();
   const inFlight = useRef(false);
   const live = useRef(true);
   // Set on every mount: React's StrictMode mounts, unmounts and mounts again in development.
@@ -33,7 +35,7 @@ export function usePreview(engine: EngineClient, generation: number, type: Segme
     wanted.current = undefined;
     inFlight.current = true;
     engine
-      .ask({ type: 'classify', segmentType: w.type })
+      .ask({ type: 'classify', segmentType: w.type, abcType: w.abcType })
       .then(
         (r) => live.current && setState({ preview: r.preview, revision: w.revision, error: undefined }),
         (e) => live.current && setState((s) => ({ ...s, error: errorMessage(e) })),
@@ -44,7 +46,7 @@ export function usePreview(engine: EngineClient, generation: number, type: Segme
       });
   };
 
-  const key = type ? canonicalJson(type) : '';
+  const key = type ? canonicalJson(type) + (abcType ? canonicalJson(abcType) : '') : '';
   // A layout effect, so the request leaves in the same task as the edit's commit: a passive effect
   // may wait for the next frame, and the preview would always be a frame late.
   useLayoutEffect(() => {
@@ -52,7 +54,7 @@ export function usePreview(engine: EngineClient, generation: number, type: Segme
       setState({ preview: undefined, revision: -1, error: undefined });
       return;
     }
-    wanted.current = { type, revision, generation };
+    wanted.current = { type, abcType, revision, generation };
     pump();
     // `key` stands for `type`; revision alone changes on unrelated edits.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `type`, and revision alone changes on unrelated edits (above)

@@ -22,6 +22,12 @@ const FIELDS: Record<string, string> = {
   r: 'R',
   f: 'F',
   m: 'M',
+  maxCv: 'largest CV',
+  minPeriods: 'periods with sales at least',
+  unclassified: 'unclassified segment',
+  abcType: 'ABC type to cross with',
+  combined: 'combined column',
+  period: 'period',
 };
 
 /** Fields written as a range `[from, to]` (an RFM segment's score ranges), and the names of their ends. */

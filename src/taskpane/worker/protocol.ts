@@ -1,7 +1,9 @@
 // Messages between the pane (main thread) and the engine worker: one discriminated union each way.
 // Every request carries an id; the answer carries the same id (or an `error` with it).
 import type { Migration, Snapshot } from '../../engine/history';
+import type { AbcType } from '../../engine/abc-schema';
 import type { Config, SegmentKind, SegmentType } from '../../engine/config';
+import type { AbcXyzMatrix } from '../../engine/xyz';
 import type { ColumnValues } from '../../engine/column-values';
 import type { SummaryRow, VisitCompliance } from '../../engine/result';
 import type { Cell, ColumnMapping, ColumnRole, Issue, SourceTable } from '../../engine/types';
@@ -31,7 +33,8 @@ export type Request =
   // `extras`: the second ranges to use, of those sent; one left out is ignored (the pane chose none).
   | { type: 'prepare'; id: number; config: Config; withPrevious: boolean; extras: ExtraRole[] }
   /** The cheap part: one segment type on the prepared data (a threshold drag). */
-  | { type: 'classify'; id: number; segmentType: SegmentType }
+  // `abcType`: for an XYZ type that names one, the ABC type as edited, for the ABC-XYZ matrix.
+  | { type: 'classify'; id: number; segmentType: SegmentType; abcType?: AbcType }
   /** Everything for Apply: all segment types, the snapshot, and the workbook plan. */
   | { type: 'plan'; id: number; config: Config; withPrevious: boolean; extras: ExtraRole[]; time: string; configText: string; segmentColumnTypes: string[] }
   /** The next rows of a large part of the last plan (see `Planned.parts`). */
@@ -102,6 +105,25 @@ export interface Preview {
   visitCompliance?: VisitCompliance[];
   /** When the workbook has a previous run of this type: how its customers would move if applied now. */
   migration?: Migration & { since: string };
+  /** ABC with three ranked segments: the thresholds suggested from the data (SEMANTICS.md 12). */
+  suggestion?: PaneSuggestion;
+  /** XYZ crossed with an ABC type: the ABC-XYZ matrix (SEMANTICS.md 11). */
+  abcXyz?: AbcXyzMatrix;
+}
+
+/** The computed-ABC suggestion as the pane shows it and takes it (worker/suggestion.ts). */
+export interface PaneSuggestion {
+  /** The three ranked segments, in ranking order. */
+  segments: [string, string, string];
+  /** The shares the button sets: as few decimals as give the same customers as the exact ones. */
+  shares: [number, number, number];
+  /** Customers per segment with those shares, under the type's boundary rule. */
+  counts: [number, number, number];
+  ranked: number;
+  /** Where the two suggested limits meet the Pareto curve: share of ranked customers, cumulative share. */
+  points: { x: number; y: number }[];
+  paretoPoint: number;
+  breakEven: number;
 }
 
 /**

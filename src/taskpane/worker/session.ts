@@ -21,6 +21,9 @@ import { paretoCurve } from './curve';
 import { ISSUE_LIMIT, PLAN_CHUNK, type Curve, type ExtraRole, type PlanPart, type Planned, type Prepared, type Preview, type Request, type Response } from './protocol';
 import type { PlanValue, WorkbookPlan } from '../../plan/plan';
 import { syntheticTable } from './synthetic';
+import { paneSuggestion } from './suggestion';
+import type { AbcType } from '../../engine/abc-schema';
+import { abcXyzMatrix, type AbcXyzMatrix } from '../../engine/xyz';
 
 const usable = (p: EnginePrepared) => p.ingested.usable && !p.issues.some((i) => i.severity === 'error' && i.row === undefined);
 
@@ -79,6 +82,14 @@ function describe(p: EnginePrepared): Prepared {
   };
 }
 
+/** The ABC-XYZ matrix of an XYZ type and the ABC type it names (sent with it, as edited). */
+function crossed(p: EnginePrepared, xyz: TypeResult, abcType: AbcType | undefined): AbcXyzMatrix | undefined {
+  const type = xyz.type;
+  if (type.kind !== 'xyz' || type.abcType === undefined || abcType?.name.toLowerCase() !== type.abcType.toLowerCase()) return undefined;
+  // An ABC type is cheap to classify again (its ranking is cached); the edit that asks may have changed it.
+  return abcXyzMatrix(classifyType(p, abcType), xyz);
+}
+
 export class EngineSession {
   private source: SourceTable | undefined;
   /** The second ranges as last sent; each prepare says which of them to use. */
@@ -129,7 +140,7 @@ export class EngineSession {
       case 'prepare':
         return { type: 'prepared', id: req.id, prepared: this.prepare(req.config, req.withPrevious ? this.previous : undefined, req.extras) };
       case 'classify':
-        return { type: 'classified', id: req.id, preview: this.classify(req.segmentType) };
+        return { type: 'classified', id: req.id, preview: this.classify(req.segmentType, req.abcType) };
       case 'plan':
         return { type: 'planned', id: req.id, planned: this.plan(req) };
       case 'planPart':
@@ -162,7 +173,7 @@ export class EngineSession {
     return describe(this.prepared);
   }
 
-  private classify(type: SegmentType) {
+  private classify(type: SegmentType, abcType?: AbcType): Preview {
     const p = this.prepared;
     if (!p) throw new Error('the data is not prepared yet');
     const t = classifyType(p, type);
@@ -171,7 +182,8 @@ export class EngineSession {
     const fills = segmentColors(type, t.segments);
     const colors = Object.fromEntries(t.segments.map((s, i) => [s.name, fills[i]]));
     const moneyFormat = moneyFormatOf(p.ingested.table.numberFormats, p.ingested.mapping.amount);
-    return { typeName: type.name, counted: counted(p), colors, kind: type.kind, measureName: t.measureName, moneyFormat, rows: t.summary, issues: t.issues, curve, rfmGrid: t.rfmGrid, visitCompliance: t.visitCompliance, migration: this.migration(p, t) };
+    const suggestion = type.kind === 'abc' ? paneSuggestion(p, type) : undefined;
+    return { typeName: type.name, counted: counted(p), colors, kind: type.kind, measureName: t.measureName, moneyFormat, rows: t.summary, issues: t.issues, curve, rfmGrid: t.rfmGrid, visitCompliance: t.visitCompliance, migration: this.migration(p, t), suggestion, abcXyz: crossed(p, t, abcType) };
   }
 
   /** Against the last run, when it had this segment type; its segments are coded once per prepare (the preparation's cache). */

@@ -1,11 +1,12 @@
 // Segment kind -> its editor. A kind added to the engine's SEGMENT_KINDS without an entry here is a type
-// error. Profiles and XYZ are edited as JSON until they get a form of their own.
+// error. Profiles are edited as JSON until they get a form of their own.
 import { AbcEditor } from './AbcEditor';
 import { ActivityEditor } from './ActivityEditor';
 import { BandsEditor } from './BandsEditor';
 import { JsonEditor } from './JsonEditor';
 import { LoyaltyEditor } from './LoyaltyEditor';
 import { RfmEditor } from './RfmEditor';
+import { XyzEditor } from './XyzEditor';
 import { defaultConfig, parseConfig, type SegmentKind } from '../../../engine/config';
 import type { EditorRegistry, TypeOf } from './types';
 
@@ -92,6 +93,6 @@ export const EDITORS: EditorRegistry = {
     label: 'XYZ (steady or erratic buying)',
     description: 'How steady each customer buys: the variation of its monthly (or quarterly, weekly) sales; X steady, Y varying, Z erratic.',
     create: (name) => withDefaults({ name, kind: 'xyz' }),
-    Editor: JsonEditor,
+    Editor: XyzEditor,
   },
 };

@@ -13,6 +13,8 @@ export interface EditorProps<T extends SegmentType> {
   /** Validation issues at or below `path`, from the engine's schema. */
   issues: Issue[];
   onChange(next: T): void;
+  /** Every segment type of the draft, for an editor that refers to another (XYZ crosses with an ABC type). */
+  types?: readonly SegmentType[];
 }
 
 export interface EditorEntry<K extends SegmentKind> {
