@@ -4,7 +4,7 @@ import { SHARE_TOLERANCE, type AbcType } from './abc-schema';
 import { upperBounds } from './abc';
 import { bandOf } from './bands';
 import type { Config, SegmentType } from './config';
-import type { TypeFacts } from './facts';
+import { effectiveDefinition, type TypeFacts } from './facts';
 import { canonicalJson, configHash, GONE_CUSTOMER, NEW_CUSTOMER, NONE, type Snapshot } from './history';
 import { entryOf } from './prepared';
 import { xyzSegment } from './xyz';
@@ -75,8 +75,12 @@ export function explainMoves(previous: Snapshot, current: Snapshot, previousConf
     if (!beforeSegments) continue;
     const pf = previous.facts?.[typeName];
     const nf = current.facts?.[typeName];
-    const defBefore = pf?.definition ?? trusted?.segmentTypes.find((t) => t.name === typeName);
-    const defNow = nf?.definition ?? currentConfig.segmentTypes.find((t) => t.name === typeName);
+    const fromConfig = (config: Config | undefined) => {
+      const type = config?.segmentTypes.find((t) => t.name === typeName);
+      return type && effectiveDefinition(type, config!);
+    };
+    const defBefore = pf?.definition ?? fromConfig(trusted);
+    const defNow = nf?.definition ?? fromConfig(currentConfig);
     const changes = defBefore && defNow ? thresholdChanges(defBefore, defNow) : [];
     const explain = (customer: string, was: string | undefined, now: string | undefined) => {
       const from = label(was, NEW_CUSTOMER);

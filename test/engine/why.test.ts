@@ -67,6 +67,14 @@ describe('why each customer moved', () => {
     ]);
   });
 
+  it('counts a new minimum net sales as a threshold of every type it applies to', () => {
+    // Minimum 60: C4 (50) is not ranked and, without a default segment, has none. The others keep theirs.
+    const minimum = cfg({ segmentTypes: [ABC_80_15_5], minimumNetSales: 60 });
+    expect(words(twoRuns({ rows: abcBefore, config: abc }, { rows: abcBefore, config: minimum }))).toEqual([
+      ['C4', 'C', '(none)', 'Thresholds changed: minimum net sales none → 60; Sales 50.00 (unchanged), share of sales ahead of it before 95 %'],
+    ]);
+  });
+
   it('says both when the thresholds changed and the figure that mattered changed too', () => {
     // A 80 -> 60 (B 35): C2 250 -> 200 (total 950): its share ahead 600/950 = 63.2 %, B. The new 60 % on
     // its old 60 % moves it alone (60 % is not below 60 %): the thresholds, its figures only said.
