@@ -7,6 +7,7 @@ import type { Config, SegmentType } from './config';
 import { effectiveDefinition, type TypeFacts } from './facts';
 import { canonicalJson, configHash, GONE_CUSTOMER, NEW_CUSTOMER, NONE, type Snapshot } from './history';
 import { entryOf } from './prepared';
+import { levelOf } from './loyalty';
 import { xyzSegment } from './xyz';
 
 /** The figure a kind's thresholds apply to, where it is not the measure itself. */
@@ -24,7 +25,7 @@ export interface Figures {
 export interface Limit {
   segment: string;
   /** `minPeriods`: XYZ's unclassified segment, for fewer periods with sales than `value` (or a mean of 0 or less). */
-  kind: 'share' | 'min' | 'maxCv' | 'minPeriods';
+  kind: 'share' | 'min' | 'maxCv' | 'minPeriods' | 'points';
   value: number;
 }
 
@@ -196,6 +197,12 @@ function segmentUnder(def: SegmentType, figure: number | string | undefined): st
     }
     case 'xyz':
       return def.segments[xyzSegment(figure, def.segments)].name;
+    case 'loyalty': {
+      // Points earned give the level; without `demote` a customer keeps a higher previous level, which a
+      // figure alone does not tell: such a move is said with the points, not the threshold.
+      const l = levelOf(figure, def.levels);
+      return l >= 0 ? def.levels[l].name : undefined;
+    }
     default:
       return undefined;
   }
@@ -219,6 +226,13 @@ function crossing(def: SegmentType | undefined, was: string, now: string): { lim
       const upper = def.bands[Math.max(i, j)];
       if (i < 0 || j < 0 || upper?.min === undefined) return {};
       return { limit: { segment: upper.name, kind: 'min', value: upper.min }, direction: j > i ? 'up' : 'down' };
+    }
+    case 'loyalty': {
+      const i = def.levels.findIndex((l) => l.name === was);
+      const j = def.levels.findIndex((l) => l.name === now);
+      if (i < 0 || j < 0) return {};
+      const upper = def.levels[Math.max(i, j)];
+      return { limit: { segment: upper.name, kind: 'points', value: upper.minPoints }, direction: j > i ? 'up' : 'down' };
     }
     case 'xyz': {
       const i = def.segments.findIndex((s) => s.name === was);
@@ -329,10 +343,11 @@ function span(what: string, before: number | string | undefined, now: number | s
   return before === now ? `${what} ${show(now)} (unchanged)` : `${what} ${show(before)} → ${show(now)}`;
 }
 
-const showMoney = (v: number | string) => (typeof v === 'number' ? money(v) : v);
+/** Points and a state of mind are counts and fractions, not money. */
+const showMeasure = (measureName: string) => (v: number | string) => (typeof v === 'string' ? v : measureName === 'earned' || measureName === 'state of mind' ? plain(v) : money(v));
 
 function figureWords(f: Figures): string[] {
-  const parts = [span(capital(f.measureName), f.measure.before, f.measure.now, showMoney)];
+  const parts = [span(capital(f.measureName), f.measure.before, f.measure.now, showMeasure(f.measureName))];
   if (f.figure) parts.push(span(FIGURE_WORDS[f.figure.name](f.measureName), f.figure.before, f.figure.now, (v) => showFigure(f.figure!.name, v)));
   return parts.filter((p): p is string => p !== undefined);
 }
@@ -345,6 +360,8 @@ function limitWords(limit: Limit, direction: 'up' | 'down' | undefined, measure:
       return `${direction === 'down' ? 'below' : 'reaching'} ${limit.segment}'s lower bound ${money(limit.value)}`;
     case 'maxCv':
       return `${direction === 'down' ? 'within' : 'above'} ${limit.segment}'s limit (CV up to ${plain(limit.value)})`;
+    case 'points':
+      return `${direction === 'down' ? 'below' : 'reaching'} ${limit.segment} (from ${plain(limit.value)} points)`;
     case 'minPeriods':
       return direction === 'down'
         ? `${limit.segment}: fewer than ${limit.value} periods with sales, or no positive mean`

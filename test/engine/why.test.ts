@@ -175,6 +175,24 @@ describe('why each customer moved', () => {
     ]);
   });
 
+  it('names the loyalty level a customer reached or fell below', () => {
+    // One point per unit of sales; Bronze from 0, Silver 500, Gold 1,000, levels may go down (demote).
+    // L1 800 -> 1,200 points (Silver -> Gold), L2 1,200 -> 600 (Gold -> Silver).
+    const loyalty = cfg({ segmentTypes: [{ name: 'Club', kind: 'loyalty', perCurrency: 1, demote: true, levels: [{ name: 'Bronze', minPoints: 0 }, { name: 'Silver', minPoints: 500 }, { name: 'Gold', minPoints: 1000 }] }] });
+    const before = [
+      ['L1', '2017-01-05', 800, 0],
+      ['L2', '2017-01-05', 1200, 0],
+    ];
+    const now = [
+      ['L1', '2017-01-05', 1200, 0],
+      ['L2', '2017-01-05', 600, 0],
+    ];
+    expect(words(twoRuns({ rows: before, config: loyalty }, { rows: now, config: loyalty }))).toEqual([
+      ['L1', 'Silver', 'Gold', 'Earned 800 → 1,200: reaching Gold (from 1,000 points)'],
+      ['L2', 'Gold', 'Silver', 'Earned 1,200 → 600: below Gold (from 1,000 points)'],
+    ]);
+  });
+
   it('orders the causes: an override before the window, the window before a threshold change', () => {
     const rows = [
       ['C1', '2017-03-01', 600, 60],
