@@ -34,6 +34,8 @@ export interface ThresholdChange {
   what: string;
   before?: string;
   now?: string;
+  /** A segment's own limit (a share, a band bound, a max CV, a level's points), which applies to the figure. */
+  limit?: boolean;
 }
 
 /**
@@ -129,6 +131,9 @@ function causeOf(x: Context): Cause {
   // Where a kind's thresholds apply to one figure, they decided both segments only when that figure gives
   // them back (not an XYZ customer unclassified for too few periods, nor an ABC customer below the minimum).
   const decided = !known || !x.defBefore || !x.defNow || (segmentUnder(x.defBefore, deciding.before) ?? x.was) === x.was && (segmentUnder(x.defNow, deciding.now) ?? x.now) === x.now;
+  // Where the figure does not give the segments back, a change of limits cannot be the cause; a change of
+  // anything else (the minimum net sales, the measure, the segments themselves) can.
+  if (x.changes.length > 0 && !decided && x.changes.some((c) => !c.limit)) return { kind: 'thresholds', changes: x.changes, figures, measureToo: changed };
   if (x.changes.length > 0 && decided) {
     // Would the new thresholds alone have moved it (on its previous figure), would its figure alone have
     // moved it (under the previous thresholds)? Unknown counts as yes.
@@ -272,7 +277,7 @@ function namedChanges<T extends { name: string }>(before: readonly T[], now: rea
     for (const f of fields) {
       const vb = b[f.key] as number | undefined;
       const vn = n[f.key] as number | undefined;
-      if (vb !== vn) out.push({ what: f.what(n.name), before: opt(vb, f.show), now: opt(vn, f.show) });
+      if (vb !== vn) out.push({ what: f.what(n.name), before: opt(vb, f.show), now: opt(vn, f.show), limit: true });
     }
   }
   for (const b of before) if (!now.some((n) => n.name === b.name)) out.push({ what: `${b.name} removed` });

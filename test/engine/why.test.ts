@@ -75,6 +75,17 @@ describe('why each customer moved', () => {
     ]);
   });
 
+  it('counts a new minimum net sales for profit bands too, though the band bound still holds the profit', () => {
+    // C1 sales 100 and profit 480 (Low); minimum net sales 200: no band (none), its profit unchanged.
+    const bands = (minimumNetSales?: number) =>
+      cfg({ minimumNetSales, segmentTypes: [{ name: 'Profit band', kind: 'bands', measure: 'profit', bands: [{ name: 'Loss', max: 0 }, { name: 'Low', min: 0, max: 500 }, { name: 'High', min: 500 }] }] });
+    const rows = [
+      ['C1', '2017-01-05', 100, 480],
+      ['C2', '2017-01-05', 900, 600],
+    ];
+    expect(words(twoRuns({ rows, config: bands() }, { rows, config: bands(200) }))).toEqual([['C1', 'Low', '(none)', 'Thresholds changed: minimum net sales none → 200; Profit 480.00 (unchanged)']]);
+  });
+
   it('says both when the thresholds changed and the figure that mattered changed too', () => {
     // A 80 -> 60 (B 35): C2 250 -> 200 (total 950): its share ahead 600/950 = 63.2 %, B. The new 60 % on
     // its old 60 % moves it alone (60 % is not below 60 %): the thresholds, its figures only said.
