@@ -1,6 +1,6 @@
 // What a run knew of each customer per segment type, beyond its segment: the figures the next run
 // needs to say why a customer moved (why.ts). Only the newest run keeps them in the history sheet.
-import type { SegmentType } from './config';
+import type { Config, SegmentType } from './config';
 import type { EngineResult, TypeResult } from './result';
 
 export interface TypeFacts {
@@ -20,6 +20,15 @@ export interface TypeFacts {
   figure: Map<string, number | string>;
   /** ABC: customer -> manual override (only customers with one). */
   manual?: Map<string, string>;
+}
+
+/**
+ * A segment type with the run-wide minimum net sales it was computed with (its own wins), so that
+ * raising the configuration's minimum reads as a threshold change of each type it applies to.
+ */
+export function effectiveDefinition(type: SegmentType, config: Pick<Config, 'minimumNetSales'>): SegmentType {
+  if ((type.kind !== 'abc' && type.kind !== 'bands') || type.minimumNetSales !== undefined || config.minimumNetSales === undefined) return type;
+  return { ...type, minimumNetSales: config.minimumNetSales };
 }
 
 /** Per customer, the share that decided its ABC segment: `before` or `after` of its group (abc.ts). */
@@ -70,7 +79,7 @@ export function takeFacts(result: EngineResult): Record<string, TypeFacts> {
       const f = fig?.[c];
       if (f !== undefined && f !== '' && !(typeof f === 'number' && !Number.isFinite(f))) figure.set(id, f);
     });
-    const facts: TypeFacts = { definition: t.type, measureName: t.measureName, measure, noSales, figure };
+    const facts: TypeFacts = { definition: effectiveDefinition(t.type, result.config), measureName: t.measureName, measure, noSales, figure };
     if (t.manual) {
       const manual = new Map<string, string>();
       ids.forEach((id, c) => {

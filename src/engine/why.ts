@@ -4,9 +4,10 @@ import { SHARE_TOLERANCE, type AbcType } from './abc-schema';
 import { upperBounds } from './abc';
 import { bandOf } from './bands';
 import type { Config, SegmentType } from './config';
-import type { TypeFacts } from './facts';
+import { effectiveDefinition, type TypeFacts } from './facts';
 import { canonicalJson, configHash, GONE_CUSTOMER, NEW_CUSTOMER, NONE, type Snapshot } from './history';
 import { entryOf } from './prepared';
+import { levelOf } from './loyalty';
 import { xyzSegment } from './xyz';
 
 /** The figure a kind's thresholds apply to, where it is not the measure itself. */
@@ -24,7 +25,7 @@ export interface Figures {
 export interface Limit {
   segment: string;
   /** `minPeriods`: XYZ's unclassified segment, for fewer periods with sales than `value` (or a mean of 0 or less). */
-  kind: 'share' | 'min' | 'maxCv' | 'minPeriods';
+  kind: 'share' | 'min' | 'maxCv' | 'minPeriods' | 'points';
   value: number;
 }
 
@@ -33,6 +34,8 @@ export interface ThresholdChange {
   what: string;
   before?: string;
   now?: string;
+  /** A segment's own limit (a share, a band bound, a max CV, a level's points), which applies to the figure. */
+  limit?: boolean;
 }
 
 /**
@@ -75,8 +78,12 @@ export function explainMoves(previous: Snapshot, current: Snapshot, previousConf
     if (!beforeSegments) continue;
     const pf = previous.facts?.[typeName];
     const nf = current.facts?.[typeName];
-    const defBefore = pf?.definition ?? trusted?.segmentTypes.find((t) => t.name === typeName);
-    const defNow = nf?.definition ?? currentConfig.segmentTypes.find((t) => t.name === typeName);
+    const fromConfig = (config: Config | undefined) => {
+      const type = config?.segmentTypes.find((t) => t.name === typeName);
+      return type && effectiveDefinition(type, config!);
+    };
+    const defBefore = pf?.definition ?? fromConfig(trusted);
+    const defNow = nf?.definition ?? fromConfig(currentConfig);
     const changes = defBefore && defNow ? thresholdChanges(defBefore, defNow) : [];
     const explain = (customer: string, was: string | undefined, now: string | undefined) => {
       const from = label(was, NEW_CUSTOMER);
@@ -124,6 +131,9 @@ function causeOf(x: Context): Cause {
   // Where a kind's thresholds apply to one figure, they decided both segments only when that figure gives
   // them back (not an XYZ customer unclassified for too few periods, nor an ABC customer below the minimum).
   const decided = !known || !x.defBefore || !x.defNow || (segmentUnder(x.defBefore, deciding.before) ?? x.was) === x.was && (segmentUnder(x.defNow, deciding.now) ?? x.now) === x.now;
+  // Where the figure does not give the segments back, a change of limits cannot be the cause; a change of
+  // anything else (the minimum net sales, the measure, the segments themselves) can.
+  if (x.changes.length > 0 && !decided && x.changes.some((c) => !c.limit)) return { kind: 'thresholds', changes: x.changes, figures, measureToo: changed };
   if (x.changes.length > 0 && decided) {
     // Would the new thresholds alone have moved it (on its previous figure), would its figure alone have
     // moved it (under the previous thresholds)? Unknown counts as yes.
@@ -192,6 +202,12 @@ function segmentUnder(def: SegmentType, figure: number | string | undefined): st
     }
     case 'xyz':
       return def.segments[xyzSegment(figure, def.segments)].name;
+    case 'loyalty': {
+      // Points earned give the level; without `demote` a customer keeps a higher previous level, which a
+      // figure alone does not tell: such a move is said with the points, not the threshold.
+      const l = levelOf(figure, def.levels);
+      return l >= 0 ? def.levels[l].name : undefined;
+    }
     default:
       return undefined;
   }
@@ -215,6 +231,13 @@ function crossing(def: SegmentType | undefined, was: string, now: string): { lim
       const upper = def.bands[Math.max(i, j)];
       if (i < 0 || j < 0 || upper?.min === undefined) return {};
       return { limit: { segment: upper.name, kind: 'min', value: upper.min }, direction: j > i ? 'up' : 'down' };
+    }
+    case 'loyalty': {
+      const i = def.levels.findIndex((l) => l.name === was);
+      const j = def.levels.findIndex((l) => l.name === now);
+      if (i < 0 || j < 0) return {};
+      const upper = def.levels[Math.max(i, j)];
+      return { limit: { segment: upper.name, kind: 'points', value: upper.minPoints }, direction: j > i ? 'up' : 'down' };
     }
     case 'xyz': {
       const i = def.segments.findIndex((s) => s.name === was);
@@ -254,7 +277,7 @@ function namedChanges<T extends { name: string }>(before: readonly T[], now: rea
     for (const f of fields) {
       const vb = b[f.key] as number | undefined;
       const vn = n[f.key] as number | undefined;
-      if (vb !== vn) out.push({ what: f.what(n.name), before: opt(vb, f.show), now: opt(vn, f.show) });
+      if (vb !== vn) out.push({ what: f.what(n.name), before: opt(vb, f.show), now: opt(vn, f.show), limit: true });
     }
   }
   for (const b of before) if (!now.some((n) => n.name === b.name)) out.push({ what: `${b.name} removed` });
@@ -325,10 +348,11 @@ function span(what: string, before: number | string | undefined, now: number | s
   return before === now ? `${what} ${show(now)} (unchanged)` : `${what} ${show(before)} → ${show(now)}`;
 }
 
-const showMoney = (v: number | string) => (typeof v === 'number' ? money(v) : v);
+/** Points and a state of mind are counts and fractions, not money. */
+const showMeasure = (measureName: string) => (v: number | string) => (typeof v === 'string' ? v : measureName === 'earned' || measureName === 'state of mind' ? plain(v) : money(v));
 
 function figureWords(f: Figures): string[] {
-  const parts = [span(capital(f.measureName), f.measure.before, f.measure.now, showMoney)];
+  const parts = [span(capital(f.measureName), f.measure.before, f.measure.now, showMeasure(f.measureName))];
   if (f.figure) parts.push(span(FIGURE_WORDS[f.figure.name](f.measureName), f.figure.before, f.figure.now, (v) => showFigure(f.figure!.name, v)));
   return parts.filter((p): p is string => p !== undefined);
 }
@@ -341,6 +365,8 @@ function limitWords(limit: Limit, direction: 'up' | 'down' | undefined, measure:
       return `${direction === 'down' ? 'below' : 'reaching'} ${limit.segment}'s lower bound ${money(limit.value)}`;
     case 'maxCv':
       return `${direction === 'down' ? 'within' : 'above'} ${limit.segment}'s limit (CV up to ${plain(limit.value)})`;
+    case 'points':
+      return `${direction === 'down' ? 'below' : 'reaching'} ${limit.segment} (from ${plain(limit.value)} points)`;
     case 'minPeriods':
       return direction === 'down'
         ? `${limit.segment}: fewer than ${limit.value} periods with sales, or no positive mean`

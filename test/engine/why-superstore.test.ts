@@ -67,7 +67,17 @@ describe('why each customer moved, on Superstore', () => {
     expect(abc.window).toBeGreaterThan(0);
     expect(abc.thresholds).toBeGreaterThan(0);
     expect(abc.measure).toBeGreaterThan(0);
-    expect(abc.override).toBeLessThanOrEqual(2);
+    // Each override either moved its customer (and is the cause) or confirmed the segment it had.
+    let overridden = 0;
+    for (const [id, segment] of Object.entries({ 'AA-10315': 'A', 'AA-10375': 'B' })) {
+      const move = moves.find((m) => m.typeName === 'Sales ABC' && m.customer === id);
+      if (first.snapshot.segments['Sales ABC'][id] === segment) expect(move).toBeUndefined();
+      else {
+        expect(move?.cause).toEqual({ kind: 'override', action: 'set', now: segment });
+        overridden++;
+      }
+    }
+    expect(abc.override).toBe(overridden);
     // No customer is new or gone: the previous run's customers are still listed, and every 2017 buyer was in the data.
     expect(abc.new + abc.gone).toBe(0);
     expect(counts.get('RFM')!.thresholds).toBe(0);

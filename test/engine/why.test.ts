@@ -67,6 +67,25 @@ describe('why each customer moved', () => {
     ]);
   });
 
+  it('counts a new minimum net sales as a threshold of every type it applies to', () => {
+    // Minimum 60: C4 (50) is not ranked and, without a default segment, has none. The others keep theirs.
+    const minimum = cfg({ segmentTypes: [ABC_80_15_5], minimumNetSales: 60 });
+    expect(words(twoRuns({ rows: abcBefore, config: abc }, { rows: abcBefore, config: minimum }))).toEqual([
+      ['C4', 'C', '(none)', 'Thresholds changed: minimum net sales none → 60; Sales 50.00 (unchanged), share of sales ahead of it before 95 %'],
+    ]);
+  });
+
+  it('counts a new minimum net sales for profit bands too, though the band bound still holds the profit', () => {
+    // C1 sales 100 and profit 480 (Low); minimum net sales 200: no band (none), its profit unchanged.
+    const bands = (minimumNetSales?: number) =>
+      cfg({ minimumNetSales, segmentTypes: [{ name: 'Profit band', kind: 'bands', measure: 'profit', bands: [{ name: 'Loss', max: 0 }, { name: 'Low', min: 0, max: 500 }, { name: 'High', min: 500 }] }] });
+    const rows = [
+      ['C1', '2017-01-05', 100, 480],
+      ['C2', '2017-01-05', 900, 600],
+    ];
+    expect(words(twoRuns({ rows, config: bands() }, { rows, config: bands(200) }))).toEqual([['C1', 'Low', '(none)', 'Thresholds changed: minimum net sales none → 200; Profit 480.00 (unchanged)']]);
+  });
+
   it('says both when the thresholds changed and the figure that mattered changed too', () => {
     // A 80 -> 60 (B 35): C2 250 -> 200 (total 950): its share ahead 600/950 = 63.2 %, B. The new 60 % on
     // its old 60 % moves it alone (60 % is not below 60 %): the thresholds, its figures only said.
@@ -164,6 +183,24 @@ describe('why each customer moved', () => {
     expect(words(twoRuns({ rows: before, config: xyz }, { rows: now, config: xyz }))).toEqual([
       ['X1', 'X', 'Y', "Sales 400.00 → 800.00, CV 0 → 0.866: above X's limit (CV up to 0.5)"],
       ['X2', 'Unclassified', 'Y', 'Sales 100.00 → 200.00, CV 1.732 → 1: classified: 2 or more periods with sales'],
+    ]);
+  });
+
+  it('names the loyalty level a customer reached or fell below', () => {
+    // One point per unit of sales; Bronze from 0, Silver 500, Gold 1,000, levels may go down (demote).
+    // L1 800 -> 1,200 points (Silver -> Gold), L2 1,200 -> 600 (Gold -> Silver).
+    const loyalty = cfg({ segmentTypes: [{ name: 'Club', kind: 'loyalty', perCurrency: 1, demote: true, levels: [{ name: 'Bronze', minPoints: 0 }, { name: 'Silver', minPoints: 500 }, { name: 'Gold', minPoints: 1000 }] }] });
+    const before = [
+      ['L1', '2017-01-05', 800, 0],
+      ['L2', '2017-01-05', 1200, 0],
+    ];
+    const now = [
+      ['L1', '2017-01-05', 1200, 0],
+      ['L2', '2017-01-05', 600, 0],
+    ];
+    expect(words(twoRuns({ rows: before, config: loyalty }, { rows: now, config: loyalty }))).toEqual([
+      ['L1', 'Silver', 'Gold', 'Earned 800 → 1,200: reaching Gold (from 1,000 points)'],
+      ['L2', 'Gold', 'Silver', 'Earned 1,200 → 600: below Gold (from 1,000 points)'],
     ]);
   });
 

@@ -129,7 +129,11 @@ describe('xlsx host on Superstore', () => {
   it('writes the hidden history: one column per segment type, one row per customer', async () => {
     const ws = book.getWorksheet('Tierwise History')!;
     expect(ws.state).toBe('hidden');
-    const rows = values(ws);
+    const all = values(ws);
+    // The run's facts (for the next run's "why") follow each segment column, under a blank type cell.
+    expect(all[0].slice(1).filter((v) => typeof v === 'string' && v.startsWith('('))).toEqual(['(measure)', '(figure)', '(measure)']);
+    const segmentColumns = all[4].flatMap((t, c) => (t !== '' ? [c] : []));
+    const rows = all.map((r) => segmentColumns.map((c) => r[c] ?? ''));
     expect(rows[1]).toEqual(['Time', '2026-01-31T09:00:00.000Z', '2026-01-31T09:00:00.000Z']);
     expect(rows[4]).toEqual(['Customer', 'Sales ABC', 'Profit band']);
     expect(rows.length).toBe(5 + 793);
@@ -198,7 +202,10 @@ describe('xlsx host on Superstore', () => {
 
     it('adds a second snapshot to the history and a migration matrix to the summary', async () => {
       const wb = book2;
-      const history = values(wb.getWorksheet('Tierwise History')!);
+      const all = values(wb.getWorksheet('Tierwise History')!);
+      // Segment columns only: the newest run's facts follow its columns under a blank type cell.
+      const segmentColumns = all[4].flatMap((t, c) => (t !== '' ? [c] : []));
+      const history = all.map((r) => segmentColumns.map((c) => r[c] ?? ''));
       expect(history[1]).toEqual(['Time', '2026-01-31T09:00:00.000Z', '2026-01-31T09:00:00.000Z', '2026-02-28T09:00:00.000Z', '2026-02-28T09:00:00.000Z']);
       expect(history.find((r) => r[0] === moved)).toEqual([moved, 'A', expect.any(String), 'C', expect.any(String)]);
       const summary = values(wb.getWorksheet('Segment Summary')!);
@@ -212,6 +219,13 @@ describe('xlsx host on Superstore', () => {
         ['C', 0, 0, 188, 0, 0],
         ['(none)', 0, 0, 0, 0, 0],
         ['(new)', 0, 0, 0, 0, 0],
+      ]);
+      // And why: the override typed into the tiers table.
+      const why = summary.findIndex((r) => r[0] === 'Why they moved: 1 customer');
+      expect(why).toBeGreaterThan(title);
+      expect(summary.slice(why + 1, why + 3)).toEqual([
+        ['Customer', 'Before', 'Now', 'Why'],
+        [moved, 'A', 'C', 'Manual override set to C'],
       ]);
     });
 
