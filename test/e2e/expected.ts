@@ -6,7 +6,8 @@ import { resolveMapping } from '../../src/engine/ingest';
 import { segment } from '../../src/engine/run';
 import { segmentName, type EngineResult } from '../../src/engine/result';
 import type { SourceTable } from '../../src/engine/types';
-import { makeFormats } from '../../src/taskpane/format';
+import { makeFormats, moneyText } from '../../src/taskpane/format';
+import { SAMPLE_MONEY_FORMAT } from '../../src/taskpane/playground/date-formats';
 import { moveThreshold } from '../../src/taskpane/state/thresholds';
 import { superstoreGrid } from '../plan/superstore';
 
@@ -23,10 +24,13 @@ export function configAt(at: number): Config {
 
 export const run = (config: Config): EngineResult => segment(superstoreSource(), config);
 
-/** Preview rows as text cells: segment, customers, % customers, % of measure, profit (whole units in the preview). */
+/**
+ * Preview rows as text cells: segment, customers, % customers, % of measure, profit (whole units in the
+ * preview, in the dollars the playground's sample is formatted in: `$213,428`).
+ */
 export function previewRows(result: EngineResult, type = 0): string[][] {
   const f = makeFormats('en-US');
-  return result.types[type].summary.map((r) => [r.segment, f.integer(r.customers), f.percent(r.customerShare), f.percent(r.measureShare), f.integer(r.profit)]);
+  return result.types[type].summary.map((r) => [r.segment, f.integer(r.customers), f.percent(r.customerShare), f.percent(r.measureShare), moneyText(r.profit, 'en-US', SAMPLE_MONEY_FORMAT, 0)]);
 }
 
 /** Role label -> header the engine detects for the sample. */

@@ -9,7 +9,6 @@ import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { runWorkbook } from '../../src/cli/workbook';
 import { XlsxHost } from '../../src/hosts/xlsx/host';
-import { newWorkbook } from '../../src/hosts/xlsx/new-workbook';
 import { SHEET_NAMES } from '../../src/plan/planner';
 import { superstoreGrid } from '../plan/superstore';
 
@@ -39,7 +38,8 @@ export async function onlySheet(bytes: Uint8Array, name: string): Promise<Buffer
       return plain.includes(`name="${name}"`) ? plain : plain.replace(/<sheet\b/, '<sheet state="hidden"');
     })
     .replace(/<workbookView\b[^>]*?(\/?)>/, `<workbookView activeTab="${index}" firstSheet="${index}"$1>`);
-  zip.file('xl/workbook.xml', shown);
+  // A workbook without a view (ExcelJS writes none) opens on its first sheet, hidden or not: LibreOffice printed that one.
+  zip.file('xl/workbook.xml', /<workbookView\b/.test(shown) ? shown : shown.replace(/<sheets>/, `<bookViews><workbookView activeTab="${index}" firstSheet="${index}"/></bookViews><sheets>`));
   const sheet = await zip.file(path)!.async('string');
   // CT_Worksheet: sheetPr first; pageSetup right after pageMargins (both written by Tierwise's host).
   const fitted = sheet
@@ -73,15 +73,18 @@ export async function drawSheet(bytes: Uint8Array, name: string, png: string, wo
   }
 }
 
-/** The Superstore sample with Sales and Profit in US dollars, as a workbook formatted in Excel would hold it. */
+/**
+ * The Superstore sample with Sales and Profit in US dollars, as a workbook formatted in Excel would hold
+ * it (ExcelJS writes it whole: loading and saving newWorkbook's file through ExcelJS drops its theme).
+ */
 export async function superstoreInDollars(): Promise<Buffer> {
+  const grid = superstoreGrid();
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await newWorkbook('Orders', superstoreGrid())) as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet('Orders')!;
-  const header = ws.getRow(1).values as unknown[];
+  const ws = wb.addWorksheet('Orders');
+  for (const row of grid) ws.addRow(row.map((v) => (v === null || v === undefined ? null : v)));
   for (const name of ['Sales', 'Profit']) {
-    const c = header.indexOf(name);
-    for (let r = 2; r <= ws.rowCount; r++) ws.getCell(r, c).numFmt = DOLLARS;
+    const c = grid[0].indexOf(name) + 1;
+    for (let r = 2; r <= grid.length; r++) ws.getCell(r, c).numFmt = DOLLARS;
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
