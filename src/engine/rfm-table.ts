@@ -33,13 +33,23 @@ export function rescaleRange(range: Range, from: number, to: number): [number, n
 }
 
 /**
- * The table carried from `from` to `to` scores (rescaleRange on every range). A range that is not a
- * valid range of `from` scores (a mistake still being fixed) is left as it is, to be fixed by hand; a
- * missing letter stays missing (any score). With a `from` or `to` that is no number of scores, the table
- * is returned unchanged.
+ * The table carried from `from` to `to` scores (rescaleRange on every range); a missing letter stays
+ * missing (any score). A table with a bound outside 1..from was not written for `from` scores (the
+ * default 5-score table under `scores: 3` in a file written by hand): it is left as it is, so choosing
+ * the number it was written for makes it valid again. An empty range (from above to, a mistake being
+ * fixed) is left as it is too, to be fixed by hand. With a `from` or `to` that is no number of scores,
+ * the table is returned unchanged.
  */
 export function rescaleRfmSegments<S extends RfmSegmentInput>(segments: readonly S[], from: number, to: number): S[] {
   if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < 1 || from === to) return segments.slice();
+  const inScores = (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= from;
+  const writtenForOther = segments.some((s) =>
+    SCORE_LETTERS.some((k) => {
+      const r: unknown = s[k];
+      return r !== undefined && !(Array.isArray(r) && r.length === 2 && r.every(inScores));
+    }),
+  );
+  if (writtenForOther) return segments.slice();
   return segments.map((s) => {
     const next = { ...s };
     for (const k of SCORE_LETTERS) {

@@ -62,6 +62,25 @@ describe('rescaleRfmSegments', () => {
     expect(c.others).toEqual([]);
   });
 
+  test('a table written for another number of scores is left as it is: 3 -> 5 makes the default table valid again', () => {
+    // The default table under `scores: 3` (a file written by hand): R 5, F 4-5 ... run past 3.
+    expect(valid([...DEFAULT_RFM_SEGMENTS], 3).ok).toBe(false);
+    expect(rescaleRfmSegments(DEFAULT_RFM_SEGMENTS, 3, 5)).toEqual(DEFAULT_RFM_SEGMENTS);
+    expect(
+      rescaleRfmSegments(
+        [
+          { name: 'A', r: [1, 1] },
+          { name: 'B', f: [2, 4] },
+        ],
+        3,
+        5,
+      ),
+    ).toEqual([
+      { name: 'A', r: [1, 1] },
+      { name: 'B', f: [2, 4] },
+    ]);
+  });
+
   test('3 -> 5 widens each score to the scores whose middle it holds', () => {
     const segments = [
       { name: 'Best', r: [3, 3], f: [2, 3] },

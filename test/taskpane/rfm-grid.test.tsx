@@ -78,6 +78,28 @@ describe('the grid in the editor', () => {
     expect(screen.getAllByText(/can never match/)).toHaveLength(2);
   });
 
+  it('the default table saved with 3 scores (written by hand): each bound says so, and choosing 5 makes it valid', () => {
+    let last: RfmType | undefined;
+    renderPane(<EditorHarness start={{ ...rfm, scores: 3 }} onValue={(t) => (last = t as RfmType)} />);
+    // Champions R 5-5 F 4-5: four bounds past 3. A bound outside the scores stays shown in its list.
+    expect(
+      within(segment('Champions'))
+        .getAllByRole('alert')
+        .map((a) => a.textContent),
+    ).toEqual([
+      'R scores run from 1 to 3, not 5 (the default segment table is written for 5 scores)', // said once for both bounds
+      'F scores run from 1 to 3, not 4 (the default segment table is written for 5 scores) F scores run from 1 to 3, not 5 (the default segment table is written for 5 scores)',
+    ]);
+    expect(Array.from(select('Champions: R from').options).map((o) => o.value)).toEqual(['1', '2', '3', '5']);
+    expect(select('Champions: R from').value).toBe('5');
+    const spin = scoresBox();
+    fireEvent.change(spin, { target: { value: '5' } });
+    fireEvent.blur(spin);
+    // Not written for 3 scores, the table is not carried over: it is the default table again.
+    expect(last?.segments).toEqual(rfm.segments);
+    expect(document.querySelectorAll('[role="alert"]')).toHaveLength(0);
+  });
+
   it('an empty range says so under its letter; fixing it clears the message', () => {
     let last: RfmType | undefined;
     renderPane(<EditorHarness start={rfm} onValue={(t) => (last = t as RfmType)} />);

@@ -21,7 +21,7 @@ const useStyles = makeStyles({
   range: { display: 'flex', flexDirection: 'column', rowGap: '2px', minWidth: 0 },
   pair: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
   letter: { fontWeight: tokens.fontWeightSemibold, minWidth: '1.2em' },
-  select: { width: '4.5em', minWidth: 0 },
+  select: { width: '3.75em', minWidth: 0 },
   error: { color: tokens.colorPaletteRedForeground1, maxWidth: '16em' },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   count: { color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums' },
@@ -82,7 +82,8 @@ function RfmSegmentRowView({ segment, index, count, scores, path, issues, custom
   const styles = useStyles();
   const f = useFormats();
   const label = segment.name.trim() || `segment ${index + 1}`;
-  const choices = Array.from({ length: scores }, (_, i) => i + 1);
+  // The schema allows 2 to 9 scores; a number outside them (typed in the JSON) has its own message.
+  const choices = Array.from({ length: Number.isInteger(scores) ? Math.min(Math.max(scores, 1), 9) : 9 }, (_, i) => i + 1);
   const countId = `${fieldId(path)}-count`;
   return (
     <div className={styles.row} role="group" aria-label={`Segment ${label}`} data-testid="rfm-segment">
@@ -95,7 +96,9 @@ function RfmSegmentRowView({ segment, index, count, scores, path, issues, custom
       <div className={styles.ranges}>
         {SCORE_LETTERS.map((k) => {
           const letter = k.toUpperCase();
-          const range = segment[k] ?? [1, scores];
+          // No range: any score. A range that is no pair of numbers (typed in the JSON) shows as any score, with the schema's message.
+          const given = segment[k];
+          const range = Array.isArray(given) && given.length === 2 && given.every(Number.isFinite) ? given : [1, scores];
           const own = issuesUnder(issues, `${path}.${k}`);
           const messageId = `${fieldId(`${path}.${k}`)}-message`;
           const set = (end: 0 | 1, v: number) => onChange(withRange(segment, k, end === 0 ? [v, range[1]] : [range[0], v], scores));
@@ -130,7 +133,7 @@ function RfmSegmentRowView({ segment, index, count, scores, path, issues, custom
               </div>
               {own.length > 0 && (
                 <Text id={messageId} size={200} className={styles.error} role="alert">
-                  {own.map((i) => i.message).join(' ')}
+                  {[...new Set(own.map((i) => i.message))].join(' ')}
                 </Text>
               )}
             </div>
