@@ -45,14 +45,14 @@ export const xyzTypeSchema = (obj: Obj) =>
     t.segments.forEach((s, i) => {
       const last = i === t.segments.length - 1;
       if (!last && s.maxCv === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['segments', i, 'maxCv'], message: `segment "${s.name}" needs a maxCv (every segment but the last has one)` });
+        ctx.addIssue({ code: 'custom', path: ['segments', i, 'maxCv'], message: `segment "${s.name}" needs its largest CV (maxCv): every segment but the last has one` });
       }
       if (last && s.maxCv !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['segments', i, 'maxCv'], message: `the last segment "${s.name}" takes every larger coefficient of variation: remove its maxCv` });
+        ctx.addIssue({ code: 'custom', path: ['segments', i, 'maxCv'], message: `the last segment "${s.name}" takes every larger CV: remove its largest CV (maxCv)` });
       }
       const before = t.segments[i - 1]?.maxCv;
       if (!last && before !== undefined && s.maxCv !== undefined && s.maxCv <= before) {
-        ctx.addIssue({ code: 'custom', path: ['segments', i, 'maxCv'], message: `maxCv ${s.maxCv} of "${s.name}" must be above ${before}, the maxCv of the segment before it` });
+        ctx.addIssue({ code: 'custom', path: ['segments', i, 'maxCv'], message: `the largest CV of "${s.name}" (maxCv ${s.maxCv}) must be above ${before}, that of the segment before it` });
       }
     });
     if (t.combined && t.abcType === undefined) {

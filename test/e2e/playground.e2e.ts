@@ -6,6 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { ROLE_LABELS } from '../../src/engine/ingest';
 import type { ColumnRole } from '../../src/engine/types';
 import { launch, offlineContext } from './browser';
+import { parseConfig } from '../../src/engine/config';
+import { makeFormats } from '../../src/taskpane/format';
 import { configAt, detectedHeaders, finalSegments, previewRows, run } from './expected';
 import { DIST, serve } from './serve';
 
@@ -288,6 +290,45 @@ test('what is counted: a fiscal year and one region, at the pane\'s width', asyn
 
   await page.getByRole('tab', { name: 'Segment types' }).click();
   await eventually(() => previewText(page), (v) => expect(v).toEqual(previewRows(expected)));
+  expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+});
+
+test('suggested thresholds on the curve, and an XYZ type crossed with Sales ABC: the live matrix, against the engine', async () => {
+  const page = await open({ width: 360, height: 900 });
+  // Sales ABC ranks three segments: the computed-ABC suggestion is drawn on the curve, with its labels.
+  await page.getByTestId('suggestion').waitFor();
+  expect(await page.getByTestId('suggested-marker').count()).toBe(2);
+  expect(await page.getByTestId('suggested-marker').first().getAttribute('aria-label')).toMatch(/^Suggested limit between A and B: top [\d.]+% of customers, [\d.]+% of sales$/);
+
+  await page.getByRole('button', { name: 'Add segment type' }).click();
+  await page.getByRole('menuitem', { name: 'XYZ (steady or erratic buying)' }).click();
+  // Superstore's customers buy a few times a year: quarters, as examples/all-kinds.config.json has it.
+  await page.getByRole('combobox', { name: 'Period', exact: true }).click();
+  await page.getByRole('option', { name: 'Quarter' }).click();
+  await page.getByRole('combobox', { name: 'ABC type to cross with' }).click();
+  await page.getByRole('option', { name: 'Sales ABC' }).click();
+  const matrix = page.getByTestId('abc-xyz-matrix');
+  await matrix.waitFor();
+
+  const f = makeFormats('en-US');
+  const cellsOf = () => matrix.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('th, td'), (c) => c.textContent ?? '')));
+  const expectedCells = (maxCvY: number) => {
+    // Parsed, so the XYZ type gets its defaults (minPeriods 3, Unclassified) as the pane's does.
+    const parsed = parseConfig({ ...configAt(80), segmentTypes: [...configAt(80).segmentTypes, { name: 'XYZ', kind: 'xyz', period: 'quarter', abcType: 'Sales ABC', segments: [{ name: 'X', maxCv: 0.5 }, { name: 'Y', maxCv: maxCvY }, { name: 'Z' }] }] });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const m = run(parsed.config).types[2].abcXyz!;
+    return m.rows.map((r, i) => [r, ...m.columns.map((_, k) => `${f.integer(m.customers[i][k])} ${f.percent(m.measureShare[i][k])}`)]);
+  };
+  await eventually(cellsOf, (v) => expect(v).toEqual(expectedCells(1)));
+  // Over all four years a quarter in three holds no sale for most customers: CVs above 1, all Z. Y up to
+  // 2 moves many; a threshold that moved nobody would let this test pass blindly.
+  expect(expectedCells(2)).not.toEqual(expectedCells(1));
+  await page.getByRole('textbox', { name: 'Y: largest CV (included)' }).fill('2');
+  await eventually(cellsOf, (v) => expect(v).toEqual(expectedCells(2)));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await shot(page, '10-abc-xyz-matrix');
+  expect(await axeViolations(page)).toEqual([]);
   expect((page as Page & { errors?: string[] }).errors).toEqual([]);
 });
 

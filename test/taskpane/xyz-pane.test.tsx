@@ -121,7 +121,7 @@ describe('the XYZ editor', () => {
   it('says a problem under its field and, in the Apply step, in the pane\'s words with a link to the box', async () => {
     await openXyz(xyzWorkbook());
     fireEvent.change(box('X: largest CV (included)'), { target: { value: '1.5' } });
-    const message = 'maxCv 1 of "Y" must be above 1.5, the maxCv of the segment before it';
+    const message = 'the largest CV of "Y" (maxCv 1) must be above 1.5, that of the segment before it';
     await waitFor(() => expect(screen.getByText(message)).toBeTruthy());
     fireEvent.change(box('Unclassified segment'), { target: { value: 'x' } });
     expect(screen.getByText('"x" is already the name of segment 1: the unclassified segment needs a name of its own')).toBeTruthy();
