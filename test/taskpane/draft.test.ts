@@ -32,6 +32,14 @@ describe('thresholds', () => {
     expect(thresholds(abc([80, 0, 20], [1]))).toEqual([{ upper: 0, lower: 2, at: 80, min: 0, max: 100 }]);
   });
 
+  it('skip a default segment without a share, as the engine does not rank it (SEMANTICS.md 3.7)', () => {
+    // A 80, New (default, no share) between, B 20: one line, A|B at 80, movable 0..100.
+    const t = abc([80, 0, 20]);
+    t.segments[1] = { name: 'New', default: true };
+    expect(thresholds(t)).toEqual([{ upper: 0, lower: 2, at: 80, min: 0, max: 100 }]);
+    expect(moveThreshold(t, 0, 70).segments.map((s) => s.share)).toEqual([70, undefined, 30]);
+  });
+
   it('moving A|B from 80 to 70 gives B the 10 points: 70/25/5', () => {
     expect(moveThreshold(abc([80, 15, 5]), 0, 70).segments.map((s) => s.share)).toEqual([70, 25, 5]);
   });

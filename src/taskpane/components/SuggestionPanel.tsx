@@ -36,7 +36,7 @@ export function SuggestionPanel({ suggestion: s, type, rows, measureName, valid,
         Thresholds suggested from the data
       </Subtitle2>
       <Text size={200} className={styles.hint}>
-        From the shape of the curve (computed ABC): the top {f.integer(s.paretoPoint)} customers are nearest the ideal point, {f.integer(s.breakEven)} buy at least the mean {measureName}. The diamonds on the curve mark the suggested limits.
+        From the shape of the curve (computed ABC): the top {f.integer(s.paretoPoint)} {s.paretoPoint === 1 ? 'customer is' : 'customers are'} nearest the ideal point, {f.integer(s.breakEven)} {s.breakEven === 1 ? 'buys' : 'buy'} at least the mean {measureName}. The diamonds on the curve mark the suggested limits.
       </Text>
       <SegmentTable
         caption={`Current and suggested thresholds of ${type.name}`}

@@ -1,7 +1,7 @@
 // Thresholds on the Pareto curve are the cumulative bounds of the ABC segments (A: 80, B: 95).
 // Moving one moves the share between the two segments it separates; the total stays 100. The
 // editor's shares follow the same rule: a share typed, removed or excluded hands its difference on.
-import type { AbcType } from '../../engine/abc-schema';
+import { takesPartInRanking, type AbcType } from '../../engine/abc-schema';
 
 export interface Threshold {
   /** Index (in `segments`) of the segment above the line and of the next ranked one below it. */
@@ -15,7 +15,8 @@ export interface Threshold {
 }
 
 export function thresholds(type: Pick<AbcType, 'segments'>): Threshold[] {
-  const ranked = type.segments.flatMap((s, i) => (s.exclude ? [] : [i]));
+  // As the engine ranks: not excluded, and not a default segment without a share (SEMANTICS.md 3.7).
+  const ranked = type.segments.flatMap((s, i) => (takesPartInRanking(s) ? [i] : []));
   const out: Threshold[] = [];
   let sum = 0;
   for (let k = 0; k + 1 < ranked.length; k++) {
@@ -40,7 +41,7 @@ export function moveThreshold<T extends Pick<AbcType, 'segments'>>(type: T, whic
   return { ...type, segments };
 }
 
-type Shared = Pick<AbcType['segments'][number], 'share' | 'exclude'>;
+type Shared = Pick<AbcType['segments'][number], 'share' | 'exclude' | 'default'>;
 
 /** Ranked segments add up to 100 (the only state a run accepts). */
 function adds(segments: readonly Shared[]): boolean {
@@ -50,7 +51,7 @@ function adds(segments: readonly Shared[]): boolean {
 
 /** The ranked segments that give or take a change of segment i's share: those after it, nearest first, then those before it. */
 function neighbours(segments: readonly Shared[], i: number): number[] {
-  const ranked = (k: number) => !segments[k].exclude;
+  const ranked = (k: number) => takesPartInRanking(segments[k]);
   const after = segments.map((_, k) => k).filter((k) => k > i && ranked(k));
   const before = segments.map((_, k) => k).filter((k) => k < i && ranked(k)).reverse();
   return [...after, ...before];
