@@ -10,7 +10,7 @@ import { Pane } from '../../src/taskpane/components/Pane';
 import { PreviewDock } from '../../src/taskpane/components/PreviewDock';
 import { InProcessClient } from '../../src/taskpane/worker/client';
 import { defaultConfig } from '../../src/engine/config';
-import { renderPane } from './render';
+import { lastOn, renderPane } from './render';
 
 /*
  * Four customers, net sales 500 / 300 / 150 / 50 (total 1,000), and one unreadable row.
@@ -44,7 +44,7 @@ const rowsOf = () =>
 
 async function openPane(wb = workbook()) {
   const host = new MemoryHost(wb);
-  renderPane(<Pane host={host} engine={new InProcessClient()} />);
+  renderPane(<Pane host={host} engine={new InProcessClient()} steps={lastOn('segments')} />);
   await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy(), { timeout: 20_000 });
   return { host, wb };
 }
@@ -138,7 +138,7 @@ describe('the pane on an in-memory workbook', () => {
     }
     const wb = workbook();
     const host = new SlowHost(wb);
-    renderPane(<Pane host={host} engine={new InProcessClient()} />);
+    renderPane(<Pane host={host} engine={new InProcessClient()} steps={lastOn('segments')} />);
     await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy());
     host.armed = true;
     fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
@@ -189,7 +189,7 @@ describe('the pane on an in-memory workbook', () => {
     ]);
     const saved = { ...defaultConfig(), segmentTypes: [{ name: 'Profile', kind: 'profiles', profiles: [{ name: 'Subscribers', include: { Newsletter: ['Yes'] } }] }] };
     wb.settings.set(SETTINGS_CONFIG, JSON.stringify(saved));
-    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
+    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} steps={lastOn('segments')} />);
     fireEvent.click(await screen.findByRole('tab', { name: 'Data' }));
     await waitFor(() => expect(screen.getByTestId('data-summary').textContent).toBe('4 lines used · 4 customers'));
     // A profiles type reads answers; no segment has a visit frequency, so only that picker shows.
@@ -221,7 +221,7 @@ describe('the pane on an in-memory workbook', () => {
     // The ranges are saved with the configuration: a colleague opening the workbook starts from them.
     expect(JSON.parse(wb.settings.get(SETTINGS_CONFIG)!).ranges).toEqual({ sales: { sheet: 'Sales' }, answers: { sheet: 'Answers' } });
     cleanup();
-    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
+    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} steps={lastOn('segments')} />);
     fireEvent.click(await screen.findByRole('tab', { name: 'Data' }));
     await waitFor(() => expect(screen.getByTestId('data-summary').textContent).toBe('4 lines used · 5 customers'));
     expect(screen.getByRole('combobox', { name: /Questionnaire answers/ }).textContent).toBe('Sheet Answers (4 rows)');
@@ -230,7 +230,7 @@ describe('the pane on an in-memory workbook', () => {
   it('says which saved range the workbook no longer has, and starts from the first one', async () => {
     const wb = workbook();
     wb.settings.set(SETTINGS_CONFIG, JSON.stringify({ ...defaultConfig(), ranges: { sales: { table: 'Orders 2016' }, answers: { sheet: 'Survey' } } }));
-    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
+    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} steps={lastOn('segments')} />);
     // Said on opening, whatever the step.
     expect((await screen.findByTestId('missing-ranges')).textContent).toBe(
       'Not in this workbook any more: the sales data last used, table "Orders 2016"; the questionnaire answers last used, sheet "Survey". Choose the range in the Data step; Apply saves the new choice.',
@@ -268,7 +268,7 @@ describe('the pane on an in-memory workbook', () => {
     abc.segments[0].visitEveryDays = 30;
     saved.segmentTypes = [abc];
     wb.settings.set(SETTINGS_CONFIG, JSON.stringify(saved));
-    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
+    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} steps={lastOn('segments')} />);
     fireEvent.click(await screen.findByRole('tab', { name: 'Data' }));
     await waitFor(() => expect(screen.getByTestId('data-summary').textContent).toBe('3 lines used · 3 customers'));
     expect(screen.queryByRole('combobox', { name: /Questionnaire answers/ })).toBeNull();
