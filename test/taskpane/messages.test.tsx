@@ -11,7 +11,7 @@ import { paneWhere } from '../../src/taskpane/state/where';
 import { InProcessClient } from '../../src/taskpane/worker/client';
 import { lastOn, renderPane } from './render';
 
-jest.setTimeout(40_000);
+jest.setTimeout(90_000);
 configure({ asyncUtilTimeout: 15_000 });
 
 describe('paneWhere', () => {

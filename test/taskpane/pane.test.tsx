@@ -50,7 +50,7 @@ async function openPane(wb = workbook()) {
 }
 
 // The whole pane in jsdom renders slowly (every Fluent component, no layout engine): seconds, not a hang.
-jest.setTimeout(40_000);
+jest.setTimeout(90_000);
 // ...and on a busy machine a dialog can take more than the default second to appear.
 configure({ asyncUtilTimeout: 15_000 });
 
