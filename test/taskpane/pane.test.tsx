@@ -50,7 +50,8 @@ async function openPane(wb = workbook()) {
 }
 
 // The whole pane in jsdom renders slowly (every Fluent component, no layout engine): seconds, not a hang.
-jest.setTimeout(90_000);
+// The answers-range test opens the pane twice and applies: 66 s alone on a shared 2-core machine.
+jest.setTimeout(180_000);
 // ...and on a busy machine a dialog can take more than the default second to appear.
 configure({ asyncUtilTimeout: 15_000 });
 
