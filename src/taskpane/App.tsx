@@ -11,6 +11,7 @@ import { FormatContext, makeFormats, paneLocale } from './format';
 import { installBench } from './playground/bench-hook';
 import type { PlaygroundHost } from './playground/PlaygroundHost';
 import { loadPlayground } from './playground/sample';
+import { storedStepMemory, type StepMemory } from './state/lastStep';
 import { SheetsView } from './playground/SheetsView';
 import type { EngineClient } from './worker/client';
 import { spawnEngine } from './worker/spawn';
@@ -32,6 +33,21 @@ const useStyles = makeStyles({
   loading: { padding: tokens.spacingHorizontalL },
 });
 
+/**
+ * The step last used, per workbook: Excel names the workbook by its address (a path or a URL); a new
+ * workbook not saved yet may have none, and is then opened as a first visit. The playground is one.
+ */
+function stepMemory(where: AppProps['host']): StepMemory | undefined {
+  if (where === 'playground') return storedStepMemory('playground');
+  let url: string | undefined;
+  try {
+    url = typeof Office === 'undefined' ? undefined : Office.context?.document?.url;
+  } catch {
+    url = undefined;
+  }
+  return url ? storedStepMemory(url) : undefined;
+}
+
 // One engine per page (React's StrictMode would otherwise start two workers in development).
 let engine: EngineClient | undefined;
 const theEngine = () => (engine ??= spawnEngine());
@@ -41,6 +57,7 @@ type Loaded = { host: WorkbookHost; playground?: { host: PlaygroundHost; workboo
 export default function App({ host: where, detail }: AppProps) {
   const styles = useStyles();
   const [formats] = useState(() => makeFormats(paneLocale(where)));
+  const [steps] = useState(() => stepMemory(where));
   const [loaded, setLoaded] = useState<Loaded>();
   const api = useRef<PaneApi>();
   useEffect(() => {
@@ -74,17 +91,20 @@ export default function App({ host: where, detail }: AppProps) {
   else if (loaded.playground)
     body = (
       <div className={styles.playground}>
-        <Pane host={loaded.host} engine={theEngine()} onApi={(a) => (api.current = a)} />
+        <Pane host={loaded.host} engine={theEngine()} onApi={(a) => (api.current = a)} steps={steps} />
         <SheetsView host={loaded.playground.host} workbook={loaded.playground.workbook} />
       </div>
     );
-  else body = <Pane host={loaded.host} engine={theEngine()} />;
+  else body = <Pane host={loaded.host} engine={theEngine()} steps={steps} />;
   return (
     <FormatContext.Provider value={formats}>
       {where === 'playground' && (
-        <MessageBar intent="info" className={styles.banner}>
-          <MessageBarBody data-testid="host-line">Playground: {detail} Tierwise runs on an in-memory copy of the Superstore sample; nothing leaves this page.</MessageBarBody>
-        </MessageBar>
+        // The page's banner landmark: every text of the page is inside one (axe: region).
+        <header>
+          <MessageBar intent="info" className={styles.banner}>
+            <MessageBarBody data-testid="host-line">Playground: {detail} Tierwise runs on an in-memory copy of the Superstore sample; nothing leaves this page.</MessageBarBody>
+          </MessageBar>
+        </header>
       )}
       {body}
     </FormatContext.Provider>

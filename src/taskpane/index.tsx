@@ -113,9 +113,16 @@ function View({ state }: { state: Startup }) {
 function render(root: ReturnType<typeof createRoot>, state: Startup): void {
   const office = officeGlobal();
   const dark = state.kind === 'excel' ? office !== undefined && officeThemeIsDark(office) : state.kind === 'playground' && systemIsDark();
+  const theme = dark ? webDarkTheme : webLightTheme;
+  // The page around the provider takes the theme too: where the playground's sheets are wider than the
+  // window, or the page is scrolled past the pane, dark mode showed a white strip (the page's default).
+  const html = document.documentElement;
+  html.style.backgroundColor = theme.colorNeutralBackground1;
+  html.style.color = theme.colorNeutralForeground1;
+  html.style.colorScheme = dark ? 'dark' : 'light';
   root.render(
     <StrictMode>
-      <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
+      <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
         <View state={state} />
       </FluentProvider>
     </StrictMode>,

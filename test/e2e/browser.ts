@@ -2,7 +2,7 @@
 // page's own origin.
 import { readFile } from 'node:fs/promises';
 import { dirname, join, normalize } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -46,4 +46,26 @@ export async function officeJsContext(browser: Browser, origin: string, options:
     }
   });
   return { context, requests };
+}
+
+const AXE = require.resolve('axe-core/axe.min.js');
+
+/**
+ * axe-core's violations on the page (serious and critical only, unless `all`). One known false positive is dropped, node by node: Fluent's
+ * focus manager (Tabster) adds `<i data-tabster-dummy aria-hidden tabindex=0>` bumpers that pass
+ * focus on at once; aria-hidden is on purpose so screen readers skip them (microsoft/tabster#288,
+ * microsoft/fluentui#27517 "by design"; Accessibility Insights suppresses them the same way).
+ */
+export async function axeViolations(page: Page, all = false): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (all) => {
+    type Node = { target: string[]; html: string };
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: Node[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    const tabsterBumper = (id: string, n: Node) => id === 'aria-hidden-focus' && /^<i [^>]*data-tabster-dummy/.test(n.html);
+    return r.violations
+      .filter((v) => all || v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.filter((n) => !tabsterBumper(v.id, n)).map((n) => n.target.join(' ')) }))
+      .filter((v) => v.nodes.length > 0);
+  }, all);
 }

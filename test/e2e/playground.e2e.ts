@@ -5,14 +5,13 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ROLE_LABELS } from '../../src/engine/ingest';
 import type { ColumnRole } from '../../src/engine/types';
-import { launch, offlineContext } from './browser';
+import { axeViolations, launch, offlineContext } from './browser';
 import { parseConfig } from '../../src/engine/config';
 import { makeFormats } from '../../src/taskpane/format';
 import { configAt, detectedHeaders, finalSegments, previewRows, run } from './expected';
 import { DIST, serve } from './serve';
 
 const ARTIFACTS = resolve(__dirname, '../../test-artifacts/e2e');
-const AXE = require.resolve('axe-core/axe.min.js');
 
 let server: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
@@ -36,6 +35,10 @@ async function open(viewport: { width: number; height: number }, colorScheme: 'l
   page.on('pageerror', (e) => errors.push(e.message));
   (page as Page & { errors?: string[] }).errors = errors;
   await page.goto(`${server.url}/taskpane.html`);
+  // A first visit opens on the Data step (docs/taskpane.md, "First screen"); the tests start from the preview.
+  await page.getByTestId('data-counted').waitFor({ timeout: 30_000 });
+  expect(await page.getByRole('tab', { name: 'Data' }).getAttribute('aria-selected')).toBe('true');
+  await page.getByRole('tab', { name: 'Segment types' }).click();
   await page.getByTestId('preview-table').waitFor({ timeout: 30_000 });
   return page;
 }
@@ -58,26 +61,6 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACT
 
 async function previewText(page: Page): Promise<string[][]> {
   return page.getByTestId('preview-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent ?? '').slice(0, 5)));
-}
-
-/**
- * Serious and critical axe violations. One known false positive is dropped, node by node: Fluent's
- * focus manager (Tabster) adds `<i data-tabster-dummy aria-hidden tabindex=0>` bumpers that pass
- * focus on at once; aria-hidden is on purpose so screen readers skip them (microsoft/tabster#288,
- * microsoft/fluentui#27517 "by design"; Accessibility Insights suppresses them the same way).
- */
-async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    type Node = { target: string[]; html: string };
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: Node[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    const tabsterBumper = (id: string, n: Node) => id === 'aria-hidden-focus' && /^<i [^>]*data-tabster-dummy/.test(n.html);
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.filter((n) => !tabsterBumper(v.id, n)).map((n) => n.target.join(' ')) }))
-      .filter((v) => v.nodes.length > 0);
-  });
 }
 
 /** A grid of the playground's workbook, as raw cell values (data-value), '' for empty. */

@@ -59,7 +59,8 @@ test('a plain page with the real office.js is the playground, and its banner say
   expect(banner).toContain('Playground');
   expect(banner).toContain('opened in a browser, not by Office');
   expect(banner).not.toContain('could not be loaded');
-  await page.getByTestId('preview-table').waitFor({ timeout: 30_000 });
+  // A first visit: the pane opens on the Data step.
+  await page.getByTestId('data-counted').waitFor({ timeout: 30_000 });
   await page.screenshot({ path: join(ARTIFACTS, 'startup-playground.png') });
   expect(errors).toEqual([]);
   await close();

@@ -2,17 +2,20 @@
  * @jest-environment jsdom
  */
 // The first screen says where you are: the data in use and its size at the top, with a way to change
-// it; "needs attention" on the selected type is not red on the brand colour (1.34:1).
-import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
+// it; "needs attention" on the selected type is not red on the brand colour (1.34:1); the pane opens on
+// Data the first time and on the step last used afterwards; Apply sits in a footer of the other steps.
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { MemoryHost } from '../../src/hosts/memory/host';
 import { MemoryWorkbook } from '../../src/hosts/memory/workbook';
 import { Pane } from '../../src/taskpane/components/Pane';
 import { SegmentTypeList } from '../../src/taskpane/components/SegmentTypeList';
 import { defaultConfig } from '../../src/engine/config';
 import { InProcessClient } from '../../src/taskpane/worker/client';
-import { renderPane } from './render';
+import { SETTINGS_CONFIG } from '../../src/plan/owned';
+import { LAST_STEP_PREFIX, openingStep, storedStepMemory } from '../../src/taskpane/state/lastStep';
+import { lastOn, renderPane } from './render';
 
-jest.setTimeout(40_000);
+jest.setTimeout(90_000);
 configure({ asyncUtilTimeout: 15_000 });
 
 it('names the data in use and its size at the top, and Change opens the Data step', async () => {
@@ -23,7 +26,7 @@ it('names the data in use and its size at the top, and Change opens the Data ste
     ['C2', 300, 30],
     ['C3', 150, 15],
   ]);
-  renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
+  renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} steps={lastOn('segments')} />);
   await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy());
   await waitFor(() => expect(screen.getByTestId('source-line').textContent).toBe('Data: Sheet Sales (3 rows) · 3 lines used · Change'));
   fireEvent.click(screen.getByRole('button', { name: 'Change' }));
@@ -37,4 +40,107 @@ it('"needs attention" takes the selected button\'s own colour, and red elsewhere
   const [selected, other] = screen.getAllByTestId('needs-attention');
   expect(getComputedStyle(selected).color).not.toBe(getComputedStyle(other).color);
   expect(selected.className).not.toBe(other.className);
+});
+
+describe('the step the pane opens on', () => {
+  const sales = () => {
+    const wb = new MemoryWorkbook();
+    wb.addSheet('Sales', [
+      ['Customer', 'Sales', 'Profit'],
+      ['C1', 500, 50],
+      ['C2', 300, 30],
+      ['C3', 150, 15],
+    ]);
+    return wb;
+  };
+  const selected = () => screen.getAllByRole('tab').find((t) => t.getAttribute('aria-selected') === 'true')?.textContent;
+
+  beforeEach(() => localStorage.clear());
+
+  it('is Data the first time (no saved settings, nothing remembered), then the step last used in that workbook', async () => {
+    const wb = sales();
+    const first = renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} steps={storedStepMemory('Book1.xlsx')} />);
+    await waitFor(() => expect(screen.getByTestId('data-counted')).toBeTruthy());
+    expect(selected()).toBe('Data');
+    fireEvent.click(screen.getByRole('tab', { name: 'Segment types' }));
+    await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy());
+    expect(localStorage.getItem(`${LAST_STEP_PREFIX}Book1.xlsx`)).toBe('segments');
+    first.unmount();
+    // Opened again on the same workbook: where the user left it.
+    const again = renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} steps={storedStepMemory('Book1.xlsx')} />);
+    expect(selected()).toBe('Segment types');
+    await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy());
+    again.unmount();
+    // Another workbook is a first visit of its own.
+    renderPane(<Pane host={new MemoryHost(sales())} engine={new InProcessClient()} steps={storedStepMemory('Book2.xlsx')} />);
+    await waitFor(() => expect(screen.getByTestId('data-counted')).toBeTruthy());
+    expect(selected()).toBe('Data');
+  });
+
+  it('is Segment types for a workbook with saved settings and no step remembered (a colleague, another browser)', async () => {
+    const wb = sales();
+    wb.settings.set(SETTINGS_CONFIG, JSON.stringify(defaultConfig()));
+    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} steps={storedStepMemory('Shared.xlsx')} />);
+    await waitFor(() => expect(selected()).toBe('Segment types'));
+    await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy());
+  });
+
+  it('is Data when the browser keeps nothing (storage refused)', async () => {
+    const refused = storedStepMemory('Book1.xlsx', () => {
+      throw new Error('SecurityError');
+    });
+    renderPane(<Pane host={new MemoryHost(sales())} engine={new InProcessClient()} steps={refused} />);
+    await waitFor(() => expect(screen.getByTestId('data-counted')).toBeTruthy());
+    fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
+    expect(selected()).toBe('Apply');
+  });
+
+  it('openingStep: remembered first, else Segment types with saved settings, else Data', () => {
+    expect(openingStep(undefined, false)).toBe('data');
+    expect(openingStep(undefined, true)).toBe('segments');
+    expect(openingStep('apply', false)).toBe('apply');
+    expect(openingStep('data', true)).toBe('data');
+  });
+});
+
+describe('the footer of the Data and Segment types steps', () => {
+  const within3 = () => {
+    const wb = new MemoryWorkbook();
+    wb.addSheet('Sales', [
+      ['Customer', 'Sales', 'Profit'],
+      ['C1', 500, 100],
+      ['C2', 300, -20],
+      ['C3', 150, 30],
+      ['C4', 50, 5],
+    ]);
+    return wb;
+  };
+
+  it('says what Apply will write, and its Apply runs the Apply step with the focus on the progress, then the result', async () => {
+    const wb = within3();
+    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
+    const footer = await screen.findByTestId('apply-footer');
+    await waitFor(() => expect(screen.getByTestId('apply-footer-what').textContent).toBe('Writes 2 segment types to Customer Tiers and Segment Summary.'));
+    fireEvent.click(within(footer).getByRole('button', { name: 'Apply' }));
+    expect(screen.getByRole('tab', { name: 'Apply' }).getAttribute('aria-selected')).toBe('true');
+    // No second footer on the Apply step.
+    expect(screen.queryByTestId('apply-footer')).toBeNull();
+    await waitFor(() => expect(screen.getByTestId('apply-report').textContent).toContain('Done: 4 customers segmented.'), { timeout: 30_000 });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('apply-result')));
+    expect(wb.sheet('Customer Tiers')).toBeDefined();
+  });
+
+  it('while a problem blocks Apply, names it with a link to its field', async () => {
+    renderPane(<Pane host={new MemoryHost(within3())} engine={new InProcessClient()} steps={lastOn('segments')} />);
+    await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy());
+    fireEvent.click(screen.getByRole('button', { name: /^Profit band/ }));
+    const low = screen.getByRole('textbox', { name: 'Low: to profit (excluded)' });
+    fireEvent.change(low, { target: { value: '' } });
+    fireEvent.change(low, { target: { value: '400' } });
+    const footer = screen.getByTestId('apply-footer');
+    await waitFor(() => expect(screen.getByTestId('apply-footer-what').textContent).toBe('Fix this problem first: Profit band > Mid: from: no band covers 400 to 500'));
+    expect((within(footer).getByRole('button', { name: 'Apply' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(footer).getByRole('button', { name: 'Profit band > Mid: from' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Mid: from profit (included)' })));
+  });
 });

@@ -13,7 +13,7 @@ import { SETTINGS_CONFIG } from '../../src/plan/owned';
 import { Pane } from '../../src/taskpane/components/Pane';
 import { MIN_CUSTOMERS, scopeProblem } from '../../src/taskpane/state/guardrails';
 import { InProcessClient } from '../../src/taskpane/worker/client';
-import { renderPane } from './render';
+import { lastOn, renderPane } from './render';
 
 jest.setTimeout(40_000);
 configure({ asyncUtilTimeout: 15_000 });
@@ -48,7 +48,7 @@ const rowsOf = () =>
   );
 
 async function open(wb: MemoryWorkbook) {
-  renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
+  renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} steps={lastOn('segments')} />);
   await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy());
 }
 
@@ -74,6 +74,9 @@ describe('guardrails', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Data' }));
     await waitFor(() => expect(screen.getByTestId('data-counted').textContent).toBe('In the period and filters: 0 sales lines, 0 customers with sales'));
     expect(screen.getByTestId('scope-problem').textContent).toBe(message);
+    // The footer's Apply says the same, and waits.
+    expect(screen.getByTestId('apply-footer-what').textContent).toBe(message);
+    expect((within(screen.getByTestId('apply-footer')).getByRole('button', { name: 'Apply' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
     expect(screen.getByTestId('apply-blocked').textContent).toBe(message);
     expect((screen.getByRole('button', { name: 'Apply' }) as HTMLButtonElement).disabled).toBe(true);

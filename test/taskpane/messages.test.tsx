@@ -9,9 +9,9 @@ import { MemoryWorkbook } from '../../src/hosts/memory/workbook';
 import { Pane } from '../../src/taskpane/components/Pane';
 import { paneWhere } from '../../src/taskpane/state/where';
 import { InProcessClient } from '../../src/taskpane/worker/client';
-import { renderPane } from './render';
+import { lastOn, renderPane } from './render';
 
-jest.setTimeout(40_000);
+jest.setTimeout(90_000);
 configure({ asyncUtilTimeout: 15_000 });
 
 describe('paneWhere', () => {
@@ -36,7 +36,7 @@ describe('a problem in the Apply step', () => {
       ['C2', 300, -20],
       ['C3', 150, 30],
     ]);
-    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
+    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} steps={lastOn('segments')} />);
     await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy());
     // A gap: Mid starts at 600 while Low ends at 500 (the pane moves linked bounds, so type it alone).
     fireEvent.click(screen.getByRole('button', { name: /^Profit band/ }));
@@ -62,7 +62,7 @@ describe('a number role mapped to a text column', () => {
       ['C2', 'Bob', 300, 30],
       ['C3', 'Cy', 150, 15],
     ]);
-    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
+    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} steps={lastOn('segments')} />);
     await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy());
     fireEvent.click(screen.getByRole('tab', { name: 'Data' }));
     fireEvent.click(await screen.findByRole('combobox', { name: 'Sales amount (required)' }));

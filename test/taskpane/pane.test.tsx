@@ -10,7 +10,7 @@ import { Pane } from '../../src/taskpane/components/Pane';
 import { PreviewDock } from '../../src/taskpane/components/PreviewDock';
 import { InProcessClient } from '../../src/taskpane/worker/client';
 import { defaultConfig } from '../../src/engine/config';
-import { renderPane } from './render';
+import { lastOn, renderPane } from './render';
 
 /*
  * Four customers, net sales 500 / 300 / 150 / 50 (total 1,000), and one unreadable row.
@@ -44,13 +44,14 @@ const rowsOf = () =>
 
 async function openPane(wb = workbook()) {
   const host = new MemoryHost(wb);
-  renderPane(<Pane host={host} engine={new InProcessClient()} />);
+  renderPane(<Pane host={host} engine={new InProcessClient()} steps={lastOn('segments')} />);
   await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy(), { timeout: 20_000 });
   return { host, wb };
 }
 
 // The whole pane in jsdom renders slowly (every Fluent component, no layout engine): seconds, not a hang.
-jest.setTimeout(40_000);
+// The answers-range test opens the pane twice and applies: 66 s alone on a shared 2-core machine.
+jest.setTimeout(180_000);
 // ...and on a busy machine a dialog can take more than the default second to appear.
 configure({ asyncUtilTimeout: 15_000 });
 
@@ -138,7 +139,7 @@ describe('the pane on an in-memory workbook', () => {
     }
     const wb = workbook();
     const host = new SlowHost(wb);
-    renderPane(<Pane host={host} engine={new InProcessClient()} />);
+    renderPane(<Pane host={host} engine={new InProcessClient()} steps={lastOn('segments')} />);
     await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy());
     host.armed = true;
     fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
@@ -189,7 +190,7 @@ describe('the pane on an in-memory workbook', () => {
     ]);
     const saved = { ...defaultConfig(), segmentTypes: [{ name: 'Profile', kind: 'profiles', profiles: [{ name: 'Subscribers', include: { Newsletter: ['Yes'] } }] }] };
     wb.settings.set(SETTINGS_CONFIG, JSON.stringify(saved));
-    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
+    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} steps={lastOn('segments')} />);
     fireEvent.click(await screen.findByRole('tab', { name: 'Data' }));
     await waitFor(() => expect(screen.getByTestId('data-summary').textContent).toBe('4 lines used · 4 customers'));
     // A profiles type reads answers; no segment has a visit frequency, so only that picker shows.
@@ -221,7 +222,7 @@ describe('the pane on an in-memory workbook', () => {
     // The ranges are saved with the configuration: a colleague opening the workbook starts from them.
     expect(JSON.parse(wb.settings.get(SETTINGS_CONFIG)!).ranges).toEqual({ sales: { sheet: 'Sales' }, answers: { sheet: 'Answers' } });
     cleanup();
-    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
+    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} steps={lastOn('segments')} />);
     fireEvent.click(await screen.findByRole('tab', { name: 'Data' }));
     await waitFor(() => expect(screen.getByTestId('data-summary').textContent).toBe('4 lines used · 5 customers'));
     expect(screen.getByRole('combobox', { name: /Questionnaire answers/ }).textContent).toBe('Sheet Answers (4 rows)');
@@ -230,7 +231,7 @@ describe('the pane on an in-memory workbook', () => {
   it('says which saved range the workbook no longer has, and starts from the first one', async () => {
     const wb = workbook();
     wb.settings.set(SETTINGS_CONFIG, JSON.stringify({ ...defaultConfig(), ranges: { sales: { table: 'Orders 2016' }, answers: { sheet: 'Survey' } } }));
-    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
+    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} steps={lastOn('segments')} />);
     // Said on opening, whatever the step.
     expect((await screen.findByTestId('missing-ranges')).textContent).toBe(
       'Not in this workbook any more: the sales data last used, table "Orders 2016"; the questionnaire answers last used, sheet "Survey". Choose the range in the Data step; Apply saves the new choice.',
@@ -268,7 +269,7 @@ describe('the pane on an in-memory workbook', () => {
     abc.segments[0].visitEveryDays = 30;
     saved.segmentTypes = [abc];
     wb.settings.set(SETTINGS_CONFIG, JSON.stringify(saved));
-    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
+    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} steps={lastOn('segments')} />);
     fireEvent.click(await screen.findByRole('tab', { name: 'Data' }));
     await waitFor(() => expect(screen.getByTestId('data-summary').textContent).toBe('3 lines used · 3 customers'));
     expect(screen.queryByRole('combobox', { name: /Questionnaire answers/ })).toBeNull();

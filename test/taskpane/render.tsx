@@ -6,6 +6,7 @@ import { defaultConfig, type SegmentType } from '../../src/engine/config';
 import { SegmentEditor } from '../../src/taskpane/components/SegmentEditor';
 import { checkDraft } from '../../src/taskpane/state/validation';
 import { FormatContext, makeFormats } from '../../src/taskpane/format';
+import type { Step, StepMemory } from '../../src/taskpane/state/lastStep';
 
 // jsdom has no layout, hence no ResizeObserver; Fluent's MessageBar asks for one. Nothing resizes here.
 if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
@@ -41,3 +42,6 @@ export function EditorHarness({ start, onValue }: { start: SegmentType; onValue?
     />
   );
 }
+
+/** A pane last left on `step` in this workbook (lastStep.ts): most tests start from the preview, on Segment types. */
+export const lastOn = (step: Step): StepMemory => ({ read: () => step, write: () => undefined });

@@ -2,6 +2,7 @@
 import { Button, Field, Link, MessageBar, MessageBarBody, ProgressBar, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import type { Issue } from '../../engine/types';
+import { applyHold } from '../state/guardrails';
 import type { ApplyState } from '../state/useApply';
 import { ApplyReportView } from './ApplyReportView';
 import { ClearOverridesDialog } from './ClearOverridesDialog';
@@ -84,7 +85,7 @@ export function ApplyStep(p: ApplyStepProps) {
         </MessageBar>
       )}
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={running || !p.ready || p.problems.length > 0 || p.blocked !== undefined} onClick={p.onApply}>
+        <Button appearance="primary" disabled={applyHold({ running, ready: p.ready, problems: p.problems, blocked: p.blocked }) !== undefined} onClick={p.onApply}>
           Apply
         </Button>
         {running && <Button onClick={p.onCancel}>Cancel</Button>}

@@ -6,9 +6,10 @@ import { canonicalJson } from '../../engine/history';
 import type { SourceInfo, SourceRef, WorkbookHost } from '../../hosts/host';
 import { useFormats } from '../format';
 import type { LoadedConfig } from '../../plan/stored-config';
-import { freeName, historyReducer, initialHistory } from '../state/draft';
-import type { SegmentType } from '../../engine/config';
-import { scopeProblem } from '../state/guardrails';
+import { freeName, historyReducer, initialHistory, undoableRemoval, type Removal, type RestoreFocus } from '../state/draft';
+import { applyHold, scopeProblem } from '../state/guardrails';
+import { openingStep, type Step, type StepMemory } from '../state/lastStep';
+import { firstControlOf, RemovalContext } from '../state/removal';
 import { fieldId, paneWhere, stepOf, typeIndexOf } from '../state/where';
 import { moveThreshold } from '../state/thresholds';
 import { withSuggestedShares } from '../state/suggestion';
@@ -17,6 +18,7 @@ import { useSource } from '../state/useSource';
 import { checkDraft } from '../state/validation';
 import { useWidth } from '../state/useWidth';
 import type { EngineClient } from '../worker/client';
+import { ApplyFooter, FOOTER_HEIGHT_VAR } from './ApplyFooter';
 import { ApplyStep } from './ApplyStep';
 import { DataStep } from './DataStep';
 import { EDITORS } from './editors/registry';
@@ -32,15 +34,14 @@ const useStyles = makeStyles({
   panel: { paddingTop: tokens.spacingVerticalS },
 });
 
-type Step = 'data' | 'segments' | 'apply';
-
 /**
  * 320 px first: Fluent's Input keeps the width of its 20 characters and Dropdown a minimum of 250 px,
  * even inside flex and grid items that may shrink; in the pane they take the width they are given.
- * The docked counts bar covers the bottom of the pane: scroll padding keeps a focused field above it.
+ * The docked counts bar and the Apply footer cover the bottom of the pane: scroll padding keeps a
+ * focused field above both (the footer writes its height into FOOTER_HEIGHT_VAR).
  */
 const usePaneStaticStyles = makeStaticStyles({
-  'html': { scrollPaddingBottom: '96px' },
+  'html': { scrollPaddingBottom: `calc(96px + var(${FOOTER_HEIGHT_VAR}, 0px))` },
   'main[aria-label="Tierwise"] .fui-Field > .fui-Input, main[aria-label="Tierwise"] .fui-Field > .fui-Dropdown, main[aria-label="Tierwise"] .fui-Field > .fui-Combobox': { width: '100%', minWidth: 0, maxWidth: '100%', boxSizing: 'border-box' },
   'main[aria-label="Tierwise"] .fui-Input__input': { minWidth: 0, width: '100%' },
   'main[aria-label="Tierwise"] .fui-Dropdown, main[aria-label="Tierwise"] .fui-Combobox': { minWidth: 0, maxWidth: '100%' },
@@ -60,6 +61,8 @@ export interface PaneProps {
   host: WorkbookHost;
   engine: EngineClient;
   onApi?(api: PaneApi): void;
+  /** The step last used in this workbook (none: every opening is a first one). */
+  steps?: StepMemory;
 }
 
 /** `Table Orders (9,994 rows)`, as the source picker lists it. */
@@ -68,7 +71,7 @@ function sourceLabel(sources: readonly SourceInfo[], source: SourceRef): string 
   return sources.find((s) => s.ref.kind === source.kind && 'name' in s.ref && s.ref.name === source.name)?.label ?? `${source.kind === 'table' ? 'Table' : 'Sheet'} ${source.name}`;
 }
 
-export function Pane({ host, engine, onApi }: PaneProps) {
+export function Pane({ host, engine, onApi, steps }: PaneProps) {
   const styles = useStyles();
   const f = useFormats();
   usePaneStaticStyles();
@@ -76,13 +79,45 @@ export function Pane({ host, engine, onApi }: PaneProps) {
   const width = useWidth(root);
   const [history, dispatch] = useReducer(historyReducer, undefined, () => initialHistory(defaultConfig()));
   const draft = history.present;
-  // "Remove type" is undone from a message bar whose Undo takes the focus: Enter pressed twice removes
-  // nothing more. A new type's name box takes the focus, ready to be named.
-  const [removed, setRemoved] = useState<{ segmentType: SegmentType; index: number }>();
+  // Opens on Data the first time, on the step last used afterwards (lastStep.ts). Until the workbook's
+  // settings are read, Data; a saved configuration then opens Segment types, unless the user moved.
+  const remembered = useMemo(() => steps?.read(), [steps]);
+  const [step, setStep] = useState<Step>(() => openingStep(remembered, false));
+  const moved = useRef(remembered !== undefined);
+  const goTo = useCallback(
+    (to: Step) => {
+      moved.current = true;
+      setStep(to);
+      steps?.write(to);
+    },
+    [steps],
+  );
+  // A removal (type, segment, band, ...) is undone from a message bar in the footer whose Undo takes the
+  // focus: Enter pressed twice removes nothing more. After the undo the restored row's first control
+  // takes it. The Undo and Ctrl+Z are the same undo (draft.ts). A new type's name box takes the focus.
+  const removal = undoableRemoval(history);
+  const [dismissed, setDismissed] = useState<Removal>();
+  const offered = removal !== dismissed ? removal : undefined;
   const undoButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (removed) undoButton.current?.focus();
-  }, [removed]);
+    if (removal) undoButton.current?.focus();
+  }, [removal]);
+  const announce = useCallback((what: string, focus: RestoreFocus | undefined) => dispatch({ type: 'removed', what, focus }), []);
+  const [restoring, setRestoring] = useState<Removal>();
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!restoring) return;
+    const control = restoring.focus && root.current ? firstControlOf(root.current, restoring.focus) : undefined;
+    (control ?? panel.current)?.focus();
+    setRestoring(undefined);
+  }, [restoring]);
+  const undo = () => {
+    if (removal) {
+      goTo('segments');
+      setRestoring(removal);
+    }
+    dispatch({ type: 'undo' });
+  };
   // A problem's link opens the step and the type that hold its field, then focuses the field (once rendered).
   const [fixing, setFixing] = useState<string>();
   useEffect(() => {
@@ -95,7 +130,7 @@ export function Pane({ host, engine, onApi }: PaneProps) {
   const onFix = (where: string) => {
     const index = typeIndexOf(where);
     if (index !== undefined) dispatch({ type: 'select', index });
-    setStep(stepOf(where));
+    goTo(stepOf(where));
     setFixing(where);
   };
   const [nameFocus, setNameFocus] = useState(0);
@@ -108,18 +143,19 @@ export function Pane({ host, engine, onApi }: PaneProps) {
     const t = e.target as HTMLElement;
     if (t.tagName === 'TEXTAREA' || (t.tagName === 'INPUT' && !['checkbox', 'radio', 'range', 'button'].includes((t as HTMLInputElement).type))) return;
     const key = e.key.toLowerCase();
-    if (key === 'z' && !e.shiftKey) dispatch({ type: 'undo' });
+    if (key === 'z' && !e.shiftKey) undo();
     else if (key === 'y' || (key === 'z' && e.shiftKey)) dispatch({ type: 'redo' });
     else return;
     e.preventDefault();
   };
-  const [step, setStep] = useState<Step>('segments');
   const [segmentColumns, setSegmentColumns] = useState(false);
   const [storedProblem, setStoredProblem] = useState<Extract<LoadedConfig, { state: 'invalid' }>>();
   // The settings of the last run (as loaded from the workbook, then as applied): the header says when
   // the draft differs from them, so nobody takes the preview for what the sheets hold.
   const [baseline, setBaseline] = useState<string>();
   const onStored = useCallback((s: LoadedConfig) => {
+    // The workbook holds Tierwise settings: not a first visit (unless the user moved already).
+    if (s.state !== 'none' && !moved.current) setStep(openingStep(undefined, true));
     if (s.state === 'invalid') setStoredProblem(s);
     else {
       dispatch({ type: 'load', config: s.config });
@@ -183,9 +219,11 @@ export function Pane({ host, engine, onApi }: PaneProps) {
     });
   }, [onApi]);
 
+  const hold = applyHold({ running: applier.state.phase === 'running', ready, problems: checked.issues, blocked });
   const wide = width >= 640;
   return (
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- undo/redo keys bubbling from the controls inside; the landmark itself is no control
+    <RemovalContext.Provider value={announce}>
+    {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- undo/redo keys bubbling from the controls inside; the landmark itself is no control */}
     <main ref={root} className={mergeClasses(styles.root, !wide && styles.narrow)} aria-label="Tierwise" onKeyDown={onKeyDown}>
       <header className={styles.header}>
         <Title3 as="h1">Tierwise</Title3>
@@ -196,7 +234,7 @@ export function Pane({ host, engine, onApi }: PaneProps) {
             {step !== 'data' && (
               <>
                 {' · '}
-                <Link as="button" onClick={() => setStep('data')}>
+                <Link as="button" onClick={() => goTo('data')}>
                   Change
                 </Link>
               </>
@@ -211,7 +249,7 @@ export function Pane({ host, engine, onApi }: PaneProps) {
         </MessageBar>
       )}
       {src.missingRanges.length > 0 && (
-        // Above the steps, not in the Data step: the pane opens on the segment types.
+        // Above the steps, not in the Data step: the pane may open on another step.
         <MessageBar intent="warning" layout="multiline" data-testid="missing-ranges">
           <MessageBarBody>
             Not in this workbook any more: {src.missingRanges.join('; ')}. Choose the range in the Data step; Apply saves the new choice.
@@ -229,12 +267,12 @@ export function Pane({ host, engine, onApi }: PaneProps) {
           </MessageBarActions>
         </MessageBar>
       )}
-      <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} aria-label="Steps">
+      <TabList selectedValue={step} onTabSelect={(_, d) => goTo(d.value as Step)} aria-label="Steps">
         <Tab value="data" id="tab-data">Data</Tab>
         <Tab value="segments" id="tab-segments">Segment types</Tab>
         <Tab value="apply" id="tab-apply">Apply</Tab>
       </TabList>
-      <section role="tabpanel" aria-labelledby={`tab-${step}`} className={styles.panel}>
+      <section ref={panel} tabIndex={-1} role="tabpanel" aria-labelledby={`tab-${step}`} className={styles.panel}>
         {step === 'data' && (
           <DataStep
             src={src}
@@ -246,26 +284,6 @@ export function Pane({ host, engine, onApi }: PaneProps) {
             valuesOf={valuesOf}
             onSelectCell={selectCell}
           />
-        )}
-        {step === 'segments' && removed && (
-          <MessageBar intent="info" data-testid="removed-type">
-            <MessageBarBody>Removed the segment type {removed.segmentType.name}.</MessageBarBody>
-            <MessageBarActions>
-              <Button
-                ref={undoButton}
-                onClick={() => {
-                  dispatch({ type: 'insertType', index: removed.index, segmentType: removed.segmentType });
-                  setRemoved(undefined);
-                  setNameFocus((n) => n + 1);
-                }}
-              >
-                Undo
-              </Button>
-              <Button appearance="transparent" aria-label="Dismiss" onClick={() => setRemoved(undefined)}>
-                Dismiss
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
         )}
         {step === 'segments' && (
           <SegmentTypesStep
@@ -282,10 +300,7 @@ export function Pane({ host, engine, onApi }: PaneProps) {
             wide={wide}
             onSelect={(index) => dispatch({ type: 'select', index })}
             onMove={(index, by) => dispatch({ type: 'moveType', index, by })}
-            onRemove={(index) => {
-              setRemoved({ segmentType: draft.config.segmentTypes[index], index });
-              dispatch({ type: 'removeType', index });
-            }}
+            onRemove={(index) => dispatch({ type: 'removeType', index })}
             onAdd={(kind) => {
               dispatch({ type: 'addType', segmentType: EDITORS[kind].create(freeName(EDITORS[kind].label.split(' ')[0], draft.config.segmentTypes.map((t) => t.name))) });
               setNameFocus((n) => n + 1);
@@ -318,6 +333,29 @@ export function Pane({ host, engine, onApi }: PaneProps) {
           />
         )}
       </section>
+      {step !== 'apply' && (
+        <ApplyFooter
+          hold={hold}
+          busy={src.busy?.what}
+          typeCount={draft.config.segmentTypes.length}
+          describe={(where) => paneWhere(where, draft.config)}
+          onFix={onFix}
+          onApply={() => {
+            // The Apply step shows the progress and the result and takes the focus (ApplyStep).
+            goTo('apply');
+            void apply();
+          }}
+          removal={step === 'segments' ? offered : undefined}
+          undoRef={undoButton}
+          onUndo={undo}
+          onDismiss={() => {
+            setDismissed(removal);
+            // The bar and its focused button go: the focus stays in the step, where the page is.
+            panel.current?.focus({ preventScroll: true });
+          }}
+        />
+      )}
     </main>
+    </RemovalContext.Provider>
   );
 }

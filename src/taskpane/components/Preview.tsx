@@ -53,7 +53,7 @@ export function Preview({ state, draft, valid, waiting, blocked, onThreshold, on
   if (!draft) return null;
   return (
     <section ref={sectionRef} tabIndex={-1} className={styles.root} aria-label={`Preview of ${draft.name}`} data-testid="preview" data-revision={state.revision}>
-      <Subtitle2 as="h3">Preview: {draft.name}</Subtitle2>
+      <Subtitle2 as="h2">Preview: {draft.name}</Subtitle2>
       {blocked && (
         <MessageBar intent="warning" layout="multiline" data-testid="preview-blocked">
           <MessageBarBody>{blocked}</MessageBarBody>

@@ -9,7 +9,8 @@ import { useFormats } from '../format';
 const useStyles = makeStyles({
   root: {
     position: 'sticky',
-    bottom: 0,
+    // On top of the Apply footer (ApplyFooter writes its height; 0 where there is none).
+    bottom: 'var(--tierwise-footer, 0px)',
     zIndex: 1,
     // Wide layout: across both columns of the step's grid.
     gridColumn: '1 / -1',

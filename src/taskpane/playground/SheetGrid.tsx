@@ -15,6 +15,8 @@ const useStyles = makeStyles({
   rowHead: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2, padding: '2px 6px', border: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: 'right' },
   cell: { padding: '2px 6px', border: `1px solid ${tokens.colorNeutralStroke2}`, whiteSpace: 'nowrap', maxWidth: '18em', overflow: 'hidden', textOverflow: 'ellipsis' },
   num: { textAlign: 'right' },
+  // Read by screen readers, not shown: Excel's corner cell is blank too.
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
 });
 
@@ -70,7 +72,10 @@ export function SheetGrid({ name, values, rowCount, formats, selected, links, on
         <table className={styles.table} data-sheet={name}>
           <thead>
             <tr>
-              <th className={styles.head} aria-label="Row" />
+              {/* Text, not only a label: a header cell must have content a screen reader reads (axe: empty-table-header). */}
+              <th scope="col" className={styles.head}>
+                <span className={styles.hidden}>Row</span>
+              </th>
               {Array.from({ length: width }, (_, c) => (
                 <th key={c} scope="col" className={styles.head}>
                   {columnLetter(c)}

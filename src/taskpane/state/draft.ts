@@ -99,14 +99,48 @@ export function freeName(wanted: string, taken: readonly string[]): string {
   for (let n = 2; ; n++) if (!lower.has(`${wanted} ${n}`.toLowerCase())) return `${wanted} ${n}`;
 }
 
+/**
+ * Where the focus goes when a removal is undone: the restored row's first control, found again by its
+ * list's label and its place (the row's element is gone by then).
+ */
+export interface RestoreFocus {
+  /** The list's `aria-label` ("Segments", "Bands", "Segment types"). */
+  list: string;
+  index: number;
+}
+
+/**
+ * A removal the pane offers to undo (segment type, segment, band, level, reward, criteria line): one
+ * mechanism for all, the history's own undo. The message bar shows while the draft is still the one the
+ * removal left (`revision`); any later edit makes it go, and Ctrl+Z still walks back step by step.
+ */
+export interface Removal {
+  /** What was removed, in the pane's words: `the segment B`, `the segment type Sales ABC`. */
+  what: string;
+  /** Undefined when the row could not be found again (a list without a label): the step takes the focus. */
+  focus: RestoreFocus | undefined;
+  /** The draft revision right after the removal. */
+  revision: number;
+}
+
 /** The pane's edits with their undo and redo (Ctrl+Z, Ctrl+Y), for the session: not saved anywhere. */
 export interface History {
   past: Draft[];
   present: Draft;
   future: Draft[];
+  /** The last removal, offered for undo while nothing else has changed since (`undoableRemoval`). */
+  removed?: Removal;
 }
 
-export type HistoryAction = DraftAction | { type: 'undo' } | { type: 'redo' };
+export type HistoryAction =
+  | DraftAction
+  | { type: 'undo' }
+  | { type: 'redo' }
+  /** Dispatched right after the edit that removed something: marks that edit as an undoable removal. */
+  | { type: 'removed'; what: string; focus: RestoreFocus | undefined };
+
+/** The removal the message bar offers to undo: the last one, while the draft is still what it left. */
+export const undoableRemoval = (h: History): Removal | undefined => (h.removed && h.removed.revision === h.present.revision && h.past.length > 0 ? h.removed : undefined);
 
 /** Steps kept: a slider drag records each step, and a hundred steps back is more than anyone undoes. */
 export const HISTORY_LIMIT = 100;
@@ -119,12 +153,12 @@ export function historyReducer(h: History, a: HistoryAction): History {
       const back = h.past[h.past.length - 1];
       if (!back) return h;
       // A new revision, so the preview follows; the selection goes where the change was.
-      return { past: h.past.slice(0, -1), present: { ...back, revision: h.present.revision + 1 }, future: [h.present, ...h.future] };
+      return { ...h, past: h.past.slice(0, -1), present: { ...back, revision: h.present.revision + 1 }, future: [h.present, ...h.future] };
     }
     case 'redo': {
       const next = h.future[0];
       if (!next) return h;
-      return { past: [...h.past, h.present], present: { ...next, revision: h.present.revision + 1 }, future: h.future.slice(1) };
+      return { ...h, past: [...h.past, h.present], present: { ...next, revision: h.present.revision + 1 }, future: h.future.slice(1) };
     }
     case 'load':
       // The workbook's settings start a new session: nothing before them to go back to.
@@ -132,10 +166,12 @@ export function historyReducer(h: History, a: HistoryAction): History {
     case 'select':
     case 'applied':
       return { ...h, present: draftReducer(h.present, a) };
+    case 'removed':
+      return { ...h, removed: { what: a.what, focus: a.focus, revision: h.present.revision } };
     default: {
       const present = draftReducer(h.present, a);
       if (present === h.present) return h;
-      return { past: [...h.past, h.present].slice(-HISTORY_LIMIT), present, future: [] };
+      return { past: [...h.past, h.present].slice(-HISTORY_LIMIT), present, future: [], removed: undefined };
     }
   }
 }

@@ -1,5 +1,6 @@
 // A run that counts nothing must not end in "Done". What the window and filters leave is checked
 // before Apply, in plain words, with what to change.
+import type { Issue } from '../../engine/types';
 import type { Prepared } from '../worker/protocol';
 
 /**
@@ -20,5 +21,23 @@ export function scopeProblem(p: Pick<Prepared, 'lineCount' | 'windowLines' | 'wi
     const who = p.windowCustomers === 1 ? 'Only 1 customer has' : `Only ${p.windowCustomers} customers have`;
     return `${who} sales in the period${filtered ? ' and filters' : ''}: tiers need at least ${MIN_CUSTOMERS}. ${loosen}`;
   }
+  return undefined;
+}
+
+/** Why Apply cannot run now, or undefined when it can: the Apply step's button and the footer's ask the same. */
+export type ApplyHold =
+  | { kind: 'running' }
+  /** The sales data is not read, prepared or usable yet (the Data step says why). */
+  | { kind: 'waiting' }
+  /** Configuration problems, the first one to link to. */
+  | { kind: 'problems'; count: number; first: Issue }
+  /** The period and filters leave nothing worth segmenting (scopeProblem). */
+  | { kind: 'blocked'; message: string };
+
+export function applyHold(s: { running: boolean; ready: boolean; problems: readonly Issue[]; blocked: string | undefined }): ApplyHold | undefined {
+  if (s.running) return { kind: 'running' };
+  if (s.problems.length > 0) return { kind: 'problems', count: s.problems.length, first: s.problems[0] };
+  if (s.blocked !== undefined) return { kind: 'blocked', message: s.blocked };
+  if (!s.ready) return { kind: 'waiting' };
   return undefined;
 }

@@ -69,7 +69,7 @@ export function ActivityLineRow({ line, index, count, path, issues, onChange, on
         <div className={styles.value}>
           <NumberField label={`Value of ${label}`} value={line.value} required issues={issuesAt(issues, `${path}.value`)} onChange={(value) => value !== undefined && onChange({ ...line, value })} />
         </div>
-        <ListControls name={label} index={index} count={count} onMove={onMove} onRemove={onRemove} mayEmpty />
+        <ListControls noun="criteria" name={label} index={index} count={count} onMove={onMove} onRemove={onRemove} mayEmpty />
       </div>
       <Switch label="Mandatory (off: optional, at least one optional line must hold)" checked={line.mandatory} onChange={(_, d) => onChange({ ...line, mandatory: d.checked })} />
     </div>

@@ -37,7 +37,7 @@ export function BandRow({ band, index, count, path, issues, measure, onChange, o
         <Field className={styles.grow} label="Name" {...fieldState(issuesAt(issues, `${path}.name`))}>
           <Input value={band.name} onChange={(_, d) => onChange({ ...band, name: d.value })} />
         </Field>
-        <ListControls name={label} index={index} count={count} onMove={onMove} onRemove={onRemove} />
+        <ListControls noun="band" name={label} index={index} count={count} onMove={onMove} onRemove={onRemove} />
       </div>
       <div className={styles.line}>
         <div className={styles.bound}>

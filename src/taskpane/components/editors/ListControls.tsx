@@ -1,6 +1,9 @@
 // Move up / move down / remove buttons for one item of an ordered list, labelled for screen readers.
+// A removal is announced to the pane (RemovalContext), which offers to undo it.
 import { Button, Tooltip, tokens } from '@fluentui/react-components';
 import { ArrowDown20Regular, ArrowUp20Regular, Delete20Regular } from '@fluentui/react-icons';
+import { useContext, useRef } from 'react';
+import { RemovalContext, rowOf } from '../../state/removal';
 
 export interface ListControlsProps {
   /** The item's name, for the labels ("Move A up"). */
@@ -11,12 +14,22 @@ export interface ListControlsProps {
   onRemove?(): void;
   /** The list may be empty (rewards): the last item can be removed too. */
   mayEmpty?: boolean;
+  /** What an item is, for the Undo bar: "segment" makes "Removed the segment B." */
+  noun?: string;
 }
 
-export function ListControls({ name, index, count, onMove, onRemove, mayEmpty }: ListControlsProps) {
+export function ListControls({ name, index, count, onMove, onRemove, mayEmpty, noun }: ListControlsProps) {
   const label = name.trim() || `item ${index + 1}`;
+  const announce = useContext(RemovalContext);
+  const self = useRef<HTMLSpanElement>(null);
+  const remove = () => {
+    // Where the row is must be read before the removal takes it away.
+    const focus = rowOf(self.current, index, count);
+    onRemove?.();
+    announce?.(noun ? `the ${noun} ${label}` : label, focus);
+  };
   return (
-    <span role="group" aria-label={`Order of ${label}`} style={{ display: 'inline-flex', flexShrink: 0 }}>
+    <span ref={self} role="group" aria-label={`Order of ${label}`} style={{ display: 'inline-flex', flexShrink: 0 }}>
       <Tooltip content={`Move ${label} up`} relationship="label">
         <Button appearance="subtle" size="small" icon={<ArrowUp20Regular />} disabled={index === 0} onClick={() => onMove(-1)} />
       </Tooltip>
@@ -25,7 +38,7 @@ export function ListControls({ name, index, count, onMove, onRemove, mayEmpty }:
       </Tooltip>
       {onRemove && (
         <Tooltip content={`Remove ${label}`} relationship="label">
-          <Button appearance="subtle" size="small" icon={<Delete20Regular />} disabled={count <= 1 && !mayEmpty} onClick={onRemove} />
+          <Button appearance="subtle" size="small" icon={<Delete20Regular />} disabled={count <= 1 && !mayEmpty} onClick={remove} />
         </Tooltip>
       )}
     </span>

@@ -35,7 +35,7 @@ export function LoyaltyLevelRow({ level, index, count, path, issues, onChange, o
         <Field className={styles.grow} label="Name" {...fieldState(issuesAt(issues, `${path}.name`))}>
           <Input value={level.name} onChange={(_, d) => onChange({ ...level, name: d.value })} />
         </Field>
-        <ListControls name={label} index={index} count={count} onMove={onMove} onRemove={onRemove} />
+        <ListControls noun="level" name={label} index={index} count={count} onMove={onMove} onRemove={onRemove} />
       </div>
       <div className={styles.line}>
         <div className={styles.pair}>

@@ -35,7 +35,7 @@ export function LoyaltyRewardRow({ reward, index, count, path, issues, onChange,
         <Field className={styles.grow} label="Name" {...fieldState(issuesAt(issues, `${path}.name`))}>
           <Input value={reward.name} onChange={(_, d) => onChange({ ...reward, name: d.value })} />
         </Field>
-        <ListControls name={label} index={index} count={count} onMove={onMove} onRemove={onRemove} mayEmpty />
+        <ListControls noun="reward" name={label} index={index} count={count} onMove={onMove} onRemove={onRemove} mayEmpty />
       </div>
       <div className={styles.line}>
         <div className={styles.pair}>

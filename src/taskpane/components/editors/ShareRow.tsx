@@ -63,7 +63,7 @@ function ShareRowView({ segment, index, count, path, issues, measure, onChange: 
         <Field className={styles.grow} label="Name" {...fieldState(issuesAt(issues, `${path}.name`))}>
           <Input value={segment.name} onChange={(_, d) => onChange({ ...segment, name: d.value })} />
         </Field>
-        <ListControls name={label} index={index} count={count} onMove={onMove} onRemove={onRemove} />
+        <ListControls noun="segment" name={label} index={index} count={count} onMove={onMove} onRemove={onRemove} />
       </div>
       <Field label={`Share of ${measure} for ${label} (%)`} {...fieldState(issuesAt(issues, `${path}.share`))}>
         <div className={styles.share}>
