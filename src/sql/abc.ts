@@ -30,61 +30,71 @@ function valuesTable(d: Dialect, rows: [string, string][]): string {
 }
 
 export function abcSql(type: AbcType, k: KindContext): KindSql {
-  const { d, prefix } = k;
+  const { d, prefix: p } = k;
   const minimum = type.minimumNetSales ?? k.config.minimumNetSales;
   const measure = measureSql(type.measure);
   const last = lastRanked(type.segments);
   const dflt = defaultSegment(type.segments);
   const name = (i: number) => segmentText(d, i >= 0 ? type.segments[i].name : undefined);
-  const order = 'ORDER BY v DESC, cust';
+  // Ranked customers (eligible, positive total) in one partition, the rest in the other: window
+  // functions instead of joins, so every CTE keeps one row per customer.
+  const rank = `PARTITION BY c.${p}_ranked ORDER BY c.${p}_v DESC, c.cust`;
+  const group = `PARTITION BY c.${p}_ranked, c.${p}_grp`;
 
-  const ranked = `SELECT cust, v,
-      COALESCE(SUM(v) OVER (${order} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS ahead,
-      SUM(v) OVER (${order} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running,
-      CASE WHEN LAG(v) OVER (${order}) - v <= ${num(TIE_TOLERANCE)} * LAG(v) OVER (${order}) THEN 0 ELSE 1 END AS starts
-    FROM (SELECT c.cust, ${measure} AS v FROM tw_customers c WHERE ${eligibleSql(minimum)} AND ${measure} > 0) r`;
+  const flagged = `SELECT c.*, ${measure} AS ${p}_v, CASE WHEN ${eligibleSql(minimum)} AND ${measure} > 0 THEN 1 ELSE 0 END AS ${p}_ranked FROM ${k.from} c`;
+  const running = `SELECT c.*,
+      COALESCE(SUM(c.${p}_v) OVER (${rank} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS ${p}_ahead,
+      SUM(c.${p}_v) OVER (${rank} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ${p}_running,
+      SUM(c.${p}_v) OVER (PARTITION BY c.${p}_ranked) AS ${p}_total,
+      CASE WHEN LAG(c.${p}_v) OVER (${rank}) - c.${p}_v <= ${num(TIE_TOLERANCE)} * LAG(c.${p}_v) OVER (${rank}) THEN 0 ELSE 1 END AS ${p}_starts
+    FROM ${p}_flagged c`;
   // Equal totals (within the engine's tolerance, each compared with the one before) form one group.
-  const grouped = `SELECT cust, v, ahead, running, SUM(starts) OVER (${order} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS grp FROM ${prefix}_ranked`;
-  const groups = `SELECT g.grp, MIN(g.ahead) / MAX(t.total) AS share_before, MAX(g.running) / MAX(t.total) AS share_after, COUNT(*) AS members
-    FROM ${prefix}_grouped g CROSS JOIN (SELECT SUM(v) AS total FROM ${prefix}_ranked) t GROUP BY g.grp`;
+  const grouped = `SELECT c.*, SUM(c.${p}_starts) OVER (${rank} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ${p}_grp FROM ${p}_running c`;
+  const shares = `SELECT c.*,
+      MIN(c.${p}_ahead) OVER (${group}) / c.${p}_total AS ${p}_before,
+      MAX(c.${p}_running) OVER (${group}) / c.${p}_total AS ${p}_after,
+      COUNT(*) OVER (${group}) AS ${p}_members
+    FROM ${p}_grouped c`;
 
   const bounds = upperBounds(type.segments);
   const when =
     type.boundary === 'lower'
-      ? bounds.map((b) => `WHEN ${num(b.upper)} >= g.share_after - ${num(SHARE_TOLERANCE)} THEN ${name(b.index)}`)
-      : bounds.map((b) => `WHEN ${num(b.upper)} - g.share_before > ${num(SHARE_TOLERANCE)} THEN ${name(b.index)}`);
+      ? bounds.map((b) => `WHEN ${num(b.upper)} >= c.${p}_after - ${num(SHARE_TOLERANCE)} THEN ${name(b.index)}`)
+      : bounds.map((b) => `WHEN ${num(b.upper)} - c.${p}_before > ${num(SHARE_TOLERANCE)} THEN ${name(b.index)}`);
   const auto = `CASE
         WHEN c.in_window = 0 THEN ${name(dflt >= 0 ? dflt : last)}
         WHEN NOT ${eligibleSql(minimum)} THEN ${name(dflt)}
-        WHEN g.grp IS NULL THEN ${name(last)}
-        ELSE CASE ${when.join(' ')} ELSE ${name(last)} END
+        WHEN c.${p}_ranked = 0 THEN ${name(last)}
+        ${when.join('\n        ')}
+        ELSE ${name(last)}
       END`;
   const overrides = resolvedOverrides(type, k.config.overrides[type.name]);
-  const manualJoin = overrides.length > 0 ? `LEFT JOIN ${valuesTable(d, overrides)} ON o.cust = c.cust` : '';
-  const manual = overrides.length > 0 ? 'o.seg' : `CAST(NULL AS ${d.string})`;
-  const assigned = `SELECT c.cust, ${auto} AS auto, ${manual} AS manual, ${measure} AS measure,
-      (g.share_after - g.share_before) / g.members AS share, g.share_after AS cumulative
-    FROM tw_customers c
-    LEFT JOIN ${prefix}_grouped r ON r.cust = c.cust
-    LEFT JOIN ${prefix}_groups g ON g.grp = r.grp
-    ${manualJoin}`;
+  const assigned =
+    overrides.length > 0
+      ? `SELECT c.*, ${auto} AS ${p}_auto, o.seg AS ${p}_manual FROM ${p}_shares c LEFT JOIN ${valuesTable(d, overrides)} ON o.cust = c.cust`
+      : `SELECT c.*, ${auto} AS ${p}_auto, CAST(NULL AS ${d.string}) AS ${p}_manual FROM ${p}_shares c`;
 
-  const t = prefix;
+  const ranked = (expr: string) => `CASE WHEN c.${p}_ranked = 1 THEN ${expr} END`;
   const columns = [
-    { header: type.name, expr: `COALESCE(${t}.manual, ${t}.auto)` },
-    { header: `${type.name} (auto)`, expr: `${t}.auto` },
-    { header: `${type.name} (manual)`, expr: `COALESCE(${t}.manual, '')` },
-    { header: `${type.name} (flag)`, expr: `CASE WHEN ${t}.manual IS NOT NULL AND ${t}.manual <> ${t}.auto THEN ${d.text(FLAG_TEXT)} ELSE '' END` },
+    { header: type.name, expr: `COALESCE(c.${p}_manual, c.${p}_auto)` },
+    { header: `${type.name} (auto)`, expr: `c.${p}_auto` },
+    { header: `${type.name} (manual)`, expr: `COALESCE(c.${p}_manual, '')` },
+    { header: `${type.name} (flag)`, expr: `CASE WHEN c.${p}_manual IS NOT NULL AND c.${p}_manual <> c.${p}_auto THEN ${d.text(FLAG_TEXT)} ELSE '' END` },
   ];
-  if (type.measure === 'quantity') columns.push({ header: `${type.name} (quantity)`, expr: `${t}.measure` });
-  columns.push({ header: `${type.name} (share)`, expr: `${t}.share` }, { header: `${type.name} (cumulative share)`, expr: `${t}.cumulative` });
+  if (type.measure === 'quantity') columns.push({ header: `${type.name} (quantity)`, expr: `c.${p}_v` });
+  // Tied customers split their group's share evenly, as the engine's rankingShares does.
+  columns.push(
+    { header: `${type.name} (share)`, expr: ranked(`(c.${p}_after - c.${p}_before) / c.${p}_members`) },
+    { header: `${type.name} (cumulative share)`, expr: ranked(`c.${p}_after`) },
+  );
 
   return {
     ctes: [
-      { name: `${prefix}_ranked`, sql: ranked },
-      { name: `${prefix}_grouped`, sql: grouped },
-      { name: `${prefix}_groups`, sql: groups },
-      { name: prefix, sql: assigned },
+      { name: `${p}_flagged`, sql: flagged },
+      { name: `${p}_running`, sql: running },
+      { name: `${p}_grouped`, sql: grouped },
+      { name: `${p}_shares`, sql: shares },
+      { name: p, sql: assigned },
     ],
     columns,
   };

@@ -120,12 +120,16 @@ export function compileSql(config: Config, options: SqlOptions): SqlResult {
   }
 
   const hasProfit = roles.profit !== undefined || roles.cost !== undefined;
-  const kinds: { prefix: string; sql: KindSql }[] = [];
+  const kinds: KindSql[] = [];
+  let from = 'tw_customers';
   config.segmentTypes.forEach((type, i) => {
     const prefix = `tw_t${i + 1}`;
-    const sql = kindSql(type, { d, config, prefix, hasProfit });
+    const sql = kindSql(type, { d, config, prefix, from });
     if (typeof sql === 'string') problems.push({ path: `segmentTypes[${i}]`, message: `"${type.name}": ${sql}` });
-    else kinds.push({ prefix, sql });
+    else {
+      kinds.push(sql);
+      from = prefix;
+    }
   });
   if (problems.length > 0) return { ok: false, problems };
 
@@ -139,22 +143,31 @@ export function compileSql(config: Config, options: SqlOptions): SqlResult {
       lineOrder: options.columns.lineOrder,
       extraCustomers: overrideCustomers(config),
     }),
-    ...kinds.flatMap((k) => k.sql.ctes),
+    ...kinds.flatMap((k) => k.ctes),
   ];
   const columns: OutputColumn[] = [
     { header: 'Customer', expr: 'c.cust' },
     { header: 'Customer name', expr: 'c.cname' },
     { header: 'Sales', expr: 'c.sales' },
     ...(hasProfit ? [{ header: 'Profit', expr: 'c.profit' }] : []),
-    ...kinds.flatMap((k) => k.sql.columns),
+    ...kinds.flatMap((k) => k.columns),
   ];
-  const joins = kinds.map((k) => `LEFT JOIN ${k.prefix} ON ${k.prefix}.cust = c.cust`);
+  const limit = d.maxIdentifierBytes;
+  const tooLong = limit === undefined ? [] : columns.filter((c) => new TextEncoder().encode(c.header).length > limit);
+  if (tooLong.length > 0) {
+    return {
+      ok: false,
+      problems: tooLong.map((c) => ({
+        path: 'segmentTypes',
+        message: `the column "${c.header}" has a name longer than ${options.dialect} keeps (${limit} bytes): shorten the segment type's name`,
+      })),
+    };
+  }
   const sql = `WITH
 ${ctes.map((c) => `${c.name} AS (\n  ${c.sql}\n)`).join(',\n')}
 SELECT
   ${columns.map((c) => `${c.expr} AS ${d.ident(c.header)}`).join(',\n  ')}
-FROM tw_customers c
-${joins.join('\n')}
+FROM ${from} c
 ORDER BY ${customerOrder(options.columns.lineOrder !== undefined)}
 `;
   return { ok: true, sql };

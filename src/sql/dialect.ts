@@ -20,6 +20,10 @@ export interface Dialect {
   addDays(date: string, days: number): string;
   /** Whole days from `from` to `to`. */
   daysBetween(from: string, to: string): string;
+  /** `value` without the characters of the literal `chars` at either end. */
+  trim(value: string, chars: string): string;
+  /** Longest column name the database keeps whole, in bytes (PostgreSQL cuts names at 63). */
+  maxIdentifierBytes?: number;
 }
 
 /** Doubles the quote character inside: `a"b` -> `"a""b"`. */
@@ -68,6 +72,7 @@ export const DIALECTS: Record<SqlDialectName, Dialect> = {
     monthsBefore: (d, m) => `CAST(${d} - INTERVAL ${m} MONTH AS DATE)`,
     addDays: (d, n) => `CAST(${d} + INTERVAL ${n} DAY AS DATE)`,
     daysBetween: (a, b) => `DATE_DIFF('day', ${a}, ${b})`,
+    trim: (v, chars) => `TRIM(${v}, ${chars})`,
   },
   postgres: {
     name: 'postgres',
@@ -79,6 +84,8 @@ export const DIALECTS: Record<SqlDialectName, Dialect> = {
     monthsBefore: (d, m) => `CAST(${d} - INTERVAL '${m} months' AS DATE)`,
     addDays: (d, n) => `(${d} + (${n}))`,
     daysBetween: (a, b) => `(${b} - ${a})`,
+    trim: (v, chars) => `BTRIM(${v}, ${chars})`,
+    maxIdentifierBytes: 63,
   },
   spark: {
     name: 'spark',
@@ -90,6 +97,7 @@ export const DIALECTS: Record<SqlDialectName, Dialect> = {
     monthsBefore: (d, m) => `ADD_MONTHS(${d}, ${-m})`,
     addDays: (d, n) => `DATE_ADD(${d}, ${n})`,
     daysBetween: (a, b) => `DATEDIFF(${b}, ${a})`,
+    trim: (v, chars) => `TRIM(BOTH ${chars} FROM ${v})`,
   },
   bigquery: {
     name: 'bigquery',
@@ -100,6 +108,8 @@ export const DIALECTS: Record<SqlDialectName, Dialect> = {
     monthsBefore: (d, m) => `DATE_SUB(${d}, INTERVAL ${m} MONTH)`,
     addDays: (d, n) => `DATE_ADD(${d}, INTERVAL ${n} DAY)`,
     daysBetween: (a, b) => `DATE_DIFF(${b}, ${a}, DAY)`,
+    trim: (v, chars) => `TRIM(${v}, ${chars})`,
+    maxIdentifierBytes: 300,
   },
   snowflake: {
     name: 'snowflake',
@@ -111,6 +121,8 @@ export const DIALECTS: Record<SqlDialectName, Dialect> = {
     monthsBefore: (d, m) => `DATEADD(month, ${-m}, ${d})`,
     addDays: (d, n) => `DATEADD(day, ${n}, ${d})`,
     daysBetween: (a, b) => `DATEDIFF(day, ${a}, ${b})`,
+    trim: (v, chars) => `TRIM(${v}, ${chars})`,
+    maxIdentifierBytes: 255,
   },
 };
 

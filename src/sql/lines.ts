@@ -1,6 +1,6 @@
 // The part of the query every kind reads (SEMANTICS.md 1 and 2): the source's lines typed and keyed,
 // the lines left out, the filters, the window with its default end, and one row per customer with its
-// measures. Segment kinds read `tw_customers` (and `tw_lines` when they need the lines themselves).
+// measures. Segment kinds read `tw_customers` (and `tw_kept` when they need the lines themselves).
 import type { Config } from '../engine/config';
 import { isoToEpochDay, epochDayToIso } from '../engine/parse/date';
 import type { ColumnRole } from '../engine/types';
@@ -29,8 +29,11 @@ export interface LinesInput {
   extraCustomers: string[];
 }
 
+/** What JavaScript's String.prototype.trim removes: the engine trims customers, names and filter values so. */
+export const JS_WHITESPACE = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
 /** Trimmed text of any value, '' for a missing one: how the engine compares customers and filter values. */
-export const keyTextSql = (d: Dialect, expr: string): string => `COALESCE(TRIM(CAST(${expr} AS ${d.string})), '')`;
+export const keyTextSql = (d: Dialect, expr: string): string => `COALESCE(${d.trim(`CAST(${expr} AS ${d.string})`, d.text(JS_WHITESPACE))}, '')`;
 
 /**
  * The window's first and last day as SQL expressions over `tw_end` (the latest date before filters), or
@@ -65,7 +68,7 @@ function windowBounds(d: Dialect, config: Config): { start: string; end: string 
  *   left out, as the engine leaves it out).
  * tw_end: the latest date of a readable row or of a filtered-out row with a customer, before filters.
  * tw_window: the window's first and last day (NULL, NULL for the whole history).
- * tw_lines: the lines the engine keeps, with in_window 1/0.
+ * tw_kept: the rows the filters keep, with in_window 1/0 and the row whose name the customer takes.
  * tw_customers: one row per customer of the lines (then those named only in overrides): its name,
  *   first line, and its net sales, profit, quantity and line count inside the window.
  */
@@ -106,38 +109,35 @@ export function linesCtes(input: LinesInput): Cte[] {
   const end = `SELECT MAX(d) AS d FROM tw_source WHERE cust <> '' AND d IS NOT NULL AND (kept = 0 OR readable = 1)`;
   const bounds = windowBounds(d, input.config);
   const window = bounds ? `SELECT ${bounds.start} AS first_day, ${bounds.end} AS last_day FROM tw_end e` : `SELECT CAST(NULL AS DATE) AS first_day, CAST(NULL AS DATE) AS last_day`;
-  const inWindow = bounds ? 'CASE WHEN s.d >= w.first_day AND s.d <= w.last_day THEN 1 ELSE 0 END' : '1';
-  const lines = `SELECT s.*, ${inWindow} AS in_window FROM tw_source s CROSS JOIN tw_window w WHERE s.kept = 1 AND s.readable = 1`;
-
   // The name: the last non-blank one seen, as the engine reads the lines in order. Without a line order
   // the latest dated line's name, then the greatest (a documented equivalent: a table has no order).
-  const nameOrder = input.lineOrder !== undefined ? 'seq DESC' : has('date') ? 'd DESC, cname DESC' : 'cname DESC';
-  const names = `SELECT cust, cname FROM (
-    SELECT cust, cname, ROW_NUMBER() OVER (PARTITION BY cust ORDER BY ${nameOrder}) AS pick FROM tw_lines WHERE cname <> ''
-  ) n WHERE pick = 1`;
-
+  const nameOrder = input.lineOrder !== undefined ? 's.seq DESC' : has('date') ? 's.d DESC, s.cname DESC' : 's.cname DESC';
+  // Every row the filters keep, readable or not: the engine numbers a customer at its first such row,
+  // and counts it when at least one of its rows is readable. Only readable rows are in the window.
+  const keptRows = `SELECT s.*,
+      ${bounds ? 'CASE WHEN s.readable = 1 AND s.d >= w.first_day AND s.d <= w.last_day THEN 1 ELSE 0 END' : 's.readable'} AS in_window,
+      ROW_NUMBER() OVER (PARTITION BY s.cust ORDER BY CASE WHEN s.readable = 1 AND s.cname <> '' THEN 0 ELSE 1 END, ${nameOrder}) AS name_pick
+    FROM tw_source s CROSS JOIN tw_window w WHERE s.kept = 1 AND s.cust <> ''`;
   const measured = `SELECT cust,
       MIN(seq) AS first_line,
+      MAX(CASE WHEN name_pick = 1 AND readable = 1 THEN cname END) AS cname,
       SUM(CASE WHEN in_window = 1 THEN amount ELSE 0 END) AS sales,
       SUM(CASE WHEN in_window = 1 THEN profit ELSE 0 END) AS profit,
       SUM(CASE WHEN in_window = 1 THEN qty ELSE 0 END) AS qty,
       MAX(in_window) AS in_window
-    FROM tw_lines GROUP BY cust`;
-  // Each extra customer row is kept only when the lines do not already have that customer.
+    FROM tw_kept GROUP BY cust HAVING MAX(readable) = 1`;
+  // Customers named only in overrides: no line, no measure, after the customers of the lines.
   const extraRows = input.extraCustomers.map(
     (id, i) =>
-      `SELECT ${d.text(id)} AS cust, CAST(NULL AS BIGINT) AS first_line, CAST(0 AS ${d.double}) AS sales, CAST(0 AS ${d.double}) AS profit, CAST(0 AS ${d.double}) AS qty, 0 AS in_window, ${i} AS extra_order FROM tw_window WHERE ${d.text(id)} NOT IN (SELECT cust FROM tw_measured)`,
+      `SELECT ${d.text(id)} AS cust, '' AS cname, CAST(NULL AS BIGINT) AS first_line, ${i} AS extra_order, CAST(0 AS ${d.double}) AS sales, CAST(0 AS ${d.double}) AS profit, CAST(0 AS ${d.double}) AS qty, 0 AS in_window FROM tw_window WHERE ${d.text(id)} NOT IN (SELECT cust FROM tw_measured)`,
   );
-  const union = [`SELECT cust, first_line, sales, profit, qty, in_window, -1 AS extra_order FROM tw_measured`, ...extraRows].join('\n    UNION ALL ');
-  const customers = `SELECT u.cust, COALESCE(n.cname, '') AS cname, u.first_line, u.extra_order, u.sales, u.profit, u.qty, u.in_window
-    FROM (${union}) u LEFT JOIN tw_names n ON n.cust = u.cust`;
+  const customers = [`SELECT cust, COALESCE(cname, '') AS cname, first_line, -1 AS extra_order, sales, profit, qty, in_window FROM tw_measured`, ...extraRows].join('\n    UNION ALL ');
 
   return [
     { name: 'tw_source', sql: source },
     { name: 'tw_end', sql: end },
     { name: 'tw_window', sql: window },
-    { name: 'tw_lines', sql: lines },
-    { name: 'tw_names', sql: names },
+    { name: 'tw_kept', sql: keptRows },
     { name: 'tw_measured', sql: measured },
     { name: 'tw_customers', sql: customers },
   ];

@@ -11,8 +11,10 @@ export interface OutputColumn {
 }
 
 /**
- * A segment type's part of the query: CTEs with one row per customer of tw_customers, keyed by `cust`
- * (the last is joined as `alias`), and the columns it adds, reading `alias`.
+ * A segment type's part of the query: CTEs that each read the one before (the first reads `from`) and
+ * keep every column of it (`SELECT c.*, ...`), adding the type's own under its prefix (`tw_t1_auto`),
+ * so the query needs no join between customers and types; and the columns it adds to the answer,
+ * reading its last CTE as `c`.
  */
 export interface KindSql {
   ctes: Cte[];
@@ -22,10 +24,10 @@ export interface KindSql {
 export interface KindContext {
   d: Dialect;
   config: Config;
-  /** The name of this type's CTEs start with it (`tw_t1`), and its last CTE is joined under it. */
+  /** This type's CTEs and columns start with it (`tw_t1`); its last CTE is named so. */
   prefix: string;
-  /** Whether the source has a profit or cost column (the Profit column exists). */
-  hasProfit: boolean;
+  /** The CTE this type reads: one row per customer, with tw_customers' columns and the earlier types'. */
+  from: string;
 }
 
 /** A measure as the engine's measureOf: NULL (the engine's NaN) for a customer without lines in the window. */
