@@ -22,6 +22,7 @@ import { formatSummary } from './summary-text';
 import { suggestionsJson, suggestionsText } from './suggest-text';
 import { suggestAll } from '../engine/suggest';
 import { dialectOf, PLAIN_CSV, toCsv, type CsvDialect } from './csv';
+import { SQL_USAGE, sqlCommand } from './sql-command';
 import { readWorkbook, runWorkbook } from './workbook';
 import { csvAsWorkbook, isWorkbookPath, namedSource, segmentWorkbookCommand, workbookBytes } from './workbook-command';
 
@@ -43,6 +44,7 @@ const USAGE = `Usage:
                                 (--in-place: into the workbook itself, after a backup copy)
   tierwise suggest <file.csv|file.xlsx> [--config <config.json>] [--sheet NAME | --table NAME] [--format text|json]
                                 thresholds suggested from the data for every ABC type with three ranked segments
+${SQL_USAGE}
   tierwise demo                 segment the bundled Superstore sample and print a summary
   tierwise --version            the version of Tierwise
 
@@ -56,6 +58,8 @@ export async function main(argv: string[], io: Io = processIo, limits: Limits = 
         return await segmentCommand(rest, io, limits);
       case 'suggest':
         return await suggestCommand(rest, io, limits);
+      case 'sql':
+        return await sqlCommand(rest, io);
       case 'demo':
         return await demoCommand(io);
       case '--version':
