@@ -134,15 +134,15 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
 
   const readable = ['tw_customer_ok', ...typedRoles.map((c) => `${header(plan, c)} IS NOT NULL`), 'NOT tw_text_bad'].join(' AND ');
   await con.run(`CREATE OR REPLACE TEMP VIEW tw_lines AS SELECT ${plan.stored && raw.format === 'csv' ? 'rowid' : 'tw_row'} AS tw_row, *, ${readable} AS tw_readable FROM tw_typed`);
-  // What the compiled query reads: the kept readable lines, and the lines a filter drops that have a
-  // customer (their dates still set the default window end, SEMANTICS.md 2).
-  const columns = raw.header.map((h, c) => (plan.kept.has(c) ? sqlIdent(h) : `CAST(NULL AS VARCHAR) AS ${sqlIdent(h)}`));
-  await con.run(`CREATE OR REPLACE TEMP VIEW sales AS SELECT tw_row + ${raw.table.origin.row + 1} AS ${sqlIdent(LINE_COLUMN)}, ${columns.join(', ')}
-    FROM tw_lines WHERE (tw_kept AND tw_readable) OR (NOT tw_kept AND tw_customer_ok)`);
-
   const counts = await con.runAndReadAll(`SELECT count(*) FILTER (WHERE NOT tw_kept), count(*) FILTER (WHERE tw_kept AND tw_readable) FROM tw_lines`);
   const [filteredRows, lineCount] = (counts.getRowsJS()[0] as bigint[]).map(Number);
   const left = await leftOut(con, plan, config, decimal.decimal, dateOrder, rows);
+  const order = await firstAppearance(con, plan, left.early);
+  // What the compiled query reads: the kept readable lines, and the lines a filter drops that have a
+  // customer (their dates still set the default window end, SEMANTICS.md 2).
+  const columns = raw.header.map((h, c) => (plan.kept.has(c) ? `l.${sqlIdent(h)}` : `CAST(NULL AS VARCHAR) AS ${sqlIdent(h)}`));
+  await con.run(`CREATE OR REPLACE TEMP VIEW sales AS SELECT ${order.line} + ${raw.table.origin.row + 1} AS ${sqlIdent(LINE_COLUMN)}, ${columns.join(', ')}
+    FROM tw_lines l ${order.join} WHERE (l.tw_kept AND l.tw_readable) OR (NOT l.tw_kept AND l.tw_customer_ok)`);
   return {
     ok: true,
     issues: [...left.issues, ...issues],
@@ -317,7 +317,7 @@ function cellOf(v: unknown): Cell {
  * its message; addresses are moved from the small table's rows to the file's. A line with nothing in it
  * is skipped with one note, as the engine skips it.
  */
-async function leftOut(con: DuckDBConnection, p: Plan, config: Config, decimal: DecimalSeparator, dateOrder: DateOrder, rows: number): Promise<{ issues: Issue[]; count: number }> {
+async function leftOut(con: DuckDBConnection, p: Plan, config: Config, decimal: DecimalSeparator, dateOrder: DateOrder, rows: number): Promise<{ issues: Issue[]; count: number; early: Map<string, number> }> {
   const { raw } = p;
   // Each cell as the file had it: the text the patterns did not take, else the typed value, the customer as written.
   const cells = raw.header.map((_, c) => {
@@ -327,9 +327,15 @@ async function leftOut(con: DuckDBConnection, p: Plan, config: Config, decimal: 
     const odd = (p.numbers.includes(c) || c === p.date) && !typedByFile(p, c);
     return odd ? `coalesce(tw_odd${c}, CAST(${name} AS VARCHAR))` : name;
   });
-  const bad = await con.runAndReadAll(`SELECT tw_row, ${cells.join(', ')} FROM tw_lines WHERE tw_kept AND NOT tw_readable ORDER BY tw_row`);
-  const found = bad.getRowsJS();
-  if (found.length === 0) return { issues: [], count: 0 };
+  const bad = await con.runAndReadAll(`SELECT tw_row, ${cells.join(', ')}, CASE WHEN tw_customer_ok THEN ${header(p, p.customer)} END FROM tw_lines WHERE tw_kept AND NOT tw_readable ORDER BY tw_row`);
+  const found = bad.getRowsJS().map((r) => r.slice(0, -1));
+  // The first left-out line of each customer: the engine lists customers by their first line, left out or not.
+  const early = new Map<string, number>();
+  bad.getRowsJS().forEach((r) => {
+    const key = r[r.length - 1];
+    if (typeof key === 'string' && !early.has(key)) early.set(key, Number(r[0]));
+  });
+  if (found.length === 0) return { issues: [], count: 0, early };
   const at = found.map((r) => Number(r[0]));
   const small: SourceTable = { ...raw.table, rows: found.map((r) => r.slice(1).map(cellOf)), notes: undefined };
   // A number the patterns read went back to text with a point above; read with a comma it would not be
@@ -354,5 +360,29 @@ async function leftOut(con: DuckDBConnection, p: Plan, config: Config, decimal: 
     });
   const blank = small.rows.map((r, k) => (r.every((v) => v === '' || (typeof v === 'string' && v.trim() === '')) ? at[k] : -1)).filter((r) => r >= 0);
   if (blank.length > 0) issues.push(blankRowsNote(counted(raw.table, rows), blank));
-  return { issues, count: read.leftOutRows };
+  return { issues, count: read.leftOutRows, early };
+}
+
+/**
+ * The line a customer is listed by. The compiled query lists customers by their first kept line; the
+ * engine by their first line that no filter drops, left out or not. For the few customers whose first
+ * such line was left out, their first kept line is given the left-out line's number (it stays their
+ * earliest kept line, so the order of their lines, which picks their name, is unchanged).
+ */
+async function firstAppearance(con: DuckDBConnection, p: Plan, early: Map<string, number>): Promise<{ line: string; join: string }> {
+  const plain = { line: 'l.tw_row', join: '' };
+  if (early.size === 0) return plain;
+  await con.run('CREATE OR REPLACE TEMP TABLE tw_early (cust VARCHAR, bad_row BIGINT)');
+  const appender = await con.createAppender('tw_early');
+  for (const [cust, row] of early) {
+    appender.appendVarchar(cust);
+    appender.appendBigInt(BigInt(row));
+    appender.endRow();
+  }
+  appender.closeSync();
+  await con.run(`CREATE OR REPLACE TEMP TABLE tw_first AS SELECT * FROM (
+      SELECT min(l.tw_row) AS first_row, e.bad_row FROM tw_lines l JOIN tw_early e ON l.${header(p, p.customer)} = e.cust
+      WHERE l.tw_kept AND l.tw_readable GROUP BY e.cust, e.bad_row
+    ) WHERE bad_row < first_row`);
+  return { line: 'coalesce(f.bad_row, l.tw_row)', join: 'LEFT JOIN tw_first f ON f.first_row = l.tw_row' };
 }
