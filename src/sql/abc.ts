@@ -43,13 +43,16 @@ export function abcSql(type: AbcType, k: KindContext): KindSql {
 
   const flagged = `SELECT c.*, ${measure} AS ${p}_v, CASE WHEN ${eligibleSql(minimum)} AND ${measure} > 0 THEN 1 ELSE 0 END AS ${p}_ranked FROM ${k.from} c`;
   const running = `SELECT c.*,
-      COALESCE(SUM(c.${p}_v) OVER (${rank} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS ${p}_ahead,
       SUM(c.${p}_v) OVER (${rank} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ${p}_running,
       SUM(c.${p}_v) OVER (PARTITION BY c.${p}_ranked) AS ${p}_total,
       CASE WHEN LAG(c.${p}_v) OVER (${rank}) - c.${p}_v <= ${num(TIE_TOLERANCE)} * LAG(c.${p}_v) OVER (${rank}) THEN 0 ELSE 1 END AS ${p}_starts
     FROM ${p}_flagged c`;
   // Equal totals (within the engine's tolerance, each compared with the one before) form one group.
-  const grouped = `SELECT c.*, SUM(c.${p}_starts) OVER (${rank} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ${p}_grp FROM ${p}_running c`;
+  // The sum strictly ahead is the running sum of the customer before (exactly the engine's `before`).
+  const grouped = `SELECT c.*,
+      SUM(c.${p}_starts) OVER (${rank} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ${p}_grp,
+      COALESCE(LAG(c.${p}_running) OVER (${rank}), 0) AS ${p}_ahead
+    FROM ${p}_running c`;
   const shares = `SELECT c.*,
       MIN(c.${p}_ahead) OVER (${group}) / c.${p}_total AS ${p}_before,
       MAX(c.${p}_running) OVER (${group}) / c.${p}_total AS ${p}_after,

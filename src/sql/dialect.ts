@@ -14,6 +14,8 @@ export interface Dialect {
   double: string;
   /** The type a value is compared as text in (customers, filters). */
   string: string;
+  /** A whole number (line numbers, counts). */
+  integer: string;
   /** `date` moved `months` calendar months back; a day the earlier month lacks becomes its last day. */
   monthsBefore(date: string, months: number): string;
   /** `date` plus `days` days (days may be negative). */
@@ -69,6 +71,7 @@ export const DIALECTS: Record<SqlDialectName, Dialect> = {
     text: standardText,
     double: 'DOUBLE',
     string: 'VARCHAR',
+    integer: 'BIGINT',
     monthsBefore: (d, m) => `CAST(${d} - INTERVAL ${m} MONTH AS DATE)`,
     addDays: (d, n) => `CAST(${d} + INTERVAL ${n} DAY AS DATE)`,
     daysBetween: (a, b) => `DATE_DIFF('day', ${a}, ${b})`,
@@ -80,6 +83,7 @@ export const DIALECTS: Record<SqlDialectName, Dialect> = {
     text: standardText,
     double: 'DOUBLE PRECISION',
     string: 'TEXT',
+    integer: 'BIGINT',
     // PostgreSQL keeps the day when it can and takes the month's last day otherwise: 03-31 - 1 month = 02-28.
     monthsBefore: (d, m) => `CAST(${d} - INTERVAL '${m} months' AS DATE)`,
     addDays: (d, n) => `(${d} + (${n}))`,
@@ -93,6 +97,7 @@ export const DIALECTS: Record<SqlDialectName, Dialect> = {
     text: backslashText,
     double: 'DOUBLE',
     string: 'STRING',
+    integer: 'BIGINT',
     // Spark 3 add_months keeps the day or takes the month's last day (it no longer moves month ends to month ends).
     monthsBefore: (d, m) => `ADD_MONTHS(${d}, ${-m})`,
     addDays: (d, n) => `DATE_ADD(${d}, ${n})`,
@@ -105,6 +110,7 @@ export const DIALECTS: Record<SqlDialectName, Dialect> = {
     text: backslashText,
     double: 'FLOAT64',
     string: 'STRING',
+    integer: 'INT64',
     monthsBefore: (d, m) => `DATE_SUB(${d}, INTERVAL ${m} MONTH)`,
     addDays: (d, n) => `DATE_ADD(${d}, INTERVAL ${n} DAY)`,
     daysBetween: (a, b) => `DATE_DIFF(${b}, ${a}, DAY)`,
@@ -117,6 +123,7 @@ export const DIALECTS: Record<SqlDialectName, Dialect> = {
     text: backslashText,
     double: 'DOUBLE',
     string: 'VARCHAR',
+    integer: 'BIGINT',
     // DATEADD, not ADD_MONTHS: ADD_MONTHS moves a month's last day to the other month's last day.
     monthsBefore: (d, m) => `DATEADD(month, ${-m}, ${d})`,
     addDays: (d, n) => `DATEADD(day, ${n}, ${d})`,

@@ -101,7 +101,7 @@ export function linesCtes(input: LinesInput): Cte[] {
     ${optional('order', 'ord', true)},
     ${optional('product', 'product', true)},
     ${optional('category', 'category', true)},
-    ${input.lineOrder !== undefined ? d.ident(input.lineOrder) : 'CAST(NULL AS BIGINT)'} AS seq,
+    ${input.lineOrder !== undefined ? d.ident(input.lineOrder) : `CAST(NULL AS ${d.integer})`} AS seq,
     CASE WHEN ${kept} THEN 1 ELSE 0 END AS kept,
     CASE WHEN ${readable} THEN 1 ELSE 0 END AS readable
   FROM ${input.table}`;
@@ -129,7 +129,7 @@ export function linesCtes(input: LinesInput): Cte[] {
   // Customers named only in overrides: no line, no measure, after the customers of the lines.
   const extraRows = input.extraCustomers.map(
     (id, i) =>
-      `SELECT ${d.text(id)} AS cust, '' AS cname, CAST(NULL AS BIGINT) AS first_line, ${i} AS extra_order, CAST(0 AS ${d.double}) AS sales, CAST(0 AS ${d.double}) AS profit, CAST(0 AS ${d.double}) AS qty, 0 AS in_window FROM tw_window WHERE ${d.text(id)} NOT IN (SELECT cust FROM tw_measured)`,
+      `SELECT ${d.text(id)} AS cust, '' AS cname, CAST(NULL AS ${d.integer}) AS first_line, ${i} AS extra_order, CAST(0 AS ${d.double}) AS sales, CAST(0 AS ${d.double}) AS profit, CAST(0 AS ${d.double}) AS qty, 0 AS in_window FROM tw_window WHERE ${d.text(id)} NOT IN (SELECT cust FROM tw_measured)`,
   );
   const customers = [`SELECT cust, COALESCE(cname, '') AS cname, first_line, -1 AS extra_order, sales, profit, qty, in_window FROM tw_measured`, ...extraRows].join('\n    UNION ALL ');
 
