@@ -193,7 +193,8 @@ async function storeLines(con: DuckDBConnection, p: Plan, decimal: DecimalSepara
       }
     } else if (c === p.date) {
       outer.push(`${dateExpression(p, c)} AS ${name}`);
-      if (!typedByFile(p, c)) outer.push(`CASE WHEN NOT tw_m${c} THEN ${textOf(p, c)} END AS tw_odd${c}`);
+      // A day the calendar lacks (`2017-02-30`) passes the pattern but not the cast: kept as text for its message.
+      if (!typedByFile(p, c)) outer.push(`CASE WHEN NOT tw_m${c} OR ${dateExpression(p, c)} IS NULL THEN ${textOf(p, c)} END AS tw_odd${c}`);
     } else if (!p.kept.has(c)) {
       return;
     } else if (p.keys.has(c)) {

@@ -7,6 +7,8 @@ import type { Config } from '../engine/config';
 import { isoToEpochDay } from '../engine/parse/date';
 import { resolveMapping, type SalesLines } from '../engine/ingest';
 import type { Issue } from '../engine/types';
+import { applyOverrides } from '../engine/overrides';
+import { overridesNotTaken, type Prepared } from '../engine/run';
 import { resolveWindow, type DayRange } from '../engine/window';
 import { compileSql, type SqlProblem } from './compile';
 import { describeSource, sqlIdent, type RawSource } from './duckdb-source';
@@ -83,7 +85,7 @@ export async function segmentOnDuckdb(path: string, config: Config, options: Duc
       ok: true,
       run: {
         columns,
-        issues: typed.issues,
+        issues: [...typed.issues, ...typeIssues(config)],
         customers: { ids: (columns[0]?.values ?? []) as string[] },
         lineCount: typed.lineCount,
         leftOutRows: typed.leftOutRows,
@@ -98,6 +100,19 @@ export async function segmentOnDuckdb(path: string, config: Config, options: Duc
     con.closeSync();
     instance.closeSync();
   }
+}
+
+/**
+ * What the engine says about each segment type besides its segments: overrides naming a segment that
+ * does not exist (ABC), overrides on a kind that takes none. They depend on the configuration alone.
+ */
+function typeIssues(config: Config): Issue[] {
+  const none = { ids: [], names: [], byId: new Map<string, number>() };
+  return config.segmentTypes.flatMap((type) =>
+    type.kind === 'abc'
+      ? applyOverrides(type.name, type.segments.map((seg) => seg.name), config.overrides[type.name], none, new Int32Array(0)).issues
+      : overridesNotTaken({ config } as Prepared, type),
+  );
 }
 
 /** The window as the engine resolves it, with the default end the query uses (the latest date of `sales`), for the run's account. */
@@ -125,7 +140,8 @@ function dateHeader(raw: RawSource, config: Config): string | undefined {
 function toColumns(names: string[], columns: unknown[][]): DuckdbColumn[] {
   return names.map((header, i) => {
     let date = false;
-    const values = columns[i].map((v): string | number | null => {
+    // No rows: DuckDB hands over no chunks, so no columns at all.
+    const values = (columns[i] ?? []).map((v): string | number | null => {
       if (v === null || v === undefined) return null;
       if (typeof v === 'number' || typeof v === 'string') return v;
       if (typeof v === 'bigint') return Number(v);
