@@ -7,6 +7,7 @@ import { columnNamed } from '../engine/parse/headers';
 import type { ColumnRole } from '../engine/types';
 import { abcSql } from './abc';
 import { bandsSql } from './bands';
+import { rfmSql } from './rfm';
 import { DIALECTS, tableName, type SqlDialectName } from './dialect';
 import { customerOrder, linesCtes, type Cte, type RoleColumns } from './lines';
 import type { KindContext, KindSql, OutputColumn } from './measures';
@@ -77,7 +78,7 @@ function kindSql(type: SegmentType, k: KindContext): KindSql | string {
     case 'profiles':
       return 'profiles are not compiled to SQL yet';
     case 'rfm':
-      return 'RFM is not compiled to SQL yet';
+      return rfmSql(type, k);
     case 'xyz':
       return 'XYZ is not compiled to SQL yet';
   }

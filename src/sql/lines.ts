@@ -67,10 +67,11 @@ function windowBounds(d: Dialect, config: Config): { start: string; end: string 
  *   it) and `readable` (a customer, and every mapped number and date readable; a row that is not is
  *   left out, as the engine leaves it out).
  * tw_end: the latest date of a readable row or of a filtered-out row with a customer, before filters.
- * tw_window: the window's first and last day (NULL, NULL for the whole history).
+ * tw_window: the window's first and last day (NULL, NULL for the whole history) and the reference day.
  * tw_kept: the rows the filters keep, with in_window 1/0 and the row whose name the customer takes.
  * tw_customers: one row per customer of the lines (then those named only in overrides): its name,
- *   first line, and its net sales, profit, quantity and line count inside the window.
+ *   first line, and inside the window its net sales, profit, quantity, whether it has a line, its last
+ *   purchase (a positive amount) and its orders (distinct order ids, or lines without an order column).
  */
 export function linesCtes(input: LinesInput): Cte[] {
   const { d, roles, filters } = input;
@@ -108,7 +109,10 @@ export function linesCtes(input: LinesInput): Cte[] {
 
   const end = `SELECT MAX(d) AS d FROM tw_source WHERE cust <> '' AND d IS NOT NULL AND (kept = 0 OR readable = 1)`;
   const bounds = windowBounds(d, input.config);
-  const window = bounds ? `SELECT ${bounds.start} AS first_day, ${bounds.end} AS last_day FROM tw_end e` : `SELECT CAST(NULL AS DATE) AS first_day, CAST(NULL AS DATE) AS last_day`;
+  // ref_day: the day recency counts to (the window's end; for the whole history the latest date before filters).
+  const window = bounds
+    ? `SELECT ${bounds.start} AS first_day, ${bounds.end} AS last_day, ${bounds.end} AS ref_day FROM tw_end e`
+    : `SELECT CAST(NULL AS DATE) AS first_day, CAST(NULL AS DATE) AS last_day, e.d AS ref_day FROM tw_end e`;
   // The name: the last non-blank one seen, as the engine reads the lines in order. Without a line order
   // the latest dated line's name, then the greatest (a documented equivalent: a table has no order).
   const nameOrder = input.lineOrder !== undefined ? 's.seq DESC' : has('date') ? 's.d DESC, s.cname DESC' : 's.cname DESC';
@@ -124,14 +128,16 @@ export function linesCtes(input: LinesInput): Cte[] {
       SUM(CASE WHEN in_window = 1 THEN amount ELSE 0 END) AS sales,
       SUM(CASE WHEN in_window = 1 THEN profit ELSE 0 END) AS profit,
       SUM(CASE WHEN in_window = 1 THEN qty ELSE 0 END) AS qty,
-      MAX(in_window) AS in_window
+      MAX(in_window) AS in_window,
+      MAX(CASE WHEN in_window = 1 AND amount > 0 THEN d END) AS last_buy,
+      ${has('order') ? 'COUNT(DISTINCT CASE WHEN in_window = 1 THEN ord END)' : 'SUM(in_window)'} AS orders
     FROM tw_kept GROUP BY cust HAVING MAX(readable) = 1`;
   // Customers named only in overrides: no line, no measure, after the customers of the lines.
   const extraRows = input.extraCustomers.map(
     (id, i) =>
-      `SELECT ${d.text(id)} AS cust, '' AS cname, CAST(NULL AS ${d.integer}) AS first_line, ${i} AS extra_order, CAST(0 AS ${d.double}) AS sales, CAST(0 AS ${d.double}) AS profit, CAST(0 AS ${d.double}) AS qty, 0 AS in_window FROM tw_window WHERE ${d.text(id)} NOT IN (SELECT cust FROM tw_measured)`,
+      `SELECT ${d.text(id)} AS cust, '' AS cname, CAST(NULL AS ${d.integer}) AS first_line, ${i} AS extra_order, CAST(0 AS ${d.double}) AS sales, CAST(0 AS ${d.double}) AS profit, CAST(0 AS ${d.double}) AS qty, 0 AS in_window, CAST(NULL AS DATE) AS last_buy, 0 AS orders FROM tw_window WHERE ${d.text(id)} NOT IN (SELECT cust FROM tw_measured)`,
   );
-  const customers = [`SELECT cust, COALESCE(cname, '') AS cname, first_line, -1 AS extra_order, sales, profit, qty, in_window FROM tw_measured`, ...extraRows].join('\n    UNION ALL ');
+  const customers = [`SELECT cust, COALESCE(cname, '') AS cname, first_line, -1 AS extra_order, sales, profit, qty, in_window, last_buy, orders FROM tw_measured`, ...extraRows].join('\n    UNION ALL ');
 
   return [
     { name: 'tw_source', sql: source },

@@ -104,7 +104,30 @@ export const SQL_CASES: Record<string, Partial<ConfigInput>> = {
     window: { kind: 'year', year: 2015, startMonth: 1 },
     segmentTypes: [ABC_80_15_5],
   },
+  // RFM with the default table over the whole history (recency to the latest date before the filter),
+  // and a second RFM over 12 months with 4 scores, custom monetary cut points and its own table.
+  rfm: {
+    columns: SUPERSTORE_COLUMNS,
+    filters: [{ column: 'Segment', notIn: ['Home Office'] }],
+    segmentTypes: [
+      { name: 'RFM', kind: 'rfm' },
+      {
+        name: 'RFM 12',
+        kind: 'rfm',
+        scores: 4,
+        cuts: { monetary: [250, 1000, 3000] },
+        segments: [
+          { name: `Best ${NASTY}`, r: [4, 4], f: [3, 4], m: [3, 4] },
+          { name: 'Big', m: [4, 4] },
+          { name: 'Recent', r: [3, 4] },
+        ],
+      },
+    ],
+  },
 };
+
+/** The RFM 12 type runs over 12 rolling months: the window is the configuration's, so a case of its own. */
+SQL_CASES['rfm-rolling'] = { ...SQL_CASES.rfm, window: { kind: 'rolling', months: 12 } };
 
 /**
  * A hand-made table. Sales in 2017 (the window below is 2017): K1 40, K2 20, K3 20 (a tie), K4 10, K5 10

@@ -26,7 +26,7 @@ tw_end AS (
   SELECT MAX(d) AS d FROM tw_source WHERE cust <> '' AND d IS NOT NULL AND (kept = 0 OR readable = 1)
 ),
 tw_window AS (
-  SELECT CAST(NULL AS DATE) AS first_day, CAST(NULL AS DATE) AS last_day
+  SELECT CAST(NULL AS DATE) AS first_day, CAST(NULL AS DATE) AS last_day, e.d AS ref_day FROM tw_end e
 ),
 tw_kept AS (
   SELECT s.*,
@@ -41,11 +41,13 @@ tw_measured AS (
       SUM(CASE WHEN in_window = 1 THEN amount ELSE 0 END) AS sales,
       SUM(CASE WHEN in_window = 1 THEN profit ELSE 0 END) AS profit,
       SUM(CASE WHEN in_window = 1 THEN qty ELSE 0 END) AS qty,
-      MAX(in_window) AS in_window
+      MAX(in_window) AS in_window,
+      MAX(CASE WHEN in_window = 1 AND amount > 0 THEN d END) AS last_buy,
+      COUNT(DISTINCT CASE WHEN in_window = 1 THEN ord END) AS orders
     FROM tw_kept GROUP BY cust HAVING MAX(readable) = 1
 ),
 tw_customers AS (
-  SELECT cust, COALESCE(cname, '') AS cname, first_line, -1 AS extra_order, sales, profit, qty, in_window FROM tw_measured
+  SELECT cust, COALESCE(cname, '') AS cname, first_line, -1 AS extra_order, sales, profit, qty, in_window, last_buy, orders FROM tw_measured
 ),
 tw_t1_flagged AS (
   SELECT c.*, CASE WHEN c.in_window = 1 THEN c.sales END AS tw_t1_v, CASE WHEN (c.in_window = 1) AND CASE WHEN c.in_window = 1 THEN c.sales END > 0 THEN 1 ELSE 0 END AS tw_t1_ranked FROM tw_customers c
