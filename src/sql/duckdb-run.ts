@@ -5,9 +5,10 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../engine/config';
 import { isoToEpochDay } from '../engine/parse/date';
-import { resolveMapping, type SalesLines } from '../engine/ingest';
+import { ingest, resolveMapping, type SalesLines } from '../engine/ingest';
 import type { Issue } from '../engine/types';
 import { applyOverrides } from '../engine/overrides';
+import { recencyNeedsDates } from '../engine/rfm';
 import { overridesNotTaken, type Prepared } from '../engine/run';
 import { resolveWindow, type DayRange } from '../engine/window';
 import { compileSql, type SqlProblem } from './compile';
@@ -73,12 +74,17 @@ export async function segmentOnDuckdb(path: string, config: Config, options: Duc
   try {
     await con.run("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
     const raw = await describeSource(con, path);
+    // A missing column is the file's problem, in the engine's words, before any question of SQL.
+    const shape = ingest({ ...raw.table, rows: [] }, config);
+    if (!shape.usable) return { ok: false, reason: 'unusable', issues: shape.issues };
     const compiled = compileSql(config, { dialect: 'duckdb', table: 'sales', columns: { header: [...raw.header, LINE_COLUMN], lineOrder: LINE_COLUMN } });
     if (!compiled.ok) return { ok: false, reason: 'not-compiled', problems: compiled.problems };
     const typed = await watched(con, `reading ${raw.table.sheet}`, options, () => typeSales(con, raw, config));
     if (!typed.ok) return { ok: false, reason: 'unusable', issues: typed.issues };
     const window = await windowOf(con, raw, config);
     if (!window.ok) return { ok: false, reason: 'unusable', issues: [...typed.issues, ...window.issues] };
+    const undated = await recencyWithoutDates(con, raw, config);
+    if (undated.length > 0) return { ok: false, reason: 'unusable', issues: [...typed.issues, ...undated] };
     const result = await watched(con, 'segmenting', options, () => con.runAndReadAll(compiled.sql));
     const columns = toColumns(result.columnNames(), result.getColumnsJS());
     return {
@@ -113,6 +119,21 @@ function typeIssues(config: Config): Issue[] {
       ? applyOverrides(type.name, type.segments.map((seg) => seg.name), config.overrides[type.name], none, new Int32Array(0)).issues
       : overridesNotTaken({ config } as Prepared, type),
   );
+}
+
+/**
+ * RFM counts recency back from the window's end, or from the latest date when the window is the whole
+ * history: without a readable date the engine refuses the type (classifyRfm), and so does this path.
+ */
+async function recencyWithoutDates(con: DuckDBConnection, raw: RawSource, config: Config): Promise<Issue[]> {
+  const rfm = config.segmentTypes.filter((t) => t.kind === 'rfm');
+  if (rfm.length === 0 || config.window.kind !== 'all') return [];
+  const dateColumn = dateHeader(raw, config);
+  if (dateColumn !== undefined) {
+    const r = await con.runAndReadAll(`SELECT max(${sqlIdent(dateColumn)}) IS NOT NULL FROM sales`);
+    if (r.getRowsJS()[0][0] === true) return [];
+  }
+  return rfm.map((t) => recencyNeedsDates({ config }, t.name));
 }
 
 /** The window as the engine resolves it, with the default end the query uses (the latest date of `sales`), for the run's account. */
