@@ -2,6 +2,8 @@
 // computed by the query compileSql writes, run in-process by DuckDB (`@duckdb/node-api`). The answer is
 // the columns `tierwise segment --format csv` writes (header and values), so the command line's own
 // writers write it; the engine is not run.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../engine/config';
 import { isoToEpochDay } from '../engine/parse/date';
@@ -47,7 +49,10 @@ export type DuckdbOutcome =
 export interface DuckdbOptions {
   /** Told what is being done, between the steps and (with `percent`) during a long one. */
   progress?: (step: string, percent?: number) => void;
-  /** DuckDB's memory limit (e.g. '3GB'); DuckDB's own default (80 % of the machine) otherwise. */
+  /**
+   * DuckDB's memory limit: 3 GB unless said otherwise (DuckDB's own default is 80 % of the machine, too
+   * much beside a spreadsheet); above it DuckDB works through temporary files in the system's temp folder.
+   */
   memoryLimit?: string;
 }
 
@@ -69,7 +74,7 @@ async function watched<T>(con: DuckDBConnection, step: string, options: DuckdbOp
 
 /** The file segmented by DuckDB. Errors of DuckDB itself (a file it cannot read) are thrown. */
 export async function segmentOnDuckdb(path: string, config: Config, options: DuckdbOptions = {}): Promise<DuckdbOutcome> {
-  const instance = await DuckDBInstance.create(':memory:', options.memoryLimit ? { memory_limit: options.memoryLimit } : {});
+  const instance = await DuckDBInstance.create(':memory:', { memory_limit: options.memoryLimit ?? '3GB', temp_directory: join(tmpdir(), `tierwise-duckdb-${process.pid}`) });
   const con = await instance.connect();
   try {
     await con.run("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
