@@ -8,6 +8,7 @@ import type { ColumnRole } from '../engine/types';
 import { abcSql } from './abc';
 import { bandsSql } from './bands';
 import { rfmSql } from './rfm';
+import { xyzSql } from './xyz';
 import { DIALECTS, tableName, type SqlDialectName } from './dialect';
 import { customerOrder, linesCtes, type Cte, type RoleColumns } from './lines';
 import type { KindContext, KindSql, OutputColumn } from './measures';
@@ -80,7 +81,7 @@ function kindSql(type: SegmentType, k: KindContext): KindSql | string {
     case 'rfm':
       return rfmSql(type, k);
     case 'xyz':
-      return 'XYZ is not compiled to SQL yet';
+      return xyzSql(type, k);
   }
 }
 
@@ -123,9 +124,13 @@ export function compileSql(config: Config, options: SqlOptions): SqlResult {
   const hasProfit = roles.profit !== undefined || roles.cost !== undefined;
   const kinds: KindSql[] = [];
   let from = 'tw_customers';
+  const abcPrefix = (name: string) => {
+    const i = config.segmentTypes.findIndex((t) => t.kind === 'abc' && t.name.toLowerCase() === name.toLowerCase());
+    return i >= 0 ? `tw_t${i + 1}` : undefined;
+  };
   config.segmentTypes.forEach((type, i) => {
     const prefix = `tw_t${i + 1}`;
-    const sql = kindSql(type, { d, config, prefix, from });
+    const sql = kindSql(type, { d, config, prefix, from, abcPrefix });
     if (typeof sql === 'string') problems.push({ path: `segmentTypes[${i}]`, message: `"${type.name}": ${sql}` });
     else {
       kinds.push(sql);
@@ -165,7 +170,7 @@ export function compileSql(config: Config, options: SqlOptions): SqlResult {
     };
   }
   const sql = `WITH
-${ctes.map((c) => `${c.name} AS (\n  ${c.sql}\n)`).join(',\n')}
+${ctes.map((c) => `${c.name} ${c.materialize ? d.materialized : 'AS'} (\n  ${c.sql}\n)`).join(',\n')}
 SELECT
   ${columns.map((c) => `${c.expr} AS ${d.ident(c.header)}`).join(',\n  ')}
 FROM ${from} c

@@ -24,6 +24,8 @@ export interface Dialect {
   daysBetween(from: string, to: string): string;
   /** `value` without the characters of the literal `chars` at either end. */
   trim(value: string, chars: string): string;
+  /** How a CTE that must be computed once is introduced (`AS MATERIALIZED` where the database reads it). */
+  materialized: string;
   /** Longest column name the database keeps whole, in bytes (PostgreSQL cuts names at 63). */
   maxIdentifierBytes?: number;
 }
@@ -67,6 +69,7 @@ const bigqueryIdent = (name: string) => `\`${name.replace(/[\\`]/g, (c) => `\\${
 export const DIALECTS: Record<SqlDialectName, Dialect> = {
   duckdb: {
     name: 'duckdb',
+    materialized: 'AS',
     ident: doubled('"'),
     text: standardText,
     double: 'DOUBLE',
@@ -79,6 +82,7 @@ export const DIALECTS: Record<SqlDialectName, Dialect> = {
   },
   postgres: {
     name: 'postgres',
+    materialized: 'AS MATERIALIZED',
     ident: doubled('"'),
     text: standardText,
     double: 'DOUBLE PRECISION',
@@ -93,6 +97,7 @@ export const DIALECTS: Record<SqlDialectName, Dialect> = {
   },
   spark: {
     name: 'spark',
+    materialized: 'AS',
     ident: doubled('`'),
     text: backslashText,
     double: 'DOUBLE',
@@ -106,6 +111,7 @@ export const DIALECTS: Record<SqlDialectName, Dialect> = {
   },
   bigquery: {
     name: 'bigquery',
+    materialized: 'AS',
     ident: bigqueryIdent,
     text: backslashText,
     double: 'FLOAT64',
@@ -119,6 +125,7 @@ export const DIALECTS: Record<SqlDialectName, Dialect> = {
   },
   snowflake: {
     name: 'snowflake',
+    materialized: 'AS',
     ident: doubled('"'),
     text: backslashText,
     double: 'DOUBLE',

@@ -11,6 +11,12 @@ import { dateLiteral, type Dialect } from './dialect';
 export interface Cte {
   name: string;
   sql: string;
+  /**
+   * Computed once even where the database would rather inline it: an aggregate joined back to the
+   * customers. PostgreSQL inlines a CTE used once, and with a row guessed for each side it nests the
+   * loop and recomputes the aggregate for every customer (a minute on Superstore instead of a second).
+   */
+  materialize?: boolean;
 }
 
 /** Header name per role the query reads (the source's own spelling), as compile.ts resolved them. */

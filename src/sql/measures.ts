@@ -28,6 +28,8 @@ export interface KindContext {
   prefix: string;
   /** The CTE this type reads: one row per customer, with tw_customers' columns and the earlier types'. */
   from: string;
+  /** The prefix of the ABC type of that name (ignoring case), whose columns the answer's rows carry. */
+  abcPrefix(name: string): string | undefined;
 }
 
 /** A measure as the engine's measureOf: NULL (the engine's NaN) for a customer without lines in the window. */

@@ -126,6 +126,30 @@ export const SQL_CASES: Record<string, Partial<ConfigInput>> = {
   },
 };
 
+/**
+ * XYZ by quarter on sales over the whole history (periods from the earliest to the latest kept date), with
+ * the ABC-XYZ column; by month on quantity over a fiscal year with its own segments, 2 periods at least
+ * and the global minimum net sales; by ISO week over 6 rolling months.
+ */
+SQL_CASES.xyz = {
+  columns: SUPERSTORE_COLUMNS,
+  segmentTypes: [
+    ABC_80_15_5,
+    { name: 'XYZ', kind: 'xyz', period: 'quarter', abcType: 'sales abc', combined: true, segments: [{ name: 'X', maxCv: 1 }, { name: 'Y', maxCv: 1.6 }, { name: 'Z' }] },
+    { name: 'Units XYZ', kind: 'xyz', measure: 'quantity', period: 'month', minPeriods: 2, unclassified: `Too few ${NASTY}`, segments: [{ name: 'Steady', maxCv: 1.5 }, { name: 'Erratic' }] },
+  ],
+};
+SQL_CASES['xyz-windows'] = {
+  ...SQL_CASES.xyz,
+  minimumNetSales: 200,
+  window: { kind: 'year', year: 2017, startMonth: 7 },
+};
+SQL_CASES['xyz-weeks'] = {
+  columns: SUPERSTORE_COLUMNS,
+  window: { kind: 'rolling', months: 6 },
+  segmentTypes: [{ name: 'Weekly XYZ', kind: 'xyz', period: 'week', minPeriods: 2, segments: [{ name: 'X', maxCv: 3 }, { name: 'Y', maxCv: 5 }, { name: 'Z' }] }],
+};
+
 /** The RFM 12 type runs over 12 rolling months: the window is the configuration's, so a case of its own. */
 SQL_CASES['rfm-rolling'] = { ...SQL_CASES.rfm, window: { kind: 'rolling', months: 12 } };
 
