@@ -66,6 +66,7 @@ export async function segmentWithDuckdb(input: string, values: DuckdbArgs, choic
   if (values.sheet || values.table) throw new UsageError('--sheet and --table name a range of an .xlsx workbook; DuckDB reads .csv and .parquet files');
   if (values['in-place']) throw new UsageError('--in-place writes into an .xlsx workbook; DuckDB reads .csv and .parquet files (use --out)');
   if (values['source-columns']) throw new UsageError('--source-columns copies sales lines into a workbook; with DuckDB the workbook holds the tiers table only');
+  if (values.out !== undefined && /\.xlsm$/i.test(values.out)) throw new UsageError(`--out ${values.out}: the tiers workbook has no macros; name it .xlsx`);
   const toWorkbook = values.out !== undefined && /\.xlsx$/i.test(values.out);
   const format = values.format ?? 'csv';
   if (toWorkbook && values.format !== undefined) throw new UsageError(`--format ${values.format} writes text; --out ${values.out} writes a workbook`);
