@@ -12,7 +12,7 @@ import { printIssues, readConfigFile, UsageError, type Io } from './common';
 
 export const SQL_USAGE = `  tierwise sql --config <config.json> --dialect duckdb|postgres|spark|bigquery|snowflake [--table NAME]
                [--columns "Customer ID,Order Date,Sales,..." | --headers-from <file.csv|file.xlsx>]
-               [--line-order COLUMN] [--answers-table NAME] [--visits-table NAME] [--out FILE]
+               [--line-order COLUMN] [--out FILE]
                                 prints one SQL query whose result is the tiers table of \`segment --format csv\`;
                                 the columns are the sales table's headers (default: the configuration's columns)`;
 
@@ -43,6 +43,9 @@ export async function sqlCommand(args: string[], io: Io): Promise<number> {
   if (!values.config) throw new UsageError(`--config <config.json> is required\n${SQL_USAGE}`);
   const dialect = values.dialect as SqlDialectName | undefined;
   if (dialect === undefined || !SQL_DIALECTS.includes(dialect)) throw new UsageError(`--dialect is one of ${SQL_DIALECTS.join(', ')}${values.dialect ? `, not "${values.dialect}"` : ''}\n${SQL_USAGE}`);
+  // Profiles read the answers table and visit planning the visits table; neither is compiled to SQL yet.
+  if (values['answers-table'] !== undefined) throw new UsageError('--answers-table is read by profiles, which are not compiled to SQL yet: use tierwise segment with --answers');
+  if (values['visits-table'] !== undefined) throw new UsageError('--visits-table is read by visit planning, which is not compiled to SQL yet: use tierwise segment with --visits');
   if (values.columns !== undefined && values['headers-from'] !== undefined) throw new UsageError('give the columns with --columns or --headers-from, not both');
 
   const text = await readConfigFile(values.config);
@@ -57,8 +60,6 @@ export async function sqlCommand(args: string[], io: Io): Promise<number> {
   const result = compileSql(config.config, {
     dialect,
     table: values.table,
-    answersTable: values['answers-table'],
-    visitsTable: values['visits-table'],
     columns: { header, lineOrder: values['line-order'] },
   });
   if (!result.ok) {

@@ -34,6 +34,7 @@ export interface SqlOptions {
   dialect: SqlDialectName;
   /** The sales table (default `sales`); `db.schema.table` is quoted part by part. */
   table?: string;
+  /** The questionnaire answers (profiles) and visits (visit planning): for those kinds, not compiled yet. */
   answersTable?: string;
   visitsTable?: string;
   columns: ColumnNames;
