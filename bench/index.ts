@@ -5,10 +5,15 @@ import { benchEngine } from './engine';
 import { benchKinds } from './kinds';
 import { benchOffice } from './office';
 import { benchPane } from './pane';
+import { benchSql, benchSqlBig } from './sql';
 import { ms } from './stats';
 import { benchXlsx } from './xlsx';
 
-/** `npm run bench -- engine kinds` runs only those sections (engine, kinds, office, pane, xlsx); no argument runs them all. */
+/**
+ * `npm run bench -- engine kinds` runs only those sections (engine, kinds, office, pane, xlsx, sql); no
+ * argument runs them all. `sql-big` (100,000,000 Parquet lines, minutes and gigabytes of disk) runs only
+ * when named, or with TIERWISE_BENCH_BIG=1.
+ */
 const wanted = new Set(process.argv.slice(2));
 const runs = (section: string) => wanted.size === 0 || wanted.has(section);
 
@@ -45,6 +50,8 @@ async function main() {
   if (runs('office')) table('office host through the Excel simulator: 1,048,576 x 8 read, segmented, one column written', await benchOffice());
   if (runs('pane')) table('task pane in Chromium (production bundle, playground)', await benchPane());
   if (runs('xlsx')) table('command line on a 1,048,576-row workbook (a child process)', await benchXlsx());
+  if (runs('sql')) table('DuckDB path: 1,048,575 CSV lines, tierwise segment --engine duckdb against a hand-written DuckDB query and --engine js (child processes)', await benchSql());
+  if (wanted.has('sql-big') || process.env.TIERWISE_BENCH_BIG === '1') table('DuckDB path: 100,000,000 Parquet lines (a child process)', await benchSqlBig());
 }
 
 function engine(rows: ReturnType<typeof benchTable>) {

@@ -27,6 +27,8 @@ const round = (x: number) => Math.round(x * 10) / 10;
 
 async function playground(page: Page, url: string): Promise<void> {
   await page.goto(`${url}/taskpane.html`);
+  // A first visit opens on the Data step; the drags happen beside the preview, on Segment types.
+  await page.getByRole('tab', { name: 'Segment types' }).click({ timeout: 60_000 });
   await page.getByTestId('preview-table').waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => window.__tierwiseBench !== undefined);
 }

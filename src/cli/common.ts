@@ -51,8 +51,14 @@ export function printIssues(issues: readonly Issue[], io: Io, prefix = '', limit
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
+/**
+ * What a run's account and issue list read: an engine result has it, and so has a run on DuckDB
+ * (src/sql/duckdb-run.ts), which has no engine result.
+ */
+export type RunOutline = Pick<EngineResult, 'issues' | 'lineCount' | 'leftOutRows' | 'filteredRows' | 'window'> & { customers: { ids: readonly unknown[] } };
+
 /** The run in one line: `793 customers from 9,994 lines (0 left out); window: all dates`. */
-export function runAccount(result: EngineResult): string {
+export function runAccount(result: RunOutline): string {
   const filtered = result.filteredRows ? `, ${count(result.filteredRows, 'row', 'rows')} filtered out` : '';
   return `${count(result.customers.ids.length, 'customer', 'customers')} from ${count(result.lineCount, 'line', 'lines')} (${result.leftOutRows.toLocaleString('en-US')} left out${filtered}); window: ${describeWindow(result.window)}`;
 }
@@ -61,7 +67,7 @@ export function runAccount(result: EngineResult): string {
  * Prints issues and (unless the caller prints a summary that starts with it) the run's account line;
  * returns the exit status.
  */
-export async function report(result: EngineResult, io: Io, issuesFile?: string, account = true, dialect: CsvDialect = PLAIN_CSV): Promise<number> {
+export async function report(result: RunOutline, io: Io, issuesFile?: string, account = true, dialect: CsvDialect = PLAIN_CSV): Promise<number> {
   const rowIssues = result.issues.filter((i) => i.row !== undefined);
   const other = result.issues.filter((i) => i.row === undefined);
   printIssues(other, io);

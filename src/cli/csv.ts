@@ -52,3 +52,10 @@ export function toCsv(cols: readonly { header: string; values: readonly (string 
   for (let r = 0; r < n; r++) lines.push(cols.map((c) => field(c.values[r], dialect)).join(dialect.delimiter));
   return `${lines.join('\r\n')}\r\n`;
 }
+
+/** The same columns as JSON: one object per row, keyed by header (the engine's answer and DuckDB's alike). */
+export function tiersJson(cols: readonly { header: string; values: readonly (string | number | null)[] }[]): string {
+  const n = cols.length ? cols[0].values.length : 0;
+  const rows = Array.from({ length: n }, (_, r) => Object.fromEntries(cols.map((c) => [c.header, c.values[r]])));
+  return `${JSON.stringify(rows, null, 1)}\n`;
+}

@@ -16,7 +16,7 @@ import { XlsxHost } from '../hosts/xlsx/host';
 import { PackageError } from '../hosts/xlsx/package';
 import { previousSegments } from '../plan/previous';
 import { SourceProblem } from '../plan/source-check';
-import { tierColumns, toRows, type TierColumn } from '../plan/tiers';
+import { tierColumns, type TierColumn } from '../plan/tiers';
 import { whyTierColumns, type WhySource } from '../plan/why';
 import { takeSnapshot } from '../engine/history';
 import type { PreviousRun } from '../hosts/host';
@@ -24,7 +24,9 @@ import { DEFAULT_LIMITS, printIssues, printReadWarnings, processIo, readConfigFi
 import { formatSummary } from './summary-text';
 import { suggestionsJson, suggestionsText } from './suggest-text';
 import { suggestAll } from '../engine/suggest';
-import { dialectOf, PLAIN_CSV, toCsv, type CsvDialect } from './csv';
+import { dialectOf, PLAIN_CSV, tiersJson, toCsv, type CsvDialect } from './csv';
+import { chooseEngine, segmentWithDuckdb } from './duckdb-segment';
+import { SQL_USAGE, sqlCommand } from './sql-command';
 import { readWorkbook, runWorkbook } from './workbook';
 import { csvAsWorkbook, isWorkbookPath, namedSource, segmentWorkbookCommand, workbookBytes } from './workbook-command';
 
@@ -32,7 +34,7 @@ export type { Io, Limits } from './common';
 
 const USAGE = `Usage:
   tierwise segment <file.csv> --config <config.json> [--format json|csv] [--out FILE] [--issues FILE]
-                   [--answers FILE] [--visits FILE]
+                   [--answers FILE] [--visits FILE] [--engine duckdb|js]
   tierwise segment <file.xlsx> [--config <config.json>] [--sheet NAME | --table NAME] [--format json|csv] [--out FILE]
                    [--issues FILE] [--answers FILE] [--visits FILE]
                                 prints one row per customer; without --config, the workbook's saved configuration
@@ -40,12 +42,18 @@ const USAGE = `Usage:
       --answers FILE  questionnaire answers for profiles: a customer column plus one column per question
       --visits FILE   visits for visit planning: a customer column and a visit date column
                       (both also when a workbook is written)
+      --engine duckdb|js  who computes: DuckDB runs the configuration compiled to SQL, in-process;
+                      js is the engine (the reference). Default: DuckDB for a .parquet file (its only
+                      reader) and for a CSV above 20 MB written as text, the engine otherwise
+  tierwise segment <file.parquet> --config <config.json> [--format json|csv] [--out FILE|tiers.xlsx]
+                                the same with DuckDB; an .xlsx --out gets the tiers table as its one sheet
   tierwise segment <file.xlsx|file.csv> [--config <config.json>] [--sheet NAME | --table NAME]
                    [--source-columns all|"Type 1,Type 2"] (--out <out.xlsx> | --in-place)
                                 writes the tiers, summary and history sheets into a copy of the workbook
                                 (--in-place: into the workbook itself, after a backup copy)
   tierwise suggest <file.csv|file.xlsx> [--config <config.json>] [--sheet NAME | --table NAME] [--format text|json]
                                 thresholds suggested from the data for every ABC type with three ranked segments
+${SQL_USAGE}
   tierwise demo                 segment the bundled Superstore sample and print a summary
   tierwise --version            the version of Tierwise
 
@@ -59,6 +67,8 @@ export async function main(argv: string[], io: Io = processIo, limits: Limits = 
         return await segmentCommand(rest, io, limits);
       case 'suggest':
         return await suggestCommand(rest, io, limits);
+      case 'sql':
+        return await sqlCommand(rest, io);
       case 'demo':
         return await demoCommand(io);
       case '--version':
@@ -120,6 +130,7 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
         timings: { type: 'boolean' },
         answers: { type: 'string' },
         visits: { type: 'string' },
+        engine: { type: 'string' },
       },
     });
   } catch (e) {
@@ -128,6 +139,11 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError(`name one sales file\n${USAGE}`);
   const toWorkbook = values['in-place'] === true || (values.out !== undefined && isWorkbookPath(values.out));
+  const choice = await chooseEngine(positionals[0], values.engine, toWorkbook);
+  if (choice.engine === 'duckdb') {
+    const status = await segmentWithDuckdb(positionals[0], values, choice, io);
+    if (status !== undefined) return status;
+  }
   if (toWorkbook) {
     if (values.format !== undefined) throw new UsageError(`--format ${values.format} writes text; a workbook is written when --out names an .xlsx file or --in-place is given, not both`);
     return segmentWorkbookCommand(positionals[0], values, io, limits);
@@ -237,9 +253,7 @@ function textColumns(result: EngineResult, why?: WhySource): TierColumn[] {
 }
 
 function toJson(result: EngineResult, why?: WhySource): string {
-  const cols = textColumns(result, why);
-  const rows = toRows(cols).map((r) => Object.fromEntries(cols.map((c, i) => [c.header, r[i]])));
-  return `${JSON.stringify(rows, null, 1)}\n`;
+  return tiersJson(textColumns(result, why));
 }
 
 /** The version in package.json, found from this file in src/cli or dist/cli alike. */

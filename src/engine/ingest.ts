@@ -340,7 +340,7 @@ function latestBeforeFilters(rows: Cell[][], state: Uint8Array, cDate: number, c
  * or one) would be read wrong without a word in a file from a decimal-comma country. When the text shows
  * both, the user is told which one won.
  */
-function decimalNote(table: SourceTable, numberColumns: number[], evidence: DecimalEvidence, decimal: DecimalSeparator): Issue | undefined {
+export function decimalNote(table: SourceTable, numberColumns: number[], evidence: DecimalEvidence, decimal: DecimalSeparator): Issue | undefined {
   if (evidence !== 'ambiguous' && evidence !== 'conflict') return undefined;
   const first = Math.min(...numberColumns);
   const where = rangeAddress(table.sheet, table.origin.column + first, table.origin.row + 1, Math.max(...numberColumns) - first + 1, Math.max(1, table.rows.length));
@@ -355,7 +355,7 @@ function decimalNote(table: SourceTable, numberColumns: number[], evidence: Deci
 }
 
 /** One warning for every row that holds nothing, at the first of them. */
-function blankRowsNote(table: SourceTable, blank: number[]): Issue {
+export function blankRowsNote(table: SourceTable, blank: number[]): Issue {
   const first = table.origin.row + 1 + blank[0];
   const n = blank.length;
   return {
@@ -414,7 +414,7 @@ function trim(l: SalesLines, k: number): SalesLines {
 }
 
 /** Only text dates carry evidence (of rows not filtered out); serial numbers, the usual case, carry none. */
-function chooseDateOrder(table: SourceTable, c: number, textDates: string[], issues: Issue[]): DateOrder {
+export function chooseDateOrder(table: SourceTable, c: number, textDates: string[], issues: Issue[]): DateOrder {
   const { order, evidence } = detectDateOrder(textDates);
   if (order) return order;
   const where = rangeAddress(table.sheet, table.origin.column + c, table.origin.row + 1, 1, Math.max(1, table.rows.length));

@@ -93,6 +93,13 @@ export function rfmScores(p: Prepared, type: Pick<RfmType, 'scores' | 'cuts'>, e
   return { recencyDays, frequency, r, f, m, cuts };
 }
 
+/** Without a readable date there is no day to count recency back from (also said by the DuckDB path). */
+export const recencyNeedsDates = (p: Pick<Prepared, 'config'>, name: string): Issue => ({
+  severity: 'error',
+  where: typePath(p as Prepared, name),
+  message: `"${name}" measures recency in days: map a Date column with readable dates`,
+});
+
 export function classifyRfm(p: Prepared, type: RfmType): TypeResult {
   const n = p.measures.count;
   const segments = [...type.segments.map(segmentInfo), segmentInfo({ name: OTHERS })];
@@ -101,7 +108,7 @@ export function classifyRfm(p: Prepared, type: RfmType): TypeResult {
   const end = referenceDay(p);
   const sales = p.measures.sales;
   if (end === undefined) {
-    issues.push({ severity: 'error', where: typePath(p, type.name), message: `"${type.name}" measures recency in days: map a Date column with readable dates` });
+    issues.push(recencyNeedsDates(p, type.name));
     return { type, segments, measureName: 'sales', measure: sales, auto: final, final, extraColumns: [], summary: summarize(segments, final, sales, p.measures), issues };
   }
   const sc = rfmScores(p, type, end);

@@ -107,15 +107,26 @@ export type DecimalEvidence = '.' | ',' | 'conflict' | 'ambiguous' | 'none';
  * way is still read with its comma, and the few are the row issues.
  */
 export function detectDecimal(cells: Iterable<Cell>): { decimal: DecimalSeparator | undefined; evidence: DecimalEvidence } {
+  return detectDecimalCounted(countedTexts(cells));
+}
+
+function* countedTexts(cells: Iterable<Cell>): Iterable<{ text: string; count: number }> {
+  for (const cell of cells) if (typeof cell === 'string') yield { text: cell, count: 1 };
+}
+
+/**
+ * detectDecimal over texts that stand for `count` cells each: the DuckDB path (src/sql/duckdb-ingest.ts)
+ * counts the cells of each shape in SQL (`1,234.50` and `9,999.99` prove the same) and decides here.
+ */
+export function detectDecimalCounted(texts: Iterable<{ text: string; count: number }>): { decimal: DecimalSeparator | undefined; evidence: DecimalEvidence } {
   let point = 0;
   let comma = 0;
   let either = false;
-  for (const cell of cells) {
-    if (typeof cell !== 'string') continue;
-    const withPoint = readNumberText(cell, CH_DOT);
-    const withComma = readNumberText(cell, CH_COMMA);
-    if (withPoint === withPoint && withComma !== withComma) point++;
-    else if (withComma === withComma && withPoint !== withPoint) comma++;
+  for (const { text, count } of texts) {
+    const withPoint = readNumberText(text, CH_DOT);
+    const withComma = readNumberText(text, CH_COMMA);
+    if (withPoint === withPoint && withComma !== withComma) point += count;
+    else if (withComma === withComma && withPoint !== withPoint) comma += count;
     else if (withPoint === withPoint && withPoint !== withComma) either = true;
   }
   const decimal = comma > point ? ',' : point > 0 ? '.' : undefined;

@@ -1,0 +1,160 @@
+// `tierwise segment FILE --engine duckdb|js`: which executor segments a file, and the DuckDB run's
+// output through the command line's own writers (toCsv, the JSON rows, a new workbook's sheet).
+// The engine stays the reference and the only executor for workbooks; DuckDB takes Parquet files always
+// and CSV files above DUCKDB_CSV_BYTES, where the engine spends most of its time parsing (docs/sql.md).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
+import { parseConfigText, type Config } from '../engine/config';
+import { isoToEpochDay, epochDayToSerial } from '../engine/parse/date';
+import type { Cell } from '../engine/types';
+import { SourceError } from '../hosts/files/read';
+import { newWorkbook } from '../hosts/xlsx/new-workbook';
+import { SHEET_NAMES } from '../plan/planner';
+import { fileSize, isParquetPath } from '../sql/duckdb-source';
+import { segmentOnDuckdb, type DuckdbColumn } from '../sql/duckdb-run';
+import { printIssues, processIo, readConfigFile, report, UsageError, type Io } from './common';
+import { dialectOf, toCsv, tiersJson } from './csv';
+
+/**
+ * A CSV above this size goes to DuckDB unless `--engine js` is given. 20 MB is about 400,000 lines of
+ * an ordinary export: there the engine takes a couple of seconds, mostly parsing text, and DuckDB's start-up
+ * (about 0.3 s) is paid back; below it the engine is as quick and is the reference. Measured in
+ * docs/performance.md (issue 19).
+ */
+export const DUCKDB_CSV_BYTES = 20 * 2 ** 20;
+
+export type EngineChoice = { engine: 'js' } | { engine: 'duckdb'; asked: boolean };
+
+/**
+ * Which executor: `--engine` when given (and possible for the file), else DuckDB for Parquet and for a CSV
+ * above DUCKDB_CSV_BYTES written as text; the engine for everything else, workbooks written included
+ * (their summary and history sheets come from the engine's result).
+ */
+export async function chooseEngine(input: string, engine: string | undefined, toWorkbook: boolean): Promise<EngineChoice> {
+  if (engine !== undefined && engine !== 'duckdb' && engine !== 'js') throw new UsageError(`--engine is duckdb or js, not "${engine}"`);
+  const ext = extname(input).toLowerCase();
+  const parquet = isParquetPath(input);
+  const csv = ext === '.csv' || ext === '.txt' || ext === '.tsv';
+  if (engine === 'js' && parquet) throw new UsageError(`${input} is a Parquet file: only DuckDB reads it (leave out --engine js)`);
+  if (engine === 'duckdb' && !parquet && !csv) throw new UsageError(`--engine duckdb reads .csv and .parquet files; ${input} is read by the engine (leave out --engine duckdb)`);
+  if (engine === 'duckdb') return { engine: 'duckdb', asked: true };
+  if (engine === 'js') return { engine: 'js' };
+  if (parquet) return { engine: 'duckdb', asked: true };
+  if (csv && !toWorkbook && (await fileSize(input)) > DUCKDB_CSV_BYTES) return { engine: 'duckdb', asked: false };
+  return { engine: 'js' };
+}
+
+export interface DuckdbArgs {
+  config?: string;
+  format?: string;
+  out?: string;
+  issues?: string;
+  sheet?: string;
+  table?: string;
+  answers?: string;
+  visits?: string;
+  'in-place'?: boolean;
+  'source-columns'?: string;
+}
+
+/**
+ * Segments `input` with DuckDB and writes the answer; `undefined` when DuckDB was not asked for and
+ * cannot do this configuration (the caller runs the engine after the one-line note printed here).
+ */
+export async function segmentWithDuckdb(input: string, values: DuckdbArgs, choice: { asked: boolean }, io: Io): Promise<number | undefined> {
+  if (!values.config) throw new UsageError('--config <config.json> is required');
+  if (values.sheet || values.table) throw new UsageError('--sheet and --table name a range of an .xlsx workbook; DuckDB reads .csv and .parquet files');
+  if (values['in-place']) throw new UsageError('--in-place writes into an .xlsx workbook; DuckDB reads .csv and .parquet files (use --out)');
+  if (values['source-columns']) throw new UsageError('--source-columns copies sales lines into a workbook; with DuckDB the workbook holds the tiers table only');
+  if (values.out !== undefined && /\.xlsm$/i.test(values.out)) throw new UsageError(`--out ${values.out}: the tiers workbook has no macros; name it .xlsx`);
+  const toWorkbook = values.out !== undefined && /\.xlsx$/i.test(values.out);
+  const format = values.format ?? 'csv';
+  if (toWorkbook && values.format !== undefined) throw new UsageError(`--format ${values.format} writes text; --out ${values.out} writes a workbook`);
+  if (format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, not "${format}"`);
+  const text = await readConfigFile(values.config);
+  const parsed = parseConfigText(text);
+  printIssues(parsed.warnings, io, `${values.config}: `);
+  if (!parsed.ok) {
+    io.err(`tierwise: the configuration ${values.config} is not valid; nothing was computed:\n`);
+    printIssues(parsed.issues, io, `${values.config}: `);
+    return 2;
+  }
+  const config: Config = parsed.config;
+  // Questionnaire answers and visits are tables of their own: the SQL compiler does not read them yet.
+  const extra = values.answers ? '--answers' : values.visits ? '--visits' : undefined;
+  const unsupported = extra ? [`${extra} is not read by the DuckDB path yet`] : undefined;
+
+  const progress = io === processIo && process.stderr.isTTY ? terminalProgress() : undefined;
+  let outcome;
+  try {
+    outcome = unsupported ? undefined : await segmentOnDuckdb(input, config, { progress: progress?.show });
+  } catch (e) {
+    progress?.done();
+    // DuckDB could not read the file (broken quoting, a damaged Parquet file): the user's problem, said plainly.
+    throw new SourceError(`${input} could not be read by DuckDB: ${(e as Error).message.split('\n')[0]}`);
+  }
+  progress?.done();
+  if (!outcome || (!outcome.ok && outcome.reason === 'not-compiled')) {
+    const why = unsupported ?? (outcome && !outcome.ok && outcome.reason === 'not-compiled' ? outcome.problems.map((p) => p.message) : []);
+    if (choice.asked || isParquetPath(input)) {
+      io.err(`tierwise: DuckDB cannot segment with this configuration yet:\n${why.map((w) => `  ${w}\n`).join('')}`);
+      io.err(isParquetPath(input) ? 'Only DuckDB reads Parquet files: export the lines as CSV to use the engine.\n' : 'Leave out --engine duckdb to use the engine (the reference, in JavaScript).\n');
+      return 2;
+    }
+    io.err(`note: ${why.join('; ')}; segmenting with the engine (JavaScript) instead\n`);
+    return undefined;
+  }
+  if (!outcome.ok) {
+    printIssues(outcome.issues, io);
+    io.err('tierwise: the input cannot be segmented; nothing was written\n');
+    return 2;
+  }
+  const { run } = outcome;
+  const dialect = dialectOf(run.delimiter, run);
+  const status = await report(run, io, values.issues, true, dialect);
+  if (status === 2) return 2;
+  const n = run.customers.ids.length;
+  if (toWorkbook) {
+    await mkdir(dirname(resolve(values.out!)), { recursive: true });
+    await writeFile(values.out!, await tiersWorkbook(run.columns));
+    io.err(`Wrote ${n} customers to ${values.out} (sheet "${SHEET_NAMES.tiers}")\n`);
+    return status;
+  }
+  const output = format === 'json' ? tiersJson(run.columns) : toCsv(run.columns, dialect);
+  if (values.out) {
+    await mkdir(dirname(resolve(values.out)), { recursive: true });
+    await writeFile(values.out, output, 'utf8');
+    io.err(`Wrote ${n} customers to ${values.out}\n`);
+  } else io.out(output);
+  return status;
+}
+
+/** The tiers table as a new workbook's one sheet: the columns of the CSV answer, days as dates. */
+async function tiersWorkbook(columns: DuckdbColumn[]): Promise<Buffer> {
+  const n = columns[0]?.values.length ?? 0;
+  function* rows(): Generator<Cell[]> {
+    yield columns.map((c) => c.header);
+    for (let r = 0; r < n; r++) {
+      yield columns.map((c) => {
+        const v = c.values[r];
+        if (!c.date || typeof v !== 'string') return v;
+        return epochDayToSerial(isoToEpochDay(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10))));
+      });
+    }
+  }
+  return newWorkbook(SHEET_NAMES.tiers, rows(), (r, c) => r > 0 && columns[c].date);
+}
+
+/** One line on a terminal's stderr, rewritten in place: `DuckDB: segmenting 45%`. */
+function terminalProgress(): { show: (step: string, percent?: number) => void; done: () => void } {
+  let shown = false;
+  return {
+    show: (step, percent) => {
+      process.stderr.write(`\r\x1b[2KDuckDB: ${step}${percent !== undefined ? ` ${Math.round(percent)}%` : ''}`);
+      shown = true;
+    },
+    done: () => {
+      if (shown) process.stderr.write('\r\x1b[2K');
+    },
+  };
+}

@@ -1,0 +1,116 @@
+// `tierwise sql --config CFG --dialect duckdb|postgres|spark|bigquery|snowflake [--table NAME] ...`:
+// prints the configuration compiled to one SQL query (docs/sql.md). Nothing is read but the
+// configuration and, when named, the header row of a file.
+import { open } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse } from 'csv-parse/sync';
+import { parseConfigText, type Config } from '../engine/config';
+import { decodeText, guessDelimiter, readSourceFile, SourceError } from '../hosts/files/read';
+import { compileSql, SQL_DIALECTS, type SqlDialectName } from '../sql/compile';
+import { printIssues, readConfigFile, UsageError, type Io } from './common';
+
+export const SQL_USAGE = `  tierwise sql --config <config.json> --dialect duckdb|postgres|spark|bigquery|snowflake [--table NAME]
+               [--columns "Customer ID,Order Date,Sales,..." | --headers-from <file.csv|file.xlsx>]
+               [--line-order COLUMN] [--out FILE]
+                                prints one SQL query whose result is the tiers table of \`segment --format csv\`;
+                                the columns are the sales table's headers (default: the configuration's columns)`;
+
+/** How much of a CSV file is read for its header row. */
+const HEADER_BYTES = 1 << 20;
+
+export async function sqlCommand(args: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        config: { type: 'string', short: 'c' },
+        dialect: { type: 'string' },
+        table: { type: 'string' },
+        'answers-table': { type: 'string' },
+        'visits-table': { type: 'string' },
+        columns: { type: 'string' },
+        'headers-from': { type: 'string' },
+        'line-order': { type: 'string' },
+        out: { type: 'string', short: 'o' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n${SQL_USAGE}`);
+  }
+  const { values } = parsed;
+  if (!values.config) throw new UsageError(`--config <config.json> is required\n${SQL_USAGE}`);
+  const dialect = values.dialect as SqlDialectName | undefined;
+  if (dialect === undefined || !SQL_DIALECTS.includes(dialect)) throw new UsageError(`--dialect is one of ${SQL_DIALECTS.join(', ')}${values.dialect ? `, not "${values.dialect}"` : ''}\n${SQL_USAGE}`);
+  // Profiles read the answers table and visit planning the visits table; neither is compiled to SQL yet.
+  if (values['answers-table'] !== undefined) throw new UsageError('--answers-table is read by profiles, which are not compiled to SQL yet: use tierwise segment with --answers');
+  if (values['visits-table'] !== undefined) throw new UsageError('--visits-table is read by visit planning, which is not compiled to SQL yet: use tierwise segment with --visits');
+  if (values.columns !== undefined && values['headers-from'] !== undefined) throw new UsageError('give the columns with --columns or --headers-from, not both');
+
+  const text = await readConfigFile(values.config);
+  const config = parseConfigText(text);
+  printIssues(config.warnings, io, `${values.config}: `);
+  if (!config.ok) {
+    io.err(`tierwise: the configuration ${values.config} is not valid; no SQL was written:\n`);
+    printIssues(config.issues, io, `${values.config}: `);
+    return 2;
+  }
+  const header = values.columns !== undefined ? splitColumns(values.columns) : values['headers-from'] !== undefined ? await headerOf(values['headers-from']) : configuredColumns(config.config);
+  const result = compileSql(config.config, {
+    dialect,
+    table: values.table,
+    columns: { header, lineOrder: values['line-order'] },
+  });
+  if (!result.ok) {
+    io.err(`tierwise: the configuration ${values.config} cannot be compiled to ${dialect} SQL:\n`);
+    for (const p of result.problems) io.err(`${values.config}: ${p.path}: ${p.message}\n`);
+    if (values.columns === undefined && values['headers-from'] === undefined) {
+      io.err(`(the columns were taken from the configuration: ${header.join(', ') || 'none'}; name the table's headers with --columns or --headers-from)\n`);
+    }
+    return 2;
+  }
+  if (values.out) {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(values.out, result.sql, 'utf8');
+    io.err(`Wrote the ${dialect} query to ${values.out}\n`);
+  } else io.out(result.sql);
+  return 0;
+}
+
+/** `--columns "Customer ID,Order Date,Sales"`: a comma-separated list, read as a CSV line (quotes allowed). */
+function splitColumns(list: string): string[] {
+  const [row] = parse(list, { relax_quotes: true }) as string[][];
+  return (row ?? []).map((h) => h.trim()).filter((h) => h !== '');
+}
+
+/** The header row of a CSV file (its first line that is not empty) or of a workbook's first table or sheet. */
+async function headerOf(path: string): Promise<string[]> {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.xlsx' || ext === '.xlsm') return (await readSourceFile(path)).header.map((h) => String(h ?? '').trim());
+  let bytes: Uint8Array;
+  try {
+    const file = await open(path);
+    try {
+      const buffer = new Uint8Array(HEADER_BYTES);
+      const { bytesRead } = await file.read(buffer, 0, HEADER_BYTES, 0);
+      // Up to the last line break read, so a character cut in two cannot spoil the decoding.
+      const cut = bytesRead === HEADER_BYTES ? buffer.lastIndexOf(10) : -1;
+      bytes = buffer.subarray(0, cut > 0 ? cut : bytesRead);
+    } finally {
+      await file.close();
+    }
+  } catch {
+    throw new SourceError(`${path}: no such file`);
+  }
+  const text = decodeText(bytes);
+  const line = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const [row] = parse(line, { delimiter: guessDelimiter(line), relax_quotes: true, relax_column_count: true }) as string[][];
+  return (row ?? []).map((h) => h.trim());
+}
+
+/** Without a header: the columns the configuration names (its roles, then the filters' columns). */
+function configuredColumns(config: Config): string[] {
+  const names = [...Object.values(config.columns), ...config.filters.map((f) => f.column)].filter((n): n is string => typeof n === 'string');
+  return [...new Set(names)];
+}

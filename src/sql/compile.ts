@@ -1,0 +1,181 @@
+// A configuration -> one SQL query per dialect (pure: config in, text out). The query's result has the
+// columns, names and values of `tierwise segment --format csv` for the same configuration; the
+// TypeScript engine stays the reference and the tests hold the two together (docs/sql.md).
+import type { Config, SegmentType } from '../engine/config';
+import { ROLE_LABELS, resolveMapping, typeNeeds } from '../engine/ingest';
+import { columnNamed } from '../engine/parse/headers';
+import type { ColumnRole } from '../engine/types';
+import { abcSql } from './abc';
+import { bandsSql } from './bands';
+import { rfmSql } from './rfm';
+import { xyzSql } from './xyz';
+import { DIALECTS, tableName, type SqlDialectName } from './dialect';
+import { customerOrder, linesCtes, type Cte, type RoleColumns } from './lines';
+import type { KindContext, KindSql, OutputColumn } from './measures';
+
+export { SQL_DIALECTS, type SqlDialectName } from './dialect';
+
+/**
+ * The source table's columns, by their header names: the same header row the engine would read, so
+ * the column roles are found exactly as the engine finds them (detected, then the configuration's
+ * `columns` on top), and filters find their columns by header.
+ */
+export interface ColumnNames {
+  header: readonly string[];
+  /**
+   * Optional: a column numbering the lines in the source's order. A table has no order of its own; with
+   * this, the customer name is the last non-blank one (as the engine reads it) and the rows come in the
+   * engine's order. Without it, the name of the latest dated line and rows ordered by customer.
+   */
+  lineOrder?: string;
+}
+
+export interface SqlOptions {
+  dialect: SqlDialectName;
+  /** The sales table (default `sales`); `db.schema.table` is quoted part by part. */
+  table?: string;
+  /** The questionnaire answers (profiles) and visits (visit planning): for those kinds, not compiled yet. */
+  answersTable?: string;
+  visitsTable?: string;
+  columns: ColumnNames;
+}
+
+export interface SqlProblem {
+  path: string;
+  message: string;
+}
+
+export type SqlResult = { ok: true; sql: string } | { ok: false; problems: SqlProblem[] };
+
+/** Every column role the query can read, in the engine's words (for messages). */
+function missingRoles(config: Config, roles: RoleColumns): SqlProblem[] {
+  const problems: SqlProblem[] = [];
+  const missing = (role: ColumnRole | 'profitOrCost', why: string) => {
+    const what = role === 'profitOrCost' ? 'a Profit or a Cost column' : `a ${ROLE_LABELS[role]} column`;
+    problems.push({ path: role === 'profitOrCost' ? 'columns.profit' : `columns.${role}`, message: `map ${what}: ${why}` });
+  };
+  if (roles.customer === undefined) missing('customer', 'every line must say which customer it belongs to');
+  if (roles.amount === undefined) missing('amount', 'net sales are measured on every run');
+  if (roles.date === undefined && config.window.kind !== 'all') missing('date', `the time window "${config.window.kind}" needs dates`);
+  for (const t of config.segmentTypes) {
+    for (const need of typeNeeds(t)) {
+      const has = need.role === 'profitOrCost' ? roles.profit !== undefined || roles.cost !== undefined : roles[need.role] !== undefined;
+      if (!has) missing(need.role, need.why);
+    }
+  }
+  return problems;
+}
+
+/** Exhaustive over the kinds: a kind not compiled yet is a problem value, never wrong SQL. */
+function kindSql(type: SegmentType, k: KindContext): KindSql | string {
+  switch (type.kind) {
+    case 'abc':
+      return abcSql(type, k);
+    case 'bands':
+      return bandsSql(type, k);
+    case 'loyalty':
+      return 'loyalty is not compiled to SQL yet';
+    case 'activity':
+      return 'activity is not compiled to SQL yet';
+    case 'profiles':
+      return 'profiles are not compiled to SQL yet';
+    case 'rfm':
+      return rfmSql(type, k);
+    case 'xyz':
+      return xyzSql(type, k);
+  }
+}
+
+/** The customers the engine adds from the overrides (extendCustomers): trimmed, each once, in the engine's order. */
+function overrideCustomers(config: Config): string[] {
+  const seen = new Set<string>();
+  for (const perType of Object.values(config.overrides)) {
+    for (const raw of Object.keys(perType)) {
+      const id = raw.trim();
+      if (id !== '') seen.add(id);
+    }
+  }
+  return [...seen];
+}
+
+export function compileSql(config: Config, options: SqlOptions): SqlResult {
+  const d = DIALECTS[options.dialect];
+  const header = options.columns.header;
+  const problems: SqlProblem[] = [];
+  const { mapping, issues } = resolveMapping(header, config.columns);
+  problems.push(...issues.map((i) => ({ path: i.where, message: i.message })));
+  const roles: RoleColumns = {};
+  for (const [role, index] of Object.entries(mapping) as [ColumnRole, number][]) roles[role] = header[index];
+  // The engine reads profit from the profit column, from amount - cost only without one.
+  if (roles.profit !== undefined) delete roles.cost;
+  problems.push(...missingRoles(config, roles));
+
+  const filters = config.filters.flatMap((f, i) => {
+    const c = columnNamed(header, f.column);
+    if (c < 0) {
+      problems.push({ path: `filters[${i}].column`, message: `no column is headed "${f.column}"` });
+      return [];
+    }
+    return [{ column: header[c], keep: f.in !== undefined, values: f.in ?? f.notIn ?? [] }];
+  });
+  if (options.columns.lineOrder !== undefined && !header.includes(options.columns.lineOrder)) {
+    problems.push({ path: 'lineOrder', message: `no column is headed "${options.columns.lineOrder}"` });
+  }
+
+  const hasProfit = roles.profit !== undefined || roles.cost !== undefined;
+  const kinds: KindSql[] = [];
+  let from = 'tw_customers';
+  const abcPrefix = (name: string) => {
+    const i = config.segmentTypes.findIndex((t) => t.kind === 'abc' && t.name.toLowerCase() === name.toLowerCase());
+    return i >= 0 ? `tw_t${i + 1}` : undefined;
+  };
+  config.segmentTypes.forEach((type, i) => {
+    const prefix = `tw_t${i + 1}`;
+    const sql = kindSql(type, { d, config, prefix, from, abcPrefix });
+    if (typeof sql === 'string') problems.push({ path: `segmentTypes[${i}]`, message: `"${type.name}": ${sql}` });
+    else {
+      kinds.push(sql);
+      from = prefix;
+    }
+  });
+  if (problems.length > 0) return { ok: false, problems };
+
+  const ctes: Cte[] = [
+    ...linesCtes({
+      d,
+      config,
+      table: tableName(d, options.table ?? 'sales'),
+      roles,
+      filters,
+      lineOrder: options.columns.lineOrder,
+      extraCustomers: overrideCustomers(config),
+    }),
+    ...kinds.flatMap((k) => k.ctes),
+  ];
+  const columns: OutputColumn[] = [
+    { header: 'Customer', expr: 'c.cust' },
+    { header: 'Customer name', expr: 'c.cname' },
+    { header: 'Sales', expr: 'c.sales' },
+    ...(hasProfit ? [{ header: 'Profit', expr: 'c.profit' }] : []),
+    ...kinds.flatMap((k) => k.columns),
+  ];
+  const limit = d.maxIdentifierBytes;
+  const tooLong = limit === undefined ? [] : columns.filter((c) => new TextEncoder().encode(c.header).length > limit);
+  if (tooLong.length > 0) {
+    return {
+      ok: false,
+      problems: tooLong.map((c) => ({
+        path: 'segmentTypes',
+        message: `the column "${c.header}" has a name longer than ${options.dialect} keeps (${limit} bytes): shorten the segment type's name`,
+      })),
+    };
+  }
+  const sql = `WITH
+${ctes.map((c) => `${c.name} ${c.materialize ? d.materialized : 'AS'} (\n  ${c.sql}\n)`).join(',\n')}
+SELECT
+  ${columns.map((c) => `${c.expr} AS ${d.ident(c.header)}`).join(',\n  ')}
+FROM ${from} c
+ORDER BY ${customerOrder(options.columns.lineOrder !== undefined)}
+`;
+  return { ok: true, sql };
+}

@@ -1,0 +1,389 @@
+// The impure edge of the DuckDB path, part two: `tw_raw` (duckdb-source.ts) typed into the view `sales`
+// that the compiled query reads, with the engine's rules and the engine's words (SEMANTICS.md 1).
+//
+// Why a hybrid: the engine reads numbers and dates with a hand-written parser (currency symbols, groups,
+// parentheses, month names in five languages, serials). Writing it again in SQL would make two parsers
+// that drift apart. So the common shapes (`1234.50`, `2017-03-05`) are typed by DuckDB with a strict
+// pattern that the engine reads the same way, and every other distinct text of a column goes once
+// through the engine's own readNumber / readDate; DuckDB joins the answers back. A file of plain numbers
+// and ISO dates (nearly all of them) never leaves DuckDB; a file of `€ 1.234,50` costs one call per
+// distinct text. The lines left out are found with TRY_CAST and the answers, then explained by the
+// engine's ingest itself (run on those rows only), so the messages, addresses and count are the engine's.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Config } from '../engine/config';
+import { columnIndex, sourceCellAddress } from '../engine/address';
+import { blankRowsNote, chooseDateOrder, decimalNote, ingest, typeReads } from '../engine/ingest';
+import { columnNamed } from '../engine/parse/headers';
+import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
+import { detectDecimalCounted, EXCEL_ERRORS, readNumber, type DecimalSeparator } from '../engine/parse/number';
+import type { Cell, Issue, SourceTable } from '../engine/types';
+import { sqlIdent, sqlText, type RawSource } from './duckdb-source';
+
+/** The column of `sales` numbering the lines in the file's order (the sheet row), for compileSql's lineOrder. */
+export const LINE_COLUMN = '__line';
+
+export interface TypedSales {
+  ok: true;
+  /** Left-out lines (engine messages and addresses), then notes about the whole file. */
+  issues: Issue[];
+  /** Lines kept: read, and not dropped by a filter. */
+  lineCount: number;
+  leftOutRows: number;
+  filteredRows: number;
+  decimal: DecimalSeparator;
+  decimalProven: boolean;
+  date1904: boolean;
+  /** The header names of `sales` (the file's own), without LINE_COLUMN. */
+  header: string[];
+}
+
+/** JavaScript's String.prototype.trim() set, for DuckDB's trim(s, characters): the engine compares trimmed text. */
+const JS_SPACES = '\t\n\u000b\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+/** The same set as a pattern class (RE2), for the cheap test that guards the trim: trim with a long set is slow (4 s a million cells). */
+const SPACE_CLASS = '[\\t-\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]';
+const trimmed = (expr: string) => `CASE WHEN regexp_matches(${expr}, '^${SPACE_CLASS}|${SPACE_CLASS}$') THEN trim(${expr}, ${sqlText(JS_SPACES)}) ELSE ${expr} END`;
+/** An Excel error value (`#N/A`), spaces around allowed: one pattern, tried only on text holding a `#`. */
+const ERROR_PATTERN = sqlText(`^\\s*(${EXCEL_ERRORS.map((e) => e.replace(/[.*+?^${}()|[\]\\/!#]/g, (c) => `\\${c}`)).join('|')})\\s*$`);
+const isError = (text: string) => `(contains(${text}, '#') AND regexp_full_match(${text}, ${ERROR_PATTERN}))`;
+
+/** Text the engine reads as this number and DuckDB's cast reads alike: an optional sign, digits, one separator. */
+const plainNumber = (decimal: DecimalSeparator) => `^[ \\t]*[-+]?([0-9]{1,300}(\\${decimal}[0-9]+)?|\\${decimal}[0-9]+)[ \\t]*$`;
+/** ISO days DuckDB's cast reads as the engine does (a day that does not exist is NULL to both; year 0 is refused). */
+const ISO_DAY = `^[ \\t]*[0-9]{4}-[0-9]{2}-[0-9]{2}[ \\t]*$`;
+/** Text dates whose day/month order is in question (`5/3/2017`): the evidence for dateOrder `auto`. */
+const LOCALE_DATE = `^\\s*[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}`;
+
+/** Plain numbers with a point that could also be a thousand with a comma (`1.234`): no evidence either way. */
+const EITHER_NUMBER = `^[ \\t]*[-+]?[1-9][0-9]{0,2}\\.[0-9]{3}[ \\t]*$`;
+
+/** Which columns play which part, from the engine's mapping of the header. */
+interface Plan {
+  raw: RawSource;
+  customer: number;
+  /** amount, profit (or cost), quantity, spent: read as numbers. */
+  numbers: number[];
+  date: number | undefined;
+  /** order, product, category, customer name: a line whose cell is an Excel error value is left out. */
+  textChecked: number[];
+  /** Compared as trimmed text: the customer, the checked text columns, the filters' columns. */
+  keys: Set<number>;
+  /** The filters as one SQL condition over the trimmed key columns (tw_k<c>). */
+  filters: string;
+  /** Read from the stored table (a CSV, or a Parquet file with numbers or dates written as text), or typed as read (a view). */
+  stored: boolean;
+  /**
+   * The columns the query reads: keys, numbers, the date, the customer's name and what a segment type
+   * reads (typeReads). The others are not stored (strings are what a stored million lines cost most);
+   * the view gives them as NULL.
+   */
+  kept: Set<number>;
+}
+
+const header = (p: Plan, c: number) => sqlIdent(p.raw.header[c]);
+/** A cell as text: a CSV's as it is, a Parquet column's cast. */
+const textOf = (p: Plan, c: number) => (p.raw.kinds[c] === 'text' ? `c${c}` : `CAST(c${c} AS VARCHAR)`);
+/** Typed by the file (Parquet numbers, dates and timestamps), not by the patterns. */
+const typedByFile = (p: Plan, c: number) => p.raw.kinds[c] === 'number' || p.raw.kinds[c] === 'date' || p.raw.kinds[c] === 'timestamp';
+
+/**
+ * Types the file into the view `sales` that the compiled query reads, with the engine's rules for
+ * `config`; lists the left-out lines as the engine does. `{ ok: false }` with the engine's issues when a
+ * required column is missing.
+ */
+export async function typeSales(con: DuckDBConnection, raw: RawSource, config: Config): Promise<TypedSales | { ok: false; issues: Issue[] }> {
+  // The engine on the header alone: the column roles, and every mapping problem in its words.
+  const shape = ingest({ ...raw.table, rows: [] }, config);
+  if (!shape.usable) return { ok: false, issues: shape.issues };
+  const issues: Issue[] = shape.issues.filter((i) => i.row === undefined);
+  const m = shape.mapping;
+  const numbers = [m.amount, m.profit, m.profit === undefined ? m.cost : undefined, m.quantity, m.spent].filter((c): c is number => c !== undefined);
+  const textChecked = [m.order, m.product, m.category, m.customerName].filter((c): c is number => c !== undefined && c !== m.customer);
+  const filterColumns = config.filters.map((f) => columnNamed(raw.header, f.column));
+  const keys = new Set([m.customer!, ...textChecked, ...filterColumns]);
+  const kept = config.filters.map((f, i) => {
+    const list = (f.in ?? f.notIn ?? []).map(sqlText).join(', ');
+    const value = `coalesce(tw_k${filterColumns[i]}, '')`;
+    return list === '' ? (f.in ? 'false' : 'true') : `${value} ${f.in ? 'IN' : 'NOT IN'} (${list})`;
+  });
+  const typedRoles = [...numbers, ...(m.date !== undefined ? [m.date] : [])];
+  const read = new Set(config.segmentTypes.flatMap(typeReads));
+  const plan: Plan = {
+    raw,
+    customer: m.customer!,
+    numbers,
+    date: m.date,
+    textChecked,
+    keys,
+    filters: kept.length > 0 ? kept.join(' AND ') : 'true',
+    kept: new Set([m.customer!, ...numbers, ...filterColumns, ...[m.date, m.customerName, ...[...read].map((role) => m[role])].filter((c): c is number => c !== undefined)]),
+    stored: raw.format === 'csv' || typedRoles.some((c) => !typedByFile({ raw } as Plan, c)),
+  };
+  const date1904 = config.locale.date1904 ?? false;
+
+  const setting = config.locale.decimal;
+  await storeLines(con, plan, setting === ',' ? ',' : '.', setting === 'auto');
+  const rows = Number((await con.runAndReadAll('SELECT count(*) FROM tw_typed')).getRowsJS()[0][0]);
+  let decimal: { decimal: DecimalSeparator; proven: boolean } = { decimal: setting === ',' ? ',' : '.', proven: setting !== 'auto' };
+  if (setting === 'auto') {
+    decimal = await chooseDecimal(con, plan, rows, issues);
+    // Read with a point first (nearly every file); a file that proves a decimal comma is read again with it.
+    if (decimal.decimal === ',') await storeLines(con, plan, ',', false);
+  }
+  const dateOrder = m.date !== undefined ? await chooseOrder(con, plan, config, rows, issues) : 'MDY';
+  await answerOddCells(con, plan, decimal.decimal, dateOrder, date1904);
+
+  const readable = ['tw_customer_ok', ...typedRoles.map((c) => `${header(plan, c)} IS NOT NULL`), 'NOT tw_text_bad'].join(' AND ');
+  await con.run(`CREATE OR REPLACE TEMP VIEW tw_lines AS SELECT ${plan.stored && raw.format === 'csv' ? 'rowid' : 'tw_row'} AS tw_row, *, ${readable} AS tw_readable FROM tw_typed`);
+  const counts = await con.runAndReadAll(`SELECT count(*) FILTER (WHERE NOT tw_kept), count(*) FILTER (WHERE tw_kept AND tw_readable) FROM tw_lines`);
+  const [filteredRows, lineCount] = (counts.getRowsJS()[0] as bigint[]).map(Number);
+  const left = await leftOut(con, plan, config, decimal.decimal, dateOrder, rows);
+  const order = await firstAppearance(con, plan, left.early);
+  // What the compiled query reads: the kept readable lines, and the lines a filter drops that have a
+  // customer (their dates still set the default window end, SEMANTICS.md 2).
+  const columns = raw.header.map((h, c) => (plan.kept.has(c) ? `l.${sqlIdent(h)}` : `CAST(NULL AS VARCHAR) AS ${sqlIdent(h)}`));
+  await con.run(`CREATE OR REPLACE TEMP VIEW sales AS SELECT ${order.line} + ${raw.table.origin.row + 1} AS ${sqlIdent(LINE_COLUMN)}, ${columns.join(', ')}
+    FROM tw_lines l ${order.join} WHERE (l.tw_kept AND l.tw_readable) OR (NOT l.tw_kept AND l.tw_customer_ok)`);
+  return {
+    ok: true,
+    issues: [...left.issues, ...issues],
+    lineCount,
+    leftOutRows: left.count,
+    filteredRows,
+    decimal: decimal.decimal,
+    decimalProven: decimal.proven,
+    date1904,
+    header: raw.header,
+  };
+}
+
+/**
+ * One pass over the file: every role column typed by the patterns (`1234.50`, `2017-03-05`), the text
+ * they do not take kept beside it (tw_odd<c>, answered later by the engine's parsers), the keys trimmed,
+ * the filters and the flags a line's fate needs. With `evidence`, the plain numbers are also marked as
+ * proving a decimal point (tw_pt<c>) or proving nothing (`1.234`, tw_either<c>).
+ */
+async function storeLines(con: DuckDBConnection, p: Plan, decimal: DecimalSeparator, evidence: boolean): Promise<void> {
+  const { raw } = p;
+  const inner: string[] = [];
+  const key = `tw_k${p.customer}`;
+  const outer: string[] = [`${p.filters} AS tw_kept`, `coalesce(${key} <> '' AND NOT ${isError(key)}, false) AS tw_customer_ok`, 'tw_text_bad', 'tw_customer_raw'];
+  if (raw.format === 'parquet') outer.unshift('tw_row');
+  for (const c of p.keys) inner.push(`${raw.kinds[c] === 'text' ? trimmed(`c${c}`) : `CAST(c${c} AS VARCHAR)`} AS tw_k${c}`);
+  for (const c of p.numbers) if (!typedByFile(p, c)) inner.push(`regexp_full_match(${textOf(p, c)}, ${sqlText(plainNumber(decimal))}) AS tw_m${c}`);
+  if (p.date !== undefined && !typedByFile(p, p.date)) inner.push(`regexp_full_match(${textOf(p, p.date)}, ${sqlText(ISO_DAY)}) AS tw_m${p.date}`);
+  for (const c of p.textChecked) inner.push(`coalesce(${isError(textOf(p, c))}, false) AS tw_e${c}`);
+  inner.push(`${p.textChecked.length > 0 ? p.textChecked.map((c) => `tw_e${c}`).join(' OR ') : 'false'} AS tw_text_bad`);
+  // The error value itself, for the message, when the column is not stored.
+  for (const c of p.textChecked) if (!p.kept.has(c)) outer.push(`CASE WHEN tw_e${c} THEN ${textOf(p, c)} END AS tw_error${c}`);
+
+  raw.header.forEach((_, c) => {
+    const name = header(p, c);
+    if (c === p.customer) {
+      outer.push(`tw_k${c} AS ${name}`);
+    } else if (p.numbers.includes(c)) {
+      if (typedByFile(p, c)) outer.push(`CASE WHEN isfinite(CAST(c${c} AS DOUBLE)) THEN CAST(c${c} AS DOUBLE) END AS ${name}`);
+      else {
+        const text = textOf(p, c);
+        outer.push(`CASE WHEN tw_m${c} THEN TRY_CAST(${decimal === ',' ? `replace(trim(${text}), ',', '.')` : `trim(${text})`} AS DOUBLE) END AS ${name}`);
+        outer.push(`CASE WHEN NOT tw_m${c} THEN ${text} END AS tw_odd${c}`);
+        if (evidence) {
+          outer.push(`(tw_m${c} AND contains(${text}, '.') AND NOT regexp_full_match(${text}, ${sqlText(EITHER_NUMBER)})) AS tw_pt${c}`);
+          outer.push(`(tw_m${c} AND contains(${text}, '.') AND regexp_full_match(${text}, ${sqlText(EITHER_NUMBER)})) AS tw_either${c}`);
+        }
+      }
+    } else if (c === p.date) {
+      outer.push(`${dateExpression(p, c)} AS ${name}`);
+      // A day the calendar lacks (`2017-02-30`) passes the pattern but not the cast: kept as text for its message.
+      if (!typedByFile(p, c)) outer.push(`CASE WHEN NOT tw_m${c} OR ${dateExpression(p, c)} IS NULL THEN ${textOf(p, c)} END AS tw_odd${c}`);
+    } else if (!p.kept.has(c)) {
+      return;
+    } else if (p.keys.has(c)) {
+      outer.push(`tw_k${c} AS ${name}`);
+    } else {
+      outer.push(`c${c} AS ${name}`);
+    }
+  });
+  const customerText = textOf(p, p.customer);
+  const select = `SELECT ${outer.join(', ')} FROM (SELECT *, ${inner.join(', ')}, CASE WHEN ${customerText} IS DISTINCT FROM tw_k${p.customer} THEN ${customerText} END AS tw_customer_raw FROM ${raw.relation})`;
+  await con.run(`CREATE OR REPLACE TEMP ${p.stored ? 'TABLE' : 'VIEW'} tw_typed AS ${select}`);
+}
+
+/** The date column as DATE: the file's dates as they are, Excel serials by Excel's count, ISO text by the cast; the rest answered later. */
+function dateExpression(p: Plan, c: number): string {
+  const cell = `c${c}`;
+  switch (p.raw.kinds[c]) {
+    case 'date':
+      return cell;
+    case 'timestamp':
+      return `CAST(${cell} AS DATE)`;
+    case 'number': {
+      // serialToEpochDay: 1900 system from 1, 60 is the phantom 1900-02-29; the time of day is dropped.
+      const s = `floor(CAST(${cell} AS DOUBLE))`;
+      return `CASE WHEN isfinite(CAST(${cell} AS DOUBLE)) AND ${s} <= 2958465 THEN CASE WHEN ${s} >= 61 THEN DATE '1899-12-30' + CAST(${s} AS INTEGER) WHEN ${s} >= 1 AND ${s} < 60 THEN DATE '1899-12-31' + CAST(${s} AS INTEGER) END END`;
+    }
+    default: {
+      const text = textOf(p, c);
+      // DuckDB reads year 0 as a day; the engine does not.
+      return `CASE WHEN tw_m${c} AND NOT starts_with(trim(${text}), '0000') THEN TRY_CAST(trim(${text}) AS DATE) END`;
+    }
+  }
+}
+
+/** The table for an address or a range note: the file's sheet name and origin, `rows` only counted. */
+const counted = (table: SourceTable, rows: number): SourceTable => ({ ...table, rows: { length: rows } as Cell[][] });
+
+/**
+ * The decimal separator, as ingest's `auto` finds it from the number cells of the lines no filter drops:
+ * the plain numbers counted by their flags, the other texts counted by shape in SQL (digits 1-9 written 9:
+ * `1,234.50` and `9,999.99` prove the same), all decided by the engine's own detector.
+ */
+async function chooseDecimal(con: DuckDBConnection, p: Plan, rows: number, issues: Issue[]): Promise<{ decimal: DecimalSeparator; proven: boolean }> {
+  const texts = p.numbers.filter((c) => !typedByFile(p, c));
+  if (texts.length === 0) return { decimal: '.', proven: false };
+  const flags = await con.runAndReadAll(
+    `SELECT ${texts.map((c) => `count(*) FILTER (WHERE tw_pt${c})`).join(' + ')}, bool_or(${texts.map((c) => `tw_either${c}`).join(' OR ')}) FROM tw_typed WHERE tw_kept`,
+  );
+  const [point, either] = flags.getRowsJS()[0] as [bigint | null, boolean | null];
+  const odd = texts.map((c) => `SELECT tw_odd${c} AS v FROM tw_typed WHERE tw_kept AND tw_odd${c} IS NOT NULL`).join(' UNION ALL ');
+  const shapes = await con.runAndReadAll(`SELECT regexp_replace(v, '[1-9]', '9', 'g') AS shape, count(*) FROM (${odd}) WHERE contains(v, '.') OR contains(v, ',') GROUP BY shape`);
+  const counted_ = [
+    { text: '1.5', count: Number(point ?? 0) },
+    ...(either ? [{ text: '1.234', count: 1 }] : []),
+    ...(shapes.getRowsJS() as [string, bigint][]).map(([text, n]) => ({ text, count: Number(n) })),
+  ];
+  const found = detectDecimalCounted(counted_);
+  const decimal = found.decimal ?? '.';
+  const note = decimalNote(counted(p.raw.table, rows), p.numbers, found.evidence, decimal);
+  if (note) issues.push(note);
+  return { decimal, proven: found.evidence !== 'ambiguous' && found.evidence !== 'none' };
+}
+
+/** The day/month order, as ingest's `auto` finds it, from the distinct locale-shaped text dates of the lines no filter drops. */
+async function chooseOrder(con: DuckDBConnection, p: Plan, config: Config, rows: number, issues: Issue[]): Promise<DateOrder> {
+  const setting = config.locale.dateOrder;
+  if (setting !== 'auto') return setting;
+  const c = p.date!;
+  if (typedByFile(p, c)) return 'MDY';
+  const found = await con.runAndReadAll(`SELECT DISTINCT tw_odd${c} FROM tw_typed WHERE tw_kept AND regexp_matches(tw_odd${c}, ${sqlText(LOCALE_DATE)})`);
+  return chooseDateOrder(counted(p.raw.table, rows), c, (found.getRowsJS() as string[][]).map((r) => r[0]), issues);
+}
+
+/**
+ * The texts the patterns did not take, each distinct one read once by the engine's readNumber or readDate,
+ * written into the stored lines (the lines a filter drops too: their dates set the default window end).
+ */
+async function answerOddCells(con: DuckDBConnection, p: Plan, decimal: DecimalSeparator, order: DateOrder, date1904: boolean): Promise<void> {
+  const columns = [...p.numbers, ...(p.date !== undefined ? [p.date] : [])].filter((c) => !typedByFile(p, c));
+  for (const c of columns) {
+    const odd = await con.runAndReadAll(`SELECT DISTINCT tw_odd${c} FROM tw_typed WHERE tw_odd${c} IS NOT NULL`);
+    const texts = (odd.getRowsJS() as string[][]).map((r) => r[0]);
+    const isDate = c === p.date;
+    const answers: [string, number | string][] = [];
+    for (const t of texts) {
+      if (isDate) {
+        const day = readDate(t, date1904, order);
+        if (!Number.isNaN(day)) answers.push([t, epochDayToIso(day)]);
+      } else {
+        const v = readNumber(t, decimal);
+        if (!Number.isNaN(v)) answers.push([t, v]);
+      }
+    }
+    if (answers.length === 0) continue;
+    const table = `tw_fix${c}`;
+    await con.run(`CREATE OR REPLACE TEMP TABLE ${table} (v VARCHAR, x ${isDate ? 'DATE' : 'DOUBLE'})`);
+    const appender = await con.createAppender(table);
+    for (const [t, x] of answers) {
+      appender.appendVarchar(t);
+      if (typeof x === 'number') appender.appendDouble(x);
+      else appender.appendVarchar(x);
+      appender.endRow();
+    }
+    appender.closeSync();
+    await con.run(`UPDATE tw_typed SET ${header(p, c)} = f.x FROM ${table} f WHERE tw_typed.tw_odd${c} = f.v`);
+  }
+}
+
+/** A stored value as the engine's cell: text as it is ('' for an empty field), numbers, days as ISO text. */
+function cellOf(v: unknown): Cell {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+/**
+ * The lines left out: every line no filter drops that is not readable, handed to the engine's ingest
+ * (with the decimal separator and day order already chosen for the whole file), which explains each with
+ * its message; addresses are moved from the small table's rows to the file's. A line with nothing in it
+ * is skipped with one note, as the engine skips it.
+ */
+async function leftOut(con: DuckDBConnection, p: Plan, config: Config, decimal: DecimalSeparator, dateOrder: DateOrder, rows: number): Promise<{ issues: Issue[]; count: number; early: Map<string, number> }> {
+  const { raw } = p;
+  // Each cell as the file had it: the text the patterns did not take, else the typed value, the customer as written.
+  const cells = raw.header.map((_, c) => {
+    const name = header(p, c);
+    if (c === p.customer) return `coalesce(tw_customer_raw, ${name})`;
+    if (!p.kept.has(c)) return p.textChecked.includes(c) ? `tw_error${c}` : 'NULL';
+    const odd = (p.numbers.includes(c) || c === p.date) && !typedByFile(p, c);
+    return odd ? `coalesce(tw_odd${c}, CAST(${name} AS VARCHAR))` : name;
+  });
+  const bad = await con.runAndReadAll(`SELECT tw_row, ${cells.join(', ')}, CASE WHEN tw_customer_ok THEN ${header(p, p.customer)} END FROM tw_lines WHERE tw_kept AND NOT tw_readable ORDER BY tw_row`);
+  const found = bad.getRowsJS().map((r) => r.slice(0, -1));
+  // The first left-out line of each customer: the engine lists customers by their first line, left out or not.
+  const early = new Map<string, number>();
+  bad.getRowsJS().forEach((r) => {
+    const key = r[r.length - 1];
+    if (typeof key === 'string' && !early.has(key)) early.set(key, Number(r[0]));
+  });
+  if (found.length === 0) return { issues: [], count: 0, early };
+  const at = found.map((r) => Number(r[0]));
+  const small: SourceTable = { ...raw.table, rows: found.map((r) => r.slice(1).map(cellOf)), notes: undefined };
+  // A number the patterns read went back to text with a point above; read with a comma it would not be
+  // a number again, so it is handed over as the number it is.
+  found.forEach((r, k) => {
+    for (const c of p.numbers) {
+      const v = r[c + 1];
+      if (typeof v === 'string' && !Number.isNaN(Number(v)) && decimal === ',') small.rows[k][c] = Number(v);
+    }
+  });
+  const read = ingest(small, { ...config, filters: [], locale: { ...config.locale, decimal, dateOrder } });
+  if (read.lines.length > 0) {
+    // Both read the line: the SQL typing and the engine disagree, a bug of this file.
+    throw new Error(`the DuckDB typing left out line ${at[read.lines.row[0]] + raw.table.origin.row + 1} of ${raw.table.sheet}, which the engine reads`);
+  }
+  const issues = read.issues
+    .filter((i) => i.row !== undefined)
+    .map((i): Issue => {
+      const row = at[i.row!];
+      const column = columnIndex(/!([A-Z]{1,3})\d+$/.exec(i.where)?.[1] ?? 'A') - raw.table.origin.column;
+      return { ...i, row, where: sourceCellAddress(raw.table, column, row) };
+    });
+  const blank = small.rows.map((r, k) => (r.every((v) => v === '' || (typeof v === 'string' && v.trim() === '')) ? at[k] : -1)).filter((r) => r >= 0);
+  if (blank.length > 0) issues.push(blankRowsNote(counted(raw.table, rows), blank));
+  return { issues, count: read.leftOutRows, early };
+}
+
+/**
+ * The line a customer is listed by. The compiled query lists customers by their first kept line; the
+ * engine by their first line that no filter drops, left out or not. For the few customers whose first
+ * such line was left out, their first kept line is given the left-out line's number (it stays their
+ * earliest kept line, so the order of their lines, which picks their name, is unchanged).
+ */
+async function firstAppearance(con: DuckDBConnection, p: Plan, early: Map<string, number>): Promise<{ line: string; join: string }> {
+  const plain = { line: 'l.tw_row', join: '' };
+  if (early.size === 0) return plain;
+  await con.run('CREATE OR REPLACE TEMP TABLE tw_early (cust VARCHAR, bad_row BIGINT)');
+  const appender = await con.createAppender('tw_early');
+  for (const [cust, row] of early) {
+    appender.appendVarchar(cust);
+    appender.appendBigInt(BigInt(row));
+    appender.endRow();
+  }
+  appender.closeSync();
+  await con.run(`CREATE OR REPLACE TEMP TABLE tw_first AS SELECT * FROM (
+      SELECT min(l.tw_row) AS first_row, e.bad_row FROM tw_lines l JOIN tw_early e ON l.${header(p, p.customer)} = e.cust
+      WHERE l.tw_kept AND l.tw_readable GROUP BY e.cust, e.bad_row
+    ) WHERE bad_row < first_row`);
+  return { line: 'coalesce(f.bad_row, l.tw_row)', join: 'LEFT JOIN tw_first f ON f.first_row = l.tw_row' };
+}

@@ -1,0 +1,182 @@
+// The impure edge of the DuckDB path, part three: a sales file and a configuration -> the tiers table,
+// computed by the query compileSql writes, run in-process by DuckDB (`@duckdb/node-api`). The answer is
+// the columns `tierwise segment --format csv` writes (header and values), so the command line's own
+// writers write it; the engine is not run.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Config } from '../engine/config';
+import { isoToEpochDay } from '../engine/parse/date';
+import { ingest, resolveMapping, type SalesLines } from '../engine/ingest';
+import type { Issue } from '../engine/types';
+import { applyOverrides } from '../engine/overrides';
+import { recencyNeedsDates } from '../engine/rfm';
+import { overridesNotTaken, type Prepared } from '../engine/run';
+import { resolveWindow, type DayRange } from '../engine/window';
+import { compileSql, type SqlProblem } from './compile';
+import { describeSource, sqlIdent, type RawSource } from './duckdb-source';
+import { LINE_COLUMN, typeSales } from './duckdb-ingest';
+
+/** One output column: its header and its values (numbers, text, dates as YYYY-MM-DD text, null for blank). */
+export interface DuckdbColumn {
+  header: string;
+  values: (string | number | null)[];
+  /** The values are days (YYYY-MM-DD), for a workbook to write as dates. */
+  date: boolean;
+}
+
+export interface DuckdbRun {
+  columns: DuckdbColumn[];
+  issues: Issue[];
+  customers: { ids: string[] };
+  lineCount: number;
+  leftOutRows: number;
+  filteredRows: number;
+  window: DayRange | undefined;
+  decimal: '.' | ',';
+  decimalProven: boolean;
+  /** The CSV's separator (undefined for Parquet). */
+  delimiter?: string;
+}
+
+export type DuckdbOutcome =
+  | { ok: true; run: DuckdbRun }
+  /** The configuration asks for something the SQL compiler does not write yet (or cannot, for this file's columns). */
+  | { ok: false; reason: 'not-compiled'; problems: SqlProblem[] }
+  /** The file cannot be segmented (a required column is missing, a window without dates): the engine's issues. */
+  | { ok: false; reason: 'unusable'; issues: Issue[] };
+
+export interface DuckdbOptions {
+  /** Told what is being done, between the steps and (with `percent`) during a long one. */
+  progress?: (step: string, percent?: number) => void;
+  /**
+   * DuckDB's memory limit: 3 GB unless said otherwise (DuckDB's own default is 80 % of the machine, too
+   * much beside a spreadsheet); above it DuckDB works through temporary files in the system's temp folder.
+   */
+  memoryLimit?: string;
+}
+
+/** Runs `work` while telling `progress` what DuckDB reports of the running query, twice a second. */
+async function watched<T>(con: DuckDBConnection, step: string, options: DuckdbOptions, work: () => Promise<T>): Promise<T> {
+  const { progress } = options;
+  if (!progress) return work();
+  progress(step);
+  const timer = setInterval(() => {
+    const p = con.progress.percentage;
+    if (p >= 0) progress(step, p);
+  }, 500);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** The file segmented by DuckDB. Errors of DuckDB itself (a file it cannot read) are thrown. */
+export async function segmentOnDuckdb(path: string, config: Config, options: DuckdbOptions = {}): Promise<DuckdbOutcome> {
+  const instance = await DuckDBInstance.create(':memory:', { memory_limit: options.memoryLimit ?? '3GB', temp_directory: join(tmpdir(), `tierwise-duckdb-${process.pid}`) });
+  const con = await instance.connect();
+  try {
+    await con.run("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
+    const raw = await describeSource(con, path);
+    // A missing column is the file's problem, in the engine's words, before any question of SQL.
+    const shape = ingest({ ...raw.table, rows: [] }, config);
+    if (!shape.usable) return { ok: false, reason: 'unusable', issues: shape.issues };
+    const compiled = compileSql(config, { dialect: 'duckdb', table: 'sales', columns: { header: [...raw.header, LINE_COLUMN], lineOrder: LINE_COLUMN } });
+    if (!compiled.ok) return { ok: false, reason: 'not-compiled', problems: compiled.problems };
+    const typed = await watched(con, `reading ${raw.table.sheet}`, options, () => typeSales(con, raw, config));
+    if (!typed.ok) return { ok: false, reason: 'unusable', issues: typed.issues };
+    const window = await windowOf(con, raw, config);
+    if (!window.ok) return { ok: false, reason: 'unusable', issues: [...typed.issues, ...window.issues] };
+    const undated = await recencyWithoutDates(con, raw, config);
+    if (undated.length > 0) return { ok: false, reason: 'unusable', issues: [...typed.issues, ...undated] };
+    const result = await watched(con, 'segmenting', options, () => con.runAndReadAll(compiled.sql));
+    const columns = toColumns(result.columnNames(), result.getColumnsJS());
+    return {
+      ok: true,
+      run: {
+        columns,
+        issues: [...typed.issues, ...typeIssues(config)],
+        customers: { ids: (columns[0]?.values ?? []) as string[] },
+        lineCount: typed.lineCount,
+        leftOutRows: typed.leftOutRows,
+        filteredRows: typed.filteredRows,
+        window: window.range,
+        decimal: typed.decimal,
+        decimalProven: typed.decimalProven,
+        delimiter: raw.delimiter,
+      },
+    };
+  } finally {
+    con.closeSync();
+    instance.closeSync();
+  }
+}
+
+/**
+ * What the engine says about each segment type besides its segments: overrides naming a segment that
+ * does not exist (ABC), overrides on a kind that takes none. They depend on the configuration alone.
+ */
+function typeIssues(config: Config): Issue[] {
+  const none = { ids: [], names: [], byId: new Map<string, number>() };
+  return config.segmentTypes.flatMap((type) =>
+    type.kind === 'abc'
+      ? applyOverrides(type.name, type.segments.map((seg) => seg.name), config.overrides[type.name], none, new Int32Array(0)).issues
+      : overridesNotTaken({ config } as Prepared, type),
+  );
+}
+
+/**
+ * RFM counts recency back from the window's end, or from the latest date when the window is the whole
+ * history: without a readable date the engine refuses the type (classifyRfm), and so does this path.
+ */
+async function recencyWithoutDates(con: DuckDBConnection, raw: RawSource, config: Config): Promise<Issue[]> {
+  const rfm = config.segmentTypes.filter((t) => t.kind === 'rfm');
+  if (rfm.length === 0 || config.window.kind !== 'all') return [];
+  const dateColumn = dateHeader(raw, config);
+  if (dateColumn !== undefined) {
+    const r = await con.runAndReadAll(`SELECT max(${sqlIdent(dateColumn)}) IS NOT NULL FROM sales`);
+    if (r.getRowsJS()[0][0] === true) return [];
+  }
+  return rfm.map((t) => recencyNeedsDates({ config }, t.name));
+}
+
+/** The window as the engine resolves it, with the default end the query uses (the latest date of `sales`), for the run's account. */
+async function windowOf(con: DuckDBConnection, raw: RawSource, config: Config): Promise<{ ok: true; range: DayRange | undefined } | { ok: false; issues: Issue[] }> {
+  if (config.window.kind === 'all') return { ok: true, range: undefined };
+  const dateColumn = dateHeader(raw, config);
+  let end: number | undefined;
+  if (dateColumn !== undefined) {
+    const r = await con.runAndReadAll(`SELECT CAST(max(${sqlIdent(dateColumn)}) AS VARCHAR) FROM sales`);
+    const iso = r.getRowsJS()[0][0] as string | null;
+    if (iso) end = isoToEpochDay(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+  }
+  const none = { length: 0, day: new Float64Array(0) } as unknown as SalesLines;
+  const { range, issues } = resolveWindow(config.window, none, end);
+  return issues.some((i) => i.severity === 'error') ? { ok: false, issues } : { ok: true, range };
+}
+
+/** The header of the date column, found as compileSql and the engine find it. */
+function dateHeader(raw: RawSource, config: Config): string | undefined {
+  const c = resolveMapping(raw.header, config.columns).mapping.date;
+  return c === undefined ? undefined : raw.header[c];
+}
+
+/** DuckDB's columns as the command line's: whole numbers and decimals as numbers, days as YYYY-MM-DD. */
+function toColumns(names: string[], columns: unknown[][]): DuckdbColumn[] {
+  return names.map((header, i) => {
+    let date = false;
+    // No rows: DuckDB hands over no chunks, so no columns at all.
+    const values = (columns[i] ?? []).map((v): string | number | null => {
+      if (v === null || v === undefined) return null;
+      if (typeof v === 'number' || typeof v === 'string') return v;
+      if (typeof v === 'bigint') return Number(v);
+      if (v instanceof Date) {
+        date = true;
+        return v.toISOString().slice(0, 10);
+      }
+      return String(v);
+    });
+    return { header, values, date };
+  });
+}

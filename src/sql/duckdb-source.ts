@@ -1,0 +1,135 @@
+// The impure edge of the DuckDB path, part one: a sales file (CSV or Parquet) as a DuckDB relation with
+// one column per header cell (`c0`, `c1`, ...), and what the engine needs to name its cells (the sheet
+// name, the header row), so that a left-out line is named by its cell address as the engine names it.
+// The CSV is read the way the JavaScript path reads it (src/hosts/files/read.ts): the same separator
+// guess, the same header row (title lines above it skipped), every field as text; the typing happens
+// afterwards, in duckdb-ingest.ts, with the engine's own rules.
+import { open, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { parse } from 'csv-parse/sync';
+import { isBlank } from '../engine/parse/number';
+import type { Cell, SourceTable } from '../engine/types';
+import { decodeText, guessDelimiter, SourceError } from '../hosts/files/read';
+import { sourceFromGrid } from '../plan/source-check';
+
+/** How the file's cells arrive: text to be typed (CSV) or typed by the file (Parquet). */
+export type ColumnKind = 'text' | 'number' | 'date' | 'timestamp' | 'other';
+
+export interface RawSource {
+  /** For addresses and messages: the sheet name the JavaScript path gives the file, its header and origin. */
+  table: SourceTable;
+  header: string[];
+  kinds: ColumnKind[];
+  /** The CSV's field separator; undefined for Parquet (its answer is written as plain CSV). */
+  delimiter?: string;
+  format: 'csv' | 'parquet';
+  /**
+   * A FROM clause giving the file's cells as columns c0, c1, ... (every one text for a CSV), and for
+   * Parquet `tw_row` (the 0-based data row); a CSV's rows are numbered by the table they are stored in.
+   */
+  relation: string;
+}
+
+/** The first bytes read to find the dialect and the header: enough for a title block and many lines. */
+const HEAD_BYTES = 256 * 1024;
+
+export const isParquetPath = (path: string): boolean => extname(path).toLowerCase() === '.parquet';
+
+/** A string literal for DuckDB: quotes doubled, nothing else special. */
+export const sqlText = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+export const sqlIdent = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+export async function fileSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    throw new SourceError(`${path}: no such file`);
+  }
+}
+
+/** What the file holds (its header, from the first lines only), and how DuckDB reads it. */
+export async function describeSource(con: DuckDBConnection, path: string): Promise<RawSource> {
+  await fileSize(path);
+  return isParquetPath(path) ? openParquet(con, path) : openCsv(path);
+}
+
+async function readHead(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The encoding DuckDB is told, as decodeText decides it: UTF-16 by its byte order mark, UTF-8 when the
+ * first bytes are valid UTF-8 (a multi-byte character cut by the end of the sample is allowed), else
+ * Latin-1, DuckDB's nearest to the Windows-1252 the JavaScript path decodes.
+ */
+function encodingOf(head: Uint8Array): 'utf-8' | 'utf-16' | 'latin-1' {
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return 'utf-16';
+  let end = head.length;
+  // Back off to the start of a line, so no character is cut.
+  if (end === HEAD_BYTES) while (end > 0 && head[end - 1] !== 0x0a) end--;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, end));
+    return 'utf-8';
+  } catch {
+    return 'latin-1';
+  }
+}
+
+async function openCsv(path: string): Promise<RawSource> {
+  const head = await readHead(path);
+  const complete = head.length < HEAD_BYTES;
+  let text = decodeText(head);
+  // The last line of a sample may be cut: only whole lines are parsed here.
+  if (!complete) text = text.slice(0, Math.max(0, text.lastIndexOf('\n') + 1));
+  const ext = extname(path).toLowerCase();
+  const delimiter = ext === '.tsv' ? '\t' : guessDelimiter(text.split('\n', 10).find((line) => /[\t;,]/.test(line)) ?? '');
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true });
+  } catch (e) {
+    throw new SourceError(`${path} is not a readable CSV file: ${(e as Error).message}`);
+  }
+  while (records.length > 0 && records[records.length - 1].every(isBlank)) records.pop();
+  if (records.length === 0) throw new SourceError(`${path} is empty: it needs a header row and at least one line`);
+  // The same header row as the JavaScript path finds (title lines above it are skipped, and said).
+  const table = sourceFromGrid(basename(path).replace(/\.[^.]+$/, ''), 1, 0, records, undefined);
+  table.rows = [];
+  table.delimiter = delimiter;
+  const header = table.header.map((h) => String(h ?? ''));
+  const skip = table.origin.row - 1;
+  const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  // Every field as text (typed afterwards by the engine's rules); ragged lines padded or cut as csv-parse's
+  // relax_column_count reads them; a quote inside an unquoted field is a character (strict_mode off).
+  const relation = `read_csv(${sqlText(path)}, auto_detect = false, header = true, skip = ${skip}, delim = ${sqlText(delimiter)}, quote = '"', escape = '"',
+    encoding = ${sqlText(encodingOf(head))}, columns = {${columns}}, null_padding = true, strict_mode = false)`;
+  return { table, header, kinds: header.map(() => 'text'), delimiter, format: 'csv', relation };
+}
+
+function kindOf(type: string): ColumnKind {
+  const t = type.toUpperCase();
+  if (t === 'VARCHAR' || t.startsWith('VARCHAR')) return 'text';
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL)/.test(t)) return 'number';
+  if (t === 'DATE') return 'date';
+  if (t.startsWith('TIMESTAMP')) return 'timestamp';
+  return 'other';
+}
+
+async function openParquet(con: DuckDBConnection, path: string): Promise<RawSource> {
+  const described = await con.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${sqlText(path)})`);
+  const rows = described.getRowObjectsJS() as { column_name: string; column_type: string }[];
+  const header = rows.map((r) => r.column_name);
+  const kinds = rows.map((r) => kindOf(r.column_type));
+  const select = header.map((h, i) => `${sqlIdent(h)} AS c${i}`).join(', ');
+  // Parquet knows its rows' order: file_row_number is the data row.
+  const relation = `(SELECT file_row_number AS tw_row, ${select} FROM read_parquet(${sqlText(path)}, file_row_number = true))`;
+  const table: SourceTable = { sheet: basename(path).replace(/\.[^.]+$/, ''), header: header as Cell[], rows: [], origin: { row: 1, column: 0 } };
+  return { table, header, kinds, format: 'parquet', relation };
+}
