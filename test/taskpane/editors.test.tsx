@@ -54,6 +54,31 @@ describe('ABC editor', () => {
     expect(screen.queryByText(/add up to/)).toBeNull();
   });
 
+  it('a default segment can stand outside the ranking, without a share (SEMANTICS.md 3.7), and join it again', () => {
+    let last: SegmentType | undefined;
+    // 80/15/5 plus New (default, 0): taking New out of the ranking keeps 80/15/5 and drops its share.
+    const withNew = { ...abc, segments: [...abc.segments, { name: 'New', share: 0, default: true }] };
+    renderPane(<EditorHarness start={withNew} onValue={(t) => (last = t)} />);
+    const row = () => screen.getByRole('group', { name: 'Segment New' });
+    fireEvent.click(within(row()).getByRole('switch', { name: 'Also ranked by share' }));
+    expect((last as AbcType).segments.map((s) => s.share)).toEqual([80, 15, 5, undefined]);
+    expect(within(row()).queryByRole('slider')).toBeNull();
+    expect(within(row()).getByText(/Not ranked: New takes only the customers without sales/)).toBeTruthy();
+    expect(checkDraft({ ...defaultConfig(), segmentTypes: [last!] }).issues).toEqual([]);
+    // Back in the ranking at 0: the others keep their shares.
+    fireEvent.click(within(row()).getByRole('switch', { name: 'Also ranked by share' }));
+    expect((last as AbcType).segments.map((s) => s.share)).toEqual([80, 15, 5, 0]);
+  });
+
+  it('a ranked default segment with a share hands it on when it leaves the ranking', () => {
+    let last: SegmentType | undefined;
+    // A 80, B 15, C 5 with C the default: C's 5 points go to B (the segment above the last), 80/20/-.
+    const cDefault = { ...abc, segments: abc.segments.map((s, i) => (i === 2 ? { ...s, default: true } : s)) };
+    renderPane(<EditorHarness start={cDefault} onValue={(t) => (last = t)} />);
+    fireEvent.click(within(screen.getByRole('group', { name: 'Segment C' })).getByRole('switch', { name: 'Also ranked by share' }));
+    expect((last as AbcType).segments.map((s) => s.share)).toEqual([80, 20, undefined]);
+  });
+
   it('only one segment is the default: switching one on switches the other off', () => {
     let last: SegmentType | undefined;
     renderPane(<EditorHarness start={abc} onValue={(t) => (last = t)} />);

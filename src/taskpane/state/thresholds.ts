@@ -112,3 +112,15 @@ export function setExcluded<S extends Shared>(segments: readonly S[], i: number,
     k === i ? { ...s, exclude: excluded || undefined, share: to ? 0 : s.share } : to && k === to.heir ? { ...s, share: tidy((s.share ?? 0) + to.share) } : s,
   );
 }
+
+/**
+ * A default segment may stand outside the ranking (SEMANTICS.md 3.7): without a share it takes only the
+ * customers without sales in the window (and those under the minimum). Leaving the ranking hands its
+ * share on as excluding does, so the others still add up to 100; joining it again starts at 0.
+ */
+export function setRanked<S extends Shared>(segments: readonly S[], i: number, ranked: boolean): S[] {
+  const to = ranked ? undefined : handOn(segments, i);
+  return segments.map((s, k) =>
+    k === i ? { ...s, share: ranked ? (s.share ?? 0) : undefined } : to && k === to.heir ? { ...s, share: tidy((s.share ?? 0) + to.share) } : s,
+  );
+}

@@ -4,7 +4,7 @@ import { Add20Regular } from '@fluentui/react-icons';
 import { useCallback, useRef } from 'react';
 import { abcMeasures, type AbcSegment, type AbcType } from '../../../engine/abc-schema';
 import { freeName } from '../../state/draft';
-import { removeSegment, setExcluded, setShare } from '../../state/thresholds';
+import { removeSegment, setExcluded, setRanked, setShare } from '../../state/thresholds';
 import { issuesAt, issuesUnder } from '../../state/validation';
 import { ChoiceField } from '../ChoiceField';
 import { GroupIssues } from '../FieldIssue';
@@ -38,6 +38,10 @@ export function AbcEditor({ value, path, issues, onChange }: EditorProps<AbcType
     const { value: v, onChange: change } = latest.current;
     change({ ...v, segments: setExcluded(v.segments, i, excluded) });
   }, []);
+  const onRanked = useCallback((i: number, ranked: boolean) => {
+    const { value: v, onChange: change } = latest.current;
+    change({ ...v, segments: setRanked(v.segments, i, ranked) });
+  }, []);
   const onMove = useCallback((i: number, by: -1 | 1) => {
     const { value: v, onChange: change } = latest.current;
     change({ ...v, segments: moved(v.segments, i, by) });
@@ -69,6 +73,7 @@ export function AbcEditor({ value, path, issues, onChange }: EditorProps<AbcType
             onChange={onRow}
             onShare={onShare}
             onExclude={onExclude}
+            onRanked={onRanked}
             onMove={onMove}
             onRemove={onRemove}
           />
