@@ -130,6 +130,22 @@ export function afterSheetData(bytes: Uint8Array): string {
 }
 
 /**
+ * The sheet's rows as text, about CHUNK_BYTES at a time and always cut after a whole row, so a sheet
+ * of a million rows is never one string (V8 refuses strings past 512 MB) and no row is split.
+ */
+function* rowChunks(buf: Buffer): Generator<string> {
+  const data = sheetDataStart(buf);
+  const closeRow = `</${data?.prefix ?? ''}row>`;
+  let start = data?.index ?? 0;
+  while (start < buf.length) {
+    let end = start + CHUNK_BYTES >= buf.length ? buf.length : buf.indexOf(closeRow, start + CHUNK_BYTES);
+    end = end < 0 ? buf.length : end === buf.length ? end : end + closeRow.length;
+    yield buf.toString('utf8', start, end);
+    start = end;
+  }
+}
+
+/**
  * Where a sheet part's `<sheetData>` starts and the prefix its elements carry (`x:` as the Open XML
  * SDK writes them, '' usually), found in the bytes without decoding the part.
  */
@@ -205,14 +221,7 @@ export function readSheetXml(xml: Uint8Array, strings: readonly string[], bounds
   let rowIndex = -1;
   const rowRe = /<(?:\w+:)?row\b([^>]*?)(\/)?>/g;
   const cellRe = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)|<\/(?:\w+:)?row>/g;
-  const data = sheetDataStart(buf);
-  const closeRow = `</${data?.prefix ?? ''}row>`;
-  let start = data?.index ?? 0;
-  while (start < buf.length) {
-    let end = start + CHUNK_BYTES >= buf.length ? buf.length : buf.indexOf(closeRow, start + CHUNK_BYTES);
-    end = end < 0 ? buf.length : end === buf.length ? end : end + closeRow.length;
-    const text = buf.toString('utf8', start, end);
-    start = end;
+  for (const text of rowChunks(buf)) {
     rowRe.lastIndex = 0;
     for (let rm = rowRe.exec(text); rm; rm = rowRe.exec(text)) {
       const r = /\br="(\d+)"/.exec(rm[1]);
@@ -283,17 +292,11 @@ export function cellStyleIds(xml: Uint8Array, top: number, left: number, columns
   const out = Array.from({ length: rows }, () => new Array<number>(columns).fill(0));
   if (rows <= 0 || columns <= 0) return out;
   const buf = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
-  const data = sheetDataStart(buf);
-  const closeRow = `</${data?.prefix ?? ''}row>`;
   const rowRe = /<(?:\w+:)?row\b([^>]*?)(\/)?>/g;
   const cellRe = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>[\s\S]*?<\/(?:\w+:)?c>)|<\/(?:\w+:)?row>/g;
   let rowIndex = -1;
-  let start = data?.index ?? 0;
-  while (start < buf.length && rowIndex < top + rows - 1) {
-    let end = start + CHUNK_BYTES >= buf.length ? buf.length : buf.indexOf(closeRow, start + CHUNK_BYTES);
-    end = end < 0 ? buf.length : end === buf.length ? end : end + closeRow.length;
-    const text = buf.toString('utf8', start, end);
-    start = end;
+  for (const text of rowChunks(buf)) {
+    if (rowIndex >= top + rows - 1) break;
     rowRe.lastIndex = 0;
     for (let rm = rowRe.exec(text); rm; rm = rowRe.exec(text)) {
       const r = /\br="(\d+)"/.exec(rm[1]);
