@@ -32,7 +32,7 @@ export function SuggestionPanel({ suggestion: s, type, rows, measureName, valid,
   const count = (name: string) => rows.find((r) => r.segment === name)?.customers;
   return (
     <section className={styles.root} aria-labelledby="suggestion-title" data-testid="suggestion">
-      <Subtitle2 as="h4" id="suggestion-title">
+      <Subtitle2 as="h3" id="suggestion-title">
         Thresholds suggested from the data
       </Subtitle2>
       <Text size={200} className={styles.hint}>
