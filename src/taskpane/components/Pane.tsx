@@ -1,7 +1,7 @@
 // The task pane: three steps (data, segment types with preview, apply) over one draft configuration.
 import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Button, Link, Tab, TabList, Text, Title3, makeStaticStyles, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { defaultConfig } from '../../engine/config';
+import { memo, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { defaultConfig, type SegmentKind } from '../../engine/config';
 import { canonicalJson } from '../../engine/history';
 import type { SourceInfo, SourceRef, WorkbookHost } from '../../hosts/host';
 import { useFormats } from '../format';
@@ -70,6 +70,17 @@ function sourceLabel(sources: readonly SourceInfo[], source: SourceRef): string 
   if (source.kind === 'selection') return 'the selection';
   return sources.find((s) => s.ref.kind === source.kind && 'name' in s.ref && s.ref.name === source.name)?.label ?? `${source.kind === 'table' ? 'Table' : 'Sheet'} ${source.name}`;
 }
+
+/** The three steps; memoized, as nothing in them changes while a threshold is dragged. */
+const StepTabs = memo(function StepTabs({ step, onGoTo }: { step: Step; onGoTo(to: Step): void }) {
+  return (
+    <TabList selectedValue={step} onTabSelect={(_, d) => onGoTo(d.value as Step)} aria-label="Steps">
+      <Tab value="data" id="tab-data">Data</Tab>
+      <Tab value="segments" id="tab-segments">Segment types</Tab>
+      <Tab value="apply" id="tab-apply">Apply</Tab>
+    </TabList>
+  );
+});
 
 export function Pane({ host, engine, onApi, steps }: PaneProps) {
   const styles = useStyles();
@@ -148,6 +159,16 @@ export function Pane({ host, engine, onApi, steps }: PaneProps) {
     else return;
     e.preventDefault();
   };
+  // Stable, so the list of types is not rendered again on every step of a drag (SegmentTypeList).
+  const typeNames = useRef<string[]>([]);
+  typeNames.current = draft.config.segmentTypes.map((t) => t.name);
+  const onSelectType = useCallback((index: number) => dispatch({ type: 'select', index }), []);
+  const onMoveType = useCallback((index: number, by: -1 | 1) => dispatch({ type: 'moveType', index, by }), []);
+  const onRemoveType = useCallback((index: number) => dispatch({ type: 'removeType', index }), []);
+  const onAddType = useCallback((kind: SegmentKind) => {
+    dispatch({ type: 'addType', segmentType: EDITORS[kind].create(freeName(EDITORS[kind].label.split(' ')[0], typeNames.current)) });
+    setNameFocus((n) => n + 1);
+  }, []);
   const [segmentColumns, setSegmentColumns] = useState(false);
   const [storedProblem, setStoredProblem] = useState<Extract<LoadedConfig, { state: 'invalid' }>>();
   // The settings of the last run (as loaded from the workbook, then as applied): the header says when
@@ -267,11 +288,7 @@ export function Pane({ host, engine, onApi, steps }: PaneProps) {
           </MessageBarActions>
         </MessageBar>
       )}
-      <TabList selectedValue={step} onTabSelect={(_, d) => goTo(d.value as Step)} aria-label="Steps">
-        <Tab value="data" id="tab-data">Data</Tab>
-        <Tab value="segments" id="tab-segments">Segment types</Tab>
-        <Tab value="apply" id="tab-apply">Apply</Tab>
-      </TabList>
+      <StepTabs step={step} onGoTo={goTo} />
       <section ref={panel} tabIndex={-1} role="tabpanel" aria-labelledby={`tab-${step}`} className={styles.panel}>
         {step === 'data' && (
           <DataStep
@@ -298,13 +315,10 @@ export function Pane({ host, engine, onApi, steps }: PaneProps) {
             waiting={src.busy !== undefined || ready}
             blocked={blocked}
             wide={wide}
-            onSelect={(index) => dispatch({ type: 'select', index })}
-            onMove={(index, by) => dispatch({ type: 'moveType', index, by })}
-            onRemove={(index) => dispatch({ type: 'removeType', index })}
-            onAdd={(kind) => {
-              dispatch({ type: 'addType', segmentType: EDITORS[kind].create(freeName(EDITORS[kind].label.split(' ')[0], draft.config.segmentTypes.map((t) => t.name))) });
-              setNameFocus((n) => n + 1);
-            }}
+            onSelect={onSelectType}
+            onMove={onMoveType}
+            onRemove={onRemoveType}
+            onAdd={onAddType}
             onRename={(index, name) => dispatch({ type: 'renameType', index, name })}
             onChange={(index, segmentType) => dispatch({ type: 'updateType', index, segmentType })}
             onThreshold={onThreshold}

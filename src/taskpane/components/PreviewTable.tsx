@@ -1,5 +1,6 @@
 // Per segment: customers and the shares of customers and of the measure, profit, the money (net sales)
 // and the average per customer, with a total row, in the user's locale.
+import { memo } from 'react';
 import type { SummaryRow } from '../../engine/result';
 import { moneyText, useFormats } from '../format';
 import { SegmentTable } from './SegmentTable';
@@ -13,7 +14,11 @@ export interface PreviewTableProps {
   colors?: Record<string, string>;
 }
 
-export function PreviewTable({ rows, measureName, moneyFormat, caption, colors = {} }: PreviewTableProps) {
+/**
+ * Memoized: a drag renders the preview twice, once as the thresholds move (same rows) and once when
+ * the engine's counts arrive; the first needs no new table.
+ */
+export const PreviewTable = memo(function PreviewTable({ rows, measureName, moneyFormat, caption, colors = {} }: PreviewTableProps) {
   const f = useFormats();
   // Whole units: a 320 px pane has no room for cents; the currency is the workbook's own.
   const money = (n: number) => moneyText(n, f.locale, moneyFormat, 0);
@@ -40,4 +45,4 @@ export function PreviewTable({ rows, measureName, moneyFormat, caption, colors =
       }}
     />
   );
-}
+});

@@ -1,6 +1,7 @@
 // The segment types of the configuration: pick one to edit, reorder, remove, add one of any kind.
 import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
+import { memo } from 'react';
 import type { SegmentKind, SegmentType } from '../../engine/config';
 import { EDITORS } from './editors/registry';
 import { ListControls } from './editors/ListControls';
@@ -27,7 +28,25 @@ export interface SegmentTypeListProps {
   onAdd(kind: SegmentKind): void;
 }
 
-export function SegmentTypeList({ types, selected, invalid, onSelect, onMove, onRemove, onAdd }: SegmentTypeListProps) {
+/**
+ * The list shows names and kinds only: a drag that changes a type's thresholds leaves it as it is
+ * (its callbacks are stable, Pane.tsx), so it is not rendered again for every step of the drag.
+ */
+function sameList(a: SegmentTypeListProps, b: SegmentTypeListProps): boolean {
+  return (
+    a.selected === b.selected &&
+    a.types.length === b.types.length &&
+    a.types.every((t, i) => t.name === b.types[i].name && t.kind === b.types[i].kind) &&
+    a.invalid.length === b.invalid.length &&
+    a.invalid.every((v, i) => v === b.invalid[i]) &&
+    a.onSelect === b.onSelect &&
+    a.onMove === b.onMove &&
+    a.onRemove === b.onRemove &&
+    a.onAdd === b.onAdd
+  );
+}
+
+export const SegmentTypeList = memo(function SegmentTypeList({ types, selected, invalid, onSelect, onMove, onRemove, onAdd }: SegmentTypeListProps) {
   const styles = useStyles();
   const kinds = Object.keys(EDITORS) as SegmentKind[];
   return (
@@ -66,4 +85,4 @@ export function SegmentTypeList({ types, selected, invalid, onSelect, onMove, on
       </Menu>
     </div>
   );
-}
+}, sameList);
