@@ -149,6 +149,20 @@ test('the playground, step by step, against the engine', async () => {
   await eventually(() => page.getByTestId('run-status').textContent(), (v) => expect(v).toContain('Data unchanged since then'));
   await shot(page, '05-applied');
   const applyAxe = await axeViolations(page);
+  // The header keeps its height when the settings change and change back (a badge per line in both
+  // states): a badge that came and went moved the whole pane on every drag across the applied settings.
+  const statusHeight = () => page.getByTestId('run-status').evaluate((e) => e.getBoundingClientRect().height);
+  const appliedHeight = await statusHeight();
+  await page.getByRole('tab', { name: 'Segment types' }).click();
+  const typeName = page.getByRole('textbox', { name: 'Segment type name' });
+  const appliedName = await typeName.inputValue();
+  await typeName.fill(`${appliedName} 2`);
+  await page.getByTestId('settings-changed').waitFor();
+  expect(await statusHeight()).toBe(appliedHeight);
+  await typeName.fill(appliedName);
+  await page.getByTestId('settings-unchanged').waitFor();
+  expect(await statusHeight()).toBe(appliedHeight);
+  await page.getByRole('tab', { name: 'Apply' }).click();
 
   const summary = await sheetValues(page, 'Segment Summary');
   expect(summary[0][0]).toBe('Sales of all dates; 9,994 lines used, 0 filtered out, 0 left out');

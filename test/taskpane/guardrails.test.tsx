@@ -89,10 +89,13 @@ describe('guardrails', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
     await waitFor(() => expect(screen.getByTestId('run-status').textContent).toContain('Tiers last computed'), { timeout: 20_000 });
     expect(screen.queryByTestId('settings-changed')).toBeNull();
+    // Both states take a badge on a line of its own, so the pane does not jump when they change.
+    expect(screen.getByTestId('settings-unchanged').textContent).toBe('Settings as applied in the last run');
     fireEvent.click(screen.getByRole('tab', { name: 'Segment types' }));
     const name = () => screen.getByRole('textbox', { name: 'Segment type name' });
     fireEvent.change(name(), { target: { value: 'Sales tiers' } });
     await waitFor(() => expect(screen.getByTestId('settings-changed').textContent).toBe('Settings changed since the last run'));
+    expect(screen.queryByTestId('settings-unchanged')).toBeNull();
     // Typing the old name back: nothing differs from the last run any more.
     fireEvent.change(name(), { target: { value: 'Sales ABC' } });
     await waitFor(() => expect(screen.queryByTestId('settings-changed')).toBeNull());

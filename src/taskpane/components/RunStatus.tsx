@@ -5,7 +5,9 @@ import type { PreviousRun } from '../../hosts/host';
 import { useFormats } from '../format';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  // One line each, in both states: a badge that came and went (or wrapped differently) moved the whole
+  // pane by a line on every drag that crossed the applied settings, and made the browser repaint it all.
+  root: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', rowGap: tokens.spacingVerticalXS },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -36,9 +38,13 @@ export function RunStatus({ previous, fingerprint, settingsChanged }: RunStatusP
           {changed ? 'The data changed since then: apply again' : 'Data unchanged since then'}
         </Badge>
       )}
-      {settingsChanged && (
+      {settingsChanged ? (
         <Badge appearance="tint" color="warning" data-testid="settings-changed">
           Settings changed since the last run
+        </Badge>
+      ) : (
+        <Badge appearance="tint" color="success" data-testid="settings-unchanged">
+          Settings as applied in the last run
         </Badge>
       )}
     </div>
