@@ -29,11 +29,7 @@ const sample = JSON.parse(readFileSync(join(__dirname, '../../examples/superstor
 function sheetsAsLibreOfficeSees(file: string): Map<string, string[][]> {
   const out = join(dir, `csv-${Math.random().toString(36).slice(2)}`);
   try {
-    execFileSync(
-      'soffice',
-      [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, file],
-      { stdio: 'pipe', timeout: 240_000 },
-    );
+    execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, file], { stdio: 'pipe', timeout: 240_000 });
   } catch (e) {
     throw new Error(`LibreOffice could not convert ${file} (is libreoffice-calc installed? apt-get install -y libreoffice-calc): ${(e as Error).message}`);
   }
@@ -51,9 +47,7 @@ async function chartsAsLibreOfficeSees(file: string): Promise<{ title: string; s
   const out = join(dir, `ods-${Math.random().toString(36).slice(2)}`);
   execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'ods', '--outdir', out, file], { stdio: 'pipe', timeout: 240_000 });
   const zip = await JSZip.loadAsync(readFileSync(join(out, readdirSync(out)[0])));
-  const objects = Object.keys(zip.files)
-    .filter((k) => /^Object \d+\/content\.xml$/.test(k))
-    .sort((a, b) => parseInt(a.slice(7), 10) - parseInt(b.slice(7), 10));
+  const objects = Object.keys(zip.files).filter((k) => /^Object \d+\/content\.xml$/.test(k)).sort((a, b) => parseInt(a.slice(7), 10) - parseInt(b.slice(7), 10));
   const charts = [];
   for (const k of objects) {
     const xml = await zip.file(k)!.async('string');
@@ -88,11 +82,7 @@ function expectTiers(rows: string[][], result: EngineResult, movedNone = false) 
   const cols = movedNone
     ? result.types.reduce((out, t) => {
         const last = out.map((c) => c.typeName).lastIndexOf(t.type.name);
-        return [
-          ...out.slice(0, last + 1),
-          { header: `${t.type.name} (why)`, role: 'extra' as const, format: 'text' as const, typeName: t.type.name, values: result.customers.ids.map(() => '') },
-          ...out.slice(last + 1),
-        ];
+        return [...out.slice(0, last + 1), { header: `${t.type.name} (why)`, role: 'extra' as const, format: 'text' as const, typeName: t.type.name, values: result.customers.ids.map(() => '') }, ...out.slice(last + 1)];
       }, engine)
     : engine;
   expect(rows[0]).toEqual(cols.map((c) => c.header));
@@ -129,11 +119,7 @@ describe('LibreOffice opens what Tierwise wrote', () => {
     const summary = sheets.get('Segment Summary')!;
     const abc = summary.findIndex((r) => r[0] === 'Sales ABC');
     // Superstore, ABC 80/15/5 on sales: 396 A, 209 B, 188 C customers.
-    expect(summary.slice(abc + 2, abc + 5).map((r) => [r[0], r[1]])).toEqual([
-      ['A', '396'],
-      ['B', '209'],
-      ['C', '188'],
-    ]);
+    expect(summary.slice(abc + 2, abc + 5).map((r) => [r[0], r[1]])).toEqual([['A', '396'], ['B', '209'], ['C', '188']]);
     // A second run on the written file (Tierwise's sheets and table replaced in place) opens too.
     const host = await XlsxHost.open(readFileSync(file), 'superstore.xlsx');
     const second = await runWorkbook({ host, now: '2026-02-28T09:00:00.000Z' });
@@ -199,31 +185,9 @@ describe('LibreOffice opens what Tierwise wrote', () => {
   });
 
   it("a problem's address on the summary is a link LibreOffice follows to the cell", async () => {
-    const config = {
-      version: 1,
-      segmentTypes: [
-        {
-          name: 'Sales ABC',
-          kind: 'abc',
-          segments: [
-            { name: 'A', share: 80 },
-            { name: 'B', share: 15 },
-            { name: 'C', share: 5 },
-          ],
-        },
-      ],
-    };
+    const config = { version: 1, segmentTypes: [{ name: 'Sales ABC', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] }] };
     // C2's sales are unreadable: Orders!B3 is left out.
-    const { file } = await segmentFile(
-      await plainWorkbook('Orders', [
-        ['Customer ID', 'Sales'],
-        ['C1', 80],
-        ['C2', 'n/a'],
-        ['C3', 5],
-      ]),
-      'links.xlsx',
-      config,
-    );
+    const { file } = await segmentFile(await plainWorkbook('Orders', [['Customer ID', 'Sales'], ['C1', 80], ['C2', 'n/a'], ['C3', 5]]), 'links.xlsx', config);
     const out = join(dir, `ods-${Math.random().toString(36).slice(2)}`);
     execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'ods', '--outdir', out, file], { stdio: 'pipe', timeout: 240_000 });
     const xml = await (await JSZip.loadAsync(readFileSync(join(out, readdirSync(out)[0])))).file('content.xml')!.async('string');
@@ -231,7 +195,7 @@ describe('LibreOffice opens what Tierwise wrote', () => {
     expect(links).toEqual([['#Orders.B3', 'Orders!B3']]);
   });
 
-  it("draws the Segment Summary as a manager sees it: each type's table, Pareto chart and migration matrix on one page (test-artifacts/interop/summary.png)", async () => {
+  it('draws the Segment Summary as a manager sees it: each type\'s table, Pareto chart and migration matrix on one page (test-artifacts/interop/summary.png)', async () => {
     // Superstore in US dollars, run twice (Sales ABC 80/15/5, then 70/25/5): the matrix shows who moved.
     const bytes = await superstoreSummary();
     await expectValidWorkbook(bytes, 'summary.xlsx');
