@@ -157,6 +157,28 @@ export function resolveMapping(header: readonly Cell[], columns: Config['columns
  * left-out row is explained: Excel hands numbers over as numbers, so the usual run reads once, and
  * only a file of numbers written with commas (a European CSV) is read twice.
  */
+/**
+ * The columns the configuration needs and `has` says are not mapped, each with why: one check for the
+ * engine (a mapping of column indexes) and the SQL compiler (a mapping of header names).
+ */
+export function missingRoles(config: Config, has: (role: ColumnRole) => boolean): { where: string; message: string }[] {
+  const out: { where: string; message: string }[] = [];
+  const missing = (role: ColumnRole | 'profitOrCost', why: string) => {
+    const what = role === 'profitOrCost' ? 'a Profit or a Cost column' : `a ${ROLE_LABELS[role]} column`;
+    out.push({ where: role === 'profitOrCost' ? 'columns.profit' : `columns.${role}`, message: `map ${what}: ${why}` });
+  };
+  if (!has('customer')) missing('customer', 'every line must say which customer it belongs to');
+  if (!has('amount')) missing('amount', 'net sales are measured on every run');
+  if (!has('date') && config.window.kind !== 'all') missing('date', `the time window "${config.window.kind}" needs dates`);
+  for (const t of config.segmentTypes) {
+    for (const need of typeNeeds(t)) {
+      const found = need.role === 'profitOrCost' ? has('profit') || has('cost') : has(need.role);
+      if (!found) missing(need.role, need.why);
+    }
+  }
+  return out;
+}
+
 export function ingest(table: SourceTable, config: Config): Ingested {
   const setting = config.locale.decimal;
   if (setting !== 'auto') return ingestWith(table, config, setting, undefined);
@@ -179,19 +201,7 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
     date1904: config.locale.date1904 ?? table.date1904 ?? false,
   });
 
-  const missing = (role: ColumnRole | 'profitOrCost', why: string) => {
-    const what = role === 'profitOrCost' ? 'a Profit or a Cost column' : `a ${ROLE_LABELS[role]} column`;
-    issues.push({ severity: 'error', where: role === 'profitOrCost' ? 'columns.profit' : `columns.${role}`, message: `map ${what}: ${why}` });
-  };
-  if (mapping.customer === undefined) missing('customer', 'every line must say which customer it belongs to');
-  if (mapping.amount === undefined) missing('amount', 'net sales are measured on every run');
-  if (mapping.date === undefined && config.window.kind !== 'all') missing('date', `the time window "${config.window.kind}" needs dates`);
-  for (const t of config.segmentTypes) {
-    for (const need of typeNeeds(t)) {
-      const has = need.role === 'profitOrCost' ? mapping.profit !== undefined || mapping.cost !== undefined : mapping[need.role] !== undefined;
-      if (!has) missing(need.role, need.why);
-    }
-  }
+  for (const m of missingRoles(config, (role) => mapping[role] !== undefined)) issues.push({ severity: 'error', ...m });
   const filters = compileFilters(table.header, config.filters, issues);
   if (issues.some((i) => i.severity === 'error')) return empty();
 

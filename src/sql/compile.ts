@@ -2,7 +2,7 @@
 // columns, names and values of `tierwise segment --format csv` for the same configuration; the
 // TypeScript engine stays the reference and the tests hold the two together (docs/sql.md).
 import type { Config, SegmentType } from '../engine/config';
-import { ROLE_LABELS, resolveMapping, typeNeeds } from '../engine/ingest';
+import { missingRoles, resolveMapping } from '../engine/ingest';
 import { columnNamed } from '../engine/parse/headers';
 import type { ColumnRole } from '../engine/types';
 import { abcSql } from './abc';
@@ -47,25 +47,6 @@ export interface SqlProblem {
 
 export type SqlResult = { ok: true; sql: string } | { ok: false; problems: SqlProblem[] };
 
-/** Every column role the query can read, in the engine's words (for messages). */
-function missingRoles(config: Config, roles: RoleColumns): SqlProblem[] {
-  const problems: SqlProblem[] = [];
-  const missing = (role: ColumnRole | 'profitOrCost', why: string) => {
-    const what = role === 'profitOrCost' ? 'a Profit or a Cost column' : `a ${ROLE_LABELS[role]} column`;
-    problems.push({ path: role === 'profitOrCost' ? 'columns.profit' : `columns.${role}`, message: `map ${what}: ${why}` });
-  };
-  if (roles.customer === undefined) missing('customer', 'every line must say which customer it belongs to');
-  if (roles.amount === undefined) missing('amount', 'net sales are measured on every run');
-  if (roles.date === undefined && config.window.kind !== 'all') missing('date', `the time window "${config.window.kind}" needs dates`);
-  for (const t of config.segmentTypes) {
-    for (const need of typeNeeds(t)) {
-      const has = need.role === 'profitOrCost' ? roles.profit !== undefined || roles.cost !== undefined : roles[need.role] !== undefined;
-      if (!has) missing(need.role, need.why);
-    }
-  }
-  return problems;
-}
-
 /** Exhaustive over the kinds: a kind not compiled yet is a problem value, never wrong SQL. */
 function kindSql(type: SegmentType, k: KindContext): KindSql | string {
   switch (type.kind) {
@@ -108,7 +89,7 @@ export function compileSql(config: Config, options: SqlOptions): SqlResult {
   for (const [role, index] of Object.entries(mapping) as [ColumnRole, number][]) roles[role] = header[index];
   // The engine reads profit from the profit column, from amount - cost only without one.
   if (roles.profit !== undefined) delete roles.cost;
-  problems.push(...missingRoles(config, roles));
+  problems.push(...missingRoles(config, (role) => roles[role] !== undefined).map((m) => ({ path: m.where, message: m.message })));
 
   const filters = config.filters.flatMap((f, i) => {
     const c = columnNamed(header, f.column);
