@@ -13,7 +13,7 @@ import { defaultConfig } from '../../src/engine/config';
 import { InProcessClient } from '../../src/taskpane/worker/client';
 import { SETTINGS_CONFIG } from '../../src/plan/owned';
 import { LAST_STEP_PREFIX, openingStep, storedStepMemory } from '../../src/taskpane/state/lastStep';
-import { lastOn, renderPane } from './render';
+import { fourCustomers, lastOn, renderPane } from './render';
 
 jest.setTimeout(90_000);
 configure({ asyncUtilTimeout: 15_000 });
@@ -104,20 +104,8 @@ describe('the step the pane opens on', () => {
 });
 
 describe('the footer of the Data and Segment types steps', () => {
-  const within3 = () => {
-    const wb = new MemoryWorkbook();
-    wb.addSheet('Sales', [
-      ['Customer', 'Sales', 'Profit'],
-      ['C1', 500, 100],
-      ['C2', 300, -20],
-      ['C3', 150, 30],
-      ['C4', 50, 5],
-    ]);
-    return wb;
-  };
-
   it('says what Apply will write, and its Apply runs the Apply step with the focus on the progress, then the result', async () => {
-    const wb = within3();
+    const wb = fourCustomers();
     renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} />);
     const footer = await screen.findByTestId('apply-footer');
     await waitFor(() => expect(screen.getByTestId('apply-footer-what').textContent).toBe('Writes 2 segment types to Customer Tiers and Segment Summary.'));
@@ -131,7 +119,7 @@ describe('the footer of the Data and Segment types steps', () => {
   });
 
   it('while a problem blocks Apply, names it with a link to its field', async () => {
-    renderPane(<Pane host={new MemoryHost(within3())} engine={new InProcessClient()} steps={lastOn('segments')} />);
+    renderPane(<Pane host={new MemoryHost(fourCustomers())} engine={new InProcessClient()} steps={lastOn('segments')} />);
     await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy());
     fireEvent.click(screen.getByRole('button', { name: /^Profit band/ }));
     const low = screen.getByRole('textbox', { name: 'Low: to profit (excluded)' });

@@ -8,29 +8,17 @@
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { defaultConfig } from '../../src/engine/config';
 import { MemoryHost } from '../../src/hosts/memory/host';
-import { MemoryWorkbook } from '../../src/hosts/memory/workbook';
 import { Pane } from '../../src/taskpane/components/Pane';
 import { HISTORY_LIMIT, historyReducer, initialHistory, undoableRemoval } from '../../src/taskpane/state/draft';
 import { InProcessClient } from '../../src/taskpane/worker/client';
-import { lastOn, renderPane } from './render';
+import { fourCustomers, lastOn, renderPane } from './render';
 
 jest.setTimeout(90_000);
 configure({ asyncUtilTimeout: 15_000 });
 
-function workbook(): MemoryWorkbook {
-  const wb = new MemoryWorkbook();
-  wb.addSheet('Sales', [
-    ['Customer', 'Sales', 'Profit'],
-    ['C1', 500, 100],
-    ['C2', 300, -20],
-    ['C3', 150, 30],
-    ['C4', 50, 5],
-  ]);
-  return wb;
-}
 
 async function open() {
-  renderPane(<Pane host={new MemoryHost(workbook())} engine={new InProcessClient()} steps={lastOn('segments')} />);
+  renderPane(<Pane host={new MemoryHost(fourCustomers())} engine={new InProcessClient()} steps={lastOn('segments')} />);
   await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy());
 }
 

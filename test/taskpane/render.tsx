@@ -3,6 +3,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, type RenderResult } from '@testing-library/react';
 import { useState, type ReactElement } from 'react';
 import { defaultConfig, type SegmentType } from '../../src/engine/config';
+import { MemoryWorkbook } from '../../src/hosts/memory/workbook';
 import { SegmentEditor } from '../../src/taskpane/components/SegmentEditor';
 import { checkDraft } from '../../src/taskpane/state/validation';
 import { FormatContext, makeFormats } from '../../src/taskpane/format';
@@ -15,6 +16,19 @@ if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
     unobserve(): void {}
     disconnect(): void {}
   };
+}
+
+/** Four customers on a Sales sheet, one with a loss: Sales 500, 300, 150, 50 (1,000); Profit 100, -20, 30, 5. */
+export function fourCustomers(): MemoryWorkbook {
+  const wb = new MemoryWorkbook();
+  wb.addSheet('Sales', [
+    ['Customer', 'Sales', 'Profit'],
+    ['C1', 500, 100],
+    ['C2', 300, -20],
+    ['C3', 150, 30],
+    ['C4', 50, 5],
+  ]);
+  return wb;
 }
 
 export function renderPane(ui: ReactElement, locale = 'en-US'): RenderResult {
