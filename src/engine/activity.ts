@@ -94,6 +94,13 @@ export function matches(values: readonly number[], criteria: readonly Pick<Activ
 export const splitCategories = (text: string | undefined): string[] =>
   (text ?? '').split(';').map((s) => s.trim()).filter((s) => s !== '');
 
+/** Without a readable date there is no day to count the periods back from (the DuckDB path says so too). */
+export const periodsNeedDates = (p: Pick<Prepared, 'config'>, name: string): Issue => ({
+  severity: 'error',
+  where: typePath(p as Prepared, name),
+  message: `"${name}" counts periods back from the latest sale: map a Date column with readable dates`,
+});
+
 export function classifyActivity(p: Prepared, type: ActivityType): TypeResult {
   const n = p.measures.count;
   const segments = [segmentInfo({ ...type, name: type.category })];
@@ -105,7 +112,7 @@ export function classifyActivity(p: Prepared, type: ActivityType): TypeResult {
     type, segments, measureName: 'state of mind', measure: new Float64Array(n).fill(NaN), auto: final, final, extraColumns: [], summary: summarize(segments, final, new Float64Array(n).fill(NaN), p.measures), issues,
   });
   if (end === undefined) {
-    issues.push({ severity: 'error', where, message: `"${type.name}" counts periods back from the latest sale: map a Date column with readable dates` });
+    issues.push(periodsNeedDates(p, type.name));
     return empty();
   }
   const lines = p.ingested.lines;

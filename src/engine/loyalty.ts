@@ -9,7 +9,7 @@ import { groupByOrder, orderGroups, type OrderGroups } from './orders';
 import { cached, entryOf, typePath, type Prepared } from './prepared';
 import { segmentInfo, type ExtraColumn, type TypeResult } from './result';
 import { summarize } from './summary';
-import { COLUMN_ROLES, type ColumnMapping, type ColumnRole, type Issue, type SourceTable } from './types';
+import { COLUMN_ROLES, type Cell, type ColumnMapping, type ColumnRole, type Issue, type SourceTable } from './types';
 import type { DayRange } from './window';
 
 /** Removes floating-point noise: 268.28000000000003 -> 268.28, 2.4999999999999996 -> 2.5. */
@@ -28,6 +28,17 @@ export function roundPoints(x: number, multiple = 1): number {
   return Number.isInteger(multiple) ? v + 0 : round9(v) + 0;
 }
 
+/**
+ * The column a rule looks at: the one headed so, else the column mapped to the role of that name
+ * ("product", "category"); -1 when there is none. The SQL path finds rule columns with it too.
+ */
+export function ruleColumn(header: readonly Cell[], mapping: ColumnMapping, name: string): number {
+  const c = columnNamed(header, name);
+  const role = name.trim() as ColumnRole;
+  if (c < 0 && (COLUMN_ROLES as readonly string[]).includes(role) && mapping[role] !== undefined) return mapping[role];
+  return c;
+}
+
 /** Which lines each rule matches: one mask per rule, built once per run. */
 export function ruleMasks(
   table: SourceTable,
@@ -39,9 +50,7 @@ export function ruleMasks(
   const issues: Issue[] = [];
   const masks = type.rules.map((rule, r) => {
     const mask = new Uint8Array(lines.length);
-    let c = columnNamed(table.header, rule.match.column);
-    const role = rule.match.column.trim() as ColumnRole;
-    if (c < 0 && (COLUMN_ROLES as readonly string[]).includes(role) && mapping[role] !== undefined) c = mapping[role];
+    const c = ruleColumn(table.header, mapping, rule.match.column);
     if (c < 0) {
       issues.push({ severity: 'error', where: `${where}.rules[${r}].match.column`, message: `no column is headed "${rule.match.column}"; the rule earns nothing` });
       return mask;

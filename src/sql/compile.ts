@@ -3,10 +3,13 @@
 // TypeScript engine stays the reference and the tests hold the two together (docs/sql.md).
 import type { Config, SegmentType } from '../engine/config';
 import { missingRoles, resolveMapping } from '../engine/ingest';
+import { ruleColumn } from '../engine/loyalty';
 import { columnNamed } from '../engine/parse/headers';
 import type { ColumnRole } from '../engine/types';
 import { abcSql } from './abc';
+import { activitySql } from './activity';
 import { bandsSql } from './bands';
+import { loyaltySql } from './loyalty';
 import { rfmSql } from './rfm';
 import { xyzSql } from './xyz';
 import { DIALECTS, tableName, type SqlDialectName } from './dialect';
@@ -55,9 +58,9 @@ function kindSql(type: SegmentType, k: KindContext): KindSql | string {
     case 'bands':
       return bandsSql(type, k);
     case 'loyalty':
-      return 'loyalty is not compiled to SQL yet';
+      return loyaltySql(type, k);
     case 'activity':
-      return 'activity is not compiled to SQL yet';
+      return activitySql(type, k);
     case 'profiles':
       return 'profiles are not compiled to SQL yet';
     case 'rfm':
@@ -110,9 +113,18 @@ export function compileSql(config: Config, options: SqlOptions): SqlResult {
     const i = config.segmentTypes.findIndex((t) => t.kind === 'abc' && t.name.toLowerCase() === name.toLowerCase());
     return i >= 0 ? `tw_t${i + 1}` : undefined;
   };
+  // Source columns read as text by a kind (loyalty rules), carried through tw_source and tw_kept as tw_x1, tw_x2, ...
+  const textColumns: string[] = [];
+  const textColumn = (name: string): string | undefined => {
+    const c = ruleColumn(header, mapping, name);
+    if (c < 0) return undefined;
+    if (!textColumns.includes(header[c])) textColumns.push(header[c]);
+    return `tw_x${textColumns.indexOf(header[c]) + 1}`;
+  };
+  const hasRole = (role: ColumnRole) => roles[role] !== undefined;
   config.segmentTypes.forEach((type, i) => {
     const prefix = `tw_t${i + 1}`;
-    const sql = kindSql(type, { d, config, prefix, from, abcPrefix });
+    const sql = kindSql(type, { d, config, prefix, from, abcPrefix, hasRole, textColumn });
     if (typeof sql === 'string') problems.push({ path: `segmentTypes[${i}]`, message: `"${type.name}": ${sql}` });
     else {
       kinds.push(sql);
@@ -130,6 +142,7 @@ export function compileSql(config: Config, options: SqlOptions): SqlResult {
       filters,
       lineOrder: options.columns.lineOrder,
       extraCustomers: overrideCustomers(config),
+      textColumns,
     }),
     ...kinds.flatMap((k) => k.ctes),
   ];

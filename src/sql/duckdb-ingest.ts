@@ -14,6 +14,7 @@ import type { Config } from '../engine/config';
 import { columnIndex, sourceCellAddress } from '../engine/address';
 import { blankRowsNote, chooseDateOrder, decimalNote, ingest, typeReads } from '../engine/ingest';
 import { columnNamed } from '../engine/parse/headers';
+import { ruleColumn } from '../engine/loyalty';
 import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
 import { detectDecimalCounted, EXCEL_ERRORS, readNumber, type DecimalSeparator } from '../engine/parse/number';
 import type { Cell, Issue, SourceTable } from '../engine/types';
@@ -107,6 +108,8 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   });
   const typedRoles = [...numbers, ...(m.date !== undefined ? [m.date] : [])];
   const read = new Set(config.segmentTypes.flatMap(typeReads));
+  // The columns loyalty rules compare (kept as they are; the compiled query trims them).
+  const ruleColumns = config.segmentTypes.flatMap((t) => (t.kind === 'loyalty' ? t.rules.map((r) => ruleColumn(raw.header, m, r.match.column)) : [])).filter((c) => c >= 0);
   const plan: Plan = {
     raw,
     customer: m.customer!,
@@ -115,7 +118,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     textChecked,
     keys,
     filters: kept.length > 0 ? kept.join(' AND ') : 'true',
-    kept: new Set([m.customer!, ...numbers, ...filterColumns, ...[m.date, m.customerName, ...[...read].map((role) => m[role])].filter((c): c is number => c !== undefined)]),
+    kept: new Set([m.customer!, ...numbers, ...filterColumns, ...ruleColumns, ...[m.date, m.customerName, ...[...read].map((role) => m[role])].filter((c): c is number => c !== undefined)]),
     stored: raw.format === 'csv' || typedRoles.some((c) => !typedByFile({ raw } as Plan, c)),
   };
   const date1904 = config.locale.date1904 ?? false;

@@ -10,6 +10,7 @@ import { isoToEpochDay } from '../engine/parse/date';
 import { ingest, resolveMapping, type SalesLines } from '../engine/ingest';
 import type { Issue } from '../engine/types';
 import { applyOverrides } from '../engine/overrides';
+import { periodsNeedDates } from '../engine/activity';
 import { recencyNeedsDates } from '../engine/rfm';
 import { overridesNotTaken, type Prepared } from '../engine/run';
 import { resolveWindow, type DayRange } from '../engine/window';
@@ -127,18 +128,19 @@ function typeIssues(config: Config): Issue[] {
 }
 
 /**
- * RFM counts recency back from the window's end, or from the latest date when the window is the whole
- * history: without a readable date the engine refuses the type (classifyRfm), and so does this path.
+ * RFM counts recency, and activity its periods, back from the window's end, or from the latest date when
+ * the window is the whole history: without a readable date the engine refuses the type (classifyRfm,
+ * classifyActivity), and so does this path.
  */
 async function recencyWithoutDates(con: DuckDBConnection, raw: RawSource, config: Config): Promise<Issue[]> {
-  const rfm = config.segmentTypes.filter((t) => t.kind === 'rfm');
-  if (rfm.length === 0 || config.window.kind !== 'all') return [];
+  const dated = config.segmentTypes.filter((t) => t.kind === 'rfm' || t.kind === 'activity');
+  if (dated.length === 0 || config.window.kind !== 'all') return [];
   const dateColumn = dateHeader(raw, config);
   if (dateColumn !== undefined) {
     const r = await con.runAndReadAll(`SELECT max(${sqlIdent(dateColumn)}) IS NOT NULL FROM sales`);
     if (r.getRowsJS()[0][0] === true) return [];
   }
-  return rfm.map((t) => recencyNeedsDates({ config }, t.name));
+  return dated.map((t) => (t.kind === 'rfm' ? recencyNeedsDates : periodsNeedDates)({ config }, t.name));
 }
 
 /** The window as the engine resolves it, with the default end the query uses (the latest date of `sales`), for the run's account. */

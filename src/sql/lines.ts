@@ -33,6 +33,8 @@ export interface LinesInput {
   lineOrder?: string;
   /** Customers named only in overrides, in the engine's order (they come after the customers of the lines). */
   extraCustomers: string[];
+  /** Source columns (headers) a kind compares as text: tw_x1, tw_x2, ... in this order. */
+  textColumns?: readonly string[];
 }
 
 /** What JavaScript's String.prototype.trim removes: the engine trims customers, names and filter values so. */
@@ -108,7 +110,8 @@ export function linesCtes(input: LinesInput): Cte[] {
     ${optional('order', 'ord', true)},
     ${optional('product', 'product', true)},
     ${optional('category', 'category', true)},
-    ${input.lineOrder !== undefined ? d.ident(input.lineOrder) : `CAST(NULL AS ${d.integer})`} AS seq,
+    ${input.lineOrder !== undefined ? d.ident(input.lineOrder) : `CAST(NULL AS ${d.integer})`} AS seq,${(input.textColumns ?? []).map((h, i) => `
+    ${keyTextSql(d, d.ident(h))} AS tw_x${i + 1},`).join('')}
     CASE WHEN ${kept} THEN 1 ELSE 0 END AS kept,
     CASE WHEN ${readable} THEN 1 ELSE 0 END AS readable
   FROM ${input.table}`;

@@ -1,6 +1,7 @@
 // What every kind's SQL shares: the shape of its piece of the query, and the per-customer measures
 // and eligibility read from tw_customers (alias c), as run.ts defines them.
 import type { Config } from '../engine/config';
+import type { ColumnRole } from '../engine/types';
 import { num, type Dialect } from './dialect';
 import type { Cte } from './lines';
 
@@ -30,6 +31,13 @@ export interface KindContext {
   from: string;
   /** The prefix of the ABC type of that name (ignoring case), whose columns the answer's rows carry. */
   abcPrefix(name: string): string | undefined;
+  /** Whether the source maps a column to the role (an order column: program rates per order). */
+  hasRole(role: ColumnRole): boolean;
+  /**
+   * The tw_kept column holding the trimmed text of a source column named by its header or its role (a
+   * loyalty rule's column, found as the engine's ruleMasks finds it); undefined when there is none.
+   */
+  textColumn(name: string): string | undefined;
 }
 
 /** A measure as the engine's measureOf: NULL (the engine's NaN) for a customer without lines in the window. */

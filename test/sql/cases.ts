@@ -150,6 +150,95 @@ SQL_CASES['xyz-weeks'] = {
   segmentTypes: [{ name: 'Weekly XYZ', kind: 'xyz', period: 'week', minPeriods: 2, segments: [{ name: 'X', maxCv: 3 }, { name: 'Y', maxCv: 5 }, { name: 'Z' }] }],
 };
 
+/**
+ * Loyalty over 12 rolling months: 0.1 point per currency unit and 5 per order (taken back by a returned
+ * order), Technology lines replaced by a non-cumulative rule (0.25 per unit of currency, out of the
+ * program rates), 2 points per unit on paper and binders on top (cumulative); levels with discounts and
+ * rewards whose names hold NASTY. The second type rounds to halves and matches on a role ("product").
+ */
+SQL_CASES.loyalty = {
+  columns: SUPERSTORE_COLUMNS,
+  window: { kind: 'rolling', months: 12 },
+  segmentTypes: [
+    {
+      name: 'Club',
+      kind: 'loyalty',
+      perCurrency: 0.1,
+      perOrder: 5,
+      rules: [
+        { match: { column: 'Category', in: ['Technology'] }, perCurrency: 0.25, cumulative: false },
+        { match: { column: 'Sub-Category', in: ['Paper', 'Binders', NASTY] }, perUnit: 2, cumulative: true },
+      ],
+      levels: [
+        { name: 'Member', minPoints: 0 },
+        { name: 'Silver', minPoints: 200, discount: 5 },
+        { name: `Gold ${NASTY}`, minPoints: 1000, discount: 12.5 },
+      ],
+      rewards: [
+        { name: 'Voucher', cost: 100 },
+        { name: `Gift ${NASTY}`, minPoints: 500, cost: 250 },
+      ],
+    },
+    {
+      name: 'Halves',
+      kind: 'loyalty',
+      perCurrency: 0.013,
+      perUnit: 0.3,
+      rounding: 0.5,
+      rules: [{ match: { column: 'product', in: ['OFF-PA-10001970', 'TEC-AC-10003832'] }, perUnit: 7.25, cumulative: true }],
+      levels: [
+        { name: 'Bronze', minPoints: 10 },
+        { name: 'Silver', minPoints: 50.5 },
+      ],
+      demote: true,
+    },
+  ],
+};
+
+/**
+ * Activity over the calendar year 2017 with a region filtered out: a state of mind over 24 periods of 30
+ * days (reaching back into 2016), optional lines on points (of the loyalty type named), days since the
+ * last purchase and orders; a second type with its own decay whose mandatory line holds for customers
+ * who never bought in the filtered lines (Infinity days), and one without criteria (everyone matches).
+ */
+SQL_CASES.activity = {
+  columns: SUPERSTORE_COLUMNS,
+  window: { kind: 'year', year: 2017, startMonth: 1 },
+  filters: [{ column: 'Region', notIn: ['South'] }],
+  segmentTypes: [
+    { name: 'Points', kind: 'loyalty', perCurrency: 1, levels: [{ name: 'In', minPoints: 0 }] },
+    {
+      name: 'Engaged',
+      kind: 'activity',
+      category: `Engaged ${NASTY}`,
+      periods: 24,
+      loyalty: 'points',
+      criteria: [
+        { measure: 'som', operator: '>=', value: 0.3 },
+        { measure: 'points', operator: '>=', value: 2000, mandatory: false },
+        { measure: 'lastPurchaseDays', operator: '<=', value: 20, mandatory: false },
+        { measure: 'orders', operator: '>', value: 4, mandatory: false },
+      ],
+    },
+    {
+      name: 'Lapsed',
+      kind: 'activity',
+      category: 'Lapsed',
+      periodDays: 90,
+      periods: 8,
+      initial: 1,
+      decrease: 0.5,
+      exclusive: true,
+      criteria: [
+        { measure: 'lastPurchaseDays', operator: '>=', value: 120 },
+        { measure: 'profit', operator: '<', value: 0, mandatory: false },
+        { measure: 'sales', operator: '!=', value: 0, mandatory: false },
+      ],
+    },
+    { name: 'Everyone', kind: 'activity', category: 'All', periods: 3, decrease: 0 },
+  ],
+};
+
 /** The RFM 12 type runs over 12 rolling months: the window is the configuration's, so a case of its own. */
 SQL_CASES['rfm-rolling'] = { ...SQL_CASES.rfm, window: { kind: 'rolling', months: 12 } };
 

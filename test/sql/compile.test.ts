@@ -6,7 +6,7 @@ import { DIALECTS, num, tableName } from '../../src/sql/dialect';
 import { ABC_80_15_5, config } from '../support/tables';
 import { SQL_CASES } from './cases';
 
-const HEADER = ['Row ID', 'Order ID', 'Order Date', 'Customer ID', 'Customer Name', 'Segment', 'Region', 'Product ID', 'Category', 'Sales', 'Quantity', 'Profit'];
+const HEADER = ['Row ID', 'Order ID', 'Order Date', 'Customer ID', 'Customer Name', 'Segment', 'Region', 'Product ID', 'Category', 'Sub-Category', 'Sales', 'Quantity', 'Profit'];
 
 test('string literals, per dialect', () => {
   const text = "a'b\\c\n-- d";
@@ -30,8 +30,8 @@ test('negative numbers are parenthesized, so "x - -5" cannot become the comment 
 });
 
 test('a kind not compiled yet is a problem naming it, never SQL', () => {
-  const r = compileSql(config({ segmentTypes: [ABC_80_15_5, { name: 'Points', kind: 'loyalty', levels: [{ name: 'Member', minPoints: 0 }] }] }), { dialect: 'duckdb', columns: { header: HEADER } });
-  expect(r).toEqual({ ok: false, problems: [{ path: 'segmentTypes[1]', message: '"Points": loyalty is not compiled to SQL yet' }] });
+  const r = compileSql(config({ segmentTypes: [ABC_80_15_5, { name: 'Survey', kind: 'profiles', profiles: [{ name: 'Any' }] }] }), { dialect: 'duckdb', columns: { header: HEADER } });
+  expect(r).toEqual({ ok: false, problems: [{ path: 'segmentTypes[1]', message: '"Survey": profiles are not compiled to SQL yet' }] });
 });
 
 test('missing columns and unknown filter columns are problems with their paths', () => {

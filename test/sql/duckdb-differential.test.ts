@@ -5,7 +5,7 @@
 // The tables hold what breaks executors: ties, returns, zero and negative totals, dates on a window's
 // edges, numbers written as text (`1,234.50`, `(12.00)`, `$5`), unreadable cells, blank and error-valued
 // customers, quotes, backslashes and `--` in names, keys with spaces around them; the kinds the compiler
-// writes (ABC, bands, RFM) with every window, filters, minimums, default and excluded segments, overrides.
+// writes (ABC, bands, RFM, loyalty, activity) with every window, filters, minimums, default and excluded segments, overrides.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +77,49 @@ const rfmType = fc.constantFrom(
   { name: "RFM 'r'", kind: 'rfm' },
   { name: "RFM 'r'", kind: 'rfm', scores: 3, segments: [{ name: 'Best', r: [3, 3], f: [2, 3] }, { name: "Gone -- 'x'", r: [1, 1] }] },
 );
+/** Loyalty: program rates per order, rules on the region and the order id (a column and a role), rounding to multiples. */
+const loyaltyType = fc
+  .record({
+    perCurrency: fc.constantFrom(0, 0.1, 1, 0.25),
+    perUnit: fc.constantFrom(0, 1.5),
+    perOrder: fc.constantFrom(0, 5),
+    rounding: fc.constantFrom(1, 0.5, 0.1, 10),
+    rules: fc.constantFrom(
+      [],
+      [{ match: { column: 'Region', in: ['West'] }, perCurrency: 2, cumulative: false }],
+      [
+        { match: { column: 'region', in: ['East', "x 'y' --"] }, perUnit: 3, cumulative: true },
+        { match: { column: 'order', in: ['O1', 'O3'] }, perCurrency: 0.5, perUnit: 1, cumulative: false },
+        { match: { column: 'Region', in: ['East'] }, perCurrency: 7, cumulative: true },
+      ],
+    ),
+    rewards: fc.boolean(),
+  })
+  .map((t) => ({
+    name: "Club 'l'",
+    kind: 'loyalty',
+    perCurrency: t.perCurrency,
+    perUnit: t.perUnit,
+    perOrder: t.perOrder,
+    rounding: t.rounding,
+    rules: t.rules,
+    levels: [
+      { name: 'Member', minPoints: 0 },
+      { name: "Silver 's'", minPoints: 20, discount: 5 },
+      { name: 'Gold', minPoints: 100, discount: 10 },
+    ],
+    rewards: t.rewards ? [{ name: 'Mug', cost: 10 }, { name: "Trip -- 't'", minPoints: 50, cost: 40 }] : [],
+  }));
+const activityLine = fc.record({
+  measure: fc.constantFrom('sales', 'profit', 'orders', 'points', 'lastPurchaseDays', 'som'),
+  operator: fc.constantFrom('<', '<=', '=', '>=', '>', '!='),
+  value: fc.constantFrom(0, 1, 30, 100, 0.5, 0.8),
+  mandatory: fc.boolean(),
+});
+/** Activity: a few short periods (some reaching back before the window), any decay, random criteria lines. */
+const activityType = fc
+  .record({ periods: fc.integer({ min: 1, max: 6 }), periodDays: fc.constantFrom(7, 30, 90), initial: fc.constantFrom(0, 0.5, 1), decrease: fc.constantFrom(0, 0.5, 0.8, 1), criteria: fc.array(activityLine, { maxLength: 3 }) })
+  .map((t) => ({ name: 'Active "a"', kind: 'activity', category: "Keen 'k' --", ...t }));
 const windowSpec = fc.constantFrom<ConfigInput['window']>(
   { kind: 'all' },
   { kind: 'rolling', months: 12 },
@@ -90,7 +133,7 @@ const configInput = fc
     window: windowSpec,
     filters: fc.constantFrom<NonNullable<ConfigInput['filters']>>([], [{ column: 'Region', in: ['West'] }], [{ column: 'Region', notIn: ['East', ''] }]),
     minimum: fc.constantFrom(undefined, 0, 25),
-    types: fc.oneof(fc.tuple(abcType), fc.tuple(bandsType), fc.tuple(rfmType), fc.tuple(abcType, bandsType, rfmType)),
+    types: fc.oneof(fc.tuple(abcType), fc.tuple(bandsType), fc.tuple(rfmType), fc.tuple(abcType, bandsType, rfmType), fc.tuple(loyaltyType), fc.tuple(loyaltyType, activityType)),
     overrides: fc.boolean(),
   })
   .map(
