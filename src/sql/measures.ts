@@ -3,6 +3,7 @@
 import type { Config } from '../engine/config';
 import { num, type Dialect } from './dialect';
 import type { Cte } from './lines';
+import type { AnswersSql } from './profiles';
 
 /** One output column: its header (as `tierwise segment --format csv` writes it) and its value. */
 export interface OutputColumn {
@@ -30,6 +31,8 @@ export interface KindContext {
   from: string;
   /** The prefix of the ABC type of that name (ignoring case), whose columns the answer's rows carry. */
   abcPrefix(name: string): string | undefined;
+  /** The questionnaire answers, when an answers table is named and a profiles type reads it. */
+  answers?: AnswersSql;
 }
 
 /** A measure as the engine's measureOf: NULL (the engine's NaN) for a customer without lines in the window. */
