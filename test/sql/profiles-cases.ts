@@ -15,7 +15,9 @@ export const NASTY_QUESTION = `Q ${NASTY}`;
  * as the engine compares answers), and a profile with only an exclude list (a customer without an answer
  * meets it). The last two have no priority: they come after the others, in the configuration's order.
  */
-export const profilesType = (question = NASTY_QUESTION, name = 'Profile') => ({
+type ProfileInput = { name: string; parent?: string; include?: Record<string, string[]>; exclude?: Record<string, string[]>; priority?: number };
+
+export const profilesType = (question = NASTY_QUESTION, name = 'Profile'): { name: string; kind: 'profiles'; profiles: ProfileInput[] } => ({
   name,
   kind: 'profiles' as const,
   profiles: [
