@@ -80,9 +80,11 @@ export async function segmentWithDuckdb(input: string, values: DuckdbArgs, choic
     return 2;
   }
   const config: Config = parsed.config;
-  // Questionnaire answers and visits are tables of their own: the SQL compiler does not read them yet.
+  // Questionnaire answers and visits are tables of their own, which this path does not load into DuckDB
+  // yet (profiles do compile to SQL, over an answers table the user names: tierwise sql --answers-table).
   const extra = values.answers ? '--answers' : values.visits ? '--visits' : undefined;
-  const unsupported = extra ? [`${extra} is not read by the DuckDB path yet`] : undefined;
+  const profiles = config.segmentTypes.filter((t) => t.kind === 'profiles').map((t) => `"${t.name}": profiles read questionnaire answers, which the DuckDB path does not load yet`);
+  const unsupported = extra ? [`${extra} is not read by the DuckDB path yet`] : profiles.length > 0 ? profiles : undefined;
 
   const progress = io === processIo && process.stderr.isTTY ? terminalProgress() : undefined;
   let outcome;

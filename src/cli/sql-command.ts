@@ -8,13 +8,19 @@ import { parse } from 'csv-parse/sync';
 import { parseConfigText, type Config } from '../engine/config';
 import { decodeText, guessDelimiter, readSourceFile, SourceError } from '../hosts/files/read';
 import { compileSql, SQL_DIALECTS, type SqlDialectName } from '../sql/compile';
+import { configuredAnswerColumns } from '../sql/profiles';
 import { printIssues, readConfigFile, UsageError, type Io } from './common';
 
 export const SQL_USAGE = `  tierwise sql --config <config.json> --dialect duckdb|postgres|spark|bigquery|snowflake [--table NAME]
                [--columns "Customer ID,Order Date,Sales,..." | --headers-from <file.csv|file.xlsx>]
                [--line-order COLUMN] [--out FILE]
+               [--answers-table NAME [--answers-columns "Customer ID,Q1,..." | --answers-headers-from <file>]
+                                     [--answers-order COLUMN]]
                                 prints one SQL query whose result is the tiers table of \`segment --format csv\`;
-                                the columns are the sales table's headers (default: the configuration's columns)`;
+                                the columns are the sales table's headers (default: the configuration's columns);
+                                profiles read the questionnaire answers from --answers-table, whose headers are
+                                given as for the sales table (default: the customer column and the questions);
+                                --answers-order numbers its rows (the last answer wins; without it, the greatest)`;
 
 /** How much of a CSV file is read for its header row. */
 const HEADER_BYTES = 1 << 20;
@@ -29,6 +35,9 @@ export async function sqlCommand(args: string[], io: Io): Promise<number> {
         dialect: { type: 'string' },
         table: { type: 'string' },
         'answers-table': { type: 'string' },
+        'answers-columns': { type: 'string' },
+        'answers-headers-from': { type: 'string' },
+        'answers-order': { type: 'string' },
         'visits-table': { type: 'string' },
         columns: { type: 'string' },
         'headers-from': { type: 'string' },
@@ -43,10 +52,12 @@ export async function sqlCommand(args: string[], io: Io): Promise<number> {
   if (!values.config) throw new UsageError(`--config <config.json> is required\n${SQL_USAGE}`);
   const dialect = values.dialect as SqlDialectName | undefined;
   if (dialect === undefined || !SQL_DIALECTS.includes(dialect)) throw new UsageError(`--dialect is one of ${SQL_DIALECTS.join(', ')}${values.dialect ? `, not "${values.dialect}"` : ''}\n${SQL_USAGE}`);
-  // Profiles read the answers table and visit planning the visits table; neither is compiled to SQL yet.
-  if (values['answers-table'] !== undefined) throw new UsageError('--answers-table is read by profiles, which are not compiled to SQL yet: use tierwise segment with --answers');
+  // Visit planning reads the visits table: not compiled to SQL yet.
   if (values['visits-table'] !== undefined) throw new UsageError('--visits-table is read by visit planning, which is not compiled to SQL yet: use tierwise segment with --visits');
   if (values.columns !== undefined && values['headers-from'] !== undefined) throw new UsageError('give the columns with --columns or --headers-from, not both');
+  if (values['answers-columns'] !== undefined && values['answers-headers-from'] !== undefined) throw new UsageError('give the answers table\'s columns with --answers-columns or --answers-headers-from, not both');
+  const answersOnly = (['answers-columns', 'answers-headers-from', 'answers-order'] as const).find((o) => values[o] !== undefined);
+  if (values['answers-table'] === undefined && answersOnly !== undefined) throw new UsageError(`--${answersOnly} describes the answers table: name it with --answers-table`);
 
   const text = await readConfigFile(values.config);
   const config = parseConfigText(text);
@@ -57,16 +68,23 @@ export async function sqlCommand(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const header = values.columns !== undefined ? splitColumns(values.columns) : values['headers-from'] !== undefined ? await headerOf(values['headers-from']) : configuredColumns(config.config);
+  const answersHeader =
+    values['answers-columns'] !== undefined ? splitColumns(values['answers-columns']) : values['answers-headers-from'] !== undefined ? await headerOf(values['answers-headers-from']) : undefined;
   const result = compileSql(config.config, {
     dialect,
     table: values.table,
     columns: { header, lineOrder: values['line-order'] },
+    answersTable: values['answers-table'],
+    answersColumns: answersHeader !== undefined || values['answers-order'] !== undefined ? { header: answersHeader ?? configuredAnswerColumns(config.config), lineOrder: values['answers-order'] } : undefined,
   });
   if (!result.ok) {
     io.err(`tierwise: the configuration ${values.config} cannot be compiled to ${dialect} SQL:\n`);
     for (const p of result.problems) io.err(`${values.config}: ${p.path}: ${p.message}\n`);
     if (values.columns === undefined && values['headers-from'] === undefined) {
       io.err(`(the columns were taken from the configuration: ${header.join(', ') || 'none'}; name the table's headers with --columns or --headers-from)\n`);
+    }
+    if (values['answers-table'] !== undefined && answersHeader === undefined && result.problems.some((p) => /answers table/.test(p.message))) {
+      io.err(`(the answers table's columns were taken from the configuration: ${configuredAnswerColumns(config.config).join(', ') || 'none'}; name its headers with --answers-columns or --answers-headers-from)\n`);
     }
     return 2;
   }

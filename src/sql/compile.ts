@@ -12,6 +12,7 @@ import { bandsSql } from './bands';
 import { loyaltySql } from './loyalty';
 import { rfmSql } from './rfm';
 import { xyzSql } from './xyz';
+import { answersSql, profilesSql } from './profiles';
 import { DIALECTS, tableName, type SqlDialectName } from './dialect';
 import { customerOrder, linesCtes, type Cte, type RoleColumns } from './lines';
 import type { KindContext, KindSql, OutputColumn } from './measures';
@@ -37,8 +38,15 @@ export interface SqlOptions {
   dialect: SqlDialectName;
   /** The sales table (default `sales`); `db.schema.table` is quoted part by part. */
   table?: string;
-  /** The questionnaire answers (profiles) and visits (visit planning): for those kinds, not compiled yet. */
+  /** The questionnaire answers (profiles): the table, one row per answering (customer, one column per question). */
   answersTable?: string;
+  /**
+   * The answers table's columns (default: the configuration's customer column, then the profiles' questions),
+   * its customer column found as the engine finds it in an answers range; `lineOrder` numbers its rows in the
+   * original order (then the last answer wins, as in the engine; without it, the greatest: docs/sql.md).
+   */
+  answersColumns?: ColumnNames;
+  /** The visits (visit planning): not compiled yet. */
   visitsTable?: string;
   columns: ColumnNames;
 }
@@ -62,7 +70,7 @@ function kindSql(type: SegmentType, k: KindContext): KindSql | string {
     case 'activity':
       return activitySql(type, k);
     case 'profiles':
-      return 'profiles are not compiled to SQL yet';
+      return profilesSql(type, k);
     case 'rfm':
       return rfmSql(type, k);
     case 'xyz':
@@ -106,6 +114,13 @@ export function compileSql(config: Config, options: SqlOptions): SqlResult {
     problems.push({ path: 'lineOrder', message: `no column is headed "${options.columns.lineOrder}"` });
   }
 
+  const answers = answersSql(
+    d,
+    config,
+    options.answersTable === undefined ? undefined : { table: options.answersTable, header: options.answersColumns?.header, order: options.answersColumns?.lineOrder },
+    problems,
+  );
+
   const hasProfit = roles.profit !== undefined || roles.cost !== undefined;
   const kinds: KindSql[] = [];
   let from = 'tw_customers';
@@ -124,7 +139,7 @@ export function compileSql(config: Config, options: SqlOptions): SqlResult {
   const hasRole = (role: ColumnRole) => roles[role] !== undefined;
   config.segmentTypes.forEach((type, i) => {
     const prefix = `tw_t${i + 1}`;
-    const sql = kindSql(type, { d, config, prefix, from, abcPrefix, hasRole, textColumn });
+    const sql = kindSql(type, { d, config, prefix, from, abcPrefix, hasRole, textColumn, answers });
     if (typeof sql === 'string') problems.push({ path: `segmentTypes[${i}]`, message: `"${type.name}": ${sql}` });
     else {
       kinds.push(sql);
@@ -134,6 +149,7 @@ export function compileSql(config: Config, options: SqlOptions): SqlResult {
   if (problems.length > 0) return { ok: false, problems };
 
   const ctes: Cte[] = [
+    ...(answers?.ctes ?? []),
     ...linesCtes({
       d,
       config,
@@ -143,6 +159,7 @@ export function compileSql(config: Config, options: SqlOptions): SqlResult {
       lineOrder: options.columns.lineOrder,
       extraCustomers: overrideCustomers(config),
       textColumns,
+      answerCustomers: answers?.customers,
     }),
     ...kinds.flatMap((k) => k.ctes),
   ];

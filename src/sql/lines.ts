@@ -35,6 +35,11 @@ export interface LinesInput {
   extraCustomers: string[];
   /** Source columns (headers) a kind compares as text: tw_x1, tw_x2, ... in this order. */
   textColumns?: readonly string[];
+  /**
+   * A CTE of the customers of a second table (the answers: `cust`, `first_seq`), who join after those named
+   * in overrides, as extendCustomers adds them: in the order of their first row, else by customer.
+   */
+  answerCustomers?: string;
 }
 
 /** What JavaScript's String.prototype.trim removes: the engine trims customers, names and filter values so. */
@@ -146,7 +151,10 @@ export function linesCtes(input: LinesInput): Cte[] {
     (id, i) =>
       `SELECT ${d.text(id)} AS cust, '' AS cname, CAST(NULL AS ${d.integer}) AS first_line, ${i} AS extra_order, CAST(0 AS ${d.double}) AS sales, CAST(0 AS ${d.double}) AS profit, CAST(0 AS ${d.double}) AS qty, 0 AS in_window, CAST(NULL AS DATE) AS last_buy, 0 AS orders FROM tw_window WHERE ${d.text(id)} NOT IN (SELECT cust FROM tw_measured)`,
   );
-  const customers = [`SELECT cust, COALESCE(cname, '') AS cname, first_line, -1 AS extra_order, sales, profit, qty, in_window, last_buy, orders FROM tw_measured`, ...extraRows].join('\n    UNION ALL ');
+  const answerRows = input.answerCustomers === undefined ? [] : [
+    `SELECT a.cust, '' AS cname, CAST(NULL AS ${d.integer}) AS first_line, ${input.extraCustomers.length - 1} + ROW_NUMBER() OVER (ORDER BY CASE WHEN a.first_seq IS NULL THEN 1 ELSE 0 END, a.first_seq, a.cust) AS extra_order, CAST(0 AS ${d.double}) AS sales, CAST(0 AS ${d.double}) AS profit, CAST(0 AS ${d.double}) AS qty, 0 AS in_window, CAST(NULL AS DATE) AS last_buy, 0 AS orders FROM ${input.answerCustomers} a WHERE a.cust NOT IN (SELECT cust FROM tw_measured)${input.extraCustomers.length > 0 ? ` AND a.cust NOT IN (${input.extraCustomers.map(d.text).join(', ')})` : ''}`,
+  ];
+  const customers = [`SELECT cust, COALESCE(cname, '') AS cname, first_line, -1 AS extra_order, sales, profit, qty, in_window, last_buy, orders FROM tw_measured`, ...extraRows, ...answerRows].join('\n    UNION ALL ');
 
   return [
     { name: 'tw_source', sql: source },

@@ -4,6 +4,7 @@ import type { Config } from '../engine/config';
 import type { ColumnRole } from '../engine/types';
 import { num, type Dialect } from './dialect';
 import type { Cte } from './lines';
+import type { AnswersSql } from './profiles';
 
 /** One output column: its header (as `tierwise segment --format csv` writes it) and its value. */
 export interface OutputColumn {
@@ -38,6 +39,8 @@ export interface KindContext {
    * loyalty rule's column, found as the engine's ruleMasks finds it); undefined when there is none.
    */
   textColumn(name: string): string | undefined;
+  /** The questionnaire answers, when an answers table is named and a profiles type reads it. */
+  answers?: AnswersSql;
 }
 
 /** A measure as the engine's measureOf: NULL (the engine's NaN) for a customer without lines in the window. */

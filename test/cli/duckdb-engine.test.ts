@@ -66,7 +66,7 @@ describe('tierwise segment --engine', () => {
     const r = await run(['segment', SUPERSTORE, '--config', ALL_KINDS, '--engine', 'duckdb']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/DuckDB cannot segment with this configuration yet/);
-    expect(r.err).toMatch(/profiles are not compiled to SQL yet/);
+    expect(r.err).toMatch(/"Profile": profiles read questionnaire answers, which the DuckDB path does not load yet/);
     expect(r.out).toBe('');
   });
 
@@ -75,7 +75,7 @@ describe('tierwise segment --engine', () => {
     const status = await segmentWithDuckdb(SUPERSTORE, { config: ALL_KINDS }, { asked: false }, { out: () => undefined, err: (s) => (err += s) });
     expect(status).toBeUndefined();
     expect(err.split('\n').filter((l) => l !== '')).toHaveLength(1);
-    expect(err).toMatch(/^note: .*profiles are not compiled to SQL yet.*; segmenting with the engine \(JavaScript\) instead\n$/);
+    expect(err).toMatch(/^note: .*profiles read questionnaire answers, which the DuckDB path does not load yet; segmenting with the engine \(JavaScript\) instead\n$/);
   });
 
   it('chooses DuckDB for Parquet and for a CSV above the documented size written as text, the engine otherwise', async () => {

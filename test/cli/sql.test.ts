@@ -51,19 +51,19 @@ test('a header without the customer column: exit 2 and the path of the problem',
   expect(r.err).toContain('columns.customer: no column is headed "Customer ID"');
 });
 
-test('a kind not compiled yet is named, and no SQL is written', async () => {
+test('profiles without --answers-table: named, and no SQL is written', async () => {
   const r = await cli('--config', ALL_KINDS, '--dialect', 'bigquery', '--headers-from', SUPERSTORE_CSV);
   expect(r.code).toBe(2);
   expect(r.out).toBe('');
-  expect(r.err).toMatch(/is not compiled to SQL yet|are not compiled to SQL yet/);
+  expect(r.err).toContain('segmentTypes[4]: "Profile": profiles read the questionnaire answers from a table of their own: name it (tierwise sql --answers-table NAME');
 });
 
 test('usage mistakes and an invalid configuration exit with 2', async () => {
   expect((await cli('--config', EXAMPLE, '--dialect', 'oracle')).err).toContain('--dialect is one of duckdb, postgres, spark, bigquery, snowflake, not "oracle"');
   expect((await cli('--dialect', 'duckdb')).code).toBe(2);
-  const answers = await cli('--config', EXAMPLE, '--dialect', 'duckdb', '--answers-table', 'answers');
+  const answers = await cli('--config', EXAMPLE, '--dialect', 'duckdb', '--answers-order', 'Row');
   expect(answers.code).toBe(2);
-  expect(answers.err).toContain('--answers-table is read by profiles, which are not compiled to SQL yet');
+  expect(answers.err).toContain('--answers-order describes the answers table: name it with --answers-table');
   const dir = mkdtempSync(join(tmpdir(), 'tierwise-sql-'));
   const bad = join(dir, 'bad.json');
   writeFileSync(bad, JSON.stringify({ version: 1, segmentTypes: [{ name: 'X', kind: 'abc', segments: [{ name: 'A', share: 90 }] }] }));

@@ -29,9 +29,9 @@ test('negative numbers are parenthesized, so "x - -5" cannot become the comment 
   expect(num(1e-10)).toBe('1e-10');
 });
 
-test('a kind not compiled yet is a problem naming it, never SQL', () => {
+test('a profiles type without its answers table is a problem naming what to pass, never SQL', () => {
   const r = compileSql(config({ segmentTypes: [ABC_80_15_5, { name: 'Survey', kind: 'profiles', profiles: [{ name: 'Any' }] }] }), { dialect: 'duckdb', columns: { header: HEADER } });
-  expect(r).toEqual({ ok: false, problems: [{ path: 'segmentTypes[1]', message: '"Survey": profiles are not compiled to SQL yet' }] });
+  expect(r).toEqual({ ok: false, problems: [{ path: 'segmentTypes[1]', message: '"Survey": profiles read the questionnaire answers from a table of their own: name it (tierwise sql --answers-table NAME, SqlOptions.answersTable)' }] });
 });
 
 test('missing columns and unknown filter columns are problems with their paths', () => {

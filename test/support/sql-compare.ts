@@ -3,6 +3,7 @@
 // same customers, same text, numbers within 1e-9 (relative to the number's size when it is above 1).
 import type { Config } from '../../src/engine/config';
 import { epochDayToIso, serialToEpochDay } from '../../src/engine/parse/date';
+import type { ExtraSources } from '../../src/engine/prepared';
 import { segment } from '../../src/engine/run';
 import type { SourceTable } from '../../src/engine/types';
 import { tierColumns } from '../../src/plan/tiers';
@@ -14,8 +15,9 @@ export interface EngineAnswer {
   rows: Row[];
 }
 
-export function engineAnswer(table: SourceTable, config: Config): EngineAnswer {
-  const result = segment(table, config);
+/** With `sources`, the answers (and visits) ranges beside the sales range, as `--answers` hands them over. */
+export function engineAnswer(table: SourceTable, config: Config, sources?: ExtraSources): EngineAnswer {
+  const result = segment(table, config, undefined, sources);
   const errors = result.issues.filter((i) => i.severity === 'error' && i.row === undefined);
   if (errors.length > 0) throw new Error(`the engine refused the case: ${JSON.stringify(errors)}`);
   const cols = tierColumns(result).map((c) =>

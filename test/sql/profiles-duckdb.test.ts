@@ -1,0 +1,125 @@
+// Profiles compiled to SQL and run by DuckDB (in-process), against the engine given the same answers as
+// an answers range: the hand-made tables of profiles-cases.ts (worked by hand there) and the Superstore
+// sample with its generated answers, with the answers table's order column and without it.
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Config } from '../../src/engine/config';
+import type { Cell } from '../../src/engine/types';
+import { compileSql } from '../../src/sql/compile';
+import { differences, engineAnswer, type Row } from '../support/sql-compare';
+import { config, SUPERSTORE_CSV, superstoreTable, table } from '../support/tables';
+import {
+  HAND_ANSWERS_HEADER,
+  HAND_ANSWERS_ROWS,
+  HAND_PROFILES_CONFIG,
+  HAND_PROFILES_EXPECTED,
+  HAND_PROFILES_ORDER,
+  HAND_PROFILES_UNORDERED_P2,
+  HAND_SALES_HEADER,
+  HAND_SALES_ROWS,
+  SUPERSTORE_ANSWERS_HEADER,
+  superstoreAnswers,
+  superstoreProfilesConfig,
+} from './profiles-cases';
+
+jest.setTimeout(60_000);
+
+let con: DuckDBConnection;
+const superstore = superstoreTable();
+const superstoreIds = [...new Set(superstore.rows.map((r) => String(r[superstore.header.indexOf('Customer ID')])))];
+const answersRows = superstoreAnswers(superstoreIds);
+
+const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** A table of the given column types; every value bound as a parameter (text, number or NULL). */
+async function load(name: string, header: string[], types: string[], rows: Cell[][]): Promise<void> {
+  await con.run(`CREATE OR REPLACE TABLE ${q(name)} (${header.map((h, i) => `${q(h)} ${types[i]}`).join(', ')})`);
+  const insert = await con.prepare(`INSERT INTO ${q(name)} VALUES (${header.map((_, i) => `CAST($${i + 1} AS ${types[i]})`).join(', ')})`);
+  for (const row of rows) {
+    insert.bind(row.map((v) => (v === undefined || v === null ? null : typeof v === 'number' ? v : String(v))) as (string | number | null)[]);
+    await insert.run();
+  }
+}
+
+beforeAll(async () => {
+  con = await (await DuckDBInstance.create(':memory:')).connect();
+  await con.run(`CREATE TABLE sales AS SELECT * FROM read_csv('${SUPERSTORE_CSV.replace(/'/g, "''")}', types = {'Sales': 'DOUBLE', 'Profit': 'DOUBLE', 'Quantity': 'BIGINT', 'Order Date': 'DATE'})`);
+  await load('answers', SUPERSTORE_ANSWERS_HEADER, ['BIGINT', ...SUPERSTORE_ANSWERS_HEADER.slice(1).map(() => 'VARCHAR')], answersRows);
+  await load('hand sales', HAND_SALES_HEADER, ['BIGINT', 'VARCHAR', 'VARCHAR', 'DATE', 'DOUBLE'], HAND_SALES_ROWS);
+  await load('hand answers', HAND_ANSWERS_HEADER, ['BIGINT', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR'], HAND_ANSWERS_ROWS);
+});
+
+async function answer(sql: string): Promise<{ headers: string[]; rows: Row[] }> {
+  const r = await con.runAndReadAll(sql);
+  return { headers: r.columnNames(), rows: r.getRowObjectsJS() as Row[] };
+}
+
+function compiled(c: Config, sales: { table: string; header: string[]; order?: string }, answers: { table: string; header: string[]; order?: string }): string {
+  const r = compileSql(c, {
+    dialect: 'duckdb',
+    table: sales.table,
+    columns: { header: sales.header, lineOrder: sales.order },
+    answersTable: answers.table,
+    answersColumns: { header: answers.header, lineOrder: answers.order },
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.sql;
+}
+
+describe('hand-made answers, worked by hand (profiles-cases.ts)', () => {
+  const c = config(HAND_PROFILES_CONFIG);
+  const sales = { table: 'hand sales', header: HAND_SALES_HEADER, order: 'Line' };
+  const answersTable = table(HAND_ANSWERS_HEADER, HAND_ANSWERS_ROWS, 'Answers');
+  const profiles = (rows: Row[]) => Object.fromEntries(rows.map((r) => [String(r.Customer), [r.Profile, r['Profile (profiles)']]]));
+
+  test('with the order column: the engine, as worked by hand, in the engine order', async () => {
+    const engine = engineAnswer(table(HAND_SALES_HEADER, HAND_SALES_ROWS), c, { answers: answersTable });
+    expect(profiles(engine.rows)).toEqual(HAND_PROFILES_EXPECTED);
+    expect(engine.rows.map((r) => r.Customer)).toEqual(HAND_PROFILES_ORDER);
+    const { headers, rows } = await answer(compiled(c, sales, { table: 'hand answers', header: HAND_ANSWERS_HEADER, order: 'Row' }));
+    expect(differences(engine, headers, rows)).toEqual([]);
+    expect(rows.map((r) => r.Customer)).toEqual(HAND_PROFILES_ORDER);
+  });
+
+  test('without it: the greatest answer (P2 differs, as worked by hand), answering customers by id', async () => {
+    const { rows } = await answer(compiled(c, sales, { table: 'hand answers', header: HAND_ANSWERS_HEADER }));
+    expect(profiles(rows)).toEqual({ ...HAND_PROFILES_EXPECTED, P2: HAND_PROFILES_UNORDERED_P2 });
+    expect(rows.map((r) => r.Customer)).toEqual(['P1', 'P2', 'P3', 'P4', 'OV1', 'P6', 'P5', 'Z9']);
+  });
+});
+
+describe('Superstore with generated answers', () => {
+  const c = config(superstoreProfilesConfig());
+  const answersTable = table(SUPERSTORE_ANSWERS_HEADER, answersRows, 'Answers');
+  const engine = engineAnswer(superstore, c, { answers: answersTable });
+  const salesInfo = { table: 'sales', header: superstore.header.map(String), order: 'Row ID' };
+
+  test('the case is not trivial: every profile is somebody\'s, prospects are listed, answers were changed', () => {
+    const all = engine.rows.map((r) => String(r['Profile (profiles)']));
+    for (const name of ['Corporate West', 'Corporate', 'Private', 'Nasty', 'Not West', 'Web shopper']) expect(all.some((p) => p.includes(name))).toBe(true);
+    expect(engine.rows.filter((r) => String(r.Customer).startsWith('PROSPECT-')).length).toBeGreaterThan(10);
+    expect(engine.rows.some((r) => r.Profile === '')).toBe(true);
+  });
+
+  test('with the order column: the engine\'s answer, in its order', async () => {
+    const { headers, rows } = await answer(compiled(c, salesInfo, { table: 'answers', header: SUPERSTORE_ANSWERS_HEADER, order: 'Answer No' }));
+    expect(differences(engine, headers, rows)).toEqual([]);
+    expect(rows.map((r) => r.Customer)).toEqual(engine.rows.map((r) => r.Customer));
+  });
+
+  test('without it: the engine\'s answer for every customer who did not answer a question twice differently', async () => {
+    const { headers, rows } = await answer(compiled(c, salesInfo, { table: 'answers', header: SUPERSTORE_ANSWERS_HEADER }));
+    // The customers with two different non-empty answers to one question (lower-cased): where MAX may differ.
+    const answered = new Map<string, Set<string>[]>();
+    for (const r of answersRows) {
+      const id = String(r[1]).trim();
+      const sets = answered.get(id) ?? SUPERSTORE_ANSWERS_HEADER.slice(2).map(() => new Set<string>());
+      r.slice(2).forEach((v, i) => String(v).trim() !== '' && sets[i].add(String(v).trim().toLowerCase()));
+      answered.set(id, sets);
+    }
+    const ambiguous = new Set([...answered].filter(([, sets]) => sets.some((s) => s.size > 1)).map(([id]) => id));
+    expect(ambiguous.size).toBeGreaterThan(10);
+    const plain = { headers: engine.headers, rows: engine.rows.filter((r) => !ambiguous.has(String(r.Customer))) };
+    expect(differences(plain, headers, rows.filter((r) => !ambiguous.has(String(r.Customer))))).toEqual([]);
+    expect(rows.length).toBe(engine.rows.length);
+  });
+});
