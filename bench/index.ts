@@ -7,10 +7,11 @@ import { benchOffice } from './office';
 import { benchPane } from './pane';
 import { benchSql, benchSqlBig } from './sql';
 import { ms } from './stats';
+import { benchWasm, printWasm } from './wasm';
 import { benchXlsx } from './xlsx';
 
 /**
- * `npm run bench -- engine kinds` runs only those sections (engine, kinds, office, pane, xlsx, sql); no
+ * `npm run bench -- engine kinds` runs only those sections (engine, kinds, office, pane, xlsx, sql, wasm); no
  * argument runs them all. `sql-big` (100,000,000 Parquet lines, minutes and gigabytes of disk) runs only
  * when named, or with TIERWISE_BENCH_BIG=1.
  */
@@ -51,6 +52,7 @@ async function main() {
   if (runs('pane')) table('task pane in Chromium (production bundle, playground)', await benchPane());
   if (runs('xlsx')) table('command line on a 1,048,576-row workbook (a child process)', await benchXlsx());
   if (runs('sql')) table('DuckDB path: 1,048,575 CSV lines, tierwise segment --engine duckdb against a hand-written DuckDB query and --engine js (child processes)', await benchSql());
+  if (runs('wasm')) printWasm(await benchWasm(), line);
   if (wanted.has('sql-big') || process.env.TIERWISE_BENCH_BIG === '1') table('DuckDB path: 100,000,000 Parquet lines (a child process)', await benchSqlBig());
 }
 

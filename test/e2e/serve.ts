@@ -12,6 +12,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.xml': 'application/xml',
   '.map': 'application/json',
+  '.wasm': 'application/wasm',
 };
 
 export const DIST = resolve(__dirname, '../../dist/web');
