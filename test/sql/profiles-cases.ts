@@ -1,8 +1,9 @@
 // Questionnaire profiles compiled to SQL: a hand-made sales table and answers table whose profiles were
 // worked out by hand, and a generated answers table for the Superstore sample (deterministic: derived from
 // the customer ids), with the configurations both are checked with.
-import type { ConfigInput } from '../../src/engine/config';
+import type { Config, ConfigInput } from '../../src/engine/config';
 import type { Cell } from '../../src/engine/types';
+import { compileSql, type SqlDialectName } from '../../src/sql/compile';
 import { ABC_80_15_5 } from '../support/tables';
 import { NASTY, SUPERSTORE_COLUMNS } from './cases';
 
@@ -132,3 +133,23 @@ export const superstoreProfilesConfig = (question = NASTY_QUESTION, name = 'Prof
     overrides: { 'Sales ABC': { 'PROSPECT-3': 'A', 'OVERRIDE-ONLY': 'B' } },
   };
 };
+
+/** A table the query reads: its name, its header and the column numbering its rows, if any. */
+export interface TableAt {
+  table: string;
+  header: string[];
+  order?: string;
+}
+
+/** The query for a sales table and an answers table, each with its order column when given. */
+export function compiledProfiles(dialect: SqlDialectName, c: Config, sales: TableAt, answers: TableAt): string {
+  const r = compileSql(c, {
+    dialect,
+    table: sales.table,
+    columns: { header: sales.header, lineOrder: sales.order },
+    answersTable: answers.table,
+    answersColumns: { header: answers.header, lineOrder: answers.order },
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.sql;
+}

@@ -4,7 +4,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../../src/engine/config';
 import type { Cell } from '../../src/engine/types';
-import { compileSql } from '../../src/sql/compile';
 import { differences, engineAnswer, type Row } from '../support/sql-compare';
 import { config, SUPERSTORE_CSV, superstoreTable, table } from '../support/tables';
 import {
@@ -19,6 +18,8 @@ import {
   SUPERSTORE_ANSWERS_HEADER,
   superstoreAnswers,
   superstoreProfilesConfig,
+  compiledProfiles,
+  type TableAt,
 } from './profiles-cases';
 
 jest.setTimeout(60_000);
@@ -53,17 +54,7 @@ async function answer(sql: string): Promise<{ headers: string[]; rows: Row[] }> 
   return { headers: r.columnNames(), rows: r.getRowObjectsJS() as Row[] };
 }
 
-function compiled(c: Config, sales: { table: string; header: string[]; order?: string }, answers: { table: string; header: string[]; order?: string }): string {
-  const r = compileSql(c, {
-    dialect: 'duckdb',
-    table: sales.table,
-    columns: { header: sales.header, lineOrder: sales.order },
-    answersTable: answers.table,
-    answersColumns: { header: answers.header, lineOrder: answers.order },
-  });
-  if (!r.ok) throw new Error(JSON.stringify(r.problems));
-  return r.sql;
-}
+const compiled = (c: Config, sales: TableAt, answers: TableAt): string => compiledProfiles('duckdb', c, sales, answers);
 
 describe('hand-made answers, worked by hand (profiles-cases.ts)', () => {
   const c = config(HAND_PROFILES_CONFIG);

@@ -4,7 +4,6 @@
 // Profile names, a question and answers hold quotes, backslashes and `--` (NASTY): they stay data.
 import type { Client } from 'pg';
 import type { Config } from '../../src/engine/config';
-import { compileSql } from '../../src/sql/compile';
 import { startPostgres, type PostgresServer } from '../support/postgres';
 import { differences, engineAnswer, type Row } from '../support/sql-compare';
 import { loadPostgres, superstoreTyped, typedTable } from '../support/sql-tables';
@@ -21,6 +20,8 @@ import {
   SUPERSTORE_ANSWERS_HEADER,
   superstoreAnswers,
   superstoreProfilesConfig,
+  compiledProfiles,
+  type TableAt,
 } from './profiles-cases';
 
 jest.setTimeout(60_000);
@@ -54,17 +55,7 @@ async function run(sql: string): Promise<{ headers: string[]; rows: Row[] }> {
   return { headers: r.fields.map((f) => f.name), rows: r.rows as Row[] };
 }
 
-function compiled(c: Config, sales: { table: string; header: string[]; order?: string }, answers: { table: string; header: string[]; order?: string }): string {
-  const r = compileSql(c, {
-    dialect: 'postgres',
-    table: sales.table,
-    columns: { header: sales.header, lineOrder: sales.order },
-    answersTable: answers.table,
-    answersColumns: { header: answers.header, lineOrder: answers.order },
-  });
-  if (!r.ok) throw new Error(JSON.stringify(r.problems));
-  return r.sql;
-}
+const compiled = (c: Config, sales: TableAt, answers: TableAt): string => compiledProfiles('postgres', c, sales, answers);
 
 describe('hand-made answers, worked by hand', () => {
   const c = config(HAND_PROFILES_CONFIG);
