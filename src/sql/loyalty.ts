@@ -4,7 +4,7 @@
 import type { LoyaltyType } from '../engine/loyalty-schema';
 import { num, type Dialect } from './dialect';
 import type { Cte } from './lines';
-import { segmentText, type KindContext, type KindSql } from './measures';
+import { listSql, segmentText, type KindContext, type KindSql } from './measures';
 
 const LEVEL_TOLERANCE = 1e-9;
 
@@ -114,12 +114,12 @@ export function loyaltySql(type: LoyaltyType, k: KindContext): KindSql | string 
     },
   ];
   if (type.rewards.length > 0) {
-    // "Gift x2; Voucher x1": every piece starts with "; " and the first two characters are cut.
+    // "Gift x2; Voucher x1".
     const pieces = type.rewards.map(
       (r) =>
         `CASE WHEN ${balance} >= ${num(r.minPoints - LEVEL_TOLERANCE)} AND ${balance} >= ${num(r.cost - LEVEL_TOLERANCE)} THEN CONCAT(${d.text(`; ${r.name} x`)}, CAST(CAST(FLOOR(${round9Sql(`${balance} / ${num(r.cost)}`)}) AS ${d.integer}) AS ${d.string})) ELSE '' END`,
     );
-    columns.push({ header: `${name} (available rewards)`, expr: `SUBSTR(CONCAT(${pieces.join(', ')}), 3)` });
+    columns.push({ header: `${name} (available rewards)`, expr: listSql(pieces) });
   }
   if (levels.some((l) => l.discount !== undefined)) {
     columns.push({ header: `${name} (discount)`, expr: byLevel(level, levels.length, (i) => (levels[i]?.discount !== undefined ? num(levels[i].discount! / 100) : undefined)) });

@@ -65,3 +65,9 @@ export function eligibleSql(minimum: number | undefined): string {
 
 /** A segment name as a value; '' is no segment, as the CSV writes it. */
 export const segmentText = (d: Dialect, name: string | undefined): string => d.text(name ?? '');
+
+/**
+ * "A; B" from pieces that are each '' or '; ' followed by an item (rewards available, profiles matched):
+ * concatenated, the first separator cut off.
+ */
+export const listSql = (pieces: readonly string[]): string => `SUBSTR(${pieces.length === 1 ? pieces[0] : `CONCAT(${pieces.join(', ')})`}, 3)`;

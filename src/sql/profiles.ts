@@ -13,7 +13,7 @@ import type { ProfilesType } from '../engine/profiles-schema';
 import { customerColumnOf } from '../engine/second-range';
 import { tableName, type Dialect } from './dialect';
 import { keyTextSql, type Cte } from './lines';
-import type { KindContext, KindSql } from './measures';
+import { listSql, type KindContext, type KindSql } from './measures';
 
 /** The answers table as the profiles types read it. */
 export interface AnswersSql {
@@ -131,7 +131,7 @@ export function profilesSql(type: ProfilesType, k: KindContext): KindSql | strin
   const segment = `CASE ${order.map((i) => `WHEN c.${p}_m${i} = 1 THEN ${name(i)}`).join(' ')} ELSE '' END`;
   // Every matching profile in priority order, joined by '; ' (the first separator cut off).
   const pieces = order.map((i) => `CASE WHEN c.${p}_m${i} = 1 THEN ${d.text(`; ${type.profiles[i].name}`)} ELSE '' END`);
-  const all = `SUBSTR(${pieces.length === 1 ? pieces[0] : `CONCAT(${pieces.join(', ')})`}, 3)`;
+  const all = listSql(pieces);
   const assigned = `SELECT c.*,
       ${segment} AS ${p}_segment,
       ${all} AS ${p}_profiles
