@@ -6,6 +6,7 @@ import type { ConfigInput } from '../../src/engine/config';
 import type { Cell } from '../../src/engine/types';
 import { compileSql } from '../../src/sql/compile';
 import { differences, engineAnswer, type Row } from '../support/sql-compare';
+import { loadDuckdb } from '../support/sql-tables';
 import { config, table } from '../support/tables';
 
 const HEADER = ['Line', 'Customer', 'Date', 'Amount', 'Qty', 'Order', 'Category', 'Spent'];
@@ -91,12 +92,7 @@ let con: DuckDBConnection;
 
 beforeAll(async () => {
   con = await (await DuckDBInstance.create(':memory:')).connect();
-  await con.run(`CREATE TABLE lines ("Line" BIGINT, "Customer" VARCHAR, "Date" DATE, "Amount" DOUBLE, "Qty" DOUBLE, "Order" VARCHAR, "Category" VARCHAR, "Spent" DOUBLE)`);
-  const insert = await con.prepare('INSERT INTO lines VALUES ($1, $2, CAST($3 AS DATE), $4, $5, $6, $7, $8)');
-  for (const row of ROWS) {
-    insert.bind(row as (string | number)[]);
-    await insert.run();
-  }
+  await loadDuckdb(con, 'lines', HEADER, ['integer', 'text', 'date', 'double', 'double', 'text', 'text', 'double'], ROWS);
 });
 
 test('the engine gives the numbers worked out by hand', () => {

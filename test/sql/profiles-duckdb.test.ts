@@ -3,8 +3,8 @@
 // sample with its generated answers, with the answers table's order column and without it.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../../src/engine/config';
-import type { Cell } from '../../src/engine/types';
 import { differences, engineAnswer, type Row } from '../support/sql-compare';
+import { loadDuckdb, type SqlType } from '../support/sql-tables';
 import { config, SUPERSTORE_CSV, superstoreTable, table } from '../support/tables';
 import {
   HAND_ANSWERS_HEADER,
@@ -29,24 +29,14 @@ const superstore = superstoreTable();
 const superstoreIds = [...new Set(superstore.rows.map((r) => String(r[superstore.header.indexOf('Customer ID')])))];
 const answersRows = superstoreAnswers(superstoreIds);
 
-const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /** A table of the given column types; every value bound as a parameter (text, number or NULL). */
-async function load(name: string, header: string[], types: string[], rows: Cell[][]): Promise<void> {
-  await con.run(`CREATE OR REPLACE TABLE ${q(name)} (${header.map((h, i) => `${q(h)} ${types[i]}`).join(', ')})`);
-  const insert = await con.prepare(`INSERT INTO ${q(name)} VALUES (${header.map((_, i) => `CAST($${i + 1} AS ${types[i]})`).join(', ')})`);
-  for (const row of rows) {
-    insert.bind(row.map((v) => (v === undefined || v === null ? null : typeof v === 'number' ? v : String(v))) as (string | number | null)[]);
-    await insert.run();
-  }
-}
-
 beforeAll(async () => {
   con = await (await DuckDBInstance.create(':memory:')).connect();
   await con.run(`CREATE TABLE sales AS SELECT * FROM read_csv('${SUPERSTORE_CSV.replace(/'/g, "''")}', types = {'Sales': 'DOUBLE', 'Profit': 'DOUBLE', 'Quantity': 'BIGINT', 'Order Date': 'DATE'})`);
-  await load('answers', SUPERSTORE_ANSWERS_HEADER, ['BIGINT', ...SUPERSTORE_ANSWERS_HEADER.slice(1).map(() => 'VARCHAR')], answersRows);
-  await load('hand sales', HAND_SALES_HEADER, ['BIGINT', 'VARCHAR', 'VARCHAR', 'DATE', 'DOUBLE'], HAND_SALES_ROWS);
-  await load('hand answers', HAND_ANSWERS_HEADER, ['BIGINT', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR'], HAND_ANSWERS_ROWS);
+  await loadDuckdb(con, 'answers', SUPERSTORE_ANSWERS_HEADER, ['integer', ...SUPERSTORE_ANSWERS_HEADER.slice(1).map((): SqlType => 'text')], answersRows);
+  await loadDuckdb(con, 'hand sales', HAND_SALES_HEADER, ['integer', 'text', 'text', 'date', 'double'], HAND_SALES_ROWS);
+  await loadDuckdb(con, 'hand answers', HAND_ANSWERS_HEADER, ['integer', 'text', 'text', 'text', 'text'], HAND_ANSWERS_ROWS);
 });
 
 async function answer(sql: string): Promise<{ headers: string[]; rows: Row[] }> {

@@ -3,6 +3,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { compileSql } from '../../src/sql/compile';
 import { differences, engineAnswer, type Row } from '../support/sql-compare';
+import { loadDuckdb } from '../support/sql-tables';
 import { config, SUPERSTORE_CSV, superstoreTable, table } from '../support/tables';
 import { HAND_CONFIG, HAND_HEADER, HAND_ROWS, SQL_CASES } from './cases';
 
@@ -14,12 +15,7 @@ const superstore = superstoreTable();
 beforeAll(async () => {
   con = await (await DuckDBInstance.create(':memory:')).connect();
   await con.run(`CREATE TABLE sales AS SELECT * FROM read_csv('${SUPERSTORE_CSV.replace(/'/g, "''")}', types = {'Sales': 'DOUBLE', 'Profit': 'DOUBLE', 'Quantity': 'BIGINT', 'Order Date': 'DATE'})`);
-  await con.run(`CREATE TABLE hand ("Line" BIGINT, "Customer" VARCHAR, "Name" VARCHAR, "Date" DATE, "Amount" DOUBLE, "Region" VARCHAR)`);
-  const insert = await con.prepare('INSERT INTO hand VALUES ($1, $2, $3, CAST($4 AS DATE), $5, $6)');
-  for (const row of HAND_ROWS) {
-    insert.bind(row.map((v) => (v === undefined ? null : v)) as (string | number | null)[]);
-    await insert.run();
-  }
+  await loadDuckdb(con, 'hand', HAND_HEADER, ['integer', 'text', 'text', 'date', 'double', 'text'], HAND_ROWS);
 });
 
 async function answer(sql: string): Promise<{ headers: string[]; rows: Row[] }> {

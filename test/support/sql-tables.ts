@@ -1,5 +1,6 @@
 // The tables the SQL tests load into a database: the Superstore sample with typed columns (numbers as
 // numbers, dates as dates, text as text), and hand-made tables typed from their header.
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Cell } from '../../src/engine/types';
 import { superstoreRecords } from './tables';
 
@@ -56,4 +57,20 @@ export async function loadPostgres(client: { query: (sql: string, params?: unkno
   }
   // Statistics, as a warehouse table has them: without, the planner guesses one row and nests loops.
   await client.query(`ANALYZE ${q(name)}`);
+}
+
+const DUCKDB_TYPES: Record<SqlType, string> = { text: 'VARCHAR', integer: 'BIGINT', double: 'DOUBLE', numeric: 'DECIMAL(18, 6)', date: 'DATE' };
+
+/**
+ * A hand-made table into DuckDB, cell by cell: numbers stay numbers, a missing cell is NULL, and an
+ * empty text stays '' (unlike typedTable), so the queries also meet blanks as the empty text.
+ */
+export async function loadDuckdb(con: DuckDBConnection, name: string, header: string[], types: SqlType[], rows: Cell[][]): Promise<void> {
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  await con.run(`CREATE OR REPLACE TABLE ${q(name)} (${header.map((h, i) => `${q(h)} ${DUCKDB_TYPES[types[i]]}`).join(', ')})`);
+  const insert = await con.prepare(`INSERT INTO ${q(name)} VALUES (${header.map((_, i) => `CAST($${i + 1} AS ${DUCKDB_TYPES[types[i]]})`).join(', ')})`);
+  for (const row of rows) {
+    insert.bind(row.map((v) => (v === undefined || v === null ? null : typeof v === 'number' ? v : String(v))));
+    await insert.run();
+  }
 }
