@@ -146,13 +146,16 @@ export function linesCtes(input: LinesInput): Cte[] {
       MAX(CASE WHEN in_window = 1 AND amount > 0 THEN d END) AS last_buy,
       ${has('order') ? 'COUNT(DISTINCT CASE WHEN in_window = 1 THEN ord END)' : 'SUM(in_window)'} AS orders
     FROM tw_kept GROUP BY cust HAVING MAX(readable) = 1`;
+  /** The columns of a customer without lines (named in an override, or only answering): no name, no measure; `order` places it. */
+  const withoutLines = (order: string) =>
+    `'' AS cname, CAST(NULL AS ${d.integer}) AS first_line, ${order} AS extra_order, CAST(0 AS ${d.double}) AS sales, CAST(0 AS ${d.double}) AS profit, CAST(0 AS ${d.double}) AS qty, 0 AS in_window, CAST(NULL AS DATE) AS last_buy, 0 AS orders`;
   // Customers named only in overrides: no line, no measure, after the customers of the lines.
   const extraRows = input.extraCustomers.map(
     (id, i) =>
-      `SELECT ${d.text(id)} AS cust, '' AS cname, CAST(NULL AS ${d.integer}) AS first_line, ${i} AS extra_order, CAST(0 AS ${d.double}) AS sales, CAST(0 AS ${d.double}) AS profit, CAST(0 AS ${d.double}) AS qty, 0 AS in_window, CAST(NULL AS DATE) AS last_buy, 0 AS orders FROM tw_window WHERE ${d.text(id)} NOT IN (SELECT cust FROM tw_measured)`,
+      `SELECT ${d.text(id)} AS cust, ${withoutLines(String(i))} FROM tw_window WHERE ${d.text(id)} NOT IN (SELECT cust FROM tw_measured)`,
   );
   const answerRows = input.answerCustomers === undefined ? [] : [
-    `SELECT a.cust, '' AS cname, CAST(NULL AS ${d.integer}) AS first_line, ${input.extraCustomers.length - 1} + ROW_NUMBER() OVER (ORDER BY CASE WHEN a.first_seq IS NULL THEN 1 ELSE 0 END, a.first_seq, a.cust) AS extra_order, CAST(0 AS ${d.double}) AS sales, CAST(0 AS ${d.double}) AS profit, CAST(0 AS ${d.double}) AS qty, 0 AS in_window, CAST(NULL AS DATE) AS last_buy, 0 AS orders FROM ${input.answerCustomers} a WHERE a.cust NOT IN (SELECT cust FROM tw_measured)${input.extraCustomers.length > 0 ? ` AND a.cust NOT IN (${input.extraCustomers.map(d.text).join(', ')})` : ''}`,
+    `SELECT a.cust, ${withoutLines(`${input.extraCustomers.length - 1} + ROW_NUMBER() OVER (ORDER BY CASE WHEN a.first_seq IS NULL THEN 1 ELSE 0 END, a.first_seq, a.cust)`)} FROM ${input.answerCustomers} a WHERE a.cust NOT IN (SELECT cust FROM tw_measured)${input.extraCustomers.length > 0 ? ` AND a.cust NOT IN (${input.extraCustomers.map(d.text).join(', ')})` : ''}`,
   ];
   const customers = [`SELECT cust, COALESCE(cname, '') AS cname, first_line, -1 AS extra_order, sales, profit, qty, in_window, last_buy, orders FROM tw_measured`, ...extraRows, ...answerRows].join('\n    UNION ALL ');
 
