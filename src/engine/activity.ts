@@ -52,12 +52,13 @@ export function daysSinceLastPurchase(lines: SalesLines, customerCount: number, 
   return last.map((d) => end - d);
 }
 
-const TOLERANCE = 1e-9;
+/** How far a measure may miss a criteria line's value and still be equal to it: a billionth of its size, at least 1e-9. */
+export const criteriaTolerance = (value: number): number => 1e-9 * Math.max(1, Math.abs(value));
 
 /** Comparisons allow for floating-point noise: a state of mind of 0.8000000000000002 is 0.8. NaN never holds. */
 export function holds(v: number, op: ActivityOperator, value: number): boolean {
   if (v !== v) return false;
-  const tol = TOLERANCE * Math.max(1, Math.abs(value));
+  const tol = criteriaTolerance(value);
   switch (op) {
     case '<':
       return v < value - tol;

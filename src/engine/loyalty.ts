@@ -154,9 +154,12 @@ export function spentPoints(lines: SalesLines, customerCount: number, range: Day
   return spent;
 }
 
+/** Points within a billionth of a level's or a reward's threshold reach it (the SQL path compares so too). */
+export const POINTS_TOLERANCE = 1e-9;
+
 /** The highest level whose minPoints the points reach (-1: below the first level). Levels are sorted (schema). */
 export function levelOf(points: number, levels: readonly { minPoints: number }[]): number {
-  for (let l = levels.length - 1; l >= 0; l--) if (points >= levels[l].minPoints - 1e-9) return l;
+  for (let l = levels.length - 1; l >= 0; l--) if (points >= levels[l].minPoints - POINTS_TOLERANCE) return l;
   return -1;
 }
 
@@ -164,7 +167,7 @@ export function levelOf(points: number, levels: readonly { minPoints: number }[]
 export function availableRewards(balance: number, rewards: readonly { name: string; minPoints: number; cost: number }[]): { reward: number; times: number }[] {
   const out: { reward: number; times: number }[] = [];
   rewards.forEach((r, i) => {
-    if (balance >= r.minPoints - 1e-9 && balance >= r.cost - 1e-9) out.push({ reward: i, times: Math.floor(round9(balance / r.cost)) });
+    if (balance >= r.minPoints - POINTS_TOLERANCE && balance >= r.cost - POINTS_TOLERANCE) out.push({ reward: i, times: Math.floor(round9(balance / r.cost)) });
   });
   return out;
 }

@@ -1,5 +1,6 @@
 // Activity (SEMANTICS.md 6) as SQL: the state of mind over the periods ending on the reference day, the
 // days since the last purchase, and the criteria lines with the engine's tolerance.
+import { criteriaTolerance } from '../engine/activity';
 import type { ActivityLine, ActivityType } from '../engine/activity-schema';
 import type { LoyaltyType } from '../engine/loyalty-schema';
 import { num } from './dialect';
@@ -7,15 +8,13 @@ import type { Cte } from './lines';
 import { loyaltyPointsCtes } from './loyalty';
 import { segmentText, type KindContext, type KindSql } from './measures';
 
-const TOLERANCE = 1e-9;
-
 /**
  * The engine's `holds` as a condition on `v`, NULL never holding, except that a customer who never
  * bought has Infinity days since the last purchase (NULL here): more than any number, equal to none.
  */
 function holdsSql(v: string, line: ActivityLine): string {
   const { operator, value } = line;
-  const tol = TOLERANCE * Math.max(1, Math.abs(value));
+  const tol = criteriaTolerance(value);
   const cond = (() => {
     switch (operator) {
       case '<':

@@ -1,12 +1,11 @@
 // Loyalty points, levels and rewards (SEMANTICS.md 5) as SQL, term by term as the engine's earnPoints:
 // rules per line (each term rounded on its own), program rates per order and customer (rounded once),
 // a returned order's perOrder taken back, then levels, balance and rewards per customer.
+import { POINTS_TOLERANCE } from '../engine/loyalty';
 import type { LoyaltyType } from '../engine/loyalty-schema';
 import { num, type Dialect } from './dialect';
 import type { Cte } from './lines';
 import { listSql, segmentText, type KindContext, type KindSql } from './measures';
-
-const LEVEL_TOLERANCE = 1e-9;
 
 /**
  * The engine's round9 (x to 9 decimals, half up): Math.round(x x 1e9) / 1e9. Above a million the engine
@@ -93,7 +92,7 @@ export function loyaltySql(type: LoyaltyType, k: KindContext): KindSql | string 
   const levelIndex = `CASE ${levels
     .map((l, i) => ({ l, i }))
     .reverse()
-    .map(({ l, i }) => `WHEN ${earned} >= ${num(l.minPoints - LEVEL_TOLERANCE)} THEN ${i}`)
+    .map(({ l, i }) => `WHEN ${earned} >= ${num(l.minPoints - POINTS_TOLERANCE)} THEN ${i}`)
     .join(' ')} ELSE -1 END`;
   const measured = `SELECT c.*, COALESCE(pt.earned, 0) AS ${p}_earned, COALESCE(pt.spent, 0) AS ${p}_spent
     FROM ${k.from} c LEFT JOIN ${p}_points pt ON pt.cust = c.cust`;
@@ -117,7 +116,7 @@ export function loyaltySql(type: LoyaltyType, k: KindContext): KindSql | string 
     // "Gift x2; Voucher x1".
     const pieces = type.rewards.map(
       (r) =>
-        `CASE WHEN ${balance} >= ${num(r.minPoints - LEVEL_TOLERANCE)} AND ${balance} >= ${num(r.cost - LEVEL_TOLERANCE)} THEN CONCAT(${d.text(`; ${r.name} x`)}, CAST(CAST(FLOOR(${round9Sql(`${balance} / ${num(r.cost)}`)}) AS ${d.integer}) AS ${d.string})) ELSE '' END`,
+        `CASE WHEN ${balance} >= ${num(r.minPoints - POINTS_TOLERANCE)} AND ${balance} >= ${num(r.cost - POINTS_TOLERANCE)} THEN CONCAT(${d.text(`; ${r.name} x`)}, CAST(CAST(FLOOR(${round9Sql(`${balance} / ${num(r.cost)}`)}) AS ${d.integer}) AS ${d.string})) ELSE '' END`,
     );
     columns.push({ header: `${name} (available rewards)`, expr: listSql(pieces) });
   }
