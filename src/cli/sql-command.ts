@@ -9,6 +9,7 @@ import { parseConfigText, type Config } from '../engine/config';
 import { decodeText, guessDelimiter, readSourceFile, SourceError } from '../hosts/files/read';
 import { compileSql, SQL_DIALECTS, type SqlDialectName } from '../sql/compile';
 import { configuredAnswerColumns } from '../sql/profiles';
+import { plansVisits } from '../engine/visits';
 import { printIssues, readConfigFile, UsageError, type Io } from './common';
 
 export const SQL_USAGE = `  tierwise sql --config <config.json> --dialect duckdb|postgres|spark|bigquery|snowflake [--table NAME]
@@ -16,11 +17,14 @@ export const SQL_USAGE = `  tierwise sql --config <config.json> --dialect duckdb
                [--line-order COLUMN] [--out FILE]
                [--answers-table NAME [--answers-columns "Customer ID,Q1,..." | --answers-headers-from <file>]
                                      [--answers-order COLUMN]]
+               [--visits-table NAME [--visits-columns "Customer ID,Visit date" | --visits-headers-from <file>]]
                                 prints one SQL query whose result is the tiers table of \`segment --format csv\`;
                                 the columns are the sales table's headers (default: the configuration's columns);
                                 profiles read the questionnaire answers from --answers-table, whose headers are
                                 given as for the sales table (default: the customer column and the questions);
-                                --answers-order numbers its rows (the last answer wins; without it, the greatest)`;
+                                --answers-order numbers its rows (the last answer wins; without it, the greatest);
+                                visit planning reads the visits (a customer and a visit date column) from
+                                --visits-table (default columns: the customer column and "Visit date")`;
 
 /** How much of a CSV file is read for its header row. */
 const HEADER_BYTES = 1 << 20;
@@ -39,6 +43,8 @@ export async function sqlCommand(args: string[], io: Io): Promise<number> {
         'answers-headers-from': { type: 'string' },
         'answers-order': { type: 'string' },
         'visits-table': { type: 'string' },
+        'visits-columns': { type: 'string' },
+        'visits-headers-from': { type: 'string' },
         columns: { type: 'string' },
         'headers-from': { type: 'string' },
         'line-order': { type: 'string' },
@@ -52,12 +58,13 @@ export async function sqlCommand(args: string[], io: Io): Promise<number> {
   if (!values.config) throw new UsageError(`--config <config.json> is required\n${SQL_USAGE}`);
   const dialect = values.dialect as SqlDialectName | undefined;
   if (dialect === undefined || !SQL_DIALECTS.includes(dialect)) throw new UsageError(`--dialect is one of ${SQL_DIALECTS.join(', ')}${values.dialect ? `, not "${values.dialect}"` : ''}\n${SQL_USAGE}`);
-  // Visit planning reads the visits table: not compiled to SQL yet.
-  if (values['visits-table'] !== undefined) throw new UsageError('--visits-table is read by visit planning, which is not compiled to SQL yet: use tierwise segment with --visits');
   if (values.columns !== undefined && values['headers-from'] !== undefined) throw new UsageError('give the columns with --columns or --headers-from, not both');
   if (values['answers-columns'] !== undefined && values['answers-headers-from'] !== undefined) throw new UsageError('give the answers table\'s columns with --answers-columns or --answers-headers-from, not both');
   const answersOnly = (['answers-columns', 'answers-headers-from', 'answers-order'] as const).find((o) => values[o] !== undefined);
   if (values['answers-table'] === undefined && answersOnly !== undefined) throw new UsageError(`--${answersOnly} describes the answers table: name it with --answers-table`);
+  if (values['visits-columns'] !== undefined && values['visits-headers-from'] !== undefined) throw new UsageError('give the visits table\'s columns with --visits-columns or --visits-headers-from, not both');
+  const visitsOnly = (['visits-columns', 'visits-headers-from'] as const).find((o) => values[o] !== undefined);
+  if (values['visits-table'] === undefined && visitsOnly !== undefined) throw new UsageError(`--${visitsOnly} describes the visits table: name it with --visits-table`);
 
   const text = await readConfigFile(values.config);
   const config = parseConfigText(text);
@@ -70,12 +77,16 @@ export async function sqlCommand(args: string[], io: Io): Promise<number> {
   const header = values.columns !== undefined ? splitColumns(values.columns) : values['headers-from'] !== undefined ? await headerOf(values['headers-from']) : configuredColumns(config.config);
   const answersHeader =
     values['answers-columns'] !== undefined ? splitColumns(values['answers-columns']) : values['answers-headers-from'] !== undefined ? await headerOf(values['answers-headers-from']) : undefined;
+  const visitsHeader =
+    values['visits-columns'] !== undefined ? splitColumns(values['visits-columns']) : values['visits-headers-from'] !== undefined ? await headerOf(values['visits-headers-from']) : undefined;
   const result = compileSql(config.config, {
     dialect,
     table: values.table,
     columns: { header, lineOrder: values['line-order'] },
     answersTable: values['answers-table'],
     answersColumns: answersHeader !== undefined || values['answers-order'] !== undefined ? { header: answersHeader ?? configuredAnswerColumns(config.config), lineOrder: values['answers-order'] } : undefined,
+    visitsTable: values['visits-table'],
+    visitsColumns: visitsHeader,
   });
   if (!result.ok) {
     io.err(`tierwise: the configuration ${values.config} cannot be compiled to ${dialect} SQL:\n`);
@@ -87,6 +98,13 @@ export async function sqlCommand(args: string[], io: Io): Promise<number> {
       io.err(`(the answers table's columns were taken from the configuration: ${configuredAnswerColumns(config.config).join(', ') || 'none'}; name its headers with --answers-columns or --answers-headers-from)\n`);
     }
     return 2;
+  }
+  // A table named for nothing that reads it: said, so a missing frequency is not mistaken for no visits.
+  if (values['answers-table'] !== undefined && !config.config.segmentTypes.some((t) => t.kind === 'profiles')) {
+    io.err(`note: no segment type is a profiles type: the answers table ${values['answers-table']} is not read\n`);
+  }
+  if (values['visits-table'] !== undefined && !config.config.segmentTypes.some(plansVisits)) {
+    io.err(`note: no segment has a visit frequency (visitEveryDays): the visits table ${values['visits-table']} is not read\n`);
   }
   if (values.out) {
     const { writeFile } = await import('node:fs/promises');

@@ -9,14 +9,48 @@ import { excelError, isBlank } from './parse/number';
 import { referenceDay, type Prepared } from './prepared';
 import { customerColumnOf } from './second-range';
 import type { ExtraColumn, TypeResult, VisitCompliance } from './result';
+import { OTHERS } from './rfm-schema';
+import type { SegmentType } from './config';
 import type { Cell, EpochDay, Issue, SourceTable } from './types';
+
+/**
+ * The segments a type's result lists (TypeResult.segments), by name with their visit frequencies, read
+ * from the configuration alone: what visit planning plans for, here for the SQL compiler (which has no
+ * result); test/engine/visits keeps it equal to the kinds' own lists.
+ */
+export function plannedSegments(type: SegmentType): { name: string; visitEveryDays?: number }[] {
+  const plan = (s: { name: string; visitEveryDays?: number }) => ({ name: s.name, visitEveryDays: s.visitEveryDays });
+  switch (type.kind) {
+    case 'abc':
+    case 'rfm':
+    case 'xyz': {
+      const own = type.segments.map(plan);
+      // RFM's customers in no row of the table, XYZ's without enough history: a segment without visits.
+      if (type.kind === 'rfm') return [...own, { name: OTHERS }];
+      if (type.kind === 'xyz') return [...own, { name: type.unclassified }];
+      return own;
+    }
+    case 'bands':
+      return type.bands.map(plan);
+    case 'loyalty':
+      return type.levels.map(plan);
+    case 'activity':
+      return [{ name: type.category, visitEveryDays: type.visitEveryDays }];
+    case 'profiles':
+      return type.profiles.map(plan);
+  }
+}
+
+/** Whether a type plans visits: one of its segments has a visit frequency. */
+export const plansVisits = (type: SegmentType): boolean => plannedSegments(type).some((s) => s.visitEveryDays !== undefined);
 
 export interface VisitLog {
   /** Last visit on or before the reference day, per customer (NaN: never visited). Unreadable dates go to `Prepared.issues`. */
   last: Float64Array;
 }
 
-function dateColumn(header: readonly Cell[], customer: number): number {
+/** The visit date column of a visits range: headed like a visit or a date, else detected, else the first other column. */
+export function visitDateColumn(header: readonly Cell[], customer: number): number {
   const normalized = header.map(normalizeHeader);
   const named = normalized.findIndex((h, i) => i !== customer && /visit|date/.test(h));
   if (named >= 0) return named;
@@ -32,7 +66,7 @@ export function readVisits(p: Prepared, table: SourceTable, end: EpochDay): Visi
   const issues: Issue[] = [];
   const last = new Float64Array(p.measures.count).fill(NaN);
   const cCustomer = customerColumnOf(table.header, p.config.columns.customer);
-  const cDate = dateColumn(table.header, cCustomer);
+  const cDate = visitDateColumn(table.header, cCustomer);
   const date1904 = p.config.locale.date1904 ?? table.date1904 ?? false;
   const order = p.ingested.dateOrder ?? (p.config.locale.dateOrder === 'DMY' ? 'DMY' : 'MDY');
   table.rows.forEach((row, r) => {

@@ -13,6 +13,8 @@ import { loyaltySql } from './loyalty';
 import { rfmSql } from './rfm';
 import { xyzSql } from './xyz';
 import { answersSql, profilesSql } from './profiles';
+import { visitColumns, visitsSql } from './visits';
+import { plansVisits } from '../engine/visits';
 import { DIALECTS, tableName, type SqlDialectName } from './dialect';
 import { customerOrder, linesCtes, type Cte, type RoleColumns } from './lines';
 import type { KindContext, KindSql, OutputColumn } from './measures';
@@ -46,8 +48,14 @@ export interface SqlOptions {
    * original order (then the last answer wins, as in the engine; without it, the greatest: docs/sql.md).
    */
   answersColumns?: ColumnNames;
-  /** The visits (visit planning): not compiled yet. */
+  /** The visits (visit planning): the table, one row per visit (customer, visit date typed as a date). */
   visitsTable?: string;
+  /**
+   * The visits table's column names (default: the configuration's customer column, else `Customer`, then
+   * `Visit date`): its customer column found as the engine finds it in a visits range, its date column
+   * headed like a visit or a date.
+   */
+  visitsColumns?: readonly string[];
   columns: ColumnNames;
 }
 
@@ -124,6 +132,12 @@ export function compileSql(config: Config, options: SqlOptions): SqlResult {
   const hasProfit = roles.profit !== undefined || roles.cost !== undefined;
   const kinds: KindSql[] = [];
   let from = 'tw_customers';
+  const visits = visitsSql(d, config, options.visitsTable === undefined ? undefined : { table: options.visitsTable, header: options.visitsColumns }, from);
+  if (visits !== undefined) {
+    from = 'tw_visited';
+    // The engine counts visit days to the latest sale (addVisits): without dates there is none.
+    if (roles.date === undefined) problems.push({ path: 'visitsTable', message: 'visit planning counts days to the latest sale: map a Date column' });
+  }
   const abcPrefix = (name: string) => {
     const i = config.segmentTypes.findIndex((t) => t.kind === 'abc' && t.name.toLowerCase() === name.toLowerCase());
     return i >= 0 ? `tw_t${i + 1}` : undefined;
@@ -142,7 +156,8 @@ export function compileSql(config: Config, options: SqlOptions): SqlResult {
     const sql = kindSql(type, { d, config, prefix, from, abcPrefix, hasRole, textColumn, answers });
     if (typeof sql === 'string') problems.push({ path: `segmentTypes[${i}]`, message: `"${type.name}": ${sql}` });
     else {
-      kinds.push(sql);
+      // Visit planning reads the type's segment, its first column.
+      kinds.push(visits !== undefined && plansVisits(type) ? { ...sql, columns: [...sql.columns, ...visitColumns(d, type, sql.columns[0].expr)] } : sql);
       from = prefix;
     }
   });
@@ -161,6 +176,7 @@ export function compileSql(config: Config, options: SqlOptions): SqlResult {
       textColumns,
       answerCustomers: answers?.customers,
     }),
+    ...(visits ?? []),
     ...kinds.flatMap((k) => k.ctes),
   ];
   const columns: OutputColumn[] = [

@@ -52,7 +52,8 @@ export function differences(engine: EngineAnswer, sqlHeaders: string[], sqlRows:
     }
     for (const h of engine.headers) {
       const ev = e[h];
-      const sv = s[h];
+      // DuckDB hands a DATE over as a JS Date at UTC midnight; the CSV writes the day.
+      const sv = s[h] instanceof Date ? (s[h] as Date).toISOString().slice(0, 10) : s[h];
       if (typeof ev === 'number') {
         const n = asNumber(sv);
         if (n === undefined || !close(ev, n)) out.push(`${String(e.Customer)} ${h}: engine ${ev}, sql ${String(sv)}`);

@@ -8,33 +8,12 @@ import type { ConfigInput } from '../../../src/engine/config';
 import { segment } from '../../../src/engine/run';
 import { config, table } from '../../support/tables';
 import { column, headers, issueTexts, run } from './support';
+import { VISIT_SALES, VISIT_SALES_HEADER, VISIT_TIER, VISITS, VISITS_HEADER } from '../../support/visits';
 
-const H = ['Customer', 'Date', 'Sales'];
-// The latest sale is 2024-03-31: every day counts to it.
-const SALES: Cell[][] = [
-  ['k1', '2024-03-31', 500],
-  ['k2', '2024-03-01', 300],
-  ['k3', '2024-02-01', 50],
-  ['k4', '2024-01-15', 20],
-];
-const TIER = {
-  name: 'Tier',
-  kind: 'bands',
-  measure: 'sales',
-  bands: [
-    { name: 'Small', max: 100, visitEveryDays: 90 },
-    { name: 'Key', min: 100, visitEveryDays: 30, priority: 1 },
-  ],
-};
-const VISITS: Cell[][] = [
-  ['k1', '2024-01-01'],
-  ['k1', '2024-03-21'], // 10 days before the end: within 30, due 2024-04-20
-  ['k2', '2024-02-10'], // 50 days before the end: due 2024-03-11, 20 days overdue
-  ['k3', '2024-04-15'], // after the end: not a visit yet; k3 was never visited
-  ['k4', '2024-01-05'], // 26 + 29 + 31 = 86 days before the end: within 90, due 2024-04-04
-  ['k4', 'soon'], // not a date: reported, not counted
-];
-const visits = table(['Customer', 'Visit date'], VISITS, 'Visits');
+const H = VISIT_SALES_HEADER;
+const SALES = VISIT_SALES;
+const TIER = VISIT_TIER;
+const visits = table(VISITS_HEADER, VISITS, 'Visits');
 // Excel serial of a day (1900 system): days since 1899-12-30.
 const serial = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
 

@@ -1,7 +1,10 @@
-// Profiles compiled to SQL and run by a real (throwaway) PostgreSQL server, against the engine given the
-// same answers as an answers range: the hand-made tables (worked by hand in profiles-cases.ts) and
-// Superstore with its generated answers in a text-typed answers table, with its order column and without.
-// Profile names, a question and answers hold quotes, backslashes and `--` (NASTY): they stay data.
+// The kinds that read a second table, compiled to SQL and run by a real (throwaway) PostgreSQL server,
+// against the engine given the same tables as ranges beside the sales range:
+// - profiles: the hand-made tables (worked by hand in profiles-cases.ts) and Superstore with its generated
+//   answers in a text-typed answers table, with its order column and without. Profile names, a question
+//   and answers hold quotes, backslashes and `--` (NASTY): they stay data.
+// - visit planning: the hand-made visits (worked by hand in test/support/visits.ts) and Superstore with
+//   every kind planning visits over a date-typed visits table (visits-cases.ts).
 import type { Client } from 'pg';
 import type { Config } from '../../src/engine/config';
 import { startPostgres, type PostgresServer } from '../support/postgres';
@@ -23,6 +26,8 @@ import {
   compiledProfiles,
   type TableAt,
 } from './profiles-cases';
+import { VISIT_SALES, VISIT_SALES_HEADER, VISIT_TIER, VISITS, VISITS_EXPECTED, VISITS_HEADER } from '../support/visits';
+import { compiledVisits, superstoreVisits, superstoreVisitsConfig, SUPERSTORE_VISITS_HEADER } from './visits-cases';
 
 jest.setTimeout(60_000);
 
@@ -31,6 +36,7 @@ let client: Client;
 const superstore = superstoreTable();
 const superstoreIds = [...new Set(superstore.rows.map((r) => String(r[superstore.header.indexOf('Customer ID')])))];
 const answersRows = superstoreAnswers(superstoreIds);
+const visitRows = superstoreVisits(superstoreIds);
 
 beforeAll(async () => {
   server = startPostgres();
@@ -40,6 +46,10 @@ beforeAll(async () => {
   await loadPostgres(client, 'hand sales', typedTable(HAND_SALES_HEADER, ['integer', 'text', 'text', 'date', 'double'], HAND_SALES_ROWS));
   // The blank answers become NULL here (typedTable): the query reads NULL and '' alike.
   await loadPostgres(client, 'hand answers', typedTable(HAND_ANSWERS_HEADER, ['integer', 'text', 'text', 'text', 'text'], HAND_ANSWERS_ROWS));
+  await loadPostgres(client, 'visits', typedTable(SUPERSTORE_VISITS_HEADER, ['text', 'text', 'date'], visitRows));
+  await loadPostgres(client, 'hand visit sales', typedTable(VISIT_SALES_HEADER, ['text', 'date', 'double'], VISIT_SALES));
+  // The hand table's unreadable date ('soon') is a NULL in a typed table: no visit either way.
+  await loadPostgres(client, 'hand visits', typedTable(VISITS_HEADER, ['text', 'date'], VISITS.map(([k, d]) => [k, d === 'soon' ? null : d])));
 }, 120_000);
 
 afterAll(async () => {
@@ -100,5 +110,25 @@ describe('Superstore with generated answers', () => {
     const keep = (rs: Row[]) => rs.filter((r) => !ambiguous.has(String(r.Customer)));
     expect(differences({ headers: engine.headers, rows: keep(engine.rows) }, headers, keep(rows))).toEqual([]);
     expect(rows.length).toBe(engine.rows.length);
+  });
+});
+
+describe('visit planning', () => {
+  test('the hand-made visits: the hand-worked days, the engine\'s answer', async () => {
+    const c = config({ columns: { customer: 'Customer', date: 'Date', amount: 'Sales' }, segmentTypes: [VISIT_TIER] });
+    const engine = engineAnswer(table(VISIT_SALES_HEADER, VISIT_SALES), c, { visits: table(VISITS_HEADER, VISITS, 'Visits') });
+    const { headers, rows } = await run(compiledVisits('postgres', c, { table: 'hand visit sales', header: VISIT_SALES_HEADER }, undefined, { table: 'hand visits', header: VISITS_HEADER }));
+    expect(differences(engine, headers, rows)).toEqual([]);
+    const worked = Object.fromEntries(rows.map((r) => [String(r.Customer), [r.Tier, r['Tier (last visit)'], r['Tier (next visit due)'], Number(r['Tier (overdue days)'])]]));
+    expect(worked).toEqual(VISITS_EXPECTED);
+  });
+
+  test('Superstore, every kind planning visits: the engine\'s answer, in its order', async () => {
+    const c = config(superstoreVisitsConfig());
+    const engine = engineAnswer(superstore, c, { answers: table(SUPERSTORE_ANSWERS_HEADER, answersRows, 'Answers'), visits: table(SUPERSTORE_VISITS_HEADER, visitRows, 'Visits') });
+    const sales = { table: 'sales', header: superstore.header.map(String), order: 'Row ID' };
+    const { headers, rows } = await run(compiledVisits('postgres', c, sales, { table: 'answers', header: SUPERSTORE_ANSWERS_HEADER, order: 'Answer No' }, { table: 'public.visits', header: SUPERSTORE_VISITS_HEADER }));
+    expect(differences(engine, headers, rows)).toEqual([]);
+    expect(rows.map((r) => r.Customer)).toEqual(engine.rows.map((r) => r.Customer));
   });
 });
