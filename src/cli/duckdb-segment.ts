@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { parseConfigText, type Config } from '../engine/config';
 import { isoToEpochDay, epochDayToSerial } from '../engine/parse/date';
+import type { ExtraSources } from '../engine/prepared';
 import type { Cell } from '../engine/types';
 import { SourceError } from '../hosts/files/read';
 import { newWorkbook } from '../hosts/xlsx/new-workbook';
@@ -51,8 +52,6 @@ export interface DuckdbArgs {
   issues?: string;
   sheet?: string;
   table?: string;
-  answers?: string;
-  visits?: string;
   'in-place'?: boolean;
   'source-columns'?: string;
 }
@@ -61,7 +60,7 @@ export interface DuckdbArgs {
  * Segments `input` with DuckDB and writes the answer; `undefined` when DuckDB was not asked for and
  * cannot do this configuration (the caller runs the engine after the one-line note printed here).
  */
-export async function segmentWithDuckdb(input: string, values: DuckdbArgs, choice: { asked: boolean }, io: Io): Promise<number | undefined> {
+export async function segmentWithDuckdb(input: string, values: DuckdbArgs, sources: ExtraSources, choice: { asked: boolean }, io: Io): Promise<number | undefined> {
   if (!values.config) throw new UsageError('--config <config.json> is required');
   if (values.sheet || values.table) throw new UsageError('--sheet and --table name a range of an .xlsx workbook; DuckDB reads .csv and .parquet files');
   if (values['in-place']) throw new UsageError('--in-place writes into an .xlsx workbook; DuckDB reads .csv and .parquet files (use --out)');
@@ -80,16 +79,17 @@ export async function segmentWithDuckdb(input: string, values: DuckdbArgs, choic
     return 2;
   }
   const config: Config = parsed.config;
-  // Questionnaire answers and visits are tables of their own, which this path does not load into DuckDB
-  // yet (profiles do compile to SQL, over an answers table the user names: tierwise sql --answers-table).
-  const extra = values.answers ? '--answers' : values.visits ? '--visits' : undefined;
-  const profiles = config.segmentTypes.filter((t) => t.kind === 'profiles').map((t) => `"${t.name}": profiles read questionnaire answers, which the DuckDB path does not load yet`);
-  const unsupported = extra ? [`${extra} is not read by the DuckDB path yet`] : profiles.length > 0 ? profiles : undefined;
+  // Without --answers the engine reads the questions from the sales lines' own columns; the compiled query
+  // reads them from a table of their own only.
+  const profiles = sources.answers
+    ? []
+    : config.segmentTypes.filter((t) => t.kind === 'profiles').map((t) => `"${t.name}": profiles without --answers read the questions from the sales lines' own columns, which the DuckDB path does not do: give the answers file with --answers`);
+  const unsupported = profiles.length > 0 ? profiles : undefined;
 
   const progress = io === processIo && process.stderr.isTTY ? terminalProgress() : undefined;
   let outcome;
   try {
-    outcome = unsupported ? undefined : await segmentOnDuckdb(input, config, { progress: progress?.show });
+    outcome = unsupported ? undefined : await segmentOnDuckdb(input, config, { progress: progress?.show, sources });
   } catch (e) {
     progress?.done();
     // DuckDB could not read the file (broken quoting, a damaged Parquet file): the user's problem, said plainly.

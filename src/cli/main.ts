@@ -140,8 +140,13 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
   if (positionals.length !== 1) throw new UsageError(`name one sales file\n${USAGE}`);
   const toWorkbook = values['in-place'] === true || (values.out !== undefined && isWorkbookPath(values.out));
   const choice = await chooseEngine(positionals[0], values.engine, toWorkbook);
+  // Read once, by the engine's reader, for whichever executor segments.
+  const sources: ExtraSources = {
+    answers: values.answers ? await readSourceFile(values.answers, { maxFileBytes: limits.maxFileBytes }) : undefined,
+    visits: values.visits ? await readSourceFile(values.visits, { maxFileBytes: limits.maxFileBytes }) : undefined,
+  };
   if (choice.engine === 'duckdb') {
-    const status = await segmentWithDuckdb(positionals[0], values, choice, io);
+    const status = await segmentWithDuckdb(positionals[0], values, sources, choice, io);
     if (status !== undefined) return status;
   }
   if (toWorkbook) {
@@ -153,10 +158,6 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, not "${format}"`);
 
-  const sources: ExtraSources = {
-    answers: values.answers ? await readSourceFile(values.answers, { maxFileBytes: limits.maxFileBytes }) : undefined,
-    visits: values.visits ? await readSourceFile(values.visits, { maxFileBytes: limits.maxFileBytes }) : undefined,
-  };
   const run = workbook ? await segmentWorkbookToText(positionals[0], values, sources, io, limits) : await segmentFile(positionals[0], values, sources, io, limits);
   if (!run) return 2;
   const result = classifyAll(run.prepared);

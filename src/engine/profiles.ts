@@ -63,12 +63,9 @@ function answerRows(p: Prepared): { row: Int32Array; customer: Int32Array } {
   });
 }
 
-/** Rows of the answers range whose customer is blank although answers are filled in: reported once per run. */
-function blankCustomers(p: Prepared): Issue[] {
-  const t = p.sources.answers;
-  if (!t || p.cache.has('answers|blank')) return [];
-  p.cache.set('answers|blank', true);
-  const cc = customerColumnOf(t.header, p.config.columns.customer);
+/** Rows of an answers range whose customer is blank although answers are filled in: a warning with the cell each. */
+export function answersWithoutCustomer(t: SourceTable, config: Config): Issue[] {
+  const cc = customerColumnOf(t.header, config.columns.customer);
   const issues: Issue[] = [];
   t.rows.forEach((row, r) => {
     if (keyText(row[cc]) === '' && row.some((v) => !isBlank(v))) {
@@ -76,6 +73,14 @@ function blankCustomers(p: Prepared): Issue[] {
     }
   });
   return issues;
+}
+
+/** The same, reported once per run whatever the number of profiles types. */
+function blankCustomers(p: Prepared): Issue[] {
+  const t = p.sources.answers;
+  if (!t || p.cache.has('answers|blank')) return [];
+  p.cache.set('answers|blank', true);
+  return answersWithoutCustomer(t, p.config);
 }
 
 /** One condition of a profile, with its question's answers already read. */

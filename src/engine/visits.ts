@@ -3,14 +3,14 @@
 // Days count against the window end, never the clock, like everything else.
 import { keyText } from './ingest';
 import { sourceCellAddress } from './address';
-import { readDate } from './parse/date';
+import { readDate, type DateOrder } from './parse/date';
 import { detectColumns, normalizeHeader } from './parse/headers';
 import { excelError, isBlank } from './parse/number';
 import { referenceDay, type Prepared } from './prepared';
 import { customerColumnOf } from './second-range';
 import type { ExtraColumn, TypeResult, VisitCompliance } from './result';
 import { OTHERS } from './rfm-schema';
-import type { SegmentType } from './config';
+import type { Config, SegmentType } from './config';
 import type { Cell, EpochDay, Issue, SourceTable } from './types';
 
 /**
@@ -59,20 +59,28 @@ export function visitDateColumn(header: readonly Cell[], customer: number): numb
   return customer === 0 ? 1 : 0;
 }
 
-export function readVisits(p: Prepared, table: SourceTable, end: EpochDay): VisitLog {
-  const key = 'visits';
-  const hit = p.cache.get(key) as VisitLog | undefined;
-  if (hit) return hit;
+/** One visit read from a visits range: the customer (trimmed) and the day. */
+export interface Visit {
+  customer: string;
+  day: EpochDay;
+}
+
+/**
+ * The visits of a visits range, read with the engine's date rules (the sales range's day order, the
+ * workbook's date system unless the configuration sets one), and a warning with the cell for each date
+ * that cannot be read (that visit is not counted). Rows with neither customer nor date are skipped.
+ */
+export function readVisitRows(table: SourceTable, config: Config, salesDateOrder: DateOrder | undefined): { visits: Visit[]; issues: Issue[] } {
   const issues: Issue[] = [];
-  const last = new Float64Array(p.measures.count).fill(NaN);
-  const cCustomer = customerColumnOf(table.header, p.config.columns.customer);
+  const visits: Visit[] = [];
+  const cCustomer = customerColumnOf(table.header, config.columns.customer);
   const cDate = visitDateColumn(table.header, cCustomer);
-  const date1904 = p.config.locale.date1904 ?? table.date1904 ?? false;
-  const order = p.ingested.dateOrder ?? (p.config.locale.dateOrder === 'DMY' ? 'DMY' : 'MDY');
+  const date1904 = config.locale.date1904 ?? table.date1904 ?? false;
+  const order = salesDateOrder ?? (config.locale.dateOrder === 'DMY' ? 'DMY' : 'MDY');
   table.rows.forEach((row, r) => {
-    const id = keyText(row[cCustomer]);
+    const customer = keyText(row[cCustomer]);
     const cell = row[cDate];
-    if (id === '' && isBlank(cell)) return;
+    if (customer === '' && isBlank(cell)) return;
     const day = readDate(cell, date1904, order);
     if (day !== day) {
       const err = excelError(cell);
@@ -84,17 +92,32 @@ export function readVisits(p: Prepared, table: SourceTable, end: EpochDay): Visi
       });
       return;
     }
-    const c = p.customers.byId.get(id);
-    // A visit after the window end has not happened yet as far as this run is concerned.
-    if (c === undefined || day > end) return;
-    if (!(last[c] >= day)) last[c] = day;
+    visits.push({ customer, day });
   });
+  return { visits, issues };
+}
+
+export function readVisits(p: Prepared, table: SourceTable, end: EpochDay): VisitLog {
+  const key = 'visits';
+  const hit = p.cache.get(key) as VisitLog | undefined;
+  if (hit) return hit;
+  const last = new Float64Array(p.measures.count).fill(NaN);
+  const { visits, issues } = readVisitRows(table, p.config, p.ingested.dateOrder);
+  for (const { customer, day } of visits) {
+    const c = p.customers.byId.get(customer);
+    // A visit after the window end has not happened yet as far as this run is concerned.
+    if (c === undefined || day > end) continue;
+    if (!(last[c] >= day)) last[c] = day;
+  }
   const log = { last };
   p.cache.set(key, log);
   // Read once per run, reported once, whatever the number of segment types that plan visits.
   p.issues.push(...issues);
   return log;
 }
+
+/** Visit days count to the latest sale (or the window's end): without a readable date there is none. */
+export const visitsNeedDates = (): Issue => ({ severity: 'error', where: 'visits', message: 'visit planning counts days to the latest sale: map a Date column with readable dates' });
 
 /**
  * Adds `(last visit)`, `(next visit due)` and `(overdue days)` and the compliance per segment, for a
@@ -106,7 +129,7 @@ export function addVisits(p: Prepared, result: TypeResult): TypeResult {
   if (!visits || !result.segments.some((s) => s.visitEveryDays !== undefined)) return result;
   const end = referenceDay(p);
   if (end === undefined) {
-    result.issues.push({ severity: 'error', where: 'visits', message: 'visit planning counts days to the latest sale: map a Date column with readable dates' });
+    result.issues.push(visitsNeedDates());
     return result;
   }
   const { last } = readVisits(p, visits, end);

@@ -34,6 +34,8 @@ export interface TypedSales {
   decimal: DecimalSeparator;
   decimalProven: boolean;
   date1904: boolean;
+  /** The day order text dates were read with (the engine's Ingested.dateOrder): a visits file is read with it too. */
+  dateOrder: DateOrder;
   /** The header names of `sales` (the file's own), without LINE_COLUMN. */
   header: string[];
 }
@@ -155,6 +157,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     decimal: decimal.decimal,
     decimalProven: decimal.proven,
     date1904,
+    dateOrder,
     header: raw.header,
   };
 }

