@@ -87,8 +87,11 @@ export async function segmentOnDuckdb(path: string, config: Config, options: Duc
     // A missing column is the file's problem, in the engine's words, before any question of SQL.
     const shape = ingest({ ...raw.table, rows: [] }, config);
     if (!shape.usable) return { ok: false, reason: 'unusable', issues: shape.issues };
-    const { answers, visits } = options.sources ?? {};
-    if (visits && config.segmentTypes.some(plansVisits) && dateHeader(raw, config) === undefined) return { ok: false, reason: 'unusable', issues: [visitsNeedDates()] };
+    // Read only where the engine reads them (a profiles type, a segment with a visit frequency), so the
+    // warnings about them are the engine's too.
+    const answers = config.segmentTypes.some((t) => t.kind === 'profiles') ? options.sources?.answers : undefined;
+    const visits = config.segmentTypes.some(plansVisits) ? options.sources?.visits : undefined;
+    if (visits && dateHeader(raw, config) === undefined) return { ok: false, reason: 'unusable', issues: config.segmentTypes.filter(plansVisits).map(visitsNeedDates) };
     const compiled = compileSql(config, {
       dialect: 'duckdb',
       table: 'sales',
@@ -146,16 +149,19 @@ function typeIssues(config: Config): Issue[] {
  * from the latest date when the window is the whole history: without a readable date the engine refuses
  * the type (classifyRfm, classifyActivity, addVisits), and so does this path.
  */
-async function countsWithoutDates(con: DuckDBConnection, raw: RawSource, config: Config, visits: boolean): Promise<Issue[]> {
-  const dated = config.segmentTypes.filter((t) => t.kind === 'rfm' || t.kind === 'activity');
-  const planning = visits && config.segmentTypes.some(plansVisits);
-  if ((dated.length === 0 && !planning) || config.window.kind !== 'all') return [];
+async function countsWithoutDates(con: DuckDBConnection, raw: RawSource, config: Config, planning: boolean): Promise<Issue[]> {
+  // Type by type, as the engine classifies them: the kind's own refusal, then its visit planning's.
+  const refusals = config.segmentTypes.flatMap((t) => [
+    ...(t.kind === 'rfm' ? [recencyNeedsDates({ config }, t.name)] : t.kind === 'activity' ? [periodsNeedDates({ config }, t.name)] : []),
+    ...(planning && plansVisits(t) ? [visitsNeedDates()] : []),
+  ]);
+  if (refusals.length === 0 || config.window.kind !== 'all') return [];
   const dateColumn = dateHeader(raw, config);
   if (dateColumn !== undefined) {
     const r = await con.runAndReadAll(`SELECT max(${sqlIdent(dateColumn)}) IS NOT NULL FROM sales`);
     if (r.getRowsJS()[0][0] === true) return [];
   }
-  return [...dated.map((t) => (t.kind === 'rfm' ? recencyNeedsDates : periodsNeedDates)({ config }, t.name)), ...(planning ? [visitsNeedDates()] : [])];
+  return refusals;
 }
 
 /** The window as the engine resolves it, with the default end the query uses (the latest date of `sales`), for the run's account. */

@@ -5,13 +5,15 @@
 // The tables hold what breaks executors: ties, returns, zero and negative totals, dates on a window's
 // edges, numbers written as text (`1,234.50`, `(12.00)`, `$5`), unreadable cells, blank and error-valued
 // customers, quotes, backslashes and `--` in names, keys with spaces around them; the kinds the compiler
-// writes (ABC, bands, RFM, loyalty, activity) with every window, filters, minimums, default and excluded segments, overrides.
+// writes (ABC, bands, RFM, loyalty, activity) with every window, filters, minimums, default and excluded segments, overrides,
+// and visit planning over a random visits file (days past the end, unreadable dates, customers nobody knows).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseConfig, type Config, type ConfigInput } from '../../src/engine/config';
 import { epochDayToIso, isoToEpochDay } from '../../src/engine/parse/date';
+import type { ExtraSources } from '../../src/engine/prepared';
 import { segment } from '../../src/engine/run';
 import { readSourceFile } from '../../src/hosts/files/read';
 import { segmentOnDuckdb } from '../../src/sql/duckdb-run';
@@ -128,6 +130,15 @@ const windowSpec = fc.constantFrom<ConfigInput['window']>(
   { kind: 'year', year: 2017, startMonth: 1 },
   { kind: 'year', year: 2017, startMonth: 4 },
 );
+/** A visits file: known customers (spaces around some), nobody the run knows, days past the end, unreadable dates. */
+const visitRow = fc.tuple(fc.constantFrom(...CUSTOMERS, 'Nobody'), fc.oneof({ weight: 6, arbitrary: dateCell }, { weight: 1, arbitrary: fc.constantFrom('2018-01-15', '#N/A') }));
+/** A visit frequency on some segments of every type: the second segment of a list (the first has none), an activity's category. */
+function planVisits(type: Record<string, unknown>, every: number): Record<string, unknown> {
+  if (type.kind === 'activity') return { ...type, visitEveryDays: every };
+  const key = (['segments', 'bands', 'levels'] as const).find((k) => Array.isArray(type[k]));
+  if (key === undefined) return type;
+  return { ...type, [key]: (type[key] as Record<string, unknown>[]).map((s, i) => (i === 1 ? { ...s, visitEveryDays: every } : i === 2 ? { ...s, visitEveryDays: every * 2 } : s)) };
+}
 const configInput = fc
   .record({
     window: windowSpec,
@@ -135,6 +146,7 @@ const configInput = fc
     minimum: fc.constantFrom(undefined, 0, 25),
     types: fc.oneof(fc.tuple(abcType), fc.tuple(bandsType), fc.tuple(rfmType), fc.tuple(abcType, bandsType, rfmType), fc.tuple(loyaltyType), fc.tuple(loyaltyType, activityType)),
     overrides: fc.boolean(),
+    visitEvery: fc.constantFrom(undefined, 1, 30, 90),
   })
   .map(
     (c): ConfigInput => ({
@@ -143,27 +155,33 @@ const configInput = fc
       window: c.window,
       filters: c.filters,
       ...(c.minimum !== undefined ? { minimumNetSales: c.minimum } : {}),
-      segmentTypes: c.types as ConfigInput['segmentTypes'],
+      segmentTypes: (c.visitEvery === undefined ? c.types : (c.types as readonly Record<string, unknown>[]).map((t) => planVisits(t, c.visitEvery!))) as ConfigInput['segmentTypes'],
       overrides: c.overrides ? { 'ABC "q"': { C2: 'A', ' C3 ': 'vip \'x\' --', Zed: 'B', C1: 'Gone' } } : {},
     }),
   );
 
 const csvField = (v: string) => (/[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v);
-const csvText = (rows: string[][]) => [HEADER, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
+const csvText = (rows: string[][], header = HEADER) => [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-duckdb-diff-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Both executors on one file; every difference in words. */
-async function compare(rows: string[][], input: ConfigInput, name: string): Promise<string[]> {
+async function compare(rows: string[][], input: ConfigInput, name: string, visitRows?: string[][]): Promise<string[]> {
   const parsed = parseConfig(input);
   if (!parsed.ok) throw new Error(`the generator made an invalid configuration: ${JSON.stringify(parsed.issues)}`);
   const config: Config = parsed.config;
   const path = join(dir, `${name}.csv`);
   writeFileSync(path, csvText(rows));
   const table = await readSourceFile(path);
-  const engine = segment(table, config);
-  const duck = await segmentOnDuckdb(path, config);
+  let sources: ExtraSources = {};
+  if (visitRows !== undefined) {
+    const visitsPath = join(dir, `${name}-visits.csv`);
+    writeFileSync(visitsPath, csvText(visitRows, ['Customer ID', 'Visit date']));
+    sources = { visits: await readSourceFile(visitsPath) };
+  }
+  const engine = segment(table, config, undefined, sources);
+  const duck = await segmentOnDuckdb(path, config, { sources });
   const refused = engine.issues.filter((i) => i.severity === 'error' && i.row === undefined);
   if (!duck.ok) {
     if (duck.reason === 'not-compiled') return [`not compiled: ${JSON.stringify(duck.problems)}`];
@@ -172,7 +190,7 @@ async function compare(rows: string[][], input: ConfigInput, name: string): Prom
   }
   if (refused.length > 0) return [`the engine refused (${JSON.stringify(refused)}) and DuckDB did not`];
   const { run } = duck;
-  const answer = engineAnswer(table, config);
+  const answer = engineAnswer(table, config, sources);
   const sqlRows: Row[] = run.customers.ids.map((_, r) => Object.fromEntries(run.columns.map((c) => [c.header, c.values[r]])));
   const out = differences(answer, run.columns.map((c) => c.header), sqlRows);
   const order = (ids: readonly unknown[]) => ids.map(String).join(' | ');
@@ -192,8 +210,8 @@ describe('DuckDB path against the engine', () => {
   it('gives the same tiers, numbers, order and left-out lines on random files and configurations', async () => {
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 30 }), configInput, async (rows, input) => {
-        const diffs = await compare(rows, input, `case-${n++}`);
+      fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 30 }), configInput, fc.option(fc.array(visitRow, { maxLength: 12 }), { freq: 3 }), async (rows, input, visits) => {
+        const diffs = await compare(rows, input, `case-${n++}`, visits ?? undefined);
         if (diffs.length > 0) throw new Error(diffs.join('\n'));
       }),
       { numRuns: RUNS, endOnFailure: true },
