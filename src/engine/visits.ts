@@ -16,7 +16,7 @@ import type { Cell, EpochDay, Issue, SourceTable } from './types';
 /**
  * The segments a type's result lists (TypeResult.segments), by name with their visit frequencies, read
  * from the configuration alone: what visit planning plans for, here for the SQL compiler (which has no
- * result); test/engine/visits keeps it equal to the kinds' own lists.
+ * result); test/sql/visits.test.ts keeps it equal to the kinds' own lists.
  */
 export function plannedSegments(type: SegmentType): { name: string; visitEveryDays?: number }[] {
   const plan = (s: { name: string; visitEveryDays?: number }) => ({ name: s.name, visitEveryDays: s.visitEveryDays });

@@ -14,7 +14,7 @@ import { rfmSql } from './rfm';
 import { xyzSql } from './xyz';
 import { answersSql, profilesSql } from './profiles';
 import { visitColumns, visitsSql } from './visits';
-import { plansVisits } from '../engine/visits';
+import { plansVisits, visitsNeedDates } from '../engine/visits';
 import { DIALECTS, tableName, type SqlDialectName } from './dialect';
 import { customerOrder, linesCtes, type Cte, type RoleColumns } from './lines';
 import type { KindContext, KindSql, OutputColumn } from './measures';
@@ -136,7 +136,7 @@ export function compileSql(config: Config, options: SqlOptions): SqlResult {
   if (visits !== undefined) {
     from = 'tw_visited';
     // The engine counts visit days to the latest sale (addVisits): without dates there is none.
-    if (roles.date === undefined) problems.push({ path: 'visitsTable', message: 'visit planning counts days to the latest sale: map a Date column' });
+    if (roles.date === undefined) problems.push({ path: 'visitsTable', message: visitsNeedDates().message });
   }
   const abcPrefix = (name: string) => {
     const i = config.segmentTypes.findIndex((t) => t.kind === 'abc' && t.name.toLowerCase() === name.toLowerCase());

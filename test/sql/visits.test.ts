@@ -101,7 +101,7 @@ describe('the compiler on its own', () => {
     const undated = { ...superstoreVisitsConfig(), columns: { customer: 'Customer ID', amount: 'Sales' }, window: { kind: 'all' as const } };
     const input = { ...undated, segmentTypes: undated.segmentTypes!.filter((t) => t.kind === 'abc') };
     const r = compileSql(config(input), { ...options, columns: { header: ['Customer ID', 'Sales'] }, visitsTable: 'visits' });
-    expect(r).toEqual({ ok: false, problems: [{ path: 'visitsTable', message: 'visit planning counts days to the latest sale: map a Date column' }] });
+    expect(r).toEqual({ ok: false, problems: [{ path: 'visitsTable', message: 'visit planning counts days to the latest sale: map a Date column with readable dates' }] });
   });
 
   test('without a visits table, or without a frequency, no visit columns (as the engine without a visits range)', () => {
