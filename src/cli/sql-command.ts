@@ -94,6 +94,9 @@ export async function sqlCommand(args: string[], io: Io): Promise<number> {
     if (values.columns === undefined && values['headers-from'] === undefined) {
       io.err(`(the columns were taken from the configuration: ${header.join(', ') || 'none'}; name the table's headers with --columns or --headers-from)\n`);
     }
+    if (values['answers-table'] === undefined && result.problems.some((p) => /^the sales table has no column headed/.test(p.message))) {
+      io.err('(without --answers-table the profiles read their questions from the sales table\'s own columns, as `tierwise segment` does without --answers; name the answers table with --answers-table)\n');
+    }
     if (values['answers-table'] !== undefined && answersHeader === undefined && result.problems.some((p) => /answers table/.test(p.message))) {
       io.err(`(the answers table's columns were taken from the configuration: ${configuredAnswerColumns(config.config).join(', ') || 'none'}; name its headers with --answers-columns or --answers-headers-from)\n`);
     }

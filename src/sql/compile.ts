@@ -12,7 +12,7 @@ import { bandsSql } from './bands';
 import { loyaltySql } from './loyalty';
 import { rfmSql } from './rfm';
 import { xyzSql } from './xyz';
-import { answersSql, profilesSql } from './profiles';
+import { answersSql, profilesSql, salesAnswersSql } from './profiles';
 import { visitColumns, visitsSql } from './visits';
 import { plansVisits, visitsNeedDates } from '../engine/visits';
 import { DIALECTS, tableName, type SqlDialectName } from './dialect';
@@ -122,13 +122,6 @@ export function compileSql(config: Config, options: SqlOptions): SqlResult {
     problems.push({ path: 'lineOrder', message: `no column is headed "${options.columns.lineOrder}"` });
   }
 
-  const answers = answersSql(
-    d,
-    config,
-    options.answersTable === undefined ? undefined : { table: options.answersTable, header: options.answersColumns?.header, order: options.answersColumns?.lineOrder },
-    problems,
-  );
-
   const hasProfit = roles.profit !== undefined || roles.cost !== undefined;
   const kinds: KindSql[] = [];
   let from = 'tw_customers';
@@ -150,6 +143,11 @@ export function compileSql(config: Config, options: SqlOptions): SqlResult {
     if (!textColumns.includes(header[c])) textColumns.push(header[c]);
     return `tw_x${textColumns.indexOf(header[c]) + 1}`;
   };
+  // The questionnaire answers: a table of their own, else (as the engine without an answers range) the sales lines.
+  const answers =
+    options.answersTable === undefined
+      ? salesAnswersSql(config, header, textColumn, options.columns.lineOrder !== undefined, problems)
+      : answersSql(d, config, { table: options.answersTable, header: options.answersColumns?.header, order: options.answersColumns?.lineOrder }, problems);
   const hasRole = (role: ColumnRole) => roles[role] !== undefined;
   config.segmentTypes.forEach((type, i) => {
     const prefix = `tw_t${i + 1}`;
@@ -164,7 +162,7 @@ export function compileSql(config: Config, options: SqlOptions): SqlResult {
   if (problems.length > 0) return { ok: false, problems };
 
   const ctes: Cte[] = [
-    ...(answers?.ctes ?? []),
+    ...(answers && !answers.afterLines ? answers.ctes : []),
     ...linesCtes({
       d,
       config,
@@ -176,6 +174,7 @@ export function compileSql(config: Config, options: SqlOptions): SqlResult {
       textColumns,
       answerCustomers: answers?.customers,
     }),
+    ...(answers?.afterLines ? answers.ctes : []),
     ...(visits ?? []),
     ...kinds.flatMap((k) => k.ctes),
   ];

@@ -15,12 +15,17 @@ import { tableName, type Dialect } from './dialect';
 import { keyTextSql, type Cte } from './lines';
 import { listSql, type KindContext, type KindSql } from './measures';
 
-/** The answers table as the profiles types read it. */
+/** The questionnaire answers as the profiles types read them. */
 export interface AnswersSql {
   /** tw_answer_rows (every row, keyed) and tw_answers (one row per customer: cust, first_seq, q1, q2, ... lower-cased). */
   ctes: Cte[];
-  /** The CTE of the answering customers (cust, first_seq), who join the customer list after those named in overrides. */
-  customers: string;
+  /**
+   * Where the CTEs go: before the lines' (an answers table of its own), or after them (the sales lines
+   * themselves, read from tw_kept).
+   */
+  afterLines: boolean;
+  /** The CTE of the answering customers (cust, first_seq), who join the customer list after those named in overrides; none for the sales lines. */
+  customers?: string;
   /** The column of tw_answers holding the answers to a question (found by its header as the engine finds it). */
   column(question: string): string | undefined;
 }
@@ -49,21 +54,12 @@ export function configuredAnswerColumns(config: Config): string[] {
 }
 
 /**
- * The answers' CTEs, or undefined when no profiles type reads them or no answers table is named (the
- * profiles types then say so). A question no column is headed by is a problem, at the engine's path.
+ * The column of the answers source each question reads, by its header as the engine finds it (two
+ * spellings of a header share it); a question no column is headed by is a problem, at the engine's path.
  */
-export function answersSql(d: Dialect, config: Config, options: AnswersOptions | undefined, problems: { path: string; message: string }[]): AnswersSql | undefined {
-  const types = profilesTypes(config);
-  if (types.length === 0 || options === undefined) return undefined;
-  const header = options.header ?? configuredAnswerColumns(config);
-  if (header.length === 0) {
-    problems.push({ path: 'answersColumns', message: 'the answers table has no columns: name them (--answers-columns or --answers-headers-from)' });
-    return undefined;
-  }
-  if (options.order !== undefined && !header.includes(options.order)) problems.push({ path: 'answersOrder', message: `the answers table has no column headed "${options.order}"` });
-  // One column of tw_answers per column of the table a question names (two spellings of a header share it).
-  const aliases = new Map<number, string>();
-  types.forEach((t) => {
+function questionColumns(config: Config, header: readonly string[], source: string, problems: { path: string; message: string }[]): number[] {
+  const found: number[] = [];
+  for (const t of profilesTypes(config)) {
     const where = `segmentTypes[${config.segmentTypes.indexOf(t)}]`;
     t.profiles.forEach((p, i) => {
       for (const [kind, lists] of [['include', p.include], ['exclude', p.exclude]] as const) {
@@ -72,45 +68,91 @@ export function answersSql(d: Dialect, config: Config, options: AnswersOptions |
           if (c < 0) {
             problems.push({
               path: `${where}.profiles[${i}].${kind}.${question}`,
-              message: `the answers table has no column headed "${question}"; its columns: ${header.filter((h) => h.trim() !== '').join(', ')}`,
+              message: `the ${source} has no column headed "${question}"; its columns: ${header.filter((h) => h.trim() !== '').join(', ')}`,
             });
-          } else if (!aliases.has(c)) aliases.set(c, `q${aliases.size + 1}`);
+          } else if (!found.includes(c)) found.push(c);
         }
       }
     });
-  });
+  }
+  return found;
+}
+
+/**
+ * One row per answering customer from the rows of `rows` (cust, seq, then one trimmed column per
+ * question, q1, q2, ...): the last non-empty answer by seq (rows without one last) when the rows are
+ * ordered, else the greatest.
+ */
+function perCustomerCtes(rows: string, aliases: readonly string[], ordered: boolean): Cte[] {
+  const picks = `SELECT r.*${aliases.map((a) => `,\n      ROW_NUMBER() OVER (PARTITION BY r.cust ORDER BY CASE WHEN r.${a} <> '' THEN 0 ELSE 1 END, CASE WHEN r.seq IS NULL THEN 1 ELSE 0 END, r.seq DESC, r.${a} DESC) AS ${a}_pick`).join('')}
+    FROM tw_answer_rows r WHERE r.cust <> ''`;
+  const answer = (a: string) => (ordered ? `LOWER(MAX(CASE WHEN ${a}_pick = 1 THEN ${a} END))` : `LOWER(MAX(${a}))`);
+  const perCustomer = `SELECT cust, MIN(seq) AS first_seq${aliases.map((a) => `, ${answer(a)} AS ${a}`).join('')}
+    FROM ${ordered ? 'tw_answer_picks' : "tw_answer_rows WHERE cust <> ''"} GROUP BY cust`;
+  return [
+    { name: 'tw_answer_rows', sql: rows },
+    ...(ordered ? [{ name: 'tw_answer_picks', sql: picks }] : []),
+    { name: 'tw_answers', sql: perCustomer, materialize: true },
+  ];
+}
+
+/**
+ * The answers' CTEs from an answers table, or undefined when no profiles type reads them or no answers
+ * table is named (then salesAnswersSql reads them from the sales lines).
+ */
+export function answersSql(d: Dialect, config: Config, options: AnswersOptions | undefined, problems: { path: string; message: string }[]): AnswersSql | undefined {
+  if (profilesTypes(config).length === 0 || options === undefined) return undefined;
+  const header = options.header ?? configuredAnswerColumns(config);
+  if (header.length === 0) {
+    problems.push({ path: 'answersColumns', message: 'the answers table has no columns: name them (--answers-columns or --answers-headers-from)' });
+    return undefined;
+  }
+  if (options.order !== undefined && !header.includes(options.order)) problems.push({ path: 'answersOrder', message: `the answers table has no column headed "${options.order}"` });
+  const found = questionColumns(config, header, 'answers table', problems);
+  const alias = (c: number) => `q${found.indexOf(c) + 1}`;
   const cust = header[customerColumnOf(header, config.columns.customer)];
-  const columns = [...aliases].map(([c, alias]) => ({ alias, expr: keyTextSql(d, d.ident(header[c])) }));
   const ordered = options.order !== undefined;
   const rows = `SELECT
     ${keyTextSql(d, d.ident(cust))} AS cust,
-    ${ordered ? d.ident(options.order!) : `CAST(NULL AS ${d.integer})`} AS seq${columns.map((c) => `,\n    ${c.expr} AS ${c.alias}`).join('')}
+    ${ordered ? d.ident(options.order!) : `CAST(NULL AS ${d.integer})`} AS seq${found.map((c) => `,\n    ${keyTextSql(d, d.ident(header[c]))} AS ${alias(c)}`).join('')}
   FROM ${tableName(d, options.table)}`;
-  // The last non-empty answer by the order column (rows without an order last); else the greatest.
-  const picks = `SELECT r.*${columns.map((c) => `,\n      ROW_NUMBER() OVER (PARTITION BY r.cust ORDER BY CASE WHEN r.${c.alias} <> '' THEN 0 ELSE 1 END, CASE WHEN r.seq IS NULL THEN 1 ELSE 0 END, r.seq DESC, r.${c.alias} DESC) AS ${c.alias}_pick`).join('')}
-    FROM tw_answer_rows r WHERE r.cust <> ''`;
-  const answer = (alias: string) => (ordered ? `LOWER(MAX(CASE WHEN ${alias}_pick = 1 THEN ${alias} END))` : `LOWER(MAX(${alias}))`);
-  const perCustomer = `SELECT cust, MIN(seq) AS first_seq${columns.map((c) => `, ${answer(c.alias)} AS ${c.alias}`).join('')}
-    FROM ${ordered ? 'tw_answer_picks' : 'tw_answer_rows WHERE cust <> \'\''} GROUP BY cust`;
   return {
-    ctes: [
-      { name: 'tw_answer_rows', sql: rows },
-      ...(ordered ? [{ name: 'tw_answer_picks', sql: picks }] : []),
-      { name: 'tw_answers', sql: perCustomer, materialize: true },
-    ],
+    ctes: perCustomerCtes(rows, found.map(alias), ordered),
+    afterLines: false,
     customers: 'tw_answers',
     column: (question) => {
       const c = columnNamed(header, question);
-      return c < 0 ? undefined : aliases.get(c);
+      return c < 0 || !found.includes(c) ? undefined : alias(c);
     },
   };
 }
 
-export const NO_ANSWERS_TABLE = 'profiles read the questionnaire answers from a table of their own: name it (tierwise sql --answers-table NAME, SqlOptions.answersTable)';
+/**
+ * Without an answers table, as the engine without an answers range: the questions are columns of the
+ * sales table, read on the lines the filters keep that are readable (tw_kept; their customers are the
+ * lines' already), carried through as the text columns `textColumn` hands out; the last answer by the
+ * line order when it is known, else the greatest.
+ */
+export function salesAnswersSql(config: Config, header: readonly string[], textColumn: (name: string) => string | undefined, ordered: boolean, problems: { path: string; message: string }[]): AnswersSql | undefined {
+  if (profilesTypes(config).length === 0) return undefined;
+  const found = questionColumns(config, header, 'sales table', problems);
+  const carried = new Map(found.map((c) => [c, textColumn(header[c])!]));
+  const alias = (c: number) => `q${found.indexOf(c) + 1}`;
+  const rows = `SELECT cust, seq${found.map((c) => `, ${carried.get(c)} AS ${alias(c)}`).join('')} FROM tw_kept WHERE readable = 1`;
+  return {
+    ctes: perCustomerCtes(rows, found.map(alias), ordered),
+    afterLines: true,
+    column: (question) => {
+      const c = columnNamed(header, question);
+      return c < 0 || !found.includes(c) ? undefined : alias(c);
+    },
+  };
+}
 
 export function profilesSql(type: ProfilesType, k: KindContext): KindSql | string {
   const { d, prefix: p, answers } = k;
-  if (answers === undefined) return NO_ANSWERS_TABLE;
+  // Only when the answers table's header is empty, a problem listed already (answersColumns).
+  if (answers === undefined) return 'its answers table has no columns';
   const own = type.profiles.map((pr) =>
     ([[true, pr.include], [false, pr.exclude]] as const).flatMap(([include, lists]) =>
       Object.entries(lists).map(([question, allowed]) => {

@@ -48,11 +48,12 @@ test('--answers-columns gives the same header as --answers-headers-from', async 
   expect(a.out).toBe(b.out);
 });
 
-test('profiles without --answers-table: exit 2, naming the flag, and no SQL', async () => {
+test('profiles without --answers-table read the sales table, which lacks these questions: exit 2, naming the flag, and no SQL', async () => {
   const r = await cli('--config', configFile, '--dialect', 'duckdb', '--headers-from', SUPERSTORE_CSV);
   expect(r.code).toBe(2);
   expect(r.out).toBe('');
-  expect(r.err).toContain('segmentTypes[1]: "Profile": profiles read the questionnaire answers from a table of their own: name it (tierwise sql --answers-table NAME');
+  expect(r.err).toContain('segmentTypes[1].profiles[5].include.Channel: the sales table has no column headed "Channel"; its columns: Row ID, ');
+  expect(r.err).toContain('name the answers table with --answers-table)');
 });
 
 test('a question the answers table lacks: its path, and where the columns were taken from', async () => {

@@ -7,6 +7,7 @@
 //   every kind planning visits over a date-typed visits table (visits-cases.ts).
 import type { Client } from 'pg';
 import type { Config } from '../../src/engine/config';
+import { compileSql } from '../../src/sql/compile';
 import { startPostgres, type PostgresServer } from '../support/postgres';
 import { differences, engineAnswer, type Row } from '../support/sql-compare';
 import { loadPostgres, superstoreTyped, typedTable } from '../support/sql-tables';
@@ -23,6 +24,7 @@ import {
   SUPERSTORE_ANSWERS_HEADER,
   superstoreAnswers,
   superstoreProfilesConfig,
+  superstoreSalesProfilesConfig,
   compiledProfiles,
   type TableAt,
 } from './profiles-cases';
@@ -131,4 +133,14 @@ describe('visit planning', () => {
     expect(differences(engine, headers, rows)).toEqual([]);
     expect(rows.map((r) => r.Customer)).toEqual(engine.rows.map((r) => r.Customer));
   });
+});
+
+test('profiles without an answers table: the sales lines answer, the engine\'s answer in its order', async () => {
+  const c = config(superstoreSalesProfilesConfig());
+  const engine = engineAnswer(superstore, c);
+  const r = compileSql(c, { dialect: 'postgres', table: 'sales', columns: { header: superstore.header.map(String), lineOrder: 'Row ID' } });
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  const { headers, rows } = await run(r.sql);
+  expect(differences(engine, headers, rows)).toEqual([]);
+  expect(rows.map((x) => x.Customer)).toEqual(engine.rows.map((x) => x.Customer));
 });

@@ -134,6 +134,16 @@ export const superstoreProfilesConfig = (question = NASTY_QUESTION, name = 'Prof
   };
 };
 
+/**
+ * Without an answers table: the profiles ask the sales lines' own columns (Segment, Region, and Ship Mode
+ * for the profile whose name and answer hold NASTY), as the engine does without an answers range.
+ */
+export const superstoreSalesProfilesConfig = (): Partial<ConfigInput> => ({
+  columns: SUPERSTORE_COLUMNS,
+  window: { kind: 'rolling', months: 12 },
+  segmentTypes: [ABC_80_15_5, profilesType('Ship Mode')],
+});
+
 /** A table the query reads: its name, its header and the column numbering its rows, if any. */
 export interface TableAt {
   table: string;

@@ -11,9 +11,9 @@ import fc from 'fast-check';
 import { Parser } from 'node-sql-parser';
 import type { ConfigInput } from '../../src/engine/config';
 import { compileSql, SQL_DIALECTS, type SqlDialectName, type SqlOptions } from '../../src/sql/compile';
-import { NO_ANSWERS_TABLE } from '../../src/sql/profiles';
+import { segment } from '../../src/engine/run';
 import { config, superstoreTable } from '../support/tables';
-import { NASTY_QUESTION, SUPERSTORE_ANSWERS_HEADER, superstoreProfilesConfig } from './profiles-cases';
+import { NASTY_QUESTION, SUPERSTORE_ANSWERS_HEADER, superstoreProfilesConfig, superstoreSalesProfilesConfig } from './profiles-cases';
 
 const GOLDEN = join(__dirname, 'golden');
 const header = superstoreTable().header.map(String);
@@ -28,9 +28,18 @@ function query(dialect: SqlDialectName, input: Partial<ConfigInput> = superstore
 describe('problems instead of SQL', () => {
   const options = (more: Partial<SqlOptions> = {}): SqlOptions => ({ dialect: 'postgres', columns: { header, lineOrder: 'Row ID' }, ...more });
 
-  test('a profiles type without an answers table names what to pass', () => {
-    expect(compileSql(config(superstoreProfilesConfig()), options())).toEqual({ ok: false, problems: [{ path: 'segmentTypes[1]', message: `"Profile": ${NO_ANSWERS_TABLE}` }] });
-    expect(NO_ANSWERS_TABLE).toContain('--answers-table');
+  test('without an answers table, the questions are the sales table\'s columns, as for the engine without an answers range', () => {
+    const engine = segment(superstoreTable(), config(superstoreProfilesConfig()));
+    const refused = engine.issues.filter((i) => i.severity === 'error').map((i) => i.where);
+    const r = compileSql(config(superstoreProfilesConfig()), options());
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    // The same questions refused at the same paths: Channel and the nasty question are no columns of Superstore.
+    expect(r.problems.map((p) => p.path)).toEqual(refused);
+    expect(r.problems.map((p) => p.message.split("\"; its columns")[0] + "\"")).toEqual([`the sales table has no column headed "${NASTY_QUESTION}"`, 'the sales table has no column headed "Channel"']);
+    expect(r.problems[0].message).toContain("; its columns: Row ID, Order ID, ");
+    const own = compileSql(config(superstoreSalesProfilesConfig()), options());
+    expect(own.ok && own.sql).toContain('FROM tw_kept WHERE readable = 1');
   });
 
   test('a question no column of the answers table is headed by: the engine\'s path, and the columns there are', () => {
@@ -65,6 +74,27 @@ describe('golden files of the profiles case', () => {
     }
     expect(existsSync(file)).toBe(true);
     expect(sql).toBe(readFileSync(file, 'utf8'));
+  });
+});
+
+describe('golden files of the profiles case without an answers table (the sales lines answer)', () => {
+  const sales = (dialect: SqlDialectName) => {
+    const r = compileSql(config(superstoreSalesProfilesConfig()), { dialect, table: 'sales', columns: { header, lineOrder: 'Row ID' } });
+    if (!r.ok) throw new Error(`not compiled: ${JSON.stringify(r.problems)}`);
+    return r.sql;
+  };
+  test.each(SQL_DIALECTS)('%s', (dialect) => {
+    const file = join(GOLDEN, dialect, 'profiles-sales.sql');
+    const sql = sales(dialect);
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, sql);
+    expect(existsSync(file)).toBe(true);
+    expect(sql).toBe(readFileSync(file, 'utf8'));
+  });
+
+  test('parsed by Spark SQL (dt-sql-parser), BigQuery and Snowflake (node-sql-parser)', () => {
+    expect(new SparkSQL().validate(sales('spark'))).toEqual([]);
+    expect(() => new Parser().astify(sales('bigquery'), { database: 'BigQuery' })).not.toThrow();
+    expect(() => new Parser().astify(sales('snowflake'), { database: 'Snowflake' })).not.toThrow();
   });
 });
 

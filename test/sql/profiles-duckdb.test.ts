@@ -3,6 +3,7 @@
 // sample with its generated answers, with the answers table's order column and without it.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../../src/engine/config';
+import { compileSql } from '../../src/sql/compile';
 import { differences, engineAnswer, type Row } from '../support/sql-compare';
 import { loadDuckdb, type SqlType } from '../support/sql-tables';
 import { config, SUPERSTORE_CSV, superstoreTable, table } from '../support/tables';
@@ -18,6 +19,7 @@ import {
   SUPERSTORE_ANSWERS_HEADER,
   superstoreAnswers,
   superstoreProfilesConfig,
+  superstoreSalesProfilesConfig,
   compiledProfiles,
   type TableAt,
 } from './profiles-cases';
@@ -102,5 +104,18 @@ describe('Superstore with generated answers', () => {
     const plain = { headers: engine.headers, rows: engine.rows.filter((r) => !ambiguous.has(String(r.Customer))) };
     expect(differences(plain, headers, rows.filter((r) => !ambiguous.has(String(r.Customer))))).toEqual([]);
     expect(rows.length).toBe(engine.rows.length);
+  });
+});
+
+describe('Superstore without an answers table: the sales lines answer, as in the engine without an answers range', () => {
+  test('with the line order: the engine\'s answer, in its order', async () => {
+    const c = config(superstoreSalesProfilesConfig());
+    const engine = engineAnswer(superstore, c);
+    expect(new Set(engine.rows.map((r) => r.Profile)).size).toBeGreaterThan(3);
+    const r = compileSql(c, { dialect: 'duckdb', table: 'sales', columns: { header: superstore.header.map(String), lineOrder: 'Row ID' } });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const { headers, rows } = await answer(r.sql);
+    expect(differences(engine, headers, rows)).toEqual([]);
+    expect(rows.map((x) => x.Customer)).toEqual(engine.rows.map((x) => x.Customer));
   });
 });
