@@ -79,25 +79,18 @@ export async function segmentWithDuckdb(input: string, values: DuckdbArgs, sourc
     return 2;
   }
   const config: Config = parsed.config;
-  // Without --answers the engine reads the questions from the sales lines' own columns; the compiled query
-  // reads them from a table of their own only.
-  const profiles = sources.answers
-    ? []
-    : config.segmentTypes.filter((t) => t.kind === 'profiles').map((t) => `"${t.name}": profiles without --answers read the questions from the sales lines' own columns, which the DuckDB path does not do: give the answers file with --answers`);
-  const unsupported = profiles.length > 0 ? profiles : undefined;
-
   const progress = io === processIo && process.stderr.isTTY ? terminalProgress() : undefined;
   let outcome;
   try {
-    outcome = unsupported ? undefined : await segmentOnDuckdb(input, config, { progress: progress?.show, sources });
+    outcome = await segmentOnDuckdb(input, config, { progress: progress?.show, sources });
   } catch (e) {
     progress?.done();
     // DuckDB could not read the file (broken quoting, a damaged Parquet file): the user's problem, said plainly.
     throw new SourceError(`${input} could not be read by DuckDB: ${(e as Error).message.split('\n')[0]}`);
   }
   progress?.done();
-  if (!outcome || (!outcome.ok && outcome.reason === 'not-compiled')) {
-    const why = unsupported ?? (outcome && !outcome.ok && outcome.reason === 'not-compiled' ? outcome.problems.map((p) => p.message) : []);
+  if (!outcome.ok && outcome.reason === 'not-compiled') {
+    const why = outcome.problems.map((p) => p.message);
     if (choice.asked || isParquetPath(input)) {
       io.err(`tierwise: DuckDB cannot segment with this configuration yet:\n${why.map((w) => `  ${w}\n`).join('')}`);
       io.err(isParquetPath(input) ? 'Only DuckDB reads Parquet files: export the lines as CSV to use the engine.\n' : 'Leave out --engine duckdb to use the engine (the reference, in JavaScript).\n');

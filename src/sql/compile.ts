@@ -64,7 +64,10 @@ export interface SqlProblem {
   message: string;
 }
 
-export type SqlResult = { ok: true; sql: string } | { ok: false; problems: SqlProblem[] };
+export type SqlResult =
+  /** `textColumns`: the sales table's columns the query compares as text (loyalty rules' columns, questions asked of the sales lines). */
+  | { ok: true; sql: string; textColumns: readonly string[] }
+  | { ok: false; problems: SqlProblem[] };
 
 /** Exhaustive over the kinds: a kind not compiled yet is a problem value, never wrong SQL. */
 function kindSql(type: SegmentType, k: KindContext): KindSql | string {
@@ -203,5 +206,5 @@ SELECT
 FROM ${from} c
 ORDER BY ${customerOrder(options.columns.lineOrder !== undefined)}
 `;
-  return { ok: true, sql };
+  return { ok: true, sql, textColumns };
 }

@@ -14,7 +14,6 @@ import type { Config } from '../engine/config';
 import { columnIndex, sourceCellAddress } from '../engine/address';
 import { blankRowsNote, chooseDateOrder, decimalNote, ingest, typeReads } from '../engine/ingest';
 import { columnNamed } from '../engine/parse/headers';
-import { ruleColumn } from '../engine/loyalty';
 import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
 import { detectDecimalCounted, EXCEL_ERRORS, readNumber, type DecimalSeparator } from '../engine/parse/number';
 import type { Cell, Issue, SourceTable } from '../engine/types';
@@ -93,7 +92,8 @@ const typedByFile = (p: Plan, c: number) => p.raw.kinds[c] === 'number' || p.raw
  * `config`; lists the left-out lines as the engine does. `{ ok: false }` with the engine's issues when a
  * required column is missing.
  */
-export async function typeSales(con: DuckDBConnection, raw: RawSource, config: Config): Promise<TypedSales | { ok: false; issues: Issue[] }> {
+/** `textColumns`: the headers of the columns the compiled query also reads as text (compileSql's answer). */
+export async function typeSales(con: DuckDBConnection, raw: RawSource, config: Config, textColumns: readonly string[] = []): Promise<TypedSales | { ok: false; issues: Issue[] }> {
   // The engine on the header alone: the column roles, and every mapping problem in its words.
   const shape = ingest({ ...raw.table, rows: [] }, config);
   if (!shape.usable) return { ok: false, issues: shape.issues };
@@ -110,8 +110,8 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   });
   const typedRoles = [...numbers, ...(m.date !== undefined ? [m.date] : [])];
   const read = new Set(config.segmentTypes.flatMap(typeReads));
-  // The columns loyalty rules compare (kept as they are; the compiled query trims them).
-  const ruleColumns = config.segmentTypes.flatMap((t) => (t.kind === 'loyalty' ? t.rules.map((r) => ruleColumn(raw.header, m, r.match.column)) : [])).filter((c) => c >= 0);
+  // The columns loyalty rules compare and profiles ask of the sales lines (kept as they are; the compiled query trims them).
+  const asText = textColumns.map((h) => raw.header.indexOf(h)).filter((c) => c >= 0);
   const plan: Plan = {
     raw,
     customer: m.customer!,
@@ -120,7 +120,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     textChecked,
     keys,
     filters: kept.length > 0 ? kept.join(' AND ') : 'true',
-    kept: new Set([m.customer!, ...numbers, ...filterColumns, ...ruleColumns, ...[m.date, m.customerName, ...[...read].map((role) => m[role])].filter((c): c is number => c !== undefined)]),
+    kept: new Set([m.customer!, ...numbers, ...filterColumns, ...asText, ...[m.date, m.customerName, ...[...read].map((role) => m[role])].filter((c): c is number => c !== undefined)]),
     stored: raw.format === 'csv' || typedRoles.some((c) => !typedByFile({ raw } as Plan, c)),
   };
   const date1904 = config.locale.date1904 ?? false;

@@ -100,7 +100,7 @@ export async function segmentOnDuckdb(path: string, config: Config, options: Duc
       ...(visits && { visitsTable: VISITS_TABLE, visitsColumns: VISITS_COLUMNS }),
     });
     if (!compiled.ok) return { ok: false, reason: 'not-compiled', problems: compiled.problems };
-    const typed = await watched(con, `reading ${raw.table.sheet}`, options, () => typeSales(con, raw, config));
+    const typed = await watched(con, `reading ${raw.table.sheet}`, options, () => typeSales(con, raw, config, compiled.textColumns));
     if (!typed.ok) return { ok: false, reason: 'unusable', issues: typed.issues };
     const window = await windowOf(con, raw, config);
     if (!window.ok) return { ok: false, reason: 'unusable', issues: [...typed.issues, ...window.issues] };

@@ -108,20 +108,39 @@ describe('tierwise segment --engine', () => {
     expect(duck.err).toContain('visit planning counts days to the latest sale: map a Date column with readable dates');
   });
 
-  it('says plainly what DuckDB cannot do yet when it was asked for', async () => {
-    const r = await run(['segment', SUPERSTORE, '--config', ALL_KINDS, '--engine', 'duckdb']);
+  // Every kind of the shipped example, its profiles asking Superstore's own columns (no answers file).
+  it('writes the same CSV with DuckDB as with the engine for every kind of the all-kinds example', async () => {
+    const duck = await run(['segment', SUPERSTORE, '--config', ALL_KINDS, '--engine', 'duckdb']);
+    const js = await run(['segment', SUPERSTORE, '--config', ALL_KINDS, '--engine', 'js']);
+    expect(js.code).toBe(0);
+    expect(duck.code).toBe(0);
+    expect(duck.err).toBe(js.err);
+    expect(duck.out).toBe(js.out);
+    expect(duck.out.split('\r\n')[0]).toContain('Profile (profiles)');
+  });
+
+  // A loyalty rule on a column the file lacks: the engine warns and the rule earns nothing; the compiler
+  // will not write a query that silently ignores a rule (docs/sql.md).
+  const noColumn = join(dir, 'no-column.config.json');
+  writeFileSync(
+    noColumn,
+    JSON.stringify({ version: 1, segmentTypes: [{ name: 'Club', kind: 'loyalty', perCurrency: 1, rules: [{ match: { column: 'Loyalty Card', in: ['Gold'] }, perUnit: 5 }], levels: [{ name: 'In', minPoints: 0 }] }] }),
+  );
+
+  it('says plainly what DuckDB cannot do when it was asked for', async () => {
+    const r = await run(['segment', SUPERSTORE, '--config', noColumn, '--engine', 'duckdb']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/DuckDB cannot segment with this configuration yet/);
-    expect(r.err).toMatch(/"Profile": profiles without --answers read the questions from the sales lines' own columns, which the DuckDB path does not do: give the answers file with --answers/);
+    expect(r.err).toMatch(/"Club": rules\[0\]: no column is headed "Loyalty Card"/);
     expect(r.out).toBe('');
   });
 
   it('hands a configuration DuckDB cannot do to the engine with a one-line note when DuckDB was chosen by size', async () => {
     let err = '';
-    const status = await segmentWithDuckdb(SUPERSTORE, { config: ALL_KINDS }, {}, { asked: false }, { out: () => undefined, err: (s: string) => (err += s) });
+    const status = await segmentWithDuckdb(SUPERSTORE, { config: noColumn }, {}, { asked: false }, { out: () => undefined, err: (s: string) => (err += s) });
     expect(status).toBeUndefined();
     expect(err.split('\n').filter((l) => l !== '')).toHaveLength(1);
-    expect(err).toMatch(/^note: .*profiles without --answers read the questions .*; segmenting with the engine \(JavaScript\) instead\n$/);
+    expect(err).toMatch(/^note: "Club": rules\[0\]: no column is headed "Loyalty Card"; segmenting with the engine \(JavaScript\) instead\n$/);
   });
 
   it('chooses DuckDB for Parquet and for a CSV above the documented size written as text, the engine otherwise', async () => {

@@ -5,7 +5,7 @@
 // The tables hold what breaks executors: ties, returns, zero and negative totals, dates on a window's
 // edges, numbers written as text (`1,234.50`, `(12.00)`, `$5`), unreadable cells, blank and error-valued
 // customers, quotes, backslashes and `--` in names, keys with spaces around them; the kinds the compiler
-// writes (ABC, bands, RFM, loyalty, activity) with every window, filters, minimums, default and excluded segments, overrides,
+// writes (ABC, bands, RFM, loyalty, activity, profiles asking the lines' own columns) with every window, filters, minimums, default and excluded segments, overrides,
 // and visit planning over a random visits file (days past the end, unreadable dates, customers nobody knows).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -122,6 +122,16 @@ const activityLine = fc.record({
 const activityType = fc
   .record({ periods: fc.integer({ min: 1, max: 6 }), periodDays: fc.constantFrom(7, 30, 90), initial: fc.constantFrom(0, 0.5, 1), decrease: fc.constantFrom(0, 0.5, 0.8, 1), criteria: fc.array(activityLine, { maxLength: 3 }) })
   .map((t) => ({ name: 'Active "a"', kind: 'activity', category: "Keen 'k' --", ...t }));
+/** Profiles asking the sales lines' own columns (no answers file): the region (spaces, case, blanks) and the order id. */
+const profilesType = fc.constantFrom({
+  name: "Profile 'p'",
+  kind: 'profiles',
+  profiles: [
+    { name: 'West', include: { Region: ['west'] } },
+    { name: "Not East -- 'x'", exclude: { region: ['East', ''] } },
+    { name: 'O1 buyer', parent: 'West', include: { 'Order ID': ['O1', ' O1 '] }, priority: 1 },
+  ],
+});
 const windowSpec = fc.constantFrom<ConfigInput['window']>(
   { kind: 'all' },
   { kind: 'rolling', months: 12 },
@@ -144,7 +154,7 @@ const configInput = fc
     window: windowSpec,
     filters: fc.constantFrom<NonNullable<ConfigInput['filters']>>([], [{ column: 'Region', in: ['West'] }], [{ column: 'Region', notIn: ['East', ''] }]),
     minimum: fc.constantFrom(undefined, 0, 25),
-    types: fc.oneof(fc.tuple(abcType), fc.tuple(bandsType), fc.tuple(rfmType), fc.tuple(abcType, bandsType, rfmType), fc.tuple(loyaltyType), fc.tuple(loyaltyType, activityType)),
+    types: fc.oneof(fc.tuple(abcType), fc.tuple(bandsType), fc.tuple(rfmType), fc.tuple(abcType, bandsType, rfmType), fc.tuple(loyaltyType), fc.tuple(loyaltyType, activityType), fc.tuple(abcType, profilesType)),
     overrides: fc.boolean(),
     visitEvery: fc.constantFrom(undefined, 1, 30, 90),
   })
