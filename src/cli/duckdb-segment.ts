@@ -92,7 +92,7 @@ export async function segmentWithDuckdb(input: string, values: DuckdbArgs, sourc
   if (!outcome.ok && outcome.reason === 'not-compiled') {
     const why = outcome.problems.map((p) => p.message);
     if (choice.asked || isParquetPath(input)) {
-      io.err(`tierwise: DuckDB cannot segment with this configuration yet:\n${why.map((w) => `  ${w}\n`).join('')}`);
+      io.err(`tierwise: DuckDB cannot segment with this configuration:\n${why.map((w) => `  ${w}\n`).join('')}`);
       io.err(isParquetPath(input) ? 'Only DuckDB reads Parquet files: export the lines as CSV to use the engine.\n' : 'Leave out --engine duckdb to use the engine (the reference, in JavaScript).\n');
       return 2;
     }

@@ -69,7 +69,7 @@ export type SqlResult =
   | { ok: true; sql: string; textColumns: readonly string[] }
   | { ok: false; problems: SqlProblem[] };
 
-/** Exhaustive over the kinds: a kind not compiled yet is a problem value, never wrong SQL. */
+/** Exhaustive over the kinds: what a kind cannot write (a rule on a missing column) is a problem value, never wrong SQL. */
 function kindSql(type: SegmentType, k: KindContext): KindSql | string {
   switch (type.kind) {
     case 'abc':
