@@ -93,12 +93,14 @@ export const SUPERSTORE_ANSWERS_HEADER = ['Answer No', 'Customer ID', 'Segment',
  * differently, sometimes blank), and twenty prospects who never bought answer too. The rows are numbered
  * in a shuffled order (also from the hash), which is the order the engine reads them in.
  */
+/** A stable number per text (FNV-1a), so generated tables derive from the customer ids alone. */
+export const hash = (s: string): number => {
+  let h = 2166136261;
+  for (const ch of s) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return h;
+};
+
 export function superstoreAnswers(customerIds: readonly string[]): Cell[][] {
-  const hash = (s: string) => {
-    let h = 2166136261;
-    for (const ch of s) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
-    return h;
-  };
   const pick = <T>(xs: readonly T[], h: number) => xs[h % xs.length];
   const segments = ['Corporate', 'Consumer', 'Home Office', ' corporate ', ''];
   const regions = ['West', 'East', 'Central', 'South', 'west', ''];

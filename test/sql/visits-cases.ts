@@ -6,16 +6,10 @@ import type { Cell } from '../../src/engine/types';
 import { epochDayToIso, isoToEpochDay } from '../../src/engine/parse/date';
 import { compileSql, type SqlDialectName } from '../../src/sql/compile';
 import { NASTY, SQL_CASES, SUPERSTORE_COLUMNS } from './cases';
-import { profilesType, type TableAt } from './profiles-cases';
+import { hash, profilesType, type TableAt } from './profiles-cases';
 
 /** The customer column, a column that is neither, then the date: found by its header (`visit`), not its place. */
 export const SUPERSTORE_VISITS_HEADER = ['Customer ID', 'Rep', 'Visit date'];
-
-const hash = (s: string) => {
-  let h = 2166136261;
-  for (const ch of s) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
-  return h;
-};
 
 /**
  * Up to three visits a customer between 2016-07-01 and 2018-02-28, so some fall after the reference day
