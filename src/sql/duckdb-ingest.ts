@@ -17,7 +17,7 @@ import { columnNamed } from '../engine/parse/headers';
 import { ruleColumn } from '../engine/loyalty';
 import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
 import { detectDecimalCounted, EXCEL_ERRORS, readNumber, type DecimalSeparator } from '../engine/parse/number';
-import type { Cell, Issue, SourceTable } from '../engine/types';
+import type { Cell, ColumnMapping, Issue, SourceTable } from '../engine/types';
 import { sqlIdent, sqlText, type RawSource } from './duckdb-source';
 
 /** The column of `sales` numbering the lines in the file's order (the sheet row), for compileSql's lineOrder. */
@@ -80,6 +80,17 @@ interface Plan {
   kept: Set<number>;
 }
 
+/** order, product, category, customer name: the text columns whose Excel error values leave a line out. */
+const checkedText = (m: ColumnMapping): number[] => [m.order, m.product, m.category, m.customerName].filter((c): c is number => c !== undefined && c !== m.customer);
+
+/**
+ * The columns `sales` gives as trimmed text (the customer, the checked text columns, the filters'
+ * columns): their headers are ColumnNames.trimmed for compileSql, so the query does not trim them again.
+ */
+export function keyColumns(header: string[], m: ColumnMapping, config: Config): Set<number> {
+  return new Set([m.customer!, ...checkedText(m), ...config.filters.map((f) => columnNamed(header, f.column)).filter((c) => c >= 0)]);
+}
+
 const header = (p: Plan, c: number) => sqlIdent(p.raw.header[c]);
 /** A cell as text: a CSV's as it is, a Parquet column's cast. */
 const textOf = (p: Plan, c: number) => (p.raw.kinds[c] === 'text' ? `c${c}` : `CAST(c${c} AS VARCHAR)`);
@@ -98,9 +109,9 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   const issues: Issue[] = shape.issues.filter((i) => i.row === undefined);
   const m = shape.mapping;
   const numbers = [m.amount, m.profit, m.profit === undefined ? m.cost : undefined, m.quantity, m.spent].filter((c): c is number => c !== undefined);
-  const textChecked = [m.order, m.product, m.category, m.customerName].filter((c): c is number => c !== undefined && c !== m.customer);
+  const textChecked = checkedText(m);
   const filterColumns = config.filters.map((f) => columnNamed(raw.header, f.column));
-  const keys = new Set([m.customer!, ...textChecked, ...filterColumns]);
+  const keys = keyColumns(raw.header, m, config);
   const kept = config.filters.map((f, i) => {
     const list = (f.in ?? f.notIn ?? []).map(sqlText).join(', ');
     const value = `coalesce(tw_k${filterColumns[i]}, '')`;

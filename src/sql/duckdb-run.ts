@@ -16,7 +16,7 @@ import { overridesNotTaken, type Prepared } from '../engine/run';
 import { resolveWindow, type DayRange } from '../engine/window';
 import { compileSql, type SqlProblem } from './compile';
 import { describeSource, sqlIdent, type RawSource } from './duckdb-source';
-import { LINE_COLUMN, typeSales } from './duckdb-ingest';
+import { keyColumns, LINE_COLUMN, typeSales } from './duckdb-ingest';
 
 /** One output column: its header and its values (numbers, text, dates as YYYY-MM-DD text, null for blank). */
 export interface DuckdbColumn {
@@ -83,7 +83,8 @@ export async function segmentOnDuckdb(path: string, config: Config, options: Duc
     // A missing column is the file's problem, in the engine's words, before any question of SQL.
     const shape = ingest({ ...raw.table, rows: [] }, config);
     if (!shape.usable) return { ok: false, reason: 'unusable', issues: shape.issues };
-    const compiled = compileSql(config, { dialect: 'duckdb', table: 'sales', columns: { header: [...raw.header, LINE_COLUMN], lineOrder: LINE_COLUMN } });
+    const trimmed = [...keyColumns(raw.header, shape.mapping, config)].map((c) => raw.header[c]);
+    const compiled = compileSql(config, { dialect: 'duckdb', table: 'sales', columns: { header: [...raw.header, LINE_COLUMN], lineOrder: LINE_COLUMN, trimmed } });
     if (!compiled.ok) return { ok: false, reason: 'not-compiled', problems: compiled.problems };
     const typed = await watched(con, `reading ${raw.table.sheet}`, options, () => typeSales(con, raw, config));
     if (!typed.ok) return { ok: false, reason: 'unusable', issues: typed.issues };
