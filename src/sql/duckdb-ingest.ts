@@ -49,8 +49,11 @@ const isError = (text: string) => `(contains(${text}, '#') AND regexp_full_match
 
 /** Text the engine reads as this number and DuckDB's cast reads alike: an optional sign, digits, one separator. */
 const plainNumber = (decimal: DecimalSeparator) => `^[ \\t]*[-+]?([0-9]{1,300}(\\${decimal}[0-9]+)?|\\${decimal}[0-9]+)[ \\t]*$`;
-/** ISO days DuckDB's cast reads as the engine does (a day that does not exist is NULL to both; year 0 is refused). */
-const ISO_DAY = `^[ \\t]*[0-9]{4}-[0-9]{2}-[0-9]{2}[ \\t]*$`;
+/**
+ * ISO days DuckDB's cast reads as the engine does (a day that does not exist is NULL to both). Year 0,
+ * which DuckDB reads and the engine does not, is left to the engine by the pattern itself.
+ */
+const ISO_DAY = `^[ \\t]*(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})-[0-9]{2}-[0-9]{2}[ \\t]*$`;
 /** Text dates whose day/month order is in question (`5/3/2017`): the evidence for dateOrder `auto`. */
 const LOCALE_DATE = `^\\s*[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}`;
 
@@ -184,7 +187,17 @@ async function storeLines(con: DuckDBConnection, p: Plan, decimal: DecimalSepara
   if (raw.format === 'parquet') outer.unshift('tw_row');
   for (const c of p.keys) inner.push(`${raw.kinds[c] === 'text' ? trimmed(`c${c}`) : `CAST(c${c} AS VARCHAR)`} AS tw_k${c}`);
   for (const c of p.numbers) if (!typedByFile(p, c)) inner.push(`regexp_full_match(${textOf(p, c)}, ${sqlText(plainNumber(decimal))}) AS tw_m${c}`);
+  // The decimal evidence: the pattern `1.234` tried once per cell with a point (it was tried twice, for each flag).
+  if (evidence) {
+    for (const c of p.numbers) {
+      if (typedByFile(p, c)) continue;
+      inner.push(`contains(${textOf(p, c)}, '.') AS tw_dot${c}`);
+      inner.push(`(contains(${textOf(p, c)}, '.') AND regexp_full_match(${textOf(p, c)}, ${sqlText(EITHER_NUMBER)})) AS tw_either${c}`);
+    }
+  }
   if (p.date !== undefined && !typedByFile(p, p.date)) inner.push(`regexp_full_match(${textOf(p, p.date)}, ${sqlText(ISO_DAY)}) AS tw_m${p.date}`);
+  // Typed once here: the outer select reads it twice (the value, and whether the text is kept as odd).
+  if (p.date !== undefined) inner.push(`${dateExpression(p, p.date)} AS tw_d${p.date}`);
   for (const c of p.textChecked) inner.push(`coalesce(${isError(textOf(p, c))}, false) AS tw_e${c}`);
   inner.push(`${p.textChecked.length > 0 ? p.textChecked.map((c) => `tw_e${c}`).join(' OR ') : 'false'} AS tw_text_bad`);
   // The error value itself, for the message, when the column is not stored.
@@ -198,17 +211,18 @@ async function storeLines(con: DuckDBConnection, p: Plan, decimal: DecimalSepara
       if (typedByFile(p, c)) outer.push(`CASE WHEN isfinite(CAST(c${c} AS DOUBLE)) THEN CAST(c${c} AS DOUBLE) END AS ${name}`);
       else {
         const text = textOf(p, c);
-        outer.push(`CASE WHEN tw_m${c} THEN TRY_CAST(${decimal === ',' ? `replace(trim(${text}), ',', '.')` : `trim(${text})`} AS DOUBLE) END AS ${name}`);
+        // The cast skips the spaces and tabs the pattern allows (no trim: it cost as much as the cast).
+        outer.push(`CASE WHEN tw_m${c} THEN TRY_CAST(${decimal === ',' ? `replace(${text}, ',', '.')` : text} AS DOUBLE) END AS ${name}`);
         outer.push(`CASE WHEN NOT tw_m${c} THEN ${text} END AS tw_odd${c}`);
         if (evidence) {
-          outer.push(`(tw_m${c} AND contains(${text}, '.') AND NOT regexp_full_match(${text}, ${sqlText(EITHER_NUMBER)})) AS tw_pt${c}`);
-          outer.push(`(tw_m${c} AND contains(${text}, '.') AND regexp_full_match(${text}, ${sqlText(EITHER_NUMBER)})) AS tw_either${c}`);
+          outer.push(`(tw_m${c} AND tw_dot${c} AND NOT tw_either${c}) AS tw_pt${c}`);
+          outer.push(`(tw_m${c} AND tw_either${c}) AS tw_either${c}`);
         }
       }
     } else if (c === p.date) {
-      outer.push(`${dateExpression(p, c)} AS ${name}`);
+      outer.push(`tw_d${c} AS ${name}`);
       // A day the calendar lacks (`2017-02-30`) passes the pattern but not the cast: kept as text for its message.
-      if (!typedByFile(p, c)) outer.push(`CASE WHEN NOT tw_m${c} OR ${dateExpression(p, c)} IS NULL THEN ${textOf(p, c)} END AS tw_odd${c}`);
+      if (!typedByFile(p, c)) outer.push(`CASE WHEN NOT tw_m${c} OR tw_d${c} IS NULL THEN ${textOf(p, c)} END AS tw_odd${c}`);
     } else if (!p.kept.has(c)) {
       return;
     } else if (p.keys.has(c)) {
@@ -237,8 +251,8 @@ function dateExpression(p: Plan, c: number): string {
     }
     default: {
       const text = textOf(p, c);
-      // DuckDB reads year 0 as a day; the engine does not.
-      return `CASE WHEN tw_m${c} AND NOT starts_with(trim(${text}), '0000') THEN TRY_CAST(trim(${text}) AS DATE) END`;
+      // DuckDB's cast skips the spaces and tabs the pattern allows around the day (a trim here cost as much as the cast).
+      return `CASE WHEN tw_m${c} THEN TRY_CAST(${text} AS DATE) END`;
     }
   }
 }
