@@ -134,15 +134,19 @@ export function linesCtes(input: LinesInput): Cte[] {
   // The name: the last non-blank one seen, as the engine reads the lines in order. Without a line order
   // the latest dated line's name, then the greatest (a documented equivalent: a table has no order).
   const nameOrder = input.lineOrder !== undefined ? 's.seq DESC' : has('date') ? 's.d DESC, s.cname DESC' : 's.cname DESC';
+  // With a line order and an aggregate for it: the name of the latest readable line with one, in the
+  // GROUP BY itself. The window's pick differs only where no such line exists (NULL or ''), and
+  // tw_customers writes both as ''.
+  const lastName = input.lineOrder !== undefined ? d.lastBy?.('cname', 'seq', "readable = 1 AND cname <> ''") : undefined;
   // Every row the filters keep, readable or not: the engine numbers a customer at its first such row,
   // and counts it when at least one of its rows is readable. Only readable rows are in the window.
   const keptRows = `SELECT s.*,
-      ${bounds ? 'CASE WHEN s.readable = 1 AND s.d >= w.first_day AND s.d <= w.last_day THEN 1 ELSE 0 END' : 's.readable'} AS in_window,
-      ROW_NUMBER() OVER (PARTITION BY s.cust ORDER BY CASE WHEN s.readable = 1 AND s.cname <> '' THEN 0 ELSE 1 END, ${nameOrder}) AS name_pick
+      ${bounds ? 'CASE WHEN s.readable = 1 AND s.d >= w.first_day AND s.d <= w.last_day THEN 1 ELSE 0 END' : 's.readable'} AS in_window${lastName ? '' : `,
+      ROW_NUMBER() OVER (PARTITION BY s.cust ORDER BY CASE WHEN s.readable = 1 AND s.cname <> '' THEN 0 ELSE 1 END, ${nameOrder}) AS name_pick`}
     FROM tw_source s CROSS JOIN tw_window w WHERE s.kept = 1 AND s.cust <> ''`;
   const measured = `SELECT cust,
       MIN(seq) AS first_line,
-      MAX(CASE WHEN name_pick = 1 AND readable = 1 THEN cname END) AS cname,
+      ${lastName ?? 'MAX(CASE WHEN name_pick = 1 AND readable = 1 THEN cname END)'} AS cname,
       SUM(CASE WHEN in_window = 1 THEN amount ELSE 0 END) AS sales,
       SUM(CASE WHEN in_window = 1 THEN profit ELSE 0 END) AS profit,
       SUM(CASE WHEN in_window = 1 THEN qty ELSE 0 END) AS qty,
