@@ -36,6 +36,11 @@ export interface TypedSales {
   date1904: boolean;
   /** The header names of `sales` (the file's own), without LINE_COLUMN. */
   header: string[];
+  /**
+   * The latest date of `sales` (YYYY-MM-DD, as DuckDB writes a DATE), undefined without one: the
+   * window's default end. Counted with the lines, so the run does not read the file again for it.
+   */
+  latestDay: string | undefined;
 }
 
 /** JavaScript's String.prototype.trim() set, for DuckDB's trim(s, characters): the engine compares trimmed text. */
@@ -151,15 +156,22 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
 
   const readable = ['tw_customer_ok', ...typedRoles.map((c) => `${header(plan, c)} IS NOT NULL`), 'NOT tw_text_bad'].join(' AND ');
   await con.run(`CREATE OR REPLACE TEMP VIEW tw_lines AS SELECT ${plan.stored && raw.format === 'csv' ? 'rowid' : 'tw_row'} AS tw_row, *, ${readable} AS tw_readable FROM tw_typed`);
-  const counts = await con.runAndReadAll(`SELECT count(*) FILTER (WHERE NOT tw_kept), count(*) FILTER (WHERE tw_kept AND tw_readable) FROM tw_lines`);
-  const [filteredRows, lineCount] = (counts.getRowsJS()[0] as bigint[]).map(Number);
-  const left = await leftOut(con, plan, config, decimal.decimal, dateOrder, rows);
+  // One pass for every count the run needs (for a Parquet file each query reads the file again): the
+  // lines a filter drops, the lines read, the lines left out, and the latest date of what `sales` holds.
+  const inSales = (l: string) => `(${l}tw_kept AND ${l}tw_readable) OR (NOT ${l}tw_kept AND ${l}tw_customer_ok)`;
+  const latest = m.date !== undefined ? `CAST(max(${header(plan, m.date)}) FILTER (WHERE ${inSales('')}) AS VARCHAR)` : 'NULL';
+  const counts = await con.runAndReadAll(
+    `SELECT count(*) FILTER (WHERE NOT tw_kept), count(*) FILTER (WHERE tw_kept AND tw_readable), count(*) FILTER (WHERE tw_kept AND NOT tw_readable), ${latest} FROM tw_lines`,
+  );
+  const [filteredRows, lineCount, unreadable] = (counts.getRowsJS()[0].slice(0, 3) as bigint[]).map(Number);
+  const latestDay = counts.getRowsJS()[0][3] as string | null;
+  const left = unreadable > 0 ? await leftOut(con, plan, config, decimal.decimal, dateOrder, rows) : { issues: [], count: 0, early: new Map<string, number>() };
   const order = await firstAppearance(con, plan, left.early);
   // What the compiled query reads: the kept readable lines, and the lines a filter drops that have a
   // customer (their dates still set the default window end, SEMANTICS.md 2).
   const columns = raw.header.map((h, c) => (plan.kept.has(c) ? `l.${sqlIdent(h)}` : `CAST(NULL AS VARCHAR) AS ${sqlIdent(h)}`));
   await con.run(`CREATE OR REPLACE TEMP VIEW sales AS SELECT ${order.line} + ${raw.table.origin.row + 1} AS ${sqlIdent(LINE_COLUMN)}, ${columns.join(', ')}
-    FROM tw_lines l ${order.join} WHERE (l.tw_kept AND l.tw_readable) OR (NOT l.tw_kept AND l.tw_customer_ok)`);
+    FROM tw_lines l ${order.join} WHERE ${inSales('l.')}`);
   return {
     ok: true,
     issues: [...left.issues, ...issues],
@@ -170,6 +182,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     decimalProven: decimal.proven,
     date1904,
     header: raw.header,
+    latestDay: latestDay ?? undefined,
   };
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../engine/config';
 import { isoToEpochDay } from '../engine/parse/date';
-import { ingest, resolveMapping, type SalesLines } from '../engine/ingest';
+import { ingest, type SalesLines } from '../engine/ingest';
 import type { Issue } from '../engine/types';
 import { applyOverrides } from '../engine/overrides';
 import { periodsNeedDates } from '../engine/activity';
@@ -15,7 +15,7 @@ import { recencyNeedsDates } from '../engine/rfm';
 import { overridesNotTaken, type Prepared } from '../engine/run';
 import { resolveWindow, type DayRange } from '../engine/window';
 import { compileSql, type SqlProblem } from './compile';
-import { describeSource, sqlIdent, type RawSource } from './duckdb-source';
+import { describeSource } from './duckdb-source';
 import { keyColumns, LINE_COLUMN, typeSales } from './duckdb-ingest';
 
 /** One output column: its header and its values (numbers, text, dates as YYYY-MM-DD text, null for blank). */
@@ -88,9 +88,9 @@ export async function segmentOnDuckdb(path: string, config: Config, options: Duc
     if (!compiled.ok) return { ok: false, reason: 'not-compiled', problems: compiled.problems };
     const typed = await watched(con, `reading ${raw.table.sheet}`, options, () => typeSales(con, raw, config));
     if (!typed.ok) return { ok: false, reason: 'unusable', issues: typed.issues };
-    const window = await windowOf(con, raw, config);
+    const window = windowOf(config, typed.latestDay);
     if (!window.ok) return { ok: false, reason: 'unusable', issues: [...typed.issues, ...window.issues] };
-    const undated = await recencyWithoutDates(con, raw, config);
+    const undated = recencyWithoutDates(config, typed.latestDay);
     if (undated.length > 0) return { ok: false, reason: 'unusable', issues: [...typed.issues, ...undated] };
     const result = await watched(con, 'segmenting', options, () => con.runAndReadAll(compiled.sql));
     const columns = toColumns(result.columnNames(), result.getColumnsJS());
@@ -131,38 +131,21 @@ function typeIssues(config: Config): Issue[] {
 /**
  * RFM counts recency, and activity its periods, back from the window's end, or from the latest date when
  * the window is the whole history: without a readable date the engine refuses the type (classifyRfm,
- * classifyActivity), and so does this path.
+ * classifyActivity), and so does this path. `latestDay`: the latest date of `sales` (typeSales counts it).
  */
-async function recencyWithoutDates(con: DuckDBConnection, raw: RawSource, config: Config): Promise<Issue[]> {
+function recencyWithoutDates(config: Config, latestDay: string | undefined): Issue[] {
   const dated = config.segmentTypes.filter((t) => t.kind === 'rfm' || t.kind === 'activity');
-  if (dated.length === 0 || config.window.kind !== 'all') return [];
-  const dateColumn = dateHeader(raw, config);
-  if (dateColumn !== undefined) {
-    const r = await con.runAndReadAll(`SELECT max(${sqlIdent(dateColumn)}) IS NOT NULL FROM sales`);
-    if (r.getRowsJS()[0][0] === true) return [];
-  }
+  if (dated.length === 0 || config.window.kind !== 'all' || latestDay !== undefined) return [];
   return dated.map((t) => (t.kind === 'rfm' ? recencyNeedsDates : periodsNeedDates)({ config }, t.name));
 }
 
 /** The window as the engine resolves it, with the default end the query uses (the latest date of `sales`), for the run's account. */
-async function windowOf(con: DuckDBConnection, raw: RawSource, config: Config): Promise<{ ok: true; range: DayRange | undefined } | { ok: false; issues: Issue[] }> {
+function windowOf(config: Config, latestDay: string | undefined): { ok: true; range: DayRange | undefined } | { ok: false; issues: Issue[] } {
   if (config.window.kind === 'all') return { ok: true, range: undefined };
-  const dateColumn = dateHeader(raw, config);
-  let end: number | undefined;
-  if (dateColumn !== undefined) {
-    const r = await con.runAndReadAll(`SELECT CAST(max(${sqlIdent(dateColumn)}) AS VARCHAR) FROM sales`);
-    const iso = r.getRowsJS()[0][0] as string | null;
-    if (iso) end = isoToEpochDay(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
-  }
+  const end = latestDay ? isoToEpochDay(Number(latestDay.slice(0, 4)), Number(latestDay.slice(5, 7)), Number(latestDay.slice(8, 10))) : undefined;
   const none = { length: 0, day: new Float64Array(0) } as unknown as SalesLines;
   const { range, issues } = resolveWindow(config.window, none, end);
   return issues.some((i) => i.severity === 'error') ? { ok: false, issues } : { ok: true, range };
-}
-
-/** The header of the date column, found as compileSql and the engine find it. */
-function dateHeader(raw: RawSource, config: Config): string | undefined {
-  const c = resolveMapping(raw.header, config.columns).mapping.date;
-  return c === undefined ? undefined : raw.header[c];
 }
 
 /** DuckDB's columns as the command line's: whole numbers and decimals as numbers, days as YYYY-MM-DD. */
