@@ -16,7 +16,7 @@ import { blankRowsNote, chooseDateOrder, decimalNote, ingest, typeReads } from '
 import { columnNamed } from '../engine/parse/headers';
 import { ruleColumn } from '../engine/loyalty';
 import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
-import { detectDecimalCounted, EXCEL_ERRORS, readNumber, type DecimalSeparator } from '../engine/parse/number';
+import { detectDecimalCounted, EXCEL_ERRORS, readNumber, type DecimalEvidence, type DecimalSeparator } from '../engine/parse/number';
 import type { Cell, ColumnMapping, Issue, SourceTable } from '../engine/types';
 import { sqlIdent, sqlText, type RawSource } from './duckdb-source';
 
@@ -100,6 +100,8 @@ export function keyColumns(header: string[], m: ColumnMapping, config: Config): 
 }
 
 const header = (p: Plan, c: number) => sqlIdent(p.raw.header[c]);
+/** The key columns trimmed (tw_k<c>), as the filters read them. */
+const trimmedKeys = (p: Plan) => [...p.keys].map((c) => `${p.raw.kinds[c] === 'text' ? trimmed(`c${c}`) : `CAST(c${c} AS VARCHAR)`} AS tw_k${c}`);
 /** A cell as text: a CSV's as it is, a Parquet column's cast. */
 const textOf = (p: Plan, c: number) => (p.raw.kinds[c] === 'text' ? `c${c}` : `CAST(c${c} AS VARCHAR)`);
 /** Typed by the file (Parquet numbers, dates and timestamps), not by the patterns. */
@@ -143,13 +145,13 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   const date1904 = config.locale.date1904 ?? false;
 
   const setting = config.locale.decimal;
-  await storeLines(con, plan, setting === ',' ? ',' : '.', setting === 'auto');
+  await storeLines(con, plan, setting === ',' ? ',' : '.');
   const rows = Number((await con.runAndReadAll('SELECT count(*) FROM tw_typed')).getRowsJS()[0][0]);
   let decimal: { decimal: DecimalSeparator; proven: boolean } = { decimal: setting === ',' ? ',' : '.', proven: setting !== 'auto' };
   if (setting === 'auto') {
     decimal = await chooseDecimal(con, plan, rows, issues);
     // Read with a point first (nearly every file); a file that proves a decimal comma is read again with it.
-    if (decimal.decimal === ',') await storeLines(con, plan, ',', false);
+    if (decimal.decimal === ',') await storeLines(con, plan, ',');
   }
   const dateOrder = m.date !== undefined ? await chooseOrder(con, plan, config, rows, issues) : 'MDY';
   await answerOddCells(con, plan, decimal.decimal, dateOrder, date1904);
@@ -189,25 +191,16 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
 /**
  * One pass over the file: every role column typed by the patterns (`1234.50`, `2017-03-05`), the text
  * they do not take kept beside it (tw_odd<c>, answered later by the engine's parsers), the keys trimmed,
- * the filters and the flags a line's fate needs. With `evidence`, the plain numbers are also marked as
- * proving a decimal point (tw_pt<c>) or proving nothing (`1.234`, tw_either<c>).
+ * the filters and the flags a line's fate needs.
  */
-async function storeLines(con: DuckDBConnection, p: Plan, decimal: DecimalSeparator, evidence: boolean): Promise<void> {
+async function storeLines(con: DuckDBConnection, p: Plan, decimal: DecimalSeparator): Promise<void> {
   const { raw } = p;
   const inner: string[] = [];
   const key = `tw_k${p.customer}`;
   const outer: string[] = [`${p.filters} AS tw_kept`, `coalesce(${key} <> '' AND NOT ${isError(key)}, false) AS tw_customer_ok`, 'tw_text_bad', 'tw_customer_raw'];
   if (raw.format === 'parquet') outer.unshift('tw_row');
-  for (const c of p.keys) inner.push(`${raw.kinds[c] === 'text' ? trimmed(`c${c}`) : `CAST(c${c} AS VARCHAR)`} AS tw_k${c}`);
+  inner.push(...trimmedKeys(p));
   for (const c of p.numbers) if (!typedByFile(p, c)) inner.push(`regexp_full_match(${textOf(p, c)}, ${sqlText(plainNumber(decimal))}) AS tw_m${c}`);
-  // The decimal evidence: the pattern `1.234` tried once per cell with a point (it was tried twice, for each flag).
-  if (evidence) {
-    for (const c of p.numbers) {
-      if (typedByFile(p, c)) continue;
-      inner.push(`contains(${textOf(p, c)}, '.') AS tw_dot${c}`);
-      inner.push(`(contains(${textOf(p, c)}, '.') AND regexp_full_match(${textOf(p, c)}, ${sqlText(EITHER_NUMBER)})) AS tw_either${c}`);
-    }
-  }
   if (p.date !== undefined && !typedByFile(p, p.date)) inner.push(`regexp_full_match(${textOf(p, p.date)}, ${sqlText(ISO_DAY)}) AS tw_m${p.date}`);
   // Typed once here: the outer select reads it twice (the value, and whether the text is kept as odd).
   if (p.date !== undefined) inner.push(`${dateExpression(p, p.date)} AS tw_d${p.date}`);
@@ -227,10 +220,6 @@ async function storeLines(con: DuckDBConnection, p: Plan, decimal: DecimalSepara
         // The cast skips the spaces and tabs the pattern allows (no trim: it cost as much as the cast).
         outer.push(`CASE WHEN tw_m${c} THEN TRY_CAST(${decimal === ',' ? `replace(${text}, ',', '.')` : text} AS DOUBLE) END AS ${name}`);
         outer.push(`CASE WHEN NOT tw_m${c} THEN ${text} END AS tw_odd${c}`);
-        if (evidence) {
-          outer.push(`(tw_m${c} AND tw_dot${c} AND NOT tw_either${c}) AS tw_pt${c}`);
-          outer.push(`(tw_m${c} AND tw_either${c}) AS tw_either${c}`);
-        }
       }
     } else if (c === p.date) {
       outer.push(`tw_d${c} AS ${name}`);
@@ -275,28 +264,50 @@ const counted = (table: SourceTable, rows: number): SourceTable => ({ ...table, 
 
 /**
  * The decimal separator, as ingest's `auto` finds it from the number cells of the lines no filter drops:
- * the plain numbers counted by their flags, the other texts counted by shape in SQL (digits 1-9 written 9:
- * `1,234.50` and `9,999.99` prove the same), all decided by the engine's own detector.
+ * the other texts counted by shape in SQL (digits 1-9 written 9: `1,234.50` and `9,999.99` prove the
+ * same), the plain numbers as far as the decision needs them (plainEvidence), all decided by the
+ * engine's own detector.
  */
 async function chooseDecimal(con: DuckDBConnection, p: Plan, rows: number, issues: Issue[]): Promise<{ decimal: DecimalSeparator; proven: boolean }> {
   const texts = p.numbers.filter((c) => !typedByFile(p, c));
   if (texts.length === 0) return { decimal: '.', proven: false };
-  const flags = await con.runAndReadAll(
-    `SELECT ${texts.map((c) => `count(*) FILTER (WHERE tw_pt${c})`).join(' + ')}, bool_or(${texts.map((c) => `tw_either${c}`).join(' OR ')}) FROM tw_typed WHERE tw_kept`,
-  );
-  const [point, either] = flags.getRowsJS()[0] as [bigint | null, boolean | null];
   const odd = texts.map((c) => `SELECT tw_odd${c} AS v FROM tw_typed WHERE tw_kept AND tw_odd${c} IS NOT NULL`).join(' UNION ALL ');
   const shapes = await con.runAndReadAll(`SELECT regexp_replace(v, '[1-9]', '9', 'g') AS shape, count(*) FROM (${odd}) WHERE contains(v, '.') OR contains(v, ',') GROUP BY shape`);
-  const counted_ = [
-    { text: '1.5', count: Number(point ?? 0) },
-    ...(either ? [{ text: '1.234', count: 1 }] : []),
-    ...(shapes.getRowsJS() as [string, bigint][]).map(([text, n]) => ({ text, count: Number(n) })),
-  ];
-  const found = detectDecimalCounted(counted_);
+  const oddTexts = (shapes.getRowsJS() as [string, bigint][]).map(([text, n]) => ({ text, count: Number(n) }));
+  const plain = await plainEvidence(con, p, texts, detectDecimalCounted(oddTexts).evidence);
+  const found = detectDecimalCounted([...oddTexts, { text: '1.5', count: plain.point }, ...(plain.either ? [{ text: '1.234', count: 1 }] : [])]);
   const decimal = found.decimal ?? '.';
   const note = decimalNote(counted(p.raw.table, rows), p.numbers, found.evidence, decimal);
   if (note) issues.push(note);
   return { decimal, proven: found.evidence !== 'ambiguous' && found.evidence !== 'none' };
+}
+
+/**
+ * What the plain numbers read with a point add to the odd texts' evidence (`oddEvidence`): the cells that
+ * prove a point (`1234.50`) and whether any proves nothing (`1.234`). Read from the file again, and only
+ * as far as the decision needs: counting every cell only when the odd texts prove a comma (the counts
+ * are compared); nothing when they prove a point already; else the first cell that proves a point
+ * (nearly always among the first lines), and only without one whether a `1.234` is there. Flagging every
+ * cell while the lines were stored cost a pattern per number cell (0.2 s a million lines) for a
+ * question the first lines answer. A point count of 1 stands for "some": without a comma only its sign counts.
+ */
+async function plainEvidence(con: DuckDBConnection, p: Plan, texts: number[], oddEvidence: DecimalEvidence): Promise<{ point: number; either: boolean }> {
+  if (oddEvidence === '.') return { point: 0, either: false };
+  const plain = (c: number) => `regexp_full_match(${textOf(p, c)}, ${sqlText(plainNumber('.'))}) AND contains(${textOf(p, c)}, '.')`;
+  const either = (c: number) => `regexp_full_match(${textOf(p, c)}, ${sqlText(EITHER_NUMBER)})`;
+  const point = texts.map((c) => `(${plain(c)} AND NOT ${either(c)})`).join(' OR ');
+  const anyEither = texts.map((c) => `(${plain(c)} AND ${either(c)})`).join(' OR ');
+  const lines = `(SELECT *, ${trimmedKeys(p).join(', ')} FROM ${p.raw.relation}) WHERE ${p.filters}`;
+  if (oddEvidence === ',' || oddEvidence === 'conflict') {
+    const cells = texts.map((c) => `count(*) FILTER (WHERE ${plain(c)} AND NOT ${either(c)})`).join(' + ');
+    const r = (await con.runAndReadAll(`SELECT ${cells}, coalesce(bool_or(${anyEither}), false) FROM ${lines}`)).getRowsJS()[0] as [bigint | null, boolean];
+    return { point: Number(r[0] ?? 0), either: r[1] };
+  }
+  const first = (await con.runAndReadAll(`SELECT ${point} FROM ${lines} AND (${point} OR ${anyEither}) LIMIT 1`)).getRowsJS();
+  if (first.length === 0) return { point: 0, either: false };
+  if (first[0][0] === true) return { point: 1, either: false };
+  const later = await con.runAndReadAll(`SELECT 1 FROM ${lines} AND (${point}) LIMIT 1`);
+  return { point: later.getRowsJS().length, either: true };
 }
 
 /** The day/month order, as ingest's `auto` finds it, from the distinct locale-shaped text dates of the lines no filter drops. */
