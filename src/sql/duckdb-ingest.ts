@@ -380,8 +380,13 @@ async function leftOut(con: DuckDBConnection, p: Plan, config: Config, decimal: 
     const odd = (p.numbers.includes(c) || c === p.date) && !typedByFile(p, c);
     return odd ? `coalesce(tw_odd${c}, CAST(${name} AS VARCHAR))` : name;
   });
-  const bad = await con.runAndReadAll(`SELECT tw_row, ${cells.join(', ')}, CASE WHEN tw_customer_ok THEN ${header(p, p.customer)} END FROM tw_lines WHERE tw_kept AND NOT tw_readable ORDER BY tw_row`);
-  const found = bad.getRowsJS().map((r) => r.slice(0, -1));
+  // Whether each number cell is the file's text (odd) or a value the patterns typed, for the comma case below.
+  const texts = p.numbers.filter((c) => !typedByFile(p, c));
+  const bad = await con.runAndReadAll(
+    `SELECT tw_row, ${cells.join(', ')}, ${texts.map((c) => `tw_odd${c} IS NOT NULL, `).join('')}CASE WHEN tw_customer_ok THEN ${header(p, p.customer)} END FROM tw_lines WHERE tw_kept AND NOT tw_readable ORDER BY tw_row`,
+  );
+  const found = bad.getRowsJS().map((r) => r.slice(0, 1 + raw.header.length));
+  const oddText = bad.getRowsJS().map((r) => r.slice(1 + raw.header.length, -1));
   // The first left-out line of each customer: the engine lists customers by their first line, left out or not.
   const early = new Map<string, number>();
   bad.getRowsJS().forEach((r) => {
@@ -392,12 +397,13 @@ async function leftOut(con: DuckDBConnection, p: Plan, config: Config, decimal: 
   const at = found.map((r) => Number(r[0]));
   const small: SourceTable = { ...raw.table, rows: found.map((r) => r.slice(1).map(cellOf)), notes: undefined };
   // A number the patterns read went back to text with a point above; read with a comma it would not be
-  // a number again, so it is handed over as the number it is.
+  // a number again, so it is handed over as the number it is. Not the file's own text (`7.5` in a file
+  // read with a decimal comma), which the engine must read, and refuse, as it is.
   found.forEach((r, k) => {
-    for (const c of p.numbers) {
+    texts.forEach((c, i) => {
       const v = r[c + 1];
-      if (typeof v === 'string' && !Number.isNaN(Number(v)) && decimal === ',') small.rows[k][c] = Number(v);
-    }
+      if (typeof v === 'string' && oddText[k][i] !== true && !Number.isNaN(Number(v)) && decimal === ',') small.rows[k][c] = Number(v);
+    });
   });
   const read = ingest(small, { ...config, filters: [], locale: { ...config.locale, decimal, dateOrder } });
   if (read.lines.length > 0) {
