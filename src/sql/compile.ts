@@ -34,6 +34,13 @@ export interface ColumnNames {
    * engine's order. Without it, the name of the latest dated line and rows ordered by customer.
    */
   lineOrder?: string;
+  /**
+   * Optional: columns the table already holds as trimmed text (as the engine trims keys), so the query
+   * compares them as they are instead of trimming every cell again. For a source that typed its lines
+   * itself (the DuckDB path, duckdb-ingest.ts): trimming with the engine's 25 space characters is the
+   * dearest thing the query would do per line. Any other table leaves it out.
+   */
+  trimmed?: readonly string[];
 }
 
 export interface SqlOptions {
@@ -173,6 +180,7 @@ export function compileSql(config: Config, options: SqlOptions): SqlResult {
       roles,
       filters,
       lineOrder: options.columns.lineOrder,
+      trimmed: options.columns.trimmed,
       extraCustomers: overrideCustomers(config),
       textColumns,
       answerCustomers: answers?.customers,

@@ -15,8 +15,8 @@ import { columnIndex, sourceCellAddress } from '../engine/address';
 import { blankRowsNote, chooseDateOrder, decimalNote, ingest, typeReads } from '../engine/ingest';
 import { columnNamed } from '../engine/parse/headers';
 import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
-import { detectDecimalCounted, EXCEL_ERRORS, readNumber, type DecimalSeparator } from '../engine/parse/number';
-import type { Cell, Issue, SourceTable } from '../engine/types';
+import { detectDecimalCounted, EXCEL_ERRORS, readNumber, type DecimalEvidence, type DecimalSeparator } from '../engine/parse/number';
+import type { Cell, ColumnMapping, Issue, SourceTable } from '../engine/types';
 import { sqlIdent, sqlText, type RawSource } from './duckdb-source';
 
 /** The column of `sales` numbering the lines in the file's order (the sheet row), for compileSql's lineOrder. */
@@ -37,6 +37,11 @@ export interface TypedSales {
   dateOrder: DateOrder;
   /** The header names of `sales` (the file's own), without LINE_COLUMN. */
   header: string[];
+  /**
+   * The latest date of `sales` (YYYY-MM-DD, as DuckDB writes a DATE), undefined without one: the
+   * window's default end. Counted with the lines, so the run does not read the file again for it.
+   */
+  latestDay: string | undefined;
 }
 
 /** JavaScript's String.prototype.trim() set, for DuckDB's trim(s, characters): the engine compares trimmed text. */
@@ -50,8 +55,11 @@ const isError = (text: string) => `(contains(${text}, '#') AND regexp_full_match
 
 /** Text the engine reads as this number and DuckDB's cast reads alike: an optional sign, digits, one separator. */
 const plainNumber = (decimal: DecimalSeparator) => `^[ \\t]*[-+]?([0-9]{1,300}(\\${decimal}[0-9]+)?|\\${decimal}[0-9]+)[ \\t]*$`;
-/** ISO days DuckDB's cast reads as the engine does (a day that does not exist is NULL to both; year 0 is refused). */
-const ISO_DAY = `^[ \\t]*[0-9]{4}-[0-9]{2}-[0-9]{2}[ \\t]*$`;
+/**
+ * ISO days DuckDB's cast reads as the engine does (a day that does not exist is NULL to both). Year 0,
+ * which DuckDB reads and the engine does not, is left to the engine by the pattern itself.
+ */
+const ISO_DAY = `^[ \\t]*(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})-[0-9]{2}-[0-9]{2}[ \\t]*$`;
 /** Text dates whose day/month order is in question (`5/3/2017`): the evidence for dateOrder `auto`. */
 const LOCALE_DATE = `^\\s*[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}`;
 
@@ -81,7 +89,20 @@ interface Plan {
   kept: Set<number>;
 }
 
+/** order, product, category, customer name: the text columns whose Excel error values leave a line out. */
+const checkedText = (m: ColumnMapping): number[] => [m.order, m.product, m.category, m.customerName].filter((c): c is number => c !== undefined && c !== m.customer);
+
+/**
+ * The columns `sales` gives as trimmed text (the customer, the checked text columns, the filters'
+ * columns): their headers are ColumnNames.trimmed for compileSql, so the query does not trim them again.
+ */
+export function keyColumns(header: string[], m: ColumnMapping, config: Config): Set<number> {
+  return new Set([m.customer!, ...checkedText(m), ...config.filters.map((f) => columnNamed(header, f.column)).filter((c) => c >= 0)]);
+}
+
 const header = (p: Plan, c: number) => sqlIdent(p.raw.header[c]);
+/** The key columns trimmed (tw_k<c>), as the filters read them. */
+const trimmedKeys = (p: Plan) => [...p.keys].map((c) => `${p.raw.kinds[c] === 'text' ? trimmed(`c${c}`) : `CAST(c${c} AS VARCHAR)`} AS tw_k${c}`);
 /** A cell as text: a CSV's as it is, a Parquet column's cast. */
 const textOf = (p: Plan, c: number) => (p.raw.kinds[c] === 'text' ? `c${c}` : `CAST(c${c} AS VARCHAR)`);
 /** Typed by the file (Parquet numbers, dates and timestamps), not by the patterns. */
@@ -100,9 +121,9 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   const issues: Issue[] = shape.issues.filter((i) => i.row === undefined);
   const m = shape.mapping;
   const numbers = [m.amount, m.profit, m.profit === undefined ? m.cost : undefined, m.quantity, m.spent].filter((c): c is number => c !== undefined);
-  const textChecked = [m.order, m.product, m.category, m.customerName].filter((c): c is number => c !== undefined && c !== m.customer);
+  const textChecked = checkedText(m);
   const filterColumns = config.filters.map((f) => columnNamed(raw.header, f.column));
-  const keys = new Set([m.customer!, ...textChecked, ...filterColumns]);
+  const keys = keyColumns(raw.header, m, config);
   const kept = config.filters.map((f, i) => {
     const list = (f.in ?? f.notIn ?? []).map(sqlText).join(', ');
     const value = `coalesce(tw_k${filterColumns[i]}, '')`;
@@ -126,28 +147,35 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   const date1904 = config.locale.date1904 ?? false;
 
   const setting = config.locale.decimal;
-  await storeLines(con, plan, setting === ',' ? ',' : '.', setting === 'auto');
+  await storeLines(con, plan, setting === ',' ? ',' : '.');
   const rows = Number((await con.runAndReadAll('SELECT count(*) FROM tw_typed')).getRowsJS()[0][0]);
   let decimal: { decimal: DecimalSeparator; proven: boolean } = { decimal: setting === ',' ? ',' : '.', proven: setting !== 'auto' };
   if (setting === 'auto') {
     decimal = await chooseDecimal(con, plan, rows, issues);
     // Read with a point first (nearly every file); a file that proves a decimal comma is read again with it.
-    if (decimal.decimal === ',') await storeLines(con, plan, ',', false);
+    if (decimal.decimal === ',') await storeLines(con, plan, ',');
   }
   const dateOrder = m.date !== undefined ? await chooseOrder(con, plan, config, rows, issues) : 'MDY';
   await answerOddCells(con, plan, decimal.decimal, dateOrder, date1904);
 
   const readable = ['tw_customer_ok', ...typedRoles.map((c) => `${header(plan, c)} IS NOT NULL`), 'NOT tw_text_bad'].join(' AND ');
   await con.run(`CREATE OR REPLACE TEMP VIEW tw_lines AS SELECT ${plan.stored && raw.format === 'csv' ? 'rowid' : 'tw_row'} AS tw_row, *, ${readable} AS tw_readable FROM tw_typed`);
-  const counts = await con.runAndReadAll(`SELECT count(*) FILTER (WHERE NOT tw_kept), count(*) FILTER (WHERE tw_kept AND tw_readable) FROM tw_lines`);
-  const [filteredRows, lineCount] = (counts.getRowsJS()[0] as bigint[]).map(Number);
-  const left = await leftOut(con, plan, config, decimal.decimal, dateOrder, rows);
+  // One pass for every count the run needs (for a Parquet file each query reads the file again): the
+  // lines a filter drops, the lines read, the lines left out, and the latest date of what `sales` holds.
+  const inSales = (l: string) => `(${l}tw_kept AND ${l}tw_readable) OR (NOT ${l}tw_kept AND ${l}tw_customer_ok)`;
+  const latest = m.date !== undefined ? `CAST(max(${header(plan, m.date)}) FILTER (WHERE ${inSales('')}) AS VARCHAR)` : 'NULL';
+  const counts = await con.runAndReadAll(
+    `SELECT count(*) FILTER (WHERE NOT tw_kept), count(*) FILTER (WHERE tw_kept AND tw_readable), count(*) FILTER (WHERE tw_kept AND NOT tw_readable), ${latest} FROM tw_lines`,
+  );
+  const [filteredRows, lineCount, unreadable] = (counts.getRowsJS()[0].slice(0, 3) as bigint[]).map(Number);
+  const latestDay = counts.getRowsJS()[0][3] as string | null;
+  const left = unreadable > 0 ? await leftOut(con, plan, config, decimal.decimal, dateOrder, rows) : { issues: [], count: 0, early: new Map<string, number>() };
   const order = await firstAppearance(con, plan, left.early);
   // What the compiled query reads: the kept readable lines, and the lines a filter drops that have a
   // customer (their dates still set the default window end, SEMANTICS.md 2).
   const columns = raw.header.map((h, c) => (plan.kept.has(c) ? `l.${sqlIdent(h)}` : `CAST(NULL AS VARCHAR) AS ${sqlIdent(h)}`));
   await con.run(`CREATE OR REPLACE TEMP VIEW sales AS SELECT ${order.line} + ${raw.table.origin.row + 1} AS ${sqlIdent(LINE_COLUMN)}, ${columns.join(', ')}
-    FROM tw_lines l ${order.join} WHERE (l.tw_kept AND l.tw_readable) OR (NOT l.tw_kept AND l.tw_customer_ok)`);
+    FROM tw_lines l ${order.join} WHERE ${inSales('l.')}`);
   return {
     ok: true,
     issues: [...left.issues, ...issues],
@@ -159,24 +187,26 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     date1904,
     dateOrder,
     header: raw.header,
+    latestDay: latestDay ?? undefined,
   };
 }
 
 /**
  * One pass over the file: every role column typed by the patterns (`1234.50`, `2017-03-05`), the text
  * they do not take kept beside it (tw_odd<c>, answered later by the engine's parsers), the keys trimmed,
- * the filters and the flags a line's fate needs. With `evidence`, the plain numbers are also marked as
- * proving a decimal point (tw_pt<c>) or proving nothing (`1.234`, tw_either<c>).
+ * the filters and the flags a line's fate needs.
  */
-async function storeLines(con: DuckDBConnection, p: Plan, decimal: DecimalSeparator, evidence: boolean): Promise<void> {
+async function storeLines(con: DuckDBConnection, p: Plan, decimal: DecimalSeparator): Promise<void> {
   const { raw } = p;
   const inner: string[] = [];
   const key = `tw_k${p.customer}`;
   const outer: string[] = [`${p.filters} AS tw_kept`, `coalesce(${key} <> '' AND NOT ${isError(key)}, false) AS tw_customer_ok`, 'tw_text_bad', 'tw_customer_raw'];
   if (raw.format === 'parquet') outer.unshift('tw_row');
-  for (const c of p.keys) inner.push(`${raw.kinds[c] === 'text' ? trimmed(`c${c}`) : `CAST(c${c} AS VARCHAR)`} AS tw_k${c}`);
+  inner.push(...trimmedKeys(p));
   for (const c of p.numbers) if (!typedByFile(p, c)) inner.push(`regexp_full_match(${textOf(p, c)}, ${sqlText(plainNumber(decimal))}) AS tw_m${c}`);
   if (p.date !== undefined && !typedByFile(p, p.date)) inner.push(`regexp_full_match(${textOf(p, p.date)}, ${sqlText(ISO_DAY)}) AS tw_m${p.date}`);
+  // Typed once here: the outer select reads it twice (the value, and whether the text is kept as odd).
+  if (p.date !== undefined) inner.push(`${dateExpression(p, p.date)} AS tw_d${p.date}`);
   for (const c of p.textChecked) inner.push(`coalesce(${isError(textOf(p, c))}, false) AS tw_e${c}`);
   inner.push(`${p.textChecked.length > 0 ? p.textChecked.map((c) => `tw_e${c}`).join(' OR ') : 'false'} AS tw_text_bad`);
   // The error value itself, for the message, when the column is not stored.
@@ -190,17 +220,14 @@ async function storeLines(con: DuckDBConnection, p: Plan, decimal: DecimalSepara
       if (typedByFile(p, c)) outer.push(`CASE WHEN isfinite(CAST(c${c} AS DOUBLE)) THEN CAST(c${c} AS DOUBLE) END AS ${name}`);
       else {
         const text = textOf(p, c);
-        outer.push(`CASE WHEN tw_m${c} THEN TRY_CAST(${decimal === ',' ? `replace(trim(${text}), ',', '.')` : `trim(${text})`} AS DOUBLE) END AS ${name}`);
+        // The cast skips the spaces and tabs the pattern allows (no trim: it cost as much as the cast).
+        outer.push(`CASE WHEN tw_m${c} THEN TRY_CAST(${decimal === ',' ? `replace(${text}, ',', '.')` : text} AS DOUBLE) END AS ${name}`);
         outer.push(`CASE WHEN NOT tw_m${c} THEN ${text} END AS tw_odd${c}`);
-        if (evidence) {
-          outer.push(`(tw_m${c} AND contains(${text}, '.') AND NOT regexp_full_match(${text}, ${sqlText(EITHER_NUMBER)})) AS tw_pt${c}`);
-          outer.push(`(tw_m${c} AND contains(${text}, '.') AND regexp_full_match(${text}, ${sqlText(EITHER_NUMBER)})) AS tw_either${c}`);
-        }
       }
     } else if (c === p.date) {
-      outer.push(`${dateExpression(p, c)} AS ${name}`);
+      outer.push(`tw_d${c} AS ${name}`);
       // A day the calendar lacks (`2017-02-30`) passes the pattern but not the cast: kept as text for its message.
-      if (!typedByFile(p, c)) outer.push(`CASE WHEN NOT tw_m${c} OR ${dateExpression(p, c)} IS NULL THEN ${textOf(p, c)} END AS tw_odd${c}`);
+      if (!typedByFile(p, c)) outer.push(`CASE WHEN NOT tw_m${c} OR tw_d${c} IS NULL THEN ${textOf(p, c)} END AS tw_odd${c}`);
     } else if (!p.kept.has(c)) {
       return;
     } else if (p.keys.has(c)) {
@@ -229,8 +256,8 @@ function dateExpression(p: Plan, c: number): string {
     }
     default: {
       const text = textOf(p, c);
-      // DuckDB reads year 0 as a day; the engine does not.
-      return `CASE WHEN tw_m${c} AND NOT starts_with(trim(${text}), '0000') THEN TRY_CAST(trim(${text}) AS DATE) END`;
+      // DuckDB's cast skips the spaces and tabs the pattern allows around the day (a trim here cost as much as the cast).
+      return `CASE WHEN tw_m${c} THEN TRY_CAST(${text} AS DATE) END`;
     }
   }
 }
@@ -240,28 +267,50 @@ const counted = (table: SourceTable, rows: number): SourceTable => ({ ...table, 
 
 /**
  * The decimal separator, as ingest's `auto` finds it from the number cells of the lines no filter drops:
- * the plain numbers counted by their flags, the other texts counted by shape in SQL (digits 1-9 written 9:
- * `1,234.50` and `9,999.99` prove the same), all decided by the engine's own detector.
+ * the other texts counted by shape in SQL (digits 1-9 written 9: `1,234.50` and `9,999.99` prove the
+ * same), the plain numbers as far as the decision needs them (plainEvidence), all decided by the
+ * engine's own detector.
  */
 async function chooseDecimal(con: DuckDBConnection, p: Plan, rows: number, issues: Issue[]): Promise<{ decimal: DecimalSeparator; proven: boolean }> {
   const texts = p.numbers.filter((c) => !typedByFile(p, c));
   if (texts.length === 0) return { decimal: '.', proven: false };
-  const flags = await con.runAndReadAll(
-    `SELECT ${texts.map((c) => `count(*) FILTER (WHERE tw_pt${c})`).join(' + ')}, bool_or(${texts.map((c) => `tw_either${c}`).join(' OR ')}) FROM tw_typed WHERE tw_kept`,
-  );
-  const [point, either] = flags.getRowsJS()[0] as [bigint | null, boolean | null];
   const odd = texts.map((c) => `SELECT tw_odd${c} AS v FROM tw_typed WHERE tw_kept AND tw_odd${c} IS NOT NULL`).join(' UNION ALL ');
   const shapes = await con.runAndReadAll(`SELECT regexp_replace(v, '[1-9]', '9', 'g') AS shape, count(*) FROM (${odd}) WHERE contains(v, '.') OR contains(v, ',') GROUP BY shape`);
-  const counted_ = [
-    { text: '1.5', count: Number(point ?? 0) },
-    ...(either ? [{ text: '1.234', count: 1 }] : []),
-    ...(shapes.getRowsJS() as [string, bigint][]).map(([text, n]) => ({ text, count: Number(n) })),
-  ];
-  const found = detectDecimalCounted(counted_);
+  const oddTexts = (shapes.getRowsJS() as [string, bigint][]).map(([text, n]) => ({ text, count: Number(n) }));
+  const plain = await plainEvidence(con, p, texts, detectDecimalCounted(oddTexts).evidence);
+  const found = detectDecimalCounted([...oddTexts, { text: '1.5', count: plain.point }, ...(plain.either ? [{ text: '1.234', count: 1 }] : [])]);
   const decimal = found.decimal ?? '.';
   const note = decimalNote(counted(p.raw.table, rows), p.numbers, found.evidence, decimal);
   if (note) issues.push(note);
   return { decimal, proven: found.evidence !== 'ambiguous' && found.evidence !== 'none' };
+}
+
+/**
+ * What the plain numbers read with a point add to the odd texts' evidence (`oddEvidence`): the cells that
+ * prove a point (`1234.50`) and whether any proves nothing (`1.234`). Read from the file again, and only
+ * as far as the decision needs: counting every cell only when the odd texts prove a comma (the counts
+ * are compared); nothing when they prove a point already; else the first cell that proves a point
+ * (nearly always among the first lines), and only without one whether a `1.234` is there. Flagging every
+ * cell while the lines were stored cost a pattern per number cell (0.2 s a million lines) for a
+ * question the first lines answer. A point count of 1 stands for "some": without a comma only its sign counts.
+ */
+async function plainEvidence(con: DuckDBConnection, p: Plan, texts: number[], oddEvidence: DecimalEvidence): Promise<{ point: number; either: boolean }> {
+  if (oddEvidence === '.') return { point: 0, either: false };
+  const plain = (c: number) => `regexp_full_match(${textOf(p, c)}, ${sqlText(plainNumber('.'))}) AND contains(${textOf(p, c)}, '.')`;
+  const either = (c: number) => `regexp_full_match(${textOf(p, c)}, ${sqlText(EITHER_NUMBER)})`;
+  const point = texts.map((c) => `(${plain(c)} AND NOT ${either(c)})`).join(' OR ');
+  const anyEither = texts.map((c) => `(${plain(c)} AND ${either(c)})`).join(' OR ');
+  const lines = `(SELECT *, ${trimmedKeys(p).join(', ')} FROM ${p.raw.relation}) WHERE ${p.filters}`;
+  if (oddEvidence === ',' || oddEvidence === 'conflict') {
+    const cells = texts.map((c) => `count(*) FILTER (WHERE ${plain(c)} AND NOT ${either(c)})`).join(' + ');
+    const r = (await con.runAndReadAll(`SELECT ${cells}, coalesce(bool_or(${anyEither}), false) FROM ${lines}`)).getRowsJS()[0] as [bigint | null, boolean];
+    return { point: Number(r[0] ?? 0), either: r[1] };
+  }
+  const first = (await con.runAndReadAll(`SELECT ${point} FROM ${lines} AND (${point} OR ${anyEither}) LIMIT 1`)).getRowsJS();
+  if (first.length === 0) return { point: 0, either: false };
+  if (first[0][0] === true) return { point: 1, either: false };
+  const later = await con.runAndReadAll(`SELECT 1 FROM ${lines} AND (${point}) LIMIT 1`);
+  return { point: later.getRowsJS().length, either: true };
 }
 
 /** The day/month order, as ingest's `auto` finds it, from the distinct locale-shaped text dates of the lines no filter drops. */
@@ -334,8 +383,13 @@ async function leftOut(con: DuckDBConnection, p: Plan, config: Config, decimal: 
     const odd = (p.numbers.includes(c) || c === p.date) && !typedByFile(p, c);
     return odd ? `coalesce(tw_odd${c}, CAST(${name} AS VARCHAR))` : name;
   });
-  const bad = await con.runAndReadAll(`SELECT tw_row, ${cells.join(', ')}, CASE WHEN tw_customer_ok THEN ${header(p, p.customer)} END FROM tw_lines WHERE tw_kept AND NOT tw_readable ORDER BY tw_row`);
-  const found = bad.getRowsJS().map((r) => r.slice(0, -1));
+  // Whether each number cell is the file's text (odd) or a value the patterns typed, for the comma case below.
+  const texts = p.numbers.filter((c) => !typedByFile(p, c));
+  const bad = await con.runAndReadAll(
+    `SELECT tw_row, ${cells.join(', ')}, ${texts.map((c) => `tw_odd${c} IS NOT NULL, `).join('')}CASE WHEN tw_customer_ok THEN ${header(p, p.customer)} END FROM tw_lines WHERE tw_kept AND NOT tw_readable ORDER BY tw_row`,
+  );
+  const found = bad.getRowsJS().map((r) => r.slice(0, 1 + raw.header.length));
+  const oddText = bad.getRowsJS().map((r) => r.slice(1 + raw.header.length, -1));
   // The first left-out line of each customer: the engine lists customers by their first line, left out or not.
   const early = new Map<string, number>();
   bad.getRowsJS().forEach((r) => {
@@ -346,12 +400,13 @@ async function leftOut(con: DuckDBConnection, p: Plan, config: Config, decimal: 
   const at = found.map((r) => Number(r[0]));
   const small: SourceTable = { ...raw.table, rows: found.map((r) => r.slice(1).map(cellOf)), notes: undefined };
   // A number the patterns read went back to text with a point above; read with a comma it would not be
-  // a number again, so it is handed over as the number it is.
+  // a number again, so it is handed over as the number it is. Not the file's own text (`7.5` in a file
+  // read with a decimal comma), which the engine must read, and refuse, as it is.
   found.forEach((r, k) => {
-    for (const c of p.numbers) {
+    texts.forEach((c, i) => {
       const v = r[c + 1];
-      if (typeof v === 'string' && !Number.isNaN(Number(v)) && decimal === ',') small.rows[k][c] = Number(v);
-    }
+      if (typeof v === 'string' && oddText[k][i] !== true && !Number.isNaN(Number(v)) && decimal === ',') small.rows[k][c] = Number(v);
+    });
   });
   const read = ingest(small, { ...config, filters: [], locale: { ...config.locale, decimal, dateOrder } });
   if (read.lines.length > 0) {

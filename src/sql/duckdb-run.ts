@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../engine/config';
 import { isoToEpochDay } from '../engine/parse/date';
-import { ingest, resolveMapping, type SalesLines } from '../engine/ingest';
+import { ingest, type SalesLines } from '../engine/ingest';
 import type { Issue, SourceTable } from '../engine/types';
 import { plansVisits, visitsNeedDates } from '../engine/visits';
 import { applyOverrides } from '../engine/overrides';
@@ -16,8 +16,8 @@ import { recencyNeedsDates } from '../engine/rfm';
 import { overridesNotTaken, type Prepared } from '../engine/run';
 import { resolveWindow, type DayRange } from '../engine/window';
 import { compileSql, type SqlProblem } from './compile';
-import { describeSource, sqlIdent, type RawSource } from './duckdb-source';
-import { LINE_COLUMN, typeSales } from './duckdb-ingest';
+import { describeSource } from './duckdb-source';
+import { keyColumns, LINE_COLUMN, typeSales } from './duckdb-ingest';
 import { ANSWERS_TABLE, answersColumns, loadAnswers, loadVisits, VISITS_COLUMNS, VISITS_TABLE } from './duckdb-second';
 
 /** One output column: its header and its values (numbers, text, dates as YYYY-MM-DD text, null for blank). */
@@ -91,20 +91,21 @@ export async function segmentOnDuckdb(path: string, config: Config, options: Duc
     // warnings about them are the engine's too.
     const answers = config.segmentTypes.some((t) => t.kind === 'profiles') ? options.sources?.answers : undefined;
     const visits = config.segmentTypes.some(plansVisits) ? options.sources?.visits : undefined;
-    if (visits && dateHeader(raw, config) === undefined) return { ok: false, reason: 'unusable', issues: config.segmentTypes.filter(plansVisits).map(visitsNeedDates) };
+    if (visits && shape.mapping.date === undefined) return { ok: false, reason: 'unusable', issues: config.segmentTypes.filter(plansVisits).map(() => visitsNeedDates()) };
+    const trimmed = [...keyColumns(raw.header, shape.mapping, config)].map((c) => raw.header[c]);
     const compiled = compileSql(config, {
       dialect: 'duckdb',
       table: 'sales',
-      columns: { header: [...raw.header, LINE_COLUMN], lineOrder: LINE_COLUMN },
+      columns: { header: [...raw.header, LINE_COLUMN], lineOrder: LINE_COLUMN, trimmed },
       ...(answers && { answersTable: ANSWERS_TABLE, answersColumns: answersColumns(answers) }),
       ...(visits && { visitsTable: VISITS_TABLE, visitsColumns: VISITS_COLUMNS }),
     });
     if (!compiled.ok) return { ok: false, reason: 'not-compiled', problems: compiled.problems };
     const typed = await watched(con, `reading ${raw.table.sheet}`, options, () => typeSales(con, raw, config, compiled.textColumns));
     if (!typed.ok) return { ok: false, reason: 'unusable', issues: typed.issues };
-    const window = await windowOf(con, raw, config);
+    const window = windowOf(config, typed.latestDay);
     if (!window.ok) return { ok: false, reason: 'unusable', issues: [...typed.issues, ...window.issues] };
-    const undated = await countsWithoutDates(con, raw, config, visits !== undefined);
+    const undated = countsWithoutDates(config, typed.latestDay, visits !== undefined);
     if (undated.length > 0) return { ok: false, reason: 'unusable', issues: [...typed.issues, ...undated] };
     // The engine reports the answers' and the visits' warnings after the lines' (prepare, then the types).
     const second = [...(answers ? await loadAnswers(con, answers, config) : []), ...(visits ? await loadVisits(con, visits, config, typed.dateOrder) : [])];
@@ -147,42 +148,25 @@ function typeIssues(config: Config): Issue[] {
 /**
  * RFM counts recency, activity its periods and visit planning its days back from the window's end, or
  * from the latest date when the window is the whole history: without a readable date the engine refuses
- * the type (classifyRfm, classifyActivity, addVisits), and so does this path.
+ * the type (classifyRfm, classifyActivity, addVisits), and so does this path. `latestDay`: the latest
+ * date of `sales` (typeSales counts it).
  */
-async function countsWithoutDates(con: DuckDBConnection, raw: RawSource, config: Config, planning: boolean): Promise<Issue[]> {
+function countsWithoutDates(config: Config, latestDay: string | undefined, planning: boolean): Issue[] {
+  if (config.window.kind !== 'all' || latestDay !== undefined) return [];
   // Type by type, as the engine classifies them: the kind's own refusal, then its visit planning's.
-  const refusals = config.segmentTypes.flatMap((t) => [
+  return config.segmentTypes.flatMap((t) => [
     ...(t.kind === 'rfm' ? [recencyNeedsDates({ config }, t.name)] : t.kind === 'activity' ? [periodsNeedDates({ config }, t.name)] : []),
     ...(planning && plansVisits(t) ? [visitsNeedDates()] : []),
   ]);
-  if (refusals.length === 0 || config.window.kind !== 'all') return [];
-  const dateColumn = dateHeader(raw, config);
-  if (dateColumn !== undefined) {
-    const r = await con.runAndReadAll(`SELECT max(${sqlIdent(dateColumn)}) IS NOT NULL FROM sales`);
-    if (r.getRowsJS()[0][0] === true) return [];
-  }
-  return refusals;
 }
 
 /** The window as the engine resolves it, with the default end the query uses (the latest date of `sales`), for the run's account. */
-async function windowOf(con: DuckDBConnection, raw: RawSource, config: Config): Promise<{ ok: true; range: DayRange | undefined } | { ok: false; issues: Issue[] }> {
+function windowOf(config: Config, latestDay: string | undefined): { ok: true; range: DayRange | undefined } | { ok: false; issues: Issue[] } {
   if (config.window.kind === 'all') return { ok: true, range: undefined };
-  const dateColumn = dateHeader(raw, config);
-  let end: number | undefined;
-  if (dateColumn !== undefined) {
-    const r = await con.runAndReadAll(`SELECT CAST(max(${sqlIdent(dateColumn)}) AS VARCHAR) FROM sales`);
-    const iso = r.getRowsJS()[0][0] as string | null;
-    if (iso) end = isoToEpochDay(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
-  }
+  const end = latestDay ? isoToEpochDay(Number(latestDay.slice(0, 4)), Number(latestDay.slice(5, 7)), Number(latestDay.slice(8, 10))) : undefined;
   const none = { length: 0, day: new Float64Array(0) } as unknown as SalesLines;
   const { range, issues } = resolveWindow(config.window, none, end);
   return issues.some((i) => i.severity === 'error') ? { ok: false, issues } : { ok: true, range };
-}
-
-/** The header of the date column, found as compileSql and the engine find it. */
-function dateHeader(raw: RawSource, config: Config): string | undefined {
-  const c = resolveMapping(raw.header, config.columns).mapping.date;
-  return c === undefined ? undefined : raw.header[c];
 }
 
 /** DuckDB's columns as the command line's: whole numbers and decimals as numbers, days as YYYY-MM-DD. */

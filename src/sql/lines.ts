@@ -31,6 +31,8 @@ export interface LinesInput {
   filters: { column: string; keep: boolean; values: string[] }[];
   /** A column giving the source's line order (see ColumnNames.lineOrder). */
   lineOrder?: string;
+  /** Columns (headers) the table holds trimmed already (see ColumnNames.trimmed). */
+  trimmed?: readonly string[];
   /** Customers named only in overrides, in the engine's order (they come after the customers of the lines). */
   extraCustomers: string[];
   /** Source columns (headers) a kind compares as text: tw_x1, tw_x2, ... in this order. */
@@ -91,6 +93,8 @@ export function linesCtes(input: LinesInput): Cte[] {
   const q = (role: ColumnRole) => d.ident(roles[role]!);
   const has = (role: ColumnRole) => roles[role] !== undefined;
   const dbl = (expr: string) => `CAST(${expr} AS ${d.double})`;
+  /** A column compared as the engine compares text: trimmed here, unless the table trimmed it already. */
+  const key = (header: string) => (input.trimmed?.includes(header) ? `COALESCE(${d.ident(header)}, '')` : keyTextSql(d, d.ident(header)));
 
   const numbers: string[] = [q('amount')];
   if (has('profit')) numbers.push(q('profit'));
@@ -98,15 +102,15 @@ export function linesCtes(input: LinesInput): Cte[] {
   if (has('quantity')) numbers.push(q('quantity'));
   if (has('spent')) numbers.push(q('spent'));
   if (has('date')) numbers.push(q('date'));
-  const readable = [`${keyTextSql(d, q('customer'))} <> ''`, ...numbers.map((c) => `${c} IS NOT NULL`)].join(' AND ');
-  const kept = filters.length === 0 ? '1 = 1' : filters.map((f) => `${keyTextSql(d, d.ident(f.column))} ${f.keep ? 'IN' : 'NOT IN'} (${f.values.map(d.text).join(', ')})`).join(' AND ');
+  const readable = [`${key(roles.customer!)} <> ''`, ...numbers.map((c) => `${c} IS NOT NULL`)].join(' AND ');
+  const kept = filters.length === 0 ? '1 = 1' : filters.map((f) => `${key(f.column)} ${f.keep ? 'IN' : 'NOT IN'} (${f.values.map(d.text).join(', ')})`).join(' AND ');
   const profit = has('profit') ? dbl(q('profit')) : has('cost') ? `${dbl(q('amount'))} - ${dbl(q('cost'))}` : 'CAST(0 AS ' + d.double + ')';
   const optional = (role: ColumnRole, alias: string, asText = false) =>
-    has(role) ? `${asText ? keyTextSql(d, q(role)) : dbl(q(role))} AS ${alias}` : `CAST(NULL AS ${asText ? d.string : d.double}) AS ${alias}`;
+    has(role) ? `${asText ? key(roles[role]!) : dbl(q(role))} AS ${alias}` : `CAST(NULL AS ${asText ? d.string : d.double}) AS ${alias}`;
 
   const source = `SELECT
-    ${keyTextSql(d, q('customer'))} AS cust,
-    ${has('customerName') ? keyTextSql(d, q('customerName')) : "''"} AS cname,
+    ${key(roles.customer!)} AS cust,
+    ${has('customerName') ? key(roles.customerName!) : "''"} AS cname,
     ${has('date') ? `CAST(${q('date')} AS DATE)` : 'CAST(NULL AS DATE)'} AS d,
     ${dbl(q('amount'))} AS amount,
     ${profit} AS profit,
@@ -116,7 +120,7 @@ export function linesCtes(input: LinesInput): Cte[] {
     ${optional('product', 'product', true)},
     ${optional('category', 'category', true)},
     ${input.lineOrder !== undefined ? d.ident(input.lineOrder) : `CAST(NULL AS ${d.integer})`} AS seq,${(input.textColumns ?? []).map((h, i) => `
-    ${keyTextSql(d, d.ident(h))} AS tw_x${i + 1},`).join('')}
+    ${key(h)} AS tw_x${i + 1},`).join('')}
     CASE WHEN ${kept} THEN 1 ELSE 0 END AS kept,
     CASE WHEN ${readable} THEN 1 ELSE 0 END AS readable
   FROM ${input.table}`;
@@ -130,15 +134,19 @@ export function linesCtes(input: LinesInput): Cte[] {
   // The name: the last non-blank one seen, as the engine reads the lines in order. Without a line order
   // the latest dated line's name, then the greatest (a documented equivalent: a table has no order).
   const nameOrder = input.lineOrder !== undefined ? 's.seq DESC' : has('date') ? 's.d DESC, s.cname DESC' : 's.cname DESC';
+  // With a line order and an aggregate for it: the name of the latest readable line with one, in the
+  // GROUP BY itself. The window's pick differs only where no such line exists (NULL or ''), and
+  // tw_customers writes both as ''.
+  const lastName = input.lineOrder !== undefined ? d.lastBy?.('cname', 'seq', "readable = 1 AND cname <> ''") : undefined;
   // Every row the filters keep, readable or not: the engine numbers a customer at its first such row,
   // and counts it when at least one of its rows is readable. Only readable rows are in the window.
   const keptRows = `SELECT s.*,
-      ${bounds ? 'CASE WHEN s.readable = 1 AND s.d >= w.first_day AND s.d <= w.last_day THEN 1 ELSE 0 END' : 's.readable'} AS in_window,
-      ROW_NUMBER() OVER (PARTITION BY s.cust ORDER BY CASE WHEN s.readable = 1 AND s.cname <> '' THEN 0 ELSE 1 END, ${nameOrder}) AS name_pick
+      ${bounds ? 'CASE WHEN s.readable = 1 AND s.d >= w.first_day AND s.d <= w.last_day THEN 1 ELSE 0 END' : 's.readable'} AS in_window${lastName ? '' : `,
+      ROW_NUMBER() OVER (PARTITION BY s.cust ORDER BY CASE WHEN s.readable = 1 AND s.cname <> '' THEN 0 ELSE 1 END, ${nameOrder}) AS name_pick`}
     FROM tw_source s CROSS JOIN tw_window w WHERE s.kept = 1 AND s.cust <> ''`;
   const measured = `SELECT cust,
       MIN(seq) AS first_line,
-      MAX(CASE WHEN name_pick = 1 AND readable = 1 THEN cname END) AS cname,
+      ${lastName ?? 'MAX(CASE WHEN name_pick = 1 AND readable = 1 THEN cname END)'} AS cname,
       SUM(CASE WHEN in_window = 1 THEN amount ELSE 0 END) AS sales,
       SUM(CASE WHEN in_window = 1 THEN profit ELSE 0 END) AS profit,
       SUM(CASE WHEN in_window = 1 THEN qty ELSE 0 END) AS qty,

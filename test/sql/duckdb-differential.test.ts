@@ -249,4 +249,20 @@ describe('DuckDB path against the engine', () => {
     expect(duck.run.leftOutRows).toBe(1);
     expect(duck.run.issues[0]).toMatchObject({ where: "'first-left-out'!D2", value: 'n/a' });
   });
+
+  // The decimal separator (locale.decimal auto) decided from plain numbers (`7.5`, `1.234`) and odd texts
+  // (`1,5`): every way the DuckDB path reads the plain ones (not at all, the first that settles it, all of
+  // them when a comma is proven), and a plain `7.5` in a file read with a comma, which the engine refuses.
+  it.each([
+    ['whole numbers only', ['12', '40', '7']],
+    ['only 1.234: proves nothing', ['1.234', '40', '7.500']],
+    ['1.234 and a plain decimal', ['1.234', '40', '7.50']],
+    ['an odd 1,234 and a plain decimal', ['1,234', '40', '7.5']],
+    ['commas outnumber points: 7.5 is left out', ['1,5', '2,5', '7.5', '1.234']],
+    ['points outnumber commas', ['1,5', '7.5', '2.25', '1.75']],
+  ])('reads the decimal separator as the engine does: %s', async (name, sales) => {
+    const rows = sales.map((s, i) => [`C${i % 3}`, 'Ann', '2017-01-01', s, '1', '1', 'West', `O${i}`]);
+    const input: ConfigInput = { version: 1, columns: COLUMNS, segmentTypes: [{ name: 'ABC', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] }] };
+    expect(await compare(rows, input, `decimal-${name.replace(/\W+/g, '-')}`)).toEqual([]);
+  });
 });

@@ -57,14 +57,13 @@ tw_window AS (
 ),
 tw_kept AS (
   SELECT s.*,
-      CASE WHEN s.readable = 1 AND s.d >= w.first_day AND s.d <= w.last_day THEN 1 ELSE 0 END AS in_window,
-      ROW_NUMBER() OVER (PARTITION BY s.cust ORDER BY CASE WHEN s.readable = 1 AND s.cname <> '' THEN 0 ELSE 1 END, s.seq DESC) AS name_pick
+      CASE WHEN s.readable = 1 AND s.d >= w.first_day AND s.d <= w.last_day THEN 1 ELSE 0 END AS in_window
     FROM tw_source s CROSS JOIN tw_window w WHERE s.kept = 1 AND s.cust <> ''
 ),
 tw_measured AS (
   SELECT cust,
       MIN(seq) AS first_line,
-      MAX(CASE WHEN name_pick = 1 AND readable = 1 THEN cname END) AS cname,
+      ARG_MAX(cname, seq) FILTER (WHERE readable = 1 AND cname <> '') AS cname,
       SUM(CASE WHEN in_window = 1 THEN amount ELSE 0 END) AS sales,
       SUM(CASE WHEN in_window = 1 THEN profit ELSE 0 END) AS profit,
       SUM(CASE WHEN in_window = 1 THEN qty ELSE 0 END) AS qty,
