@@ -64,6 +64,14 @@ export interface SqlOptions {
    */
   visitsColumns?: readonly string[];
   columns: ColumnNames;
+  /**
+   * Optional: the latest date of the table's lines with a customer that are readable or dropped by a
+   * filter (the window's default end, which the query otherwise finds itself), YYYY-MM-DD, or null for
+   * none. For a caller that counted it already (the DuckDB path, while typing the lines): the query then
+   * reads the lines once. Read twice, DuckDB keeps every line in memory between the two reads, which
+   * for 100,000,000 lines spills to disk.
+   */
+  latestDay?: string | null;
 }
 
 export interface SqlProblem {
@@ -181,6 +189,7 @@ export function compileSql(config: Config, options: SqlOptions): SqlResult {
       filters,
       lineOrder: options.columns.lineOrder,
       trimmed: options.columns.trimmed,
+      latestDay: options.latestDay,
       extraCustomers: overrideCustomers(config),
       textColumns,
       answerCustomers: answers?.customers,

@@ -93,16 +93,25 @@ export async function segmentOnDuckdb(path: string, config: Config, options: Duc
     const visits = config.segmentTypes.some(plansVisits) ? options.sources?.visits : undefined;
     if (visits && shape.mapping.date === undefined) return { ok: false, reason: 'unusable', issues: config.segmentTypes.filter(plansVisits).map(() => visitsNeedDates()) };
     const trimmed = [...keyColumns(raw.header, shape.mapping, config)].map((c) => raw.header[c]);
-    const compiled = compileSql(config, {
-      dialect: 'duckdb',
-      table: 'sales',
-      columns: { header: [...raw.header, LINE_COLUMN], lineOrder: LINE_COLUMN, trimmed },
-      ...(answers && { answersTable: ANSWERS_TABLE, answersColumns: answersColumns(answers) }),
-      ...(visits && { visitsTable: VISITS_TABLE, visitsColumns: VISITS_COLUMNS }),
-    });
-    if (!compiled.ok) return { ok: false, reason: 'not-compiled', problems: compiled.problems };
-    const typed = await watched(con, `reading ${raw.table.sheet}`, options, () => typeSales(con, raw, config, compiled.textColumns));
+    const compile = (latestDay?: string | null) =>
+      compileSql(config, {
+        dialect: 'duckdb',
+        table: 'sales',
+        columns: { header: [...raw.header, LINE_COLUMN], lineOrder: LINE_COLUMN, trimmed },
+        ...(answers && { answersTable: ANSWERS_TABLE, answersColumns: answersColumns(answers) }),
+        ...(visits && { visitsTable: VISITS_TABLE, visitsColumns: VISITS_COLUMNS }),
+        latestDay,
+      });
+    // Compiled before the lines are typed, so a configuration it cannot do costs no reading.
+    const checked = compile();
+    if (!checked.ok) return { ok: false, reason: 'not-compiled', problems: checked.problems };
+    const typed = await watched(con, `reading ${raw.table.sheet}`, options, () => typeSales(con, raw, config, checked.textColumns));
     if (!typed.ok) return { ok: false, reason: 'unusable', issues: typed.issues };
+    // Again with the latest date typing counted, so the query reads the lines once.
+    // (A day DuckDB writes otherwise, a year past 9999, is left for the query to find.)
+    const latest = typed.latestDay === undefined ? null : /^\d{4}-\d{2}-\d{2}$/.test(typed.latestDay) ? typed.latestDay : undefined;
+    const compiled = compile(latest);
+    if (!compiled.ok) return { ok: false, reason: 'not-compiled', problems: compiled.problems };
     const window = windowOf(config, typed.latestDay);
     if (!window.ok) return { ok: false, reason: 'unusable', issues: [...typed.issues, ...window.issues] };
     const undated = countsWithoutDates(config, typed.latestDay, visits !== undefined);

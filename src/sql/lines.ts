@@ -33,6 +33,8 @@ export interface LinesInput {
   lineOrder?: string;
   /** Columns (headers) the table holds trimmed already (see ColumnNames.trimmed). */
   trimmed?: readonly string[];
+  /** The latest date before filters when the caller knows it (see SqlOptions.latestDay). */
+  latestDay?: string | null;
   /** Customers named only in overrides, in the engine's order (they come after the customers of the lines). */
   extraCustomers: string[];
   /** Source columns (headers) a kind compares as text: tw_x1, tw_x2, ... in this order. */
@@ -125,7 +127,11 @@ export function linesCtes(input: LinesInput): Cte[] {
     CASE WHEN ${readable} THEN 1 ELSE 0 END AS readable
   FROM ${input.table}`;
 
-  const end = `SELECT MAX(d) AS d FROM tw_source WHERE cust <> '' AND d IS NOT NULL AND (kept = 0 OR readable = 1)`;
+  // Known: a literal, so tw_source is read once (by tw_kept) and streams instead of being kept whole.
+  const end =
+    input.latestDay === undefined
+      ? `SELECT MAX(d) AS d FROM tw_source WHERE cust <> '' AND d IS NOT NULL AND (kept = 0 OR readable = 1)`
+      : `SELECT ${input.latestDay === null ? 'CAST(NULL AS DATE)' : dateLiteral(input.latestDay)} AS d`;
   const bounds = windowBounds(d, input.config);
   // ref_day: the day recency counts to (the window's end; for the whole history the latest date before filters).
   const window = bounds

@@ -34,6 +34,19 @@ test('a profiles type without an answers table reads the sales table, as the eng
   expect(r.ok && r.sql).toContain('FROM tw_kept WHERE readable = 1');
 });
 
+test('a latest date the caller knows is a literal, so the lines are read once; null is a table without dates', () => {
+  const c = config(SQL_CASES['abc-lower-rolling']);
+  const reads = (sql: string) => sql.match(/FROM tw_source\b/g)?.length;
+  const found = compileSql(c, { dialect: 'duckdb', columns: { header: HEADER } });
+  const known = compileSql(c, { dialect: 'duckdb', columns: { header: HEADER }, latestDay: '2017-12-30' });
+  const none = compileSql(c, { dialect: 'duckdb', columns: { header: HEADER }, latestDay: null });
+  if (!found.ok || !known.ok || !none.ok) throw new Error('not compiled');
+  expect(reads(found.sql)).toBe(2);
+  expect(reads(known.sql)).toBe(1);
+  expect(known.sql).toContain("tw_end AS (\n  SELECT DATE '2017-12-30' AS d\n)");
+  expect(none.sql).toContain('tw_end AS (\n  SELECT CAST(NULL AS DATE) AS d\n)');
+});
+
 test('missing columns and unknown filter columns are problems with their paths', () => {
   const r = compileSql(config({ window: { kind: 'rolling', months: 3 }, filters: [{ column: 'Country', in: ['US'] }], segmentTypes: [ABC_80_15_5] }), {
     dialect: 'postgres',
