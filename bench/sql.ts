@@ -1,7 +1,7 @@
 // Issue 19's figures: the DuckDB path of the command line against its two peers, measured in the same run.
 // - The engine bench's 1,048,575 lines (bench/data.ts, the same mess: numeric text with groups, `#N/A`,
 //   `n/a`) written as a CSV with ISO dates: `tierwise segment --engine duckdb` end to end (a child
-//   process, start-up included) against a hand-written DuckDB query over the same file (in a child
+//   process on plain node running the compiled dist/ as bin/tierwise.cjs does, start-up included) against a hand-written DuckDB query over the same file (in a child
 //   process too, start-up included; goal: within 1.5x) and against `--engine js` (goal: at least 5x faster).
 // - With TIERWISE_BENCH_BIG=1 (or `npm run bench -- sql-big`): 100,000,000 lines generated as Parquet by
 //   DuckDB itself, segmented by `--engine duckdb` with ABC and bands (and RFM when the compiler writes it):
@@ -80,17 +80,22 @@ interface ChildRun {
   err: string;
 }
 
-/** A child process, timed from outside (start-up included); its peak memory from inside. */
+/**
+ * A child process on plain node, timed from outside (start-up included); its peak memory from inside.
+ * Plain node, as users run the command (bin/tierwise.cjs on the compiled dist/), not through the
+ * TypeScript loader the bench itself runs on, whose compiling of every module at start-up no user pays.
+ */
 function child(script: string, args: string[]): ChildRun {
   const t0 = performance.now();
-  const text = execFileSync(process.execPath, ['-r', '@swc-node/register', '-e', script, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const text = execFileSync(process.execPath, ['-e', script, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   const ms = performance.now() - t0;
   const r = JSON.parse(text) as { code: number; err: string; maxRssKb: number };
   return { ms, peakMB: r.maxRssKb / 1024, code: r.code, err: r.err };
 }
 
+/** The command as bin/tierwise.cjs runs it, on dist/ (built by `npm ci`; the bench builds it again first). */
 const cliScript = `
-  const { main } = require(${JSON.stringify(join(ROOT, 'src/cli/main.ts'))});
+  const { main } = require(${JSON.stringify(join(ROOT, 'dist/cli/main.js'))});
   let err = '';
   main(process.argv.slice(1), { out: () => {}, err: (s) => { err += s; } }).then((code) => {
     process.stdout.write(JSON.stringify({ code, err, maxRssKb: process.resourceUsage().maxRSS }));
@@ -105,6 +110,11 @@ const duckdbScript = `
     process.stdout.write(JSON.stringify({ code: 0, err: '', maxRssKb: process.resourceUsage().maxRSS }));
   })();`;
 
+/** dist/ from the sources as they are, so the figures are this tree's (tsconfig.build.json, as `npm ci` builds it). */
+function buildCli(): void {
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
+}
+
 function segmentCli(input: string, config: string, engine: 'duckdb' | 'js', out: string): ChildRun {
   const r = child(cliScript, ['segment', input, '--config', config, '--engine', engine, '--out', out]);
   if (r.code > 1) throw new Error(`tierwise segment --engine ${engine} failed (exit ${r.code}):\n${r.err}`);
@@ -112,6 +122,7 @@ function segmentCli(input: string, config: string, engine: 'duckdb' | 'js', out:
 }
 
 export async function benchSql(runs = 3): Promise<Record<string, number | string>> {
+  buildCli();
   const dir = mkdtempSync(join(tmpdir(), 'tierwise-bench-sql-'));
   try {
     const csv = join(dir, 'lines.csv');
@@ -149,6 +160,7 @@ export async function benchSql(runs = 3): Promise<Record<string, number | string
 
 /** 100,000,000 lines as Parquet, written by DuckDB (customers skewed as in bench/data.ts), then segmented once. */
 export async function benchSqlBig(lines = 100_000_000): Promise<Record<string, number | string>> {
+  buildCli();
   const dir = mkdtempSync(join(tmpdir(), 'tierwise-bench-sql-big-'));
   try {
     const parquet = join(dir, 'lines.parquet');
