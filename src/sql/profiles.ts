@@ -1,9 +1,9 @@
 // Questionnaire profiles (SEMANTICS.md 7) as SQL: each customer's answer per question from the answers
-// table, then every profile whose include and exclude lists (its own and its ancestors') the answers meet,
+// table (or, without one, from the sales lines' own columns, as the engine does), then every profile whose include and exclude lists (its own and its ancestors') the answers meet,
 // in priority order: the first is the segment, all of them the `(profiles)` column (`A; B`).
 //
 // The engine keeps the last non-empty answer of a customer to a question, in the answers range's order.
-// A table has no order: with an order column it is the last by that column (the engine's answer); without
+// A table has no order: with an order column (the sales table's line order) it is the last by that column (the engine's answer); without
 // one, the greatest non-empty answer (MAX of the trimmed text), which differs only for a customer who
 // answered the same question twice, differently (docs/sql.md).
 import type { Config } from '../engine/config';
