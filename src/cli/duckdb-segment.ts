@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { parseConfigText, type Config } from '../engine/config';
-import { isoToEpochDay, epochDayToSerial } from '../engine/parse/date';
+import { isoTextToEpochDay, epochDayToSerial } from '../engine/parse/date';
 import type { ExtraSources } from '../engine/prepared';
 import type { Cell } from '../engine/types';
 import { SourceError } from '../hosts/files/read';
@@ -133,7 +133,7 @@ async function tiersWorkbook(columns: DuckdbColumn[]): Promise<Buffer> {
       yield columns.map((c) => {
         const v = c.values[r];
         if (!c.date || typeof v !== 'string') return v;
-        return epochDayToSerial(isoToEpochDay(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10))));
+        return epochDayToSerial(isoTextToEpochDay(v));
       });
     }
   }

@@ -2,7 +2,7 @@
 // so a shared workbook gives the same tiers on every machine and every day.
 import type { WindowSpec } from './config';
 import type { SalesLines } from './ingest';
-import { epochDayToIso, isoToEpochDay } from './parse/date';
+import { epochDayToIso, isoTextToEpochDay, isoToEpochDay } from './parse/date';
 import type { EpochDay, Issue } from './types';
 
 /** Both ends included. `undefined` means the whole history. */
@@ -43,8 +43,7 @@ export function resolveWindow(spec: WindowSpec, lines: SalesLines, dataEnd: Epoc
     case 'rolling': {
       let end: EpochDay | undefined;
       if (spec.end !== undefined) {
-        const [y, m, d] = spec.end.split('-').map(Number);
-        end = isoToEpochDay(y, m, d);
+        end = isoTextToEpochDay(spec.end);
         if (Number.isNaN(end)) return { range: undefined, issues: [{ severity: 'error', where: 'window.end', message: `${spec.end} is not a day of the calendar` }] };
       } else {
         end = dataEnd;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../engine/config';
-import { isoToEpochDay } from '../engine/parse/date';
+import { isoTextToEpochDay } from '../engine/parse/date';
 import { ingest, type SalesLines } from '../engine/ingest';
 import type { Issue, SourceTable } from '../engine/types';
 import { plansVisits, visitsNeedDates } from '../engine/visits';
@@ -109,7 +109,7 @@ export async function segmentOnDuckdb(path: string, config: Config, options: Duc
     if (!typed.ok) return { ok: false, reason: 'unusable', issues: typed.issues };
     // Again with the latest date typing counted, so the query reads the lines once.
     // (A day DuckDB writes otherwise, a year past 9999, is left for the query to find.)
-    const latest = typed.latestDay === undefined ? null : /^\d{4}-\d{2}-\d{2}$/.test(typed.latestDay) ? typed.latestDay : undefined;
+    const latest = typed.latestDay === undefined ? null : Number.isNaN(isoTextToEpochDay(typed.latestDay)) ? undefined : typed.latestDay;
     const compiled = compile(latest);
     if (!compiled.ok) return { ok: false, reason: 'not-compiled', problems: compiled.problems };
     const window = windowOf(config, typed.latestDay);
@@ -172,7 +172,8 @@ function countsWithoutDates(config: Config, latestDay: string | undefined, plann
 /** The window as the engine resolves it, with the default end the query uses (the latest date of `sales`), for the run's account. */
 function windowOf(config: Config, latestDay: string | undefined): { ok: true; range: DayRange | undefined } | { ok: false; issues: Issue[] } {
   if (config.window.kind === 'all') return { ok: true, range: undefined };
-  const end = latestDay ? isoToEpochDay(Number(latestDay.slice(0, 4)), Number(latestDay.slice(5, 7)), Number(latestDay.slice(8, 10))) : undefined;
+  const day = latestDay === undefined ? NaN : isoTextToEpochDay(latestDay);
+  const end = Number.isNaN(day) ? undefined : day;
   const none = { length: 0, day: new Float64Array(0) } as unknown as SalesLines;
   const { range, issues } = resolveWindow(config.window, none, end);
   return issues.some((i) => i.severity === 'error') ? { ok: false, issues } : { ok: true, range };

@@ -2,7 +2,7 @@
 // the lines left out, the filters, the window with its default end, and one row per customer with its
 // measures. Segment kinds read `tw_customers` (and `tw_kept` when they need the lines themselves).
 import type { Config } from '../engine/config';
-import { isoToEpochDay, epochDayToIso } from '../engine/parse/date';
+import { isoTextToEpochDay, isoToEpochDay, epochDayToIso } from '../engine/parse/date';
 import type { ColumnRole } from '../engine/types';
 import { monthsBefore } from '../engine/window';
 import { dateLiteral, type Dialect } from './dialect';
@@ -63,8 +63,7 @@ function windowBounds(d: Dialect, config: Config): { start: string; end: string 
       return undefined;
     case 'rolling': {
       if (w.end !== undefined) {
-        const [y, m, day] = w.end.split('-').map(Number);
-        const end = isoToEpochDay(y, m, day);
+        const end = isoTextToEpochDay(w.end);
         return { start: dateLiteral(epochDayToIso(monthsBefore(end, w.months) + 1)), end: dateLiteral(w.end) };
       }
       // "12 months ending 2017-12-30" covers the days after 2016-12-30.

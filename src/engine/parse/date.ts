@@ -86,6 +86,15 @@ export function isoToEpochDay(y: number, m: number, d: number): EpochDay {
   return daysFromCivil(y, m, d);
 }
 
+/**
+ * The epoch day of a day written YYYY-MM-DD (as configurations and databases write days), NaN for any
+ * other text and for a day that does not exist.
+ */
+export function isoTextToEpochDay(text: string): EpochDay {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return m ? isoToEpochDay(Number(m[1]), Number(m[2]), Number(m[3])) : NaN;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Text scanner. Results go to module-level scratch variables so that scanning allocates nothing.
 

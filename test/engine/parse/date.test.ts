@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   detectDateOrder,
   epochDayToIso,
+  isoTextToEpochDay,
   isoToEpochDay,
   readDate,
   serialToEpochDay,
@@ -49,6 +50,18 @@ describe('serialToEpochDay, 1904 system', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1462, max: 2958465 }), (s) => serialToEpochDay(s, false) === serialToEpochDay(s - 1462, true)),
     );
+  });
+});
+
+describe('isoTextToEpochDay', () => {
+  it('reads a day written YYYY-MM-DD, and nothing else', () => {
+    expect(isoTextToEpochDay('2017-01-01')).toBe(17167);
+    expect(isoTextToEpochDay('0001-01-01')).toBe(-719162);
+    expect(isoTextToEpochDay('2017-02-30')).toBeNaN();
+    for (const text of ['2017-1-01', ' 2017-01-01', '+010000-01-01', '10000-01-01', '01/01/2017', '']) expect(isoTextToEpochDay(text)).toBeNaN();
+  });
+  it('is the inverse of epochDayToIso over years 0 to 9999', () => {
+    fc.assert(fc.property(fc.integer({ min: -719528, max: 2932896 }), (day) => isoTextToEpochDay(epochDayToIso(day)) === day));
   });
 });
 
