@@ -10,6 +10,7 @@ import { decodeText, guessDelimiter, readSourceFile, SourceError } from '../host
 import { compileSql, SQL_DIALECTS, type SqlDialectName } from '../sql/compile';
 import { configuredAnswerColumns } from '../sql/profiles';
 import { plansVisits } from '../engine/visits';
+import { readsAnswers } from '../engine/profiles';
 import { printIssues, readConfigFile, UsageError, type Io } from './common';
 
 export const SQL_USAGE = `  tierwise sql --config <config.json> --dialect duckdb|postgres|spark|bigquery|snowflake [--table NAME]
@@ -103,7 +104,7 @@ export async function sqlCommand(args: string[], io: Io): Promise<number> {
     return 2;
   }
   // A table named for nothing that reads it: said, so a missing frequency is not mistaken for no visits.
-  if (values['answers-table'] !== undefined && !config.config.segmentTypes.some((t) => t.kind === 'profiles')) {
+  if (values['answers-table'] !== undefined && !readsAnswers(config.config.segmentTypes)) {
     io.err(`note: no segment type is a profiles type: the answers table ${values['answers-table']} is not read\n`);
   }
   if (values['visits-table'] !== undefined && !config.config.segmentTypes.some(plansVisits)) {

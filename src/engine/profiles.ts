@@ -9,8 +9,11 @@ import { segmentInfo, type TypeResult } from './result';
 import { columnNamed } from './parse/headers';
 import { customerColumnOf } from './second-range';
 import { summarize } from './summary';
-import type { Config } from './config';
+import type { Config, SegmentType } from './config';
 import type { Issue, SourceTable } from './types';
+
+/** Whether a run reads questionnaire answers: a profiles type asks them. */
+export const readsAnswers = (types: readonly SegmentType[]): boolean => types.some((t) => t.kind === 'profiles');
 
 /** Where answers are read: the answers range when there is one, else the sales range itself. */
 export function answersSource(p: Prepared): SourceTable {

@@ -12,7 +12,7 @@ import { classifyLoyalty } from './loyalty';
 import { moneyFormatOf } from './money-format';
 import { applyOverrides } from './overrides';
 import { cached, type ExtraSources, type Prepared, type PreviousSegments } from './prepared';
-import { answeringCustomers, classifyProfiles } from './profiles';
+import { answeringCustomers, classifyProfiles, readsAnswers } from './profiles';
 import { segmentInfo, type EngineResult, type TypeResult } from './result';
 import { classifyRfm } from './rfm';
 import { summarize } from './summary';
@@ -35,7 +35,7 @@ function extendCustomers(base: CustomerIndex, config: Config, previous: Previous
   };
   for (const perType of Object.values(config.overrides)) Object.keys(perType).forEach(collect);
   for (const perType of Object.values(previous?.segments ?? {})) Object.keys(perType).forEach(collect);
-  if (sources.answers && config.segmentTypes.some((t) => t.kind === 'profiles')) answeringCustomers(sources.answers, config).forEach(collect);
+  if (sources.answers && readsAnswers(config.segmentTypes)) answeringCustomers(sources.answers, config).forEach(collect);
   // Most runs add no one: the index from ingest is used as it is, not copied.
   if (extra.length === 0) return base;
   const ids = base.ids.slice();

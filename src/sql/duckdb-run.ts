@@ -10,6 +10,7 @@ import { isoTextToEpochDay } from '../engine/parse/date';
 import { ingest, type SalesLines } from '../engine/ingest';
 import type { Issue, SourceTable } from '../engine/types';
 import { plansVisits, visitsNeedDates } from '../engine/visits';
+import { readsAnswers } from '../engine/profiles';
 import { applyOverrides } from '../engine/overrides';
 import { periodsNeedDates } from '../engine/activity';
 import { recencyNeedsDates } from '../engine/rfm';
@@ -89,7 +90,7 @@ export async function segmentOnDuckdb(path: string, config: Config, options: Duc
     if (!shape.usable) return { ok: false, reason: 'unusable', issues: shape.issues };
     // Read only where the engine reads them (a profiles type, a segment with a visit frequency), so the
     // warnings about them are the engine's too.
-    const answers = config.segmentTypes.some((t) => t.kind === 'profiles') ? options.sources?.answers : undefined;
+    const answers = readsAnswers(config.segmentTypes) ? options.sources?.answers : undefined;
     const visits = config.segmentTypes.some(plansVisits) ? options.sources?.visits : undefined;
     if (visits && shape.mapping.date === undefined) return { ok: false, reason: 'unusable', issues: config.segmentTypes.filter(plansVisits).map(() => visitsNeedDates()) };
     const trimmed = [...keyColumns(raw.header, shape.mapping, config)].map((c) => raw.header[c]);

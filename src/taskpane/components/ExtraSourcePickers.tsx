@@ -2,6 +2,8 @@
 // table or sheet of the workbook, or none. Shown when a segment type reads one, or once one is chosen.
 import { Dropdown, Field, Option, makeStyles, tokens } from '@fluentui/react-components';
 import type { SegmentType } from '../../engine/config';
+import { readsAnswers } from '../../engine/profiles';
+import { plansVisits } from '../../engine/visits';
 import type { SourceInfo, SourceRef } from '../../hosts/host';
 import type { ExtraChoice } from '../state/useSource';
 import type { ExtraRole } from '../worker/protocol';
@@ -13,13 +15,9 @@ const useStyles = makeStyles({
 
 const NONE = 'none';
 
-/** Profiles read answers; any segment list whose segments carry a visit frequency reads visits. */
+/** Profiles read answers; a type with a visit frequency (on a segment, or on an activity type itself) reads visits, as the engine does. */
 export function rangesWanted(types: readonly SegmentType[]): Record<ExtraRole, boolean> {
-  const visitFrequency = (v: unknown) => Array.isArray(v) && v.some((s) => typeof s === 'object' && s !== null && (s as { visitEveryDays?: unknown }).visitEveryDays !== undefined);
-  return {
-    answers: types.some((t) => t.kind === 'profiles'),
-    visits: types.some((t) => Object.values(t).some(visitFrequency)),
-  };
+  return { answers: readsAnswers(types), visits: types.some(plansVisits) };
 }
 
 const TEXT: Record<ExtraRole, { label: string; hint: string }> = {
