@@ -10,7 +10,7 @@ import { keyText } from '../engine/ingest';
 import type { DateOrder } from '../engine/parse/date';
 import { answersWithoutCustomer } from '../engine/profiles';
 import { readVisitRows } from '../engine/visits';
-import type { Issue, SourceTable } from '../engine/types';
+import type { Cell, Issue, SourceTable } from '../engine/types';
 import type { ColumnNames } from './compile';
 import { sqlIdent } from './duckdb-source';
 
@@ -27,10 +27,10 @@ export const VISITS_COLUMNS = ['Customer', 'Visit date'];
  * second `Region`). The first of two equal names keeps its spelling, so a question finds the column the
  * engine finds (the first one headed so).
  */
-export function tableHeader(header: readonly unknown[]): string[] {
+export function tableHeader(header: readonly Cell[]): string[] {
   const taken = new Set<string>();
   return header.map((h, c) => {
-    const base = keyText(h as never) || `Column ${c + 1}`;
+    const base = keyText(h) || `Column ${c + 1}`;
     let name = base;
     for (let k = 2; taken.has(name.toLowerCase()) || name === ANSWER_ROW; k++) name = `${base} (${k})`;
     taken.add(name.toLowerCase());
