@@ -46,12 +46,28 @@ export interface TypedSales {
 
 /** JavaScript's String.prototype.trim() set, for DuckDB's trim(s, characters): the engine compares trimmed text. */
 const JS_SPACES = '\t\n\u000b\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
-/** The same set as a pattern class (RE2), for the cheap test that guards the trim: trim with a long set is slow (4 s a million cells). */
+/** The same set as a pattern class (RE2), for the test that guards the trim: trim with a long set is slow (4 s a million cells). */
 const SPACE_CLASS = '[\\t-\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]';
-const trimmed = (expr: string) => `CASE WHEN regexp_matches(${expr}, '^${SPACE_CLASS}|${SPACE_CLASS}$') THEN trim(${expr}, ${sqlText(JS_SPACES)}) ELSE ${expr} END`;
-/** An Excel error value (`#N/A`), spaces around allowed: one pattern, tried only on text holding a `#`. */
-const ERROR_PATTERN = sqlText(`^\\s*(${EXCEL_ERRORS.map((e) => e.replace(/[.*+?^${}()|[\]\\/!#]/g, (c) => `\\${c}`)).join('|')})\\s*$`);
-const isError = (text: string) => `(contains(${text}, '#') AND regexp_full_match(${text}, ${ERROR_PATTERN}))`;
+/**
+ * Text that may have a space at either end, by tests far cheaper than the pattern (a third of its 40 ns
+ * a cell): it starts below `!` (a control character, a space, or nothing: DuckDB compares bytes), holds
+ * a character beyond ASCII (more bytes than characters, so any of the Unicode spaces), or ends with one
+ * of ASCII's six. Every other text is ASCII from a printable first character to a last one that is no
+ * space, and needs no trim. Only the few that pass go through the pattern.
+ */
+const maybeSpaced = (expr: string) =>
+  `(${expr} < '!' OR strlen(${expr}) <> length(${expr}) OR ${[32, 9, 10, 11, 12, 13].map((c) => `ends_with(${expr}, chr(${c}))`).join(' OR ')})`;
+/** `expr` as String.prototype.trim() gives it. Exported for its test against JavaScript's trim. */
+export const trimmedSql = (expr: string) =>
+  `CASE WHEN ${maybeSpaced(expr)} AND regexp_matches(${expr}, '^${SPACE_CLASS}|${SPACE_CLASS}$') THEN trim(${expr}, ${sqlText(JS_SPACES)}) ELSE ${expr} END`;
+/** An Excel error value (`#N/A`) in trimmed text (the keys): one pattern, tried only on text holding a `#`. */
+const ERROR_PATTERN = sqlText(`^(${EXCEL_ERRORS.map((e) => e.replace(/[.*+?^${}()|[\]\\/!#]/g, (c) => `\\${c}`)).join('|')})$`);
+/**
+ * A CASE, not an AND: DuckDB works out both sides of an AND in a select list for every line, the pattern
+ * included (0.1 s a million lines for three columns); a CASE tries it on the lines holding a `#` only.
+ * False for NULL.
+ */
+const isError = (text: string) => `(CASE WHEN contains(${text}, '#') THEN regexp_full_match(${text}, ${ERROR_PATTERN}) ELSE false END)`;
 
 /** Text the engine reads as this number and DuckDB's cast reads alike: an optional sign, digits, one separator. */
 const plainNumber = (decimal: DecimalSeparator) => `^[ \\t]*[-+]?([0-9]{1,300}(\\${decimal}[0-9]+)?|\\${decimal}[0-9]+)[ \\t]*$`;
@@ -102,7 +118,7 @@ export function keyColumns(header: string[], m: ColumnMapping, config: Config): 
 
 const header = (p: Plan, c: number) => sqlIdent(p.raw.header[c]);
 /** The key columns trimmed (tw_k<c>), as the filters read them. */
-const trimmedKeys = (p: Plan) => [...p.keys].map((c) => `${p.raw.kinds[c] === 'text' ? trimmed(`c${c}`) : `CAST(c${c} AS VARCHAR)`} AS tw_k${c}`);
+const trimmedKeys = (p: Plan) => [...p.keys].map((c) => `${p.raw.kinds[c] === 'text' ? trimmedSql(`c${c}`) : `CAST(c${c} AS VARCHAR)`} AS tw_k${c}`);
 /** A cell as text: a CSV's as it is, a Parquet column's cast. */
 const textOf = (p: Plan, c: number) => (p.raw.kinds[c] === 'text' ? `c${c}` : `CAST(c${c} AS VARCHAR)`);
 /** Typed by the file (Parquet numbers, dates and timestamps), not by the patterns. */
@@ -207,10 +223,11 @@ async function storeLines(con: DuckDBConnection, p: Plan, decimal: DecimalSepara
   if (p.date !== undefined && !typedByFile(p, p.date)) inner.push(`regexp_full_match(${textOf(p, p.date)}, ${sqlText(ISO_DAY)}) AS tw_m${p.date}`);
   // Typed once here: the outer select reads it twice (the value, and whether the text is kept as odd).
   if (p.date !== undefined) inner.push(`${dateExpression(p, p.date)} AS tw_d${p.date}`);
-  for (const c of p.textChecked) inner.push(`coalesce(${isError(textOf(p, c))}, false) AS tw_e${c}`);
+  // On the trimmed text (a key, tw_k<c>), as the engine trims it: RE2's \s lacks the no-break space and \v.
+  for (const c of p.textChecked) inner.push(`${isError(`tw_k${c}`)} AS tw_e${c}`);
   inner.push(`${p.textChecked.length > 0 ? p.textChecked.map((c) => `tw_e${c}`).join(' OR ') : 'false'} AS tw_text_bad`);
-  // The error value itself, for the message, when the column is not stored.
-  for (const c of p.textChecked) if (!p.kept.has(c)) outer.push(`CASE WHEN tw_e${c} THEN ${textOf(p, c)} END AS tw_error${c}`);
+  // The error value as the file has it, for the message (a stored key column holds it trimmed).
+  for (const c of p.textChecked) outer.push(`CASE WHEN tw_e${c} THEN ${textOf(p, c)} END AS tw_error${c}`);
 
   raw.header.forEach((_, c) => {
     const name = header(p, c);
@@ -379,7 +396,8 @@ async function leftOut(con: DuckDBConnection, p: Plan, config: Config, decimal: 
   const cells = raw.header.map((_, c) => {
     const name = header(p, c);
     if (c === p.customer) return `coalesce(tw_customer_raw, ${name})`;
-    if (!p.kept.has(c)) return p.textChecked.includes(c) ? `tw_error${c}` : 'NULL';
+    if (p.textChecked.includes(c)) return p.kept.has(c) ? `coalesce(tw_error${c}, ${name})` : `tw_error${c}`;
+    if (!p.kept.has(c)) return 'NULL';
     const odd = (p.numbers.includes(c) || c === p.date) && !typedByFile(p, c);
     return odd ? `coalesce(tw_odd${c}, CAST(${name} AS VARCHAR))` : name;
   });

@@ -22,7 +22,7 @@ import { differences, engineAnswer, type Row } from '../support/sql-compare';
 const HEADER = ['Customer ID', 'Customer Name', 'Order Date', 'Sales', 'Profit', 'Quantity', 'Region', 'Order ID'];
 const COLUMNS = { customer: 'Customer ID', customerName: 'Customer Name', date: 'Order Date', amount: 'Sales', profit: 'Profit', quantity: 'Quantity', order: 'Order ID' };
 
-const CUSTOMERS = ['C1', ' C1 ', 'C2', 'C3', "O'Brien", 'a"b', 'back\\slash', 'x -- y', '1001', 'Ü-7', '', '#N/A'];
+const CUSTOMERS = ['C1', ' C1 ', 'C2', 'C3', "O'Brien", 'a"b', 'back\\slash', 'x -- y', '1001', 'Ü-7', '', '#N/A', '\u3000#DIV/0!\u00a0'];
 const NAMES = ['Ann', 'Ann, Ltd', 'Bob "B"', '', ' ', "D'Arcy -- \\", 'two\nlines'];
 const REGIONS = ['West', 'East', ' West ', ''];
 
@@ -56,7 +56,7 @@ const line = fc.tuple(
   money(-100, 100),
   fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0, max: 5 }).map(String) }, { weight: 1, arbitrary: fc.constantFrom('', 'x') }),
   fc.constantFrom(...REGIONS),
-  fc.oneof({ weight: 12, arbitrary: fc.constantFrom('O1', 'O2', 'O3', 'O4', ' O1 ') }, { weight: 1, arbitrary: fc.constantFrom('#N/A', '') }),
+  fc.oneof({ weight: 12, arbitrary: fc.constantFrom('O1', 'O2', 'O3', 'O4', ' O1 ') }, { weight: 1, arbitrary: fc.constantFrom('#N/A', '', '\u00a0#N/A', '\u000b#REF! ') }),
 );
 
 const shares = fc.constantFrom<number[]>([80, 15, 5], [70, 20, 10], [50, 50, 0], [60, 30, 10], [100, 0, 0], [33.3, 33.3, 33.4]);
