@@ -85,6 +85,8 @@ export async function segmentWithDuckdb(input: string, values: DuckdbArgs, sourc
     outcome = await segmentOnDuckdb(input, config, { progress: progress?.show, sources });
   } catch (e) {
     progress?.done();
+    // Our own reading of the file's head (an empty file) speaks for itself, as the engine's reader does.
+    if (e instanceof SourceError) throw e;
     // DuckDB could not read the file (broken quoting, a damaged Parquet file): the user's problem, said plainly.
     throw new SourceError(`${input} could not be read by DuckDB: ${(e as Error).message.split('\n')[0]}`);
   }

@@ -79,7 +79,7 @@ export function headerProblem(sheet: string, origin: { row: number; column: numb
 }
 
 /** Rows looked through for a header below a sheet's title. */
-const MAX_TITLE_ROWS = 10;
+export const MAX_TITLE_ROWS = 10;
 
 /**
  * How many rows above the header are a title: a report sheet often starts with `Sales 2017` in A1 and a

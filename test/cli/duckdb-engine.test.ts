@@ -157,6 +157,27 @@ describe('tierwise segment --engine', () => {
     await expect(chooseEngine(SUPERSTORE, 'spark', false)).rejects.toThrow(/--engine is duckdb or js/);
   });
 
+  // DuckDB's reader is told the header row the engine's reader finds: below a title block it skips
+  // those rows and says so in the same note, also when the file is longer than the lines parsed to find it.
+  it('finds the header below a title block as the engine does, and refuses a file of blank lines alike', async () => {
+    const csv = join(dir, 'titled.csv');
+    const lines = Array.from({ length: 30 }, (_, i) => `c${i % 4},2017-01-${String((i % 28) + 1).padStart(2, '0')},${10 + i}`);
+    writeFileSync(csv, ['Sales 2017', '', 'Customer,Date,Sales', ...lines, '', ''].join('\n'));
+    const cfg = join(dir, 'titled.config.json');
+    writeFileSync(cfg, JSON.stringify({ version: 1, segmentTypes: [{ name: 'ABC', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] }] }));
+    const duck = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
+    const js = await run(['segment', csv, '--config', cfg, '--engine', 'js']);
+    expect(duck).toEqual(js);
+    expect(duck.err).toMatch(/the 2 rows above the header are a title, not data: the header is row 3/);
+    expect(duck.out.split('\r\n')).toHaveLength(4 + 2);
+
+    const blank = join(dir, 'blank.csv');
+    writeFileSync(blank, '\n\n \n');
+    const duckBlank = await run(['segment', blank, '--config', cfg, '--engine', 'duckdb']);
+    expect(duckBlank).toEqual(await run(['segment', blank, '--config', cfg, '--engine', 'js']));
+    expect(duckBlank.code).toBe(2);
+  });
+
   // Two bad cells and a blank customer, worked by hand: lines 3 (Sales "n/a"), 4 (blank customer) and 5
   // (Date "2017-02-30") are left out; c1 keeps 10 + 30 = 40, c2 keeps 20; of 60, c2 has 40/60 = 66.7 %
   // ahead of it, below 80 %: both in A.
