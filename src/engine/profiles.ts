@@ -10,7 +10,7 @@ import { columnNamed } from './parse/headers';
 import { customerColumnOf } from './second-range';
 import { summarize } from './summary';
 import type { Config, SegmentType } from './config';
-import type { Issue, SourceTable } from './types';
+import type { Cell, Issue, SourceTable } from './types';
 
 /** Whether a run reads questionnaire answers: a profiles type asks them. */
 export const readsAnswers = (types: readonly SegmentType[]): boolean => types.some((t) => t.kind === 'profiles');
@@ -111,30 +111,54 @@ export function priorityOrder(profiles: readonly Pick<Profile, 'priority'>[]): n
   return profiles.map((_, i) => i).sort((a, b) => (profiles[a].priority ?? Infinity) - (profiles[b].priority ?? Infinity) || a - b);
 }
 
+/** One question a profile asks: where (`profiles[0].include.Region`), the answers it allows, and the column answering it (-1: none). */
+export interface ProfileQuestion {
+  profile: number;
+  include: boolean;
+  /** The path below the type's own (`profiles[0].include.Region`). */
+  path: string;
+  question: string;
+  allowed: readonly string[];
+  column: number;
+}
+
+/** Every question of a profiles type, profile by profile (include, then exclude), with the column of `header` that answers it. */
+export function profileQuestions(type: ProfilesType, header: readonly Cell[]): ProfileQuestion[] {
+  return type.profiles.flatMap((pr, profile) =>
+    ([[true, pr.include], [false, pr.exclude]] as const).flatMap(([include, lists]) =>
+      Object.entries(lists).map(([question, allowed]) => ({ profile, include, path: `profiles[${profile}].${include ? 'include' : 'exclude'}.${question}`, question, allowed, column: columnNamed(header, question) })),
+    ),
+  );
+}
+
+/** The refusal of each question of `type` no column of the source answers; `where` is the type's path (`segmentTypes[2]`). */
+function unanswered(type: ProfilesType, where: string, header: readonly Cell[], source: 'answers' | 'sales'): Issue[] {
+  return profileQuestions(type, header)
+    .filter((q) => q.column < 0)
+    .map((q) => ({
+      severity: 'error',
+      where: `${where}.${q.path}`,
+      message: `the ${source} range has no column headed "${q.question}"; its columns: ${header.filter((h) => !isBlank(h)).join(', ')}`,
+    }));
+}
+
+/**
+ * The engine's refusal of the questions no column of the source answers, for every profiles type of the
+ * configuration (`source`: the answers range, or the sales range when there is none). The DuckDB path
+ * says it too, before it reads the lines.
+ */
+export function unansweredQuestions(segmentTypes: readonly SegmentType[], header: readonly Cell[], source: 'answers' | 'sales'): Issue[] {
+  return segmentTypes.flatMap((type, i) => (type.kind === 'profiles' ? unanswered(type, `segmentTypes[${i}]`, header, source) : []));
+}
+
 export function classifyProfiles(p: Prepared, type: ProfilesType): TypeResult {
   const n = p.measures.count;
   const where = typePath(p, type.name);
   const source = answersSource(p);
-  const issues: Issue[] = [...blankCustomers(p)];
-  const conditionsOf = (i: number): Condition[] => {
-    const pr = type.profiles[i];
-    const out: Condition[] = [];
-    for (const [include, lists] of [[true, pr.include], [false, pr.exclude]] as const) {
-      for (const [question, allowed] of Object.entries(lists)) {
-        const c = columnNamed(source.header, question);
-        if (c < 0) {
-          issues.push({
-            severity: 'error',
-            where: `${where}.profiles[${i}].${include ? 'include' : 'exclude'}.${question}`,
-            message: `the ${p.sources.answers ? 'answers' : 'sales'} range has no column headed "${question}"; its columns: ${source.header.filter((h) => !isBlank(h)).join(', ')}`,
-          });
-          continue;
-        }
-        out.push({ answers: answersTo(p, c), allowed: new Set(allowed.map((a) => a.toLowerCase())), include });
-      }
-    }
-    return out;
-  };
+  const issues: Issue[] = [...blankCustomers(p), ...unanswered(type, where, source.header, p.sources.answers ? 'answers' : 'sales')];
+  const asked = profileQuestions(type, source.header).filter((q) => q.column >= 0);
+  const conditionsOf = (i: number): Condition[] =>
+    asked.filter((q) => q.profile === i).map((q) => ({ answers: answersTo(p, q.column), allowed: new Set(q.allowed.map((a) => a.toLowerCase())), include: q.include }));
   const own = type.profiles.map((_, i) => conditionsOf(i));
   const rules = type.profiles.map((_, i) => chainOf(type.profiles, i).flatMap((k) => own[k]));
   const order = priorityOrder(type.profiles);

@@ -10,7 +10,7 @@ import { isoTextToEpochDay } from '../engine/parse/date';
 import { ingest, type SalesLines } from '../engine/ingest';
 import type { Issue, SourceTable } from '../engine/types';
 import { plansVisits, visitsNeedDates } from '../engine/visits';
-import { readsAnswers } from '../engine/profiles';
+import { readsAnswers, unansweredQuestions } from '../engine/profiles';
 import { applyOverrides } from '../engine/overrides';
 import { periodsNeedDates } from '../engine/activity';
 import { recencyNeedsDates } from '../engine/rfm';
@@ -93,6 +93,10 @@ export async function segmentOnDuckdb(path: string, config: Config, options: Duc
     const answers = readsAnswers(config.segmentTypes) ? options.sources?.answers : undefined;
     const visits = config.segmentTypes.some(plansVisits) ? options.sources?.visits : undefined;
     if (visits && shape.mapping.date === undefined) return { ok: false, reason: 'unusable', issues: config.segmentTypes.filter(plansVisits).map(() => visitsNeedDates()) };
+    // A question no column answers is the file's problem, which the engine refuses too: said in its
+    // words, not as something SQL cannot do.
+    const unanswered = unansweredQuestions(config.segmentTypes, answers ? answers.header : raw.table.header, answers ? 'answers' : 'sales');
+    if (unanswered.length > 0) return { ok: false, reason: 'unusable', issues: unanswered };
     const trimmed = [...keyColumns(raw.header, shape.mapping, config)].map((c) => raw.header[c]);
     const compile = (latestDay?: string | null) =>
       compileSql(config, {

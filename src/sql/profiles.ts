@@ -8,7 +8,7 @@
 // answered the same question twice, differently (docs/sql.md).
 import type { Config } from '../engine/config';
 import { columnNamed } from '../engine/parse/headers';
-import { chainOf, priorityOrder } from '../engine/profiles';
+import { chainOf, priorityOrder, profileQuestions } from '../engine/profiles';
 import type { ProfilesType } from '../engine/profiles-schema';
 import { customerColumnOf } from '../engine/second-range';
 import { tableName, type Dialect } from './dialect';
@@ -59,22 +59,13 @@ export function configuredAnswerColumns(config: Config): string[] {
  */
 function questionColumns(config: Config, header: readonly string[], source: string, problems: { path: string; message: string }[]): number[] {
   const found: number[] = [];
-  for (const t of profilesTypes(config)) {
-    const where = `segmentTypes[${config.segmentTypes.indexOf(t)}]`;
-    t.profiles.forEach((p, i) => {
-      for (const [kind, lists] of [['include', p.include], ['exclude', p.exclude]] as const) {
-        for (const question of Object.keys(lists)) {
-          const c = columnNamed(header, question);
-          if (c < 0) {
-            problems.push({
-              path: `${where}.profiles[${i}].${kind}.${question}`,
-              message: `the ${source} has no column headed "${question}"; its columns: ${header.filter((h) => h.trim() !== '').join(', ')}`,
-            });
-          } else if (!found.includes(c)) found.push(c);
-        }
-      }
-    });
-  }
+  config.segmentTypes.forEach((t, i) => {
+    if (t.kind !== 'profiles') return;
+    for (const q of profileQuestions(t, header)) {
+      if (q.column < 0) problems.push({ path: `segmentTypes[${i}].${q.path}`, message: `the ${source} has no column headed "${q.question}"; its columns: ${header.filter((h) => h.trim() !== '').join(', ')}` });
+      else if (!found.includes(q.column)) found.push(q.column);
+    }
+  });
   return found;
 }
 

@@ -108,6 +108,26 @@ describe('tierwise segment --engine', () => {
     expect(duck.err).toContain('visit planning counts days to the latest sale: map a Date column with readable dates');
   });
 
+  // A question no column answers: the engine refuses the file, so the DuckDB path says the same, not
+  // that DuckDB cannot do it (which sent the user to the engine, to be refused again), and without the
+  // query's own line column among "its columns".
+  it('refuses a profile question no column answers in the engine\'s words, from the lines or from --answers', async () => {
+    const csv = join(dir, 'unasked.csv');
+    writeFileSync(csv, 'Customer,Date,Sales\nc1,2017-01-01,10\nc2,2017-01-02,20\n');
+    const answers = join(dir, 'unasked-answers.csv');
+    writeFileSync(answers, 'Customer,Region\nc1,West\n');
+    const cfg = join(dir, 'unasked.config.json');
+    writeFileSync(cfg, JSON.stringify({ version: 1, segmentTypes: [{ name: 'Profile', kind: 'profiles', profiles: [{ name: 'Corp', include: { Segment: ['Corporate'] }, priority: 1 }] }] }));
+    for (const extra of [[], ['--answers', answers]]) {
+      const duck = await run(['segment', csv, '--config', cfg, ...extra, '--engine', 'duckdb']);
+      const js = await run(['segment', csv, '--config', cfg, ...extra, '--engine', 'js']);
+      expect(js.code).toBe(2);
+      expect(duck).toEqual(js);
+    }
+    const lines = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
+    expect(lines.err).toBe('segmentTypes[0].profiles[0].include.Segment: the sales range has no column headed "Segment"; its columns: Customer, Date, Sales\ntierwise: the input cannot be segmented; nothing was written\n');
+  });
+
   // Every kind of the shipped example, its profiles asking Superstore's own columns (no answers file).
   it('writes the same CSV with DuckDB as with the engine for every kind of the all-kinds example', async () => {
     const duck = await run(['segment', SUPERSTORE, '--config', ALL_KINDS, '--engine', 'duckdb']);
