@@ -6,17 +6,16 @@
 // - With TIERWISE_BENCH_BIG=1 (or `npm run bench -- sql-big`): 100,000,000 lines generated as Parquet by
 //   DuckDB itself, segmented by `--engine duckdb` with ABC and bands (and RFM when the compiler writes it):
 //   goal under 3 minutes and 4 GB. Writing the file takes minutes and 2-3 GB of disk, so it is not run by default.
-import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import { epochDayToIso, serialToEpochDay } from '../src/engine/parse/date';
 import type { Cell } from '../src/engine/types';
 import { BENCH_HEADER, benchTable } from './data';
+import { buildCli, child, PEAK_KB, runCli, type ChildRun } from './child';
 import { median } from './stats';
 
-const ROOT = resolve(__dirname, '..');
 
 export const SQL_BENCH_CONFIG = {
   version: 1,
@@ -73,50 +72,17 @@ function handWritten(csv: string): string {
 ) TO '/dev/null' (FORMAT csv)`;
 }
 
-interface ChildRun {
-  ms: number;
-  peakMB: number;
-  code: number;
-  err: string;
-}
-
-/**
- * A child process on plain node, timed from outside (start-up included); its peak memory from inside.
- * Plain node, as users run the command (bin/tierwise.cjs on the compiled dist/), not through the
- * TypeScript loader the bench itself runs on, whose compiling of every module at start-up no user pays.
- */
-function child(script: string, args: string[]): ChildRun {
-  const t0 = performance.now();
-  const text = execFileSync(process.execPath, ['-e', script, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
-  const ms = performance.now() - t0;
-  const r = JSON.parse(text) as { code: number; err: string; maxRssKb: number };
-  return { ms, peakMB: r.maxRssKb / 1024, code: r.code, err: r.err };
-}
-
-/** The command as bin/tierwise.cjs runs it, on dist/ (built by `npm ci`; the bench builds it again first). */
-const cliScript = `
-  const { main } = require(${JSON.stringify(join(ROOT, 'dist/cli/main.js'))});
-  let err = '';
-  main(process.argv.slice(1), { out: () => {}, err: (s) => { err += s; } }).then((code) => {
-    process.stdout.write(JSON.stringify({ code, err, maxRssKb: process.resourceUsage().maxRSS }));
-  });`;
-
 const duckdbScript = `
   const { DuckDBInstance } = require('@duckdb/node-api');
   (async () => {
     const db = await DuckDBInstance.create(':memory:');
     const con = await db.connect();
     await con.run(process.argv[1]);
-    process.stdout.write(JSON.stringify({ code: 0, err: '', maxRssKb: process.resourceUsage().maxRSS }));
+    process.stdout.write(JSON.stringify({ code: 0, err: '', maxRssKb: ${PEAK_KB} }));
   })();`;
 
-/** dist/ from the sources as they are, so the figures are this tree's (tsconfig.build.json, as `npm ci` builds it). */
-function buildCli(): void {
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
-}
-
 function segmentCli(input: string, config: string, engine: 'duckdb' | 'js', out: string): ChildRun {
-  const r = child(cliScript, ['segment', input, '--config', config, '--engine', engine, '--out', out]);
+  const r = runCli(['segment', input, '--config', config, '--engine', engine, '--out', out]);
   if (r.code > 1) throw new Error(`tierwise segment --engine ${engine} failed (exit ${r.code}):\n${r.err}`);
   return r;
 }
