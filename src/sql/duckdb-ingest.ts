@@ -17,7 +17,7 @@ import { columnNamed } from '../engine/parse/headers';
 import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
 import { detectDecimalCounted, EXCEL_ERRORS, readNumber, type DecimalEvidence, type DecimalSeparator } from '../engine/parse/number';
 import type { Cell, ColumnMapping, Issue, SourceTable } from '../engine/types';
-import { sqlIdent, sqlText, type RawSource } from './duckdb-source';
+import { skippedLines, sqlIdent, sqlText, type RawSource } from './duckdb-source';
 
 /** The column of `sales` numbering the lines in the file's order (the sheet row), for compileSql's lineOrder. */
 export const LINE_COLUMN = '__line';
@@ -163,8 +163,19 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   const date1904 = config.locale.date1904 ?? false;
 
   const setting = config.locale.decimal;
+  // The blank lines DuckDB skips and the engine counts: looked for while DuckDB types the lines.
+  const skipping = skippedLines(raw);
   await storeLines(con, plan, setting === ',' ? ',' : '.');
-  const rows = Number((await con.runAndReadAll('SELECT count(*) FROM tw_typed')).getRowsJS()[0][0]);
+  const stored = Number((await con.runAndReadAll('SELECT count(*) FROM tw_typed')).getRowsJS()[0][0]);
+  // Only when both count the same lines (a lone carriage return inside a line would part them).
+  const blankLines = await skipping;
+  const skipped = blankLines !== undefined && blankLines.read === stored ? blankLines.rows : [];
+  // The rows the engine counts, for the range of a note about a whole column.
+  const rows = stored + skipped.length;
+  // To the engine a blank line is a row of empty cells: dropped by the filters (counted as such) when
+  // they drop such a row, else skipped with a note. Asked of the engine itself, on one such row.
+  const blankFiltered = skipped.length > 0 && ingest({ ...raw.table, rows: [raw.header.map(() => '')] }, config).filteredRows === 1;
+  const blankNoted = blankFiltered ? [] : skipped;
   let decimal: { decimal: DecimalSeparator; proven: boolean } = { decimal: setting === ',' ? ',' : '.', proven: setting !== 'auto' };
   if (setting === 'auto') {
     decimal = await chooseDecimal(con, plan, rows, issues);
@@ -183,9 +194,11 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   const counts = await con.runAndReadAll(
     `SELECT count(*) FILTER (WHERE NOT tw_kept), count(*) FILTER (WHERE tw_kept AND tw_readable), count(*) FILTER (WHERE tw_kept AND NOT tw_readable), ${latest} FROM tw_lines`,
   );
-  const [filteredRows, lineCount, unreadable] = (counts.getRowsJS()[0].slice(0, 3) as bigint[]).map(Number);
+  const [filteredStored, lineCount, unreadable] = (counts.getRowsJS()[0].slice(0, 3) as bigint[]).map(Number);
+  const filteredRows = filteredStored + (blankFiltered ? skipped.length : 0);
   const latestDay = counts.getRowsJS()[0][3] as string | null;
-  const left = unreadable > 0 ? await leftOut(con, plan, config, decimal.decimal, dateOrder, rows) : { issues: [], count: 0, early: new Map<string, number>() };
+  const left =
+    unreadable > 0 || blankNoted.length > 0 ? await leftOut(con, plan, config, decimal.decimal, dateOrder, rows, skipped, blankNoted) : { issues: [], count: 0, early: new Map<string, number>() };
   const order = await firstAppearance(con, plan, left.early);
   // What the compiled query reads: the kept readable lines, and the lines a filter drops that have a
   // customer (their dates still set the default window end, SEMANTICS.md 2).
@@ -387,10 +400,20 @@ function cellOf(v: unknown): Cell {
 /**
  * The lines left out: every line no filter drops that is not readable, handed to the engine's ingest
  * (with the decimal separator and day order already chosen for the whole file), which explains each with
- * its message; addresses are moved from the small table's rows to the file's. A line with nothing in it
- * is skipped with one note, as the engine skips it.
+ * its message; addresses are moved from the small table's rows to the file's, counting the blank lines
+ * DuckDB's reader skipped (`skipped`). A line with nothing in it is skipped with one note, as the engine
+ * skips it, and so are the skipped blank lines no filter drops (`blankNoted`).
  */
-async function leftOut(con: DuckDBConnection, p: Plan, config: Config, decimal: DecimalSeparator, dateOrder: DateOrder, rows: number): Promise<{ issues: Issue[]; count: number; early: Map<string, number> }> {
+async function leftOut(
+  con: DuckDBConnection,
+  p: Plan,
+  config: Config,
+  decimal: DecimalSeparator,
+  dateOrder: DateOrder,
+  rows: number,
+  skipped: readonly number[],
+  blankNoted: readonly number[],
+): Promise<{ issues: Issue[]; count: number; early: Map<string, number> }> {
   const { raw } = p;
   // Each cell as the file had it: the text the patterns did not take, else the typed value, the customer as written.
   const cells = raw.header.map((_, c) => {
@@ -414,8 +437,9 @@ async function leftOut(con: DuckDBConnection, p: Plan, config: Config, decimal: 
     const key = r[r.length - 1];
     if (typeof key === 'string' && !early.has(key)) early.set(key, Number(r[0]));
   });
-  if (found.length === 0) return { issues: [], count: 0, early };
-  const at = found.map((r) => Number(r[0]));
+  if (found.length === 0) return { issues: blankNoted.length > 0 ? [blankRowsNote(counted(raw.table, rows), [...blankNoted])] : [], count: 0, early };
+  // The file's rows, which count the blank lines DuckDB skipped.
+  const at = found.map((r) => fileRow(Number(r[0]), skipped));
   const small: SourceTable = { ...raw.table, rows: found.map((r) => r.slice(1).map(cellOf)), notes: undefined };
   // A number the patterns read went back to text with a point above; read with a comma it would not be
   // a number again, so it is handed over as the number it is. Not the file's own text (`7.5` in a file
@@ -438,9 +462,19 @@ async function leftOut(con: DuckDBConnection, p: Plan, config: Config, decimal: 
       const column = columnIndex(/!([A-Z]{1,3})\d+$/.exec(i.where)?.[1] ?? 'A') - raw.table.origin.column;
       return { ...i, row, where: sourceCellAddress(raw.table, column, row) };
     });
-  const blank = small.rows.map((r, k) => (r.every((v) => v === '' || (typeof v === 'string' && v.trim() === '')) ? at[k] : -1)).filter((r) => r >= 0);
+  const blank = [...blankNoted, ...small.rows.map((r, k) => (r.every((v) => v === '' || (typeof v === 'string' && v.trim() === '')) ? at[k] : -1)).filter((r) => r >= 0)].sort((a, b) => a - b);
   if (blank.length > 0) issues.push(blankRowsNote(counted(raw.table, rows), blank));
   return { issues, count: read.leftOutRows, early };
+}
+
+/** DuckDB's row `row` as the file's data row, counting the blank lines it skipped (`skipped`, ascending). */
+export function fileRow(row: number, skipped: readonly number[]): number {
+  let at = row;
+  for (const blank of skipped) {
+    if (blank > at) break;
+    at++;
+  }
+  return at;
 }
 
 /**

@@ -4,13 +4,14 @@
 // The CSV is read the way the JavaScript path reads it (src/hosts/files/read.ts): the same separator
 // guess, the same header row (title lines above it skipped), every field as text; the typing happens
 // afterwards, in duckdb-ingest.ts, with the engine's own rules.
-import { open, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
 import { isBlank } from '../engine/parse/number';
 import type { Cell, SourceTable } from '../engine/types';
-import { decodeText, guessDelimiter, SourceError } from '../hosts/files/read';
+import { decodeText, guessDelimiter, MAX_FILE_BYTES, SourceError } from '../hosts/files/read';
 import { MAX_TITLE_ROWS, sourceFromGrid } from '../plan/source-check';
 
 /** How the file's cells arrive: text to be typed (CSV) or typed by the file (Parquet). */
@@ -23,6 +24,9 @@ export interface RawSource {
   kinds: ColumnKind[];
   /** The CSV's field separator; undefined for Parquet (its answer is written as plain CSV). */
   delimiter?: string;
+  /** The file, and for a CSV the encoding DuckDB is told. */
+  path: string;
+  encoding?: Encoding;
   format: 'csv' | 'parquet';
   /**
    * A FROM clause giving the file's cells as columns c0, c1, ... (every one text for a CSV), and for
@@ -72,7 +76,9 @@ async function readHead(path: string): Promise<Uint8Array> {
  * first bytes are valid UTF-8 (a multi-byte character cut by the end of the sample is allowed), else
  * Latin-1, DuckDB's nearest to the Windows-1252 the JavaScript path decodes.
  */
-function encodingOf(head: Uint8Array): 'utf-8' | 'utf-16' | 'latin-1' {
+type Encoding = 'utf-8' | 'utf-16' | 'latin-1';
+
+function encodingOf(head: Uint8Array): Encoding {
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return 'utf-16';
   let end = head.length;
   // Back off to the start of a line, so no character is cut.
@@ -111,12 +117,13 @@ async function openCsv(path: string): Promise<RawSource> {
   table.delimiter = delimiter;
   const header = table.header.map((h) => String(h ?? ''));
   const skip = table.origin.row - 1;
+  const encoding = encodingOf(head);
   const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   // Every field as text (typed afterwards by the engine's rules); ragged lines padded or cut as csv-parse's
   // relax_column_count reads them; a quote inside an unquoted field is a character (strict_mode off).
   const relation = `read_csv(${sqlText(path)}, auto_detect = false, header = true, skip = ${skip}, delim = ${sqlText(delimiter)}, quote = '"', escape = '"',
-    encoding = ${sqlText(encodingOf(head))}, columns = {${columns}}, null_padding = true, strict_mode = false)`;
-  return { table, header, kinds: header.map(() => 'text'), delimiter, format: 'csv', relation };
+    encoding = ${sqlText(encoding)}, columns = {${columns}}, null_padding = true, strict_mode = false)`;
+  return { table, header, kinds: header.map(() => 'text'), delimiter, format: 'csv', relation, path, encoding };
 }
 
 function kindOf(type: string): ColumnKind {
@@ -137,5 +144,60 @@ async function openParquet(con: DuckDBConnection, path: string): Promise<RawSour
   // Parquet knows its rows' order: file_row_number is the data row.
   const relation = `(SELECT file_row_number AS tw_row, ${select} FROM read_parquet(${sqlText(path)}, file_row_number = true))`;
   const table: SourceTable = { sheet: basename(path).replace(/\.[^.]+$/, ''), header: header as Cell[], rows: [], origin: { row: 1, column: 0 } };
-  return { table, header, kinds, format: 'parquet', relation };
+  return { table, header, kinds, format: 'parquet', relation, path };
+}
+
+/**
+ * The lines DuckDB's CSV reader skips and the engine counts as rows, all of them blank: lines holding
+ * nothing, or nothing but carriage returns. `rows` are their data rows (0 = the first below the header)
+ * up to the last line with data (blank lines after it are no rows to the engine either); `read` counts
+ * the data lines DuckDB reads, for the caller to check that both count alike. Undefined when the file
+ * has no such line, which a scan of its bytes tells (every file pays that scan: 20 ms for 60 MB);
+ * only then is the file read again by the engine's own CSV reader (csv-parse with the options of
+ * src/hosts/files/read.ts), to tell a blank line from one inside a quoted field. Undefined too for a file
+ * above the engine's MAX_FILE_BYTES, whose addresses below a blank line stay DuckDB's (docs/sql.md).
+ */
+export async function skippedLines(raw: RawSource): Promise<{ rows: number[]; read: number } | undefined> {
+  if (raw.format !== 'csv' || !(await mayHaveBlankLine(raw.path, raw.encoding ?? 'utf-8'))) return undefined;
+  if ((await fileSize(raw.path)) > MAX_FILE_BYTES) return undefined;
+  const headerRecord = raw.table.origin.row - 1;
+  const skipped: number[] = [];
+  let index = 0;
+  let read = 0;
+  let lastData = -1;
+  parse(decodeText(await readFile(raw.path)), {
+    delimiter: raw.delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    bom: true,
+    raw: true,
+    // With `raw`, csv-parse hands each record with its text (its types do not say so).
+    on_record: (r) => {
+      const { record, raw: text } = r as unknown as { record: string[]; raw: string };
+      const row = index++ - headerRecord - 1;
+      if (row < 0) return null;
+      if (/^\r*\n?$/.test(text)) skipped.push(row);
+      else read++;
+      if (!record.every(isBlank)) lastData = row;
+      return null;
+    },
+  });
+  return { rows: skipped.filter((r) => r < lastData), read };
+}
+
+/** Whether the bytes hold a line break followed by another or by a carriage return, in the file's encoding. */
+async function mayHaveBlankLine(path: string, encoding: Encoding): Promise<boolean> {
+  const patterns =
+    encoding === 'utf-16'
+      ? ['\n\n', '\n\r'].flatMap((p) => [Buffer.from(p, 'utf16le'), Buffer.from(p, 'utf16le').swap16()])
+      : [Buffer.from('\n\n'), Buffer.from('\n\r')];
+  let carry: Buffer = Buffer.alloc(0);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    // The last bytes of the chunk before, so a pattern across two chunks is found.
+    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    if (patterns.some((p) => bytes.includes(p))) return true;
+    carry = bytes.subarray(Math.max(0, bytes.length - 3));
+  }
+  return false;
 }

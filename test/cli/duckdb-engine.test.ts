@@ -198,6 +198,26 @@ describe('tierwise segment --engine', () => {
     expect(duckBlank.code).toBe(2);
   });
 
+  // DuckDB's reader skips a line holding nothing (or a carriage return alone); the engine counts it as
+  // an empty row, as Excel shows it. Worked by hand: rows 3 (empty), 5 (",,") and 7 ("\r") are empty;
+  // the blank line inside row 6's quoted name is no line; so "n/a" is C4 and "x" is C8, not C3 and C6.
+  it('addresses left-out lines below blank lines as the engine does, and says the blank rows alike', async () => {
+    const cfg = join(dir, 'blank-lines.config.json');
+    writeFileSync(cfg, JSON.stringify({ version: 1, columns: { customerName: 'Name' }, segmentTypes: [{ name: 'ABC', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] }] }));
+    const lines = ['Customer,Date,Sales,Name', 'c1,2017-01-01,10,', '', 'c2,2017-01-02,n/a,', ',,,', 'c1,2017-01-03,5,"two\n\nlines"', '\r', 'c3,2017-01-04,x,', ''];
+    for (const [name, eol, utf16] of [['blank-lines', '\n', false], ['blank-lines-crlf', '\r\n', false], ['blank-lines-utf16', '\r\n', true]] as const) {
+      const csv = join(dir, `${name}.csv`);
+      // As Excel's "Unicode text" writes it: UTF-16 little-endian after its byte order mark.
+      writeFileSync(csv, utf16 ? Buffer.from(`\ufeff${lines.join(eol)}`, 'utf16le') : lines.join(eol));
+      const duck = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
+      const js = await run(['segment', csv, '--config', cfg, '--engine', 'js']);
+      expect(duck).toEqual(js);
+      expect(duck.err).toContain(`'${name}'!C4: Sales "n/a" is not a number`);
+      expect(duck.err).toContain(`'${name}'!C8: Sales "x" is not a number`);
+      expect(duck.err).toContain(`warning: '${name}'!A3:D3: 3 empty rows were skipped (the first is row 3)`);
+    }
+  });
+
   // Two bad cells and a blank customer, worked by hand: lines 3 (Sales "n/a"), 4 (blank customer) and 5
   // (Date "2017-02-30") are left out; c1 keeps 10 + 30 = 40, c2 keeps 20; of 60, c2 has 40/60 = 66.7 %
   // ahead of it, below 80 %: both in A.
