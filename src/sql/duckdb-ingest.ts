@@ -60,6 +60,11 @@ const maybeSpaced = (expr: string) =>
 /** `expr` as String.prototype.trim() gives it. Exported for its test against JavaScript's trim. */
 export const trimmedSql = (expr: string) =>
   `CASE WHEN ${maybeSpaced(expr)} AND regexp_matches(${expr}, '^${SPACE_CLASS}|${SPACE_CLASS}$') THEN trim(${expr}, ${sqlText(JS_SPACES)}) ELSE ${expr} END`;
+/**
+ * Whether `expr` is blank as the engine's isBlank says (NULL, '', or nothing but isSpaceCode's spaces,
+ * a set a little narrower than trim()'s). Exported for its test against isBlank.
+ */
+export const blankSql = (expr: string) => `coalesce(regexp_full_match(${expr}, '[\\t-\\r \\x{A0}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]*'), true)`;
 /** An Excel error value (`#N/A`) in trimmed text (the keys): one pattern, tried only on text holding a `#`. */
 const ERROR_PATTERN = sqlText(`^(${EXCEL_ERRORS.map((e) => e.replace(/[.*+?^${}()|[\]\\/!#]/g, (c) => `\\${c}`)).join('|')})$`);
 /**
@@ -192,13 +197,23 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   const inSales = (l: string) => `(${l}tw_kept AND ${l}tw_readable) OR (NOT ${l}tw_kept AND ${l}tw_customer_ok)`;
   const latest = m.date !== undefined ? `CAST(max(${header(plan, m.date)}) FILTER (WHERE ${inSales('')}) AS VARCHAR)` : 'NULL';
   const counts = await con.runAndReadAll(
-    `SELECT count(*) FILTER (WHERE NOT tw_kept), count(*) FILTER (WHERE tw_kept AND tw_readable), count(*) FILTER (WHERE tw_kept AND NOT tw_readable), ${latest} FROM tw_lines`,
+    `SELECT count(*) FILTER (WHERE NOT tw_kept), count(*) FILTER (WHERE tw_kept AND tw_readable), count(*) FILTER (WHERE tw_kept AND NOT tw_readable), ${latest},
+       coalesce(max(tw_row) FILTER (WHERE NOT tw_blank_line), -1), coalesce(max(tw_row), -1) FROM tw_lines`,
   );
-  const [filteredStored, lineCount, unreadable] = (counts.getRowsJS()[0].slice(0, 3) as bigint[]).map(Number);
-  const filteredRows = filteredStored + (blankFiltered ? skipped.length : 0);
+  const [filteredAll, lineCount, unreadableAll] = (counts.getRowsJS()[0].slice(0, 3) as bigint[]).map(Number);
   const latestDay = counts.getRowsJS()[0][3] as string | null;
+  // Blank lines after the last line with data are no rows to the engine (its reader drops them): not
+  // filtered, not left out, not in a note.
+  const [lastData, last] = (counts.getRowsJS()[0].slice(4, 6) as bigint[]).map(Number);
+  let [filteredStored, unreadable] = [filteredAll, unreadableAll];
+  if (last > lastData) {
+    const after = (await con.runAndReadAll(`SELECT count(*) FILTER (WHERE NOT tw_kept), count(*) FILTER (WHERE tw_kept AND NOT tw_readable) FROM tw_lines WHERE tw_row > ${lastData}`)).getRowsJS()[0] as bigint[];
+    filteredStored -= Number(after[0]);
+    unreadable -= Number(after[1]);
+  }
+  const filteredRows = filteredStored + (blankFiltered ? skipped.length : 0);
   const left =
-    unreadable > 0 || blankNoted.length > 0 ? await leftOut(con, plan, config, decimal.decimal, dateOrder, rows, skipped, blankNoted) : { issues: [], count: 0, early: new Map<string, number>() };
+    unreadable > 0 || blankNoted.length > 0 ? await leftOut(con, plan, config, decimal.decimal, dateOrder, rows, lastData, skipped, blankNoted) : { issues: [], count: 0, early: new Map<string, number>() };
   const order = await firstAppearance(con, plan, left.early);
   // What the compiled query reads: the kept readable lines, and the lines a filter drops that have a
   // customer (their dates still set the default window end, SEMANTICS.md 2).
@@ -266,10 +281,18 @@ async function storeLines(con: DuckDBConnection, p: Plan, decimal: DecimalSepara
       outer.push(`c${c} AS ${name}`);
     }
   });
+  // A line without a usable customer may be blank (an empty row to the engine) or hold only columns not
+  // stored: for those few lines, whether every cell is blank, and the cells not stored, for leftOut.
+  outer.push(`CASE WHEN tw_customer_ok THEN false ELSE ${raw.header.map((_, c) => blankSql(textOf(p, c))).join(' AND ')} END AS tw_blank_line`);
+  const rest = notStored(p);
+  if (rest.length > 0) outer.push(`CASE WHEN NOT tw_customer_ok THEN [${rest.map((c) => textOf(p, c)).join(', ')}] END AS tw_rest`);
   const customerText = textOf(p, p.customer);
   const select = `SELECT ${outer.join(', ')} FROM (SELECT *, ${inner.join(', ')}, CASE WHEN ${customerText} IS DISTINCT FROM tw_k${p.customer} THEN ${customerText} END AS tw_customer_raw FROM ${raw.relation})`;
   await con.run(`CREATE OR REPLACE TEMP ${p.stored ? 'TABLE' : 'VIEW'} tw_typed AS ${select}`);
 }
+
+/** The columns `tw_typed` does not keep (for a line without a customer they are in tw_rest, in this order). */
+const notStored = (p: Plan): number[] => p.raw.header.map((_, c) => c).filter((c) => !p.kept.has(c));
 
 /** The date column as DATE: the file's dates as they are, Excel serials by Excel's count, ISO text by the cast; the rest answered later. */
 function dateExpression(p: Plan, c: number): string {
@@ -411,6 +434,7 @@ async function leftOut(
   decimal: DecimalSeparator,
   dateOrder: DateOrder,
   rows: number,
+  lastData: number,
   skipped: readonly number[],
   blankNoted: readonly number[],
 ): Promise<{ issues: Issue[]; count: number; early: Map<string, number> }> {
@@ -419,15 +443,18 @@ async function leftOut(
   const cells = raw.header.map((_, c) => {
     const name = header(p, c);
     if (c === p.customer) return `coalesce(tw_customer_raw, ${name})`;
-    if (p.textChecked.includes(c)) return p.kept.has(c) ? `coalesce(tw_error${c}, ${name})` : `tw_error${c}`;
-    if (!p.kept.has(c)) return 'NULL';
+    if (!p.kept.has(c)) {
+      const unstored = `tw_rest[${notStored(p).indexOf(c) + 1}]`;
+      return p.textChecked.includes(c) ? `coalesce(tw_error${c}, ${unstored})` : unstored;
+    }
+    if (p.textChecked.includes(c)) return `coalesce(tw_error${c}, ${name})`;
     const odd = (p.numbers.includes(c) || c === p.date) && !typedByFile(p, c);
     return odd ? `coalesce(tw_odd${c}, CAST(${name} AS VARCHAR))` : name;
   });
   // Whether each number cell is the file's text (odd) or a value the patterns typed, for the comma case below.
   const texts = p.numbers.filter((c) => !typedByFile(p, c));
   const bad = await con.runAndReadAll(
-    `SELECT tw_row, ${cells.join(', ')}, ${texts.map((c) => `tw_odd${c} IS NOT NULL, `).join('')}CASE WHEN tw_customer_ok THEN ${header(p, p.customer)} END FROM tw_lines WHERE tw_kept AND NOT tw_readable ORDER BY tw_row`,
+    `SELECT tw_row, ${cells.join(', ')}, ${texts.map((c) => `tw_odd${c} IS NOT NULL, `).join('')}CASE WHEN tw_customer_ok THEN ${header(p, p.customer)} END FROM tw_lines WHERE tw_kept AND NOT tw_readable AND tw_row <= ${lastData} ORDER BY tw_row`,
   );
   const found = bad.getRowsJS().map((r) => r.slice(0, 1 + raw.header.length));
   const oddText = bad.getRowsJS().map((r) => r.slice(1 + raw.header.length, -1));

@@ -215,8 +215,16 @@ async function compare(rows: string[][], input: ConfigInput, name: string, visit
   return out;
 }
 
-/** Now and then a blank line (empty, or a carriage return alone): DuckDB skips it, the engine counts it as a row. */
-const lineOrBlank = fc.oneof({ weight: 25, arbitrary: line }, { weight: 1, arbitrary: fc.constant<string[]>([]) }, { weight: 1, arbitrary: fc.constant(CR_LINE) });
+/**
+ * Now and then a blank line (empty, or a carriage return alone: DuckDB skips it, the engine counts it as
+ * a row), a line of empty fields (`,,,`), or one holding only its region, which not every configuration reads.
+ */
+const lineOrBlank = fc.oneof(
+  { weight: 25, arbitrary: line },
+  { weight: 1, arbitrary: fc.constant<string[]>([]) },
+  { weight: 1, arbitrary: fc.constant(CR_LINE) },
+  { weight: 1, arbitrary: fc.constantFrom(HEADER.map(() => ''), HEADER.map((h) => (h === 'Region' ? 'West' : ' '))) },
+);
 
 /** 30 by default (well under a minute, even on a busy machine); TIERWISE_DIFF_RUNS=500 for a longer hunt. */
 const RUNS = Number(process.env.TIERWISE_DIFF_RUNS ?? 30);
