@@ -15,7 +15,7 @@ import { columnIndex, sourceCellAddress } from '../engine/address';
 import { blankRowsNote, chooseDateOrder, decimalNote, ingest, typeReads } from '../engine/ingest';
 import { columnNamed } from '../engine/parse/headers';
 import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
-import { detectDecimalCounted, EXCEL_ERRORS, readNumber, type DecimalEvidence, type DecimalSeparator } from '../engine/parse/number';
+import { detectDecimalCounted, EXCEL_ERRORS, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from '../engine/parse/number';
 import type { Cell, ColumnMapping, Issue, SourceTable } from '../engine/types';
 import { skippedLines, sqlIdent, sqlText, type RawSource } from './duckdb-source';
 
@@ -171,12 +171,16 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   // The blank lines DuckDB skips and the engine counts: looked for while DuckDB types the lines.
   const skipping = skippedLines(raw);
   await storeLines(con, plan, setting === ',' ? ',' : '.');
-  const stored = Number((await con.runAndReadAll('SELECT count(*) FROM tw_typed')).getRowsJS()[0][0]);
+  // The lines stored, and the last with data: blank lines after it are no rows to the engine (its
+  // reader drops them), so they are not filtered, not left out, not in a note, not in a column's range.
+  const rowNumber = plan.stored && raw.format === 'csv' ? 'rowid' : 'tw_row';
+  const storedCounts = (await con.runAndReadAll(`SELECT count(*), coalesce(max(${rowNumber}) FILTER (WHERE NOT tw_blank_line), -1) FROM tw_typed`)).getRowsJS()[0] as bigint[];
+  const [stored, lastData] = storedCounts.map(Number);
   // Only when both count the same lines (a lone carriage return inside a line would part them).
   const blankLines = await skipping;
   const skipped = blankLines !== undefined && blankLines.read === stored ? blankLines.rows : [];
   // The rows the engine counts, for the range of a note about a whole column.
-  const rows = stored + skipped.length;
+  const rows = lastData + 1 + skipped.length;
   // To the engine a blank line is a row of empty cells: dropped by the filters (counted as such) when
   // they drop such a row, else skipped with a note. Asked of the engine itself, on one such row.
   const blankFiltered = skipped.length > 0 && ingest({ ...raw.table, rows: [raw.header.map(() => '')] }, config).filteredRows === 1;
@@ -191,22 +195,18 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   await answerOddCells(con, plan, decimal.decimal, dateOrder, date1904);
 
   const readable = ['tw_customer_ok', ...typedRoles.map((c) => `${header(plan, c)} IS NOT NULL`), 'NOT tw_text_bad'].join(' AND ');
-  await con.run(`CREATE OR REPLACE TEMP VIEW tw_lines AS SELECT ${plan.stored && raw.format === 'csv' ? 'rowid' : 'tw_row'} AS tw_row, *, ${readable} AS tw_readable FROM tw_typed`);
+  await con.run(`CREATE OR REPLACE TEMP VIEW tw_lines AS SELECT ${rowNumber} AS tw_row, *, ${readable} AS tw_readable FROM tw_typed`);
   // One pass for every count the run needs (for a Parquet file each query reads the file again): the
   // lines a filter drops, the lines read, the lines left out, and the latest date of what `sales` holds.
   const inSales = (l: string) => `(${l}tw_kept AND ${l}tw_readable) OR (NOT ${l}tw_kept AND ${l}tw_customer_ok)`;
   const latest = m.date !== undefined ? `CAST(max(${header(plan, m.date)}) FILTER (WHERE ${inSales('')}) AS VARCHAR)` : 'NULL';
   const counts = await con.runAndReadAll(
-    `SELECT count(*) FILTER (WHERE NOT tw_kept), count(*) FILTER (WHERE tw_kept AND tw_readable), count(*) FILTER (WHERE tw_kept AND NOT tw_readable), ${latest},
-       coalesce(max(tw_row) FILTER (WHERE NOT tw_blank_line), -1), coalesce(max(tw_row), -1) FROM tw_lines`,
+    `SELECT count(*) FILTER (WHERE NOT tw_kept), count(*) FILTER (WHERE tw_kept AND tw_readable), count(*) FILTER (WHERE tw_kept AND NOT tw_readable), ${latest} FROM tw_lines`,
   );
   const [filteredAll, lineCount, unreadableAll] = (counts.getRowsJS()[0].slice(0, 3) as bigint[]).map(Number);
   const latestDay = counts.getRowsJS()[0][3] as string | null;
-  // Blank lines after the last line with data are no rows to the engine (its reader drops them): not
-  // filtered, not left out, not in a note.
-  const [lastData, last] = (counts.getRowsJS()[0].slice(4, 6) as bigint[]).map(Number);
   let [filteredStored, unreadable] = [filteredAll, unreadableAll];
-  if (last > lastData) {
+  if (stored - 1 > lastData) {
     const after = (await con.runAndReadAll(`SELECT count(*) FILTER (WHERE NOT tw_kept), count(*) FILTER (WHERE tw_kept AND NOT tw_readable) FROM tw_lines WHERE tw_row > ${lastData}`)).getRowsJS()[0] as bigint[];
     filteredStored -= Number(after[0]);
     unreadable -= Number(after[1]);
@@ -489,7 +489,7 @@ async function leftOut(
       const column = columnIndex(/!([A-Z]{1,3})\d+$/.exec(i.where)?.[1] ?? 'A') - raw.table.origin.column;
       return { ...i, row, where: sourceCellAddress(raw.table, column, row) };
     });
-  const blank = [...blankNoted, ...small.rows.map((r, k) => (r.every((v) => v === '' || (typeof v === 'string' && v.trim() === '')) ? at[k] : -1)).filter((r) => r >= 0)].sort((a, b) => a - b);
+  const blank = [...blankNoted, ...small.rows.map((r, k) => (r.every(isBlank) ? at[k] : -1)).filter((r) => r >= 0)].sort((a, b) => a - b);
   if (blank.length > 0) issues.push(blankRowsNote(counted(raw.table, rows), blank));
   return { issues, count: read.leftOutRows, early };
 }

@@ -237,7 +237,8 @@ describe('DuckDB path against the engine', () => {
         const diffs = await compare(rows, input, `case-${n++}`, visits ?? undefined);
         if (diffs.length > 0) throw new Error(diffs.join('\n'));
       }),
-      { numRuns: RUNS, endOnFailure: true },
+      // A failure is replayed with the seed and path it prints: TIERWISE_DIFF_SEED=... TIERWISE_DIFF_PATH=...
+      { numRuns: RUNS, endOnFailure: true, ...(process.env.TIERWISE_DIFF_SEED !== undefined && { seed: Number(process.env.TIERWISE_DIFF_SEED), path: process.env.TIERWISE_DIFF_PATH }) },
     );
   }, Math.max(120_000, RUNS * 3_000));
 
