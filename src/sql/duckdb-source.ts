@@ -11,7 +11,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
 import { isBlank } from '../engine/parse/number';
 import type { Cell, SourceTable } from '../engine/types';
-import { decodeText, guessDelimiter, MAX_FILE_BYTES, SourceError } from '../hosts/files/read';
+import { decodeText, guessDelimiter, MAX_FILE_BYTES, SourceError, unreadableCsv } from '../hosts/files/read';
 import { MAX_TITLE_ROWS, sourceFromGrid } from '../plan/source-check';
 
 /** How the file's cells arrive: text to be typed (CSV) or typed by the file (Parquet). */
@@ -105,7 +105,7 @@ async function openCsv(path: string): Promise<RawSource> {
     // sample cost 50 ms a run, for nothing.
     records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true, to: HEAD_RECORDS });
   } catch (e) {
-    throw new SourceError(`${path} is not a readable CSV file: ${(e as Error).message}`);
+    throw unreadableCsv(path, e);
   }
   // Blank lines at the end of the file are no lines (as the JavaScript path reads them); a sample cut
   // short by HEAD_RECORDS ends where it was cut, not at the file's end.

@@ -179,7 +179,7 @@ describe('tierwise segment --engine', () => {
 
   // DuckDB's reader is told the header row the engine's reader finds: below a title block it skips
   // those rows and says so in the same note, also when the file is longer than the lines parsed to find it.
-  it('finds the header below a title block as the engine does, and refuses a file of blank lines alike', async () => {
+  it('finds the header below a title block as the engine does, and refuses a file of blank lines or an unclosed quote alike', async () => {
     const csv = join(dir, 'titled.csv');
     const lines = Array.from({ length: 30 }, (_, i) => `c${i % 4},2017-01-${String((i % 28) + 1).padStart(2, '0')},${10 + i}`);
     writeFileSync(csv, ['Sales 2017', '', 'Customer,Date,Sales', ...lines, '', ''].join('\n'));
@@ -196,6 +196,12 @@ describe('tierwise segment --engine', () => {
     const duckBlank = await run(['segment', blank, '--config', cfg, '--engine', 'duckdb']);
     expect(duckBlank).toEqual(await run(['segment', blank, '--config', cfg, '--engine', 'js']));
     expect(duckBlank.code).toBe(2);
+
+    const unclosed = join(dir, 'unclosed.csv');
+    writeFileSync(unclosed, 'Customer,Date,Sales\nc1,2017-01-01,10\nc2,"2017-01-02,20\nc3,2017-01-03,5\n');
+    const duckUnclosed = await run(['segment', unclosed, '--config', cfg, '--engine', 'duckdb']);
+    expect(duckUnclosed).toEqual(await run(['segment', unclosed, '--config', cfg, '--engine', 'js']));
+    expect(duckUnclosed.err).toMatch(/a field opens with a quote \(\"\) that is never closed; close it, or remove it, at that line/);
   });
 
   // DuckDB's reader skips a line holding nothing (or a carriage return alone); the engine counts it as

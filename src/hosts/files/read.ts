@@ -42,8 +42,7 @@ async function readCsv(path: string, delimiter?: string): Promise<SourceTable> {
     // reads it: hand-made files have them, and refusing the whole file for one would lose every line.
     records = parse(text, { delimiter: sep, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true });
   } catch (e) {
-    const hint = (e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' ? ': a field opens with a quote (") that is never closed; close it, or remove it, at that line' : '';
-    throw new SourceError(`${path} is not a readable CSV file: ${(e as Error).message}${hint}`);
+    throw unreadableCsv(path, e);
   }
   let end = records.length;
   while (end > 0 && records[end - 1].every(isBlank)) end--; // blank lines after the data
@@ -51,6 +50,12 @@ async function readCsv(path: string, delimiter?: string): Promise<SourceTable> {
   // As a sheet is read: a report's title lines above the header are said and skipped.
   const grid = records.slice(0, end).map((record) => record.map(excelField));
   return { ...sourceFromGrid(basename(path).replace(/\.[^.]+$/, ''), 1, 0, grid, undefined), delimiter: sep };
+}
+
+/** csv-parse's refusal of `path` in the user's words, with what to do about the commonest one. */
+export function unreadableCsv(path: string, e: unknown): SourceError {
+  const hint = (e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' ? ': a field opens with a quote (") that is never closed; close it, or remove it, at that line' : '';
+  return new SourceError(`${path} is not a readable CSV file: ${(e as Error).message}${hint}`);
 }
 
 /**
