@@ -17,6 +17,7 @@ import { columnNamed } from '../engine/parse/headers';
 import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
 import { detectDecimalCounted, EXCEL_ERRORS, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from '../engine/parse/number';
 import type { Cell, ColumnMapping, Issue, SourceTable } from '../engine/types';
+import { excelField } from '../hosts/files/read';
 import { skippedLines, sqlIdent, sqlText, type RawSource } from './duckdb-source';
 
 /** The column of `sales` numbering the lines in the file's order (the sheet row), for compileSql's lineOrder. */
@@ -388,11 +389,13 @@ async function answerOddCells(con: DuckDBConnection, p: Plan, decimal: DecimalSe
     const isDate = c === p.date;
     const answers: [string, number | string][] = [];
     for (const t of texts) {
+      // A CSV's field as the engine's reader hands it over: `43000` in a date column is a serial date.
+      const cell = asRead(p.raw, t);
       if (isDate) {
-        const day = readDate(t, date1904, order);
+        const day = readDate(cell, date1904, order);
         if (!Number.isNaN(day)) answers.push([t, epochDayToIso(day)]);
       } else {
-        const v = readNumber(t, decimal);
+        const v = readNumber(cell, decimal);
         if (!Number.isNaN(v)) answers.push([t, v]);
       }
     }
@@ -411,10 +414,14 @@ async function answerOddCells(con: DuckDBConnection, p: Plan, decimal: DecimalSe
   }
 }
 
-/** A stored value as the engine's cell: text as it is ('' for an empty field), numbers, days as ISO text. */
-function cellOf(v: unknown): Cell {
+/** A CSV's text as the JavaScript path's reader hands it to the engine (a whole number is a number, as in Excel); other files' as it is. */
+const asRead = (raw: RawSource, text: string): Cell => (raw.format === 'csv' ? excelField(text) : text);
+
+/** A stored value as the engine's cell: text as the reader hands it over ('' for an empty field), numbers, days as ISO text. */
+function cellOf(raw: RawSource, v: unknown): Cell {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'string') return asRead(raw, v);
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
   if (typeof v === 'bigint') return Number(v);
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   return String(v);
@@ -467,7 +474,7 @@ async function leftOut(
   if (found.length === 0) return { issues: blankNoted.length > 0 ? [blankRowsNote(counted(raw.table, rows), [...blankNoted])] : [], count: 0, early };
   // The file's rows, which count the blank lines DuckDB skipped.
   const at = found.map((r) => fileRow(Number(r[0]), skipped));
-  const small: SourceTable = { ...raw.table, rows: found.map((r) => r.slice(1).map(cellOf)), notes: undefined };
+  const small: SourceTable = { ...raw.table, rows: found.map((r) => r.slice(1).map((v) => cellOf(raw, v))), notes: undefined };
   // A number the patterns read went back to text with a point above; read with a comma it would not be
   // a number again, so it is handed over as the number it is. Not the file's own text (`7.5` in a file
   // read with a decimal comma), which the engine must read, and refuse, as it is.

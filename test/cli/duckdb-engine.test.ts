@@ -245,6 +245,22 @@ describe('tierwise segment --engine', () => {
     );
   });
 
+  // Some exports write dates as Excel serial numbers, and the engine's reader hands a whole number over
+  // as a number, as Excel opens the file. Worked by hand: 43000 is 2017-09-22 (c1 is read); `0043000`
+  // keeps its zeros, so it is text and no date; -5 is no day; 60 is Excel's 1900-02-29, which never was.
+  it('reads Excel serial numbers in a date column as the engine does', async () => {
+    const csv = join(dir, 'serials.csv');
+    writeFileSync(csv, 'Customer,Date,Sales\nc1,43000,10\nc2,2017-01-02,20\nc3,0043000,5\nc4,-5,7\nc5,60,8\n');
+    const cfg = join(dir, 'serials.config.json');
+    writeFileSync(cfg, JSON.stringify({ version: 1, segmentTypes: [{ name: 'ABC', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] }] }));
+    const duck = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
+    expect(duck).toEqual(await run(['segment', csv, '--config', cfg, '--engine', 'js']));
+    expect(duck.err).toContain('serials!B4: Date "0043000" is not a date');
+    expect(duck.err).toContain('serials!B6: Date is 1900-02-29, a day that does not exist');
+    expect(duck.err).toContain('2 customers from 2 lines (3 left out)');
+    expect(duck.out.split('\r\n')[1]).toMatch(/^c1,,10,/);
+  });
+
   // Two bad cells and a blank customer, worked by hand: lines 3 (Sales "n/a"), 4 (blank customer) and 5
   // (Date "2017-02-30") are left out; c1 keeps 10 + 30 = 40, c2 keeps 20; of 60, c2 has 40/60 = 66.7 %
   // ahead of it, below 80 %: both in A.
