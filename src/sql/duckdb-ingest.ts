@@ -18,10 +18,8 @@ import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
 import { detectDecimalCounted, EXCEL_ERRORS, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from '../engine/parse/number';
 import type { Cell, ColumnMapping, Issue, SourceTable } from '../engine/types';
 import { excelField } from '../hosts/files/read';
-import { skippedLines, sqlIdent, sqlText, type RawSource } from './duckdb-source';
+import { LINE_COLUMN, skippedLines, sqlIdent, sqlText, type RawSource } from './duckdb-source';
 
-/** The column of `sales` numbering the lines in the file's order (the sheet row), for compileSql's lineOrder. */
-export const LINE_COLUMN = '__line';
 
 export interface TypedSales {
   ok: true;
@@ -36,7 +34,7 @@ export interface TypedSales {
   date1904: boolean;
   /** The day order text dates were read with (the engine's Ingested.dateOrder): a visits file is read with it too. */
   dateOrder: DateOrder;
-  /** The header names of `sales` (the file's own), without LINE_COLUMN. */
+  /** The header names of `sales`: the file's own, made unique and non-blank (tableHeader), without LINE_COLUMN. */
   header: string[];
   /**
    * The latest date of `sales` (YYYY-MM-DD, as DuckDB writes a DATE), undefined without one: the

@@ -17,8 +17,8 @@ import { recencyNeedsDates } from '../engine/rfm';
 import { overridesNotTaken, type Prepared } from '../engine/run';
 import { resolveWindow, type DayRange } from '../engine/window';
 import { compileSql, type SqlProblem } from './compile';
-import { describeSource } from './duckdb-source';
-import { keyColumns, LINE_COLUMN, typeSales } from './duckdb-ingest';
+import { describeSource, LINE_COLUMN } from './duckdb-source';
+import { keyColumns, typeSales } from './duckdb-ingest';
 import { ANSWERS_TABLE, answersColumns, loadAnswers, loadVisits, VISITS_COLUMNS, VISITS_TABLE } from './duckdb-second';
 
 /** One output column: its header and its values (numbers, text, dates as YYYY-MM-DD text, null for blank). */

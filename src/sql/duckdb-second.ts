@@ -10,9 +10,9 @@ import { keyText } from '../engine/ingest';
 import type { DateOrder } from '../engine/parse/date';
 import { answersWithoutCustomer } from '../engine/profiles';
 import { readVisitRows } from '../engine/visits';
-import type { Cell, Issue, SourceTable } from '../engine/types';
+import type { Issue, SourceTable } from '../engine/types';
 import type { ColumnNames } from './compile';
-import { sqlIdent } from './duckdb-source';
+import { sqlIdent, tableHeader } from './duckdb-source';
 
 /** The tables' names in DuckDB, as the compiled query is told them. */
 export const ANSWERS_TABLE = 'tw_answers_file';
@@ -22,28 +22,12 @@ const ANSWER_ROW = '__answer_row';
 /** The visits table's two columns: names the compiler finds as the customer and the visit date. */
 export const VISITS_COLUMNS = ['Customer', 'Visit date'];
 
-/**
- * A header DuckDB can hold: each name once, none blank (`Column 3` for a blank one, `Region (2)` for the
- * second `Region`). The first of two equal names keeps its spelling, so a question finds the column the
- * engine finds (the first one headed so).
- */
-export function tableHeader(header: readonly Cell[]): string[] {
-  const taken = new Set<string>();
-  return header.map((h, c) => {
-    const base = keyText(h) || `Column ${c + 1}`;
-    let name = base;
-    for (let k = 2; taken.has(name.toLowerCase()) || name === ANSWER_ROW; k++) name = `${base} (${k})`;
-    taken.add(name.toLowerCase());
-    return name;
-  });
-}
-
 /** The answers table's columns, as the compiler is told them: the file's header made unique, then the row number. */
-export const answersColumns = (table: SourceTable): ColumnNames => ({ header: [...tableHeader(table.header), ANSWER_ROW], lineOrder: ANSWER_ROW });
+export const answersColumns = (table: SourceTable): ColumnNames => ({ header: [...tableHeader(table.header, ANSWER_ROW), ANSWER_ROW], lineOrder: ANSWER_ROW });
 
 /** The answers file as the table ANSWERS_TABLE (every cell as the engine's trimmed text), and the engine's warnings about it. */
 export async function loadAnswers(con: DuckDBConnection, table: SourceTable, config: Config): Promise<Issue[]> {
-  const header = tableHeader(table.header);
+  const header = tableHeader(table.header, ANSWER_ROW);
   await con.run(`CREATE OR REPLACE TABLE ${sqlIdent(ANSWERS_TABLE)} (${[...header.map((h) => `${sqlIdent(h)} VARCHAR`), `${sqlIdent(ANSWER_ROW)} BIGINT`].join(', ')})`);
   const appender = await con.createAppender(ANSWERS_TABLE);
   try {

@@ -9,6 +9,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
+import { keyText } from '../engine/ingest';
 import { isBlank } from '../engine/parse/number';
 import type { Cell, SourceTable } from '../engine/types';
 import { decodeText, guessDelimiter, MAX_FILE_BYTES, SourceError, unreadableCsv } from '../hosts/files/read';
@@ -35,12 +36,31 @@ export interface RawSource {
   relation: string;
 }
 
+/** The column of `sales` numbering the lines in the file's order (the sheet row), for compileSql's lineOrder. */
+export const LINE_COLUMN = '__line';
+
 /** The first bytes read to find the dialect and the header: enough for a title block and many lines. */
 const HEAD_BYTES = 256 * 1024;
 /** The records parsed from it: the rows titleRows looks through for a header, the header, and one line. */
 const HEAD_RECORDS = MAX_TITLE_ROWS + 2;
 
 export const isParquetPath = (path: string): boolean => extname(path).toLowerCase() === '.parquet';
+
+/**
+ * A header DuckDB can hold: each name once, none blank (`Column 3` for a blank one, `Region (2)` for the
+ * second `Region`), none the column the caller adds (`reserved`). The first of two equal names keeps its
+ * spelling, so a role or a question finds the column the engine finds (the first one headed so).
+ */
+export function tableHeader(header: readonly Cell[], reserved: string): string[] {
+  const taken = new Set<string>();
+  return header.map((h, c) => {
+    const base = keyText(h) || `Column ${c + 1}`;
+    let name = base;
+    for (let k = 2; taken.has(name.toLowerCase()) || name === reserved; k++) name = `${base} (${k})`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
+}
 
 /** A string literal for DuckDB: quotes doubled, nothing else special. */
 export const sqlText = (s: string): string => `'${s.replace(/'/g, "''")}'`;
@@ -115,7 +135,8 @@ async function openCsv(path: string): Promise<RawSource> {
   const table = sourceFromGrid(basename(path).replace(/\.[^.]+$/, ''), 1, 0, records, undefined);
   table.rows = [];
   table.delimiter = delimiter;
-  const header = table.header.map((h) => String(h ?? ''));
+  // The names `sales` gives the columns (the engine reads the file's own header, by position).
+  const header = tableHeader(table.header, LINE_COLUMN);
   const skip = table.origin.row - 1;
   const encoding = encodingOf(head);
   const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
@@ -138,12 +159,13 @@ function kindOf(type: string): ColumnKind {
 async function openParquet(con: DuckDBConnection, path: string): Promise<RawSource> {
   const described = await con.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${sqlText(path)})`);
   const rows = described.getRowObjectsJS() as { column_name: string; column_type: string }[];
-  const header = rows.map((r) => r.column_name);
+  const names = rows.map((r) => r.column_name);
+  const header = tableHeader(names, LINE_COLUMN);
   const kinds = rows.map((r) => kindOf(r.column_type));
-  const select = header.map((h, i) => `${sqlIdent(h)} AS c${i}`).join(', ');
+  const select = names.map((h, i) => `${sqlIdent(h)} AS c${i}`).join(', ');
   // Parquet knows its rows' order: file_row_number is the data row.
   const relation = `(SELECT file_row_number AS tw_row, ${select} FROM read_parquet(${sqlText(path)}, file_row_number = true))`;
-  const table: SourceTable = { sheet: basename(path).replace(/\.[^.]+$/, ''), header: header as Cell[], rows: [], origin: { row: 1, column: 0 } };
+  const table: SourceTable = { sheet: basename(path).replace(/\.[^.]+$/, ''), header: names, rows: [], origin: { row: 1, column: 0 } };
   return { table, header, kinds, format: 'parquet', relation, path };
 }
 

@@ -261,6 +261,19 @@ describe('tierwise segment --engine', () => {
     expect(duck.out.split('\r\n')[1]).toMatch(/^c1,,10,/);
   });
 
+  // A header DuckDB could not take as it is: two columns headed Customer (the engine reads the first), a
+  // blank one, and one named as the query's own line column. Each gets a name of its own in DuckDB.
+  it('segments a file whose header repeats a name, leaves one blank or uses the query\'s own, as the engine does', async () => {
+    const csv = join(dir, 'odd-header.csv');
+    writeFileSync(csv, 'Customer,Customer,,Sales,Date,__line\nc1,x,y,10,2017-01-01,1\nc2,z,w,20,2017-01-02,2\nc1,x,y,5,2017-01-03,3\n');
+    const cfg = join(dir, 'odd-header.config.json');
+    writeFileSync(cfg, JSON.stringify({ version: 1, segmentTypes: [{ name: 'ABC', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] }] }));
+    const duck = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
+    expect(duck).toEqual(await run(['segment', csv, '--config', cfg, '--engine', 'js']));
+    expect(duck.code).toBe(0);
+    expect(duck.out.split('\r\n').slice(1, 3)).toEqual(['c1,,15,A,A,,,0.428571,1', 'c2,,20,A,A,,,0.571429,0.571429']);
+  });
+
   // Two bad cells and a blank customer, worked by hand: lines 3 (Sales "n/a"), 4 (blank customer) and 5
   // (Date "2017-02-30") are left out; c1 keeps 10 + 30 = 40, c2 keeps 20; of 60, c2 has 40/60 = 66.7 %
   // ahead of it, below 80 %: both in A.
