@@ -184,13 +184,15 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   // they drop such a row, else skipped with a note. Asked of the engine itself, on one such row.
   const blankFiltered = skipped.length > 0 && ingest({ ...raw.table, rows: [raw.header.map(() => '')] }, config).filteredRows === 1;
   const blankNoted = blankFiltered ? [] : skipped;
+  const decimalNotes: Issue[] = [];
+  const orderNotes: Issue[] = [];
   let decimal: { decimal: DecimalSeparator; proven: boolean } = { decimal: setting === ',' ? ',' : '.', proven: setting !== 'auto' };
   if (setting === 'auto') {
-    decimal = await chooseDecimal(con, plan, rows, issues);
+    decimal = await chooseDecimal(con, plan, rows, decimalNotes);
     // Read with a point first (nearly every file); a file that proves a decimal comma is read again with it.
     if (decimal.decimal === ',') await storeLines(con, plan, ',');
   }
-  const dateOrder = m.date !== undefined ? await chooseOrder(con, plan, config, rows, issues) : 'MDY';
+  const dateOrder = m.date !== undefined ? await chooseOrder(con, plan, config, rows, orderNotes) : 'MDY';
   await answerOddCells(con, plan, decimal.decimal, dateOrder, date1904);
 
   const readable = ['tw_customer_ok', ...typedRoles.map((c) => `${header(plan, c)} IS NOT NULL`), 'NOT tw_text_bad'].join(' AND ');
@@ -221,7 +223,8 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     FROM tw_lines l ${order.join} WHERE ${inSales('l.')}`);
   return {
     ok: true,
-    issues: [...left.issues, ...issues],
+    // In the engine's order: the file's and the mapping's, the day order's, the decimal separator's, then the lines'.
+    issues: [...issues, ...orderNotes, ...decimalNotes, ...left.issues],
     lineCount,
     leftOutRows: left.count,
     filteredRows,

@@ -211,7 +211,8 @@ async function compare(rows: string[][], input: ConfigInput, name: string, visit
   if (order(engine.customers.ids) !== order(run.customers.ids)) out.push(`customer order: engine ${order(engine.customers.ids)}; duckdb ${order(run.customers.ids)}`);
   const counts = (r: { lineCount: number; leftOutRows: number; filteredRows: number }) => `${r.lineCount} lines, ${r.leftOutRows} left out, ${r.filteredRows} filtered`;
   if (counts(engine) !== counts(run)) out.push(`counts: engine ${counts(engine)}; duckdb ${counts(run)}`);
-  const said = (xs: { where: string; message: string; value?: unknown }[]) => xs.map((i) => `${i.where}: ${i.message} [${JSON.stringify(i.value ?? '')}]`).sort();
+  // In the same order: the command line prints them, and writes them to --issues, as they come.
+  const said = (xs: { where: string; message: string; value?: unknown }[]) => xs.map((i) => `${i.where}: ${i.message} [${JSON.stringify(i.value ?? '')}]`);
   const [e, d] = [said(engine.issues), said(run.issues)];
   if (JSON.stringify(e) !== JSON.stringify(d)) out.push(`issues:\n  engine ${e.join('\n         ')}\n  duckdb ${d.join('\n         ')}`);
   return out;
