@@ -195,7 +195,7 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
 function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparator, auto: 'probe' | DecimalEvidence | undefined): Ingested | { commaProven: DecimalEvidence } {
   const { mapping, issues } = resolveMapping(table.header, config.columns);
   issues.push(...(table.notes ?? []));
-  const headerAt = (c: number) => String(table.header[c] ?? '').trim() || `column ${c + 1}`;
+  const headerAt = (c: number) => headerText(table.header, c);
   const empty = (): Ingested => ({
     table, mapping, issues, customers: { ids: [], names: [], byId: new Map() }, lines: allocate(0), leftOutRows: 0, filteredRows: 0, usable: false, decimal, decimalProven: auto !== 'probe',
     date1904: config.locale.date1904 ?? table.date1904 ?? false,
@@ -365,6 +365,9 @@ export function decimalNote(table: SourceTable, numberColumns: number[], evidenc
 }
 
 /** One warning for every row that holds nothing, at the first of them. */
+/** A column's header as messages name it: its text, else its place (`column 3`). */
+export const headerText = (header: readonly Cell[], c: number): string => String(header[c] ?? '').trim() || `column ${c + 1}`;
+
 export function blankRowsNote(table: SourceTable, blank: number[]): Issue {
   const first = table.origin.row + 1 + blank[0];
   const n = blank.length;

@@ -15,33 +15,55 @@ const MIN_LINES = 10;
 
 type Lines = Pick<LineBuffers, 'amount' | 'row' | 'customer'> & { length: number };
 
-/** The warning, and the customer of the line it points at. */
+/** A line at one end of the list: its amount, its customer's id and its row. */
+export interface EndLine {
+  amount: number;
+  customer: string;
+  row: number;
+}
+
+/**
+ * What the amount check needs of the kept lines, which the engine counts from its buffers and the
+ * DuckDB path in SQL: how many there are, their amounts' sum, the first and the last.
+ */
+export interface LineEnds {
+  count: number;
+  sum: number;
+  first: EndLine;
+  last: EndLine;
+}
+
+/** The warning when the first or the last line is as much as all the others together, and its customer. */
+export function totalRowIssue(table: Pick<SourceTable, 'sheet' | 'origin'>, ends: LineEnds, amountColumn: number, amountHeader: string): { issue: Issue; customer: string } | undefined {
+  if (ends.count < MIN_LINES) return undefined;
+  const top = ends.last.amount >= ends.first.amount ? ends.last : ends.first;
+  const others = ends.sum - top.amount;
+  if (!(others > 0) || Math.abs(top.amount - others) > TOLERANCE * others) return undefined;
+  const n = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return {
+    customer: top.customer,
+    issue: {
+      severity: 'warning',
+      where: sourceCellAddress(table, amountColumn, top.row),
+      value: top.amount,
+      message: `this line's ${amountHeader} (${n(top.amount)}) is as much as all the other lines together (${n(others)}): it looks like a total row, and is counted as a sale of "${top.customer}". If it is a total, delete the line or leave it out with a filter under "What is counted".`,
+    },
+  };
+}
+
+/** totalRowIssue over the engine's kept lines. */
 export function totalRowWarning(
   table: Pick<SourceTable, 'sheet' | 'origin'>,
   lines: Lines,
   amountColumn: number,
   amountHeader: string,
   customerIds: readonly string[],
-): { issue: Issue; customer: number } | undefined {
+): { issue: Issue; customer: string } | undefined {
   if (lines.length < MIN_LINES) return undefined;
   let sum = 0;
   for (let i = 0; i < lines.length; i++) sum += lines.amount[i];
-  const last = lines.length - 1;
-  const top = lines.amount[last] >= lines.amount[0] ? last : 0;
-  const amount = lines.amount[top];
-  const others = sum - amount;
-  if (!(others > 0) || Math.abs(amount - others) > TOLERANCE * others) return undefined;
-  const n = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
-  const customer = lines.customer[top];
-  return {
-    customer,
-    issue: {
-      severity: 'warning',
-      where: sourceCellAddress(table, amountColumn, lines.row[top]),
-      value: amount,
-      message: `this line's ${amountHeader} (${n(amount)}) is as much as all the other lines together (${n(others)}): it looks like a total row, and is counted as a sale of "${customerIds[customer]}". If it is a total, delete the line or leave it out with a filter under "What is counted".`,
-    },
-  };
+  const end = (i: number): EndLine => ({ amount: lines.amount[i], customer: customerIds[lines.customer[i]], row: lines.row[i] });
+  return totalRowIssue(table, { count: lines.length, sum, first: end(0), last: end(lines.length - 1) }, amountColumn, amountHeader);
 }
 
 /**
@@ -57,9 +79,33 @@ function mayNameTotal(id: string): boolean {
   return a === 103 || a === 115 || a === 116 || a === 122;
 }
 
+/** Whether a customer id is the word for a total (TOTAL_WORD). */
+export const namesTotal = (id: string): boolean => mayNameTotal(id) && TOTAL_WORD.test(id);
+
+/** A customer named like a total: its id, the row of its first kept line, and how many kept lines it has. */
+export interface TotalNamed {
+  id: string;
+  firstRow: number;
+  count: number;
+}
+
+/** The warning for each customer named like a total, at its first line's customer cell. */
+export function totalNameIssues(table: Pick<SourceTable, 'sheet' | 'origin'>, named: readonly TotalNamed[], customerColumn: number, customerHeader: string): Issue[] {
+  return named.map(({ id, firstRow, count }) => {
+    const one = count === 1;
+    return {
+      severity: 'warning',
+      where: sourceCellAddress(table, customerColumn, firstRow),
+      value: id,
+      message: `the customer "${id}" looks like a total, not a customer: ${one ? 'its line is' : `its ${count.toLocaleString('en-US')} lines (the first is here) are`} counted as sales of a customer called "${id}". If ${one ? 'it is a total, delete the line or leave it' : 'they are totals, delete them or leave them'} out with a filter under "What is counted" (${customerHeader}, leave out "${id}").`,
+    };
+  });
+}
+
 /**
  * Customers named like totals, each said once at its first line's customer cell with how many lines it
- * has; `except` is a customer the amount check has already pointed at. Counted all the same.
+ * has, in the order of the customers; `except` is the customer the amount check has already pointed at.
+ * Counted all the same.
  */
 export function totalNameWarnings(
   table: Pick<SourceTable, 'sheet' | 'origin'>,
@@ -67,11 +113,11 @@ export function totalNameWarnings(
   customerColumn: number,
   customerHeader: string,
   customerIds: readonly string[],
-  except?: number,
+  except?: string,
 ): Issue[] {
   const named = new Map<number, { first: number; count: number }>();
   customerIds.forEach((id, c) => {
-    if (c !== except && mayNameTotal(id) && TOTAL_WORD.test(id)) named.set(c, { first: -1, count: 0 });
+    if (id !== except && namesTotal(id)) named.set(c, { first: -1, count: 0 });
   });
   if (named.size === 0) return [];
   for (let i = 0; i < lines.length; i++) {
@@ -80,17 +126,7 @@ export function totalNameWarnings(
     if (found.first < 0) found.first = i;
     found.count++;
   }
-  const out: Issue[] = [];
-  for (const [c, { first, count }] of named) {
-    if (first < 0) continue; // known only from an override or an earlier run: no line to point at
-    const id = customerIds[c];
-    const one = count === 1;
-    out.push({
-      severity: 'warning',
-      where: sourceCellAddress(table, customerColumn, lines.row[first]),
-      value: id,
-      message: `the customer "${id}" looks like a total, not a customer: ${one ? 'its line is' : `its ${count.toLocaleString('en-US')} lines (the first is here) are`} counted as sales of a customer called "${id}". If ${one ? 'it is a total, delete the line or leave it' : 'they are totals, delete them or leave them'} out with a filter under "What is counted" (${customerHeader}, leave out "${id}").`,
-    });
-  }
-  return out;
+  // A customer known only from an override or an earlier run has no line to point at.
+  const seen = [...named].filter(([, { first }]) => first >= 0).map(([c, { first, count }]) => ({ id: customerIds[c], firstRow: lines.row[first], count }));
+  return totalNameIssues(table, seen, customerColumn, customerHeader);
 }

@@ -12,7 +12,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../engine/config';
 import { columnIndex, sourceCellAddress } from '../engine/address';
-import { blankRowsNote, chooseDateOrder, decimalNote, ingest, typeReads } from '../engine/ingest';
+import { blankRowsNote, chooseDateOrder, decimalNote, headerText, ingest, typeReads } from '../engine/ingest';
+import { namesTotal, totalNameIssues, totalRowIssue, type EndLine } from '../engine/total-row';
 import { columnNamed } from '../engine/parse/headers';
 import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
 import { detectDecimalCounted, EXCEL_ERRORS, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from '../engine/parse/number';
@@ -36,6 +37,11 @@ export interface TypedSales {
   dateOrder: DateOrder;
   /** The header names of `sales`: the file's own, made unique and non-blank (tableHeader), without LINE_COLUMN. */
   header: string[];
+  /** The customer column, and the blank lines DuckDB skipped (data rows, for the file's addresses). */
+  customerColumn: number;
+  skipped: readonly number[];
+  /** The customer of the line the total-row check pointed at, which the names check leaves alone. */
+  totalCustomer: string | undefined;
   /**
    * The latest date of `sales` (YYYY-MM-DD, as DuckDB writes a DATE), undefined without one: the
    * window's default end. Counted with the lines, so the run does not read the file again for it.
@@ -201,11 +207,27 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   // lines a filter drops, the lines read, the lines left out, and the latest date of what `sales` holds.
   const inSales = (l: string) => `(${l}tw_kept AND ${l}tw_readable) OR (NOT ${l}tw_kept AND ${l}tw_customer_ok)`;
   const latest = m.date !== undefined ? `CAST(max(${header(plan, m.date)}) FILTER (WHERE ${inSales('')}) AS VARCHAR)` : 'NULL';
+  // And what the engine's total-row check needs of the kept lines: their amounts' sum, the first and the last.
+  const amount = m.amount !== undefined ? header(plan, m.amount) : 'NULL';
+  const customer = header(plan, m.customer!);
+  const overKept = (aggregate: string) => `${aggregate} FILTER (WHERE tw_kept AND tw_readable)`;
+  const ends = [`sum(${amount})`, 'min(tw_row)', 'max(tw_row)'].map(overKept);
   const counts = await con.runAndReadAll(
-    `SELECT count(*) FILTER (WHERE NOT tw_kept), count(*) FILTER (WHERE tw_kept AND tw_readable), count(*) FILTER (WHERE tw_kept AND NOT tw_readable), ${latest} FROM tw_lines`,
+    `SELECT count(*) FILTER (WHERE NOT tw_kept), count(*) FILTER (WHERE tw_kept AND tw_readable), count(*) FILTER (WHERE tw_kept AND NOT tw_readable), ${latest}, ${ends.join(', ')} FROM tw_lines`,
   );
   const [filteredAll, lineCount, unreadableAll] = (counts.getRowsJS()[0].slice(0, 3) as bigint[]).map(Number);
   const latestDay = counts.getRowsJS()[0][3] as string | null;
+  const [sum, firstRow, lastRow] = counts.getRowsJS()[0].slice(4).map(Number);
+  let total: ReturnType<typeof totalRowIssue>;
+  if (m.amount !== undefined && lineCount > 0) {
+    // The two lines themselves, picked by their row (cheaper than carrying them through the pass above).
+    const two = (await con.runAndReadAll(`SELECT tw_row, ${amount}, ${customer} FROM tw_lines WHERE tw_row IN (${firstRow}, ${lastRow})`)).getRowsJS() as [bigint, number, string][];
+    const endLine = (row: number): EndLine => {
+      const line = two.find((r) => Number(r[0]) === row)!;
+      return { amount: line[1], customer: line[2], row: fileRow(row, skipped) };
+    };
+    total = totalRowIssue(raw.table, { count: lineCount, sum, first: endLine(firstRow), last: endLine(lastRow) }, m.amount, headerText(raw.table.header, m.amount));
+  }
   let [filteredStored, unreadable] = [filteredAll, unreadableAll];
   if (stored - 1 > lastData) {
     const after = (await con.runAndReadAll(`SELECT count(*) FILTER (WHERE NOT tw_kept), count(*) FILTER (WHERE tw_kept AND NOT tw_readable) FROM tw_lines WHERE tw_row > ${lastData}`)).getRowsJS()[0] as bigint[];
@@ -223,8 +245,12 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     FROM tw_lines l ${order.join} WHERE ${inSales('l.')}`);
   return {
     ok: true,
-    // In the engine's order: the file's and the mapping's, the day order's, the decimal separator's, then the lines'.
-    issues: [...issues, ...orderNotes, ...decimalNotes, ...left.issues],
+    // In the engine's order: the file's and the mapping's, the day order's, the decimal separator's, the
+    // lines', then a total row's (a customer named like a total is said by totalNames, after the query).
+    issues: [...issues, ...orderNotes, ...decimalNotes, ...left.issues, ...(total ? [total.issue] : [])],
+    customerColumn: m.customer!,
+    skipped,
+    totalCustomer: total?.customer,
     lineCount,
     leftOutRows: left.count,
     filteredRows,
@@ -500,6 +526,21 @@ async function leftOut(
   const blank = [...blankNoted, ...small.rows.map((r, k) => (r.every(isBlank) ? at[k] : -1)).filter((r) => r >= 0)].sort((a, b) => a - b);
   if (blank.length > 0) issues.push(blankRowsNote(counted(raw.table, rows), blank));
   return { issues, count: read.leftOutRows, early };
+}
+
+/**
+ * The engine's warnings about customers named like totals (`Grand total`, `Summe`), for the customers
+ * of the answer (`ids`, in its order, which is the engine's), at each one's first kept line.
+ */
+export async function totalNames(con: DuckDBConnection, raw: RawSource, typed: TypedSales, ids: readonly string[]): Promise<Issue[]> {
+  const named = ids.filter((id) => id !== typed.totalCustomer && namesTotal(id));
+  if (named.length === 0) return [];
+  const customer = sqlIdent(raw.header[typed.customerColumn]);
+  const found = await con.runAndReadAll(`SELECT ${customer}, min(tw_row), count(*) FROM tw_lines WHERE tw_kept AND tw_readable AND ${customer} IN (${named.map(sqlText).join(', ')}) GROUP BY 1`);
+  const lines = new Map((found.getRowsJS() as [string, bigint, bigint][]).map(([id, first, count]) => [id, { firstRow: fileRow(Number(first), typed.skipped), count: Number(count) }]));
+  // A customer known only from an override has no line to point at.
+  const seen = named.flatMap((id) => (lines.has(id) ? [{ id, ...lines.get(id)! }] : []));
+  return totalNameIssues(raw.table, seen, typed.customerColumn, headerText(raw.table.header, typed.customerColumn));
 }
 
 /** DuckDB's row `row` as the file's data row, counting the blank lines it skipped (`skipped`, ascending). */

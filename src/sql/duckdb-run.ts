@@ -18,7 +18,7 @@ import { overridesNotTaken, type Prepared } from '../engine/run';
 import { resolveWindow, type DayRange } from '../engine/window';
 import { compileSql, type SqlProblem } from './compile';
 import { describeSource, LINE_COLUMN } from './duckdb-source';
-import { keyColumns, typeSales } from './duckdb-ingest';
+import { keyColumns, totalNames, typeSales } from './duckdb-ingest';
 import { ANSWERS_TABLE, answersColumns, loadAnswers, loadVisits, VISITS_COLUMNS, VISITS_TABLE } from './duckdb-second';
 
 /** One output column: its header and its values (numbers, text, dates as YYYY-MM-DD text, null for blank). */
@@ -125,12 +125,15 @@ export async function segmentOnDuckdb(path: string, config: Config, options: Duc
     const second = [...(answers ? await loadAnswers(con, answers, config) : []), ...(visits ? await loadVisits(con, visits, config, typed.dateOrder) : [])];
     const result = await watched(con, 'segmenting', options, () => con.runAndReadAll(compiled.sql));
     const columns = toColumns(result.columnNames(), result.getColumnsJS());
+    const ids = (columns[0]?.values ?? []) as string[];
+    // The lines' warnings end with the customers named like totals, as the engine's do.
+    const totals = await totalNames(con, raw, typed, ids);
     return {
       ok: true,
       run: {
         columns,
-        issues: [...typed.issues, ...second, ...typeIssues(config)],
-        customers: { ids: (columns[0]?.values ?? []) as string[] },
+        issues: [...typed.issues, ...totals, ...second, ...typeIssues(config)],
+        customers: { ids },
         lineCount: typed.lineCount,
         leftOutRows: typed.leftOutRows,
         filteredRows: typed.filteredRows,

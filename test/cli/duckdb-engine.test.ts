@@ -274,6 +274,22 @@ describe('tierwise segment --engine', () => {
     expect(duck.out.split('\r\n').slice(1, 3)).toEqual(['c1,,15,A,A,,,0.428571,1', 'c2,,20,A,A,,,0.571429,0.571429']);
   });
 
+  // Worked by hand: eleven sales of 1 to 11 (66 together), then a line of 66 for a customer "Summe": the
+  // last line is as much as all the others, so it is said once, as a total row (C13), and not again as
+  // a customer named like a total; "Grand total" (row 2) is, with its two lines.
+  it('says a total row and customers named like totals as the engine does', async () => {
+    const lines = Array.from({ length: 11 }, (_, i) => `${i === 0 || i === 5 ? 'Grand total' : `c${i + 1}`},2017-01-0${(i % 9) + 1},${i + 1}`);
+    const csv = join(dir, 'totals.csv');
+    writeFileSync(csv, ['Customer,Date,Sales', ...lines, 'Summe,2017-01-09,66', ''].join('\n'));
+    const cfg = join(dir, 'totals.config.json');
+    writeFileSync(cfg, JSON.stringify({ version: 1, segmentTypes: [{ name: 'ABC', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] }] }));
+    const duck = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
+    expect(duck).toEqual(await run(['segment', csv, '--config', cfg, '--engine', 'js']));
+    expect(duck.err).toContain(`warning: totals!C13: this line's Sales (66) is as much as all the other lines together (66)`);
+    expect(duck.err).toContain('warning: totals!A2: the customer "Grand total" looks like a total, not a customer: its 2 lines (the first is here)');
+    expect(duck.err).not.toContain('the customer "Summe" looks like a total');
+  });
+
   // Two bad cells and a blank customer, worked by hand: lines 3 (Sales "n/a"), 4 (blank customer) and 5
   // (Date "2017-02-30") are left out; c1 keeps 10 + 30 = 40, c2 keeps 20; of 60, c2 has 40/60 = 66.7 %
   // ahead of it, below 80 %: both in A.
