@@ -1,6 +1,7 @@
 // Loyalty points, levels and rewards (SEMANTICS.md section 5), after Odoo's point-of-sale loyalty.
 // Points are summed column by column: rules are compiled once into one mask per rule, and program
 // rates are summed per order (the run's order groups, see orders.ts) before they are rounded.
+import type { SegmentType } from './config';
 import type { LoyaltyType } from './loyalty-schema';
 import { inRange } from './aggregate';
 import { keyText, type SalesLines } from './ingest';
@@ -39,6 +40,23 @@ export function ruleColumn(header: readonly Cell[], mapping: ColumnMapping, name
   return c;
 }
 
+/** The refusal of a rule on a column the sales range lacks (`where`: the type's path). */
+const ruleWithoutColumn = (where: string, r: number, column: string): Issue => ({
+  severity: 'error',
+  where: `${where}.rules[${r}].match.column`,
+  message: `no column is headed "${column}"; the rule earns nothing`,
+});
+
+/**
+ * The engine's refusal of each rule of a loyalty type (`index` in the configuration) on a column the
+ * sales range lacks (ruleMasks says it while classifying); the DuckDB path says it too, before it reads
+ * the lines. None for the other kinds.
+ */
+export function unmatchedRuleColumns(type: SegmentType, index: number, header: readonly Cell[], mapping: ColumnMapping): Issue[] {
+  if (type.kind !== 'loyalty') return [];
+  return type.rules.flatMap((rule, r) => (ruleColumn(header, mapping, rule.match.column) < 0 ? [ruleWithoutColumn(`segmentTypes[${index}]`, r, rule.match.column)] : []));
+}
+
 /** Which lines each rule matches: one mask per rule, built once per run. */
 export function ruleMasks(
   table: SourceTable,
@@ -52,7 +70,7 @@ export function ruleMasks(
     const mask = new Uint8Array(lines.length);
     const c = ruleColumn(table.header, mapping, rule.match.column);
     if (c < 0) {
-      issues.push({ severity: 'error', where: `${where}.rules[${r}].match.column`, message: `no column is headed "${rule.match.column}"; the rule earns nothing` });
+      issues.push(ruleWithoutColumn(where, r, rule.match.column));
       return mask;
     }
     const wanted = new Set(rule.match.in);

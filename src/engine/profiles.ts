@@ -143,12 +143,12 @@ function unanswered(type: ProfilesType, where: string, header: readonly Cell[], 
 }
 
 /**
- * The engine's refusal of the questions no column of the source answers, for every profiles type of the
- * configuration (`source`: the answers range, or the sales range when there is none). The DuckDB path
- * says it too, before it reads the lines.
+ * The engine's refusal of the questions of a profiles type (`index` in the configuration) no column of
+ * the source answers (`source`: the answers range, or the sales range when there is none). The DuckDB
+ * path says it too, before it reads the lines. None for the other kinds.
  */
-export function unansweredQuestions(segmentTypes: readonly SegmentType[], header: readonly Cell[], source: 'answers' | 'sales'): Issue[] {
-  return segmentTypes.flatMap((type, i) => (type.kind === 'profiles' ? unanswered(type, `segmentTypes[${i}]`, header, source) : []));
+export function unansweredQuestions(type: SegmentType, index: number, header: readonly Cell[], source: 'answers' | 'sales'): Issue[] {
+  return type.kind === 'profiles' ? unanswered(type, `segmentTypes[${index}]`, header, source) : [];
 }
 
 export function classifyProfiles(p: Prepared, type: ProfilesType): TypeResult {

@@ -11,6 +11,7 @@ import { ingest, type SalesLines } from '../engine/ingest';
 import type { Issue, SourceTable } from '../engine/types';
 import { plansVisits, visitsNeedDates } from '../engine/visits';
 import { readsAnswers, unansweredQuestions } from '../engine/profiles';
+import { unmatchedRuleColumns } from '../engine/loyalty';
 import { applyOverrides } from '../engine/overrides';
 import { periodsNeedDates } from '../engine/activity';
 import { recencyNeedsDates } from '../engine/rfm';
@@ -93,10 +94,13 @@ export async function segmentOnDuckdb(path: string, config: Config, options: Duc
     const answers = readsAnswers(config.segmentTypes) ? options.sources?.answers : undefined;
     const visits = config.segmentTypes.some(plansVisits) ? options.sources?.visits : undefined;
     if (visits && shape.mapping.date === undefined) return { ok: false, reason: 'unusable', issues: config.segmentTypes.filter(plansVisits).map(() => visitsNeedDates()) };
-    // A question no column answers is the file's problem, which the engine refuses too: said in its
-    // words, not as something SQL cannot do.
-    const unanswered = unansweredQuestions(config.segmentTypes, answers ? answers.header : raw.table.header, answers ? 'answers' : 'sales');
-    if (unanswered.length > 0) return { ok: false, reason: 'unusable', issues: unanswered };
+    // A question or a loyalty rule no column answers is the file's problem, which the engine refuses
+    // too: said in its words, before any line is read, not as something SQL cannot do.
+    const refused = config.segmentTypes.flatMap((type, i) => [
+      ...unansweredQuestions(type, i, answers ? answers.header : raw.table.header, answers ? 'answers' : 'sales'),
+      ...unmatchedRuleColumns(type, i, raw.table.header, shape.mapping),
+    ]);
+    if (refused.length > 0) return { ok: false, reason: 'unusable', issues: refused };
     const trimmed = [...keyColumns(raw.header, shape.mapping, config)].map((c) => raw.header[c]);
     const compile = (latestDay?: string | null) =>
       compileSql(config, {
