@@ -7,7 +7,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { isBlank } from '../../src/engine/parse/number';
-import { blankSql, trimmedSql } from '../../src/sql/duckdb-ingest';
+import { blankSql, trimmedSql } from '../../src/sql/duckdb-text';
 
 const JS_SPACES = ['\t', '\n', '\u000b', '\f', '\r', ' ', '\u00a0', '\u1680', '\u2000', '\u2005', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
 /** Near misses: characters trim() keeps, though some tools call them spaces, and plain text. */
