@@ -131,8 +131,10 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   const date1904 = config.locale.date1904 ?? false;
 
   const setting = config.locale.decimal;
-  // The blank lines DuckDB skips and the engine counts: looked for while DuckDB types the lines.
+  // The blank lines DuckDB skips and the engine counts: looked for while DuckDB types the lines, so its
+  // failure (the engine's reader refusing the file) is marked handled now and thrown where it is awaited.
   const skipping = skippedLines(raw);
+  skipping.catch(() => undefined);
   await storeLines(con, plan, setting === ',' ? ',' : '.');
   // The lines stored, and the last with data: blank lines after it are no rows to the engine (its
   // reader drops them), so they are not filtered, not left out, not in a note, not in a column's range.

@@ -178,6 +178,7 @@ async function openParquet(con: DuckDBConnection, path: string): Promise<RawSour
  * only then is the file read again by the engine's own CSV reader (csv-parse with the options of
  * src/hosts/files/read.ts), to tell a blank line from one inside a quoted field. Undefined too for a file
  * above the engine's MAX_FILE_BYTES, whose addresses below a blank line stay DuckDB's (docs/sql.md).
+ * Throws the engine reader's refusal (a SourceError) when that reader refuses the file.
  */
 export async function skippedLines(raw: RawSource): Promise<{ rows: number[]; read: number } | undefined> {
   if (raw.format !== 'csv' || !(await mayHaveBlankLine(raw.path, raw.encoding ?? 'utf-8'))) return undefined;
@@ -187,24 +188,30 @@ export async function skippedLines(raw: RawSource): Promise<{ rows: number[]; re
   let index = 0;
   let read = 0;
   let lastData = -1;
-  parse(decodeText(await readFile(raw.path)), {
-    delimiter: raw.delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    bom: true,
-    raw: true,
-    // With `raw`, csv-parse hands each record with its text (its types do not say so).
-    on_record: (r) => {
-      const { record, raw: text } = r as unknown as { record: string[]; raw: string };
-      const row = index++ - headerRecord - 1;
-      if (row < 0) return null;
-      if (/^\r*\n?$/.test(text)) skipped.push(row);
-      else read++;
-      if (!record.every(isBlank)) lastData = row;
-      return null;
-    },
-  });
+  const text = decodeText(await readFile(raw.path));
+  try {
+    parse(text, {
+      delimiter: raw.delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      bom: true,
+      raw: true,
+      // With `raw`, csv-parse hands each record with its text (its types do not say so).
+      on_record: (r) => {
+        const { record, raw: line } = r as unknown as { record: string[]; raw: string };
+        const row = index++ - headerRecord - 1;
+        if (row < 0) return null;
+        if (/^\r*\n?$/.test(line)) skipped.push(row);
+        else read++;
+        if (!record.every(isBlank)) lastData = row;
+        return null;
+      },
+    });
+  } catch (e) {
+    // Refused as the engine's reader refuses it (a quote never closed below the lines read for the header).
+    throw unreadableCsv(raw.path, e);
+  }
   return { rows: skipped.filter((r) => r < lastData), read };
 }
 

@@ -193,6 +193,13 @@ describe('tierwise segment --engine', () => {
     const duckUnclosed = await run(['segment', unclosed, '--config', cfg, '--engine', 'duckdb']);
     expect(duckUnclosed).toEqual(await run(['segment', unclosed, '--config', cfg, '--engine', 'js']));
     expect(duckUnclosed.err).toContain('a field opens with a quote (") that is never closed; close it, or remove it, at that line');
+    // Below the lines read for the header, found when the file is read again for its blank lines.
+    const below = join(dir, 'unclosed-below.csv');
+    const many = Array.from({ length: 20 }, (_, i) => `c${i},2017-01-01,${i}`);
+    writeFileSync(below, ['Customer,Date,Sales', ...many, '', 'c9,"2017-01-02,5', 'c10,2017-01-03,7', ''].join('\n'));
+    const duckBelow = await run(['segment', below, '--config', cfg, '--engine', 'duckdb']);
+    expect(duckBelow).toEqual(await run(['segment', below, '--config', cfg, '--engine', 'js']));
+    expect(duckBelow.code).toBe(2);
   });
 
   // DuckDB's reader skips a line holding nothing (or a carriage return alone); the engine counts it as
