@@ -12,7 +12,7 @@ import { parse } from 'csv-parse/sync';
 import { keyText } from '../engine/ingest';
 import { isBlank } from '../engine/parse/number';
 import type { Cell, SourceTable } from '../engine/types';
-import { decodeText, guessDelimiter, MAX_FILE_BYTES, SourceError, unreadableCsv } from '../hosts/files/read';
+import { csvParsing, decodeText, guessDelimiter, MAX_FILE_BYTES, SourceError, unreadableCsv } from '../hosts/files/read';
 import { MAX_TITLE_ROWS, sourceFromGrid } from '../plan/source-check';
 
 /** How the file's cells arrive: text to be typed (CSV) or typed by the file (Parquet). */
@@ -123,7 +123,7 @@ async function openCsv(path: string): Promise<RawSource> {
   try {
     // Only the lines the header search looks at (a title block, then the header): parsing the whole
     // sample cost 50 ms a run, for nothing.
-    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true, to: HEAD_RECORDS });
+    records = parse(text, { ...csvParsing(delimiter), to: HEAD_RECORDS });
   } catch (e) {
     throw unreadableCsv(path, e);
   }
@@ -175,8 +175,8 @@ async function openParquet(con: DuckDBConnection, path: string): Promise<RawSour
  * up to the last line with data (blank lines after it are no rows to the engine either); `read` counts
  * the data lines DuckDB reads, for the caller to check that both count alike. Undefined when the file
  * has no such line, which a scan of its bytes tells (every file pays that scan: 20 ms for 60 MB);
- * only then is the file read again by the engine's own CSV reader (csv-parse with the options of
- * src/hosts/files/read.ts), to tell a blank line from one inside a quoted field. Undefined too for a file
+ * only then is the file read again by the engine's own CSV reader (csv-parse as csvParsing has it
+ * read), to tell a blank line from one inside a quoted field. Undefined too for a file
  * above the engine's MAX_FILE_BYTES, whose addresses below a blank line stay DuckDB's (docs/sql.md).
  * Throws the engine reader's refusal (a SourceError) when that reader refuses the file.
  */
@@ -191,11 +191,7 @@ export async function skippedLines(raw: RawSource): Promise<{ rows: number[]; re
   const text = decodeText(await readFile(raw.path));
   try {
     parse(text, {
-      delimiter: raw.delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      bom: true,
+      ...csvParsing(raw.delimiter),
       raw: true,
       // With `raw`, csv-parse hands each record with its text (its types do not say so).
       on_record: (r) => {

@@ -37,10 +37,7 @@ async function readCsv(path: string, delimiter?: string): Promise<SourceTable> {
   const sep = delimiter ?? guessDelimiter(headerLine(text));
   let records: string[][];
   try {
-    // Empty lines are kept: Excel shows each as a row, so the addresses of the lines below stay true.
-    // A quote inside a field that does not start with one (`Monitor 27" wide`) is a character, as Excel
-    // reads it: hand-made files have them, and refusing the whole file for one would lose every line.
-    records = parse(text, { delimiter: sep, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true });
+    records = parse(text, csvParsing(sep));
   } catch (e) {
     throw unreadableCsv(path, e);
   }
@@ -51,6 +48,15 @@ async function readCsv(path: string, delimiter?: string): Promise<SourceTable> {
   const grid = records.slice(0, end).map((record) => record.map(excelField));
   return { ...sourceFromGrid(basename(path).replace(/\.[^.]+$/, ''), 1, 0, grid, undefined), delimiter: sep };
 }
+
+/**
+ * How the engine's reader has csv-parse read a CSV; the DuckDB path reads a file's head and its blank
+ * lines the same way. Empty lines are kept: Excel shows each as a row, so the addresses of the lines
+ * below stay true. A quote inside a field that does not start with one (`Monitor 27" wide`) is a
+ * character, as Excel reads it: hand-made files have them, and refusing the whole file for one would
+ * lose every line. Ragged lines are read as they are.
+ */
+export const csvParsing = (delimiter: string | undefined) => ({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true });
 
 /** csv-parse's refusal of `path` in the user's words, with what to do about the commonest one. */
 export function unreadableCsv(path: string, e: unknown): SourceError {
