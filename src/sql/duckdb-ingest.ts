@@ -195,14 +195,18 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     unreadable -= Number(after[1]);
   }
   const filteredRows = filteredStored + (blankFiltered ? skipped.length : 0);
-  const left =
-    unreadable > 0 || blankNoted.length > 0 ? await leftOut(con, plan, config, decimal.decimal, dateOrder, rows, lastData, skipped, blankNoted) : { issues: [], count: 0, early: new Map<string, number>() };
-  const order = await firstAppearance(con, plan, left.early);
-  // What the compiled query reads: the kept readable lines, and the lines a filter drops that have a
-  // customer (their dates still set the default window end, SEMANTICS.md 2).
-  const columns = raw.header.map((h, c) => (plan.kept.has(c) ? `l.${sqlIdent(h)}` : `CAST(NULL AS VARCHAR) AS ${sqlIdent(h)}`));
-  await con.run(`CREATE OR REPLACE TEMP VIEW sales AS SELECT ${order.line} + ${raw.table.origin.row + 1} AS ${sqlIdent(LINE_COLUMN)}, ${columns.join(', ')}
-    FROM tw_lines l ${order.join} WHERE ${inSales('l.')}`);
+  const left = unreadable > 0 || blankNoted.length > 0 ? await leftOut(con, plan, config, decimal.decimal, dateOrder, rows, lastData, skipped, blankNoted) : { issues: [], count: 0 };
+  // What the compiled query reads: every line with a usable customer. The kept readable lines; the lines
+  // a filter drops (their dates still set the default window end, SEMANTICS.md 2); and the left-out
+  // lines, which the query itself tells unreadable and counts only where the engine does: a customer is
+  // listed at its first line, left out or not. A line left out for an error value in a text column has
+  // every number, so its amount is given as NULL to make it unreadable to the query too.
+  const columns = raw.header.map((h, c) => {
+    if (!plan.kept.has(c)) return `CAST(NULL AS VARCHAR) AS ${sqlIdent(h)}`;
+    return c === m.amount && plan.textChecked.length > 0 ? `CASE WHEN NOT l.tw_text_bad THEN l.${sqlIdent(h)} END AS ${sqlIdent(h)}` : `l.${sqlIdent(h)}`;
+  });
+  await con.run(`CREATE OR REPLACE TEMP VIEW sales AS SELECT l.tw_row + ${raw.table.origin.row + 1} AS ${sqlIdent(LINE_COLUMN)}, ${columns.join(', ')}
+    FROM tw_lines l WHERE l.tw_customer_ok`);
   return {
     ok: true,
     // In the engine's order: the file's and the mapping's, the day order's, the decimal separator's, the
@@ -431,7 +435,7 @@ async function leftOut(
   lastData: number,
   skipped: readonly number[],
   blankNoted: readonly number[],
-): Promise<{ issues: Issue[]; count: number; early: Map<string, number> }> {
+): Promise<{ issues: Issue[]; count: number }> {
   const { raw } = p;
   // Each cell as the file had it: the text the patterns did not take, else the typed value, the customer as written.
   const cells = raw.header.map((_, c) => {
@@ -448,17 +452,11 @@ async function leftOut(
   // Whether each number cell is the file's text (odd) or a value the patterns typed, for the comma case below.
   const texts = p.numbers.filter((c) => !typedByFile(p, c));
   const bad = await con.runAndReadAll(
-    `SELECT tw_row, ${cells.join(', ')}, ${texts.map((c) => `tw_odd${c} IS NOT NULL, `).join('')}CASE WHEN tw_customer_ok THEN ${header(p, p.customer)} END FROM tw_lines WHERE tw_kept AND NOT tw_readable AND tw_row <= ${lastData} ORDER BY tw_row`,
+    `SELECT tw_row, ${cells.join(', ')}${texts.map((c) => `, tw_odd${c} IS NOT NULL`).join('')} FROM tw_lines WHERE tw_kept AND NOT tw_readable AND tw_row <= ${lastData} ORDER BY tw_row`,
   );
   const found = bad.getRowsJS().map((r) => r.slice(0, 1 + raw.header.length));
-  const oddText = bad.getRowsJS().map((r) => r.slice(1 + raw.header.length, -1));
-  // The first left-out line of each customer: the engine lists customers by their first line, left out or not.
-  const early = new Map<string, number>();
-  bad.getRowsJS().forEach((r) => {
-    const key = r[r.length - 1];
-    if (typeof key === 'string' && !early.has(key)) early.set(key, Number(r[0]));
-  });
-  if (found.length === 0) return { issues: blankNoted.length > 0 ? [blankRowsNote(counted(raw.table, rows), [...blankNoted])] : [], count: 0, early };
+  const oddText = bad.getRowsJS().map((r) => r.slice(1 + raw.header.length));
+  if (found.length === 0) return { issues: blankNoted.length > 0 ? [blankRowsNote(counted(raw.table, rows), [...blankNoted])] : [], count: 0 };
   // The file's rows, which count the blank lines DuckDB skipped.
   const at = found.map((r) => fileRow(Number(r[0]), skipped));
   const small: SourceTable = { ...raw.table, rows: found.map((r) => r.slice(1).map((v) => cellOf(raw, v))), notes: undefined };
@@ -485,7 +483,7 @@ async function leftOut(
     });
   const blank = [...blankNoted, ...small.rows.map((r, k) => (r.every(isBlank) ? at[k] : -1)).filter((r) => r >= 0)].sort((a, b) => a - b);
   if (blank.length > 0) issues.push(blankRowsNote(counted(raw.table, rows), blank));
-  return { issues, count: read.leftOutRows, early };
+  return { issues, count: read.leftOutRows };
 }
 
 /**
@@ -511,28 +509,4 @@ export function fileRow(row: number, skipped: readonly number[]): number {
     at++;
   }
   return at;
-}
-
-/**
- * The line a customer is listed by. The compiled query lists customers by their first kept line; the
- * engine by their first line that no filter drops, left out or not. For the few customers whose first
- * such line was left out, their first kept line is given the left-out line's number (it stays their
- * earliest kept line, so the order of their lines, which picks their name, is unchanged).
- */
-async function firstAppearance(con: DuckDBConnection, p: Plan, early: Map<string, number>): Promise<{ line: string; join: string }> {
-  const plain = { line: 'l.tw_row', join: '' };
-  if (early.size === 0) return plain;
-  await con.run('CREATE OR REPLACE TEMP TABLE tw_early (cust VARCHAR, bad_row BIGINT)');
-  const appender = await con.createAppender('tw_early');
-  for (const [cust, row] of early) {
-    appender.appendVarchar(cust);
-    appender.appendBigInt(BigInt(row));
-    appender.endRow();
-  }
-  appender.closeSync();
-  await con.run(`CREATE OR REPLACE TEMP TABLE tw_first AS SELECT * FROM (
-      SELECT min(l.tw_row) AS first_row, e.bad_row FROM tw_lines l JOIN tw_early e ON l.${header(p, p.customer)} = e.cust
-      WHERE l.tw_kept AND l.tw_readable GROUP BY e.cust, e.bad_row
-    ) WHERE bad_row < first_row`);
-  return { line: 'coalesce(f.bad_row, l.tw_row)', join: 'LEFT JOIN tw_first f ON f.first_row = l.tw_row' };
 }
