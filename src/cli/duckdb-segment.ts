@@ -12,7 +12,8 @@ import { SourceError } from '../hosts/files/read';
 import { newWorkbook } from '../hosts/xlsx/new-workbook';
 import { SHEET_NAMES } from '../plan/planner';
 import { fileSize, isParquetPath } from '../sql/duckdb-source';
-import { segmentOnDuckdb, type DuckdbColumn } from '../sql/duckdb-run';
+import type { DuckdbColumn } from '../sql/duckdb-columns';
+import { segmentOnDuckdb } from '../sql/duckdb-run';
 import { printIssues, processIo, readConfigFile, report, UsageError, type Io } from './common';
 import { dialectOf, toCsv, tiersJson } from './csv';
 

@@ -20,15 +20,8 @@ import { resolveWindow, type DayRange } from '../engine/window';
 import { compileSql, type SqlProblem } from './compile';
 import { describeSource, LINE_COLUMN } from './duckdb-source';
 import { keyColumns, totalNames, typeSales } from './duckdb-ingest';
+import { readColumns, type DuckdbColumn } from './duckdb-columns';
 import { ANSWERS_TABLE, answersColumns, loadAnswers, loadVisits, VISITS_COLUMNS, VISITS_TABLE } from './duckdb-second';
-
-/** One output column: its header and its values (numbers, text, dates as YYYY-MM-DD text, null for blank). */
-export interface DuckdbColumn {
-  header: string;
-  values: (string | number | null)[];
-  /** The values are days (YYYY-MM-DD), for a workbook to write as dates. */
-  date: boolean;
-}
 
 export interface DuckdbRun {
   columns: DuckdbColumn[];
@@ -127,8 +120,8 @@ export async function segmentOnDuckdb(path: string, config: Config, options: Duc
     if (undated.length > 0) return { ok: false, reason: 'unusable', issues: [...typed.issues, ...undated] };
     // The engine reports the answers' and the visits' warnings after the lines' (prepare, then the types).
     const second = [...(answers ? await loadAnswers(con, answers, config) : []), ...(visits ? await loadVisits(con, visits, config, typed.dateOrder) : [])];
-    const result = await watched(con, 'segmenting', options, () => con.runAndReadAll(compiled.sql));
-    const columns = toColumns(result.columnNames(), result.getColumnsJS());
+    const result = await watched(con, 'segmenting', options, () => con.run(compiled.sql));
+    const columns = await readColumns(result);
     const ids = (columns[0]?.values ?? []) as string[];
     // The lines' warnings end with the customers named like totals, as the engine's do.
     const totals = await totalNames(con, raw, typed, ids);
@@ -189,23 +182,4 @@ function windowOf(config: Config, latestDay: string | undefined): { ok: true; ra
   const none = { length: 0, day: new Float64Array(0) } as unknown as SalesLines;
   const { range, issues } = resolveWindow(config.window, none, end);
   return issues.some((i) => i.severity === 'error') ? { ok: false, issues } : { ok: true, range };
-}
-
-/** DuckDB's columns as the command line's: whole numbers and decimals as numbers, days as YYYY-MM-DD. */
-function toColumns(names: string[], columns: unknown[][]): DuckdbColumn[] {
-  return names.map((header, i) => {
-    let date = false;
-    // No rows: DuckDB hands over no chunks, so no columns at all.
-    const values = (columns[i] ?? []).map((v): string | number | null => {
-      if (v === null || v === undefined) return null;
-      if (typeof v === 'number' || typeof v === 'string') return v;
-      if (typeof v === 'bigint') return Number(v);
-      if (v instanceof Date) {
-        date = true;
-        return v.toISOString().slice(0, 10);
-      }
-      return String(v);
-    });
-    return { header, values, date };
-  });
 }
