@@ -34,7 +34,22 @@ async function loadRows(rows: { t: string | null; x: number | null }[]): Promise
 
 describe('readColumns', () => {
   it('reads strings up to and past the 12 bytes kept inline, in every width of character, and NULL', async () => {
-    const texts = ['', 'A', 'Customer 123', 'Customer 1234', 'é', 'Zoë Müller-Lüdenscheid', '€uro', '\u{1f600}', 'abcdefghijkl', 'abcdefghijklm', 'ab\u{1f600}cdefgh', 'ab\u{1f600}cdefghi', null, '"quoted", \r\n'];
+    const texts = [
+      '',
+      'A',
+      'Customer 123',
+      'Customer 1234',
+      'é',
+      'Zoë Müller-Lüdenscheid',
+      '€uro',
+      '\u{1f600}',
+      'abcdefghijkl',
+      'abcdefghijklm',
+      'ab\u{1f600}cdefgh',
+      'ab\u{1f600}cdefghi',
+      null,
+      '"quoted", \r\n',
+    ];
     await loadRows(texts.map((t, i) => ({ t, x: i })));
     const [, t] = await readColumns(await con.run('SELECT i, t FROM t ORDER BY i'));
     // 'Customer 123' is 12 bytes (inline), 'ab😀cdefgh' is 12 bytes in 9 characters, the next one 13.
@@ -62,9 +77,7 @@ describe('readColumns', () => {
   });
 
   it('reads the other types through the library: whole numbers as numbers, days as YYYY-MM-DD (marked), booleans and decimals as text', async () => {
-    const columns = await readColumns(
-      await con.run("SELECT 42::BIGINT AS n, 7::INTEGER AS m, DATE '2017-03-05' AS d, NULL::DATE AS nd, true AS b, 12.50::DECIMAL(9,2) AS dec"),
-    );
+    const columns = await readColumns(await con.run("SELECT 42::BIGINT AS n, 7::INTEGER AS m, DATE '2017-03-05' AS d, NULL::DATE AS nd, true AS b, 12.50::DECIMAL(9,2) AS dec"));
     expect(columns.map((c) => [c.header, c.values[0], c.date])).toEqual([
       ['n', 42, false],
       ['m', 7, false],
@@ -76,7 +89,7 @@ describe('readColumns', () => {
   });
 
   it('gives no rows for an empty answer, its headers still there', async () => {
-    const columns = await readColumns(await con.run('SELECT 1.5::DOUBLE AS x, \'a\' AS t WHERE false'));
+    const columns = await readColumns(await con.run("SELECT 1.5::DOUBLE AS x, 'a' AS t WHERE false"));
     expect(columns).toEqual([
       { header: 'x', values: [], date: false },
       { header: 't', values: [], date: false },
@@ -85,7 +98,9 @@ describe('readColumns', () => {
 
   it('agrees with the library on random strings and doubles', async () => {
     const row = fc.record({
-      t: fc.option(fc.string({ maxLength: 20, unit: fc.oneof(fc.constantFrom('a', 'Z', ' ', '"', 'é', '€', '\u{1f600}', '\u0000'), fc.string({ minLength: 1, maxLength: 1, unit: 'grapheme' })) }), { nil: null }),
+      t: fc.option(fc.string({ maxLength: 20, unit: fc.oneof(fc.constantFrom('a', 'Z', ' ', '"', 'é', '€', '\u{1f600}', '\u0000'), fc.string({ minLength: 1, maxLength: 1, unit: 'grapheme' })) }), {
+        nil: null,
+      }),
       x: fc.option(fc.double(), { nil: null }),
     });
     await fc.assert(
