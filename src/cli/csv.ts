@@ -35,15 +35,49 @@ export function roundForOutput(v: number): number {
   return Math.round(v * 1e6) / 1e6;
 }
 
+/** Below this (2^33, about 8.6 billion) neighbouring doubles lie closer together than a millionth. */
+const EXACT_MILLIONTHS = 2 ** 33 * 1e6;
+
+/**
+ * `String(roundForOutput(v))`, written from the whole number of millionths: a double's shortest text
+ * costs several times an integer's, and a tiers table is mostly money. Where doubles lie closer than a
+ * millionth, the millionths' own decimals are the one shortest text that reads back as the rounded
+ * double, so both give the same text (test/cli/csv-dialect.test.ts holds them equal); larger values go
+ * through String().
+ */
+export function outputNumberText(v: number): string {
+  const m = Math.round(v * 1e6);
+  if (m === 0) return '0';
+  const a = Math.abs(m);
+  if (a >= EXACT_MILLIONTHS) return String(m / 1e6);
+  const whole = Math.floor(a / 1e6);
+  const part = a - whole * 1e6;
+  let text = String(whole);
+  if (part > 0) text += `.${String(part).padStart(6, '0').replace(/0+$/, '')}`;
+  return m < 0 ? `-${text}` : text;
+}
+
+/** Text that must be quoted: a quote, a line break, the delimiter, or a space at either end (what trim() removes: `\\s`). */
+const quoting = new Map<string, RegExp>();
+function needsQuotes(s: string, delimiter: string): boolean {
+  if (delimiter.length !== 1) return /["\r\n]|^\s|\s$/.test(s) || s.includes(delimiter);
+  let pattern = quoting.get(delimiter);
+  if (!pattern) {
+    pattern = new RegExp(`["\\r\\n${delimiter.replace(/[\\^\]-]/g, '\\$&')}]|^\\s|\\s$`);
+    quoting.set(delimiter, pattern);
+  }
+  return pattern.test(s);
+}
+
 function field(v: string | number | null | undefined, dialect: CsvDialect): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return '';
-    const text = String(roundForOutput(v));
+    const text = outputNumberText(v);
     return dialect.decimal === ',' ? text.replace('.', ',') : text;
   }
   const s = escapeFormulaText(v);
-  return /["\r\n]/.test(s) || s.includes(dialect.delimiter) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+  return needsQuotes(s, dialect.delimiter) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function toCsv(cols: readonly { header: string; values: readonly (string | number | null)[] }[], dialect: CsvDialect = PLAIN_CSV): string {
