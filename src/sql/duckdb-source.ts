@@ -4,7 +4,6 @@
 // The CSV is read the way the JavaScript path reads it (src/hosts/files/read.ts): the same separator
 // guess, the same header row (title lines above it skipped), every field as text; the typing happens
 // afterwards, in duckdb-ingest.ts, with the engine's own rules.
-import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -211,18 +210,28 @@ export async function skippedLines(raw: RawSource): Promise<{ rows: number[]; re
   return { rows: skipped.filter((r) => r < lastData), read };
 }
 
+/** How much of the file one read of the blank-line scan takes (after the bytes kept from the read before). */
+export const SCAN_BYTES = 1 << 22;
+
 /** Whether the bytes hold a line break followed by another or by a carriage return, in the file's encoding. */
 async function mayHaveBlankLine(path: string, encoding: Encoding): Promise<boolean> {
-  const patterns =
-    encoding === 'utf-16'
-      ? ['\n\n', '\n\r'].flatMap((p) => [Buffer.from(p, 'utf16le'), Buffer.from(p, 'utf16le').swap16()])
-      : [Buffer.from('\n\n'), Buffer.from('\n\r')];
-  let carry: Buffer = Buffer.alloc(0);
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    // The last bytes of the chunk before, so a pattern across two chunks is found.
-    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-    if (patterns.some((p) => bytes.includes(p))) return true;
-    carry = bytes.subarray(Math.max(0, bytes.length - 3));
+  const patterns = encoding === 'utf-16' ? ['\n\n', '\n\r'].flatMap((p) => [Buffer.from(p, 'utf16le'), Buffer.from(p, 'utf16le').swap16()]) : [Buffer.from('\n\n'), Buffer.from('\n\r')];
+  // One buffer, read into again and again (the scan runs beside DuckDB's typing, and takes its CPU: no
+  // new buffer per read, no copy but the few bytes a pattern may span across two reads).
+  const edge = patterns[0].length - 1;
+  const buffer = Buffer.allocUnsafe(edge + SCAN_BYTES);
+  const file = await open(path, 'r');
+  try {
+    let kept = 0;
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, kept, buffer.length - kept, null);
+      if (bytesRead === 0) return false;
+      const bytes = buffer.subarray(0, kept + bytesRead);
+      if (patterns.some((p) => bytes.includes(p))) return true;
+      kept = Math.min(edge, bytes.length);
+      bytes.copy(buffer, 0, bytes.length - kept);
+    }
+  } finally {
+    await file.close();
   }
-  return false;
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { main } from '../../src/cli/main';
 import { chooseEngine, DUCKDB_CSV_BYTES } from '../../src/cli/duckdb-segment';
+import { SCAN_BYTES } from '../../src/sql/duckdb-source';
 import { XlsxHost } from '../../src/hosts/xlsx/host';
 import type { Cell } from '../../src/engine/types';
 import { superstoreTable } from '../support/tables';
@@ -93,13 +94,28 @@ describe('tierwise segment --engine', () => {
     expect(duck.out.split('\r\n')[0]).toContain('Sales ABC (overdue days)');
   });
 
-  it('refuses visit planning without dates in the engine\'s words', async () => {
+  it("refuses visit planning without dates in the engine's words", async () => {
     const csv = join(dir, 'undated.csv');
     writeFileSync(csv, 'Customer,Sales\nc1,10\nc2,20\n');
     const visits = join(dir, 'undated-visits.csv');
     writeFileSync(visits, 'Customer,Visit date\nc1,2017-01-01\n');
     const cfg = join(dir, 'undated.config.json');
-    writeFileSync(cfg, JSON.stringify({ version: 1, segmentTypes: [{ name: 'ABC', kind: 'abc', segments: [{ name: 'A', share: 80, visitEveryDays: 30 }, { name: 'B', share: 20 }] }] }));
+    writeFileSync(
+      cfg,
+      JSON.stringify({
+        version: 1,
+        segmentTypes: [
+          {
+            name: 'ABC',
+            kind: 'abc',
+            segments: [
+              { name: 'A', share: 80, visitEveryDays: 30 },
+              { name: 'B', share: 20 },
+            ],
+          },
+        ],
+      }),
+    );
     const duck = await run(['segment', csv, '--config', cfg, '--visits', visits, '--engine', 'duckdb']);
     const js = await run(['segment', csv, '--config', cfg, '--visits', visits, '--engine', 'js']);
     expect(js.code).toBe(2);
@@ -111,7 +127,7 @@ describe('tierwise segment --engine', () => {
   // A question no column answers: the engine refuses the file, so the DuckDB path says the same, not
   // that DuckDB cannot do it (which sent the user to the engine, to be refused again), and without the
   // query's own line column among "its columns".
-  it('refuses a profile question no column answers in the engine\'s words, from the lines or from --answers', async () => {
+  it("refuses a profile question no column answers in the engine's words, from the lines or from --answers", async () => {
     const csv = join(dir, 'unasked.csv');
     writeFileSync(csv, 'Customer,Date,Sales\nc1,2017-01-01,10\nc2,2017-01-02,20\n');
     const answers = join(dir, 'unasked-answers.csv');
@@ -125,7 +141,9 @@ describe('tierwise segment --engine', () => {
       expect(duck).toEqual(js);
     }
     const lines = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
-    expect(lines.err).toBe('segmentTypes[0].profiles[0].include.Segment: the sales range has no column headed "Segment"; its columns: Customer, Date, Sales\ntierwise: the input cannot be segmented; nothing was written\n');
+    expect(lines.err).toBe(
+      'segmentTypes[0].profiles[0].include.Segment: the sales range has no column headed "Segment"; its columns: Customer, Date, Sales\ntierwise: the input cannot be segmented; nothing was written\n',
+    );
   });
 
   // Every kind of the shipped example, its profiles asking Superstore's own columns (no answers file).
@@ -142,11 +160,14 @@ describe('tierwise segment --engine', () => {
   // A loyalty rule on a column the file lacks: the engine refuses the file (the rule would earn nothing),
   // so the DuckDB path does too, in the engine's words, before reading the lines. (What DuckDB itself
   // cannot do is tested in duckdb-not-compiled.test.ts.)
-  it('refuses a loyalty rule on a column the file lacks in the engine\'s words', async () => {
+  it("refuses a loyalty rule on a column the file lacks in the engine's words", async () => {
     const noColumn = join(dir, 'no-column.config.json');
     writeFileSync(
       noColumn,
-      JSON.stringify({ version: 1, segmentTypes: [{ name: 'Club', kind: 'loyalty', perCurrency: 1, rules: [{ match: { column: 'Loyalty Card', in: ['Gold'] }, perUnit: 5 }], levels: [{ name: 'In', minPoints: 0 }] }] }),
+      JSON.stringify({
+        version: 1,
+        segmentTypes: [{ name: 'Club', kind: 'loyalty', perCurrency: 1, rules: [{ match: { column: 'Loyalty Card', in: ['Gold'] }, perUnit: 5 }], levels: [{ name: 'In', minPoints: 0 }] }],
+      }),
     );
     const duck = await run(['segment', SUPERSTORE, '--config', noColumn, '--engine', 'duckdb']);
     expect(duck).toEqual(await run(['segment', SUPERSTORE, '--config', noColumn, '--engine', 'js']));
@@ -175,7 +196,23 @@ describe('tierwise segment --engine', () => {
     const lines = Array.from({ length: 30 }, (_, i) => `c${i % 4},2017-01-${String((i % 28) + 1).padStart(2, '0')},${10 + i}`);
     writeFileSync(csv, ['Sales 2017', '', 'Customer,Date,Sales', ...lines, '', ''].join('\n'));
     const cfg = join(dir, 'titled.config.json');
-    writeFileSync(cfg, JSON.stringify({ version: 1, segmentTypes: [{ name: 'ABC', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] }] }));
+    writeFileSync(
+      cfg,
+      JSON.stringify({
+        version: 1,
+        segmentTypes: [
+          {
+            name: 'ABC',
+            kind: 'abc',
+            segments: [
+              { name: 'A', share: 80 },
+              { name: 'B', share: 15 },
+              { name: 'C', share: 5 },
+            ],
+          },
+        ],
+      }),
+    );
     const duck = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
     const js = await run(['segment', csv, '--config', cfg, '--engine', 'js']);
     expect(duck).toEqual(js);
@@ -207,9 +244,30 @@ describe('tierwise segment --engine', () => {
   // the blank line inside row 6's quoted name is no line; so "n/a" is C4 and "x" is C8, not C3 and C6.
   it('addresses left-out lines below blank lines as the engine does, and says the blank rows alike', async () => {
     const cfg = join(dir, 'blank-lines.config.json');
-    writeFileSync(cfg, JSON.stringify({ version: 1, columns: { customerName: 'Name' }, segmentTypes: [{ name: 'ABC', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] }] }));
+    writeFileSync(
+      cfg,
+      JSON.stringify({
+        version: 1,
+        columns: { customerName: 'Name' },
+        segmentTypes: [
+          {
+            name: 'ABC',
+            kind: 'abc',
+            segments: [
+              { name: 'A', share: 80 },
+              { name: 'B', share: 15 },
+              { name: 'C', share: 5 },
+            ],
+          },
+        ],
+      }),
+    );
     const lines = ['Customer,Date,Sales,Name', 'c1,2017-01-01,10,', '', 'c2,2017-01-02,n/a,', ',,,', 'c1,2017-01-03,5,"two\n\nlines"', '\r', 'c3,2017-01-04,x,', ''];
-    for (const [name, eol, utf16] of [['blank-lines', '\n', false], ['blank-lines-crlf', '\r\n', false], ['blank-lines-utf16', '\r\n', true]] as const) {
+    for (const [name, eol, utf16] of [
+      ['blank-lines', '\n', false],
+      ['blank-lines-crlf', '\r\n', false],
+      ['blank-lines-utf16', '\r\n', true],
+    ] as const) {
       const csv = join(dir, `${name}.csv`);
       // As Excel's "Unicode text" writes it: UTF-16 little-endian after its byte order mark.
       writeFileSync(csv, utf16 ? Buffer.from(`\ufeff${lines.join(eol)}`, 'utf16le') : lines.join(eol));
@@ -222,6 +280,47 @@ describe('tierwise segment --engine', () => {
     }
   });
 
+  // The scan for blank lines reads the file in parts of SCAN_BYTES, keeping the last byte of each: a
+  // blank line whose two line breaks fall in two parts is still found. Worked by hand: the header is
+  // row 1, the k filler lines and the padding line rows 2 to k + 2, the blank line row k + 3, so "n/a"
+  // is C(k + 4) (DuckDB alone would say C(k + 3)). The first part holds bytes 0 to SCAN_BYTES.
+  it('finds a blank line whose line breaks fall on either side of a read of the scan', async () => {
+    const cfg = join(dir, 'scan.config.json');
+    writeFileSync(
+      cfg,
+      JSON.stringify({
+        version: 1,
+        columns: {},
+        segmentTypes: [
+          {
+            name: 'ABC',
+            kind: 'abc',
+            segments: [
+              { name: 'A', share: 80 },
+              { name: 'B', share: 15 },
+              { name: 'C', share: 5 },
+            ],
+          },
+        ],
+      }),
+    );
+    const header = 'Customer,Date,Sales\n';
+    const filler = 'c1,2017-01-01,10\n';
+    for (const at of [SCAN_BYTES - 1, SCAN_BYTES, SCAN_BYTES + 1]) {
+      // The first line break of the blank line at byte `at`: filler lines, then one padded to end there.
+      const k = Math.floor((at - header.length - 20) / filler.length);
+      const before = header.length + k * filler.length;
+      const pad = `c1,2017-01-01,${'0'.repeat(at - before - 15)}1\n`;
+      const text = header + filler.repeat(k) + pad + '\nc2,2017-01-02,n/a\n';
+      expect(text.indexOf('\n\n')).toBe(at);
+      const csv = join(dir, `scan-${at}.csv`);
+      writeFileSync(csv, text);
+      const duck = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
+      expect(duck.err).toContain(`'scan-${at}'!C${k + 4}: Sales "n/a" is not a number`);
+      expect(duck.err).toContain(`'scan-${at}'!A${k + 3}:C${k + 3}: row ${k + 3} is empty and was skipped`);
+    }
+  });
+
   // Worked by hand: row 3 holds only its region, a column no type reads (DuckDB does not keep it), so it
   // is no empty row but a line without customer, date or amount: left out with three messages. Rows 5
   // and 6 are blank lines after the data, which the engine's reader drops: no rows, no note.
@@ -229,7 +328,23 @@ describe('tierwise segment --engine', () => {
     const csv = join(dir, 'region-only.csv');
     writeFileSync(csv, ['Customer,Date,Sales,Region', 'c1,2017-01-01,10,East', ',,,West', 'c2,2017-01-02,20,East', ',,,', ' , , ,', ''].join('\n'));
     const cfg = join(dir, 'region-only.config.json');
-    writeFileSync(cfg, JSON.stringify({ version: 1, segmentTypes: [{ name: 'ABC', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] }] }));
+    writeFileSync(
+      cfg,
+      JSON.stringify({
+        version: 1,
+        segmentTypes: [
+          {
+            name: 'ABC',
+            kind: 'abc',
+            segments: [
+              { name: 'A', share: 80 },
+              { name: 'B', share: 15 },
+              { name: 'C', share: 5 },
+            ],
+          },
+        ],
+      }),
+    );
     const duck = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
     expect(duck).toEqual(await run(['segment', csv, '--config', cfg, '--engine', 'js']));
     expect(duck.err).toBe(
@@ -250,7 +365,23 @@ describe('tierwise segment --engine', () => {
     const csv = join(dir, 'serials.csv');
     writeFileSync(csv, 'Customer,Date,Sales\nc1,43000,10\nc2,2017-01-02,20\nc3,0043000,5\nc4,-5,7\nc5,60,8\n');
     const cfg = join(dir, 'serials.config.json');
-    writeFileSync(cfg, JSON.stringify({ version: 1, segmentTypes: [{ name: 'ABC', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] }] }));
+    writeFileSync(
+      cfg,
+      JSON.stringify({
+        version: 1,
+        segmentTypes: [
+          {
+            name: 'ABC',
+            kind: 'abc',
+            segments: [
+              { name: 'A', share: 80 },
+              { name: 'B', share: 15 },
+              { name: 'C', share: 5 },
+            ],
+          },
+        ],
+      }),
+    );
     const duck = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
     expect(duck).toEqual(await run(['segment', csv, '--config', cfg, '--engine', 'js']));
     expect(duck.err).toContain('serials!B4: Date "0043000" is not a date');
@@ -261,11 +392,27 @@ describe('tierwise segment --engine', () => {
 
   // A header DuckDB could not take as it is: two columns headed Customer (the engine reads the first), a
   // blank one, and one named as the query's own line column. Each gets a name of its own in DuckDB.
-  it('segments a file whose header repeats a name, leaves one blank or uses the query\'s own, as the engine does', async () => {
+  it("segments a file whose header repeats a name, leaves one blank or uses the query's own, as the engine does", async () => {
     const csv = join(dir, 'odd-header.csv');
     writeFileSync(csv, 'Customer,Customer,,Sales,Date,__line\nc1,x,y,10,2017-01-01,1\nc2,z,w,20,2017-01-02,2\nc1,x,y,5,2017-01-03,3\n');
     const cfg = join(dir, 'odd-header.config.json');
-    writeFileSync(cfg, JSON.stringify({ version: 1, segmentTypes: [{ name: 'ABC', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] }] }));
+    writeFileSync(
+      cfg,
+      JSON.stringify({
+        version: 1,
+        segmentTypes: [
+          {
+            name: 'ABC',
+            kind: 'abc',
+            segments: [
+              { name: 'A', share: 80 },
+              { name: 'B', share: 15 },
+              { name: 'C', share: 5 },
+            ],
+          },
+        ],
+      }),
+    );
     const duck = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
     expect(duck).toEqual(await run(['segment', csv, '--config', cfg, '--engine', 'js']));
     expect(duck.code).toBe(0);
@@ -280,7 +427,23 @@ describe('tierwise segment --engine', () => {
     const csv = join(dir, 'totals.csv');
     writeFileSync(csv, ['Customer,Date,Sales', ...lines, 'Summe,2017-01-09,66', ''].join('\n'));
     const cfg = join(dir, 'totals.config.json');
-    writeFileSync(cfg, JSON.stringify({ version: 1, segmentTypes: [{ name: 'ABC', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] }] }));
+    writeFileSync(
+      cfg,
+      JSON.stringify({
+        version: 1,
+        segmentTypes: [
+          {
+            name: 'ABC',
+            kind: 'abc',
+            segments: [
+              { name: 'A', share: 80 },
+              { name: 'B', share: 15 },
+              { name: 'C', share: 5 },
+            ],
+          },
+        ],
+      }),
+    );
     const duck = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
     expect(duck).toEqual(await run(['segment', csv, '--config', cfg, '--engine', 'js']));
     expect(duck.err).toContain(`warning: totals!C13: this line's Sales (66) is as much as all the other lines together (66)`);
@@ -295,7 +458,23 @@ describe('tierwise segment --engine', () => {
     const csv = join(dir, 'bad.csv');
     writeFileSync(csv, ['Customer,Date,Sales', 'c1,2017-01-01,10', 'c2,2017-01-02,n/a', ',2017-01-03,5', 'c1,2017-02-30,7', 'c2,2017-01-04,20', 'c1,2017-01-05,30'].join('\n'));
     const cfg = join(dir, 'bad.config.json');
-    writeFileSync(cfg, JSON.stringify({ version: 1, segmentTypes: [{ name: 'ABC', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] }] }));
+    writeFileSync(
+      cfg,
+      JSON.stringify({
+        version: 1,
+        segmentTypes: [
+          {
+            name: 'ABC',
+            kind: 'abc',
+            segments: [
+              { name: 'A', share: 80 },
+              { name: 'B', share: 15 },
+              { name: 'C', share: 5 },
+            ],
+          },
+        ],
+      }),
+    );
     const duck = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
     const js = await run(['segment', csv, '--config', cfg, '--engine', 'js']);
     expect(duck.code).toBe(1);
