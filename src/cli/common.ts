@@ -76,7 +76,11 @@ export async function report(result: RunOutline, io: Io, issuesFile?: string, ac
     io.err(`... and ${rowIssues.length - PRINTED_ISSUES} more issues${issuesFile ? '' : ' (add --issues FILE to get them all)'}\n`);
   }
   if (issuesFile) {
-    await writeFile(issuesFile, toCsvRows([['where', 'value', 'message'], ...result.issues.map((i) => [i.where, i.value === undefined || i.value === null ? '' : String(i.value), i.message])], dialect), 'utf8');
+    await writeFile(
+      issuesFile,
+      toCsvRows([['where', 'value', 'message'], ...result.issues.map((i) => [i.where, i.value === undefined || i.value === null ? '' : String(i.value), i.message])], dialect),
+      'utf8',
+    );
   }
   if (other.some((i) => i.severity === 'error')) {
     io.err('tierwise: the input cannot be segmented; nothing was written\n');
@@ -87,6 +91,26 @@ export async function report(result: RunOutline, io: Io, issuesFile?: string, ac
 }
 
 export function toCsvRows(rows: (string | number | null)[][], dialect: CsvDialect = PLAIN_CSV): string {
-  return toCsv(rows[0].map((h, i) => ({ header: String(h), values: rows.slice(1).map((r) => r[i]) })), dialect);
+  return toCsv(
+    rows[0].map((h, i) => ({ header: String(h), values: rows.slice(1).map((r) => r[i]) })),
+    dialect,
+  );
 }
 
+/** An .xlsx or .xlsm path: read and written as a workbook. */
+export const isWorkbookPath = (p: string) => /\.(xlsx|xlsm)$/i.test(p);
+
+/** The usage of `tierwise sql`, in the command line's usage and in the command's own errors. */
+export const SQL_USAGE = `  tierwise sql --config <config.json> --dialect duckdb|postgres|spark|bigquery|snowflake [--table NAME]
+               [--columns "Customer ID,Order Date,Sales,..." | --headers-from <file.csv|file.xlsx>]
+               [--line-order COLUMN] [--out FILE]
+               [--answers-table NAME [--answers-columns "Customer ID,Q1,..." | --answers-headers-from <file>]
+                                     [--answers-order COLUMN]]
+               [--visits-table NAME [--visits-columns "Customer ID,Visit date" | --visits-headers-from <file>]]
+                                prints one SQL query whose result is the tiers table of \`segment --format csv\`;
+                                the columns are the sales table's headers (default: the configuration's columns);
+                                profiles read the questionnaire answers from --answers-table, whose headers are
+                                given as for the sales table (default: the customer column and the questions);
+                                --answers-order numbers its rows (the last answer wins; without it, the greatest);
+                                visit planning reads the visits (a customer and a visit date column) from
+                                --visits-table (default columns: the customer column and "Visit date")`;

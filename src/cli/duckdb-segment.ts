@@ -1,50 +1,20 @@
 // `tierwise segment FILE --engine duckdb|js`: which executor segments a file, and the DuckDB run's
 // output through the command line's own writers (toCsv, the JSON rows, a new workbook's sheet).
 // The engine stays the reference and the only executor for workbooks; DuckDB takes Parquet files always
-// and CSV files above DUCKDB_CSV_BYTES, where the engine spends most of its time parsing (docs/sql.md).
+// and CSV files above DUCKDB_CSV_BYTES (engine-choice.ts), where the engine spends most of its time parsing (docs/sql.md).
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseConfigText, type Config } from '../engine/config';
 import { isoTextToEpochDay, epochDayToSerial } from '../engine/parse/date';
 import type { ExtraSources } from '../engine/prepared';
 import type { Cell } from '../engine/types';
 import { SourceError } from '../hosts/files/read';
-import { newWorkbook } from '../hosts/xlsx/new-workbook';
 import { SHEET_NAMES } from '../plan/planner';
-import { fileSize, isParquetPath } from '../sql/duckdb-source';
+import { isParquetPath } from '../sql/duckdb-source';
 import type { DuckdbColumn } from '../sql/duckdb-columns';
 import { segmentOnDuckdb } from '../sql/duckdb-run';
 import { printIssues, processIo, readConfigFile, report, UsageError, type Io } from './common';
 import { dialectOf, toCsv, tiersJson } from './csv';
-
-/**
- * A CSV above this size goes to DuckDB unless `--engine js` is given. 20 MB is about 400,000 lines of
- * an ordinary export: there the engine takes a couple of seconds, mostly parsing text, and DuckDB's start-up
- * (about 0.3 s) is paid back; below it the engine is as quick and is the reference. Measured in
- * docs/performance.md (issue 19).
- */
-export const DUCKDB_CSV_BYTES = 20 * 2 ** 20;
-
-export type EngineChoice = { engine: 'js' } | { engine: 'duckdb'; asked: boolean };
-
-/**
- * Which executor: `--engine` when given (and possible for the file), else DuckDB for Parquet and for a CSV
- * above DUCKDB_CSV_BYTES written as text; the engine for everything else, workbooks written included
- * (their summary and history sheets come from the engine's result).
- */
-export async function chooseEngine(input: string, engine: string | undefined, toWorkbook: boolean): Promise<EngineChoice> {
-  if (engine !== undefined && engine !== 'duckdb' && engine !== 'js') throw new UsageError(`--engine is duckdb or js, not "${engine}"`);
-  const ext = extname(input).toLowerCase();
-  const parquet = isParquetPath(input);
-  const csv = ext === '.csv' || ext === '.txt' || ext === '.tsv';
-  if (engine === 'js' && parquet) throw new UsageError(`${input} is a Parquet file: only DuckDB reads it (leave out --engine js)`);
-  if (engine === 'duckdb' && !parquet && !csv) throw new UsageError(`--engine duckdb reads .csv and .parquet files; ${input} is read by the engine (leave out --engine duckdb)`);
-  if (engine === 'duckdb') return { engine: 'duckdb', asked: true };
-  if (engine === 'js') return { engine: 'js' };
-  if (parquet) return { engine: 'duckdb', asked: true };
-  if (csv && !toWorkbook && (await fileSize(input)) > DUCKDB_CSV_BYTES) return { engine: 'duckdb', asked: false };
-  return { engine: 'js' };
-}
 
 export interface DuckdbArgs {
   config?: string;
@@ -140,6 +110,8 @@ async function tiersWorkbook(columns: DuckdbColumn[]): Promise<Buffer> {
       });
     }
   }
+  // The workbook writer and its zip library are loaded only when a workbook is asked for.
+  const { newWorkbook } = await import('../hosts/xlsx/new-workbook');
   return newWorkbook(SHEET_NAMES.tiers, rows(), (r, c) => r > 0 && columns[c].date);
 }
 

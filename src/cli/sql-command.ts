@@ -11,21 +11,7 @@ import { compileSql, SQL_DIALECTS, type SqlDialectName } from '../sql/compile';
 import { configuredAnswerColumns } from '../sql/profiles';
 import { plansVisits } from '../engine/visits';
 import { readsAnswers } from '../engine/profiles';
-import { printIssues, readConfigFile, UsageError, type Io } from './common';
-
-export const SQL_USAGE = `  tierwise sql --config <config.json> --dialect duckdb|postgres|spark|bigquery|snowflake [--table NAME]
-               [--columns "Customer ID,Order Date,Sales,..." | --headers-from <file.csv|file.xlsx>]
-               [--line-order COLUMN] [--out FILE]
-               [--answers-table NAME [--answers-columns "Customer ID,Q1,..." | --answers-headers-from <file>]
-                                     [--answers-order COLUMN]]
-               [--visits-table NAME [--visits-columns "Customer ID,Visit date" | --visits-headers-from <file>]]
-                                prints one SQL query whose result is the tiers table of \`segment --format csv\`;
-                                the columns are the sales table's headers (default: the configuration's columns);
-                                profiles read the questionnaire answers from --answers-table, whose headers are
-                                given as for the sales table (default: the customer column and the questions);
-                                --answers-order numbers its rows (the last answer wins; without it, the greatest);
-                                visit planning reads the visits (a customer and a visit date column) from
-                                --visits-table (default columns: the customer column and "Visit date")`;
+import { printIssues, readConfigFile, SQL_USAGE, UsageError, type Io } from './common';
 
 /** How much of a CSV file is read for its header row. */
 const HEADER_BYTES = 1 << 20;
@@ -58,12 +44,15 @@ export async function sqlCommand(args: string[], io: Io): Promise<number> {
   const { values } = parsed;
   if (!values.config) throw new UsageError(`--config <config.json> is required\n${SQL_USAGE}`);
   const dialect = values.dialect as SqlDialectName | undefined;
-  if (dialect === undefined || !SQL_DIALECTS.includes(dialect)) throw new UsageError(`--dialect is one of ${SQL_DIALECTS.join(', ')}${values.dialect ? `, not "${values.dialect}"` : ''}\n${SQL_USAGE}`);
+  if (dialect === undefined || !SQL_DIALECTS.includes(dialect))
+    throw new UsageError(`--dialect is one of ${SQL_DIALECTS.join(', ')}${values.dialect ? `, not "${values.dialect}"` : ''}\n${SQL_USAGE}`);
   if (values.columns !== undefined && values['headers-from'] !== undefined) throw new UsageError('give the columns with --columns or --headers-from, not both');
-  if (values['answers-columns'] !== undefined && values['answers-headers-from'] !== undefined) throw new UsageError('give the answers table\'s columns with --answers-columns or --answers-headers-from, not both');
+  if (values['answers-columns'] !== undefined && values['answers-headers-from'] !== undefined)
+    throw new UsageError("give the answers table's columns with --answers-columns or --answers-headers-from, not both");
   const answersOnly = (['answers-columns', 'answers-headers-from', 'answers-order'] as const).find((o) => values[o] !== undefined);
   if (values['answers-table'] === undefined && answersOnly !== undefined) throw new UsageError(`--${answersOnly} describes the answers table: name it with --answers-table`);
-  if (values['visits-columns'] !== undefined && values['visits-headers-from'] !== undefined) throw new UsageError('give the visits table\'s columns with --visits-columns or --visits-headers-from, not both');
+  if (values['visits-columns'] !== undefined && values['visits-headers-from'] !== undefined)
+    throw new UsageError("give the visits table's columns with --visits-columns or --visits-headers-from, not both");
   const visitsOnly = (['visits-columns', 'visits-headers-from'] as const).find((o) => values[o] !== undefined);
   if (values['visits-table'] === undefined && visitsOnly !== undefined) throw new UsageError(`--${visitsOnly} describes the visits table: name it with --visits-table`);
 
@@ -85,7 +74,8 @@ export async function sqlCommand(args: string[], io: Io): Promise<number> {
     table: values.table,
     columns: { header, lineOrder: values['line-order'] },
     answersTable: values['answers-table'],
-    answersColumns: answersHeader !== undefined || values['answers-order'] !== undefined ? { header: answersHeader ?? configuredAnswerColumns(config.config), lineOrder: values['answers-order'] } : undefined,
+    answersColumns:
+      answersHeader !== undefined || values['answers-order'] !== undefined ? { header: answersHeader ?? configuredAnswerColumns(config.config), lineOrder: values['answers-order'] } : undefined,
     visitsTable: values['visits-table'],
     visitsColumns: visitsHeader,
   });
@@ -96,10 +86,14 @@ export async function sqlCommand(args: string[], io: Io): Promise<number> {
       io.err(`(the columns were taken from the configuration: ${header.join(', ') || 'none'}; name the table's headers with --columns or --headers-from)\n`);
     }
     if (values['answers-table'] === undefined && result.problems.some((p) => /^the sales table has no column headed/.test(p.message))) {
-      io.err('(without --answers-table the profiles read their questions from the sales table\'s own columns, as `tierwise segment` does without --answers; name the answers table with --answers-table)\n');
+      io.err(
+        "(without --answers-table the profiles read their questions from the sales table's own columns, as `tierwise segment` does without --answers; name the answers table with --answers-table)\n",
+      );
     }
     if (values['answers-table'] !== undefined && answersHeader === undefined && result.problems.some((p) => /answers table/.test(p.message))) {
-      io.err(`(the answers table's columns were taken from the configuration: ${configuredAnswerColumns(config.config).join(', ') || 'none'}; name its headers with --answers-columns or --answers-headers-from)\n`);
+      io.err(
+        `(the answers table's columns were taken from the configuration: ${configuredAnswerColumns(config.config).join(', ') || 'none'}; name its headers with --answers-columns or --answers-headers-from)\n`,
+      );
     }
     return 2;
   }

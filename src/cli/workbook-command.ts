@@ -12,10 +12,8 @@ import { XlsxHost } from '../hosts/xlsx/host';
 import { csvCell, newWorkbook } from '../hosts/xlsx/new-workbook';
 import { validSheetName } from '../plan/names';
 import { EXCEL_CELL_CHARS, fitText } from '../plan/plan';
-import { printIssues, printReadWarnings, readConfigFile, report, UsageError, type Io, type Limits } from './common';
+import { isWorkbookPath, printIssues, printReadWarnings, readConfigFile, report, UsageError, type Io, type Limits } from './common';
 import { cpuMs, runWorkbook } from './workbook';
-
-export const isWorkbookPath = (p: string) => /\.(xlsx|xlsm)$/i.test(p);
 
 export interface WorkbookArgs {
   config?: string;
@@ -118,7 +116,8 @@ export async function segmentWorkbookCommand(input: string, values: WorkbookArgs
   if (inPlace && !isWorkbookPath(input)) throw new UsageError(`--in-place writes into an .xlsx workbook; ${input} is not one (use --out <file.xlsx>)`);
   const out = inPlace ? input : values.out!;
   const source = namedSource(values);
-  if (!inPlace && resolve(out) === resolve(input)) throw new UsageError(`--out ${out} is the input workbook: Tierwise never overwrites it unless --in-place is given (it then writes a backup copy first)`);
+  if (!inPlace && resolve(out) === resolve(input))
+    throw new UsageError(`--out ${out} is the input workbook: Tierwise never overwrites it unless --in-place is given (it then writes a backup copy first)`);
   // Excel opens a file only when its extension matches its kind: macros need .xlsm, no macros need .xlsx.
   const kind = (p: string) => (extname(p).toLowerCase() === '.xlsm' ? '.xlsm' : '.xlsx');
   if (!inPlace && kind(out) !== (isWorkbookPath(input) ? kind(input) : '.xlsx')) {
@@ -134,7 +133,17 @@ export async function segmentWorkbookCommand(input: string, values: WorkbookArgs
   const openedCpu = cpuMs() - startedCpu;
   const config = values.config ? { text: await readConfigFile(values.config), path: values.config } : undefined;
   const wanted = values['source-columns'];
-  const sourceColumns = wanted === undefined ? undefined : wanted === 'none' ? [] : wanted === 'all' ? 'all' : wanted.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const sourceColumns =
+    wanted === undefined
+      ? undefined
+      : wanted === 'none'
+        ? []
+        : wanted === 'all'
+          ? 'all'
+          : wanted
+              .split(',')
+              .map((s) => s.trim())
+              .filter((s) => s !== '');
   const sources = {
     answers: values.answers ? await readSourceFile(values.answers, { maxFileBytes: limits.maxFileBytes }) : undefined,
     visits: values.visits ? await readSourceFile(values.visits, { maxFileBytes: limits.maxFileBytes }) : undefined,

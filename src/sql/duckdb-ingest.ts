@@ -22,7 +22,6 @@ import { excelField } from '../hosts/files/read';
 import { LINE_COLUMN, skippedLines, sqlIdent, sqlText, type RawSource } from './duckdb-source';
 import { blankSql, EITHER_NUMBER, isError, ISO_DAY, LOCALE_DATE, plainNumber, trimmedSql } from './duckdb-text';
 
-
 export interface TypedSales {
   ok: true;
   /** Left-out lines (engine messages and addresses), then notes about the whole file. */
@@ -192,7 +191,9 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   }
   let [filteredStored, unreadable] = [filteredAll, unreadableAll];
   if (stored - 1 > lastData) {
-    const after = (await con.runAndReadAll(`SELECT count(*) FILTER (WHERE NOT tw_kept), count(*) FILTER (WHERE tw_kept AND NOT tw_readable) FROM tw_lines WHERE tw_row > ${lastData}`)).getRowsJS()[0] as bigint[];
+    const after = (
+      await con.runAndReadAll(`SELECT count(*) FILTER (WHERE NOT tw_kept), count(*) FILTER (WHERE tw_kept AND NOT tw_readable) FROM tw_lines WHERE tw_row > ${lastData}`)
+    ).getRowsJS()[0] as bigint[];
     filteredStored -= Number(after[0]);
     unreadable -= Number(after[1]);
   }
@@ -378,7 +379,12 @@ async function chooseOrder(con: DuckDBConnection, p: Plan, config: Config, rows:
   const c = p.date!;
   if (typedByFile(p, c)) return 'MDY';
   const found = await con.runAndReadAll(`SELECT DISTINCT tw_odd${c} FROM tw_typed WHERE tw_suspect AND tw_kept AND regexp_matches(tw_odd${c}, ${sqlText(LOCALE_DATE)})`);
-  return chooseDateOrder(counted(p.raw.table, rows), c, (found.getRowsJS() as string[][]).map((r) => r[0]), issues);
+  return chooseDateOrder(
+    counted(p.raw.table, rows),
+    c,
+    (found.getRowsJS() as string[][]).map((r) => r[0]),
+    issues,
+  );
 }
 
 /**

@@ -77,7 +77,7 @@ export async function segmentOnDuckdb(path: string, config: Config, options: Duc
   const instance = await DuckDBInstance.create(':memory:', { memory_limit: options.memoryLimit ?? '3GB', temp_directory: join(tmpdir(), `tierwise-duckdb-${process.pid}`) });
   const con = await instance.connect();
   try {
-    await con.run("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
+    await con.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
     const raw = await describeSource(con, path);
     // A missing column is the file's problem, in the engine's words, before any question of SQL.
     const shape = ingest({ ...raw.table, rows: [] }, config);
@@ -154,7 +154,13 @@ function typeIssues(config: Config): Issue[] {
   const none = { ids: [], names: [], byId: new Map<string, number>() };
   return config.segmentTypes.flatMap((type) =>
     type.kind === 'abc'
-      ? applyOverrides(type.name, type.segments.map((seg) => seg.name), config.overrides[type.name], none, new Int32Array(0)).issues
+      ? applyOverrides(
+          type.name,
+          type.segments.map((seg) => seg.name),
+          config.overrides[type.name],
+          none,
+          new Int32Array(0),
+        ).issues
       : overridesNotTaken({ config } as Prepared, type),
   );
 }

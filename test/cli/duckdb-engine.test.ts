@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { main } from '../../src/cli/main';
-import { chooseEngine, DUCKDB_CSV_BYTES } from '../../src/cli/duckdb-segment';
+import { chooseEngine, DUCKDB_CSV_BYTES } from '../../src/cli/engine-choice';
 import { SCAN_BYTES } from '../../src/sql/duckdb-source';
 import { XlsxHost } from '../../src/hosts/xlsx/host';
 import type { Cell } from '../../src/engine/types';

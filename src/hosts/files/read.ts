@@ -7,7 +7,6 @@ import { isBlank } from '../../engine/parse/number';
 import type { SourceTable } from '../../engine/types';
 import { sourceFromGrid } from '../../plan/source-check';
 import { firstSalesCandidate, namedRange } from '../ranges';
-import { XlsxHost } from '../xlsx/host';
 
 /** A file the user named cannot be read as a sales range. Carries the message the user sees. */
 export class SourceError extends Error {}
@@ -130,6 +129,8 @@ export function decodeText(bytes: Uint8Array): string {
  * else the first sheet with data.
  */
 async function readXlsx(path: string, options: { sheet?: string; table?: string }): Promise<SourceTable> {
+  // Loaded here, not with this module: a CSV run does without the workbook reader and its zip library (35 ms).
+  const { XlsxHost } = await import('../xlsx/host');
   const host = await XlsxHost.open(await readFile(path), basename(path));
   const ref = namedRange(options) ?? firstSalesCandidate(await host.listSources(), {});
   if (!ref) throw new SourceError(`${path} has no sheet with data`);

@@ -3,6 +3,7 @@
 // them ([Content_Types].xml, the workbook, its relationships, styles). Every other part keeps its
 // compressed bytes: JSZip reuses an entry's stored data when the entry was not touched.
 import JSZip from 'jszip';
+import { PackageError, REPAIR_ADVICE } from './package-error';
 import { posix } from 'node:path';
 import { constants, inflateRawSync } from 'node:zlib';
 import { attr, attributes, closingTag, CONTENT_TYPE, elementPrefix, escapeXml, findTags, namespacesAt, NS, prefixIn, REL } from './xml';
@@ -23,11 +24,7 @@ function storedOf(f: JSZip.JSZipObject): Stored | undefined {
   return d && d.compressedContent && d.compression && (d.compression.magic === DEFLATE || d.compression.magic === STORE) ? (d as Stored) : undefined;
 }
 
-/** The file cannot be used as a workbook; the message is what the user sees. */
-export class PackageError extends Error {}
-
-/** What to do about a damaged package: Excel repairs what it can when it opens one. */
-export const REPAIR_ADVICE = 'open it in Excel and save it again (Excel repairs what it can), then run Tierwise on the saved file';
+export { PackageError, REPAIR_ADVICE } from './package-error';
 
 export interface SheetEntry {
   name: string;
@@ -86,7 +83,9 @@ export class XlsxPackage {
     // (its shared strings would be missed, its cells read empty): refused with what to do instead.
     const head = (await zip.file(workbookPath)!.async('string')).slice(0, 2000);
     if (head.includes(NS.strictMain)) {
-      throw new PackageError(`${label} is saved as a "Strict Open XML Spreadsheet", which Tierwise does not read: in Excel, File > Save As, choose "Excel Workbook (*.xlsx)", then run Tierwise on that file`);
+      throw new PackageError(
+        `${label} is saved as a "Strict Open XML Spreadsheet", which Tierwise does not read: in Excel, File > Save As, choose "Excel Workbook (*.xlsx)", then run Tierwise on that file`,
+      );
     }
     return new XlsxPackage(zip, workbookPath);
   }
