@@ -112,7 +112,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     const value = `coalesce(tw_k${filterColumns[i]}, '')`;
     return list === '' ? (f.in ? 'false' : 'true') : `${value} ${f.in ? 'IN' : 'NOT IN'} (${list})`;
   });
-  const typedRoles = [...numbers, ...(m.date !== undefined ? [m.date] : [])];
+  const typedRoles = typedColumns({ numbers, date: m.date });
   const read = new Set(config.segmentTypes.flatMap(typeReads));
   // The columns loyalty rules compare and profiles ask of the sales lines (kept as they are; the compiled query trims them).
   const asText = textColumns.map((h) => raw.header.indexOf(h)).filter((c) => c >= 0);
@@ -287,7 +287,7 @@ async function storeLines(con: DuckDBConnection, p: Plan, decimal: DecimalSepara
 }
 
 /** The columns typed as numbers or dates: a line is readable when each has a value (and its customer and text are usable). */
-const typedColumns = (p: Plan): number[] => [...p.numbers, ...(p.date !== undefined ? [p.date] : [])];
+const typedColumns = (p: { numbers: number[]; date?: number }): number[] => [...p.numbers, ...(p.date !== undefined ? [p.date] : [])];
 
 /** The columns `tw_typed` does not keep (for a line without a customer they are in tw_rest, in this order). */
 const notStored = (p: Plan): number[] => p.raw.header.map((_, c) => c).filter((c) => !p.kept.has(c));
