@@ -19,7 +19,7 @@ import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
 import { detectDecimalCounted, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from '../engine/parse/number';
 import type { Cell, ColumnMapping, Issue, SourceTable } from '../engine/types';
 import { excelField } from '../hosts/files/read';
-import { LINE_COLUMN, skippedLines, sqlIdent, sqlText, type RawSource } from './duckdb-source';
+import { appendRows, LINE_COLUMN, skippedLines, sqlIdent, sqlText, type RawSource } from './duckdb-source';
 import { blankSql, EITHER_NUMBER, isError, ISO_DAY, LOCALE_DATE, plainNumber, trimmedSql } from './duckdb-text';
 
 export interface TypedSales {
@@ -412,14 +412,11 @@ async function answerOddCells(con: DuckDBConnection, p: Plan, decimal: DecimalSe
     if (answers.length === 0) continue;
     const table = `tw_fix${c}`;
     await con.run(`CREATE OR REPLACE TEMP TABLE ${table} (v VARCHAR, x ${isDate ? 'DATE' : 'DOUBLE'})`);
-    const appender = await con.createAppender(table);
-    for (const [t, x] of answers) {
+    await appendRows(con, table, answers, (appender, [t, x]) => {
       appender.appendVarchar(t);
       if (typeof x === 'number') appender.appendDouble(x);
       else appender.appendVarchar(x);
-      appender.endRow();
-    }
-    appender.closeSync();
+    });
     await con.run(`UPDATE tw_typed SET ${header(p, c)} = f.x FROM ${table} f WHERE tw_typed.tw_suspect AND tw_typed.tw_odd${c} = f.v`);
   }
 }

@@ -12,7 +12,7 @@ import { answersWithoutCustomer } from '../engine/profiles';
 import { readVisitRows } from '../engine/visits';
 import type { Issue, SourceTable } from '../engine/types';
 import type { ColumnNames } from './compile';
-import { sqlIdent, tableHeader } from './duckdb-source';
+import { appendRows, sqlIdent, tableHeader } from './duckdb-source';
 
 /** The tables' names in DuckDB, as the compiled query is told them. */
 export const ANSWERS_TABLE = 'tw_answers_file';
@@ -29,17 +29,10 @@ export const answersColumns = (table: SourceTable): ColumnNames => ({ header: [.
 export async function loadAnswers(con: DuckDBConnection, table: SourceTable, config: Config): Promise<Issue[]> {
   const header = tableHeader(table.header, ANSWER_ROW);
   await con.run(`CREATE OR REPLACE TABLE ${sqlIdent(ANSWERS_TABLE)} (${[...header.map((h) => `${sqlIdent(h)} VARCHAR`), `${sqlIdent(ANSWER_ROW)} BIGINT`].join(', ')})`);
-  const appender = await con.createAppender(ANSWERS_TABLE);
-  try {
-    table.rows.forEach((row, r) => {
-      for (let c = 0; c < header.length; c++) appender.appendVarchar(keyText(row[c] ?? null));
-      appender.appendBigInt(BigInt(r + 1));
-      appender.endRow();
-    });
-    appender.flushSync();
-  } finally {
-    appender.closeSync();
-  }
+  await appendRows(con, ANSWERS_TABLE, table.rows, (appender, row, r) => {
+    for (let c = 0; c < header.length; c++) appender.appendVarchar(keyText(row[c] ?? null));
+    appender.appendBigInt(BigInt(r + 1));
+  });
   return answersWithoutCustomer(table, config);
 }
 
@@ -51,17 +44,10 @@ export async function loadVisits(con: DuckDBConnection, table: SourceTable, conf
   const { visits, issues } = readVisitRows(table, config, dateOrder);
   const [customer, date] = VISITS_COLUMNS.map(sqlIdent);
   await con.run(`CREATE OR REPLACE TABLE ${sqlIdent(VISITS_TABLE)} (${customer} VARCHAR, ${date} DATE)`);
-  const appender = await con.createAppender(VISITS_TABLE);
-  try {
-    for (const v of visits) {
-      appender.appendVarchar(v.customer);
-      // The engine's days count from 1970-01-01, as DuckDB's do.
-      appender.appendDate(dateValue(v.day));
-      appender.endRow();
-    }
-    appender.flushSync();
-  } finally {
-    appender.closeSync();
-  }
+  await appendRows(con, VISITS_TABLE, visits, (appender, v) => {
+    appender.appendVarchar(v.customer);
+    // The engine's days count from 1970-01-01, as DuckDB's do.
+    appender.appendDate(dateValue(v.day));
+  });
   return issues;
 }

@@ -6,7 +6,7 @@
 // afterwards, in duckdb-ingest.ts, with the engine's own rules.
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
 import { keyText } from '../engine/ingest';
 import { isBlank } from '../engine/parse/number';
@@ -15,6 +15,21 @@ import { csvParsing, decodeText, guessDelimiter, MAX_FILE_BYTES, SourceError, un
 import { MAX_TITLE_ROWS, sourceFromGrid } from '../plan/source-check';
 
 /** How the file's cells arrive: text to be typed (CSV) or typed by the file (Parquet). */
+/** `rows` appended to `table`, one `append` each (ending the row is done here); the appender closed even when appending fails. */
+export async function appendRows<T>(con: DuckDBConnection, table: string, rows: Iterable<T>, append: (appender: DuckDBAppender, row: T, index: number) => void): Promise<void> {
+  const appender = await con.createAppender(table);
+  try {
+    let index = 0;
+    for (const row of rows) {
+      append(appender, row, index++);
+      appender.endRow();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+}
+
 export type ColumnKind = 'text' | 'number' | 'date' | 'timestamp' | 'other';
 
 export interface RawSource {
