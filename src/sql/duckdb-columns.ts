@@ -39,8 +39,8 @@ export async function readColumns(result: DuckDBResult): Promise<DuckdbColumn[]>
   return columns;
 }
 
-/** Row `row` is valid (not NULL): its bit in the validity mask; no mask means every row is. */
-const valid = (mask: Uint8Array | null, row: number) => mask === null || (mask[row >> 3] & (1 << (row & 7))) !== 0;
+/** Row `row` is valid (not NULL): its bit in the validity mask. No mask (the binding gives null, though typed otherwise) means every row is. */
+const valid = (mask: Uint8Array | null | undefined, row: number) => !mask || (mask[row >> 3] & (1 << (row & 7))) !== 0;
 
 function readDoubles(chunk: DuckDBDataChunk, c: number, rows: number, out: Value[]): void {
   const vector = duckdb.data_chunk_get_vector(chunk.chunk, c);
