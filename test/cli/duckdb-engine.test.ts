@@ -19,6 +19,13 @@ const CONFIG = join(__dirname, '..', '..', 'examples', 'superstore.config.json')
 const ALL_KINDS = join(__dirname, '..', '..', 'examples', 'all-kinds.config.json');
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-duckdb-cli-'));
 
+/** `argv` run with `--engine duckdb`, which must print and exit exactly as with `--engine js`; the DuckDB run. */
+async function onBothEngines(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const duck = await run([...argv, '--engine', 'duckdb']);
+  expect(duck).toEqual(await run([...argv, '--engine', 'js']));
+  return duck;
+}
+
 /** The ABC 80/15/5 configuration most cases here use, written as `<name>.config.json`, with `extra` fields (columns). */
 function abcConfig(name: string, extra: object = {}): string {
   const cfg = join(dir, `${name}.config.json`);
@@ -181,8 +188,7 @@ describe('tierwise segment --engine', () => {
         segmentTypes: [{ name: 'Club', kind: 'loyalty', perCurrency: 1, rules: [{ match: { column: 'Loyalty Card', in: ['Gold'] }, perUnit: 5 }], levels: [{ name: 'In', minPoints: 0 }] }],
       }),
     );
-    const duck = await run(['segment', SUPERSTORE, '--config', noColumn, '--engine', 'duckdb']);
-    expect(duck).toEqual(await run(['segment', SUPERSTORE, '--config', noColumn, '--engine', 'js']));
+    const duck = await onBothEngines(['segment', SUPERSTORE, '--config', noColumn]);
     expect(duck.code).toBe(2);
     expect(duck.err).toBe('segmentTypes[0].rules[0].match.column: no column is headed "Loyalty Card"; the rule earns nothing\ntierwise: the input cannot be segmented; nothing was written\n');
   });
@@ -216,21 +222,18 @@ describe('tierwise segment --engine', () => {
 
     const blank = join(dir, 'blank.csv');
     writeFileSync(blank, '\n\n \n');
-    const duckBlank = await run(['segment', blank, '--config', cfg, '--engine', 'duckdb']);
-    expect(duckBlank).toEqual(await run(['segment', blank, '--config', cfg, '--engine', 'js']));
+    const duckBlank = await onBothEngines(['segment', blank, '--config', cfg]);
     expect(duckBlank.code).toBe(2);
 
     const unclosed = join(dir, 'unclosed.csv');
     writeFileSync(unclosed, 'Customer,Date,Sales\nc1,2017-01-01,10\nc2,"2017-01-02,20\nc3,2017-01-03,5\n');
-    const duckUnclosed = await run(['segment', unclosed, '--config', cfg, '--engine', 'duckdb']);
-    expect(duckUnclosed).toEqual(await run(['segment', unclosed, '--config', cfg, '--engine', 'js']));
+    const duckUnclosed = await onBothEngines(['segment', unclosed, '--config', cfg]);
     expect(duckUnclosed.err).toContain('a field opens with a quote (") that is never closed; close it, or remove it, at that line');
     // Below the lines read for the header, found when the file is read again for its blank lines.
     const below = join(dir, 'unclosed-below.csv');
     const many = Array.from({ length: 20 }, (_, i) => `c${i},2017-01-01,${i}`);
     writeFileSync(below, ['Customer,Date,Sales', ...many, '', 'c9,"2017-01-02,5', 'c10,2017-01-03,7', ''].join('\n'));
-    const duckBelow = await run(['segment', below, '--config', cfg, '--engine', 'duckdb']);
-    expect(duckBelow).toEqual(await run(['segment', below, '--config', cfg, '--engine', 'js']));
+    const duckBelow = await onBothEngines(['segment', below, '--config', cfg]);
     expect(duckBelow.code).toBe(2);
   });
 
@@ -287,8 +290,7 @@ describe('tierwise segment --engine', () => {
     const csv = join(dir, 'region-only.csv');
     writeFileSync(csv, ['Customer,Date,Sales,Region', 'c1,2017-01-01,10,East', ',,,West', 'c2,2017-01-02,20,East', ',,,', ' , , ,', ''].join('\n'));
     const cfg = abcConfig('region-only');
-    const duck = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
-    expect(duck).toEqual(await run(['segment', csv, '--config', cfg, '--engine', 'js']));
+    const duck = await onBothEngines(['segment', csv, '--config', cfg]);
     expect(duck.err).toBe(
       [
         "'region-only'!A3: the customer is blank: fill it in, or delete the line if it is not a sale",
@@ -307,8 +309,7 @@ describe('tierwise segment --engine', () => {
     const csv = join(dir, 'serials.csv');
     writeFileSync(csv, 'Customer,Date,Sales\nc1,43000,10\nc2,2017-01-02,20\nc3,0043000,5\nc4,-5,7\nc5,60,8\n');
     const cfg = abcConfig('serials');
-    const duck = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
-    expect(duck).toEqual(await run(['segment', csv, '--config', cfg, '--engine', 'js']));
+    const duck = await onBothEngines(['segment', csv, '--config', cfg]);
     expect(duck.err).toContain('serials!B4: Date "0043000" is not a date');
     expect(duck.err).toContain('serials!B6: Date is 1900-02-29, a day that does not exist');
     expect(duck.err).toContain('2 customers from 2 lines (3 left out)');
@@ -321,8 +322,7 @@ describe('tierwise segment --engine', () => {
     const csv = join(dir, 'odd-header.csv');
     writeFileSync(csv, 'Customer,Customer,,Sales,Date,__line\nc1,x,y,10,2017-01-01,1\nc2,z,w,20,2017-01-02,2\nc1,x,y,5,2017-01-03,3\n');
     const cfg = abcConfig('odd-header');
-    const duck = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
-    expect(duck).toEqual(await run(['segment', csv, '--config', cfg, '--engine', 'js']));
+    const duck = await onBothEngines(['segment', csv, '--config', cfg]);
     expect(duck.code).toBe(0);
     expect(duck.out.split('\r\n').slice(1, 3)).toEqual(['c1,,15,A,A,,,0.428571,1', 'c2,,20,A,A,,,0.571429,0.571429']);
   });
@@ -335,8 +335,7 @@ describe('tierwise segment --engine', () => {
     const csv = join(dir, 'totals.csv');
     writeFileSync(csv, ['Customer,Date,Sales', ...lines, 'Summe,2017-01-09,66', ''].join('\n'));
     const cfg = abcConfig('totals');
-    const duck = await run(['segment', csv, '--config', cfg, '--engine', 'duckdb']);
-    expect(duck).toEqual(await run(['segment', csv, '--config', cfg, '--engine', 'js']));
+    const duck = await onBothEngines(['segment', csv, '--config', cfg]);
     expect(duck.err).toContain(`warning: totals!C13: this line's Sales (66) is as much as all the other lines together (66)`);
     expect(duck.err).toContain('warning: totals!A2: the customer "Grand total" looks like a total, not a customer: its 2 lines (the first is here)');
     expect(duck.err).not.toContain('the customer "Summe" looks like a total');
