@@ -364,10 +364,10 @@ export function decimalNote(table: SourceTable, numberColumns: number[], evidenc
   };
 }
 
-/** One warning for every row that holds nothing, at the first of them. */
 /** A column's header as messages name it: its text, else its place (`column 3`). */
 export const headerText = (header: readonly Cell[], c: number): string => String(header[c] ?? '').trim() || `column ${c + 1}`;
 
+/** One warning for every row that holds nothing, at the first of them. */
 export function blankRowsNote(table: SourceTable, blank: number[]): Issue {
   const first = table.origin.row + 1 + blank[0];
   const n = blank.length;

@@ -160,7 +160,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   const dateOrder = m.date !== undefined ? await chooseOrder(con, plan, config, rows, orderNotes) : 'MDY';
   await answerOddCells(con, plan, decimal.decimal, dateOrder, date1904);
 
-  const readable = ['tw_customer_ok', ...typedColumns(plan).map((c) => `${header(plan, c)} IS NOT NULL`), 'NOT tw_text_bad'].join(' AND ');
+  const readable = readableSql(plan, (c) => header(plan, c));
   await con.run(`CREATE OR REPLACE TEMP VIEW tw_lines AS SELECT ${rowNumber} AS tw_row, *, ${readable} AS tw_readable FROM tw_typed`);
   // One pass for every count the run needs (for a Parquet file each query reads the file again): the
   // lines a filter drops, the lines read, the lines left out, and the latest date of what `sales` holds.
@@ -280,7 +280,7 @@ async function storeLines(con: DuckDBConnection, p: Plan, decimal: DecimalSepara
   // The lines that may be left out: every other line is readable as typed here. Stored, it lets the later
   // questions about odd texts and left-out lines read only those lines (DuckDB skips the rest by it).
   // The answers to odd texts only make more lines readable, so an unreadable line is always among them.
-  outer.push(`NOT coalesce(${['tw_customer_ok', ...typedColumns(p).map((c) => `tw_v${c} IS NOT NULL`), 'NOT tw_text_bad'].join(' AND ')}, false) AS tw_suspect`);
+  outer.push(`NOT coalesce(${readableSql(p, (c) => `tw_v${c}`)}, false) AS tw_suspect`);
   const customerText = textOf(p, p.customer);
   const select = `SELECT ${outer.join(', ')} FROM (SELECT *, ${inner.join(', ')}, CASE WHEN ${customerText} IS DISTINCT FROM tw_k${p.customer} THEN ${customerText} END AS tw_customer_raw FROM ${raw.relation})`;
   await con.run(`CREATE OR REPLACE TEMP ${p.stored ? 'TABLE' : 'VIEW'} tw_typed AS ${select}`);
@@ -288,6 +288,9 @@ async function storeLines(con: DuckDBConnection, p: Plan, decimal: DecimalSepara
 
 /** The columns typed as numbers or dates: a line is readable when each has a value (and its customer and text are usable). */
 const typedColumns = (p: { numbers: number[]; date?: number }): number[] => [...p.numbers, ...(p.date !== undefined ? [p.date] : [])];
+
+/** Whether a line is readable: a usable customer, a value in every typed column (`value` names it), no error value in its text. */
+const readableSql = (p: Plan, value: (c: number) => string): string => ['tw_customer_ok', ...typedColumns(p).map((c) => `${value(c)} IS NOT NULL`), 'NOT tw_text_bad'].join(' AND ');
 
 /** The columns `tw_typed` does not keep (for a line without a customer they are in tw_rest, in this order). */
 const notStored = (p: Plan): number[] => p.raw.header.map((_, c) => c).filter((c) => !p.kept.has(c));
