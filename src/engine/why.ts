@@ -374,6 +374,27 @@ function limitWords(limit: Limit, direction: 'up' | 'down' | undefined, measure:
   }
 }
 
+/**
+ * The kind of a cause in a few words, without the customer's own figures: what the pane counts after
+ * Apply (`New customers: 3`). describeCause says the whole cause, customer by customer.
+ */
+export function causeGroup(cause: Cause): string {
+  switch (cause.kind) {
+    case 'new':
+      return 'New customers';
+    case 'gone':
+      return 'Gone since the last run';
+    case 'override':
+      return 'Manual overrides';
+    case 'window':
+      return cause.action === 'entered' ? 'Entered the window' : 'Left the window';
+    case 'thresholds':
+      return 'Thresholds changed';
+    case 'measure':
+      return `Own figures changed (${cause.figures.measureName})`;
+  }
+}
+
 /** The cause in words, the same on the Segment Summary, in the tiers table and on the command line. */
 export function describeCause(cause: Cause): string {
   switch (cause.kind) {

@@ -57,6 +57,8 @@ export interface PlanInput {
   snapshot: Snapshot;
   /** What the workbook held before this run (host `readPrevious`). */
   previous?: PreviousRun;
+  /** The moves since `previous` (movesSince), when the caller has them already: worked out here when absent. */
+  moves?: Move[];
   /** The source as read, when segment columns are to be written beside it. */
   source?: SourceTable;
   /** Segment types to write beside the source rows (names); none when absent. */
@@ -73,7 +75,7 @@ export const sourceColumnHeader = (typeName: string): string => `${typeName} (Ti
 
 export function planWorkbook(input: PlanInput): WorkbookPlan {
   const { result } = input;
-  const moves = movesSince(input.previous, input.snapshot, result.config, input.previousConfig);
+  const moves = input.moves ?? movesSince(input.previous, input.snapshot, result.config, input.previousConfig);
   const sheets: PlannedSheet[] = [tiersSheet(result, moves, input.previous), summarySheet(result, input.previous, moves), historySheet(input)].map(fitCells);
   const sourceColumns = input.source && input.segmentColumnTypes?.length ? planSourceColumns(result, input.source, input.segmentColumnTypes) : undefined;
   return { sheets, sourceColumns, settings: { [SETTINGS_CONFIG]: input.configText } };

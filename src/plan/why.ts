@@ -4,7 +4,7 @@
 import type { Config } from '../engine/config';
 import type { Snapshot } from '../engine/history';
 import type { EngineResult } from '../engine/result';
-import { describeCause, explainMoves, type Move } from '../engine/why';
+import { causeGroup, describeCause, explainMoves, type Move } from '../engine/why';
 import type { PreviousRun } from '../hosts/host';
 import type { NumberFormat, PlannedBlock, PlanValue } from './plan';
 import type { TierColumn } from './tiers';
@@ -44,6 +44,39 @@ export function whyBlocks(moves: readonly Move[], typeName: string, k: number, a
   };
 }
 
+/** The segment types of this run that the previous run (`previous`) has too, in this run's order: the types whose moves are told. */
+export function comparedTypes(result: EngineResult, previous: Snapshot | undefined): string[] {
+  return result.types.map((t) => t.type.name).filter((name) => previous?.segments[name] !== undefined);
+}
+
+/** One segment type's moves counted by the kind of their cause, the most frequent first. */
+export interface WhyCount {
+  typeName: string;
+  moved: number;
+  causes: { cause: string; customers: number }[];
+}
+
+/**
+ * The moves counted per segment type and per kind of cause: the pane's short answer after Apply to
+ * "why did they move?". `typeNames`: the types both runs have, in the configuration's order, each
+ * listed even when nobody moved. Each customer and its cause are on the Segment Summary (whyBlocks)
+ * and in the tiers table's `(why)` column.
+ */
+export function whyCounts(moves: readonly Move[], typeNames: readonly string[]): WhyCount[] {
+  const types = new Map(typeNames.map((name) => [name, new Map<string, number>()]));
+  for (const m of moves) {
+    const causes = types.get(m.typeName);
+    const group = causeGroup(m.cause);
+    causes?.set(group, (causes.get(group) ?? 0) + 1);
+  }
+  return [...types].map(([typeName, causes]) => ({
+    typeName,
+    moved: [...causes.values()].reduce((a, b) => a + b, 0),
+    // A stable sort: equal counts keep the order their first customer came in.
+    causes: [...causes].map(([cause, customers]) => ({ cause, customers })).sort((a, b) => b.customers - a.customers),
+  }));
+}
+
 /**
  * The tiers columns with a `<type> (why)` column after each segment type's last column, for the types
  * the previous run had: the cause for a customer that moved, blank for one that did not.
@@ -52,9 +85,7 @@ export function withWhyColumns(cols: readonly TierColumn[], result: EngineResult
   if (!moves || !previous) return cols.slice();
   const out = cols.slice();
   const index = result.customers.byId;
-  for (const t of result.types) {
-    const name = t.type.name;
-    if (!previous.segments[name]) continue;
+  for (const name of comparedTypes(result, previous)) {
     const values: string[] = new Array<string>(result.customers.ids.length).fill('');
     for (const m of moves) {
       if (m.typeName !== name) continue;

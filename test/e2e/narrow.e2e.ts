@@ -237,6 +237,24 @@ describe.each(WIDTHS)('at %i px, %s', (width, scheme) => {
     expect(await axe(page, 'apply')).toEqual({ where: 'apply', violations: [] });
   });
 
+  it('the report of a second run fits, with why customers changed segment', async () => {
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    await page.getByTestId('apply-report').waitFor({ timeout: 30_000 });
+    // A at 75 %: some customers move, and the report after the next Apply says why.
+    await page.getByRole('tab', { name: 'Segment types' }).click();
+    await page.getByRole('button', { name: /^Sales ABC/ }).first().click();
+    const line = page.getByRole('slider', { name: 'Threshold between A and B' });
+    await line.focus();
+    await page.keyboard.press('PageDown');
+    await page.getByRole('tab', { name: 'Apply' }).click();
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    await page.getByTestId('why-moved').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('why-moved').textContent()).toMatch(/Sales ABC: [\d,]+ customers changed segment\.Thresholds changed: [\d,]+/);
+    expect(await overflow(page)).toEqual({ page: 0, elements: [] });
+    await shot(page, width, scheme, 'applied-again');
+    expect(await axe(page, 'applied-again')).toEqual({ where: 'applied-again', violations: [] });
+  });
+
   it('the page around the pane has the theme\'s background, to the bottom and right edges', async () => {
     const colours = await edgeColours(page);
     for (const c of colours) {

@@ -187,7 +187,31 @@ test('the playground, step by step, against the engine', async () => {
   await eventually(() => page.locator('[data-sheet-tab="Customer Tiers"]').getAttribute('aria-selected'), (v) => expect(v).toBe('true'));
   await shot(page, '07-tiers-sheet');
 
-  expect({ dataAxe, segmentsAxe, applyAxe }).toEqual({ dataAxe: [], segmentsAxe: [], applyAxe: [] });
+  // 5. A second run at 65 %: the report says how many customers changed segment and why. Same data,
+  // same window: every move is the thresholds', as many as the engine moves between 70 % and 65 %.
+  await page.getByRole('tab', { name: 'Segment types' }).click();
+  await page.getByRole('button', { name: /^Sales ABC/ }).click();
+  await line.focus();
+  await page.keyboard.press('PageDown');
+  await eventually(
+    () => line.getAttribute('aria-valuenow'),
+    (v) => expect(v).toBe('65'),
+  );
+  const at65 = finalSegments(run(configAt(65)));
+  const moved = [...finalSegments(at70)].filter(([id, segment]) => at65.get(id) !== segment).length;
+  expect(moved).toBeGreaterThan(0);
+  await page.getByRole('tab', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  const why = page.getByTestId('why-moved');
+  await why.waitFor({ timeout: 30_000 });
+  expect(await why.getByRole('heading', { name: 'Since the last run' }).count()).toBe(1);
+  expect(await why.textContent()).toContain(`Sales ABC: ${moved} customers changed segment.`);
+  expect(await why.textContent()).toContain('Profit band: no customer changed segment.');
+  expect(await why.getByRole('listitem').allTextContents()).toEqual([`Thresholds changed: ${moved}`]);
+  await shot(page, '08-why-moved');
+  const whyAxe = await axeViolations(page);
+
+  expect({ dataAxe, segmentsAxe, applyAxe, whyAxe }).toEqual({ dataAxe: [], segmentsAxe: [], applyAxe: [], whyAxe: [] });
   expect((page as Page & { errors?: string[] }).errors).toEqual([]);
 });
 

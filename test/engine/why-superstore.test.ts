@@ -8,6 +8,7 @@ import { classifyAll, prepare } from '../../src/engine/run';
 import type { Cell, SourceTable } from '../../src/engine/types';
 import { describeCause, explainMoves, type Cause, type Move } from '../../src/engine/why';
 import { historyValues, parseHistory } from '../../src/plan/history-sheet';
+import { comparedTypes, whyCounts } from '../../src/plan/why';
 import { ABC_80_15_5, config, superstoreTable, table } from '../support/tables';
 
 const COLUMNS = { customer: 'Customer ID', customerName: 'Customer Name', date: 'Order Date', amount: 'Sales', profit: 'Profit', order: 'Order ID' };
@@ -89,6 +90,23 @@ describe('why each customer moved, on Superstore', () => {
       if (m.cause.kind === 'window') expect(text).toMatch(m.cause.action === 'left' ? /^Left the window: no sales in the period now \(sales before [\d,]+\.\d\d\)$/ : /^Entered the window: .*; sales now [\d,]+\.\d\d$/);
       if (m.cause.kind === 'thresholds') expect(text).toMatch(/^Thresholds changed: A share 80 % → 70 %, B share 15 % → 20 %, C share 5 % → 10 %; /);
       if (m.cause.kind === 'measure') expect(text).toMatch(/^Sales [\d,.]+ (→ [\d,.]+|\(unchanged\)), share of sales ahead of it [\d.]+\+? % (→ [\d.]+\+? %|\(unchanged\)): (past|within) [ABC]'s limit \(top \d+ % of sales\)$/);
+    }
+  });
+
+  it("counts the moves by cause for the pane, adding up to each type's causes and its migration", () => {
+    const counts = checkAgainstMatrix(moves, second.result, first.snapshot);
+    const summed = whyCounts(moves, comparedTypes(second.result, first.snapshot));
+    expect(summed.map((t) => t.typeName)).toEqual(['Sales ABC', 'Profit band', 'Demand', 'RFM']);
+    for (const t of summed) {
+      const byKind = counts.get(t.typeName)!;
+      const of = (cause: string) => t.causes.find((c) => c.cause === cause)?.customers ?? 0;
+      expect(t.moved).toBe(moves.filter((m) => m.typeName === t.typeName).length);
+      expect(t.causes.reduce((a, c) => a + c.customers, 0)).toBe(t.moved);
+      expect(of('Entered the window') + of('Left the window')).toBe(byKind.window);
+      expect([of('New customers'), of('Gone since the last run'), of('Manual overrides'), of('Thresholds changed')]).toEqual([byKind.new, byKind.gone, byKind.override, byKind.thresholds]);
+      expect(t.causes.filter((c) => c.cause.startsWith('Own figures changed (')).reduce((a, c) => a + c.customers, 0)).toBe(byKind.measure);
+      // The most frequent first.
+      expect(t.causes.map((c) => c.customers)).toEqual(t.causes.map((c) => c.customers).sort((a, b) => b - a));
     }
   });
 

@@ -6,6 +6,7 @@ import type { Config, ConfigInput } from '../../src/engine/config';
 import { describeCause, explainMoves, type Move } from '../../src/engine/why';
 import type { Cell } from '../../src/engine/types';
 import { historyValues, parseHistory } from '../../src/plan/history-sheet';
+import { whyCounts } from '../../src/plan/why';
 import { ABC_80_15_5, config, table } from '../support/tables';
 
 const HEADER = ['Customer', 'Date', 'Sales', 'Profit'];
@@ -55,6 +56,11 @@ describe('why each customer moved', () => {
     expect(words(twoRuns({ rows: abcBefore, config: abc }, { rows: now, config: abc }))).toEqual([
       ['C2', 'A', 'B', "Sales 250.00 → 100.00, share of sales ahead of it 60 % → 85.7 %: past A's limit (top 80 % of sales)"],
       ['C3', 'B', 'A', "Sales 100.00 → 300.00, share of sales ahead of it 85 % → 57.1 %: within A's limit (top 80 % of sales)"],
+    ]);
+    expect(whyCounts(twoRuns({ rows: abcBefore, config: abc }, { rows: now, config: abc }), ['Sales ABC', 'Profit band'])).toEqual([
+      { typeName: 'Sales ABC', moved: 2, causes: [{ cause: 'Own figures changed (sales)', customers: 2 }] },
+      // Every type asked for is listed, also one in which nobody moved.
+      { typeName: 'Profit band', moved: 0, causes: [] },
     ]);
   });
 
@@ -136,6 +142,18 @@ describe('why each customer moved', () => {
     const y2018 = cfg({ window: { kind: 'year', year: 2018, startMonth: 1 }, segmentTypes: [ABC_80_15_5] });
     const moves = twoRuns({ rows, config: y2017 }, { rows: [...rows, ['C7', '2018-04-01', 50, 5]], config: y2018 });
     // C6 is in the data both times (its 2018 line was outside 2017's window): C before, B now.
+    // Counted for the pane: three kinds, one customer each, in the order of their first customer.
+    expect(whyCounts(moves, ['Sales ABC'])).toEqual([
+      {
+        typeName: 'Sales ABC',
+        moved: 3,
+        causes: [
+          { cause: 'Left the window', customers: 1 },
+          { cause: 'Entered the window', customers: 1 },
+          { cause: 'New customers', customers: 1 },
+        ],
+      },
+    ]);
     expect(words(moves)).toEqual([
       ['C5', 'B', 'C', 'Left the window: no sales in the period now (sales before 100.00)'],
       ['C6', 'C', 'B', "Entered the window: no sales in the previous run's period; sales now 100.00"],

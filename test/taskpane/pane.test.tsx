@@ -398,6 +398,35 @@ describe('after a first run', () => {
   });
 });
 
+describe('after a second run', () => {
+  it('says how many customers changed segment, and why, counted by cause', async () => {
+    await openPane();
+    fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(screen.getByTestId('apply-report').textContent).toContain('Done: 4 customers segmented.'), { timeout: 20_000 });
+    // The first run has nothing to compare with.
+    expect(screen.queryByTestId('why-moved')).toBeNull();
+    fireEvent.click(screen.getByRole('tab', { name: 'Segment types' }));
+    // A at 50 %: C2 moves from A to B, as the preview said; nothing else changed, so the thresholds did it.
+    const line = await screen.findByRole('slider', { name: 'Threshold between A and B' });
+    for (let i = 0; i < 6; i++) fireEvent.keyDown(line, { key: 'PageDown' });
+    await waitFor(() => expect(screen.getByTestId('migration-summary').textContent).toMatch(/: 1 customer would change segment\.$/));
+    fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(screen.getByTestId('why-moved').textContent).toContain('Since the last run'), { timeout: 20_000 });
+    const why = screen.getByTestId('why-moved');
+    expect(within(why).getByRole('heading', { name: 'Since the last run' })).toBeTruthy();
+    expect(why.textContent).toContain('Sales ABC: 1 customer changed segment.');
+    expect(why.textContent).toContain('Profit band: no customer changed segment.');
+    expect(
+      within(why)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Thresholds changed: 1']);
+    expect(why.textContent).toContain('Each customer and the reason are listed on the Segment Summary');
+  });
+});
+
 describe('the list of problems', () => {
   it('shows the first problems and says where all of them are', () => {
     const issue = (n: number) => ({ severity: 'error' as const, where: `Sales!B${n}`, value: 'x', message: 'Sales "x" is not a number' });

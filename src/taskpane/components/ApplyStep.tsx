@@ -99,7 +99,7 @@ export function ApplyStep(p: ApplyStepProps) {
         </div>
       )}
       <div ref={result} tabIndex={-1} data-testid="apply-result">
-      {s.phase === 'done' && <ApplyReportView report={s.report} customers={s.customers} onGoTo={p.onGoTo} />}
+      {s.phase === 'done' && <ApplyReportView report={s.report} customers={s.customers} moved={s.moved} onGoTo={p.onGoTo} />}
       {s.phase === 'cancelled' &&
         (s.report ? (
           <ApplyReportView report={s.report} customers={0} cancelled onGoTo={p.onGoTo} />

@@ -7,6 +7,7 @@ import type { ApplyReport, SourceRef, WorkbookHost } from '../../hosts/host';
 import { withRanges } from '../../hosts/ranges';
 import { SourceProblem } from '../../plan/source-check';
 import { configText } from '../../plan/stored-config';
+import type { WhyCount } from '../../plan/why';
 import { receivePlan, sendPrevious, sendSource, type EngineClient } from '../worker/client';
 import type { ExtraRole } from '../worker/protocol';
 import { runConfig, type ExtraChoice } from './useSource';
@@ -14,7 +15,7 @@ import { runConfig, type ExtraChoice } from './useSource';
 export type ApplyState =
   | { phase: 'idle' }
   | { phase: 'running'; stage: string; done: number; total: number }
-  | { phase: 'done'; report: ApplyReport; customers: number; time: string }
+  | { phase: 'done'; report: ApplyReport; customers: number; time: string; moved?: WhyCount[] }
   | { phase: 'cancelled'; report?: ApplyReport }
   | { phase: 'failed'; message: string };
 
@@ -77,7 +78,7 @@ export function useApply(host: WorkbookHost, engine: EngineClient, onApplied: ()
           return;
         }
         await host.saveConfig(text);
-        setState({ phase: 'done', report, customers: planned.customers, time });
+        setState({ phase: 'done', report, customers: planned.customers, time, moved: planned.moved });
         // The pane reads the new history back once (RunStatus, the next preview).
         onApplied();
       } catch (e) {

@@ -8,6 +8,7 @@ import type { ColumnValues } from '../../engine/column-values';
 import type { SummaryRow, VisitCompliance } from '../../engine/result';
 import type { Cell, ColumnMapping, ColumnRole, Issue, SourceTable } from '../../engine/types';
 import type { PlanValue, WorkbookPlan } from '../../plan/plan';
+import type { WhyCount } from '../../plan/why';
 
 /** The table's shape without its rows: the rows follow in chunks so no message is large. */
 export type SourceHead = Omit<SourceTable, 'rows'>;
@@ -143,6 +144,8 @@ export interface Planned {
   parts: PlanPart[];
   snapshot: Pick<Snapshot, 'time' | 'dataFingerprint' | 'configHash'>;
   customers: number;
+  /** The customers that moved since the last run, counted by cause; absent without a last run. */
+  moved?: WhyCount[];
 }
 
 export type Response =
