@@ -61,6 +61,8 @@ describe('Run again', () => {
     const message = outcomeMessage(outcome);
     expect(message).toMatchObject({ title: 'Tiers updated', openPane: false, problem: false });
     expect(message.lines[0]).toMatch(/^5 customers from table "Orders"\. Written: .*Customer Tiers/);
+    // The first run has nothing to compare with.
+    expect(message.lines).toHaveLength(1);
   });
 
   it('on changed data, a second run follows the data, keeps overrides typed into the Manual column, and adds to the history', async () => {
@@ -84,6 +86,10 @@ describe('Run again', () => {
     expect(again.find((r) => r[id] === 'C3')![again[0].indexOf('Sales ABC (auto)')]).toBe('B');
     // Two runs in the hidden history.
     expect((await host.readPrevious())!.snapshots.length).toBe(2);
+    // What changed, by cause. Before: C1 500, C2 300, C3 100, C4 60, C5 40 (1,000): ahead C1 0 (A), C2 50 %
+    // (A), C3 80 % (B), C4 90 % (B), C5 96 % (C). Now C5 moves C -> A and C4 B -> C (95.9 % ahead, its own
+    // sales unchanged): both by their own figures; C3 B -> A by the override.
+    expect(outcomeMessage(outcome).lines[1]).toBe('Sales ABC: 3 customers changed segment. Own figures changed (sales): 2, Manual overrides: 1.');
   });
 
   it('writes again the segment columns the last run wrote beside the data', async () => {
@@ -170,5 +176,31 @@ describe('Run again', () => {
     const lines = outcomeMessage({ kind: 'invalid-config', issues }).lines;
     expect(lines.length).toBe(8);
     expect(lines.at(-1)).toBe('... and 24 more (open Tierwise to see them all).');
+  });
+
+  it('after a run in which nobody moved, says so in one line; a type the last run lacked is not compared', () => {
+    const done = (moved?: { typeName: string; moved: number; causes: { cause: string; customers: number }[] }[]) =>
+      outcomeMessage({
+        kind: 'done',
+        report: { written: ['Customer Tiers: 6 rows'], renamed: [], issues: [], complete: true },
+        customers: 5,
+        source: { kind: 'table', name: 'Orders' },
+        warnings: [],
+        moved,
+      }).lines.slice(1);
+    expect(
+      done([
+        { typeName: 'Sales ABC', moved: 0, causes: [] },
+        { typeName: 'Profit band', moved: 0, causes: [] },
+      ]),
+    ).toEqual(['Since the last run, no customer changed segment.']);
+    expect(done([])).toEqual([]);
+    expect(done(undefined)).toEqual([]);
+    expect(
+      done([
+        { typeName: 'Sales ABC', moved: 0, causes: [] },
+        { typeName: 'Profit band', moved: 1200, causes: [{ cause: 'New customers', customers: 1200 }] },
+      ]),
+    ).toEqual(['Profit band: 1,200 customers changed segment. New customers: 1,200.']);
   });
 });
