@@ -15,7 +15,7 @@ import { readSourceFile, SourceError } from '../hosts/files/read';
 import { PackageError } from '../hosts/xlsx/package-error';
 import { SourceProblem } from '../plan/source-check';
 import { tierColumns, type TierColumn } from '../plan/tiers';
-import { whyTierColumns, type WhySource } from '../plan/why';
+import { sinceLastRun, whyCountLines, whyTierColumns, type SinceLastRun } from '../plan/why';
 import { takeSnapshot } from '../engine/history';
 import type { PreviousRun } from '../hosts/host';
 import { DEFAULT_LIMITS, isWorkbookPath, printIssues, printReadWarnings, processIo, readConfigFile, report, SQL_USAGE, UsageError, type Io, type Limits } from './common';
@@ -164,8 +164,9 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
   if (status === 2) return 2;
 
   // A workbook with a history says why each customer moved since its last run (a CSV has no previous run).
-  const why = run.previous ? { previous: run.previous, snapshot: takeSnapshot(result, run.prepared.ingested.lines, ''), previousConfig: run.previousConfig } : undefined;
-  const text = format === 'json' ? toJson(result, why) : toCsv(textColumns(result, why), dialect);
+  const since = run.previous ? sinceLastRun(run.previous, takeSnapshot(result, run.prepared.ingested.lines, ''), result, run.previousConfig) : undefined;
+  for (const line of whyCountLines(since?.counts ?? [])) io.err(`${line}\n`);
+  const text = format === 'json' ? toJson(result, since) : toCsv(textColumns(result, since), dialect);
   if (values.out) {
     await mkdir(dirname(resolve(values.out)), { recursive: true });
     await writeFile(values.out, text, 'utf8');
@@ -248,14 +249,14 @@ async function segmentWorkbookToText(path: string, values: { config?: string; sh
 }
 
 /** The tiers columns for a text file: dates as YYYY-MM-DD rather than serial numbers. */
-function textColumns(result: EngineResult, why?: WhySource): TierColumn[] {
-  return whyTierColumns(tierColumns(result), result, why).map((c) =>
+function textColumns(result: EngineResult, since?: SinceLastRun): TierColumn[] {
+  return whyTierColumns(tierColumns(result), result, since).map((c) =>
     c.format === 'date' ? { ...c, values: c.values.map((v) => (typeof v === 'number' ? epochDayToIso(serialToEpochDay(v, result.date1904)) : v)) } : c,
   );
 }
 
-function toJson(result: EngineResult, why?: WhySource): string {
-  return tiersJson(textColumns(result, why));
+function toJson(result: EngineResult, since?: SinceLastRun): string {
+  return tiersJson(textColumns(result, since));
 }
 
 /** The version in package.json, found from this file in src/cli or dist/cli alike. */

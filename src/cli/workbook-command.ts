@@ -11,6 +11,7 @@ import { namedRange } from '../hosts/ranges';
 import { XlsxHost } from '../hosts/xlsx/host';
 import { csvCell, newWorkbook } from '../hosts/xlsx/new-workbook';
 import { validSheetName } from '../plan/names';
+import { whyCountLines } from '../plan/why';
 import { EXCEL_CELL_CHARS, fitText } from '../plan/plan';
 import { isWorkbookPath, printIssues, printReadWarnings, readConfigFile, report, UsageError, type Io, type Limits } from './common';
 import { cpuMs, runWorkbook } from './workbook';
@@ -184,6 +185,7 @@ export async function segmentWorkbookCommand(input: string, values: WorkbookArgs
   for (const r of run.report.renamed) io.err(`Sheet "${r.wanted}" exists and is not Tierwise's: wrote "${r.used}" instead\n`);
   io.err(`Configuration: ${run.configFrom}; saved in the workbook's ${host.settingsPlace}\n`);
   io.err(`Wrote ${out}: ${run.report.written.join('; ')}\n`);
+  for (const line of whyCountLines(run.moved)) io.err(`${line}\n`);
   if (values.timings) {
     const t = run.timings;
     const ms = (n: number) => Math.round(n);

@@ -9,6 +9,7 @@ import type { ApplyReport, PreviousRun, SourceRef } from '../hosts/host';
 import { firstSalesCandidate, RANGE_ROLE_LABEL, rangeLabel, rangeOf, savedRanges, withRanges, type RangeRole } from '../hosts/ranges';
 import { XlsxHost } from '../hosts/xlsx/host';
 import { planWorkbook } from '../plan/planner';
+import { sinceLastRun, type WhyCount } from '../plan/why';
 import { mergeOverrides, previousSegments } from '../plan/previous';
 import { SourceProblem } from '../plan/source-check';
 import { configText, loadStoredConfig } from '../plan/stored-config';
@@ -45,6 +46,8 @@ export type WorkbookRun =
       /** Ranges saved with the configuration that the workbook no longer has or cannot read, and what the run did instead. */
       lostRanges: Issue[];
       overridesFromTable: { added: number; changed: number };
+      /** The customers that changed segment since the workbook's last run, counted by cause (none without one). */
+      moved: WhyCount[];
       /** Wall-clock and CPU milliseconds per step (CPU time tells a busy machine from slow code). */
       timings: { read: number; segment: number; apply: number; cpu: { read: number; segment: number; apply: number } };
     };
@@ -162,7 +165,8 @@ export async function runWorkbook(input: WorkbookRunInput): Promise<WorkbookRun>
   if (unknown.length) {
     return { ok: false, issues: unknown.map((n) => ({ severity: 'error', where: '--source-columns', message: `no segment type is named "${n}" (segment types: ${result.types.map((t) => t.type.name).join(', ')})` })), warnings: read.warnings, lostRanges: lost };
   }
-  const plan = planWorkbook({ result, snapshot, previous, source: table, segmentColumnTypes: wanted, configText: configText(withRanges(read.config, { sales: source })), previousConfig: read.savedConfig });
+  const since = sinceLastRun(previous, snapshot, result, read.savedConfig);
+  const plan = planWorkbook({ result, snapshot, previous, moves: since?.moves, source: table, segmentColumnTypes: wanted, configText: configText(withRanges(read.config, { sales: source })), previousConfig: read.savedConfig });
   const report = await host.apply(plan);
   const t3 = performance.now();
   const c3 = cpuMs();
@@ -175,6 +179,7 @@ export async function runWorkbook(input: WorkbookRunInput): Promise<WorkbookRun>
     warnings: read.warnings,
     lostRanges: lost,
     overridesFromTable: read.overridesFromTable,
+    moved: since?.counts ?? [],
     timings: { read: t1 - t0, segment: t2 - t1, apply: t3 - t2, cpu: { read: c1 - c0, segment: c2 - c1, apply: c3 - c2 } },
   };
 }

@@ -13,7 +13,7 @@ import { RANGE_ROLE_LABEL, rangeLabel, rangeOf, savedRanges, withRanges } from '
 import { mergeOverrides } from '../plan/previous';
 import { SourceProblem } from '../plan/source-check';
 import { configText, loadStoredConfig } from '../plan/stored-config';
-import type { WhyCount } from '../plan/why';
+import { whyCountLines, type WhyCount } from '../plan/why';
 import { receivePlan, sendPrevious, sendSource, type EngineClient } from '../taskpane/worker/client';
 import type { ExtraRole } from '../taskpane/worker/protocol';
 
@@ -116,21 +116,6 @@ function some(lines: string[]): string[] {
   return lines.length <= MAX_LINES ? lines : [...lines.slice(0, MAX_LINES - 1), `... and ${lines.length - MAX_LINES + 1} more (open Tierwise to see them all).`];
 }
 
-/**
- * Since the last run, one line per segment type in which customers changed segment, with the counts by
- * cause (`Sales ABC: 2 customers changed segment. Manual overrides: 1, Own figures changed (sales): 1.`);
- * one line when nobody moved. Run again is what follows changed data: this is what it changed.
- */
-function movedLines(moved: readonly WhyCount[]): string[] {
-  if (moved.length === 0) return [];
-  const types = moved.filter((t) => t.moved > 0);
-  if (types.length === 0) return ['Since the last run, no customer changed segment.'];
-  return types.map((t) => {
-    const n = `${t.moved.toLocaleString('en-US')} customer${t.moved === 1 ? '' : 's'}`;
-    return `${t.typeName}: ${n} changed segment. ${t.causes.map((c) => `${c.cause}: ${c.customers.toLocaleString('en-US')}`).join(', ')}.`;
-  });
-}
-
 export function outcomeMessage(outcome: RunAgainOutcome): OutcomeMessage {
   const openTierwise = 'Open Tierwise from Home > Tierwise';
   switch (outcome.kind) {
@@ -164,7 +149,7 @@ export function outcomeMessage(outcome: RunAgainOutcome): OutcomeMessage {
       const issues = [...outcome.warnings, ...outcome.report.issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
       const lines = [`${n} customers from ${from}. Written: ${outcome.report.written.join('; ') || 'nothing'}.`];
       for (const r of outcome.report.renamed) lines.push(`"${r.wanted}" is one of your sheets, so Tierwise wrote "${r.used}".`);
-      lines.push(...movedLines(outcome.moved ?? []));
+      lines.push(...whyCountLines(outcome.moved ?? []));
       lines.push(...issues.map(issueLine));
       return { title: 'Tiers updated', lines: some(lines), openPane: false, problem: issues.some((i) => i.severity === 'error') };
     }

@@ -101,16 +101,39 @@ export function withWhyColumns(cols: readonly TierColumn[], result: EngineResult
   return out;
 }
 
-/** What a `(why)` column needs besides the result: the previous run, this run's snapshot, the saved configuration. */
-export interface WhySource {
-  previous: PreviousRun;
-  snapshot: Snapshot;
-  previousConfig?: Config;
+/** The last run of the workbook, the moves since it, and their counts by cause: worked out once per run. */
+export interface SinceLastRun {
+  last: Snapshot;
+  moves: Move[];
+  counts: WhyCount[];
 }
 
-/** The tiers columns with the `(why)` columns, when there is a previous run to compare with (the command line's text output). */
-export function whyTierColumns(cols: readonly TierColumn[], result: EngineResult, why: WhySource | undefined): TierColumn[] {
-  if (!why) return cols.slice();
-  const moves = movesSince(why.previous, why.snapshot, result.config, why.previousConfig);
-  return withWhyColumns(cols, result, moves, why.previous.snapshots[why.previous.snapshots.length - 1]);
+/**
+ * What changed since the workbook's last run (`previous`, host readPrevious), undefined without one: the
+ * moves the sheets and the `(why)` columns lay out, and the counts the pane, Run again and the command
+ * line say. `previousConfig` as for explainMoves.
+ */
+export function sinceLastRun(previous: PreviousRun | undefined, snapshot: Snapshot, result: EngineResult, previousConfig?: Config): SinceLastRun | undefined {
+  const last = previous?.snapshots[previous.snapshots.length - 1];
+  if (!last) return undefined;
+  const moves = explainMoves(last, snapshot, previousConfig, result.config);
+  return { last, moves, counts: whyCounts(moves, comparedTypes(result, last)) };
+}
+
+/**
+ * The counts in sentences, one per segment type in which customers changed segment (`Sales ABC: 3
+ * customers changed segment since the last run. Manual overrides: 1, Own figures changed (sales): 2.`),
+ * one when nobody moved, none when no type was compared: Run again's dialog and the command line.
+ */
+export function whyCountLines(counts: readonly WhyCount[]): string[] {
+  if (counts.length === 0) return [];
+  const types = counts.filter((t) => t.moved > 0);
+  if (types.length === 0) return ['Since the last run, no customer changed segment.'];
+  const n = (v: number) => v.toLocaleString('en-US');
+  return types.map((t) => `${t.typeName}: ${n(t.moved)} customer${t.moved === 1 ? '' : 's'} changed segment since the last run. ${t.causes.map((c) => `${c.cause}: ${n(c.customers)}`).join(', ')}.`);
+}
+
+/** The tiers columns with the `(why)` columns, when there is a last run to compare with (the command line's text output). */
+export function whyTierColumns(cols: readonly TierColumn[], result: EngineResult, since: SinceLastRun | undefined): TierColumn[] {
+  return withWhyColumns(cols, result, since?.moves, since?.last);
 }

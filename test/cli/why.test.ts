@@ -42,11 +42,14 @@ describe('why each customer moved, on the command line', () => {
     const r = await cli(['segment', csv, '--config', second, '--format', 'json']);
     expect(r.code).toBe(0);
     expect(Object.keys(JSON.parse(r.out)[0])).not.toContain('Sales ABC (why)');
+    expect(r.err).not.toContain('since the last run');
   });
 
   it("gives each row of a workbook's JSON the cause of its move, blank when it did not move", async () => {
     const r = await cli(['segment', workbook, '--config', second, '--format', 'json']);
     expect(r.code).toBe(0);
+    // And on stderr, counted by cause: C2 alone moved, by the thresholds.
+    expect(r.err).toContain('Sales ABC: 1 customer changed segment since the last run. Thresholds changed: 1.\n');
     const rows = JSON.parse(r.out) as Record<string, string>[];
     expect(rows.map((row) => [row.Customer, row['Sales ABC'], row['Sales ABC (why)']])).toEqual([
       ['C1', 'A', ''],
@@ -57,7 +60,9 @@ describe('why each customer moved, on the command line', () => {
 
   it('writes the moves under the migration matrix and into the tiers table, as text', async () => {
     const out = join(dir, 'second.xlsx');
-    expect((await cli(['segment', workbook, '--config', second, '--out', out])).code).toBe(0);
+    const written = await cli(['segment', workbook, '--config', second, '--out', out]);
+    expect(written.code).toBe(0);
+    expect(written.err).toContain('Sales ABC: 1 customer changed segment since the last run. Thresholds changed: 1.\n');
     const book = await excel(readFileSync(out));
     const tiers = values(book.getWorksheet('Customer Tiers')!);
     const why = tiers[0].indexOf('Sales ABC (why)');
@@ -75,5 +80,6 @@ describe('why each customer moved, on the command line', () => {
     // A third run on the written workbook with its saved thresholds: nothing moved, nothing to say.
     const again = await cli(['segment', out, '--format', 'json']);
     expect((JSON.parse(again.out) as Record<string, string>[]).map((row) => row['Sales ABC (why)'])).toEqual(['', '', '']);
+    expect(again.err).toContain('Since the last run, no customer changed segment.\n');
   });
 });

@@ -89,7 +89,7 @@ describe('Run again', () => {
     // What changed, by cause. Before: C1 500, C2 300, C3 100, C4 60, C5 40 (1,000): ahead C1 0 (A), C2 50 %
     // (A), C3 80 % (B), C4 90 % (B), C5 96 % (C). Now C5 moves C -> A and C4 B -> C (95.9 % ahead, its own
     // sales unchanged): both by their own figures; C3 B -> A by the override.
-    expect(outcomeMessage(outcome).lines[1]).toBe('Sales ABC: 3 customers changed segment. Own figures changed (sales): 2, Manual overrides: 1.');
+    expect(outcomeMessage(outcome).lines[1]).toBe('Sales ABC: 3 customers changed segment since the last run. Own figures changed (sales): 2, Manual overrides: 1.');
   });
 
   it('writes again the segment columns the last run wrote beside the data', async () => {
@@ -201,6 +201,6 @@ describe('Run again', () => {
         { typeName: 'Sales ABC', moved: 0, causes: [] },
         { typeName: 'Profit band', moved: 1200, causes: [{ cause: 'New customers', customers: 1200 }] },
       ]),
-    ).toEqual(['Profit band: 1,200 customers changed segment. New customers: 1,200.']);
+    ).toEqual(['Profit band: 1,200 customers changed segment since the last run. New customers: 1,200.']);
   });
 });

@@ -15,7 +15,7 @@ import { errorMessage } from '../../engine/types';
 import type { PreviousRun } from '../../hosts/host';
 import { segmentColors } from '../../plan/colors';
 import { planWorkbook } from '../../plan/planner';
-import { comparedTypes, movesSince, whyCounts } from '../../plan/why';
+import { sinceLastRun } from '../../plan/why';
 import { previousSegments } from '../../plan/previous';
 import { csvGrid } from './csv';
 import { paretoCurve } from './curve';
@@ -211,9 +211,9 @@ export class EngineSession {
     if (!usable(p)) throw new Error(p.issues.filter((i) => i.severity === 'error').map((i) => `${i.where}: ${i.message}`).slice(0, 3).join('; ') || 'the data cannot be segmented');
     const result = resultOf(p, req.config.segmentTypes.map((t) => classifyType(p, t)));
     const snapshot = takeSnapshot(result, p.ingested.lines, req.time);
-    // Worked out once: the summary sheet and the tiers table lay them out, the pane counts them.
-    const moves = movesSince(previous, snapshot, result.config);
-    const plan = planWorkbook({ result, snapshot, previous, moves, source: this.source, segmentColumnTypes: req.segmentColumnTypes, configText: req.configText });
+    // Worked out once: the summary sheet and the tiers table lay the moves out, the pane says the counts.
+    const since = sinceLastRun(previous, snapshot, result);
+    const plan = planWorkbook({ result, snapshot, previous, moves: since?.moves, source: this.source, segmentColumnTypes: req.segmentColumnTypes, configText: req.configText });
     this.lastPlan = plan;
     const { light, parts } = splitPlan(plan);
     return {
@@ -221,7 +221,7 @@ export class EngineSession {
       parts,
       snapshot: { time: snapshot.time, dataFingerprint: snapshot.dataFingerprint, configHash: snapshot.configHash },
       customers: result.customers.ids.length,
-      ...(moves && { moved: whyCounts(moves, comparedTypes(result, previous?.snapshots[previous.snapshots.length - 1])) }),
+      ...(since && { moved: since.counts }),
     };
   }
 }
