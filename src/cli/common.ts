@@ -68,8 +68,18 @@ export function runAccount(result: RunOutline): string {
  * returns the exit status.
  */
 export async function report(result: RunOutline, io: Io, issuesFile?: string, account = true, dialect: CsvDialect = PLAIN_CSV): Promise<number> {
-  const rowIssues = result.issues.filter((i) => i.row !== undefined);
-  const other = result.issues.filter((i) => i.row === undefined);
+  if (await reportIssues(result.issues, io, issuesFile, dialect)) return 2;
+  if (account) io.err(`${runAccount(result)}\n`);
+  return result.leftOutRows > 0 ? 1 : 0;
+}
+
+/**
+ * Prints issues (the file's and the configuration's, then the first lines'), writes them all to
+ * `issuesFile` if given, and says so when the input cannot be segmented (returns true then).
+ */
+export async function reportIssues(issues: readonly Issue[], io: Io, issuesFile?: string, dialect: CsvDialect = PLAIN_CSV): Promise<boolean> {
+  const rowIssues = issues.filter((i) => i.row !== undefined);
+  const other = issues.filter((i) => i.row === undefined);
   printIssues(other, io);
   printIssues(rowIssues, io, '', PRINTED_ISSUES);
   if (rowIssues.length > PRINTED_ISSUES) {
@@ -78,16 +88,13 @@ export async function report(result: RunOutline, io: Io, issuesFile?: string, ac
   if (issuesFile) {
     await writeFile(
       issuesFile,
-      toCsvRows([['where', 'value', 'message'], ...result.issues.map((i) => [i.where, i.value === undefined || i.value === null ? '' : String(i.value), i.message])], dialect),
+      toCsvRows([['where', 'value', 'message'], ...issues.map((i) => [i.where, i.value === undefined || i.value === null ? '' : String(i.value), i.message])], dialect),
       'utf8',
     );
   }
-  if (other.some((i) => i.severity === 'error')) {
-    io.err('tierwise: the input cannot be segmented; nothing was written\n');
-    return 2;
-  }
-  if (account) io.err(`${runAccount(result)}\n`);
-  return result.leftOutRows > 0 ? 1 : 0;
+  if (!other.some((i) => i.severity === 'error')) return false;
+  io.err('tierwise: the input cannot be segmented; nothing was written\n');
+  return true;
 }
 
 export function toCsvRows(rows: (string | number | null)[][], dialect: CsvDialect = PLAIN_CSV): string {

@@ -12,7 +12,7 @@ import { SHEET_NAMES } from '../plan/planner';
 import { isParquetPath } from '../sql/duckdb-source';
 import type { DuckdbColumn } from '../sql/duckdb-columns';
 import { segmentOnDuckdb } from '../sql/duckdb-run';
-import { printIssues, processIo, readConfigFile, report, UsageError, type Io } from './common';
+import { printIssues, processIo, readConfigFile, report, reportIssues, UsageError, type Io } from './common';
 import { dialectOf, toCsv, tiersJson } from './csv';
 
 export interface DuckdbArgs {
@@ -72,8 +72,8 @@ export async function segmentWithDuckdb(input: string, values: DuckdbArgs, sourc
     return undefined;
   }
   if (!outcome.ok) {
-    printIssues(outcome.issues, io);
-    io.err('tierwise: the input cannot be segmented; nothing was written\n');
+    // Printed and written as the engine's path does (report), so both say the same.
+    await reportIssues(outcome.issues, io, values.issues);
     return 2;
   }
   const { run } = outcome;

@@ -93,7 +93,13 @@ export async function segmentOnDuckdb(path: string, config: Config, options: Duc
       ...unansweredQuestions(type, i, answers ? answers.header : raw.table.header, answers ? 'answers' : 'sales'),
       ...unmatchedRuleColumns(type, i, raw.table.header, shape.mapping),
     ]);
-    if (refused.length > 0) return { ok: false, reason: 'unusable', issues: refused };
+    if (refused.length > 0) {
+      // The engine reads the lines before it refuses, and lists their problems beside the refusal: so
+      // does this path (the lines are typed, not segmented).
+      const typed = await watched(con, `reading ${raw.table.sheet}`, options, () => typeSales(con, raw, config));
+      const window = typed.ok ? windowOf(config, typed.latestDay) : undefined;
+      return { ok: false, reason: 'unusable', issues: [...typed.issues, ...(window && !window.ok ? window.issues : []), ...refused] };
+    }
     const trimmed = [...keyColumns(raw.header, shape.mapping, config)].map((c) => raw.header[c]);
     const compile = (latestDay?: string | null) =>
       compileSql(config, {

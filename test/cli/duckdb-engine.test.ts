@@ -191,6 +191,24 @@ describe('tierwise segment --engine', () => {
     const duck = await onBothEngines(['segment', SUPERSTORE, '--config', noColumn]);
     expect(duck.code).toBe(2);
     expect(duck.err).toBe('segmentTypes[0].rules[0].match.column: no column is headed "Loyalty Card"; the rule earns nothing\ntierwise: the input cannot be segmented; nothing was written\n');
+    // The engine reads the lines before it refuses, and lists their problems beside the refusal (on the
+    // terminal and in --issues): so does the DuckDB path. Row 3's Sales and row 4's Profit cannot be read.
+    const bad = join(dir, 'refused.csv');
+    writeFileSync(bad, 'Customer ID,Sales,Profit,Quantity\nC1,100,10,1\nC2,abc,5,2\nC3,50,#N/A,3\n');
+    const issues = { duckdb: join(dir, 'refused-duckdb.csv'), js: join(dir, 'refused-js.csv') };
+    const both = await Promise.all((['duckdb', 'js'] as const).map((e) => run(['segment', bad, '--config', noColumn, '--issues', issues[e], '--engine', e])));
+    expect(both[0]).toEqual(both[1]);
+    expect(both[0].err).toBe(
+      [
+        'segmentTypes[0].rules[0].match.column: no column is headed "Loyalty Card"; the rule earns nothing',
+        'refused!B3: Sales "abc" is not a number: type a number such as 1234.50 ["abc"]',
+        'refused!C4: Profit holds the Excel error #N/A: fix the formula or the value ["#N/A"]',
+        'tierwise: the input cannot be segmented; nothing was written',
+        '',
+      ].join('\n'),
+    );
+    expect(readFileSync(issues.duckdb, 'utf8')).toBe(readFileSync(issues.js, 'utf8'));
+    expect(readFileSync(issues.duckdb, 'utf8').split('\r\n')).toHaveLength(5);
   });
 
   it('chooses DuckDB for Parquet and for a CSV above the documented size written as text, the engine otherwise', async () => {
