@@ -16,7 +16,7 @@ import { SETTINGS_CONFIG } from './owned';
 import { fitText, type ConditionalFill, type DropDown, type NumberFormat, type PlannedBlock, type PlannedChart, type PlannedLink, type PlannedSheet, type PlannedSourceColumns, type PlanValue, type WorkbookPlan } from './plan';
 import { tableFingerprint } from './source-check';
 import { tierColumns, type TierColumn } from './tiers';
-import { movesSince, whyBlocks, withWhyColumns } from './why';
+import { sinceLastRun, whyBlocks, withWhyColumns } from './why';
 import type { Config } from '../engine/config';
 import type { Move } from '../engine/why';
 
@@ -57,7 +57,7 @@ export interface PlanInput {
   snapshot: Snapshot;
   /** What the workbook held before this run (host `readPrevious`). */
   previous?: PreviousRun;
-  /** The moves since `previous` (movesSince), when the caller has them already: worked out here when absent. */
+  /** The moves since `previous` (sinceLastRun), when the caller has them already: worked out here when absent. */
   moves?: Move[];
   /** The source as read, when segment columns are to be written beside it. */
   source?: SourceTable;
@@ -75,7 +75,7 @@ export const sourceColumnHeader = (typeName: string): string => `${typeName} (Ti
 
 export function planWorkbook(input: PlanInput): WorkbookPlan {
   const { result } = input;
-  const moves = input.moves ?? movesSince(input.previous, input.snapshot, result.config, input.previousConfig);
+  const moves = input.moves ?? sinceLastRun(input.previous, input.snapshot, result, input.previousConfig)?.moves;
   const sheets: PlannedSheet[] = [tiersSheet(result, moves, input.previous), summarySheet(result, input.previous, moves), historySheet(input)].map(fitCells);
   const sourceColumns = input.source && input.segmentColumnTypes?.length ? planSourceColumns(result, input.source, input.segmentColumnTypes) : undefined;
   return { sheets, sourceColumns, settings: { [SETTINGS_CONFIG]: input.configText } };

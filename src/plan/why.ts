@@ -1,6 +1,6 @@
-// Why each customer moved, as the workbook and the command line show it: a list per segment type
-// under the migration matrix, and a `<type> (why)` column in the tiers table. The causes are the
-// engine's (engine/why.ts); this file only lays them out.
+// Why each customer moved, as the workbook, the pane and the command line show it: a list per segment
+// type under the migration matrix, a `<type> (why)` column in the tiers table, and the moves counted by
+// cause. The causes are the engine's (engine/why.ts); this file only lays them out.
 import type { Config } from '../engine/config';
 import type { Snapshot } from '../engine/history';
 import type { EngineResult } from '../engine/result';
@@ -10,12 +10,6 @@ import type { NumberFormat, PlannedBlock, PlanValue } from './plan';
 import type { TierColumn } from './tiers';
 
 const TEXT: NumberFormat = '@';
-
-/** The moves since the previous run, or undefined when the workbook holds none. */
-export function movesSince(previous: PreviousRun | undefined, snapshot: Snapshot, config: Config, previousConfig?: Config): Move[] | undefined {
-  const last = previous?.snapshots[previous.snapshots.length - 1];
-  return last ? explainMoves(last, snapshot, previousConfig, config) : undefined;
-}
 
 export const WHY_SUFFIX = ' (why)';
 export const WHY_HEADER = ['Customer', 'Before', 'Now', 'Why'];
