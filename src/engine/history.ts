@@ -134,6 +134,36 @@ export function previousSegmentCodes(previous: Snapshot, typeName: string, custo
   return { typeName, names, code, gone };
 }
 
+/** One segment type's customers per segment in each kept run: segment migration over time. */
+export interface RunCounts {
+  /** Today's segments, then those only earlier runs had, then `(none)`. */
+  names: string[];
+  /** Oldest first: each run that had the type, its time, and its customers per name. */
+  runs: { time: string; counts: number[] }[];
+}
+
+/**
+ * Customers per segment of `typeName` in each of `snapshots` (oldest first) that has the type; the
+ * columns are `current` (today's segment names, in order), then the names only earlier runs used (a
+ * segment renamed or removed since), then `(none)` for a customer without a segment.
+ */
+export function countsByRun(snapshots: readonly Snapshot[], typeName: string, current: readonly string[]): RunCounts {
+  // One pass per run, counting by name; the columns are known once every run is counted.
+  const kept = snapshots
+    .filter((s) => s.segments[typeName] !== undefined)
+    .map((snapshot) => {
+      const bySegment = new Map<string, number>();
+      for (const segment of Object.values(snapshot.segments[typeName])) bySegment.set(segment, (bySegment.get(segment) ?? 0) + 1);
+      return { time: snapshot.time, bySegment };
+    });
+  const names = [...current];
+  // The names only earlier runs used, the latest run's first.
+  for (const run of [...kept].reverse()) for (const segment of run.bySegment.keys()) if (segment !== '' && !names.includes(segment)) names.push(segment);
+  names.push(NONE);
+  const runs = kept.map(({ time, bySegment }) => ({ time, counts: names.map((n, i) => bySegment.get(i === names.length - 1 ? '' : n) ?? 0) }));
+  return { names, runs };
+}
+
 /**
  * From-segment x to-segment counts for one segment type. Customers only in the new run come from
  * `(new)`; customers only in the previous one go to `(gone)`; `(none)` is a customer with no segment.

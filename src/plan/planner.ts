@@ -2,7 +2,7 @@
 // decide how to write it (blocks, batches, formats).
 import { SEGMENT_FILLS, segmentColors } from './colors';
 import { isSheetReference } from '../engine/address';
-import { migration, type Snapshot } from '../engine/history';
+import { countsByRun, migration, type Snapshot } from '../engine/history';
 import { keyText } from '../engine/ingest';
 import type { EngineResult, TypeResult } from '../engine/result';
 import { companionMeasure, segmentName } from '../engine/result';
@@ -76,7 +76,9 @@ export const sourceColumnHeader = (typeName: string): string => `${typeName} (Ti
 export function planWorkbook(input: PlanInput): WorkbookPlan {
   const { result } = input;
   const moves = input.moves ?? sinceLastRun(input.previous, input.snapshot, result, input.previousConfig)?.moves;
-  const sheets: PlannedSheet[] = [tiersSheet(result, moves, input.previous), summarySheet(result, input.previous, moves), historySheet(input)].map(fitCells);
+  // The runs the history sheet keeps after this one, this one last: the summary counts them side by side.
+  const kept = keepRuns([...(input.previous?.snapshots ?? []), input.snapshot], input.keepRuns ?? DEFAULT_KEEP_RUNS);
+  const sheets: PlannedSheet[] = [tiersSheet(result, moves, input.previous), summarySheet(result, input.previous, kept, moves), historySheet(kept)].map(fitCells);
   const sourceColumns = input.source && input.segmentColumnTypes?.length ? planSourceColumns(result, input.source, input.segmentColumnTypes) : undefined;
   return { sheets, sourceColumns, settings: { [SETTINGS_CONFIG]: input.configText } };
 }
@@ -147,7 +149,7 @@ export function runTime(iso: string): string {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso;
 }
 
-function summarySheet(result: EngineResult, previous: PreviousRun | undefined, moves: Move[] | undefined): PlannedSheet {
+function summarySheet(result: EngineResult, previous: PreviousRun | undefined, kept: readonly Snapshot[], moves: Move[] | undefined): PlannedSheet {
   const blocks: PlannedBlock[] = [];
   const charts: PlannedChart[] = [];
   const last = previous?.snapshots[previous.snapshots.length - 1];
@@ -194,6 +196,11 @@ function summarySheet(result: EngineResult, previous: PreviousRun | undefined, m
       const matrix: PlanValue[][] = [['Before \\ Now', ...mg.to], ...mg.from.map((f, i) => [f, ...mg.counts[i]])];
       blocks.push({ id: `migration-${k}`, row: next + 1, column: 0, values: matrix, header: true, numberFormats: [TEXT, ...mg.to.map(() => '#,##0')] });
       next += matrix.length + 2;
+      // Then the kept runs side by side (a dozen rows at most), before the list of moves, which can be long.
+      const table = runsTable(kept, t);
+      title(`runs-title-${k}`, 'Customers per segment, run by run', next);
+      blocks.push({ id: `runs-${k}`, row: next + 1, column: 0, values: table, header: true, numberFormats: [TEXT, ...table[0].slice(1).map(() => '#,##0')] });
+      next += table.length + 2;
       const why = whyBlocks(moves ?? [], t.type.name, k, next);
       blocks.push(...why.blocks);
       next = why.next;
@@ -210,6 +217,19 @@ function summarySheet(result: EngineResult, previous: PreviousRun | undefined, m
     blocks.push({ id: 'problems', row: at + 1, column: 0, values: problemRows(listed), header: true, numberFormats: [TEXT, TEXT, TEXT], links: problemLinks(listed), overflow: [1, 2] });
   }
   return { role: 'summary', name: SHEET_NAMES.summary, visible: true, blocks, charts };
+}
+
+/**
+ * Customers per segment in each run the history keeps (`kept`, this one last) that had the type: a row
+ * per run, a column per segment (today's, then those only earlier runs had, then `(none)`), without the
+ * columns that are empty in every run except today's segments.
+ */
+function runsTable(kept: readonly Snapshot[], t: TypeResult): PlanValue[][] {
+  const current = t.segments.map((s) => s.name);
+  const { names, runs } = countsByRun(kept, t.type.name, current);
+  const shown = names.map((n, i) => i < current.length || runs.some((r) => r.counts[i] > 0));
+  const pick = <T,>(row: T[]) => row.filter((_, i) => shown[i]);
+  return [['Run', ...pick(names)], ...runs.map((r) => [runTime(r.time), ...pick(r.counts)])];
 }
 
 /**
@@ -270,9 +290,8 @@ export function problemLinks(issues: readonly Issue[]): PlannedLink[] {
   return links;
 }
 
-function historySheet(input: PlanInput): PlannedSheet {
-  const snapshots = keepRuns([...(input.previous?.snapshots ?? []), input.snapshot], input.keepRuns ?? DEFAULT_KEEP_RUNS);
-  const values = historyValues(snapshots);
+function historySheet(kept: readonly Snapshot[]): PlannedSheet {
+  const values = historyValues(kept);
   return { role: 'history', name: SHEET_NAMES.history, visible: false, blocks: [{ id: 'history', row: 0, column: 0, values, numberFormats: values[0].map(() => TEXT) }], charts: [] };
 }
 

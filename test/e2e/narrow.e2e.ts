@@ -240,6 +240,8 @@ describe.each(WIDTHS)('at %i px, %s', (width, scheme) => {
   it('the report of a second run fits, with why customers changed segment', async () => {
     await page.getByRole('button', { name: 'Apply', exact: true }).click();
     await page.getByTestId('apply-report').waitFor({ timeout: 30_000 });
+    // The pane reads the new history back after Apply: its header settles once it has.
+    await page.getByText('Data unchanged since then').waitFor({ timeout: 30_000 });
     // A at 75 %: some customers move, and the report after the next Apply says why.
     await page.getByRole('tab', { name: 'Segment types' }).click();
     await page.getByRole('button', { name: /^Sales ABC/ }).first().click();

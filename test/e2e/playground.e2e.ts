@@ -197,7 +197,8 @@ test('the playground, step by step, against the engine', async () => {
     () => line.getAttribute('aria-valuenow'),
     (v) => expect(v).toBe('65'),
   );
-  const at65 = finalSegments(run(configAt(65)));
+  const run65 = run(configAt(65));
+  const at65 = finalSegments(run65);
   const moved = [...finalSegments(at70)].filter(([id, segment]) => at65.get(id) !== segment).length;
   expect(moved).toBeGreaterThan(0);
   await page.getByRole('tab', { name: 'Apply' }).click();
@@ -210,6 +211,14 @@ test('the playground, step by step, against the engine', async () => {
   expect(await why.getByRole('listitem').allTextContents()).toEqual([`Thresholds changed: ${moved}`]);
   await shot(page, '08-why-moved');
   const whyAxe = await axeViolations(page);
+  // The summary puts the two runs side by side: the customers per segment at 70 %, then at 65 %.
+  const again = await sheetValues(page, 'Segment Summary');
+  const runs = again.findIndex((r) => r[0] === 'Customers per segment, run by run');
+  expect(runs).toBeGreaterThan(0);
+  expect(again[runs + 1].slice(0, 4)).toEqual(['Run', 'A', 'B', 'C']);
+  const customers = (r: typeof at70) => r.types[0].summary.map((s) => s.customers);
+  expect([again[runs + 2], again[runs + 3]].map((row) => row.slice(1, 4).map(Number))).toEqual([customers(at70), customers(run65)]);
+  await page.getByRole('tab', { name: 'Apply' }).click();
 
   expect({ dataAxe, segmentsAxe, applyAxe, whyAxe }).toEqual({ dataAxe: [], segmentsAxe: [], applyAxe: [], whyAxe: [] });
   expect((page as Page & { errors?: string[] }).errors).toEqual([]);

@@ -1,7 +1,7 @@
 // The migration matrix (SEMANTICS.md section 9): counted from previous segments coded once, so a
 // preview can recount it on every threshold drag; checked against a plain count written here.
 import fc from 'fast-check';
-import { GONE_CUSTOMER, migration, migrationFrom, NEW_CUSTOMER, NONE, previousSegmentCodes, type Migration, type Snapshot } from '../../src/engine/history';
+import { countsByRun, GONE_CUSTOMER, migration, migrationFrom, NEW_CUSTOMER, NONE, previousSegmentCodes, type Migration, type Snapshot } from '../../src/engine/history';
 import type { TypeResult } from '../../src/engine/result';
 
 /** A segment type result with these segment names and final segments (-1: none). */
@@ -91,6 +91,49 @@ describe('migration', () => {
           }
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('countsByRun: segment migration over time', () => {
+  const at = (time: string, segments: Record<string, Record<string, string>>): Snapshot => ({ time, configHash: '', dataFingerprint: '', segments });
+
+  it('counts each run that had the type, with the segments only earlier runs used and (none)', () => {
+    // November: C1 A, C2 Gold (a segment renamed since), C9 C. December 1: a run without Tier. December 15:
+    // C1 and C2 A, C3 none. January: C1 A, C2 B, C3 C.
+    const runs = [
+      at('2025-11-01T09:00:00Z', { Tier: { C1: 'A', C2: 'Gold', C9: 'C' } }),
+      at('2025-12-01T09:00:00Z', { Other: { C1: 'X' } }),
+      at('2025-12-15T09:00:00Z', { Tier: { C1: 'A', C2: 'A', C3: '' } }),
+      at('2026-01-01T09:00:00Z', { Tier: { C1: 'A', C2: 'B', C3: 'C' } }),
+    ];
+    expect(countsByRun(runs, 'Tier', ['A', 'B', 'C'])).toEqual({
+      names: ['A', 'B', 'C', 'Gold', NONE],
+      runs: [
+        { time: '2025-11-01T09:00:00Z', counts: [1, 0, 1, 1, 0] },
+        { time: '2025-12-15T09:00:00Z', counts: [2, 0, 0, 0, 1] },
+        { time: '2026-01-01T09:00:00Z', counts: [1, 1, 1, 0, 0] },
+      ],
+    });
+  });
+
+  it("adds up to each run's customers, on random runs", () => {
+    const segment = fc.constantFrom('', 'A', 'B', 'C', 'Old', 'constructor');
+    const run = fc.dictionary(fc.constantFrom('C1', 'C2', 'C3', 'C4', 'toString', '__proto__'), segment);
+    fc.assert(
+      fc.property(fc.array(fc.option(run, { nil: undefined }), { maxLength: 6 }), (given) => {
+        const runs = given.map((segments, i) => at(`2026-01-0${i + 1}T00:00:00Z`, segments ? { Tier: segments } : {}));
+        const counted = countsByRun(runs, 'Tier', ['A', 'B', 'C']);
+        expect(counted.names.slice(0, 3)).toEqual(['A', 'B', 'C']);
+        expect(counted.names.at(-1)).toBe(NONE);
+        expect(counted.runs.map((r) => r.time)).toEqual(runs.filter((r) => r.segments.Tier).map((r) => r.time));
+        counted.runs.forEach((r, k) => {
+          const segments = Object.values(runs.filter((x) => x.segments.Tier)[k].segments.Tier);
+          expect(r.counts.reduce((a, b) => a + b, 0)).toBe(segments.length);
+          counted.names.forEach((n, i) => expect(r.counts[i]).toBe(segments.filter((s) => (n === NONE ? s === '' : s === n)).length));
+        });
+      }),
       { numRuns: 300 },
     );
   });

@@ -1,5 +1,5 @@
 import { defaultConfig, parseConfigText } from '../../src/engine/config';
-import { takeSnapshot } from '../../src/engine/history';
+import { takeSnapshot, type Snapshot } from '../../src/engine/history';
 import { prepare, resultOf, classifyType, segment } from '../../src/engine/run';
 import type { SourceTable } from '../../src/engine/types';
 import { historyValues, parseHistory, keepRuns } from '../../src/plan/history-sheet';
@@ -161,10 +161,49 @@ describe('planWorkbook', () => {
     expect(row('(new)').slice(1)).toEqual([0, 0, 1, 0, 0]);
     // Profit band had no previous run
     expect(plan.sheets[1].blocks.some((b) => b.id === 'migration-1')).toBe(false);
+    expect(plan.sheets[1].blocks.some((b) => b.id === 'runs-1')).toBe(false);
     // One segment column per run and type (this run's followed by its facts, whose type cell is blank).
     const history = plan.sheets[2].blocks[0].values;
     expect(history[4].slice(1).filter((t) => t !== '')).toEqual(['Sales ABC', 'Sales ABC', 'Profit band']);
     expect(history[1].slice(1).every((t) => t === '2026-01-01T00:00:00Z')).toBe(true);
+  });
+});
+
+describe('customers per segment, run by run', () => {
+  it('puts each kept run that had the type in a row, this one last, under the migration matrix', () => {
+    // This run (the planner's table, 80/15/5): C1 A, C2 B, C3 C. Kept: November with a segment since
+    // renamed (Gold) and a customer gone since (C9); a run without Sales ABC; December with C3 in none.
+    const { result, snapshot } = run();
+    const kept = (time: string, segments: Snapshot['segments']): Snapshot => ({ ...snapshot, time, segments });
+    const previous = {
+      snapshots: [
+        kept('2025-11-01T09:00:00Z', { 'Sales ABC': { C1: 'A', C2: 'Gold', C9: 'C' } }),
+        kept('2025-12-01T09:00:00Z', { 'Profit band': { C1: 'High' } }),
+        kept('2025-12-15T09:00:00Z', { 'Sales ABC': { C1: 'A', C2: 'A', C3: '' } }),
+      ],
+      overrides: {},
+    };
+    const summary = planWorkbook({ result, snapshot, previous, configText: '' }).sheets[1];
+    const matrix = summary.blocks.find((b) => b.id === 'migration-0')!;
+    const title = summary.blocks.find((b) => b.id === 'runs-title-0')!;
+    const runs = summary.blocks.find((b) => b.id === 'runs-0')!;
+    expect(title.values).toEqual([['Customers per segment, run by run']]);
+    expect([title.row, runs.row]).toEqual([matrix.row + matrix.values.length + 1, matrix.row + matrix.values.length + 2]);
+    expect(runs.values).toEqual([
+      ['Run', 'A', 'B', 'C', 'Gold', '(none)'],
+      ['2025-11-01 09:00 UTC', 1, 0, 1, 1, 0],
+      ['2025-12-15 09:00 UTC', 2, 0, 0, 0, 1],
+      ['2026-01-01 00:00 UTC', 1, 1, 1, 0, 0],
+    ]);
+    expect(runs.numberFormats).toEqual([TEXT, '#,##0', '#,##0', '#,##0', '#,##0', '#,##0']);
+    // The runs the history keeps after this one, no more: with room for two, December's and this one.
+    const two = planWorkbook({ result, snapshot, previous, configText: '', keepRuns: 2 }).sheets[1].blocks.find((b) => b.id === 'runs-0')!;
+    expect(two.values.map((r) => r[0])).toEqual(['Run', '2025-12-15 09:00 UTC', '2026-01-01 00:00 UTC']);
+    // Profit band: the last run lacks it, so there is no migration and no table, though an earlier run had it.
+    expect(summary.blocks.some((b) => b.id === 'migration-1' || b.id === 'runs-1')).toBe(false);
+    // With a last run that has it, (none) is left out where it is empty in every run.
+    const banded = planWorkbook({ result, snapshot, previous: { snapshots: [snapshot], overrides: {} }, configText: '' }).sheets[1];
+    expect(banded.blocks.find((b) => b.id === 'runs-1')!.values[0]).toEqual(['Run', ...result.types[1].segments.map((s) => s.name)]);
   });
 });
 
@@ -183,7 +222,10 @@ describe('why they moved, on the summary and in the tiers table', () => {
     const title = summary.blocks.find((b) => b.id === 'why-title-0')!;
     const list = summary.blocks.find((b) => b.id === 'why-0')!;
     expect(title.values).toEqual([['Why they moved: 1 customer']]);
-    expect(title.row).toBe(matrix.row + matrix.values.length + 1);
+    // Below the matrix, the runs side by side, then the list (it can be long).
+    const runs = summary.blocks.find((b) => b.id === 'runs-0')!;
+    expect(summary.blocks.find((b) => b.id === 'runs-title-0')!.row).toBe(matrix.row + matrix.values.length + 1);
+    expect(title.row).toBe(runs.row + runs.values.length + 1);
     expect(list.row).toBe(title.row + 1);
     expect(list.values).toEqual([
       ['Customer', 'Before', 'Now', 'Why'],
