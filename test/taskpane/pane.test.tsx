@@ -42,6 +42,13 @@ const rowsOf = () =>
       .map((c) => c.textContent),
   );
 
+/** Apply from the Apply step, and wait for its report: `customers` segmented. */
+async function applyAndWait(customers: number) {
+  fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+  await waitFor(() => expect(screen.getByTestId('apply-report').textContent).toContain(`Done: ${customers} customers segmented.`), { timeout: 20_000 });
+}
+
 async function openPane(wb = workbook()) {
   const host = new MemoryHost(wb);
   renderPane(<Pane host={host} engine={new InProcessClient()} steps={lastOn('segments')} />);
@@ -102,9 +109,7 @@ describe('the pane on an in-memory workbook', () => {
   it('applies: writes the tiers and the summary, saves the configuration, then says whether the data changed since', async () => {
     const { wb } = await openPane();
     expect(screen.getByTestId('run-status').textContent).toBe('No tiers computed in this workbook yet.');
-    fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
-    await waitFor(() => expect(screen.getByTestId('apply-report').textContent).toContain('Done: 4 customers segmented.'), { timeout: 20_000 });
+    await applyAndWait(4);
     const tiers = wb.values('Customer Tiers');
     const header = tiers[0];
     const byId = Object.fromEntries(tiers.slice(1).map((r) => [r[0], r[header.indexOf('Sales ABC')]]));
@@ -212,9 +217,7 @@ describe('the pane on an in-memory workbook', () => {
     // No visits range: no compliance table.
     expect(screen.queryByTestId('visit-compliance')).toBeNull();
 
-    fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
-    await waitFor(() => expect(screen.getByTestId('apply-report').textContent).toContain('Done: 5 customers segmented.'), { timeout: 20_000 });
+    await applyAndWait(5);
     const tiers = wb.values('Customer Tiers');
     const column = tiers[0].indexOf('Profile');
     expect(Object.fromEntries(tiers.slice(1).map((r) => [r[0], r[column] || '']))).toEqual({ C1: 'Subscribers', C2: '', C3: 'Subscribers', C4: '', P1: 'Subscribers' });
@@ -373,9 +376,7 @@ describe('the counts docked at the bottom of the pane', () => {
 describe('after a first run', () => {
   it('the preview says how many customers a threshold change would move, and from where to where', async () => {
     await openPane();
-    fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
-    await waitFor(() => expect(screen.getByTestId('apply-report').textContent).toContain('Done: 4 customers segmented.'), { timeout: 20_000 });
+    await applyAndWait(4);
     fireEvent.click(screen.getByRole('tab', { name: 'Segment types' }));
     // Applied at 80/15/5 (C1 A, C2 A, C3 B, C4 C): nothing would change yet.
     await waitFor(() => expect(screen.getByTestId('migration-summary').textContent).toMatch(/^Since the last run \(.+\): 0 customers would change segment\.$/));
@@ -401,9 +402,7 @@ describe('after a first run', () => {
 describe('after a second run', () => {
   it('says how many customers changed segment, and why, counted by cause', async () => {
     await openPane();
-    fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
-    await waitFor(() => expect(screen.getByTestId('apply-report').textContent).toContain('Done: 4 customers segmented.'), { timeout: 20_000 });
+    await applyAndWait(4);
     // The first run has nothing to compare with.
     expect(screen.queryByTestId('why-moved')).toBeNull();
     fireEvent.click(screen.getByRole('tab', { name: 'Segment types' }));
