@@ -144,9 +144,10 @@ export const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slic
  */
 export const summaryHeader = (m: string): string[] => ['Segment', 'Customers', '% customers', capital(m), `% ${m}`, capital(companionMeasure(m)), `Average ${m}`];
 
-/** `2026-01-31T09:00:00.000Z` -> `2026-01-31 09:00 UTC`, as a title reads it (the history sheet keeps the ISO time). */
-export function runTime(iso: string): string {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso;
+/** `2026-01-31T09:00:00.000Z` -> `2026-01-31 09:00 UTC` (`09:00:00` with `seconds`), as a title reads it (the history sheet keeps the ISO time). */
+export function runTime(iso: string, seconds = false): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(iso)) return iso;
+  return `${iso.slice(0, 10)} ${iso.slice(11, seconds && iso.length > 17 ? 19 : 16)} UTC`;
 }
 
 function summarySheet(result: EngineResult, previous: PreviousRun | undefined, kept: readonly Snapshot[], moves: Move[] | undefined): PlannedSheet {
@@ -229,7 +230,10 @@ function runsTable(kept: readonly Snapshot[], t: TypeResult): PlanValue[][] {
   const { names, runs } = countsByRun(kept, t.type.name, current);
   const shown = names.map((n, i) => i < current.length || runs.some((r) => r.counts[i] > 0));
   const pick = <T,>(row: T[]) => row.filter((_, i) => shown[i]);
-  return [['Run', ...pick(names)], ...runs.map((r) => [runTime(r.time), ...pick(r.counts)])];
+  // Two runs in the same minute would read alike: then every run is told to the second.
+  const minutes = runs.map((r) => runTime(r.time));
+  const seconds = new Set(minutes).size < minutes.length;
+  return [['Run', ...pick(names)], ...runs.map((r) => [runTime(r.time, seconds), ...pick(r.counts)])];
 }
 
 /**

@@ -196,6 +196,10 @@ describe('customers per segment, run by run', () => {
       ['2026-01-01 00:00 UTC', 1, 1, 1, 0, 0],
     ]);
     expect(runs.numberFormats).toEqual([TEXT, '#,##0', '#,##0', '#,##0', '#,##0', '#,##0']);
+    // Two runs in one minute are told to the second, every run then.
+    const sameMinute = { snapshots: [kept('2025-12-31T23:59:00Z', { 'Sales ABC': { C1: 'A' } }), kept('2026-01-01T00:00:30Z', { 'Sales ABC': { C1: 'A' } })], overrides: {} };
+    const close = planWorkbook({ result, snapshot, previous: sameMinute, configText: '' }).sheets[1].blocks.find((b) => b.id === 'runs-0')!;
+    expect(close.values.map((r) => r[0])).toEqual(['Run', '2025-12-31 23:59:00 UTC', '2026-01-01 00:00:30 UTC', '2026-01-01 00:00:00 UTC']);
     // The runs the history keeps after this one, no more: with room for two, December's and this one.
     const two = planWorkbook({ result, snapshot, previous, configText: '', keepRuns: 2 }).sheets[1].blocks.find((b) => b.id === 'runs-0')!;
     expect(two.values.map((r) => r[0])).toEqual(['Run', '2025-12-15 09:00 UTC', '2026-01-01 00:00 UTC']);
@@ -364,6 +368,9 @@ describe('run times in titles', () => {
   it('an ISO time in UTC reads as date, hours and minutes; anything else is kept as it is', () => {
     expect(runTime('2026-01-31T09:05:59.999Z')).toBe('2026-01-31 09:05 UTC');
     expect(runTime('2026-01-31T09:05Z')).toBe('2026-01-31 09:05 UTC');
+    // To the second where two runs share a minute (the runs table asks for it then), when the time has seconds.
+    expect(runTime('2026-01-31T09:05:59.999Z', true)).toBe('2026-01-31 09:05:59 UTC');
+    expect(runTime('2026-01-31T09:05Z', true)).toBe('2026-01-31 09:05 UTC');
     expect(runTime('2026-01-31T09:05:00+01:00')).toBe('2026-01-31T09:05:00+01:00');
     expect(runTime('last Tuesday')).toBe('last Tuesday');
   });
