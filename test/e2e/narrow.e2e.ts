@@ -258,7 +258,7 @@ describe.each(WIDTHS)('at %i px, %s', (width, scheme) => {
     expect(tops).toEqual(tops.map(() => tops[0]));
     // A at 75 %: some customers move, and the report after the next Apply says why. By keyboard: in CI,
     // at 360 px only, a click on the Segment types tab right after Apply waited 30 s for the tab to be
-    // stable, twice; it never did here. A picture of the pane is kept if this part fails.
+    // stable, twice; here it never failed. A picture of the page is kept if this part fails.
     const press = async (target: ReturnType<Page['getByRole']>, key: string) => {
       await target.focus();
       await page.keyboard.press(key);
