@@ -14,7 +14,6 @@ import type { Cell, SourceTable } from '../engine/types';
 import { csvParsing, decodeText, guessDelimiter, MAX_FILE_BYTES, SourceError, unreadableCsv } from '../hosts/files/read';
 import { MAX_TITLE_ROWS, sourceFromGrid } from '../plan/source-check';
 
-/** How the file's cells arrive: text to be typed (CSV) or typed by the file (Parquet). */
 /** `rows` appended to `table`, one `append` each (ending the row is done here); the appender closed even when appending fails. */
 export async function appendRows<T>(con: DuckDBConnection, table: string, rows: Iterable<T>, append: (appender: DuckDBAppender, row: T, index: number) => void): Promise<void> {
   const appender = await con.createAppender(table);
@@ -30,6 +29,7 @@ export async function appendRows<T>(con: DuckDBConnection, table: string, rows: 
   }
 }
 
+/** How the file's cells arrive: text to be typed (CSV) or typed by the file (Parquet). */
 export type ColumnKind = 'text' | 'number' | 'date' | 'timestamp' | 'other';
 
 export interface RawSource {
