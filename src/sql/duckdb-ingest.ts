@@ -395,7 +395,7 @@ async function chooseOrder(con: DuckDBConnection, p: Plan, config: Config, rows:
  * written into the stored lines (the lines a filter drops too: their dates set the default window end).
  */
 async function answerOddCells(con: DuckDBConnection, p: Plan, decimal: DecimalSeparator, order: DateOrder, date1904: boolean): Promise<void> {
-  const columns = [...p.numbers, ...(p.date !== undefined ? [p.date] : [])].filter((c) => !typedByFile(p, c));
+  const columns = typedColumns(p).filter((c) => !typedByFile(p, c));
   for (const c of columns) {
     const odd = await con.runAndReadAll(`SELECT DISTINCT tw_odd${c} FROM tw_typed WHERE tw_suspect AND tw_odd${c} IS NOT NULL`);
     const texts = (odd.getRowsJS() as string[][]).map((r) => r[0]);
