@@ -166,7 +166,7 @@ export async function runWorkbook(input: WorkbookRunInput): Promise<WorkbookRun>
     return { ok: false, issues: unknown.map((n) => ({ severity: 'error', where: '--source-columns', message: `no segment type is named "${n}" (segment types: ${result.types.map((t) => t.type.name).join(', ')})` })), warnings: read.warnings, lostRanges: lost };
   }
   const since = sinceLastRun(previous, snapshot, result, read.savedConfig);
-  const plan = planWorkbook({ result, snapshot, previous, moves: since?.moves, source: table, segmentColumnTypes: wanted, configText: configText(withRanges(read.config, { sales: source })), previousConfig: read.savedConfig });
+  const plan = planWorkbook({ result, snapshot, previous, since, source: table, segmentColumnTypes: wanted, configText: configText(withRanges(read.config, { sales: source })), previousConfig: read.savedConfig });
   const report = await host.apply(plan);
   const t3 = performance.now();
   const c3 = cpuMs();

@@ -16,9 +16,8 @@ import { SETTINGS_CONFIG } from './owned';
 import { fitText, type ConditionalFill, type DropDown, type NumberFormat, type PlannedBlock, type PlannedChart, type PlannedLink, type PlannedSheet, type PlannedSourceColumns, type PlanValue, type WorkbookPlan } from './plan';
 import { tableFingerprint } from './source-check';
 import { tierColumns, type TierColumn } from './tiers';
-import { sinceLastRun, whyBlocks, withWhyColumns } from './why';
+import { sinceLastRun, whyBlocks, whyTierColumns, type SinceLastRun } from './why';
 import type { Config } from '../engine/config';
-import type { Move } from '../engine/why';
 
 export const SHEET_NAMES = { tiers: 'Customer Tiers', summary: 'Segment Summary', history: 'Tierwise History' } as const;
 export const TIERS_TABLE = 'TierwiseTiers';
@@ -57,8 +56,8 @@ export interface PlanInput {
   snapshot: Snapshot;
   /** What the workbook held before this run (host `readPrevious`). */
   previous?: PreviousRun;
-  /** The moves since `previous` (sinceLastRun), when the caller has them already: worked out here when absent. */
-  moves?: Move[];
+  /** What changed since `previous` (sinceLastRun), when the caller has it already: worked out here when absent. */
+  since?: SinceLastRun;
   /** The source as read, when segment columns are to be written beside it. */
   source?: SourceTable;
   /** Segment types to write beside the source rows (names); none when absent. */
@@ -75,10 +74,10 @@ export const sourceColumnHeader = (typeName: string): string => `${typeName} (Ti
 
 export function planWorkbook(input: PlanInput): WorkbookPlan {
   const { result } = input;
-  const moves = input.moves ?? sinceLastRun(input.previous, input.snapshot, result, input.previousConfig)?.moves;
+  const since = input.since ?? sinceLastRun(input.previous, input.snapshot, result, input.previousConfig);
   // The runs the history sheet keeps after this one, this one last: the summary counts them side by side.
   const kept = keepRuns([...(input.previous?.snapshots ?? []), input.snapshot], input.keepRuns ?? DEFAULT_KEEP_RUNS);
-  const sheets: PlannedSheet[] = [tiersSheet(result, moves, input.previous), summarySheet(result, input.previous, kept, moves), historySheet(kept)].map(fitCells);
+  const sheets: PlannedSheet[] = [tiersSheet(result, since), summarySheet(result, since, kept), historySheet(kept)].map(fitCells);
   const sourceColumns = input.source && input.segmentColumnTypes?.length ? planSourceColumns(result, input.source, input.segmentColumnTypes) : undefined;
   return { sheets, sourceColumns, settings: { [SETTINGS_CONFIG]: input.configText } };
 }
@@ -101,8 +100,8 @@ const fillsFor = (t: TypeResult): ConditionalFill['rules'] => {
   return t.segments.map((s, i) => ({ text: s.name, fill: colors[i] }));
 };
 
-function tiersSheet(result: EngineResult, moves: Move[] | undefined, previous: PreviousRun | undefined): PlannedSheet {
-  const cols = withWhyColumns(tierColumns(result), result, moves, previous?.snapshots[previous.snapshots.length - 1]);
+function tiersSheet(result: EngineResult, since: SinceLastRun | undefined): PlannedSheet {
+  const cols = whyTierColumns(tierColumns(result), result, since);
   const n = cols.length ? cols[0].values.length : 0;
   const values: PlanValue[][] = new Array(n + 1);
   values[0] = cols.map((c) => c.header);
@@ -150,10 +149,9 @@ export function runTime(iso: string, seconds = false): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, seconds && iso.length > 17 ? 19 : 16)} UTC`;
 }
 
-function summarySheet(result: EngineResult, previous: PreviousRun | undefined, kept: readonly Snapshot[], moves: Move[] | undefined): PlannedSheet {
+function summarySheet(result: EngineResult, since: SinceLastRun | undefined, kept: readonly Snapshot[]): PlannedSheet {
   const blocks: PlannedBlock[] = [];
   const charts: PlannedChart[] = [];
-  const last = previous?.snapshots[previous.snapshots.length - 1];
   const title = (id: string, text: string, at: number) => blocks.push({ id, row: at, column: 0, values: [[text]], title: true, numberFormats: [TEXT] });
   // First what the run counted: a summary read months later must say which sales it covers.
   blocks.push({ id: 'scope', row: 0, column: 0, values: [[scopeLine(result)]], numberFormats: [TEXT], overflow: 'all' });
@@ -190,7 +188,8 @@ function summarySheet(result: EngineResult, previous: PreviousRun | undefined, k
     const pointColors = sorted.map((s) => fills.get(s.segment) ?? NO_SEGMENT_FILL);
     charts.push({ kind: 'pareto', title: `${t.type.name}: ${m} by segment`, blockId: `pareto-${k}`, categoryColumn: 0, valueColumn: 1, cumulativeColumn: 2, pointColors, row: start, column: 8, width: 8, height: 15 });
     let next = paretoRow + pareto.length + 1;
-    if (last && last.segments[t.type.name]) {
+    if (since && since.last.segments[t.type.name]) {
+      const { last } = since;
       const mg = migration(last, t, result.customers.ids);
       // Titles overflow to the right: kept short enough to end before the chart in column I.
       title(`migration-title-${k}`, `Migration since ${runTime(last.time)}: ${mg.moved} customer${mg.moved === 1 ? '' : 's'} changed segment`, next);
@@ -202,7 +201,7 @@ function summarySheet(result: EngineResult, previous: PreviousRun | undefined, k
       title(`runs-title-${k}`, 'Customers per segment, run by run', next);
       blocks.push({ id: `runs-${k}`, row: next + 1, column: 0, values: table, header: true, numberFormats: [TEXT, ...table[0].slice(1).map(() => '#,##0')] });
       next += table.length + 2;
-      const why = whyBlocks(moves ?? [], t.type.name, k, next);
+      const why = whyBlocks(since.moves, t.type.name, k, next);
       blocks.push(...why.blocks);
       next = why.next;
     } else {

@@ -71,30 +71,6 @@ export function whyCounts(moves: readonly Move[], typeNames: readonly string[]):
   }));
 }
 
-/**
- * The tiers columns with a `<type> (why)` column after each segment type's last column, for the types
- * the previous run had: the cause for a customer that moved, blank for one that did not.
- */
-export function withWhyColumns(cols: readonly TierColumn[], result: EngineResult, moves: readonly Move[] | undefined, previous: Snapshot | undefined): TierColumn[] {
-  if (!moves || !previous) return cols.slice();
-  const out = cols.slice();
-  const index = result.customers.byId;
-  for (const name of comparedTypes(result, previous)) {
-    const values: string[] = new Array<string>(result.customers.ids.length).fill('');
-    for (const m of moves) {
-      if (m.typeName !== name) continue;
-      const c = index.get(m.customer);
-      if (c !== undefined) values[c] = describeCause(m.cause);
-    }
-    let last = -1;
-    out.forEach((c, i) => {
-      if (c.typeName === name) last = i;
-    });
-    out.splice(last + 1, 0, { header: `${name}${WHY_SUFFIX}`, role: 'extra', format: 'text', typeName: name, values });
-  }
-  return out;
-}
-
 /** The last run of the workbook, the moves since it, and their counts by cause: worked out once per run. */
 export interface SinceLastRun {
   last: Snapshot;
@@ -127,7 +103,27 @@ export function whyCountLines(counts: readonly WhyCount[]): string[] {
   return types.map((t) => `${t.typeName}: ${n(t.moved)} customer${t.moved === 1 ? '' : 's'} changed segment since the last run. ${t.causes.map((c) => `${c.cause}: ${n(c.customers)}`).join(', ')}.`);
 }
 
-/** The tiers columns with the `(why)` columns, when there is a last run to compare with (the command line's text output). */
+/**
+ * The tiers columns with a `<type> (why)` column after each segment type's last column, for the types
+ * the last run had: the cause for a customer that moved, blank for one that did not; none without a
+ * last run. The tiers table's and the command line's text output.
+ */
 export function whyTierColumns(cols: readonly TierColumn[], result: EngineResult, since: SinceLastRun | undefined): TierColumn[] {
-  return withWhyColumns(cols, result, since?.moves, since?.last);
+  if (!since) return cols.slice();
+  const out = cols.slice();
+  const index = result.customers.byId;
+  for (const name of comparedTypes(result, since.last)) {
+    const values: string[] = new Array<string>(result.customers.ids.length).fill('');
+    for (const m of since.moves) {
+      if (m.typeName !== name) continue;
+      const c = index.get(m.customer);
+      if (c !== undefined) values[c] = describeCause(m.cause);
+    }
+    let last = -1;
+    out.forEach((c, i) => {
+      if (c.typeName === name) last = i;
+    });
+    out.splice(last + 1, 0, { header: `${name}${WHY_SUFFIX}`, role: 'extra', format: 'text', typeName: name, values });
+  }
+  return out;
 }

@@ -213,7 +213,7 @@ export class EngineSession {
     const snapshot = takeSnapshot(result, p.ingested.lines, req.time);
     // Worked out once: the summary sheet and the tiers table lay the moves out, the pane says the counts.
     const since = sinceLastRun(previous, snapshot, result);
-    const plan = planWorkbook({ result, snapshot, previous, moves: since?.moves, source: this.source, segmentColumnTypes: req.segmentColumnTypes, configText: req.configText });
+    const plan = planWorkbook({ result, snapshot, previous, since, source: this.source, segmentColumnTypes: req.segmentColumnTypes, configText: req.configText });
     this.lastPlan = plan;
     const { light, parts } = splitPlan(plan);
     return {
