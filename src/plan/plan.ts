@@ -86,25 +86,47 @@ export interface PlannedBlock {
   overflow?: 'all' | readonly number[];
 }
 
-export interface PlannedChart {
-  /** Pareto: columns sorted descending with a cumulative % line (Excel's Pareto type where ExcelApi 1.9 is there). */
-  kind: 'pareto' | 'column';
+/** Where a chart sits and what it draws from: its block, with the categories in `categoryColumn`. */
+interface ChartFrame {
   title: string;
-  /** The block holding the data: categories in `categoryColumn`, values in `valueColumn`, cumulative % in `cumulativeColumn`. */
   blockId: string;
   categoryColumn: number;
-  valueColumn: number;
-  cumulativeColumn?: number;
-  /**
-   * The fill of each column (bar), `#RRGGBB`, in the order of the block's data rows: each segment's
-   * colour (colors.ts), as its cells are filled. Absent: the host's one colour for every bar.
-   */
-  pointColors?: string[];
   /** Top-left cell (0-based) and size in cells. */
   row: number;
   column: number;
   width: number;
   height: number;
+}
+
+/**
+ * A chart of the summary. `pareto`: columns sorted descending with a cumulative % line (Excel's Pareto
+ * type where ExcelApi 1.9 is there); `column`: the columns alone. `stacked`: one stacked column per
+ * data row (a run), one series per column from `firstSeriesColumn` to the block's last, each named by
+ * its header cell (a segment).
+ */
+export type PlannedChart =
+  | (ChartFrame & {
+      kind: 'pareto' | 'column';
+      /** Values in `valueColumn`, cumulative % in `cumulativeColumn`. */
+      valueColumn: number;
+      cumulativeColumn?: number;
+      /**
+       * The fill of each column (bar), `#RRGGBB`, in the order of the block's data rows: each segment's
+       * colour (colors.ts), as its cells are filled. Absent: the host's one colour for every bar.
+       */
+      pointColors?: string[];
+    })
+  | (ChartFrame & {
+      kind: 'stacked';
+      firstSeriesColumn: number;
+      /** The fill of each series, `#RRGGBB`, in the order of its columns: each segment's colour. */
+      seriesColors: string[];
+    });
+
+/** A stacked chart's series: the block's columns from `firstSeriesColumn` to its last, in order. */
+export function stackedSeries(chart: Extract<PlannedChart, { kind: 'stacked' }>, block: PlannedBlock): number[] {
+  const width = block.values[0]?.length ?? 0;
+  return Array.from({ length: Math.max(0, width - chart.firstSeriesColumn) }, (_, i) => chart.firstSeriesColumn + i);
 }
 
 export interface PlannedSheet {

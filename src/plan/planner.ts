@@ -38,6 +38,12 @@ const FORMATS: Record<TierColumn['format'], NumberFormat> = {
   date: 'yyyy-mm-dd',
 };
 
+/** The summary's charts start in column I, right of its widest table (seven columns) and a blank one. */
+const CHART_COLUMN = 8;
+/** Rows of the Pareto chart, and of the runs chart (a dozen runs at most, and the legend under them). */
+const PARETO_HEIGHT = 15;
+const RUNS_HEIGHT = 14;
+
 /** A bar for a row that is no configured segment (customers without sales in the period): grey, as set aside. */
 const NO_SEGMENT_FILL = SEGMENT_FILLS.aside;
 
@@ -186,7 +192,7 @@ function summarySheet(result: EngineResult, since: SinceLastRun | undefined, kep
     blocks.push({ id: `pareto-${k}`, row: paretoRow, column: 0, values: pareto, header: true, numberFormats: [TEXT, amount, '0.0%'] });
     const fills = new Map(fillsFor(t).map((r) => [r.text, r.fill]));
     const pointColors = sorted.map((s) => fills.get(s.segment) ?? NO_SEGMENT_FILL);
-    charts.push({ kind: 'pareto', title: `${t.type.name}: ${m} by segment`, blockId: `pareto-${k}`, categoryColumn: 0, valueColumn: 1, cumulativeColumn: 2, pointColors, row: start, column: 8, width: 8, height: 15 });
+    charts.push({ kind: 'pareto', title: `${t.type.name}: ${m} by segment`, blockId: `pareto-${k}`, categoryColumn: 0, valueColumn: 1, cumulativeColumn: 2, pointColors, row: start, column: CHART_COLUMN, width: 8, height: PARETO_HEIGHT });
     let next = paretoRow + pareto.length + 1;
     if (since && since.last.segments[t.type.name]) {
       const { last } = since;
@@ -197,10 +203,16 @@ function summarySheet(result: EngineResult, since: SinceLastRun | undefined, kep
       blocks.push({ id: `migration-${k}`, row: next + 1, column: 0, values: matrix, header: true, numberFormats: [TEXT, ...mg.to.map(() => '#,##0')] });
       next += matrix.length + 2;
       // Then the kept runs side by side (a dozen rows at most), before the list of moves, which can be long.
-      const table = runsTable(kept, t);
+      const runs = runsTable(kept, t);
+      const table = runs.values;
       title(`runs-title-${k}`, 'Customers per segment, run by run', next);
       blocks.push({ id: `runs-${k}`, row: next + 1, column: 0, values: table, header: true, numberFormats: [TEXT, ...table[0].slice(1).map(() => '#,##0')] });
-      next += table.length + 2;
+      // The same counts as stacked columns, right of the table and below the Pareto chart; the list of
+      // moves starts under it, since its last column runs over the cells to its right.
+      const chartRow = Math.max(next, start + PARETO_HEIGHT + 1);
+      const seriesColors = runs.segments.map((s) => fills.get(s) ?? NO_SEGMENT_FILL);
+      charts.push({ kind: 'stacked', title: `${t.type.name}: customers per segment, run by run`, blockId: `runs-${k}`, categoryColumn: 0, firstSeriesColumn: 1, seriesColors, row: chartRow, column: Math.max(CHART_COLUMN, table[0].length + 1), width: 8, height: RUNS_HEIGHT });
+      next = Math.max(next + table.length + 2, chartRow + RUNS_HEIGHT + 1);
       const why = whyBlocks(since.moves, t.type.name, k, next);
       blocks.push(...why.blocks);
       next = why.next;
@@ -208,7 +220,7 @@ function summarySheet(result: EngineResult, since: SinceLastRun | undefined, kep
       title(`migration-title-${k}`, 'No previous run yet: the migration matrix starts with the next run.', next);
       next += 1;
     }
-    row = Math.max(next, start + 16) + 1;
+    row = Math.max(next, start + PARETO_HEIGHT + 1) + 1;
   });
   if (result.issues.length > 0) {
     const at = result.types.length === 0 ? row + 2 : row;
@@ -222,9 +234,9 @@ function summarySheet(result: EngineResult, since: SinceLastRun | undefined, kep
 /**
  * Customers per segment in each run the history keeps (`kept`, this one last) that had the type: a row
  * per run, a column per segment (today's, then those only earlier runs had, then `(none)`), without the
- * columns that are empty in every run except today's segments.
+ * columns that are empty in every run except today's segments. `segments` names the columns after `Run`.
  */
-function runsTable(kept: readonly Snapshot[], t: TypeResult): PlanValue[][] {
+function runsTable(kept: readonly Snapshot[], t: TypeResult): { values: PlanValue[][]; segments: string[] } {
   const current = t.segments.map((s) => s.name);
   const { names, runs } = countsByRun(kept, t.type.name, current);
   const shown = names.map((n, i) => i < current.length || runs.some((r) => r.counts[i] > 0));
@@ -232,7 +244,8 @@ function runsTable(kept: readonly Snapshot[], t: TypeResult): PlanValue[][] {
   // Two runs in the same minute would read alike: then every run is told to the second.
   const minutes = runs.map((r) => runTime(r.time));
   const seconds = new Set(minutes).size < minutes.length;
-  return [['Run', ...pick(names)], ...runs.map((r) => [runTime(r.time, seconds), ...pick(r.counts)])];
+  const segments = pick(names);
+  return { values: [['Run', ...segments], ...runs.map((r) => [runTime(r.time, seconds), ...pick(r.counts)])], segments };
 }
 
 /**

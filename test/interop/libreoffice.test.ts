@@ -41,9 +41,10 @@ function sheetsAsLibreOfficeSees(file: string): Map<string, string[][]> {
 
 /**
  * The charts LibreOffice finds in a workbook, saved as OpenDocument: each one's title, series types,
- * data range, and the fill of each column of its first series (`#rrggbb`, a data point's own style).
+ * data range, the fill of each column of its first series (`#rrggbb`, a data point's own style), the
+ * fill of each series (its style's), and whether its columns are stacked.
  */
-async function chartsAsLibreOfficeSees(file: string): Promise<{ title: string; series: string[]; range: string; points: string[] }[]> {
+async function chartsAsLibreOfficeSees(file: string): Promise<{ title: string; series: string[]; range: string; points: string[]; seriesFills: string[]; stacked: boolean }[]> {
   const out = join(dir, `ods-${Math.random().toString(36).slice(2)}`);
   execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'ods', '--outdir', out, file], { stdio: 'pipe', timeout: 240_000 });
   const zip = await JSZip.loadAsync(readFileSync(join(out, readdirSync(out)[0])));
@@ -63,6 +64,8 @@ async function chartsAsLibreOfficeSees(file: string): Promise<{ title: string; s
       series: [...xml.matchAll(/<chart:series [^>]*chart:class="chart:(\w+)"/g)].map((m) => m[1]),
       range: (/<chart:plot-area [^>]*table:cell-range-address="([^"]*)"/.exec(xml)?.[1] ?? '').replace(/&apos;/g, "'"),
       points,
+      seriesFills: [...xml.matchAll(/<chart:series [^>]*chart:style-name="([^"]+)"/g)].map((m) => fills.get(m[1]) ?? ''),
+      stacked: /chart:stacked="true"/.test(xml),
     });
   }
   return charts;
@@ -211,6 +214,13 @@ describe('LibreOffice opens what Tierwise wrote', () => {
     const summary = sheetsAsLibreOfficeSees(join(dir, 'picture', 'summary-only.xlsx')).get('Segment Summary')!;
     expect(summary.some((r) => r[0] === 'Migration since 2026-01-31 09:00 UTC: 91 customers changed segment')).toBe(true);
     const charts = await chartsAsLibreOfficeSees(join(dir, 'picture', 'summary-only.xlsx'));
-    expect(charts.map((c) => c.points.length)).toEqual([3, 4]);
+    // Columns per chart: ABC's 3 segments, its 2 runs, the 4 bands, their 2 runs.
+    expect(charts.map((c) => c.points.length)).toEqual([3, 2, 4, 2]);
+    // After each Pareto, the runs as stacked columns: a series per segment, each in its colour (ABC's
+    // fading greens; the bands by sign), over the runs' table.
+    const stacked = charts.filter((c) => c.stacked);
+    expect(stacked.map((c) => c.title)).toEqual(['Sales ABC: customers per segment, run by run', 'Profit band: customers per segment, run by run']);
+    expect(stacked[0].seriesFills).toEqual(['#a9d08e', '#c6e0b4', '#e2efda']);
+    expect(stacked[0].series).toEqual(['bar', 'bar', 'bar']);
   });
 });

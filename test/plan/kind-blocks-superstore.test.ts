@@ -143,3 +143,29 @@ describe('kind parts on Superstore (all kinds)', () => {
     expect(wb.sheet(SHEET_NAMES.summary)!.colorScales).toHaveLength(3);
   });
 });
+
+describe('the summary’s charts on Superstore (all kinds, second run)', () => {
+  // The same run planned again as a second run a month later: every type gets its migration matrix, its
+  // runs' table and the runs' stacked chart. RFM's tables are 13 columns wide, wider than column I.
+  const again = planWorkbook({ result, snapshot: takeSnapshot(result, p.ingested.lines, '2026-02-01T00:00:00Z'), previous: { snapshots: [takeSnapshot(result, p.ingested.lines, '2026-01-01T00:00:00Z')], overrides: {} }, configText: '{}' });
+  const sheet = again.sheets.find((s) => s.role === 'summary')!;
+
+  it('draws a Pareto and a runs chart per type, and no chart covers a cell of any table or title', () => {
+    expect(sheet.charts.map((c) => c.kind)).toEqual(result.types.flatMap(() => ['pareto', 'stacked']));
+    const covered: string[] = [];
+    for (const c of sheet.charts) {
+      for (const b of sheet.blocks) {
+        const width = Math.max(...b.values.map((r) => r.length));
+        const rows = b.row + b.values.length - 1 >= c.row && b.row <= c.row + c.height - 1;
+        const columns = b.column + width - 1 >= c.column && b.column <= c.column + c.width - 1;
+        if (rows && columns) covered.push(`${c.title} covers ${b.id}`);
+      }
+    }
+    expect(covered).toEqual([]);
+    // RFM's runs table is wider than eight columns: its chart starts right of it.
+    const rfm = indexOf('RFM');
+    const runs = sheet.blocks.find((b) => b.id === `runs-${rfm}`)!;
+    expect(runs.values[0].length).toBeGreaterThan(8);
+    expect(sheet.charts.find((c) => c.blockId === `runs-${rfm}`)!.column).toBe(runs.values[0].length + 1);
+  });
+});

@@ -1,4 +1,5 @@
 import { defaultConfig, parseConfigText } from '../../src/engine/config';
+import { SEGMENT_FILLS } from '../../src/plan/colors';
 import { takeSnapshot, type Snapshot } from '../../src/engine/history';
 import { prepare, resultOf, classifyType, segment } from '../../src/engine/run';
 import type { SourceTable } from '../../src/engine/types';
@@ -196,6 +197,25 @@ describe('customers per segment, run by run', () => {
       ['2026-01-01 00:00 UTC', 1, 1, 1, 0, 0],
     ]);
     expect(runs.numberFormats).toEqual([TEXT, '#,##0', '#,##0', '#,##0', '#,##0', '#,##0']);
+    // The same counts as stacked columns: a column per run, a series per segment in the table's order,
+    // today's in their colours (ABC's fading greens), the renamed Gold and (none) in the grey of set-aside.
+    // The Pareto chart is in rows 3 to 17 of column I; this one starts beside the runs' title (row 19
+    // here), or below the Pareto's blank row where the title is higher.
+    const chart = summary.charts.find((c) => c.blockId === 'runs-0')!;
+    expect(chart).toEqual({
+      kind: 'stacked',
+      title: 'Sales ABC: customers per segment, run by run',
+      blockId: 'runs-0',
+      categoryColumn: 0,
+      firstSeriesColumn: 1,
+      seriesColors: ['#A9D08E', '#C6E0B4', '#E2EFDA', SEGMENT_FILLS.aside, SEGMENT_FILLS.aside],
+      row: title.row,
+      column: 8,
+      width: 8,
+      height: 14,
+    });
+    expect(summary.charts.find((c) => c.blockId === 'pareto-0')).toMatchObject({ row: 3, column: 8, height: 15 });
+    expect(title.row).toBeGreaterThanOrEqual(19);
     // Two runs in one minute are told to the second, every run then.
     const sameMinute = { snapshots: [kept('2025-12-31T23:59:00Z', { 'Sales ABC': { C1: 'A' } }), kept('2026-01-01T00:00:30Z', { 'Sales ABC': { C1: 'A' } })], overrides: {} };
     const close = planWorkbook({ result, snapshot, previous: sameMinute, configText: '' }).sheets[1].blocks.find((b) => b.id === 'runs-0')!;
@@ -208,6 +228,20 @@ describe('customers per segment, run by run', () => {
     // With a last run that has it, (none) is left out where it is empty in every run.
     const banded = planWorkbook({ result, snapshot, previous: { snapshots: [snapshot], overrides: {} }, configText: '' }).sheets[1];
     expect(banded.blocks.find((b) => b.id === 'runs-1')!.values[0]).toEqual(['Run', ...result.types[1].segments.map((s) => s.name)]);
+  });
+  it('puts the runs’ chart below the Pareto chart when the runs’ title is higher, and what follows below it', () => {
+    // One segment of 100 %: summary rows 3-4, Pareto data 6-7, migration title 9, matrix 10-13 (Before \ Now,
+    // All, (none), (new)), runs' title 15 and table 16-18. The Pareto chart covers rows 3 to 17 of column I,
+    // so the runs' chart starts at row 19, after one blank row, and ends at row 32; after the blank rows
+    // that close a type (33, 34), the next type's title is at 35.
+    const config = JSON.stringify({ ...defaultConfig(), segmentTypes: [{ name: 'All in one', kind: 'abc', measure: 'sales', segments: [{ name: 'All', share: 100 }] }, defaultConfig().segmentTypes[1]] });
+    const first = run(config);
+    const { result, snapshot } = run(config);
+    const summary = planWorkbook({ result, snapshot, previous: { snapshots: [{ ...first.snapshot, time: '2025-12-01T09:00:00Z' }], overrides: {} }, configText: '' }).sheets[1];
+    const row = (id: string) => summary.blocks.find((b) => b.id === id)!.row;
+    expect([row('summary-0'), row('pareto-0'), row('migration-title-0'), row('runs-title-0'), row('runs-0')]).toEqual([3, 6, 9, 15, 16]);
+    expect(summary.charts.find((c) => c.blockId === 'runs-0')).toMatchObject({ kind: 'stacked', row: 19, column: 8, height: 14, seriesColors: ['#A9D08E'] });
+    expect(row('title-1')).toBe(35);
   });
 });
 
@@ -229,7 +263,11 @@ describe('why they moved, on the summary and in the tiers table', () => {
     // Below the matrix, the runs side by side, then the list (it can be long).
     const runs = summary.blocks.find((b) => b.id === 'runs-0')!;
     expect(summary.blocks.find((b) => b.id === 'runs-title-0')!.row).toBe(matrix.row + matrix.values.length + 1);
-    expect(title.row).toBe(runs.row + runs.values.length + 1);
+    // The list starts under the runs' chart (rows 21 to 34 beside the runs' title and table): its
+    // Why column runs over the cells to its right, and a chart over it would hide the reasons.
+    const chart = summary.charts.find((c) => c.blockId === 'runs-0')!;
+    expect([runs.row - 1, chart.row, chart.height]).toEqual([21, 21, 14]);
+    expect(title.row).toBe(36);
     expect(list.row).toBe(title.row + 1);
     expect(list.values).toEqual([
       ['Customer', 'Before', 'Now', 'Why'],

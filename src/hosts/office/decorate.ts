@@ -94,21 +94,8 @@ export function sheetDecorations(sheet: Excel.Worksheet, name: string, ps: Plann
   for (const { chart, block } of drawableCharts(ps)) {
     const made: { chart?: Excel.Chart } = {};
     const drawn = add({ ...chartDecoration(sheet, block, chart, features, made), verb: 'drawn', chartOn: sheet });
-    const colors = chart.pointColors ?? [];
-    if (colors.length > 0) {
-      // On its own: Excel has refused point formats on some builds and chart types (docs/excel-host.md),
-      // and a refusal should cost the colours, never the chart.
-      add({
-        what: `the segment colours of the chart "${chart.title}"`,
-        without: 'its bars keep Excel’s one colour; the table beside it shows each segment’s colour',
-        bytes: ACTION_BYTES * colors.length,
-        needs: drawn,
-        queue: () => {
-          const points = made.chart!.series.getItemAt(0).points;
-          colors.forEach((color, i) => points.getItemAt(i).format.fill.setSolidColor(color));
-        },
-      });
-    }
+    const colors = colorDecoration(chart, made);
+    if (colors) add({ ...colors, needs: drawn });
   }
   if (ps.freezeRows && features.freezePanes) {
     const rows = ps.freezeRows;
@@ -236,21 +223,21 @@ function linkDecoration(sheet: Excel.Worksheet, ps: PlannedSheet, b: PlannedBloc
 
 /**
  * Pareto where Excel has the chart type (ExcelApi 1.9); otherwise columns of the measure with the
- * cumulative share as a line on a secondary axis (1.7/1.8); plain columns on older Excel.
+ * cumulative share as a line on a secondary axis (1.7/1.8); plain columns on older Excel. A stacked
+ * chart is Excel's stacked columns (1.1): a column per run, a series per segment.
  */
 function chartDecoration(sheet: Excel.Worksheet, b: PlannedBlock, c: PlannedChart, features: Features, made: { chart?: Excel.Chart }): Omit<Decoration, 'where' | 'verb'> {
   const rows = b.values.length;
   const pareto = c.kind === 'pareto' && features.pareto;
   const combo = c.kind === 'pareto' && !pareto && features.comboChart && c.cumulativeColumn !== undefined;
-  const last = combo ? c.cumulativeColumn! : c.valueColumn;
-  const left = Math.min(c.categoryColumn, c.valueColumn);
+  const [left, last] = c.kind === 'stacked' ? [c.categoryColumn, b.values[0].length - 1] : [Math.min(c.categoryColumn, c.valueColumn), combo ? c.cumulativeColumn! : c.valueColumn];
   const data = a1(b.row, b.column + left, rows, last - left + 1);
   return {
     what: `the ${pareto ? 'Pareto chart' : 'chart'} "${c.title}"`,
     without: 'its figures are in the table beside it',
     bytes: ACTION_BYTES * 3 + c.title.length,
     queue: () => {
-      const chart = sheet.charts.add(pareto ? 'Pareto' : 'ColumnClustered', sheet.getRange(data), 'Columns');
+      const chart = sheet.charts.add(pareto ? 'Pareto' : c.kind === 'stacked' ? 'ColumnStacked' : 'ColumnClustered', sheet.getRange(data), 'Columns');
       made.chart = chart;
       chart.title.text = c.title;
       chart.setPosition(a1(c.row, c.column, 1, 1), a1(c.row + c.height - 1, c.column + c.width - 1, 1, 1));
@@ -261,6 +248,40 @@ function chartDecoration(sheet: Excel.Worksheet, b: PlannedBlock, c: PlannedChar
       }
     },
   };
+}
+
+/**
+ * The segment colours of a chart, as a decoration of its own: Excel has refused point formats on some
+ * builds and chart types (docs/excel-host.md), and a refusal should cost the colours, never the chart.
+ */
+function colorDecoration(c: PlannedChart, made: { chart?: Excel.Chart }): Omit<Decoration, 'where' | 'verb'> | undefined {
+  const what = `the segment colours of the chart "${c.title}"`;
+  switch (c.kind) {
+    case 'pareto':
+    case 'column': {
+      const colors = c.pointColors ?? [];
+      if (colors.length === 0) return undefined;
+      return {
+        what,
+        without: 'its bars keep Excel’s one colour; the table beside it shows each segment’s colour',
+        bytes: ACTION_BYTES * colors.length,
+        queue: () => {
+          const points = made.chart!.series.getItemAt(0).points;
+          colors.forEach((color, i) => points.getItemAt(i).format.fill.setSolidColor(color));
+        },
+      };
+    }
+    case 'stacked': {
+      const colors = c.seriesColors;
+      if (colors.length === 0) return undefined;
+      return {
+        what,
+        without: 'its segments keep Excel’s own colours; the legend names each one',
+        bytes: ACTION_BYTES * colors.length,
+        queue: () => colors.forEach((color, i) => made.chart!.series.getItemAt(i).format.fill.setSolidColor(color)),
+      };
+    }
+  }
 }
 
 const capitalFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,7 +1,9 @@
 // The workbook's currency through the office host: the Sales column's number format is read with the
 // source, and the summary and tiers write their amounts in it (to the cent); the summary's Pareto bars
-// take each segment's colour, point by point.
+// take each segment's colour, point by point, and the runs' stacked columns each segment's colour, series
+// by series.
 import type { Cell } from '../../../src/engine/types';
+import type { SimOptions } from '../../support/excel-sim';
 import { runTierwise } from '../../support/pipeline';
 import { excel, sheetWith } from './helpers';
 
@@ -14,8 +16,8 @@ const SALES: Cell[][] = [
 ];
 const SHEET = { kind: 'sheet', name: 'Sales' } as const;
 
-function book(salesFormat?: string) {
-  const x = excel();
+function book(salesFormat?: string, faults: SimOptions['faults'] = {}) {
+  const x = excel({ faults });
   const sheet = sheetWith(x.sim, 'Sales', SALES);
   if (salesFormat) for (let r = 1; r < SALES.length; r++) sheet.setFormatId(r, 2, sheet.formats.id(salesFormat));
   return x;
@@ -66,5 +68,40 @@ describe('office host: the workbook’s currency', () => {
     expect(chart.props.seriesTypes).toEqual(['ColumnClustered', 'Line']);
     // Only the columns (series 0); the cumulative line keeps its one colour.
     expect(chart.props.pointFills).toEqual([['#A9D08E', '#C6E0B4', '#E2EFDA']]);
+  });
+
+  it('draws the runs side by side as stacked columns, a series per segment in its colour, from the second run on', async () => {
+    const { sim, host } = book();
+    await runTierwise(host, SHEET, { time: '2026-01-31T09:00:00.000Z' });
+    expect(sim.model.findSheet('Segment Summary')!.charts.filter((c) => !c.deleted).map((c) => c.type)).toEqual(['Pareto', 'Pareto']);
+    await runTierwise(host, SHEET, { time: '2026-02-28T09:00:00.000Z' });
+    const summary = sim.model.findSheet('Segment Summary')!;
+    const charts = summary.charts.filter((c) => !c.deleted);
+    expect(charts.map((c) => c.type)).toEqual(['Pareto', 'ColumnStacked', 'Pareto', 'ColumnStacked']);
+    const [, abc] = charts;
+    // Its data is the runs' table: Run, then A, B, C (nobody was without a segment, so no (none)).
+    const { r0, c0, rows, cols } = abc.source.rect;
+    expect([summary.value(r0, c0), rows, cols]).toEqual(['Run', 3, 4]);
+    expect(summary.value(r0 + 1, c0)).toBe('2026-01-31 09:00 UTC');
+    expect(abc.series).toEqual(['A', 'B', 'C']);
+    expect(abc.props.seriesFills).toEqual(['#A9D08E', '#C6E0B4', '#E2EFDA']);
+    expect(abc.props.title).toEqual({ text: 'Sales ABC: customers per segment, run by run' });
+  });
+
+  it('a series colour this Excel refuses costs the colours only: the stacked chart stays, and a warning says so', async () => {
+    const { sim, host } = book(undefined, { 'ChartSeries.format.fill': 'NotImplemented' });
+    await runTierwise(host, SHEET, { time: '2026-01-31T09:00:00.000Z' });
+    const { report } = await runTierwise(host, SHEET, { time: '2026-02-28T09:00:00.000Z' });
+    expect(report.complete).toBe(true);
+    const charts = sim.model.findSheet('Segment Summary')!.charts.filter((c) => !c.deleted);
+    expect(charts.map((c) => [c.type, c.props.seriesFills])).toEqual([
+      ['Pareto', undefined],
+      ['ColumnStacked', undefined],
+      ['Pareto', undefined],
+      ['ColumnStacked', undefined],
+    ]);
+    // The Pareto bars keep theirs.
+    expect(charts[0].props.pointFills).toEqual([['#A9D08E', '#C6E0B4', '#E2EFDA']]);
+    expect(report.issues.map((i) => i.message)).toContainEqual(expect.stringMatching(/^The segment colours of the chart "Sales ABC: customers per segment, run by run" could not be applied in this version of Excel \(.+\): its segments keep Excel’s own colours; the legend names each one\.$/));
   });
 });

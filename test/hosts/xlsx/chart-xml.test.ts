@@ -54,6 +54,35 @@ describe('chart part', () => {
     const doc = parse(chartXml('Summary', { ...pareto, kind: 'column', cumulativeColumn: undefined }, block));
     expect(children(one(doc, 'c:plotArea'))).toEqual(['layout', 'barChart', 'catAx', 'valAx']);
   });
+
+  it('stacked columns: a column per run, one series per segment column, each in its colour with a grey outline', () => {
+    // The runs' table at A20:E23: Run, A, B, (none); three runs.
+    const runs: PlannedBlock = {
+      id: 'runs-0',
+      row: 19,
+      column: 0,
+      values: [['Run', 'A', 'B', '(none)'], ['2026-01-31 09:00 UTC', 1, 2, 0], ['2026-02-28 09:00 UTC', 2, 1, 0], ['2026-03-31 09:00 UTC', 2, 0, 1]],
+    };
+    const stacked: PlannedChart = { kind: 'stacked', title: 'Sales ABC: customers per segment, run by run', blockId: 'runs-0', categoryColumn: 0, firstSeriesColumn: 1, seriesColors: ['#A9D08E', '#c6e0b4', '#EDEDED'], row: 19, column: 8, width: 8, height: 14 };
+    const doc = parse(chartXml('Summary', stacked, runs));
+    expect(children(one(doc, 'c:plotArea'))).toEqual(['layout', 'barChart', 'catAx', 'valAx']);
+    const bars = one(doc, 'c:barChart');
+    expect(children(bars)).toEqual(['barDir', 'grouping', 'varyColors', 'ser', 'ser', 'ser', 'gapWidth', 'overlap', 'axId', 'axId']);
+    expect([val(bars, 'barDir'), val(bars, 'grouping'), val(bars, 'overlap')]).toEqual(['col', 'stacked', '100']);
+    const series = Array.from(doc.getElementsByTagName('c:ser'));
+    expect(series.map((s) => [val(s, 'idx'), val(s, 'order')])).toEqual([['0', '0'], ['1', '1'], ['2', '2']]);
+    expect(children(series[0])).toEqual(['idx', 'order', 'tx', 'spPr', 'invertIfNegative', 'cat', 'val']);
+    const formulas = (ser: Element) => Array.from(ser.getElementsByTagName('c:f')).map((f) => f.textContent);
+    expect(series.map(formulas)).toEqual([
+      ['Summary!$B$20', 'Summary!$A$21:$A$23', 'Summary!$B$21:$B$23'],
+      ['Summary!$C$20', 'Summary!$A$21:$A$23', 'Summary!$C$21:$C$23'],
+      ['Summary!$D$20', 'Summary!$A$21:$A$23', 'Summary!$D$21:$D$23'],
+    ]);
+    // The fill is the series' first srgbClr, the outline's the second.
+    const colours = (ser: Element) => Array.from(one(ser, 'c:spPr').getElementsByTagName('a:srgbClr')).map((c) => c.getAttribute('val'));
+    expect(series.map(colours)).toEqual([['A9D08E', '7F7F7F'], ['C6E0B4', '7F7F7F'], ['EDEDED', '7F7F7F']]);
+    expect(one(one(doc, 'c:valAx'), 'c:numFmt').getAttribute('formatCode')).toBe('#,##0');
+  });
 });
 
 describe('drawing part', () => {

@@ -234,9 +234,15 @@ describe('xlsx host on Superstore', () => {
       expect(wb.worksheets.map((w) => w.name)).toEqual(['Orders', 'Customer Tiers', 'Segment Summary', 'Tierwise History', SETTINGS_SHEET]);
       const p = await parts(second.bytes);
       expect([...p.keys()].filter((k) => k.startsWith('xl/tables/') && !k.includes('_rels'))).toHaveLength(1);
-      // The charts are replaced, not added to: one drawing, two charts, and no content type left for a removed part.
-      expect([...p.keys()].filter((k) => /^xl\/(drawings|charts)\/[^/]+\.xml$/.test(k)).sort()).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/drawings/drawing1.xml']);
-      expect((await chartsOf(second.bytes, 'Segment Summary')).map((c) => c.title)).toEqual(['Sales ABC: sales by segment', 'Profit band: profit by segment']);
+      // The charts are replaced, not added to: one drawing, four charts (each type's Pareto, and from this
+      // second run its runs' stacked columns), and no content type left for a removed part.
+      expect([...p.keys()].filter((k) => /^xl\/(drawings|charts)\/[^/]+\.xml$/.test(k)).sort()).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/charts/chart3.xml', 'xl/charts/chart4.xml', 'xl/drawings/drawing1.xml']);
+      expect((await chartsOf(second.bytes, 'Segment Summary')).map((c) => c.title)).toEqual([
+        'Sales ABC: sales by segment',
+        'Sales ABC: customers per segment, run by run',
+        'Profit band: profit by segment',
+        'Profit band: customers per segment, run by run',
+      ]);
       const listed = [...p.get('[Content_Types].xml')!.toString().matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]);
       for (const part of listed) expect([part, p.has(part)]).toEqual([part, true]);
       expect(second.result.lineCount).toBe(9994);
