@@ -197,13 +197,14 @@ function summarySheet(result: EngineResult, since: SinceLastRun | undefined, kep
     if (since && since.last.segments[t.type.name]) {
       const { last } = since;
       const mg = migration(last, t, result.customers.ids);
-      // Titles overflow to the right: kept short enough to end before the chart in column I.
-      title(`migration-title-${k}`, `Migration since ${runTime(last.time)}: ${mg.moved} customer${mg.moved === 1 ? '' : 's'} changed segment`, next);
+      const runs = runsTable(kept, t);
+      // Titles overflow to the right: kept short enough to end before the chart in column I. The last
+      // run's time as the runs' table tells it (to the second when two runs share a minute).
+      title(`migration-title-${k}`, `Migration since ${runTime(last.time, runs.seconds)}: ${mg.moved} customer${mg.moved === 1 ? '' : 's'} changed segment`, next);
       const matrix: PlanValue[][] = [['Before \\ Now', ...mg.to], ...mg.from.map((f, i) => [f, ...mg.counts[i]])];
       blocks.push({ id: `migration-${k}`, row: next + 1, column: 0, values: matrix, header: true, numberFormats: [TEXT, ...mg.to.map(() => '#,##0')] });
       next += matrix.length + 2;
       // Then the kept runs side by side (a dozen rows at most), before the list of moves, which can be long.
-      const runs = runsTable(kept, t);
       const table = runs.values;
       title(`runs-title-${k}`, 'Customers per segment, run by run', next);
       blocks.push({ id: `runs-${k}`, row: next + 1, column: 0, values: table, header: true, numberFormats: [TEXT, ...table[0].slice(1).map(() => '#,##0')] });
@@ -234,9 +235,10 @@ function summarySheet(result: EngineResult, since: SinceLastRun | undefined, kep
 /**
  * Customers per segment in each run the history keeps (`kept`, this one last) that had the type: a row
  * per run, a column per segment (today's, then those only earlier runs had, then `(none)`), without the
- * columns that are empty in every run except today's segments. `segments` names the columns after `Run`.
+ * columns that are empty in every run except today's segments. `segments` names the columns after `Run`;
+ * `seconds` says the runs are told to the second (two of them share a minute).
  */
-function runsTable(kept: readonly Snapshot[], t: TypeResult): { values: PlanValue[][]; segments: string[] } {
+function runsTable(kept: readonly Snapshot[], t: TypeResult): { values: PlanValue[][]; segments: string[]; seconds: boolean } {
   const current = t.segments.map((s) => s.name);
   const { names, runs } = countsByRun(kept, t.type.name, current);
   const shown = names.map((n, i) => i < current.length || runs.some((r) => r.counts[i] > 0));
@@ -245,7 +247,7 @@ function runsTable(kept: readonly Snapshot[], t: TypeResult): { values: PlanValu
   const minutes = runs.map((r) => runTime(r.time));
   const seconds = new Set(minutes).size < minutes.length;
   const segments = pick(names);
-  return { values: [['Run', ...segments], ...runs.map((r) => [runTime(r.time, seconds), ...pick(r.counts)])], segments };
+  return { values: [['Run', ...segments], ...runs.map((r) => [runTime(r.time, seconds), ...pick(r.counts)])], segments, seconds };
 }
 
 /**

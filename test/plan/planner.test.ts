@@ -218,8 +218,12 @@ describe('customers per segment, run by run', () => {
     expect(title.row).toBeGreaterThanOrEqual(19);
     // Two runs in one minute are told to the second, every run then.
     const sameMinute = { snapshots: [kept('2025-12-31T23:59:00Z', { 'Sales ABC': { C1: 'A' } }), kept('2026-01-01T00:00:30Z', { 'Sales ABC': { C1: 'A' } })], overrides: {} };
-    const close = planWorkbook({ result, snapshot, previous: sameMinute, configText: '' }).sheets[1].blocks.find((b) => b.id === 'runs-0')!;
+    const closeSheet = planWorkbook({ result, snapshot, previous: sameMinute, configText: '' }).sheets[1];
+    const close = closeSheet.blocks.find((b) => b.id === 'runs-0')!;
     expect(close.values.map((r) => r[0])).toEqual(['Run', '2025-12-31 23:59:00 UTC', '2026-01-01 00:00:30 UTC', '2026-01-01 00:00:00 UTC']);
+    // The migration's title names the last run as the table does, to the second.
+    expect(closeSheet.blocks.find((b) => b.id === 'migration-title-0')!.values[0][0]).toMatch(/^Migration since 2026-01-01 00:00:30 UTC: /);
+    expect(summary.blocks.find((b) => b.id === 'migration-title-0')!.values[0][0]).toMatch(/^Migration since 2025-12-15 09:00 UTC: /);
     // The runs the history keeps after this one, no more: with room for two, December's and this one.
     const two = planWorkbook({ result, snapshot, previous, configText: '', keepRuns: 2 }).sheets[1].blocks.find((b) => b.id === 'runs-0')!;
     expect(two.values.map((r) => r[0])).toEqual(['Run', '2025-12-15 09:00 UTC', '2026-01-01 00:00 UTC']);
