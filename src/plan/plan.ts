@@ -123,9 +123,8 @@ export type PlannedChart =
       seriesColors: string[];
     });
 
-/** A stacked chart's series: the block's columns from `firstSeriesColumn` to its last, in order. */
-export function stackedSeries(chart: Extract<PlannedChart, { kind: 'stacked' }>, block: PlannedBlock): number[] {
-  const width = block.values[0]?.length ?? 0;
+/** A stacked chart's series: the columns of its data (`width` wide) from `firstSeriesColumn` to the last, in order. */
+export function stackedSeries(chart: Extract<PlannedChart, { kind: 'stacked' }>, width: number): number[] {
   return Array.from({ length: Math.max(0, width - chart.firstSeriesColumn) }, (_, i) => chart.firstSeriesColumn + i);
 }
 

@@ -170,7 +170,17 @@ test('the playground, step by step, against the engine', async () => {
   expect(summary[3].slice(0, 3)).toEqual(['Segment', 'Customers', '% customers']);
   const written = summary.slice(4, 7).map((r) => [r[0], Number(r[1]), Number(r[2])]);
   expect(written).toEqual(at70.types[0].summary.map((r) => [r.segment, r.customers, r.customerShare]));
+  // Under the grid, the summary's charts drawn from its cells, as Excel draws them: each type's Pareto,
+  // its columns in the segments' colours, as the segment cells of the table above are filled.
+  const figures = () => page.locator('figure[data-chart]').evaluateAll((fs) => fs.map((f) => f.getAttribute('data-chart')));
+  expect(await figures()).toEqual(['Sales ABC: sales by segment', 'Profit band: profit by segment']);
+  const fills = (chart: string) => page.locator(`figure[data-chart="${chart}"] rect`).evaluateAll((rs) => rs.map((r) => r.getAttribute('fill')));
+  expect(await fills('Sales ABC: sales by segment')).toEqual(['#A9D08E', '#C6E0B4', '#E2EFDA']);
+  const cellFills = await page.locator('table[data-sheet="Segment Summary"] tbody tr').nth(4).locator('td').first().getAttribute('data-fill');
+  expect(cellFills).toBe('#A9D08E');
+  await page.locator('figure[data-chart]').first().scrollIntoViewIfNeeded();
   await shot(page, '06-summary-sheet');
+  const summaryAxe = await axeViolations(page);
 
   const tiers = await sheetValues(page, 'Customer Tiers');
   const header = tiers[0];
@@ -218,9 +228,18 @@ test('the playground, step by step, against the engine', async () => {
   expect(again[runs + 1].slice(0, 4)).toEqual(['Run', 'A', 'B', 'C']);
   const customers = (r: typeof at70) => r.types[0].summary.map((s) => s.customers);
   expect([again[runs + 2], again[runs + 3]].map((row) => row.slice(1, 4).map(Number))).toEqual([customers(at70), customers(run65)]);
+  // And drawn: a stacked column per run, A, B and C one on the other, with the table's counts.
+  expect(await figures()).toEqual(['Sales ABC: sales by segment', 'Sales ABC: customers per segment, run by run', 'Profit band: profit by segment', 'Profit band: customers per segment, run by run']);
+  const stacks = await page
+    .locator('figure[data-chart="Sales ABC: customers per segment, run by run"] rect')
+    .evaluateAll((rs) => rs.map((r) => [r.getAttribute('data-category'), r.getAttribute('data-series'), Number(r.getAttribute('data-value'))]));
+  const expectedStacks = [again[runs + 2], again[runs + 3]].flatMap((row) => ['A', 'B', 'C'].map((s, i) => [row[0], s, Number(row[1 + i])]).filter((x) => x[2] !== 0));
+  expect(stacks).toEqual(expectedStacks);
+  await page.locator('figure[data-chart="Sales ABC: customers per segment, run by run"]').scrollIntoViewIfNeeded();
+  await shot(page, '09-summary-runs-chart');
   await page.getByRole('tab', { name: 'Apply' }).click();
 
-  expect({ dataAxe, segmentsAxe, applyAxe, whyAxe }).toEqual({ dataAxe: [], segmentsAxe: [], applyAxe: [], whyAxe: [] });
+  expect({ dataAxe, segmentsAxe, applyAxe, summaryAxe, whyAxe }).toEqual({ dataAxe: [], segmentsAxe: [], applyAxe: [], summaryAxe: [], whyAxe: [] });
   expect((page as Page & { errors?: string[] }).errors).toEqual([]);
 });
 

@@ -6,7 +6,7 @@ import type { Cell, Issue, SourceTable } from '../../engine/types';
 import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, StoredConfig, WorkbookHost } from '../host';
 import { freeSheetName, freeTableName } from '../../plan/names';
 import { parseOwned, ownedText, SETTINGS_CONFIG, SETTINGS_OWNED, type OwnedState } from '../../plan/owned';
-import { writtenSheet, type PlannedSheet, type WorkbookPlan } from '../../plan/plan';
+import { drawableCharts, writtenSheet, type PlannedSheet, type WorkbookPlan } from '../../plan/plan';
 import { readPreviousRun } from '../../plan/previous';
 import { SourceProblem, sourceFingerprint, sourceFromGrid } from '../../plan/source-check';
 import { cellAt, rowValues, setCell, usedHeight, usedWidth, type MemorySheet, type MemoryWorkbook } from './workbook';
@@ -191,7 +191,7 @@ export class MemoryHost implements WorkbookHost {
           wb.tables.push({ name, sheetId: id, row: b.row, column: b.column, rows: b.values.length - 1, columns: b.values[0]?.length ?? 0 });
         }
       }
-      sheet.charts = ps.charts.slice();
+      sheet.charts = drawableCharts(ps).map(({ chart, block }) => ({ chart, data: { row: block.row, column: block.column, rows: block.values.length, columns: block.values[0].length } }));
       report.written.push(writtenSheet(sheet.name, ps));
       options?.progress?.(++step, steps, 'write');
     }

@@ -14,10 +14,19 @@ export interface MemorySheet {
   /** Colour scales (heat maps) on the data rows of a block. */
   colorScales: (ColorScale & { row: number; rows: number; columnOffset: number })[];
   dropDowns: (DropDown & { row: number; rows: number; columnOffset: number })[];
-  charts: PlannedChart[];
+  charts: MemoryChart[];
   /** `r,c` -> the reference a cell links to (a problem's address on the summary sheet). */
   links: Map<string, string>;
   freezeRows: number;
+}
+
+/**
+ * A chart as Excel keeps one: what it draws (the plan's chart, its columns relative to its data) and the
+ * cells it draws from, 0-based, header row included; a reader takes the values from the sheet's cells.
+ */
+export interface MemoryChart {
+  chart: PlannedChart;
+  data: { row: number; column: number; rows: number; columns: number };
 }
 
 export interface MemoryTable {
@@ -92,4 +101,48 @@ export function cellAt(s: MemorySheet, r: number, c: number): Cell {
 
 export function setCell(s: MemorySheet, r: number, c: number, v: Cell): void {
   (s.cells[r] ??= [])[c] = v === null ? '' : v;
+}
+
+/** The cells a chart draws from, as the sheet holds them now (header row first). */
+export function chartCells(s: MemorySheet, c: MemoryChart): Cell[][] {
+  const { row, column, rows, columns } = c.data;
+  return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, k) => cellAt(s, row + r, column + k)));
+}
+
+/**
+ * The fill each of the sheet's first `rows` rows shows through its conditional formats, `r,c` -> `#RRGGBB`:
+ * a segment's colour where the cell equals its name (compared as Excel's "equal to" compares text, case
+ * aside; the first rule that matches wins), and a colour scale's blend from its lowest value to its highest.
+ */
+export function shownFills(s: MemorySheet, rows: number): Map<string, string> {
+  const fills = new Map<string, string>();
+  for (const f of s.conditionalFills) {
+    const c = f.columnOffset + f.column;
+    const rules = f.rules.map((rule) => ({ text: rule.text.toLowerCase(), fill: rule.fill }));
+    for (let r = f.row; r < Math.min(f.row + f.rows, rows); r++) {
+      const v = cellAt(s, r, c);
+      const rule = v === '' ? undefined : rules.find((x) => x.text === String(v).toLowerCase());
+      if (rule && !fills.has(`${r},${c}`)) fills.set(`${r},${c}`, rule.fill);
+    }
+  }
+  for (const scale of s.colorScales) {
+    const cells: { key: string; v: number }[] = [];
+    for (let r = scale.row; r < scale.row + scale.rows; r++) {
+      for (let c = scale.columnOffset + scale.firstColumn; c <= scale.columnOffset + scale.lastColumn; c++) {
+        const v = cellAt(s, r, c);
+        if (typeof v === 'number' && Number.isFinite(v)) cells.push({ key: `${r},${c}`, v });
+      }
+    }
+    const values = cells.map((x) => x.v);
+    const [lo, hi] = [Math.min(...values), Math.max(...values)];
+    for (const { key, v } of cells) if (Number(key.split(',')[0]) < rows) fills.set(key, blend(scale.low, scale.high, hi > lo ? (v - lo) / (hi - lo) : 0));
+  }
+  return fills;
+}
+
+/** `#RRGGBB` a share `t` of the way from `low` to `high`, as Excel's two-colour scale blends. */
+function blend(low: string, high: string, t: number): string {
+  const channel = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
+  const mixed = [0, 1, 2].map((i) => Math.round(channel(low, i) + (channel(high, i) - channel(low, i)) * t));
+  return `#${mixed.map((x) => x.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
 }

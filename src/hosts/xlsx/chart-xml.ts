@@ -101,7 +101,7 @@ function plot(sheet: string, chart: PlannedChart, block: PlannedBlock): string {
   switch (chart.kind) {
     case 'stacked': {
       // Stacked columns overlap fully (CT_BarChart: barDir, grouping, varyColors, ser*, gapWidth, overlap, axId).
-      const all = stackedSeries(chart, block).map((column, i) =>
+      const all = stackedSeries(chart, block.values[0].length).map((column, i) =>
         series(sheet, block, chart.categoryColumn, i, column, barLook(rgbOf(chart.seriesColors[i] ?? `#${BAR}`), chart.seriesColors.length > 0, '')),
       );
       return (

@@ -43,10 +43,12 @@ export interface SheetGridProps {
   selected?: { row: number; column: number };
   /** `r,c` -> where the cell links to (the memory sheet's links); a click follows it, as in Excel. */
   links?: Map<string, string>;
+  /** `r,c` -> the fill its conditional formats give the cell (shownFills): a segment's colour, a heat map's. */
+  fills?: Map<string, string>;
   onFollow?(target: string): void;
 }
 
-export function SheetGrid({ name, values, rowCount, formats, selected, links, onFollow }: SheetGridProps) {
+export function SheetGrid({ name, values, rowCount, formats, selected, links, fills, onFollow }: SheetGridProps) {
   const styles = useStyles();
   const f = useFormats();
   const width = values.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
@@ -92,11 +94,15 @@ export function SheetGrid({ name, values, rowCount, formats, selected, links, on
                 {Array.from({ length: width }, (_, c) => {
                   const v = row[c];
                   const isSel = selected?.row === r && selected.column === c;
+                  const fill = fills?.get(`${r},${c}`);
                   return (
                     <td
                       key={c}
                       className={`${styles.cell} ${typeof v === 'number' ? styles.num : ''} ${isSel ? styles.selected : ''}`}
+                      // The fills are light, as Excel's: black text on them in either theme.
+                      style={fill ? { backgroundColor: fill, color: '#000000' } : undefined}
                       data-value={v === null || v === undefined ? '' : String(v)}
+                      data-fill={fill}
                     >
                       {link(r, c, shownValue(v, formats?.get(`${r},${c}`), f))}
                     </td>

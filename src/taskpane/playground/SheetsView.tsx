@@ -1,11 +1,13 @@
 // The playground's stand-in for Excel's grid: the workbook's sheets as tabs, refreshed after Apply,
-// switched to the sheet Tierwise selects ("Go to the tiers table") or a link on its summary goes to.
+// switched to the sheet Tierwise selects ("Go to the tiers table") or a link on its summary goes to;
+// the cells in the colours their conditional formats give them, and the sheet's charts under the grid.
 import { Subtitle2, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { columnIndex } from '../../engine/address';
-import { cellAt, usedHeight, usedWidth, type MemorySheet, type MemoryWorkbook } from '../../hosts/memory/workbook';
+import { cellAt, shownFills, usedHeight, usedWidth, type MemorySheet, type MemoryWorkbook } from '../../hosts/memory/workbook';
 import type { Cell } from '../../engine/types';
 import type { PlaygroundHost } from './PlaygroundHost';
+import { SheetCharts } from './SheetCharts';
 import { GRID_ROWS, SheetGrid } from './SheetGrid';
 
 const useStyles = makeStyles({
@@ -57,7 +59,20 @@ export function SheetsView({ host, workbook }: { host: PlaygroundHost; workbook:
           </Tab>
         ))}
       </TabList>
-      {sheet && <SheetGrid key={`${sheet.name}-${version}`} name={sheet.name} values={firstRows(sheet)} rowCount={usedHeight(sheet)} formats={sheet.formats} selected={selected} links={sheet.links} onFollow={(target) => void host.selectCell(target)} />}
+      {sheet && (
+        <SheetGrid
+          key={`${sheet.name}-${version}`}
+          name={sheet.name}
+          values={firstRows(sheet)}
+          rowCount={usedHeight(sheet)}
+          formats={sheet.formats}
+          fills={shownFills(sheet, GRID_ROWS)}
+          selected={selected}
+          links={sheet.links}
+          onFollow={(target) => void host.selectCell(target)}
+        />
+      )}
+      {sheet && <SheetCharts key={`charts-${sheet.name}-${version}`} sheet={sheet} />}
     </section>
   );
 }

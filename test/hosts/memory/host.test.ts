@@ -5,7 +5,7 @@
 // ABC 80/15/5, so C1 is A, C2 is B, C3 is C.
 import type { Cell } from '../../../src/engine/types';
 import { MemoryHost } from '../../../src/hosts/memory/host';
-import { MemoryWorkbook } from '../../../src/hosts/memory/workbook';
+import { chartCells, MemoryWorkbook, shownFills } from '../../../src/hosts/memory/workbook';
 import { parseOwned, SETTINGS_OWNED } from '../../../src/plan/owned';
 import { superstoreGrid } from '../../plan/superstore';
 import { runTierwise } from '../../support/pipeline';
@@ -99,6 +99,42 @@ describe('memory host', () => {
     await runTierwise(host, SHEET, { time: '2026-02-01T00:00:00Z' });
     expect(wb.values('Customer Tiers')).toEqual([['mine']]);
     expect(wb.sheets.map((s) => s.name)).toEqual(['Sales', 'Customer Tiers', 'Customer Tiers (2)', 'Segment Summary', 'Tierwise History']);
+  });
+});
+
+describe('memory host: what the playground draws', () => {
+  it('keeps each chart with the cells it draws from, the range the office host gives Excel', async () => {
+    const { wb, host } = memory();
+    const { sim, host: office } = excel();
+    sheetWith(sim, 'Sales', SALES);
+    for (const time of ['2026-01-31T09:00:00.000Z', '2026-02-28T09:00:00.000Z']) {
+      await runTierwise(host, SHEET, { time });
+      await runTierwise(office, SHEET, { time });
+    }
+    const summary = wb.sheet('Segment Summary')!;
+    expect(summary.charts.map((c) => c.chart.kind)).toEqual(['pareto', 'stacked', 'pareto', 'stacked']);
+    // The runs' table of Sales ABC: C1 800 is A, C2 150 B, C3 50 C, in both runs.
+    expect(chartCells(summary, summary.charts[1])).toEqual([
+      ['Run', 'A', 'B', 'C'],
+      ['2026-01-31 09:00 UTC', 1, 1, 1],
+      ['2026-02-28 09:00 UTC', 1, 1, 1],
+    ]);
+    const excelCharts = sim.model.findSheet('Segment Summary')!.charts.filter((c) => !c.deleted && c.type === 'ColumnStacked');
+    const stacked = summary.charts.filter((c) => c.chart.kind === 'stacked');
+    expect(stacked.map((c) => c.data)).toEqual(excelCharts.map((c) => ({ row: c.source.rect.r0, column: c.source.rect.c0, rows: c.source.rect.rows, columns: c.source.rect.cols })));
+  });
+
+  it('shows each segment in its colour where a cell equals its name, case aside, and blends a colour scale', () => {
+    const wb = new MemoryWorkbook();
+    const s = wb.addSheet('S', [['Segment', 'n'], ['A', 1], ['b', 5], ['C', 3], ['', 9]]);
+    s.conditionalFills.push({ column: 0, rules: [{ text: 'A', fill: '#111111' }, { text: 'B', fill: '#222222' }, { text: 'b', fill: '#333333' }], row: 1, rows: 4, columnOffset: 0 });
+    // 1 to 9 over white to #63BE7B: 5 is half way, (255 + 99) / 2 = 177 = B1, (255 + 190) / 2 = 222.5 -> DF, (255 + 123) / 2 = 189 = BD.
+    s.colorScales.push({ firstColumn: 1, lastColumn: 1, low: '#FFFFFF', high: '#63BE7B', row: 1, rows: 4, columnOffset: 0 });
+    const fills = shownFills(s, 60);
+    expect([fills.get('1,0'), fills.get('2,0'), fills.get('3,0'), fills.get('4,0')]).toEqual(['#111111', '#222222', undefined, undefined]);
+    expect([fills.get('1,1'), fills.get('2,1'), fills.get('4,1')]).toEqual(['#FFFFFF', '#B1DFBD', '#63BE7B']);
+    // Only the rows asked for.
+    expect(shownFills(s, 2).has('2,1')).toBe(false);
   });
 });
 

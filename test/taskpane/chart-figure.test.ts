@@ -1,0 +1,102 @@
+// The playground's chart figures, worked by hand. The box is 420 x 260 with margins left 60, right 44,
+// top 12, bottom 24 (84 when the category names are turned): the plot is 316 wide from x 60, and 224
+// high from y 12 (164 when turned).
+import type { PlannedChart } from '../../src/plan/plan';
+import { chartFigure, roundStep } from '../../src/taskpane/playground/chart-figure';
+
+const frame = { title: 't', blockId: 'b', categoryColumn: 0, row: 0, column: 8, width: 8, height: 15 };
+
+describe('roundStep', () => {
+  it('steps by 1, 2 or 5 times a power of ten, for about five intervals', () => {
+    expect([roundStep(800), roundStep(1000), roundStep(1200), roundStep(3), roundStep(0.8), roundStep(0), roundStep(-1)]).toEqual([200, 200, 500, 1, 0.2, 1, 1]);
+  });
+});
+
+describe('chartFigure', () => {
+  it('a Pareto: columns in the segments’ colours from zero, the cumulative share on its own axis', () => {
+    const chart: PlannedChart = { ...frame, kind: 'pareto', valueColumn: 1, cumulativeColumn: 2, pointColors: ['#A9D08E', '#C6E0B4', '#E2EFDA'] };
+    const f = chartFigure(chart, [
+      ['Segment', 'Sales', 'Cumulative %'],
+      ['A', 800, 0.8],
+      ['B', 150, 0.95],
+      ['C', 50, 1],
+    ]);
+    // Three categories of 316 / 3 = 105.33 each; columns 105.33 / 1.6 = 65.83 wide, centred at 112.67, 218, 323.33.
+    // Values 0 to 800 step 200 (800 / 5 = 160, rounded up to 200): 1 unit = 224 / 800 = 0.28 of a row.
+    expect(f.turned).toBe(false);
+    expect(f.ticks.map((t) => t.value)).toEqual([0, 200, 400, 600, 800]);
+    expect(f.ticks.map((t) => t.y)).toEqual([236, 180, 124, 68, 12]);
+    expect(f.plot.zero).toBe(236);
+    const round = (n: number) => Math.round(n * 100) / 100;
+    expect(f.bars.map((b) => [b.category, round(b.x), round(b.width), round(b.y), round(b.height), b.fill])).toEqual([
+      ['A', 79.75, 65.83, 12, 224, '#A9D08E'],
+      ['B', 185.08, 65.83, 194, 42, '#C6E0B4'],
+      ['C', 290.42, 65.83, 222, 14, '#E2EFDA'],
+    ]);
+    // The share axis 0 to 100 % in steps of 0.2 (1 / 5): 80 % at 12 + 0.2 * 224 = 56.8.
+    expect(f.line!.ticks.map((t) => t.value)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    expect(f.line!.points.map((p) => [round(p.x), round(p.y)])).toEqual([
+      [112.67, 56.8],
+      [218, 23.2],
+      [323.33, 12],
+    ]);
+    // Coloured columns need no legend entry of their own (the categories name them); the line has one.
+    expect(f.legend).toEqual([{ name: 'Cumulative %', fill: '#ED7D31', kind: 'line' }]);
+  });
+
+  it('a loss reaches below zero, and the axis widens to the step below it', () => {
+    const chart: PlannedChart = { ...frame, kind: 'pareto', valueColumn: 1, cumulativeColumn: 2 };
+    const f = chartFigure(chart, [
+      ['Segment', 'Profit', 'Cumulative %'],
+      ['High', 100, 1.2],
+      ['Loss', -20, 1],
+    ]);
+    // -20 to 100: 120 / 5 = 24, rounded up to 50; the axis -50 to 100, 150 units over 224 rows.
+    expect(f.ticks.map((t) => t.value)).toEqual([-50, 0, 50, 100]);
+    const zero = 12 + (100 / 150) * 224;
+    expect(f.plot.zero).toBeCloseTo(zero, 9);
+    const loss = f.bars[1];
+    expect([loss.y, loss.height]).toEqual([zero, (20 / 150) * 224].map((v) => expect.closeTo(v, 9)));
+    // A share above 100 % (a loss-making segment after it) widens the share axis: 1.2 / 5 = 0.24, rounded up
+    // to 0.5, so 0 to 1.5.
+    expect(f.line!.ticks.map((t) => t.value)).toEqual([0, 0.5, 1, 1.5]);
+    // Without segment colours the columns take Office's first accent and a legend entry.
+    expect(f.bars.map((b) => b.fill)).toEqual(['#4472C4', '#4472C4']);
+    expect(f.legend.map((l) => l.name)).toEqual(['Profit', 'Cumulative %']);
+  });
+
+  it('stacked columns: each run’s segments one on the other in the table’s order; empty and text cells draw nothing', () => {
+    const chart: PlannedChart = { ...frame, kind: 'stacked', firstSeriesColumn: 1, seriesColors: ['#A9D08E', '#C6E0B4', '#EDEDED'] };
+    const f = chartFigure(chart, [
+      ['Run', 'A', 'B', '(none)'],
+      ['2026-01-31 09:00 UTC', 300, 500, 0],
+      ['2026-02-28 09:00 UTC', 400, 350, 'n/a'],
+    ]);
+    // The runs' names (20 characters, about 124 units) fit side by side in 158 per run: flat.
+    expect(f.turned).toBe(false);
+    // Tops 800 and 750: 0 to 800 by 200. Run 1: A from 0 to 300, B from 300 to 800; run 2: A 0-400, B 400-750.
+    expect(f.ticks.map((t) => t.value)).toEqual([0, 200, 400, 600, 800]);
+    const y = (v: number) => 236 - v * 0.28;
+    expect(f.bars.map((b) => [b.category.slice(0, 10), b.series, b.value, b.y, b.height, b.fill])).toEqual([
+      ['2026-01-31', 'A', 300, y(300), 300 * 0.28, '#A9D08E'],
+      ['2026-01-31', 'B', 500, y(800), 500 * 0.28, '#C6E0B4'],
+      ['2026-02-28', 'A', 400, y(400), 400 * 0.28, '#A9D08E'],
+      ['2026-02-28', 'B', 350, y(750), 350 * 0.28, '#C6E0B4'],
+    ].map((r) => r.map((v) => (typeof v === 'number' ? expect.closeTo(v, 9) : v))));
+    expect(f.legend).toEqual([
+      { name: 'A', fill: '#A9D08E', kind: 'column' },
+      { name: 'B', fill: '#C6E0B4', kind: 'column' },
+      { name: '(none)', fill: '#EDEDED', kind: 'column' },
+    ]);
+  });
+
+  it('turns the category names when they would overlap side by side, and the plot gives them room', () => {
+    const chart: PlannedChart = { ...frame, kind: 'stacked', firstSeriesColumn: 1, seriesColors: ['#A9D08E'] };
+    // Twelve runs: 316 / 12 = 26.3 per run, less than a 20-character name.
+    const rows = Array.from({ length: 12 }, (_, i) => [`2026-${String(i + 1).padStart(2, '0')}-01 09:00 UTC`, i + 1]);
+    const f = chartFigure(chart, [['Run', 'A'], ...rows]);
+    expect(f.turned).toBe(true);
+    expect(f.plot.height).toBe(164);
+    expect(f.categories).toHaveLength(12);
+  });
+});
