@@ -1,9 +1,10 @@
 // The summary's charts in .xlsx files, as DrawingML: the measure as columns and, for a Pareto, the
 // cumulative share as a line on a secondary axis (the combination the office host draws where Excel
-// has no Pareto type); the customers of each segment, run by run, as stacked columns. Elements follow the schema's order (CT_ChartSpace, CT_BarChart, CT_LineChart,
-// CT_CatAx, CT_ValAx), which Excel checks before it opens a file. Series point at the sheet's cells
-// and carry no cached values, as other writers' charts often do: the reader draws from the cells
-// (LibreOffice does, tested; Excel is expected to, not verified here: no Excel runs on these machines).
+// has no Pareto type); the customers of each segment, run by run, as stacked columns. Elements follow
+// the schema's order (CT_ChartSpace, CT_BarChart, CT_LineChart, CT_CatAx, CT_ValAx), which Excel checks
+// before it opens a file. Series point at the sheet's cells and carry no cached values, as other
+// writers' charts often do: the reader draws from the cells (LibreOffice does, tested; Excel is expected
+// to, not verified here: no Excel runs on these machines).
 import { quoteSheet } from '../../engine/address';
 import { stackedSeries, type PlannedBlock, type PlannedChart } from '../../plan/plan';
 import { columnLetters, escapeXml, NS } from './xml';
