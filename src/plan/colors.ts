@@ -12,6 +12,17 @@ export const SEGMENT_FILLS = {
   aside: '#EDEDED',
 } as const;
 
+/**
+ * The charts' own colours where no segment gives one, the same in every drawing of them (the .xlsx
+ * charts, the playground's): Office's first two accent colours for columns and the cumulative line,
+ * and a grey outline that keeps a pale segment's column visible on white.
+ */
+export const CHART_COLORS = {
+  column: '#4472C4',
+  line: '#ED7D31',
+  outline: '#7F7F7F',
+} as const;
+
 /** ABC ranks from the strongest to the weakest: greens, then fading to grey-green. */
 const RANKS = ['#A9D08E', '#C6E0B4', '#E2EFDA', '#F0F6EC'];
 

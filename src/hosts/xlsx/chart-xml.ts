@@ -6,6 +6,7 @@
 // writers' charts often do: the reader draws from the cells (LibreOffice does, tested; Excel is expected
 // to, not verified here: no Excel runs on these machines).
 import { quoteSheet } from '../../engine/address';
+import { CHART_COLORS } from '../../plan/colors';
 import { stackedSeries, type PlannedBlock, type PlannedChart } from '../../plan/plan';
 import { columnLetters, escapeXml, NS } from './xml';
 
@@ -13,14 +14,16 @@ const C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 const XDR = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
 
+/** `#c6efce` -> `C6EFCE`. */
+const rgbOf = (hex: string) => hex.replace('#', '').toUpperCase();
 // Office's first two accent colours, given explicitly: without them each reader picks its own
 // (LibreOffice drew neither the columns nor the line, only the markers).
-const BAR = '4472C4';
-const LINE = 'ED7D31';
+const BAR = rgbOf(CHART_COLORS.column);
+const LINE = rgbOf(CHART_COLORS.line);
 const fill = (rgb: string) => `<a:solidFill><a:srgbClr val="${rgb}"/></a:solidFill>`;
 // Segment fills are light (black text on them reads at 10:1): a grey outline keeps a pale bar visible on
 // white.
-const OUTLINE = '7F7F7F';
+const OUTLINE = rgbOf(CHART_COLORS.outline);
 
 /** One `<c:dPt>` per bar: the segment's colour (CT_DPt: idx, invertIfNegative, bubble3D, spPr). */
 function dataPoints(colors: readonly string[] | undefined): string {
@@ -29,8 +32,6 @@ function dataPoints(colors: readonly string[] | undefined): string {
     .join('');
 }
 
-/** `#c6efce` -> `C6EFCE`. */
-const rgbOf = (hex: string) => hex.replace('#', '').toUpperCase();
 const marker = `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr>${fill(LINE)}<a:ln>${fill(LINE)}</a:ln></c:spPr></c:marker>`;
 
 /** `'Segment Summary'!$A$8:$A$10`: rows are 0-based, both ends included. */
@@ -103,7 +104,7 @@ function plot(sheet: string, chart: PlannedChart, block: PlannedBlock): string {
     case 'stacked': {
       // Stacked columns overlap fully (CT_BarChart: barDir, grouping, varyColors, ser*, gapWidth, overlap, axId).
       const all = stackedSeries(chart, block.values[0].length).map((column, i) =>
-        series(sheet, block, chart.categoryColumn, i, column, barLook(rgbOf(chart.seriesColors[i] ?? `#${BAR}`), chart.seriesColors.length > 0, '')),
+        series(sheet, block, chart.categoryColumn, i, column, barLook(rgbOf(chart.seriesColors[i] ?? CHART_COLORS.column), chart.seriesColors.length > 0, '')),
       );
       return (
         `<c:barChart><c:barDir val="col"/><c:grouping val="stacked"/><c:varyColors val="0"/>${all.join('')}` +

@@ -3,15 +3,16 @@
 // colours are the workbook's in either theme of the page.
 import { Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { columnLetter } from '../../engine/address';
+import { CHART_COLORS } from '../../plan/colors';
 import type { PlannedChart } from '../../plan/plan';
 import { chartCells, type MemoryChart, type MemorySheet } from '../../hosts/memory/workbook';
 import { useFormats, type Formats } from '../format';
-import { chartFigure, FIGURE_HEIGHT, FIGURE_WIDTH, LINE, type ChartFigure } from './chart-figure';
+import { chartFigure, FIGURE_HEIGHT, FIGURE_WIDTH, type ChartFigure } from './chart-figure';
 
-/** Chart text and lines in the grey Excel's default chart style uses, on white. */
+/** Chart text and gridlines in the greys Excel's default chart style uses, on white; outlines as the .xlsx charts'. */
 const INK = '#404040';
 const GRID = '#D9D9D9';
-const OUTLINE = '#7F7F7F';
+const { outline: OUTLINE, line: LINE } = CHART_COLORS;
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },

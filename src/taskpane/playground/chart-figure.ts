@@ -3,6 +3,7 @@
 // or a stacked column per run. Pure: the chart and its cells in, shapes in a fixed box out; the
 // component (SheetCharts.tsx) only draws them.
 import type { Cell } from '../../engine/types';
+import { CHART_COLORS } from '../../plan/colors';
 import { stackedSeries, type PlannedChart } from '../../plan/plan';
 
 /** The box every figure is drawn in (SVG user units), and the margins around its plot. */
@@ -14,10 +15,9 @@ const TOP = 12;
 /** Below the plot: one line of category names, or room for them turned when they do not fit side by side. */
 const BOTTOM_FLAT = 24;
 const BOTTOM_TURNED = 84;
-/** Office's first accent colour: a column without a segment colour, as Excel draws it. */
-const COLUMN = '#4472C4';
-/** The cumulative line's colour, Office's second accent (as the .xlsx charts have it). */
-export const LINE = '#ED7D31';
+/** A column without a segment colour, and the cumulative line: as the .xlsx charts draw them. */
+const COLUMN = CHART_COLORS.column;
+const LINE = CHART_COLORS.line;
 /** Column width over the width each category gets: Excel's gap width of 60 % (the .xlsx charts' too). */
 const COLUMN_SHARE = 1 / 1.6;
 /** An average character of the category names at their size, to tell whether they fit side by side. */
