@@ -1,7 +1,8 @@
 // Segment colours by meaning, one function for the pane and the written sheets: a segment's own
 // `color` when the configuration gives one; otherwise ABC by rank (A the strongest green, fading
 // down the ranks) and bands by sign (a band wholly below 0 red, the top band green, the ones between
-// yellow). Assigned by position, the default Loss band was green and Mid red.
+// yellow turning orange further down, so the default Low and Mid differ). Assigned by position, the
+// default Loss band was green and Mid red.
 import type { SegmentType } from '../engine/config';
 
 /** Light fills: black text on each reads at more than 10:1. */
@@ -26,6 +27,20 @@ export const CHART_COLORS = {
 /** ABC ranks from the strongest to the weakest: greens, then fading to grey-green. */
 const RANKS = ['#A9D08E', '#C6E0B4', '#E2EFDA', '#F0F6EC'];
 
+/**
+ * Bands between the top and 0, from the one just below the top downwards: Excel's neutral yellow, then
+ * orange and paler tints. Black text reads at more than 10:1 on each; further down the last repeats.
+ */
+const MIDDLE_BANDS = [SEGMENT_FILLS.middle, '#F8CBAD', '#FCE4D6', '#FFF2CC'];
+
+/** Bands wholly below 0, from the one nearest 0 downwards: Excel's bad pink, then a deeper rose. */
+const LOSS_BANDS = [SEGMENT_FILLS.bad, '#F4A6A6'];
+
+/** The `n`th shade of a group counted from its best band (0 the nearest the top). */
+function shade(ramp: readonly string[], n: number): string {
+  return ramp[Math.min(n, ramp.length - 1)];
+}
+
 /** Kinds whose segments have no order of worth: told apart by position. */
 const PALETTE = ['#C6EFCE', '#FFEB9C', '#FFC7CE', '#DDEBF7', '#E4DFEC', '#FCE4D6', '#EDEDED', '#D9E1F2'];
 
@@ -40,8 +55,10 @@ export function segmentColors(type: SegmentType, segments: readonly { color?: st
       return type.segments.map((s) => s.color ?? (s.exclude || (s.default && s.share === undefined) ? SEGMENT_FILLS.aside : RANKS[Math.min(rank++, RANKS.length - 1)]));
     }
     case 'bands': {
+      // Bands are sorted from the lowest up, so a band's shade counts the bands of its group above it.
       const top = type.bands.length - 1;
-      return type.bands.map((b, i) => b.color ?? (b.max !== undefined && b.max <= 0 ? SEGMENT_FILLS.bad : i === top ? SEGMENT_FILLS.good : SEGMENT_FILLS.middle));
+      const loss = type.bands.filter((b) => b.max !== undefined && b.max <= 0).length;
+      return type.bands.map((b, i) => b.color ?? (i < loss ? shade(LOSS_BANDS, loss - 1 - i) : i === top ? SEGMENT_FILLS.good : shade(MIDDLE_BANDS, top - 1 - i)));
     }
     default:
       return segments.map((s, i) => s.color ?? PALETTE[i % PALETTE.length]);

@@ -179,10 +179,10 @@ describe('LibreOffice opens what Tierwise wrote', () => {
     ]);
     for (const c of ours) expect(c.range).toMatch(/^'Segment Summary'\.A\d+:'Segment Summary'\.C\d+$/);
     // Each column in its segment's colour (<c:dPt>), largest first: A, B, C in ABC's rank greens; the
-    // bands by profit, Low 106, Mid 0, High 0 (yellow, yellow, green), Loss -20 red.
+    // bands by profit, Low 106, Mid 0, High 0 (orange, yellow, green), Loss -20 red.
     expect(ours.map((c) => c.points)).toEqual([
       ['#a9d08e', '#c6e0b4', '#e2efda'],
-      ['#ffeb9c', '#ffeb9c', '#c6efce', '#ffc7ce'],
+      ['#f8cbad', '#ffeb9c', '#c6efce', '#ffc7ce'],
     ]);
     expect(charts.length).toBe(3);
   });
