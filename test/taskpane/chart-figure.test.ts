@@ -1,6 +1,6 @@
-// The playground's chart figures, worked by hand. The box is 420 x 260 with margins left 60, right 44,
-// top 12, bottom 24 (84 when the category names are turned): the plot is 316 wide from x 60, and 224
-// high from y 12 (164 when turned).
+// The playground's chart figures, worked by hand. The box is 420 x 260 (unless a width is given), with
+// margins left 60, right 44, top 12, bottom 24 (84 when the category names are turned): the plot is
+// 316 wide from x 60, and 224 high from y 12 (164 when turned).
 import type { PlannedChart } from '../../src/plan/plan';
 import { chartFigure, roundStep } from '../../src/taskpane/playground/chart-figure';
 
@@ -98,5 +98,19 @@ describe('chartFigure', () => {
     expect(f.turned).toBe(true);
     expect(f.plot.height).toBe(164);
     expect(f.categories).toHaveLength(12);
+  });
+
+  it('as wide as the page gives: a narrow figure narrows the plot, not the text; never below 240', () => {
+    const chart: PlannedChart = { ...frame, kind: 'stacked', firstSeriesColumn: 1, seriesColors: ['#A9D08E'] };
+    const cells = [['Run', 'A'], ['2026-01-31 09:00 UTC', 300], ['2026-02-28 09:00 UTC', 400]];
+    // 280 wide (a 320-pixel pane): the margins stay 60 and 44, so the plot is 176 wide; two runs get 88
+    // each, less than a 20-character name (124), so the names turn.
+    const narrow = chartFigure(chart, cells, 280.4);
+    expect([narrow.width, narrow.plot.width, narrow.turned]).toEqual([280, 176, true]);
+    expect(narrow.bars.map((b) => Math.round(b.x * 100) / 100)).toEqual([60 + 44 - 27.5, 60 + 132 - 27.5]);
+    // Below the least width the drawing keeps 240 (the page scales it down then).
+    expect(chartFigure(chart, cells, 100).width).toBe(240);
+    // Unmeasured, the drawing is 420 wide, as in the tests above.
+    expect(chartFigure(chart, cells).width).toBe(420);
   });
 });

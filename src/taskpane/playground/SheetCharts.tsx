@@ -1,12 +1,14 @@
 // The charts Tierwise wrote on a sheet of the playground's workbook, drawn from the sheet's cells as
 // Excel draws them (chart-figure.ts lays them out). Each is a white chart area, as in Excel, so its
 // colours are the workbook's in either theme of the page.
+import { useRef } from 'react';
 import { Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { columnLetter } from '../../engine/address';
 import { CHART_COLORS } from '../../plan/colors';
 import type { PlannedChart } from '../../plan/plan';
 import { chartCells, type MemoryChart, type MemorySheet } from '../../hosts/memory/workbook';
 import { useFormats, type Formats } from '../format';
+import { useWidth } from '../state/useWidth';
 import { chartFigure, FIGURE_HEIGHT, FIGURE_WIDTH, type ChartFigure } from './chart-figure';
 
 /** Chart text and gridlines in the greys Excel's default chart style uses, on white; outlines as the .xlsx charts'. */
@@ -45,15 +47,18 @@ function description(chart: PlannedChart, figure: ChartFigure, f: Formats): stri
 function Figure({ sheet, chart }: { sheet: MemorySheet; chart: MemoryChart }) {
   const styles = useStyles();
   const f = useFormats();
-  const figure = chartFigure(chart.chart, chartCells(sheet, chart));
+  // Drawn as wide as the figure's box (FIGURE_WIDTH until it is measured), so its text keeps its size.
+  const box = useRef<HTMLElement>(null);
+  const measured = useWidth(box);
+  const figure = chartFigure(chart.chart, chartCells(sheet, chart), measured > 0 ? measured : FIGURE_WIDTH);
   const { plot } = figure;
   const whole = figure.ticks.every((t) => Number.isInteger(t.value));
   const tick = (v: number) => (whole ? f.integer(v) : f.number(v));
   const labelY = plot.top + plot.height + 14;
   return (
-    <figure className={styles.figure} data-chart={chart.chart.title} data-kind={chart.chart.kind} data-anchor={`${columnLetter(chart.chart.column)}${chart.chart.row + 1}`}>
+    <figure ref={box} className={styles.figure} data-chart={chart.chart.title} data-kind={chart.chart.kind} data-anchor={`${columnLetter(chart.chart.column)}${chart.chart.row + 1}`}>
       <figcaption className={styles.title}>{chart.chart.title}</figcaption>
-      <svg className={styles.svg} viewBox={`0 0 ${FIGURE_WIDTH} ${FIGURE_HEIGHT}`} role="img" aria-label={description(chart.chart, figure, f)}>
+      <svg className={styles.svg} viewBox={`0 0 ${figure.width} ${FIGURE_HEIGHT}`} role="img" aria-label={description(chart.chart, figure, f)}>
         {figure.ticks.map((t) => (
           <g key={`v${t.value}`}>
             <line x1={plot.left} x2={plot.left + plot.width} y1={t.y} y2={t.y} stroke={GRID} strokeWidth={1} />

@@ -6,8 +6,14 @@ import type { Cell } from '../../engine/types';
 import { CHART_COLORS } from '../../plan/colors';
 import { stackedSeries, type PlannedChart } from '../../plan/plan';
 
-/** The box every figure is drawn in (SVG user units), and the margins around its plot. */
+/**
+ * The box a figure is drawn in (SVG user units, one per CSS pixel where the page has room), and the
+ * margins around its plot. The width follows the space the page gives, so a narrow pane gets a
+ * narrower plot with text at its full size rather than the whole drawing scaled down; below
+ * MIN_FIGURE_WIDTH the drawing is scaled after all, as the plot would have no room left.
+ */
 export const FIGURE_WIDTH = 420;
+export const MIN_FIGURE_WIDTH = 240;
 export const FIGURE_HEIGHT = 260;
 const LEFT = 60;
 const RIGHT = 44;
@@ -46,6 +52,8 @@ export interface ChartFigure {
   /** Each category's name under the middle of its column (`x`); `turned` when they would overlap flat. */
   categories: { x: number; label: string }[];
   turned: boolean;
+  /** The drawing's width (its height is FIGURE_HEIGHT). */
+  width: number;
   /** The plot's box, and where the value 0 lies in it. */
   plot: { left: number; top: number; width: number; height: number; zero: number };
   /** The value axis at the left, in round steps. */
@@ -89,18 +97,19 @@ function axis(min: number, max: number, top: number, height: number, count = 5):
 
 /**
  * The figure of `chart` drawn from `cells`: its data range as the sheet holds it, the header row first
- * (the series' names) and a data row per category.
+ * (the series' names) and a data row per category; `width` wide (rounded, and at least MIN_FIGURE_WIDTH).
  */
-export function chartFigure(chart: PlannedChart, cells: readonly (readonly Cell[])[]): ChartFigure {
+export function chartFigure(chart: PlannedChart, cells: readonly (readonly Cell[])[], width = FIGURE_WIDTH): ChartFigure {
   const header = cells[0] ?? [];
   const rows = cells.slice(1);
   const labels = rows.map((r) => text(r[chart.categoryColumn]));
-  const band = (FIGURE_WIDTH - LEFT - RIGHT) / Math.max(1, rows.length);
+  const boxWidth = Math.max(MIN_FIGURE_WIDTH, Math.round(width));
+  const band = (boxWidth - LEFT - RIGHT) / Math.max(1, rows.length);
   const longest = labels.reduce((m, l) => Math.max(m, l.length), 0);
   const turned = longest * CHAR_WIDTH > band;
-  const plot = { left: LEFT, top: TOP, width: FIGURE_WIDTH - LEFT - RIGHT, height: FIGURE_HEIGHT - TOP - (turned ? BOTTOM_TURNED : BOTTOM_FLAT) };
+  const plot = { left: LEFT, top: TOP, width: boxWidth - LEFT - RIGHT, height: FIGURE_HEIGHT - TOP - (turned ? BOTTOM_TURNED : BOTTOM_FLAT) };
   const middle = (i: number) => plot.left + band * (i + 0.5);
-  const width = band * COLUMN_SHARE;
+  const columnWidth = band * COLUMN_SHARE;
   const categories = labels.map((label, i) => ({ x: middle(i), label }));
   switch (chart.kind) {
     case 'pareto':
@@ -111,16 +120,16 @@ export function chartFigure(chart: PlannedChart, cells: readonly (readonly Cell[
       const name = text(header[chart.valueColumn]);
       const colored = (chart.pointColors?.length ?? 0) > 0;
       const bars = values.flatMap((v, i) =>
-        v === undefined ? [] : [{ x: middle(i) - width / 2, y: Math.min(y(v), y(0)), width, height: Math.abs(y(v) - y(0)), fill: chart.pointColors?.[i] ?? COLUMN, index: i, category: labels[i], series: name, value: v }],
+        v === undefined ? [] : [{ x: middle(i) - columnWidth / 2, y: Math.min(y(v), y(0)), width: columnWidth, height: Math.abs(y(v) - y(0)), fill: chart.pointColors?.[i] ?? COLUMN, index: i, category: labels[i], series: name, value: v }],
       );
       const legend: ChartFigure['legend'] = colored ? [] : [{ name, fill: COLUMN, kind: 'column' }];
-      if (chart.kind === 'column' || chart.cumulativeColumn === undefined) return { bars, categories, turned, plot: { ...plot, zero: y(0) }, ticks, legend };
+      if (chart.kind === 'column' || chart.cumulativeColumn === undefined) return { bars, categories, turned, width: boxWidth, plot: { ...plot, zero: y(0) }, ticks, legend };
       const shares = rows.map((r) => plotted(r[chart.cumulativeColumn!]));
       const knownShares = shares.filter((v): v is number => v !== undefined);
       const right = axis(Math.min(0, ...knownShares), Math.max(1, ...knownShares), plot.top, plot.height);
       const lineName = text(header[chart.cumulativeColumn]);
       const points = shares.flatMap((v, i) => (v === undefined ? [] : [{ x: middle(i), y: right.y(v), index: i, value: v }]));
-      return { bars, categories, turned, plot: { ...plot, zero: y(0) }, ticks, line: { name: lineName, points, ticks: right.ticks }, legend: [...legend, { name: lineName, fill: LINE, kind: 'line' }] };
+      return { bars, categories, turned, width: boxWidth, plot: { ...plot, zero: y(0) }, ticks, line: { name: lineName, points, ticks: right.ticks }, legend: [...legend, { name: lineName, fill: LINE, kind: 'line' }] };
     }
     case 'stacked': {
       const series = stackedSeries(chart, header.length);
@@ -133,12 +142,12 @@ export function chartFigure(chart: PlannedChart, cells: readonly (readonly Cell[
         series.forEach((c, s) => {
           const v = plotted(r[c]);
           if (v === undefined || v <= 0) return;
-          bars.push({ x: middle(i) - width / 2, y: y(below + v), width, height: y(below) - y(below + v), fill: chart.seriesColors[s] ?? COLUMN, index: i, category: labels[i], series: text(header[c]), value: v });
+          bars.push({ x: middle(i) - columnWidth / 2, y: y(below + v), width: columnWidth, height: y(below) - y(below + v), fill: chart.seriesColors[s] ?? COLUMN, index: i, category: labels[i], series: text(header[c]), value: v });
           below += v;
         });
       });
       const legend = series.map((c, s) => ({ name: text(header[c]), fill: chart.seriesColors[s] ?? COLUMN, kind: 'column' as const }));
-      return { bars, categories, turned, plot: { ...plot, zero: y(0) }, ticks, legend };
+      return { bars, categories, turned, width: boxWidth, plot: { ...plot, zero: y(0) }, ticks, legend };
     }
   }
 }
