@@ -178,6 +178,7 @@ test('the playground, step by step, against the engine', async () => {
   expect(await fills('Sales ABC: sales by segment')).toEqual(['#A9D08E', '#C6E0B4', '#E2EFDA']);
   const cellFills = await page.locator('table[data-sheet="Segment Summary"] tbody tr').nth(4).locator('td').first().getAttribute('data-fill');
   expect(cellFills).toBe('#A9D08E');
+  expect(await chartText(page)).toEqual(await figures().then((names) => names.map((chart) => ({ chart, scale: 1, cut: [] }))));
   await page.locator('figure[data-chart]').first().scrollIntoViewIfNeeded();
   await shot(page, '06-summary-sheet');
   const summaryAxe = await axeViolations(page);
@@ -256,6 +257,44 @@ test('keyboard only, at 320 px, in the dark theme', async () => {
   await line.scrollIntoViewIfNeeded();
   await shot(page, '08-narrow-dark');
   expect(await axeViolations(page)).toEqual([]);
+});
+
+/**
+ * How each chart of the shown sheet draws its text: the drawing's scale on the page (1 when its text
+ * has the size it was given) and the labels that reach past the drawing's edge, which the SVG cuts off.
+ */
+async function chartText(page: Page): Promise<{ chart: string | null; scale: number; cut: string[] }[]> {
+  return page.locator('figure[data-chart] svg').evaluateAll((svgs) =>
+    svgs.map((svg) => {
+      const box = svg.getBoundingClientRect();
+      const cut = Array.from(svg.querySelectorAll('text'))
+        .filter((t) => {
+          const r = t.getBoundingClientRect();
+          return r.left < box.left - 0.5 || r.right > box.right + 0.5;
+        })
+        .map((t) => t.textContent ?? '');
+      const scale = Math.round((box.width / (svg as SVGSVGElement).viewBox.baseVal.width) * 100) / 100;
+      return { chart: svg.closest('figure')!.getAttribute('data-chart'), scale, cut };
+    }),
+  );
+}
+
+test('at 320 px the summary’s charts narrow their plots and keep every label whole, at its size', async () => {
+  const page = await open({ width: 320, height: 800 });
+  await page.getByRole('tab', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  await page.getByTestId('apply-report').waitFor({ timeout: 30_000 });
+  await page.locator('[data-sheet-tab="Segment Summary"]').click();
+  await page.locator('figure[data-chart] svg').first().waitFor();
+  // The drawing's width follows the figure's once it is measured: retried until it has.
+  await eventually(
+    () => chartText(page),
+    (v) => expect(v).toEqual([{ chart: 'Sales ABC: sales by segment', scale: 1, cut: [] }, { chart: 'Profit band: profit by segment', scale: 1, cut: [] }]),
+  );
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.locator('figure[data-chart]').first().scrollIntoViewIfNeeded();
+  await shot(page, '10-narrow-summary-charts');
 });
 
 /** Whether the element lies wholly inside the viewport (not merely in the page). */

@@ -50,10 +50,8 @@ function Figure({ sheet, chart }: { sheet: MemorySheet; chart: MemoryChart }) {
   // Drawn as wide as the figure's box (FIGURE_WIDTH until it is measured), so its text keeps its size.
   const box = useRef<HTMLElement>(null);
   const measured = useWidth(box);
-  const figure = chartFigure(chart.chart, chartCells(sheet, chart), measured > 0 ? measured : FIGURE_WIDTH);
+  const figure = chartFigure(chart.chart, chartCells(sheet, chart), measured > 0 ? measured : FIGURE_WIDTH, f);
   const { plot } = figure;
-  const whole = figure.ticks.every((t) => Number.isInteger(t.value));
-  const tick = (v: number) => (whole ? f.integer(v) : f.number(v));
   const labelY = plot.top + plot.height + 14;
   return (
     <figure ref={box} className={styles.figure} data-chart={chart.chart.title} data-kind={chart.chart.kind} data-anchor={`${columnLetter(chart.chart.column)}${chart.chart.row + 1}`}>
@@ -63,7 +61,7 @@ function Figure({ sheet, chart }: { sheet: MemorySheet; chart: MemoryChart }) {
           <g key={`v${t.value}`}>
             <line x1={plot.left} x2={plot.left + plot.width} y1={t.y} y2={t.y} stroke={GRID} strokeWidth={1} />
             <text x={plot.left - 6} y={t.y + 4} textAnchor="end" fontSize={11} fill={INK}>
-              {tick(t.value)}
+              {t.text}
             </text>
           </g>
         ))}
@@ -81,7 +79,7 @@ function Figure({ sheet, chart }: { sheet: MemorySheet; chart: MemoryChart }) {
             ))}
             {figure.line.ticks.map((t) => (
               <text key={`s${t.value}`} x={plot.left + plot.width + 6} y={t.y + 4} fontSize={11} fill={INK}>
-                {f.percent(t.value)}
+                {t.text}
               </text>
             ))}
           </g>
