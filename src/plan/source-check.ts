@@ -31,6 +31,20 @@ export function hiddenRowsNote(source: Pick<SourceTable, 'sheet' | 'origin' | 'h
   };
 }
 
+/**
+ * Cells of the sheet hold formulas whose results were never saved (a workbook written by a program
+ * that does not calculate, such as openpyxl or pandas): they read as blank, so their lines would be
+ * left out as blank cells without this saying why.
+ */
+export function uncalculatedNote(sheet: string, cells: { count: number; row: number; column: number }): Issue {
+  const which = cells.count === 1 ? 'this cell holds a formula' : `this cell and ${(cells.count - 1).toLocaleString('en-US')} more hold formulas`;
+  return {
+    severity: 'warning',
+    where: cellAddress(sheet, cells.column, cells.row + 1),
+    message: `${which} without a saved result (the file was written by a program that does not calculate, such as openpyxl or pandas), so Tierwise reads ${cells.count === 1 ? 'it' : 'them'} as blank. Open the file in Excel or LibreOffice, save it, and run again.`,
+  };
+}
+
 /** The workbook's structure is protected (Review > Protect Workbook): no sheet can be added or replaced. */
 export const protectedStructure = (): Issue => ({
   severity: 'error',

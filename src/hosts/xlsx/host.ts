@@ -10,7 +10,7 @@ import { sourceColumnHeader } from '../../plan/planner';
 import { ownedText, parseOwned, SETTINGS_CONFIG, SETTINGS_OWNED, type OwnedState } from '../../plan/owned';
 import { drawableCharts, writtenSheet, type PlannedChart, type PlannedSheet, type PlannedSourceColumns, type WorkbookPlan } from '../../plan/plan';
 import { readPreviousRun } from '../../plan/previous';
-import { hiddenRowsNote, noHeaderRow, protectedSource, protectedStructure, SourceProblem, sourceFromGrid, tableFingerprint } from '../../plan/source-check';
+import { hiddenRowsNote, noHeaderRow, uncalculatedNote, protectedSource, protectedStructure, SourceProblem, sourceFromGrid, tableFingerprint } from '../../plan/source-check';
 import type { ApplyReport, PreviousRun, RunOptions, SourceInfo, SourceRef, StoredConfig, WorkbookHost } from '../host';
 import { PackageError, REPAIR_ADVICE, XlsxPackage, type SheetEntry } from './package';
 import { afterSheetData, autoFilterHidesRows, cellStyleIds, cellXmlValue, isOn, protectsCells, denseRows, MAX_SHEET_XML_BYTES, readRange, readSheetXml, sharedStrings, tablesOf, type Range, type TableEntry } from './read';
@@ -185,6 +185,7 @@ export class XlsxHost implements WorkbookHost {
     out.numberFormats = await this.numberFormats(bytes, out);
     // As the office host says it (hiddenRowsNote): the rows Excel's filter hides are counted too.
     if (table ? table.filtered : autoFilterHidesRows(afterSheetData(bytes))) out.notes = [...(out.notes ?? []), hiddenRowsNote(out, table?.name)];
+    if (g.uncalculated) out.notes = [...(out.notes ?? []), uncalculatedNote(sheet.name, g.uncalculated)];
     this.lastRead.set(`${sheet.name}|${table?.name ?? ''}`, tableFingerprint(out));
     return out;
   }

@@ -205,6 +205,11 @@ export interface Grid {
   left: number;
   bottom: number;
   right: number;
+  /**
+   * Cells holding a formula but no saved result (a file written by a program that does not calculate,
+   * such as openpyxl or pandas): they read as empty. How many, and the first (0-based), when any.
+   */
+  uncalculated?: { count: number; row: number; column: number };
 }
 
 /**
@@ -219,6 +224,7 @@ export function readSheetXml(xml: Uint8Array, strings: readonly string[], bounds
   let bottom = -1;
   let right = -1;
   let rowIndex = -1;
+  let uncalculated: Grid['uncalculated'];
   const rowRe = /<(?:\w+:)?row\b([^>]*?)(\/)?>/g;
   const cellRe = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)|<\/(?:\w+:)?row>/g;
   for (const text of rowChunks(buf)) {
@@ -239,7 +245,15 @@ export function readSheetXml(xml: Uint8Array, strings: readonly string[], bounds
         if (!inRows || (bounds && (colIndex < bounds.left || colIndex > bounds.right))) continue;
         const t = /\bt="(\w+)"/.exec(a);
         const v = cellOf(t?.[1], cm[2], strings);
-        if (v === '') continue;
+        if (v === '') {
+          // A formula without a result (no <v>, or an empty one openpyxl writes): empty to Tierwise, as to
+          // Excel until it calculates; counted, so the reader can say why. An empty text result is t="str".
+          if (cm[2] !== undefined && t?.[1] !== 'str' && /<(?:\w+:)?f\b/.test(cm[2])) {
+            if (uncalculated) uncalculated.count++;
+            else uncalculated = { count: 1, row: rowIndex, column: colIndex };
+          }
+          continue;
+        }
         (values ??= [])[colIndex] = v;
         if (colIndex < left) left = colIndex;
         if (colIndex > right) right = colIndex;
@@ -254,7 +268,7 @@ export function readSheetXml(xml: Uint8Array, strings: readonly string[], bounds
     }
     onRows?.(rowIndex + 1);
   }
-  return { rows, top: top === Infinity ? -1 : top, left: left === Infinity ? -1 : left, bottom, right };
+  return { rows, top: top === Infinity ? -1 : top, left: left === Infinity ? -1 : left, bottom, right, uncalculated };
 }
 
 /**
