@@ -1,10 +1,10 @@
 // Ingest: a header row plus rows as a host hands them over -> typed columns and row issues
 // (SEMANTICS.md section 1). Filters are applied here, before anything is counted, so a customer
 // removed by a filter does not appear at all.
-import { rangeAddress, sourceCellAddress } from './address';
+import { cellAddress, rangeAddress, sourceCellAddress } from './address';
 import type { Config, SegmentType } from './config';
 import { readDate, detectDateOrder, type DateOrder } from './parse/date';
-import { columnNamed, detectColumns } from './parse/headers';
+import { columnNamed, detectColumns, normalizeHeader } from './parse/headers';
 import { detectDecimal, excelError, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from './parse/number';
 import { codeColumn, codeKeys, Dictionary, FILTERED, keyText, readLines, soldCustomers, type LineBuffers, type LineColumns } from './read-lines';
 import { totalNameWarnings, totalRowWarning } from './total-row';
@@ -194,7 +194,7 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
 function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparator, auto: DecimalEvidence | undefined): Ingested;
 function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparator, auto: 'probe' | DecimalEvidence | undefined): Ingested | { commaProven: DecimalEvidence } {
   const { mapping, issues } = resolveMapping(table.header, config.columns);
-  issues.push(...(table.notes ?? []));
+  issues.push(...(table.notes ?? []), ...duplicateHeaders(table, mapping));
   const headerAt = (c: number) => headerText(table.header, c);
   const empty = (): Ingested => ({
     table, mapping, issues, customers: { ids: [], names: [], byId: new Map() }, lines: allocate(0), leftOutRows: 0, filteredRows: 0, usable: false, decimal, decimalProven: auto !== 'probe',
@@ -437,6 +437,23 @@ export function chooseDateOrder(table: SourceTable, c: number, textDates: string
     issues.push({ severity: 'warning', where, message: 'every text date could be day/month or month/day (no day above 12); read as month/day/year, as Excel does in en-US. Set locale.dateOrder to DMY if that is wrong.' });
   }
   return 'MDY';
+}
+
+/**
+ * A mapped column whose header heads another column too (`Sales` twice): the first is read, as a name
+ * finds it, and the other said at its header cell, so a user who meant the second can rename the first.
+ */
+function duplicateHeaders(table: SourceTable, mapping: ColumnMapping): Issue[] {
+  const headerCell = (c: number) => cellAddress(table.sheet, table.origin.column + c, table.origin.row);
+  return (Object.entries(mapping) as [ColumnRole, number][]).flatMap(([role, c]) => {
+    const name = normalizeHeader(table.header[c]);
+    if (name === '') return [];
+    return table.header.flatMap((h, other): Issue[] =>
+      other !== c && normalizeHeader(h) === name
+        ? [{ severity: 'warning', where: headerCell(other), message: `"${headerText(table.header, other)}" also heads ${headerCell(c)}: Tierwise reads the ${ROLE_LABELS[role]} column from ${headerCell(c)}, and not this one. If this is the one you mean, rename one of the two headers.` }]
+        : [],
+    );
+  });
 }
 
 /** Compiles the filters once; undefined when there are none. Values compare as trimmed text. */

@@ -339,4 +339,15 @@ describe('who is a customer', () => {
     expect(r.customers.ids).toEqual(['1001']);
     expect(Array.from(r.lines.customer)).toEqual([0, 0, 0, 0]);
   });
+
+  test('a mapped column whose header heads another column too: the first is read, the other said at its header cell', () => {
+    // By hand: "Sales" heads B and D (D's header padded and in capitals, which a name ignores); the
+    // Sales amount is read from B (1 + 4 = 5 for a), and D1 gets the warning. "Note" twice is not mapped: nothing said.
+    const t = table(['Customer', 'Sales', 'Note', ' SALES ', 'Note'], [['a', 1, '', 100, ''], ['a', 4, '', 200, '']]);
+    const r = ingest(t, config({ columns: { customer: 'Customer', amount: 'Sales' } }));
+    expect(Array.from(r.lines.amount)).toEqual([1, 4]);
+    expect(r.issues).toEqual([
+      { severity: 'warning', where: 'Sales!D1', message: '"SALES" also heads Sales!B1: Tierwise reads the Sales amount column from Sales!B1, and not this one. If this is the one you mean, rename one of the two headers.' },
+    ]);
+  });
 });
