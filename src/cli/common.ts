@@ -1,10 +1,11 @@
 // What every command of the command line shares: where text goes, the limits, usage mistakes,
 // and how issues and the one-line account of a run are printed.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { EngineResult } from '../engine/result';
 import type { Issue } from '../engine/types';
 import { describeWindow } from '../engine/window';
-import { MAX_FILE_BYTES } from '../hosts/files/read';
+import { fileErrorText, MAX_FILE_BYTES } from '../hosts/files/read';
 import { PLAIN_CSV, toCsv, type CsvDialect } from './csv';
 
 /** How many issues are printed; all of them go to --issues FILE. */
@@ -27,12 +28,56 @@ export const DEFAULT_LIMITS: Limits = { maxFileBytes: MAX_FILE_BYTES };
 /** A mistake in the command line itself (exit status 2). */
 export class UsageError extends Error {}
 
+/** A file a command reads (`what` names it in a message) or writes (named by its flag). */
+export interface FileRead {
+  what: string;
+  path: string | undefined;
+  /** What to do instead, when not merely to name another file. */
+  instead?: string;
+}
+export interface FileWrite {
+  flag: string;
+  path: string | undefined;
+}
+
+/** Two names of one file: the same path, or (where both exist) the same file on disk, as a link or another spelling gives it. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const [x, y] = await Promise.all([stat(a), stat(b)]);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Before anything is read: no output is a folder, none is a file the command reads (a typo in --out
+ * or --issues would replace the sales lines with the answer), and no two outputs are one file (one
+ * would be lost). A usage mistake each, said before any work is done.
+ */
+export async function checkOutputs(reads: readonly FileRead[], writes: readonly FileWrite[]): Promise<void> {
+  const outputs = writes.filter((w): w is { flag: string; path: string } => w.path !== undefined);
+  for (const w of outputs) {
+    const info = await stat(w.path).catch(() => undefined);
+    if (info?.isDirectory()) throw new UsageError(`${w.flag} ${w.path} is a folder: name a file in it`);
+    for (const r of reads) {
+      if (r.path !== undefined && (await sameFile(w.path, r.path))) throw new UsageError(`${w.flag} ${w.path} is ${r.what}: ${r.instead ?? 'Tierwise never writes over a file it reads; name another file'}`);
+    }
+  }
+  for (let i = 0; i < outputs.length; i++) {
+    for (let j = i + 1; j < outputs.length; j++) {
+      if (await sameFile(outputs[i].path, outputs[j].path)) throw new UsageError(`${outputs[i].flag} and ${outputs[j].flag} both name ${outputs[j].path}: one would be lost; name two files`);
+    }
+  }
+}
+
 /** The text of a configuration file named with --config; one that cannot be read is a usage mistake. */
 export async function readConfigFile(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read the configuration ${path}`);
+  } catch (e) {
+    throw new UsageError(`cannot read the configuration: ${fileErrorText(path, e) ?? path}`);
   }
 }
 

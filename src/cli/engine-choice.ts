@@ -1,7 +1,8 @@
 // Which executor segments a file: `--engine duckdb|js`, or the file's kind and size. Apart from the
 // DuckDB run itself (duckdb-segment.ts), so a run on the engine does not load DuckDB (60 ms).
 import { extname } from 'node:path';
-import { fileSize, isParquetPath } from '../sql/duckdb-source';
+import { inputFileSize } from '../hosts/files/read';
+import { isParquetPath } from '../sql/duckdb-source';
 import { UsageError } from './common';
 
 /**
@@ -29,6 +30,6 @@ export async function chooseEngine(input: string, engine: string | undefined, to
   if (engine === 'duckdb') return { engine: 'duckdb', asked: true };
   if (engine === 'js') return { engine: 'js' };
   if (parquet) return { engine: 'duckdb', asked: true };
-  if (csv && !toWorkbook && (await fileSize(input)) > DUCKDB_CSV_BYTES) return { engine: 'duckdb', asked: false };
+  if (csv && !toWorkbook && (await inputFileSize(input)) > DUCKDB_CSV_BYTES) return { engine: 'duckdb', asked: false };
   return { engine: 'js' };
 }

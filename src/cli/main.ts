@@ -11,14 +11,14 @@ import { parseConfigText, type Config } from '../engine/config';
 import { epochDayToIso, serialToEpochDay } from '../engine/parse/date';
 import { classifyAll, prepare, segment, type ExtraSources, type Prepared } from '../engine/run';
 import type { EngineResult } from '../engine/result';
-import { readSourceFile, SourceError } from '../hosts/files/read';
+import { fileErrorText, readSourceFile, SourceError } from '../hosts/files/read';
 import { PackageError } from '../hosts/xlsx/package-error';
 import { SourceProblem } from '../plan/source-check';
 import { tierColumns, type TierColumn } from '../plan/tiers';
 import { sinceLastRun, whyCountLines, whyTierColumns, type SinceLastRun } from '../plan/why';
 import { takeSnapshot } from '../engine/history';
 import type { PreviousRun } from '../hosts/host';
-import { DEFAULT_LIMITS, isWorkbookPath, printIssues, printReadWarnings, processIo, readConfigFile, report, SQL_USAGE, UsageError, type Io, type Limits } from './common';
+import { checkOutputs, DEFAULT_LIMITS, isWorkbookPath, printIssues, printReadWarnings, processIo, readConfigFile, report, SQL_USAGE, UsageError, type Io, type Limits } from './common';
 import { dialectOf, PLAIN_CSV, tiersJson, toCsv, type CsvDialect } from './csv';
 import { chooseEngine } from './engine-choice';
 
@@ -50,16 +50,32 @@ const USAGE = `Usage:
                    [--source-columns all|"Type 1,Type 2"] (--out <out.xlsx> | --in-place)
                                 writes the tiers, summary and history sheets into a copy of the workbook
                                 (--in-place: into the workbook itself, after a backup copy)
-  tierwise suggest <file.csv|file.xlsx> [--config <config.json>] [--sheet NAME | --table NAME] [--format text|json]
+  tierwise suggest <file.csv> --config <config.json> [--format text|json]
+  tierwise suggest <file.xlsx> [--config <config.json>] [--sheet NAME | --table NAME] [--format text|json]
                                 thresholds suggested from the data for every ABC type with three ranked segments
 ${SQL_USAGE}
   tierwise demo                 segment the bundled Superstore sample and print a summary
   tierwise --version            the version of Tierwise
+  tierwise <command> --help     this text
+
+A sales file is .csv, .tsv or .txt (comma, semicolon or tab separated; UTF-8, UTF-16 or Windows-1252),
+.xlsx or .xlsm, or .parquet (segment only, with DuckDB).
 
 Exit status: 0 every row was used, 1 some rows were left out (see stderr), 2 the input or configuration is unusable.`;
 
+/** `--help` or `-h` among a command's options (before a `--`, after which all is positional). */
+function asksHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
 export async function main(argv: string[], io: Io = processIo, limits: Limits = DEFAULT_LIMITS): Promise<number> {
   const [command, ...rest] = argv;
+  // `tierwise segment --help` shows the usage, as `tierwise --help` does; it never runs the command.
+  if (command !== undefined && asksHelp(rest)) {
+    io.out(`${command === 'sql' ? `Usage:\n${SQL_USAGE}` : USAGE}\n`);
+    return 0;
+  }
   try {
     switch (command) {
       case 'segment':
@@ -92,6 +108,13 @@ export async function main(argv: string[], io: Io = processIo, limits: Limits = 
     }
     if (e instanceof SourceProblem) {
       printIssues(e.issues, io, 'tierwise: ');
+      return 2;
+    }
+    // A file that could not be written (a full disk, a folder of that name): said, not a stack trace.
+    const path = (e as NodeJS.ErrnoException | undefined)?.path;
+    const text = path === undefined ? undefined : fileErrorText(path, e);
+    if (text !== undefined) {
+      io.err(`tierwise: ${text}\n`);
       return 2;
     }
     throw e;
@@ -136,6 +159,21 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
   }
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError(`name one sales file\n${USAGE}`);
+  const input = positionals[0];
+  await checkOutputs(
+    [
+      isWorkbookPath(input)
+        ? { what: 'the input workbook', path: input, instead: 'Tierwise never overwrites it unless --in-place is given (it then writes a backup copy first)' }
+        : { what: 'the sales file', path: input },
+      { what: 'the configuration', path: values.config },
+      { what: 'the answers file', path: values.answers },
+      { what: 'the visits file', path: values.visits },
+    ],
+    [
+      { flag: '--out', path: values.out },
+      { flag: '--issues', path: values.issues },
+    ],
+  );
   const toWorkbook = values['in-place'] === true || (values.out !== undefined && isWorkbookPath(values.out));
   const choice = await chooseEngine(positionals[0], values.engine, toWorkbook);
   // Read once, by the engine's reader, for whichever executor segments.
@@ -241,7 +279,7 @@ async function segmentWorkbookToText(path: string, values: { config?: string; sh
   printReadWarnings(read, config?.path, io);
   if (!read.ok) {
     printIssues(read.issues, io);
-    io.err(`tierwise: ${label} cannot be segmented; nothing was computed\n`);
+    io.err(`tierwise: ${read.problem ?? `${label} cannot be segmented`}; nothing was computed\n`);
     return undefined;
   }
   const { previousSegments } = await import('../plan/previous');

@@ -6,12 +6,12 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { parseConfigText, type Config } from '../engine/config';
-import { decodeText, guessDelimiter, readSourceFile, SourceError } from '../hosts/files/read';
+import { decodeText, fileProblem, guessDelimiter, readSourceFile } from '../hosts/files/read';
 import { compileSql, SQL_DIALECTS, type SqlDialectName } from '../sql/compile';
 import { configuredAnswerColumns } from '../sql/profiles';
 import { plansVisits } from '../engine/visits';
 import { readsAnswers } from '../engine/profiles';
-import { printIssues, readConfigFile, SQL_USAGE, UsageError, type Io } from './common';
+import { checkOutputs, printIssues, readConfigFile, SQL_USAGE, UsageError, type Io } from './common';
 
 /** How much of a CSV file is read for its header row. */
 const HEADER_BYTES = 1 << 20;
@@ -56,6 +56,15 @@ export async function sqlCommand(args: string[], io: Io): Promise<number> {
   const visitsOnly = (['visits-columns', 'visits-headers-from'] as const).find((o) => values[o] !== undefined);
   if (values['visits-table'] === undefined && visitsOnly !== undefined) throw new UsageError(`--${visitsOnly} describes the visits table: name it with --visits-table`);
 
+  await checkOutputs(
+    [
+      { what: 'the configuration', path: values.config },
+      { what: 'the file the columns are read from', path: values['headers-from'] },
+      { what: "the file the answers table's columns are read from", path: values['answers-headers-from'] },
+      { what: "the file the visits table's columns are read from", path: values['visits-headers-from'] },
+    ],
+    [{ flag: '--out', path: values.out }],
+  );
   const text = await readConfigFile(values.config);
   const config = parseConfigText(text);
   printIssues(config.warnings, io, `${values.config}: `);
@@ -134,8 +143,8 @@ async function headerOf(path: string): Promise<string[]> {
     } finally {
       await file.close();
     }
-  } catch {
-    throw new SourceError(`${path}: no such file`);
+  } catch (e) {
+    throw fileProblem(path, e);
   }
   const text = decodeText(bytes);
   const line = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';

@@ -1,11 +1,11 @@
 // `tierwise segment <file.xlsx|file.csv> ... (--out <out.xlsx> | --in-place)`: the workbook is
 // read, segmented and written back with Tierwise's sheets; the file system and messages live here.
-import { copyFile, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { cellAddress } from '../engine/address';
 import { detectDecimal, readNumber } from '../engine/parse/number';
 import type { Issue } from '../engine/types';
-import { readSourceFile, SourceError } from '../hosts/files/read';
+import { inputFileSize, readSourceFile, SourceError } from '../hosts/files/read';
 import type { SourceRef } from '../hosts/host';
 import { namedRange } from '../hosts/ranges';
 import { XlsxHost } from '../hosts/xlsx/host';
@@ -45,12 +45,7 @@ export function backupPath(path: string, now: string): string {
 
 /** The file as a workbook: an .xlsx as it is, a CSV as a new workbook with one sheet named after the file. */
 export async function workbookBytes(path: string, limits: Limits): Promise<{ bytes: Uint8Array; label: string; notes: Issue[] }> {
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch {
-    throw new SourceError(`${path}: no such file`);
-  }
+  const size = await inputFileSize(path);
   if (size > limits.maxFileBytes) {
     throw new SourceError(
       `${path} is ${(size / 2 ** 20).toFixed(1)} MB; Tierwise reads workbooks up to ${(limits.maxFileBytes / 2 ** 20).toFixed(0)} MB in memory. Split the file, or filter it to the period you need.`,
@@ -117,8 +112,7 @@ export async function segmentWorkbookCommand(input: string, values: WorkbookArgs
   if (inPlace && !isWorkbookPath(input)) throw new UsageError(`--in-place writes into an .xlsx workbook; ${input} is not one (use --out <file.xlsx>)`);
   const out = inPlace ? input : values.out!;
   const source = namedSource(values);
-  if (!inPlace && resolve(out) === resolve(input))
-    throw new UsageError(`--out ${out} is the input workbook: Tierwise never overwrites it unless --in-place is given (it then writes a backup copy first)`);
+  // --out naming the input itself was refused before anything was read (checkOutputs, main.ts).
   // Excel opens a file only when its extension matches its kind: macros need .xlsm, no macros need .xlsx.
   const kind = (p: string) => (extname(p).toLowerCase() === '.xlsm' ? '.xlsm' : '.xlsx');
   if (!inPlace && kind(out) !== (isWorkbookPath(input) ? kind(input) : '.xlsx')) {
@@ -153,7 +147,7 @@ export async function segmentWorkbookCommand(input: string, values: WorkbookArgs
   printReadWarnings(run, config?.path, io);
   if (!run.ok) {
     printIssues(run.issues, io);
-    io.err(`tierwise: ${label} cannot be segmented; nothing was written\n`);
+    io.err(`tierwise: ${run.problem ?? `${label} cannot be segmented`}; nothing was written\n`);
     return 2;
   }
   const status = await report(run.result, io, values.issues);

@@ -33,8 +33,11 @@ export interface WorkbookRunInput {
   sources?: ExtraSources;
 }
 
+/** A run that cannot go on: the issues, and what the last line blames when not the workbook (`problem`). */
+type Stopped = { ok: false; issues: Issue[]; warnings: Issue[]; lostRanges: Issue[]; problem?: string };
+
 export type WorkbookRun =
-  | { ok: false; issues: Issue[]; warnings: Issue[]; lostRanges: Issue[] }
+  | Stopped
   | {
       ok: true;
       result: EngineResult;
@@ -56,7 +59,8 @@ export type WorkbookRun =
 export function chooseConfig(stored: { text: string } | undefined, given: WorkbookRunInput['config'], label: string): { config?: Config; from: string; issues: Issue[]; warnings: Issue[] } {
   if (given) {
     const parsed = parseConfigText(given.text);
-    return parsed.ok ? { config: parsed.config, from: given.path, issues: [], warnings: parsed.warnings } : { from: given.path, issues: parsed.issues, warnings: parsed.warnings };
+    // Its mistakes are addressed in the file named, as for a CSV run (`config.json: segmentTypes[0]...`).
+    return parsed.ok ? { config: parsed.config, from: given.path, issues: [], warnings: parsed.warnings } : { from: given.path, issues: parsed.issues.map((i) => ({ ...i, where: `${given.path}: ${i.where}` })), warnings: parsed.warnings };
   }
   const loaded = loadStoredConfig(stored);
   switch (loaded.state) {
@@ -75,7 +79,7 @@ export function chooseConfig(stored: { text: string } | undefined, given: Workbo
 
 /** What a run reads from a workbook before the engine runs: the same for text output and for a written workbook. */
 export type WorkbookRead =
-  | { ok: false; issues: Issue[]; warnings: Issue[]; lostRanges: Issue[] }
+  | Stopped
   | {
       ok: true;
       /** The configuration, with the overrides typed into the tiers table merged in. */
@@ -102,7 +106,7 @@ export async function readWorkbook(input: Pick<WorkbookRunInput, 'host' | 'confi
   const stored = await host.loadConfig();
   const chosen = chooseConfig(stored, input.config, host.label);
   const savedConfig = loadStoredConfig(stored);
-  if (!chosen.config) return { ok: false, issues: chosen.issues, warnings: chosen.warnings, lostRanges: [] };
+  if (!chosen.config) return { ok: false, issues: chosen.issues, warnings: chosen.warnings, lostRanges: [], problem: input.config ? `the configuration ${input.config.path} is not valid` : undefined };
   const previous = await host.readPrevious();
   const merged = mergeOverrides(chosen.config, previous);
   const listed = await host.listSources();

@@ -76,9 +76,12 @@ async function watched<T>(con: DuckDBConnection, step: string, options: DuckdbOp
 export async function segmentOnDuckdb(path: string, config: Config, options: DuckdbOptions = {}): Promise<DuckdbOutcome> {
   const instance = await DuckDBInstance.create(':memory:', { memory_limit: options.memoryLimit ?? '3GB', temp_directory: join(tmpdir(), `tierwise-duckdb-${process.pid}`) });
   const con = await instance.connect();
+  // What reading the file leaves behind (a Windows-1252 CSV's UTF-8 copy), removed once DuckDB is closed.
+  let closeSource: (() => Promise<void>) | undefined;
   try {
     await con.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
     const raw = await describeSource(con, path);
+    closeSource = () => raw.close();
     // A missing column is the file's problem, in the engine's words, before any question of SQL.
     const shape = ingest({ ...raw.table, rows: [] }, config);
     if (!shape.usable) return { ok: false, reason: 'unusable', issues: shape.issues };
@@ -149,6 +152,7 @@ export async function segmentOnDuckdb(path: string, config: Config, options: Duc
   } finally {
     con.closeSync();
     instance.closeSync();
+    await closeSource?.();
   }
 }
 

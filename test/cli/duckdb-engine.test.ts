@@ -246,13 +246,15 @@ describe('tierwise segment --engine', () => {
     const unclosed = join(dir, 'unclosed.csv');
     writeFileSync(unclosed, 'Customer,Date,Sales\nc1,2017-01-01,10\nc2,"2017-01-02,20\nc3,2017-01-03,5\n');
     const duckUnclosed = await onBothEngines(['segment', unclosed, '--config', cfg]);
-    expect(duckUnclosed.err).toContain('a field opens with a quote (") that is never closed; close it, or remove it, at that line');
+    expect(duckUnclosed.err).toContain('on line 3, a field opens with a quote (") that is never closed');
     // Below the lines read for the header, found when the file is read again for its blank lines.
     const below = join(dir, 'unclosed-below.csv');
     const many = Array.from({ length: 20 }, (_, i) => `c${i},2017-01-01,${i}`);
     writeFileSync(below, ['Customer,Date,Sales', ...many, '', 'c9,"2017-01-02,5', 'c10,2017-01-03,7', ''].join('\n'));
     const duckBelow = await onBothEngines(['segment', below, '--config', cfg]);
     expect(duckBelow.code).toBe(2);
+    // The header, 20 lines, a blank line: the quote opens on line 23.
+    expect(duckBelow.err).toContain('on line 23, a field opens with a quote (") that is never closed');
   });
 
   // DuckDB's reader skips a line holding nothing (or a carriage return alone); the engine counts it as

@@ -161,8 +161,8 @@ describe('text files as Excel saves them', () => {
     const open = bytes('open.csv', Buffer.from('Customer ID,Sales\nC1,"10\nC2,5\n', 'utf8'));
     const refused = await run('segment', open, '--config', plain);
     expect(refused.code).toBe(2);
-    expect(refused.err).toContain('is not a readable CSV file: Quote Not Closed');
-    expect(refused.err).toContain('a field opens with a quote (") that is never closed; close it, or remove it, at that line');
+    // Line 2 opens "10 and nothing closes it (csv-parse itself names line 4, where it gave up).
+    expect(refused.err).toContain('is not a readable CSV file: on line 2, a field opens with a quote (") that is never closed, so the rest of the file would be one cell. Close the quote, or remove it, on line 2.');
   });
 
   test('a report exported as text: its title line is skipped, empty lines keep the rows Excel shows', async () => {

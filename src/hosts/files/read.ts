@@ -3,32 +3,70 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
 import { isBlank } from '../../engine/parse/number';
 import type { SourceTable } from '../../engine/types';
 import { sourceFromGrid } from '../../plan/source-check';
 import { firstSalesCandidate, namedRange } from '../ranges';
+import { unclosedQuoteLine } from './open-quote';
 
 /** A file the user named cannot be read as a sales range. Carries the message the user sees. */
 export class SourceError extends Error {}
+
+/**
+ * Why a file the user named could not be opened, read or written, in a sentence: Node's error codes
+ * are not for users. Undefined for an error that is not about a file.
+ */
+export function fileErrorText(path: string, e: unknown): string | undefined {
+  switch ((e as NodeJS.ErrnoException | undefined)?.code) {
+    case 'ENOENT':
+      return `${path}: no such file`;
+    case 'EISDIR':
+      return `${path} is a folder, not a file: name a file in it`;
+    case 'ENOTDIR':
+      return `${path}: no such file (a part of the path is a file, not a folder)`;
+    case 'EACCES':
+    case 'EPERM':
+      return `${path}: permission denied`;
+    case 'EROFS':
+      return `${path}: the disk is read-only`;
+    case 'ENOSPC':
+      return `${path}: the disk is full`;
+    default:
+      return undefined;
+  }
+}
+
+/** A file the user named that cannot be read, as the SourceError that says why. */
+export function fileProblem(path: string, e: unknown): SourceError {
+  return new SourceError(fileErrorText(path, e) ?? `${path} cannot be read: ${(e as Error)?.message ?? String(e)}`);
+}
+
+/** The size of a file the user named as input; a folder or a missing file is a SourceError that says so. */
+export async function inputFileSize(path: string): Promise<number> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    throw fileProblem(path, e);
+  }
+  if (info.isDirectory()) throw fileProblem(path, Object.assign(new Error('a folder'), { code: 'EISDIR' }));
+  return info.size;
+}
 
 /** Beyond this a file would not fit the memory of an ordinary laptop once parsed; say so instead of crashing. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 export async function readSourceFile(path: string, options: { sheet?: string; table?: string; maxFileBytes?: number } = {}): Promise<SourceTable> {
   const limit = options.maxFileBytes ?? MAX_FILE_BYTES;
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch {
-    throw new SourceError(`${path}: no such file`);
-  }
+  const size = await inputFileSize(path);
   if (size > limit) {
     throw new SourceError(`${path} is ${(size / 2 ** 20).toFixed(1)} MB; Tierwise reads files up to ${(limit / 2 ** 20).toFixed(0)} MB. Split the file, or filter it to the period you need.`);
   }
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return readCsv(path, ext === '.tsv' ? '\t' : undefined);
   if (ext === '.xlsx' || ext === '.xlsm') return readXlsx(path, options);
-  throw new SourceError(`${path}: Tierwise reads .csv and .xlsx files (this one is "${ext || 'without an extension'}")`);
+  throw new SourceError(`${path}: Tierwise reads .csv, .tsv, .txt, .xlsx and .xlsm files, and \`segment\` also .parquet (this one is "${ext || 'without an extension'}")`);
 }
 
 async function readCsv(path: string, delimiter?: string): Promise<SourceTable> {
@@ -38,7 +76,7 @@ async function readCsv(path: string, delimiter?: string): Promise<SourceTable> {
   try {
     records = parse(text, csvParsing(sep));
   } catch (e) {
-    throw unreadableCsv(path, e);
+    throw unreadableCsv(path, e, text, sep);
   }
   let end = records.length;
   while (end > 0 && records[end - 1].every(isBlank)) end--; // blank lines after the data
@@ -57,10 +95,18 @@ async function readCsv(path: string, delimiter?: string): Promise<SourceTable> {
  */
 export const csvParsing = (delimiter: string | undefined) => ({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true });
 
-/** csv-parse's refusal of `path` in the user's words, with what to do about the commonest one. */
-export function unreadableCsv(path: string, e: unknown): SourceError {
-  const hint = (e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' ? ': a field opens with a quote (") that is never closed; close it, or remove it, at that line' : '';
-  return new SourceError(`${path} is not a readable CSV file: ${(e as Error).message}${hint}`);
+/**
+ * csv-parse's refusal of `path` in the user's words, with what to do about the commonest one: a quote
+ * never closed is said at the line where it opens (csv-parse names the last line, where it gave up),
+ * when the file's `text` is at hand.
+ */
+export function unreadableCsv(path: string, e: unknown, text?: string, delimiter = ','): SourceError {
+  if ((e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED') {
+    const line = text === undefined ? undefined : unclosedQuoteLine(text, delimiter);
+    if (line !== undefined) return new SourceError(`${path} is not a readable CSV file: on line ${line}, a field opens with a quote (") that is never closed, so the rest of the file would be one cell. Close the quote, or remove it, on line ${line}.`);
+    return new SourceError(`${path} is not a readable CSV file: ${(e as Error).message}: a field opens with a quote (") that is never closed; close it, or remove it`);
+  }
+  return new SourceError(`${path} is not a readable CSV file: ${(e as Error).message}`);
 }
 
 /**
@@ -109,7 +155,13 @@ export function guessDelimiter(headerLine: string): string {
  * The text of a file as Excel writes it: UTF-8 (with or without a byte order mark, "CSV UTF-8"), UTF-16
  * with its byte order mark ("Unicode Text"), or, when the bytes are no valid UTF-8, Windows-1252, the
  * code page Excel for Windows uses for plain "CSV" in Western Europe and the Americas (so "Müller" is
- * not read as "M\uFFFDller").
+ * not read as "M\uFFFDller", and `1.234,56 €` keeps its euro sign).
+ *
+ * Windows-1252 is decoded by iconv-lite, not by `TextDecoder('windows-1252')`: from Node 20.18.3 and
+ * 22.13 that decoder maps the bytes 0x80-0x9F (€ „ “ ” ’ – — … and the rest) to the control characters
+ * U+0080-U+009F (nodejs/node#56542, #60888). iconv-lite reads them as Windows-1252 has them, and the five
+ * bytes the code page leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) as U+FFFD. The command line only:
+ * the task pane never reads files.
  */
 export function decodeText(bytes: Uint8Array): string {
   const [a, b] = bytes;
@@ -119,7 +171,7 @@ export function decodeText(bytes: Uint8Array): string {
     // ignoreBOM: keep a UTF-8 byte order mark, so it is removed once, here, whether or not the decoder would.
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return iconv.decode(bytes, 'windows-1252');
   }
 }
 
