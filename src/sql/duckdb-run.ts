@@ -18,7 +18,7 @@ import { recencyNeedsDates } from '../engine/rfm';
 import { overridesNotTaken, type Prepared } from '../engine/run';
 import { resolveWindow, type DayRange } from '../engine/window';
 import { compileSql, type SqlProblem } from './compile';
-import { describeSource, LINE_COLUMN } from './duckdb-source';
+import { describeSource, lateWindows1252, LINE_COLUMN } from './duckdb-source';
 import { keyColumns, totalNames, typeSales } from './duckdb-ingest';
 import { readColumns, type DuckdbColumn } from './duckdb-columns';
 import { ANSWERS_TABLE, answersColumns, loadAnswers, loadVisits, VISITS_COLUMNS, VISITS_TABLE } from './duckdb-second';
@@ -72,15 +72,28 @@ async function watched<T>(con: DuckDBConnection, step: string, options: DuckdbOp
   }
 }
 
-/** The file segmented by DuckDB. Errors of DuckDB itself (a file it cannot read) are thrown. */
+/**
+ * The file segmented by DuckDB. Errors of DuckDB itself (a file it cannot read) are thrown; a CSV whose
+ * first 256 KB are UTF-8 and which DuckDB refused is read again as Windows-1252 when that is what it is
+ * (a `€` further down: lateWindows1252), as the engine's reader decodes the whole file.
+ */
 export async function segmentOnDuckdb(path: string, config: Config, options: DuckdbOptions = {}): Promise<DuckdbOutcome> {
+  try {
+    return await segmentOnce(path, config, options, false);
+  } catch (e) {
+    if (await lateWindows1252(path).catch(() => false)) return segmentOnce(path, config, options, true);
+    throw e;
+  }
+}
+
+async function segmentOnce(path: string, config: Config, options: DuckdbOptions, windows1252: boolean): Promise<DuckdbOutcome> {
   const instance = await DuckDBInstance.create(':memory:', { memory_limit: options.memoryLimit ?? '3GB', temp_directory: join(tmpdir(), `tierwise-duckdb-${process.pid}`) });
   const con = await instance.connect();
   // What reading the file leaves behind (a Windows-1252 CSV's UTF-8 copy), removed once DuckDB is closed.
   let closeSource: (() => Promise<void>) | undefined;
   try {
     await con.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
-    const raw = await describeSource(con, path);
+    const raw = await describeSource(con, path, { windows1252 });
     closeSource = () => raw.close();
     // A missing column is the file's problem, in the engine's words, before any question of SQL.
     const shape = ingest({ ...raw.table, rows: [] }, config);

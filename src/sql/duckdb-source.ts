@@ -5,6 +5,7 @@
 // guess, the same header row (title lines above it skipped), every field as text; the typing happens
 // afterwards, in duckdb-ingest.ts, with the engine's own rules.
 import { createReadStream, createWriteStream } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
@@ -92,9 +93,20 @@ export const sqlText = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 export const sqlIdent = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 /** What the file holds (its header, from the first lines only), and how DuckDB reads it. */
-export async function describeSource(con: DuckDBConnection, path: string): Promise<RawSource> {
+export async function describeSource(con: DuckDBConnection, path: string, options: { windows1252?: boolean } = {}): Promise<RawSource> {
   await inputFileSize(path);
-  return isParquetPath(path) ? openParquet(con, path) : openCsv(path);
+  return isParquetPath(path) ? openParquet(con, path) : openCsv(path, options.windows1252 === true);
+}
+
+/**
+ * Whether a CSV that DuckDB was told is UTF-8 (its first 256 KB are) holds bytes that are not, further
+ * down: then it is Windows-1252 throughout, as decodeText reads it, and the run is made again with its
+ * UTF-8 copy. Asked only after DuckDB refused the file, so a file that is UTF-8 is never read twice.
+ */
+export async function lateWindows1252(path: string): Promise<boolean> {
+  if (isParquetPath(path)) return false;
+  const head = await readHead(path);
+  return encodingOf(head) === 'utf-8' && !isUtf8(await readFile(path));
 }
 
 async function readHead(path: string): Promise<Uint8Array> {
@@ -151,7 +163,7 @@ async function utf8Copy(path: string): Promise<{ path: string; remove: () => Pro
   return { path: copy, remove };
 }
 
-async function openCsv(path: string): Promise<RawSource> {
+async function openCsv(path: string, windows1252: boolean): Promise<RawSource> {
   const head = await readHead(path);
   const complete = head.length < HEAD_BYTES;
   let text = decodeText(head);
@@ -178,7 +190,7 @@ async function openCsv(path: string): Promise<RawSource> {
   // The names `sales` gives the columns (the engine reads the file's own header, by position).
   const header = tableHeader(table.header, LINE_COLUMN);
   const skip = table.origin.row - 1;
-  const encoding = encodingOf(head);
+  const encoding = windows1252 ? 'windows-1252' : encodingOf(head);
   const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   // Last, so nothing after it can fail and leave the copy behind: everything before read the file itself.
   const copy = encoding === 'windows-1252' ? await utf8Copy(path) : undefined;

@@ -130,4 +130,23 @@ describe('tierwise segment on a Windows-1252 CSV', () => {
     expect(duck.err).toMatch(/^tierwise: .*unclosed\.csv is not a readable CSV file: on line 25, a field opens with a quote/);
     expect(duck).toEqual(js);
   });
+
+  it('a file whose first 256 KB are plain ASCII and whose € comes later: DuckDB refuses it as UTF-8, and the run is made again with the copy', async () => {
+    // 12,000 lines of 24 bytes (288,000) before the one line with Windows-1252 bytes: beyond the head
+    // that decides the encoding. By hand: 12,001 customers, 1.00 € each but the last's 1.234,56 €.
+    const plain = Array.from({ length: 12_000 }, (_, i) => `${String(100_000 + i)};Name ${String(i).padStart(5, '0')};1,00`);
+    const input = join(dir, 'late.csv');
+    writeFileSync(input, windows1252(['Kunde;Name;Umsatz', ...plain, '999999;Müller – „Nord“ €;1.234,56 €'].map((l) => `${l}\r\n`).join('')));
+    const config = join(dir, 'abc.config.json');
+    const outs: string[] = [];
+    for (const engine of ['js', 'duckdb']) {
+      const out = join(dir, `late.${engine}.csv`);
+      const { result: r, folders } = await foldersMadeBy(() => run(['segment', input, '--config', config, '--engine', engine, '--out', out]));
+      expect({ engine, code: r.code, err: r.err }).toEqual({ engine, code: 0, err: `12,001 customers from 12,001 lines (0 left out); window: all dates\nWrote 12001 customers to ${out}\n` });
+      expect(folders.filter((f) => existsSync(f))).toEqual([]);
+      outs.push(readFileSync(out, 'utf8'));
+    }
+    expect(outs[1]).toBe(outs[0]);
+    expect(outs[0]).toContain('\r\n999999;Müller – „Nord“ €;1234,56;');
+  });
 });
