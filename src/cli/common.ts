@@ -1,12 +1,12 @@
 // What every command of the command line shares: where text goes, the limits, usage mistakes,
 // and how issues and the one-line account of a run are printed.
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { EngineResult } from '../engine/result';
 import type { Issue } from '../engine/types';
 import { describeWindow } from '../engine/window';
 import { fileErrorText, MAX_FILE_BYTES } from '../hosts/files/read';
-import { PLAIN_CSV, toCsv, type CsvDialect } from './csv';
+import { csvFileText, PLAIN_CSV, toCsv, type CsvDialect } from './csv';
 
 /** How many issues are printed; all of them go to --issues FILE. */
 const PRINTED_ISSUES = 50;
@@ -27,6 +27,20 @@ export const DEFAULT_LIMITS: Limits = { maxFileBytes: MAX_FILE_BYTES };
 
 /** A mistake in the command line itself (exit status 2). */
 export class UsageError extends Error {}
+
+/**
+ * The tiers as text, to --out FILE (its folder made if need be; a CSV file with the byte order mark
+ * Excel needs, csvFileText) or to standard output; said on stderr when written to a file.
+ */
+export async function writeAnswer(text: string, format: 'csv' | 'json', out: string | undefined, customers: number, io: Io): Promise<void> {
+  if (out === undefined) {
+    io.out(text);
+    return;
+  }
+  await mkdir(dirname(resolve(out)), { recursive: true });
+  await writeFile(out, format === 'csv' ? csvFileText(text) : text, 'utf8');
+  io.err(`Wrote ${customers} customers to ${out}\n`);
+}
 
 /** A file a command reads (`what` names it in a message) or writes (named by its flag). */
 export interface FileRead {
@@ -133,7 +147,7 @@ export async function reportIssues(issues: readonly Issue[], io: Io, issuesFile?
   if (issuesFile) {
     await writeFile(
       issuesFile,
-      toCsvRows([['where', 'value', 'message'], ...issues.map((i) => [i.where, i.value === undefined || i.value === null ? '' : String(i.value), i.message])], dialect),
+      csvFileText(toCsvRows([['where', 'value', 'message'], ...issues.map((i) => [i.where, i.value === undefined || i.value === null ? '' : String(i.value), i.message])], dialect)),
       'utf8',
     );
   }

@@ -87,6 +87,13 @@ export function toCsv(cols: readonly { header: string; values: readonly (string 
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/**
+ * A CSV file's text as Excel's own "CSV UTF-8" saves it: with a byte order mark first. Without one,
+ * Excel for Windows opens a double-clicked CSV in the system's code page (`Müller` as `MÃ¼ller`).
+ * Files only: a pipe is no spreadsheet, so standard output gets none.
+ */
+export const csvFileText = (csv: string): string => `\uFEFF${csv}`;
+
 /** The same columns as JSON: one object per row, keyed by header (the engine's answer and DuckDB's alike). */
 export function tiersJson(cols: readonly { header: string; values: readonly (string | number | null)[] }[]): string {
   const n = cols.length ? cols[0].values.length : 0;

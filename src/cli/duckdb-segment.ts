@@ -12,7 +12,7 @@ import { SHEET_NAMES } from '../plan/planner';
 import { isParquetPath } from '../sql/duckdb-source';
 import type { DuckdbColumn } from '../sql/duckdb-columns';
 import { segmentOnDuckdb } from '../sql/duckdb-run';
-import { printIssues, processIo, readConfigFile, report, reportIssues, UsageError, type Io } from './common';
+import { printIssues, processIo, readConfigFile, report, reportIssues, UsageError, writeAnswer, type Io } from './common';
 import { dialectOf, toCsv, tiersJson } from './csv';
 
 export interface DuckdbArgs {
@@ -87,12 +87,7 @@ export async function segmentWithDuckdb(input: string, values: DuckdbArgs, sourc
     io.err(`Wrote ${n} customers to ${values.out} (sheet "${SHEET_NAMES.tiers}")\n`);
     return status;
   }
-  const output = format === 'json' ? tiersJson(run.columns) : toCsv(run.columns, dialect);
-  if (values.out) {
-    await mkdir(dirname(resolve(values.out)), { recursive: true });
-    await writeFile(values.out, output, 'utf8');
-    io.err(`Wrote ${n} customers to ${values.out}\n`);
-  } else io.out(output);
+  await writeAnswer(format === 'json' ? tiersJson(run.columns) : toCsv(run.columns, dialect), format, values.out, n, io);
   return status;
 }
 

@@ -18,8 +18,8 @@ import { tierColumns, type TierColumn } from '../plan/tiers';
 import { sinceLastRun, whyCountLines, whyTierColumns, type SinceLastRun } from '../plan/why';
 import { takeSnapshot } from '../engine/history';
 import type { PreviousRun } from '../hosts/host';
-import { checkOutputs, DEFAULT_LIMITS, isWorkbookPath, printIssues, printReadWarnings, processIo, readConfigFile, report, SQL_USAGE, UsageError, type Io, type Limits } from './common';
-import { dialectOf, PLAIN_CSV, tiersJson, toCsv, type CsvDialect } from './csv';
+import { checkOutputs, writeAnswer, DEFAULT_LIMITS, isWorkbookPath, printIssues, printReadWarnings, processIo, readConfigFile, report, SQL_USAGE, UsageError, type Io, type Limits } from './common';
+import { csvFileText, dialectOf, PLAIN_CSV, tiersJson, toCsv, type CsvDialect } from './csv';
 import { chooseEngine } from './engine-choice';
 
 // Each command loads what only it needs when it runs (DuckDB, the workbook reader and writer, the SQL
@@ -205,11 +205,7 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
   const since = run.previous ? sinceLastRun(run.previous, takeSnapshot(result, run.prepared.ingested.lines, ''), result, run.previousConfig) : undefined;
   for (const line of whyCountLines(since?.counts ?? [])) io.err(`${line}\n`);
   const text = format === 'json' ? toJson(result, since) : toCsv(textColumns(result, since), dialect);
-  if (values.out) {
-    await mkdir(dirname(resolve(values.out)), { recursive: true });
-    await writeFile(values.out, text, 'utf8');
-    io.err(`Wrote ${result.customers.ids.length} customers to ${values.out}\n`);
-  } else io.out(text);
+  await writeAnswer(text, format, values.out, result.customers.ids.length, io);
   return status;
 }
 
@@ -319,7 +315,7 @@ async function demoCommand(io: Io): Promise<number> {
   if (status === 2) return 2;
   const out = resolve('demo', 'superstore-tiers.csv');
   await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, toCsv(textColumns(result)), 'utf8');
+  await writeFile(out, csvFileText(toCsv(textColumns(result))), 'utf8');
   io.out((await import('./summary-text')).formatSummary(result));
   io.out(`\nOne row per customer: ${out}\n`);
   const workbook = resolve('demo', 'superstore-tiers.xlsx');

@@ -76,8 +76,13 @@ describe('tierwise segment', () => {
     const r = await run('segment', bad, '--config', config, '--out', out, '--issues', issues);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
-    expect(parse(readFileSync(issues, 'utf8'))).toEqual([['where', 'value', 'message'], ['partial!B3', 'x', expect.stringMatching(/is not a number/)]]);
-    expect(parse(readFileSync(out, 'utf8'))[1][0]).toBe('c1');
+    // Both files start with the byte order mark Excel for Windows needs to read UTF-8 (csvFileText).
+    const [issuesText, outText] = [readFileSync(issues, 'utf8'), readFileSync(out, 'utf8')];
+    expect([issuesText.charCodeAt(0), outText.charCodeAt(0)]).toEqual([0xfeff, 0xfeff]);
+    expect(parse(issuesText.slice(1))).toEqual([['where', 'value', 'message'], ['partial!B3', 'x', expect.stringMatching(/is not a number/)]]);
+    expect(parse(outText.slice(1))[1][0]).toBe('c1');
+    // Standard output gets none: a pipe is no spreadsheet.
+    expect((await run('segment', bad, '--config', config)).out.charCodeAt(0)).toBe('C'.charCodeAt(0));
   });
 
   test('--format json gives the same columns as objects', async () => {

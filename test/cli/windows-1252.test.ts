@@ -110,7 +110,8 @@ describe('tierwise segment on a Windows-1252 CSV', () => {
       expect(folders.filter((f) => existsSync(f))).toEqual([]);
     }
     const [js, duck] = outputs;
-    expect(js.toString('utf8')).toBe(`${EXPECTED}\r\n`);
+    // With the byte order mark Excel needs to read the file as UTF-8.
+    expect(js.toString('utf8')).toBe(`\uFEFF${EXPECTED}\r\n`);
     expect(duck.equals(js)).toBe(true);
   });
 
