@@ -1,20 +1,16 @@
 // `tierwise sql --config CFG --dialect duckdb|postgres|spark|bigquery|snowflake [--table NAME] ...`:
 // prints the configuration compiled to one SQL query (docs/sql.md). Nothing is read but the
 // configuration and, when named, the header row of a file.
-import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { parseConfigText, type Config } from '../engine/config';
-import { decodeText, fileProblem, guessDelimiter, readSourceFile } from '../hosts/files/read';
+import { readSourceFile } from '../hosts/files/read';
 import { compileSql, SQL_DIALECTS, type SqlDialectName } from '../sql/compile';
 import { configuredAnswerColumns } from '../sql/profiles';
 import { plansVisits } from '../engine/visits';
 import { readsAnswers } from '../engine/profiles';
 import { checkOutputs, printIssues, readConfigFile, SQL_USAGE, UsageError, type Io } from './common';
-
-/** How much of a CSV file is read for its header row. */
-const HEADER_BYTES = 1 << 20;
 
 export async function sqlCommand(args: string[], io: Io): Promise<number> {
   let parsed;
@@ -127,29 +123,14 @@ function splitColumns(list: string): string[] {
   return (row ?? []).map((h) => h.trim()).filter((h) => h !== '');
 }
 
-/** The header row of a CSV file (its first line that is not empty) or of a workbook's first table or sheet. */
+/**
+ * The header row of a CSV file or of a workbook's first table or sheet, found as `tierwise segment`
+ * finds it (title lines above it skipped).
+ */
 async function headerOf(path: string): Promise<string[]> {
   const ext = extname(path).toLowerCase();
-  if (ext === '.xlsx' || ext === '.xlsm') return (await readSourceFile(path)).header.map((h) => String(h ?? '').trim());
-  let bytes: Uint8Array;
-  try {
-    const file = await open(path);
-    try {
-      const buffer = new Uint8Array(HEADER_BYTES);
-      const { bytesRead } = await file.read(buffer, 0, HEADER_BYTES, 0);
-      // Up to the last line break read, so a character cut in two cannot spoil the decoding.
-      const cut = bytesRead === HEADER_BYTES ? buffer.lastIndexOf(10) : -1;
-      bytes = buffer.subarray(0, cut > 0 ? cut : bytesRead);
-    } finally {
-      await file.close();
-    }
-  } catch (e) {
-    throw fileProblem(path, e);
-  }
-  const text = decodeText(bytes);
-  const line = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-  const [row] = parse(line, { delimiter: guessDelimiter(line), relax_quotes: true, relax_column_count: true }) as string[][];
-  return (row ?? []).map((h) => h.trim());
+  const { table } = ext === '.xlsx' || ext === '.xlsm' ? { table: await readSourceFile(path) } : await (await import('../sql/duckdb-source')).csvHead(path);
+  return table.header.map((h) => String(h ?? '').trim());
 }
 
 /** Without a header: the columns the configuration names (its roles, then the filters' columns). */

@@ -163,7 +163,13 @@ async function utf8Copy(path: string): Promise<{ path: string; remove: () => Pro
   return { path: copy, remove };
 }
 
-async function openCsv(path: string, windows1252: boolean): Promise<RawSource> {
+/**
+ * A CSV file's header found from its first 256 KB, as the JavaScript path finds it in the whole file
+ * (the same separator guess, title lines above the header skipped and said): for DuckDB's reading of
+ * the file, and for `tierwise sql --headers-from`. `table` has no rows.
+ */
+export async function csvHead(path: string): Promise<{ head: Uint8Array; table: SourceTable; delimiter: string }> {
+  await inputFileSize(path); // a missing file or a folder, said as the engine's reader says it
   const head = await readHead(path);
   const complete = head.length < HEAD_BYTES;
   let text = decodeText(head);
@@ -187,6 +193,11 @@ async function openCsv(path: string, windows1252: boolean): Promise<RawSource> {
   const table = sourceFromGrid(basename(path).replace(/\.[^.]+$/, ''), 1, 0, records, undefined);
   table.rows = [];
   table.delimiter = delimiter;
+  return { head, table, delimiter };
+}
+
+async function openCsv(path: string, windows1252: boolean): Promise<RawSource> {
+  const { head, table, delimiter } = await csvHead(path);
   // The names `sales` gives the columns (the engine reads the file's own header, by position).
   const header = tableHeader(table.header, LINE_COLUMN);
   const skip = table.origin.row - 1;

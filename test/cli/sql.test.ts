@@ -34,6 +34,16 @@ test('the header row of --headers-from: the same query as compileSql with the fi
   expect(r.out).toContain('FROM "shop"."sales"');
 });
 
+test('--headers-from finds the header row as `segment` does: a report title above it is skipped', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tierwise-sql-title-'));
+  const titled = join(dir, 'report.csv');
+  writeFileSync(titled, `Sales report FY2017\n\n${readFileSync(SUPERSTORE_CSV, 'utf8').split('\n', 3).join('\n')}\n`);
+  const r = await cli('--config', EXAMPLE, '--dialect', 'postgres', '--headers-from', titled, '--table', 'shop.sales');
+  expect([r.code, r.err]).toEqual([0, '']);
+  const expected = compileSql(example(), { dialect: 'postgres', table: 'shop.sales', columns: { header: superstoreHeader() } });
+  expect(expected.ok && expected.sql).toBe(r.out);
+});
+
 test('--columns and the configuration alone name the same columns for the configured roles', async () => {
   const named = await cli('--config', EXAMPLE, '--dialect', 'spark', '--columns', 'Customer ID,Customer Name,Order Date,Sales,Profit,Quantity,Order ID,Product ID,Category');
   const configured = await cli('--config', EXAMPLE, '--dialect', 'spark');
