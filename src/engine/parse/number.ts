@@ -87,7 +87,8 @@ function currencyAt(s: string, i: number, end: number): number {
  * Numbers pass through (NaN and infinities give NaN), booleans give NaN. Text is read strictly:
  * optional sign (leading only), parentheses for negatives, one currency symbol or code before or after,
  * thousands separators in 3-digit groups, the given decimal separator, optional exponent.
- * A percent sign makes the text unreadable: a percentage is not an amount.
+ * A percent sign makes the text unreadable: a percentage is not an amount. A dash alone, with a
+ * currency or not (`$ -`), is 0: Excel's accounting format shows zero so.
  */
 export function readNumber(cell: Cell, decimal: DecimalSeparator): number {
   if (typeof cell === 'number') return cell - cell === 0 ? cell : NaN; // finite check without a call
@@ -157,7 +158,9 @@ function readNumberText(s: string, dec: number): number {
   let sign = 0; // 0 none, 1 plus, -1 minus
   let currency = false;
   for (;;) {
-    if (i >= end) return NaN;
+    // A dash alone, with a currency or not (`$ -`, `- €`, `-`), is how Excel's accounting format shows
+    // zero, and what a CSV saved from such a sheet holds.
+    if (i >= end) return sign === -1 && !paren ? 0 : NaN;
     const c = s.charCodeAt(i);
     if (isDigit(c) || c === dec) break;
     if (c === CH_LPAREN) {

@@ -70,6 +70,14 @@ describe('readNumber: text with "." as decimal separator', () => {
     ['1,234.50-', -1234.5],
     ['$ 99-', -99],
     ['99 USD-', -99],
+    // Zero as Excel's accounting format shows it (and a CSV saved from such a sheet holds it): a dash,
+    // with the currency on either side or none.
+    ['$ -   ', 0],
+    [' $ - ', 0],
+    ['-', 0],
+    ['- €', 0],
+    ['€ -', 0],
+    ['−', 0],
   ])('%j -> %p', (text, expected) => {
     expect(readNumber(text, '.')).toBe(expected);
   });
@@ -97,8 +105,11 @@ describe('readNumber: text with "." as decimal separator', () => {
     '9,99',
     '5.',
     '.',
-    '-',
     '()',
+    '(-)',
+    '--',
+    '+',
+    '$',
     '(-5)',
     '-(5)',
     '(5',
