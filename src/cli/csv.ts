@@ -94,9 +94,13 @@ export function toCsv(cols: readonly { header: string; values: readonly (string 
  */
 export const csvFileText = (csv: string): string => `\uFEFF${csv}`;
 
-/** The same columns as JSON: one object per row, keyed by header (the engine's answer and DuckDB's alike). */
+/**
+ * The same columns as JSON: one object per row, keyed by header (the engine's answer and DuckDB's
+ * alike), numbers to the millionth as in the CSV (`1148.78`, not `1148.7800000000002`).
+ */
 export function tiersJson(cols: readonly { header: string; values: readonly (string | number | null)[] }[]): string {
   const n = cols.length ? cols[0].values.length : 0;
-  const rows = Array.from({ length: n }, (_, r) => Object.fromEntries(cols.map((c) => [c.header, c.values[r]])));
+  const value = (v: string | number | null) => (typeof v === 'number' ? (Number.isFinite(v) ? roundForOutput(v) : null) : v);
+  const rows = Array.from({ length: n }, (_, r) => Object.fromEntries(cols.map((c) => [c.header, value(c.values[r])])));
   return `${JSON.stringify(rows, null, 1)}\n`;
 }

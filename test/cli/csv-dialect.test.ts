@@ -1,7 +1,7 @@
 // The CSV answer in the input's own dialect: a European file (semicolons, decimal commas) is answered
 // the same way, so Excel in that locale opens it in columns, with numbers.
 import fc from 'fast-check';
-import { dialectOf, outputNumberText, PLAIN_CSV, roundForOutput, toCsv } from '../../src/cli/csv';
+import { dialectOf, outputNumberText, PLAIN_CSV, roundForOutput, toCsv, tiersJson } from '../../src/cli/csv';
 
 describe('dialectOf', () => {
   it('keeps the input separator and the decimal separator the run proved or was told', () => {
@@ -69,5 +69,21 @@ describe('field quoting', () => {
       // A line break inside a quoted field splits the written line: compare the joined text.
       expect(written.join('\r\n')).toBe(expected.join('\r\n'));
     }
+  });
+});
+
+describe('tiersJson', () => {
+  it('writes numbers to the millionth, as the CSV does; a number that is not finite is null', () => {
+    // By hand: 1,148.78 summed as doubles is 1148.7800000000002; 0.1 + 0.2 is 0.30000000000000004.
+    const json = tiersJson([
+      { header: 'Customer', values: ['C1', 'C2', 'C3'] },
+      { header: 'Sales', values: [1148.7800000000002, 0.1 + 0.2, Infinity] },
+      { header: 'Share', values: [0.1234567, null, 1] },
+    ]);
+    expect(JSON.parse(json)).toEqual([
+      { Customer: 'C1', Sales: 1148.78, Share: 0.123457 },
+      { Customer: 'C2', Sales: 0.3, Share: null },
+      { Customer: 'C3', Sales: null, Share: 1 },
+    ]);
   });
 });
