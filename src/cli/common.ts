@@ -39,7 +39,7 @@ export async function writeAnswer(text: string, format: 'csv' | 'json', out: str
   }
   await mkdir(dirname(resolve(out)), { recursive: true });
   await writeFile(out, format === 'csv' ? csvFileText(text) : text, 'utf8');
-  io.err(`Wrote ${customers} customers to ${out}\n`);
+  io.err(`Wrote ${count(customers, 'customer', 'customers')} to ${out}\n`);
 }
 
 /** A file a command reads (`what` names it in a message) or writes (named by its flag). */
@@ -108,7 +108,7 @@ export function printIssues(issues: readonly Issue[], io: Io, prefix = '', limit
   });
 }
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+export const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /**
  * What a run's account and issue list read: an engine result has it, and so has a run on DuckDB

@@ -12,7 +12,7 @@ import { SHEET_NAMES } from '../plan/planner';
 import { isParquetPath } from '../sql/duckdb-source';
 import type { DuckdbColumn } from '../sql/duckdb-columns';
 import { segmentOnDuckdb } from '../sql/duckdb-run';
-import { printIssues, processIo, readConfigFile, report, reportIssues, UsageError, writeAnswer, type Io } from './common';
+import { count, printIssues, processIo, readConfigFile, report, reportIssues, UsageError, writeAnswer, type Io } from './common';
 import { dialectOf, toCsv, tiersJson } from './csv';
 
 export interface DuckdbArgs {
@@ -84,7 +84,7 @@ export async function segmentWithDuckdb(input: string, values: DuckdbArgs, sourc
   if (toWorkbook) {
     await mkdir(dirname(resolve(values.out!)), { recursive: true });
     await writeFile(values.out!, await tiersWorkbook(run.columns));
-    io.err(`Wrote ${n} customers to ${values.out} (sheet "${SHEET_NAMES.tiers}")\n`);
+    io.err(`Wrote ${count(n, 'customer', 'customers')} to ${values.out} (sheet "${SHEET_NAMES.tiers}")\n`);
     return status;
   }
   await writeAnswer(format === 'json' ? tiersJson(run.columns) : toCsv(run.columns, dialect), format, values.out, n, io);

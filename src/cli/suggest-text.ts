@@ -26,11 +26,11 @@ export function suggestionsText(suggestions: readonly TypeSuggestion[], result: 
       const { counts, shares, paretoPoint, breakEven } = s.suggestion;
       const lines = [
         `${s.type}: ${count(s.ranked)} ranked customers`,
-        `  Suggested: ${names.map((n, i) => `${n} ${count(counts[i])} customers (${percent(shares[i])})`).join(', ')}`,
+        `  Suggested: ${names.map((n, i) => `${n} ${count(counts[i])} ${counts[i] === 1 ? 'customer' : 'customers'} (${percent(shares[i])})`).join(', ')}`,
       ];
       if (type && type.type.kind === 'abc') {
         const now = type.summary.filter((row) => names.includes(row.segment));
-        lines.push(`  Now:       ${now.map((row) => `${row.segment} ${count(row.customers)} customers (${percent(row.measureShare * 100)})`).join(', ')}`);
+        lines.push(`  Now:       ${now.map((row) => `${row.segment} ${count(row.customers)} ${row.customers === 1 ? 'customer' : 'customers'} (${percent(row.measureShare * 100)})`).join(', ')}`);
       }
       lines.push(`  Pareto point: the top ${count(paretoPoint)} customers; break-even point: ${count(breakEven)} customers at or above the mean`);
       return `${lines.join('\n')}\n`;

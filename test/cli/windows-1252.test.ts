@@ -143,7 +143,7 @@ describe('tierwise segment on a Windows-1252 CSV', () => {
     for (const engine of ['js', 'duckdb']) {
       const out = join(dir, `late.${engine}.csv`);
       const { result: r, folders } = await foldersMadeBy(() => run(['segment', input, '--config', config, '--engine', engine, '--out', out]));
-      expect({ engine, code: r.code, err: r.err }).toEqual({ engine, code: 0, err: `12,001 customers from 12,001 lines (0 left out); window: all dates\nWrote 12001 customers to ${out}\n` });
+      expect({ engine, code: r.code, err: r.err }).toEqual({ engine, code: 0, err: `12,001 customers from 12,001 lines (0 left out); window: all dates\nWrote 12,001 customers to ${out}\n` });
       expect(folders.filter((f) => existsSync(f))).toEqual([]);
       outs.push(readFileSync(out, 'utf8'));
     }
