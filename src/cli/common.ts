@@ -1,7 +1,7 @@
 // What every command of the command line shares: where text goes, the limits, usage mistakes,
 // and how issues and the one-line account of a run are printed.
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import type { EngineResult } from '../engine/result';
 import type { Issue } from '../engine/types';
 import { describeWindow } from '../engine/window';
@@ -165,6 +165,20 @@ export function toCsvRows(rows: (string | number | null)[][], dialect: CsvDialec
 
 /** An .xlsx or .xlsm path: read and written as a workbook. */
 export const isWorkbookPath = (p: string) => /\.(xlsx|xlsm)$/i.test(p);
+
+/**
+ * The text answer's format: --format, else what --out's name says (`.json` JSON, else CSV). A name and a
+ * format that disagree, or a spreadsheet kind Tierwise does not write (`.xls`, `.ods`), are usage
+ * mistakes: the file would not open as its name promises.
+ */
+export function answerFormat(format: string | undefined, out: string | undefined): 'csv' | 'json' {
+  if (format !== undefined && format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, not "${format}"`);
+  const ext = out === undefined ? '' : extname(out).toLowerCase();
+  if (['.xls', '.xlsb', '.ods', '.numbers'].includes(ext)) throw new UsageError(`--out ${out}: Tierwise writes .xlsx workbooks and .csv or .json files, not ${ext}; name it .xlsx, and Excel opens it`);
+  const named = ext === '.json' ? 'json' : ext === '.csv' || ext === '.tsv' || ext === '.txt' ? 'csv' : undefined;
+  if (format !== undefined && named !== undefined && format !== named) throw new UsageError(`--format ${format} and --out ${out} disagree: name the file .${format}, or leave --format out`);
+  return (format ?? named ?? 'csv') as 'csv' | 'json';
+}
 
 /** The usage of `tierwise sql`, in the command line's usage and in the command's own errors. */
 export const SQL_USAGE = `  tierwise sql --config <config.json> --dialect duckdb|postgres|spark|bigquery|snowflake [--table NAME]

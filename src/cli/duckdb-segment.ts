@@ -12,7 +12,7 @@ import { SHEET_NAMES } from '../plan/planner';
 import { isParquetPath } from '../sql/duckdb-source';
 import type { DuckdbColumn } from '../sql/duckdb-columns';
 import { segmentOnDuckdb } from '../sql/duckdb-run';
-import { count, printIssues, processIo, readConfigFile, report, reportIssues, UsageError, writeAnswer, type Io } from './common';
+import { answerFormat, count, printIssues, processIo, readConfigFile, report, reportIssues, UsageError, writeAnswer, type Io } from './common';
 import { dialectOf, toCsv, tiersJson } from './csv';
 
 export interface DuckdbArgs {
@@ -37,9 +37,8 @@ export async function segmentWithDuckdb(input: string, values: DuckdbArgs, sourc
   if (values['source-columns']) throw new UsageError('--source-columns copies sales lines into a workbook; with DuckDB the workbook holds the tiers table only');
   if (values.out !== undefined && /\.xlsm$/i.test(values.out)) throw new UsageError(`--out ${values.out}: the tiers workbook has no macros; name it .xlsx`);
   const toWorkbook = values.out !== undefined && /\.xlsx$/i.test(values.out);
-  const format = values.format ?? 'csv';
   if (toWorkbook && values.format !== undefined) throw new UsageError(`--format ${values.format} writes text; --out ${values.out} writes a workbook`);
-  if (format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, not "${format}"`);
+  const format = toWorkbook ? 'csv' : answerFormat(values.format, values.out);
   const text = await readConfigFile(values.config);
   const parsed = parseConfigText(text);
   printIssues(parsed.warnings, io, `${values.config}: `);

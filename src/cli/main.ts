@@ -18,7 +18,7 @@ import { tierColumns, type TierColumn } from '../plan/tiers';
 import { sinceLastRun, whyCountLines, whyTierColumns, type SinceLastRun } from '../plan/why';
 import { takeSnapshot } from '../engine/history';
 import type { PreviousRun } from '../hosts/host';
-import { checkOutputs, writeAnswer, DEFAULT_LIMITS, isWorkbookPath, printIssues, printReadWarnings, processIo, readConfigFile, report, SQL_USAGE, UsageError, type Io, type Limits } from './common';
+import { answerFormat, checkOutputs, writeAnswer, DEFAULT_LIMITS, isWorkbookPath, printIssues, printReadWarnings, processIo, readConfigFile, report, SQL_USAGE, UsageError, type Io, type Limits } from './common';
 import { csvFileText, dialectOf, PLAIN_CSV, tiersJson, toCsv, type CsvDialect } from './csv';
 import { chooseEngine } from './engine-choice';
 
@@ -191,8 +191,7 @@ async function segmentCommand(args: string[], io: Io, limits: Limits): Promise<n
   }
   if (values['source-columns']) throw new UsageError(`--source-columns applies when a workbook is written (--out <file.xlsx> or --in-place)\n${USAGE}`);
   const workbook = checkTextInput(positionals, values);
-  const format = values.format ?? 'csv';
-  if (format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, not "${format}"`);
+  const format = answerFormat(values.format, values.out);
 
   const run = workbook ? await segmentWorkbookToText(positionals[0], values, sources, io, limits) : await segmentFile(positionals[0], values, sources, io, limits);
   if (!run) return 2;

@@ -120,3 +120,18 @@ describe('a workbook run with a broken --config', () => {
     expect(lines.at(-1)).toBe(`tierwise: the configuration ${broken} is not valid; nothing was computed`);
   });
 });
+
+describe("the answer's format and --out's name", () => {
+  it('--out tiers.json writes JSON without --format; a name and a format that disagree, or .xls, are refused', async () => {
+    const json = join(dir, 'tiers.json');
+    expect((await cli(['segment', csv, '--config', config, '--out', json])).code).toBe(0);
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toEqual([expect.objectContaining({ Customer: 'C1', Sales: 10 }), expect.objectContaining({ Customer: 'C2', Sales: 5 })]);
+    for (const engine of ['js', 'duckdb']) {
+      const clash = await cli(['segment', csv, '--config', config, '--engine', engine, '--format', 'csv', '--out', join(dir, 'x.json')]);
+      expect(clash).toEqual({ code: 2, out: '', err: `tierwise: --format csv and --out ${join(dir, 'x.json')} disagree: name the file .csv, or leave --format out\n` });
+      const xls = await cli(['segment', csv, '--config', config, '--engine', engine, '--out', join(dir, 'x.xls')]);
+      expect(xls.err).toBe(`tierwise: --out ${join(dir, 'x.xls')}: Tierwise writes .xlsx workbooks and .csv or .json files, not .xls; name it .xlsx, and Excel opens it\n`);
+    }
+    expect(existsSync(join(dir, 'x.json')) || existsSync(join(dir, 'x.xls'))).toBe(false);
+  });
+});
