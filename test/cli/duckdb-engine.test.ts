@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/cli-run';
 import { chooseEngine, DUCKDB_CSV_BYTES } from '../../src/cli/engine-choice';
 import { SCAN_BYTES } from '../../src/sql/duckdb-source';
 import { XlsxHost } from '../../src/hosts/xlsx/host';
@@ -41,12 +41,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // Each case starts DuckDB and runs the engine on the sample; on a busy machine that takes seconds.
 jest.setTimeout(60_000);
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const run = (argv: string[]) => runCli(argv);
 
 describe('tierwise segment --engine', () => {
   // Byte-identical, not only equal after rounding: the CSV writer rounds money and shares to a

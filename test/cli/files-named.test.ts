@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
+import { FIXED_LIMITS, runCli } from '../support/cli-run';
 import { fileErrorText } from '../../src/hosts/files/read';
 import { plainWorkbook } from '../support/xlsx-fixture';
 
@@ -18,12 +18,7 @@ writeFileSync(csv, CSV_TEXT);
 const folder = join(dir, 'a folder.csv');
 mkdirSync(folder);
 
-async function cli(args: string[]) {
-  let err = '';
-  let out = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) }, { maxFileBytes: 512 * 2 ** 20, now: '2026-01-01T00:00:00.000Z' });
-  return { code, err, out };
-}
+const cli = (args: string[]) => runCli(args, FIXED_LIMITS);
 
 describe('an output that names a file the command reads is refused before anything is read or written', () => {
   it('--out naming the sales file: the lines stay as they were', async () => {

@@ -3,17 +3,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/cli-run';
 import { SUPERSTORE_CSV } from '../support/tables';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'all-kinds.config.json');
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 test('all kinds on Superstore, answers from a second file: the level under the segment type\'s name, earned, spent and balance beside it', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'tierwise-kinds-'));

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/cli-run';
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-cli-'));
 const file = (name: string, text: string) => {
@@ -29,12 +29,7 @@ const sales = file(
   ].join('\n'),
 );
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 describe('tierwise segment', () => {
   test('one row per customer: id, name, then the segment type by its name, with auto, manual and flag', async () => {

@@ -3,18 +3,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/cli-run';
 import { parseConfig } from '../../src/engine/config';
 import { compileSql } from '../../src/sql/compile';
 import { SUPERSTORE_CSV, superstoreTable } from '../support/tables';
 import { SUPERSTORE_COLUMNS } from '../sql/cases';
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['sql', ...argv], { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runCli(['sql', ...argv]);
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-sql-visits-'));
 const input = {

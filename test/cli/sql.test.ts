@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/cli-run';
 import { parseConfigText } from '../../src/engine/config';
 import { compileSql } from '../../src/sql/compile';
 import { SUPERSTORE_CSV } from '../support/tables';
@@ -10,12 +10,7 @@ import { SUPERSTORE_CSV } from '../support/tables';
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'superstore.config.json');
 const ALL_KINDS = join(__dirname, '..', '..', 'examples', 'all-kinds.config.json');
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['sql', ...argv], { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runCli(['sql', ...argv]);
 
 const example = () => {
   const r = parseConfigText(readFileSync(EXAMPLE, 'utf8'));

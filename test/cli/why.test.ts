@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
+import { FIXED_LIMITS, runCli } from '../support/cli-run';
 import { excel, values } from '../support/xlsx-files';
 
 jest.setTimeout(60_000);
@@ -22,12 +22,7 @@ writeFileSync(second, JSON.stringify(abc(90, 5, 5)));
 const csv = join(dir, 'sales.csv');
 writeFileSync(csv, 'Customer ID,Sales\nC1,80\nC2,15\nC3,5\n');
 
-async function cli(args: string[]) {
-  let err = '';
-  let out = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) }, { maxFileBytes: 512 * 2 ** 20, now: '2026-01-01T00:00:00.000Z' });
-  return { code, err, out };
-}
+const cli = (args: string[]) => runCli(args, FIXED_LIMITS);
 
 const C2_WHY = 'Thresholds changed: A share 80 % → 90 %, B share 15 % → 5 %; Sales 15.00 (unchanged), share of sales ahead of it 80 % (unchanged)';
 

@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/cli-run';
 
 // The module object itself, which the sources' `import { mkdtemp }` reads at each call (an `import * as`
 // would be a copy of it, whose spy no source would see).
@@ -73,12 +73,7 @@ const EXPECTED = [
   '1003;Øster AS – “Süd”;12000;A;A;;;0,85107;0,85107',
 ].join('\r\n');
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const run = (argv: string[]) => runCli(argv);
 
 describe('tierwise segment on a Windows-1252 CSV', () => {
   it('the bytes are Windows-1252 (no UTF-8): the euro sign is the single byte 0x80', () => {

@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
+import { FIXED_LIMITS, runCli } from '../support/cli-run';
 import { plainWorkbook } from '../support/xlsx-fixture';
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-bad-'));
@@ -12,12 +12,7 @@ const config = join(dir, 'config.json');
 writeFileSync(config, JSON.stringify({ version: 1, columns: { customer: 'Customer ID', amount: 'Sales' }, segmentTypes: [{ name: 'Sales ABC', kind: 'abc', measure: 'sales', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 15 }, { name: 'C', share: 5 }] }] }));
 const ROWS = [['Customer ID', 'Sales'], ['C1', 10], ['C2', 5]];
 
-async function cli(args: string[], maxFileBytes = 512 * 2 ** 20) {
-  let err = '';
-  let out = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) }, { maxFileBytes, now: '2026-01-01T00:00:00.000Z' });
-  return { code, err, out };
-}
+const cli = (args: string[], maxFileBytes = 512 * 2 ** 20) => runCli(args, { ...FIXED_LIMITS, maxFileBytes });
 
 async function expectRefused(file: string, args: string[], message: RegExp, maxFileBytes?: number) {
   const out = join(dir, `out-${Math.random().toString(36).slice(2)}.xlsx`);

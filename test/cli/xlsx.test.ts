@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
+import { FIXED_LIMITS, runCli } from '../support/cli-run';
 import { plainWorkbook } from '../support/xlsx-fixture';
 import { excel, parts, sheetPath, typeInto, values } from '../support/xlsx-files';
 
@@ -25,12 +25,7 @@ async function profileColumn(path: string) {
   return tiers.slice(1).map((r) => [r[0], r[col] ?? '']);
 }
 
-async function cli(args: string[], now = '2026-01-01T00:00:00.000Z') {
-  let err = '';
-  let out = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) }, { maxFileBytes: 512 * 2 ** 20, now });
-  return { code, err, out };
-}
+const cli = (args: string[], now = '2026-01-01T00:00:00.000Z') => runCli(args, { ...FIXED_LIMITS, now });
 
 /** A CSV file named `name` holding `text`, turned into `name.xlsx` by the command line; the run and the sheet made of the CSV. */
 async function csvToWorkbook(name: string, text: string, extra: string[] = []) {
