@@ -8,7 +8,7 @@ import { loyaltyTypeSchema } from './loyalty-schema';
 import { profilesTypeSchema } from './profiles-schema';
 import { rfmTypeSchema } from './rfm-schema';
 import { xyzTypeSchema } from './xyz-schema';
-import { checkTypeNames, checkUniqueNames, finite, looseObj, type Obj, strictObj } from './schema-kit';
+import { checkTypeNames, checkUniqueNames, duplicateNames, finite, looseObj, type Obj, strictObj } from './schema-kit';
 import { COLUMN_ROLES, type ColumnRole, type Issue } from './types';
 
 export const CONFIG_VERSION = 1;
@@ -188,8 +188,34 @@ export function parseConfig(input: unknown): ConfigResult {
             message: `unknown field "${k}": kept as it is, but Tierwise does not use it`,
           })),
         );
-  if (!loose.success) return { ok: false, issues: toIssues(loose.error, 'error'), warnings };
+  if (!loose.success) return { ok: false, issues: [...toIssues(loose.error, 'error'), ...namesReusedBesides(input, loose.error)], warnings };
   return { ok: true, config: loose.data, warnings };
+}
+
+/**
+ * Segment type names used twice, when another mistake (an unknown kind) kept the checks across types
+ * from running: zod refines only a valid shape, and a user fixing one mistake at a time should see this
+ * one with the others. Read from the raw document, where each named type has a text name.
+ */
+function namesReusedBesides(input: unknown, error: z.ZodError): Issue[] {
+  const types = (input as { segmentTypes?: unknown } | null)?.segmentTypes;
+  if (!Array.isArray(types)) return [];
+  const named = types.map((t) => ({ name: typeof (t as { name?: unknown } | null)?.name === 'string' ? (t as { name: string }).name : '' }));
+  const said = new Set(error.issues.map((i) => formatPath(i.path)));
+  return duplicateNames(named, 'segmentTypes', 'segment type')
+    .filter((d) => named[d.index].name.trim() !== '')
+    .map((d) => ({ severity: 'error' as const, where: formatPath(['segmentTypes', d.index, 'name']), message: d.message }))
+    .filter((i) => !said.has(i.where));
+}
+
+/** Where a JSON syntax error is, as an editor shows it: `position 112` becomes line 5, column 3. */
+function jsonErrorAt(text: string, message: string): string {
+  const at = /at position (\d+)/.exec(message);
+  if (!at) return message;
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${message.replace(/ in JSON at position \d+.*$/, '').replace(/ at position \d+.*$/, '')} (line ${line}, column ${column})`;
 }
 
 /** Parses JSON text first, so a syntax error is reported like any other problem. */
@@ -198,7 +224,7 @@ export function parseConfigText(text: string): ConfigResult {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, warnings: [], issues: [{ severity: 'error', where: '(configuration)', message: `not valid JSON: ${(e as Error).message}` }] };
+    return { ok: false, warnings: [], issues: [{ severity: 'error', where: '(configuration)', message: `not valid JSON: ${jsonErrorAt(text, (e as Error).message)}` }] };
   }
   return parseConfig(json);
 }

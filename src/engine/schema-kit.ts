@@ -28,6 +28,19 @@ export const visitFields = {
 
 export const finite = () => z.number().refine(Number.isFinite, 'must be a finite number');
 
+/** Every name used again in a list (trimmed, case aside): its index, the first one's, and the message. */
+export function duplicateNames(items: readonly { name: string }[], key: string, what: string): { index: number; message: string }[] {
+  const seen = new Map<string, number>();
+  const out: { index: number; message: string }[] = [];
+  items.forEach((item, i) => {
+    const k = item.name.trim().toLowerCase();
+    const first = seen.get(k);
+    if (first !== undefined) out.push({ index: i, message: `${what} "${item.name}" is already used by ${key}[${first}]` });
+    else seen.set(k, i);
+  });
+  return out;
+}
+
 /** Reports every duplicate name in a list, with the path of the second one. */
 export function checkUniqueNames(
   items: readonly { name: string }[],
@@ -35,14 +48,7 @@ export function checkUniqueNames(
   key: string,
   what: string,
 ): void {
-  const seen = new Map<string, number>();
-  items.forEach((item, i) => {
-    const k = item.name.trim().toLowerCase();
-    const first = seen.get(k);
-    if (first !== undefined) {
-      ctx.addIssue({ code: 'custom', path: [key, i, 'name'], message: `${what} "${item.name}" is already used by ${key}[${first}]` });
-    } else seen.set(k, i);
-  });
+  for (const d of duplicateNames(items, key, what)) ctx.addIssue({ code: 'custom', path: [key, d.index, 'name'], message: d.message });
 }
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern looks for

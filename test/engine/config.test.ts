@@ -93,6 +93,26 @@ describe('configuration', () => {
     if (!r.ok) expect(r.issues[0].message).toMatch(/^not valid JSON/);
   });
 
+  test('broken JSON is said at its line and column, as an editor shows them', () => {
+    // A comma before the closing brace: the brace is the 4th line's first character.
+    const r = parseConfigText('{\n  "version": 1,\n  "segmentTypes": [],\n}');
+    expect(r.ok ? [] : r.issues.map((i) => `${i.where}: ${i.message}`)).toEqual(['(configuration): not valid JSON: Expected double-quoted property name (line 4, column 1)']);
+  });
+
+  test('a segment type name used twice is said even when another type has an unknown kind', () => {
+    const both = problems({
+      version: 1,
+      segmentTypes: [
+        { name: 'Sales ABC', kind: 'abc', segments: [{ name: 'A', share: 100 }] },
+        { name: 'sales abc ', kind: 'nope' },
+      ],
+    });
+    expect(both).toEqual([expect.stringMatching(/^segmentTypes\[1\]\.kind: unknown segment type kind/), 'segmentTypes[1].name: segment type "sales abc " is already used by segmentTypes[0]']);
+    // Without the unknown kind, the same mistake is said once, by the schema's own check.
+    const once = problems({ version: 1, segmentTypes: [{ name: 'Sales ABC', kind: 'abc', segments: [{ name: 'A', share: 100 }] }, { name: 'Sales ABC', kind: 'abc', segments: [{ name: 'A', share: 100 }] }] });
+    expect(once).toEqual(['segmentTypes[1].name: segment type "Sales ABC" is already used by segmentTypes[0]']);
+  });
+
   test('the default configuration is ABC 80/15/5 on sales and four profit bands', () => {
     const c = defaultConfig();
     expect(c.segmentTypes.map((t) => t.name)).toEqual(['Sales ABC', 'Profit band']);
