@@ -1,6 +1,7 @@
 // An in-memory workbook: plain arrays a test (or the browser playground) can read. No Node APIs.
 import type { Cell } from '../../engine/types';
 import type { ColorScale, ConditionalFill, DropDown, PlannedChart } from '../../plan/plan';
+import { heatColor } from '../../plan/heat-map';
 
 export interface MemorySheet {
   id: string;
@@ -126,23 +127,17 @@ export function shownFills(s: MemorySheet, rows: number): Map<string, string> {
     }
   }
   for (const scale of s.colorScales) {
-    const cells: { key: string; v: number }[] = [];
+    // The lowest and highest over the whole scale, the fills for the rows shown.
+    const cells: { r: number; c: number; v: number }[] = [];
     for (let r = scale.row; r < scale.row + scale.rows; r++) {
       for (let c = scale.columnOffset + scale.firstColumn; c <= scale.columnOffset + scale.lastColumn; c++) {
         const v = cellAt(s, r, c);
-        if (typeof v === 'number' && Number.isFinite(v)) cells.push({ key: `${r},${c}`, v });
+        if (typeof v === 'number' && Number.isFinite(v)) cells.push({ r, c, v });
       }
     }
     const values = cells.map((x) => x.v);
     const [lo, hi] = [Math.min(...values), Math.max(...values)];
-    for (const { key, v } of cells) if (Number(key.split(',')[0]) < rows) fills.set(key, blend(scale.low, scale.high, hi > lo ? (v - lo) / (hi - lo) : 0));
+    for (const { r, c, v } of cells) if (r < rows) fills.set(`${r},${c}`, heatColor(v, lo, hi, scale.low, scale.high));
   }
   return fills;
-}
-
-/** `#RRGGBB` a share `t` of the way from `low` to `high`, as Excel's two-colour scale blends. */
-function blend(low: string, high: string, t: number): string {
-  const channel = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
-  const mixed = [0, 1, 2].map((i) => Math.round(channel(low, i) + (channel(high, i) - channel(low, i)) * t));
-  return `#${mixed.map((x) => x.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
 }
