@@ -215,7 +215,7 @@ function jsonErrorAt(text: string, message: string): string {
   const before = text.slice(0, Number(at[1]));
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
-  return `${message.replace(/ in JSON at position \d+.*$/, '').replace(/ at position \d+.*$/, '')} (line ${line}, column ${column})`;
+  return `${message.replace(/(?: in JSON)? at position \d+.*$/, '')} (line ${line}, column ${column})`;
 }
 
 /** Parses JSON text first, so a syntax error is reported like any other problem. */

@@ -94,8 +94,9 @@ export const sqlIdent = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 /** What the file holds (its header, from the first lines only), and how DuckDB reads it. */
 export async function describeSource(con: DuckDBConnection, path: string, options: { windows1252?: boolean } = {}): Promise<RawSource> {
+  if (!isParquetPath(path)) return openCsv(path, options.windows1252 === true); // csvHead checks the file
   await inputFileSize(path);
-  return isParquetPath(path) ? openParquet(con, path) : openCsv(path, options.windows1252 === true);
+  return openParquet(con, path);
 }
 
 /**
