@@ -3,6 +3,7 @@
 // removed by a filter does not appear at all.
 import { cellAddress, rangeAddress, sourceCellAddress } from './address';
 import type { Config, SegmentType } from './config';
+import { whyNotADate } from './parse/date-trouble';
 import { readDate, detectDateOrder, type DateOrder } from './parse/date';
 import { columnNamed, detectColumns, normalizeHeader } from './parse/headers';
 import { detectDecimal, excelError, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from './parse/number';
@@ -297,7 +298,10 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
         if (err) reportError(cDate, err);
         else if (isBlank(cell)) report(cDate, `${headerAt(cDate)} is blank: type the date of the sale`);
         else if (cell === 60 && !date1904) report(cDate, `${headerAt(cDate)} is 1900-02-29, a day that does not exist (Excel shows it for compatibility with Lotus 1-2-3): correct the date`);
-        else report(cDate, `${headerAt(cDate)} "${String(cell)}" is not a date: use a date cell, or text written YYYY-MM-DD${dateOrder ? `, in ${dateOrder} order` : ''} or as 5-Mar-2017 (a four-digit year)`);
+        else {
+          const why = whyNotADate(cell, date1904, dateOrder ?? 'MDY');
+          report(cDate, `${headerAt(cDate)} "${String(cell)}" is not a date: ${why ?? `use a date cell, or text written YYYY-MM-DD${dateOrder ? `, in ${dateOrder} order` : ''} or as 5-Mar-2017 (a four-digit year)`}`);
+        }
       }
     }
     for (const c of textColumns) {
@@ -366,6 +370,23 @@ export function decimalNote(table: SourceTable, numberColumns: number[], evidenc
 
 /** A column's header as messages name it: its text, else its place (`column 3`). */
 export const headerText = (header: readonly Cell[], c: number): string => String(header[c] ?? '').trim() || `column ${c + 1}`;
+
+/**
+ * A header with no line below it (only the header row selected, a new table's one empty row, a file of
+ * headers only): nothing to segment, and a run would write empty tiers over the last ones. An error,
+ * so nothing is classified or written.
+ */
+export function noLinesProblem(table: Pick<SourceTable, 'sheet' | 'origin' | 'header' | 'rows'>): Issue {
+  return {
+    severity: 'error',
+    where: rangeAddress(table.sheet, table.origin.column, table.origin.row, Math.max(1, table.header.length), 1 + table.rows.length),
+    message: `there are no sales lines below the header (row ${table.origin.row}), so there is nothing to segment: give the header with the lines below it.`,
+  };
+}
+
+/** Every row that reached the reader was blank (or there was none): not even a left-out or filtered line. */
+export const hasNoLines = (ingested: Ingested): boolean =>
+  ingested.usable && ingested.lines.length === 0 && ingested.leftOutRows === 0 && ingested.filteredRows === 0;
 
 /** One warning for every row that holds nothing, at the first of them. */
 export function blankRowsNote(table: SourceTable, blank: number[]): Issue {

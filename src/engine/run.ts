@@ -7,7 +7,7 @@ import { aggregate, marginPercent } from './aggregate';
 import { assignBands } from './bands';
 import type { BandsType } from './bands-schema';
 import type { Config, SegmentType } from './config';
-import { ingest, typeReads, type CustomerIndex } from './ingest';
+import { hasNoLines, ingest, noLinesProblem, typeReads, type CustomerIndex } from './ingest';
 import { classifyLoyalty } from './loyalty';
 import { moneyFormatOf } from './money-format';
 import { applyOverrides } from './overrides';
@@ -53,6 +53,7 @@ function extendCustomers(base: CustomerIndex, config: Config, previous: Previous
 export function prepare(table: SourceTable, config: Config, previous?: PreviousSegments, sources: ExtraSources = {}): Prepared {
   const ingested = ingest(table, config);
   const issues = [...ingested.issues];
+  if (hasNoLines(ingested)) issues.push(noLinesProblem(table));
   const { range, issues: windowIssues } = ingested.usable ? resolveWindow(config.window, ingested.lines, ingested.latestDay) : { range: undefined, issues: [] };
   issues.push(...windowIssues);
   const customers = extendCustomers(ingested.customers, config, previous, sources);

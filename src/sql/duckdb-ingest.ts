@@ -12,7 +12,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../engine/config';
 import { columnIndex, sourceCellAddress } from '../engine/address';
-import { blankRowsNote, chooseDateOrder, decimalNote, headerText, ingest, typeReads } from '../engine/ingest';
+import { blankRowsNote, chooseDateOrder, decimalNote, headerText, ingest, noLinesProblem, typeReads } from '../engine/ingest';
 import { namesTotal, totalNameIssues, totalRowIssue, type EndLine } from '../engine/total-row';
 import { columnNamed } from '../engine/parse/headers';
 import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
@@ -140,6 +140,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   const rowNumber = plan.stored && raw.format === 'csv' ? 'rowid' : 'tw_row';
   const storedCounts = (await con.runAndReadAll(`SELECT count(*), coalesce(max(${rowNumber}) FILTER (WHERE NOT tw_blank_line), -1) FROM tw_typed`)).getRowsJS()[0] as bigint[];
   const [stored, lastData] = storedCounts.map(Number);
+  if (lastData < 0) return { ok: false, issues: [...issues, noLinesProblem(raw.table)] };
   // Only when both count the same lines (a lone carriage return inside a line would part them).
   const blankLines = await skipping;
   const skipped = blankLines !== undefined && blankLines.read === stored ? blankLines.rows : [];

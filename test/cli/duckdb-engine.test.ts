@@ -1,7 +1,7 @@
 // `tierwise segment --engine duckdb|js`: DuckDB and the engine give the same file, byte for byte, on the
 // Superstore sample, with answers and visits files too; Parquet goes to DuckDB; what DuckDB cannot do yet
 // is said plainly, or handed to the engine with a note when DuckDB was not asked for.
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -136,6 +136,24 @@ describe('tierwise segment --engine', () => {
     expect(duck.code).toBe(2);
     expect(js.err).toContain('visit planning counts days to the latest sale: map a Date column with readable dates');
     expect(duck.err).toContain('visit planning counts days to the latest sale: map a Date column with readable dates');
+  });
+
+  // A file of headers only, or with blank lines below its header (more than the head DuckDB's path looks
+  // at first): nothing to segment, said at the header by both, and nothing written.
+  it('refuses a file without lines below its header with the same words and status on both paths', async () => {
+    const header = readFileSync(SUPERSTORE, 'utf8').split(/\r?\n/, 1)[0];
+    const cases = { 'headers-only.csv': `${header}\r\n`, 'blank-lines.csv': `${header}\n${',\n'.repeat(30)}` };
+    for (const [name, text] of Object.entries(cases)) {
+      const csv = join(dir, name);
+      writeFileSync(csv, text);
+      const out = join(dir, `${name}.tiers.csv`);
+      const duck = await run(['segment', csv, '--config', CONFIG, '--engine', 'duckdb', '--out', out]);
+      const js = await run(['segment', csv, '--config', CONFIG, '--engine', 'js', '--out', out]);
+      expect([js.code, duck.code]).toEqual([2, 2]);
+      expect(duck.err).toBe(js.err);
+      expect(js.err).toBe(`'${name.replace('.csv', '')}'!A1:U1: there are no sales lines below the header (row 1), so there is nothing to segment: give the header with the lines below it.\ntierwise: the input cannot be segmented; nothing was written\n`);
+      expect(existsSync(out)).toBe(false);
+    }
   });
 
   // A question no column answers: the engine refuses the file, so the DuckDB path says the same, not

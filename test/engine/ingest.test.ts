@@ -4,7 +4,7 @@ import { ingest } from '../../src/engine/ingest';
 import { segment } from '../../src/engine/run';
 import type { SourceTable } from '../../src/engine/types';
 import { epochDayToIso } from '../../src/engine/parse/date';
-import { config, table } from '../support/tables';
+import { ABC_80_15_5, config, table } from '../support/tables';
 
 const HEAD = ['Customer ID', 'Customer Name', 'Order Date', 'Sales', 'Profit'];
 
@@ -160,6 +160,23 @@ describe('row issues', () => {
     const one = ingest(table(HEAD, [['a', 'x', 45000, 10, 1], ['', '', '', '', '']]), config());
     expect(one.issues.map((i) => i.message)).toEqual(['row 3 is empty and was skipped']);
     expect(one.leftOutRows).toBe(0);
+  });
+
+  test('a header with no line below it stops the run with one error at the header, and nothing is classified', () => {
+    const noLine = (rows: SourceTable['rows']) => segment(table(HEAD, rows), config({ segmentTypes: [ABC_80_15_5] }));
+    // Only the header selected: the range is A1:E1. A new table's one empty row: A1:E2.
+    for (const [rows, where] of [[[], 'Sales!A1:E1'], [[['', '', '', '', '']], 'Sales!A1:E2']] as const) {
+      const r = noLine(rows.map((row) => [...row]));
+      expect(r.issues.filter((i) => i.severity === 'error').map((i) => [i.where, i.message])).toEqual([
+        [where, 'there are no sales lines below the header (row 1), so there is nothing to segment: give the header with the lines below it.'],
+      ]);
+      expect(r.types).toEqual([]);
+    }
+    // Lines that are all left out or all filtered out are lines: said as such, not as "no lines".
+    const leftOut = noLine([['', 'x', 45000, 10, 1]]);
+    expect(leftOut.issues.map((i) => i.message)).toEqual(['the customer is blank: fill it in, or delete the line if it is not a sale']);
+    const filtered = segment(table(HEAD, [['a', 'x', 45000, 10, 1]]), config({ segmentTypes: [ABC_80_15_5], filters: [{ column: 'Customer', in: ['b'] }] }));
+    expect(filtered.issues.some((i) => /no sales lines/.test(i.message))).toBe(false);
   });
 
   test('a number written with the other decimal separator says which setting reads it', () => {

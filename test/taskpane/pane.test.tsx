@@ -284,6 +284,24 @@ describe('the pane on an in-memory workbook', () => {
     expect(within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([['A', '30', '1 of 2', '50.0%']]);
   });
 
+  it('says at the header when the sales range has no line below it, and writes nothing on Apply', async () => {
+    const wb = new MemoryWorkbook();
+    wb.addSheet('Sales', [['Customer', 'Sales', 'Profit']]);
+    const host = new MemoryHost(wb);
+    renderPane(<Pane host={host} engine={new InProcessClient()} steps={lastOn('data')} />);
+    const said = 'there are no sales lines below the header (row 1), so there is nothing to segment: give the header with the lines below it.';
+    await waitFor(() => expect(screen.getAllByText(new RegExp(said.replace(/[().]/g, '\\$&'))).length).toBeGreaterThan(0), { timeout: 20_000 });
+    expect(screen.getByRole('button', { name: /Sales!A1:C1/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
+    const apply = screen.getByRole('button', { name: 'Apply' });
+    if (!apply.hasAttribute('disabled')) {
+      fireEvent.click(apply);
+      await waitFor(() => expect(screen.getAllByText(new RegExp(said.replace(/[().]/g, '\\$&'))).length).toBeGreaterThan(0));
+    }
+    expect(wb.sheets.map((sheet) => sheet.name)).toEqual(['Sales']);
+    expect(wb.settings.size).toBe(0);
+  });
+
   it('says so when the saved configuration cannot be used, and starts from the defaults', async () => {
     const wb = workbook();
     wb.settings.set(SETTINGS_CONFIG, JSON.stringify({ version: 1, segmentTypes: [{ name: 'X', kind: 'abc', segments: [{ name: 'A', share: 90 }] }] }));

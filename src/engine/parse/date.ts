@@ -317,6 +317,21 @@ export function readDate(cell: Cell, date1904: boolean, order: DateOrder): Epoch
   return order === 'DMY' ? isoToEpochDay(scanYear, scanP2, scanP1) : isoToEpochDay(scanYear, scanP1, scanP2);
 }
 
+/**
+ * The parts of a text written as a numeric date, for explaining why it names no day (the slow path,
+ * left-out lines only): year first (`ymd`: month p1, day p2) or in the locale's shape (`locale`: p1 and
+ * p2 are day and month in some order). Undefined when the text has neither shape.
+ */
+export function numericDateParts(text: string): { shape: 'ymd' | 'locale'; p1: number; p2: number; year: number } | undefined {
+  const start = trimmedStart(text);
+  const shape = scanDate(text, start, trimmedEnd(text, start));
+  if (shape === SHAPE_NONE) return undefined;
+  return { shape: shape === SHAPE_YMD ? 'ymd' : 'locale', p1: scanP1, p2: scanP2, year: scanYear };
+}
+
+/** The number of days in a month (1 to 12) of a year. */
+export const monthDays = daysInMonth;
+
 export type DateOrderEvidence = 'DMY' | 'MDY' | 'dots' | 'ambiguous' | 'conflict' | 'none';
 
 /**

@@ -186,7 +186,9 @@ describe('properties', () => {
       { match: { column: 'Category', in: ['Technology'] }, perUnit: 4, cumulative: false },
     ],
   });
+  // No lines at all is no run (the header alone is refused: noLinesProblem): nobody has points.
   const earned = (ls: { customer: string; order: number; category: string; sales: number; quantity: number }[]) => {
+    if (ls.length === 0) return () => 0;
     const r = run(H, ls.map((l) => [l.customer, '2024-01-05', `O${l.order}`, l.category, l.sales, l.quantity]), { segmentTypes: [type] });
     const e = column(r, 'Club (earned)');
     return (id: string) => (e[id] as number | undefined) ?? 0;
@@ -208,6 +210,7 @@ describe('properties', () => {
   test('without an order column each line is its own order: points are additive over lines, however they are split', () => {
     const rowsOf = (ls: { customer: string; category: string; sales: number; quantity: number }[]) => ls.map((l) => [l.customer, l.category, l.sales, l.quantity]);
     const pts = (ls: { customer: string; category: string; sales: number; quantity: number }[]) => {
+      if (ls.length === 0) return () => 0;
       const e = column(run(['Customer', 'Category', 'Sales', 'Quantity'], rowsOf(ls), { segmentTypes: [type] }), 'Club (earned)');
       return (id: string) => (e[id] as number | undefined) ?? 0;
     };
