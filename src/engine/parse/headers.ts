@@ -160,6 +160,13 @@ const DUTCH: Synonyms = {
   spent: ['Ingewisselde punten', 'Gebruikte punten', 'Bestede punten'],
 };
 
+/**
+ * A bare `Name` and its translations, and German `Firma` (the company): the customer's name beside a
+ * detected customer column (`Kunde; Name; Umsatz`, `Client; Nom; Montant`). Alone they may name anything
+ * (Shopify's order export calls the order number `Name`), so they never become the customer themselves.
+ */
+export const BARE_NAME_HEADERS: readonly string[] = ['Name', 'Nom', 'Nombre', 'Naam', 'Firma'];
+
 /** All synonym tables, in the order they are merged (a role's words keep this language order). */
 export const HEADER_SYNONYMS: readonly Synonyms[] = [ENGLISH, FRENCH, GERMAN, SPANISH, DUTCH];
 
@@ -197,6 +204,7 @@ const LOOKUP: ReadonlyMap<string, Entry> = (() => {
   return map;
 })();
 
+const BARE_NAMES: ReadonlySet<string> = new Set(BARE_NAME_HEADERS.map(normalizeHeader));
 const BEFORE = HEADER_QUALIFIERS.before.map((q) => normalizeHeader(q) + ' ');
 const AFTER = HEADER_QUALIFIERS.after.map((q) => ' ' + normalizeHeader(q));
 
@@ -251,8 +259,9 @@ function candidate(column: number, raw: Cell): Candidate | undefined {
  * Column roles from a header row. Exact synonym matches first, then headers with a bracketed unit
  * (`Sales (EUR)`), then headers with a qualifier (`Total Sales`, `Sub-Category`). Each column takes at most
  * one role and each role at most one column: the better match wins (pass, then the synonym's place in its
- * list), then the leftmost column. Without a customer-id column, a customer-name column becomes the customer
- * (and customerName stays unset).
+ * list), then the leftmost column. Beside a customer column and without a customer-name column, a bare
+ * `Name` column (BARE_NAME_HEADERS) is the customer's name. Without a customer-id column, a customer-name
+ * column becomes the customer (and customerName stays unset).
  */
 export function detectColumns(header: Cell[]): ColumnMapping {
   const found: Candidate[] = [];
@@ -263,6 +272,11 @@ export function detectColumns(header: Cell[]): ColumnMapping {
   found.sort(compare);
   const mapping: ColumnMapping = {};
   for (const cand of found) if (mapping[cand.entry.role] === undefined) mapping[cand.entry.role] = cand.column;
+  if (mapping.customer !== undefined && mapping.customerName === undefined) {
+    const taken = new Set(Object.values(mapping));
+    const bare = header.findIndex((h, c) => !taken.has(c) && BARE_NAMES.has(stripBrackets(normalizeHeader(h))));
+    if (bare >= 0) mapping.customerName = bare;
+  }
   if (mapping.customer === undefined && mapping.customerName !== undefined) {
     mapping.customer = mapping.customerName;
     delete mapping.customerName;

@@ -128,6 +128,17 @@ describe('detectColumns', () => {
     it('prefers an id-like column over a bare Customer column', () => {
       expect(detectColumns(['Customer', 'Customer ID'])).toEqual({ customer: 1 });
     });
+    it('takes a bare Name column as the customer name beside a customer column, never as the customer', () => {
+      expect(detectColumns(['Kunde', 'Name', 'Datum', 'Umsatz'])).toEqual({ customer: 0, customerName: 1, date: 2, amount: 3 });
+      expect(detectColumns(['Client', 'Nom', 'Date', 'Montant'])).toEqual({ customer: 0, customerName: 1, date: 2, amount: 3 });
+      expect(detectColumns(['Cliente', 'Nombre (razón social)', 'Importe'])).toEqual({ customer: 0, customerName: 1, amount: 2 });
+      expect(detectColumns(['Klantnummer', 'NAAM', 'Omzet'])).toEqual({ customer: 0, customerName: 1, amount: 2 });
+      expect(detectColumns(['Kundennr', 'Firma', 'Umsatz'])).toEqual({ customer: 0, customerName: 1, amount: 2 });
+      // A real customer-name header wins over a bare one, wherever it stands.
+      expect(detectColumns(['Name', 'Customer ID', 'Customer Name'])).toEqual({ customer: 1, customerName: 2 });
+      // Alone, Name is not the customer: Shopify's order export calls the order number Name.
+      expect(detectColumns(['Name', 'Email', 'Sales'])).toEqual({ amount: 2 });
+    });
     it('does not take Customer Segment or Customer Category as the customer', () => {
       expect(detectColumns(['Customer Segment', 'Customer Category', 'Customer Name'])).toEqual({ customer: 2 });
     });
