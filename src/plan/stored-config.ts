@@ -1,7 +1,9 @@
 // The configuration as kept in the workbook: versioned JSON text. An invalid or newer document from
 // a shared file is never half-applied; its text is kept until the user resets to the defaults.
 import { defaultConfig, parseConfigText, type Config } from '../engine/config';
-import type { Issue } from '../engine/types';
+import { typeNeeds } from '../engine/ingest';
+import { detectColumns } from '../engine/parse/headers';
+import type { Cell, Issue } from '../engine/types';
 
 export type LoadedConfig =
   /** Nothing stored: the workbook starts with the defaults. */
@@ -21,3 +23,17 @@ export function loadStoredConfig(stored: { text: string } | undefined): LoadedCo
 /** The text written by "Reset to defaults" (and by a first run). */
 export const configText = (config: Config): string => JSON.stringify(config, null, 2);
 export const defaultConfigText = (): string => configText(defaultConfig());
+
+/**
+ * What a workbook without settings starts with, for the header of its sales range: the default types
+ * that the detected columns can run. The default's profit bands need a Profit or a Cost column; without
+ * one, the first screen of a finance user whose lines hold customer, date and amount would be an error
+ * about a type nobody asked for, and no tiers at all.
+ */
+export function startingConfig(header: readonly Cell[]): Config {
+  const base = defaultConfig();
+  const mapping = detectColumns([...header]);
+  const has = (role: keyof typeof mapping) => mapping[role] !== undefined;
+  const runs = base.segmentTypes.filter((t) => typeNeeds(t).every((need) => (need.role === 'profitOrCost' ? has('profit') || has('cost') : has(need.role))));
+  return runs.length === base.segmentTypes.length ? base : { ...base, segmentTypes: runs };
+}

@@ -9,7 +9,7 @@ import { MAX_LINKED_PROBLEMS, planWorkbook, problemLinks, problemRows, problemsT
 import { drawableCharts } from '../../src/plan/plan';
 import { mergeOverrides, overridesFromTiers, readPreviousRun } from '../../src/plan/previous';
 import { headerProblem, sourceFromGrid, tableFingerprint, titleRows } from '../../src/plan/source-check';
-import { loadStoredConfig, defaultConfigText } from '../../src/plan/stored-config';
+import { loadStoredConfig, defaultConfigText, startingConfig } from '../../src/plan/stored-config';
 
 const table: SourceTable = {
   sheet: 'Orders',
@@ -345,6 +345,15 @@ describe('names', () => {
 });
 
 describe('source checks and stored configuration', () => {
+  it('starts a workbook without settings with the default types its columns can run', () => {
+    const names = (header: string[]) => startingConfig(header).segmentTypes.map((t) => t.name);
+    expect(names(['Customer', 'Order Date', 'Sales', 'Profit'])).toEqual(['Sales ABC', 'Profit band']);
+    expect(names(['Kunde', 'Datum', 'Umsatz', 'Kosten'])).toEqual(['Sales ABC', 'Profit band']); // profit = sales - cost
+    expect(names(['Customer', 'Order Date', 'Sales'])).toEqual(['Sales ABC']);
+    // With every column the default needs, it is the default itself.
+    expect(startingConfig(['Customer', 'Sales', 'Profit'])).toEqual(defaultConfig());
+  });
+
   it('says when the first row looks like data', () => {
     expect(headerProblem('Orders', { row: 3, column: 1 }, ['C1', 120.5, 'x'])).toMatchObject({ where: 'Orders!C3', value: 120.5 });
     expect(headerProblem('Orders', { row: 1, column: 0 }, ['Title', '', '', ''])?.message).toMatch(/mostly empty/);

@@ -34,6 +34,56 @@ it('names the data in use and its size at the top, and Change opens the Data ste
   expect(screen.getByTestId('source-line').textContent).toBe('Data: Sheet Sales (3 rows) · 3 lines used');
 });
 
+// Customer, date and amount only, the most common export: the default's profit bands cannot run, and
+// would make the first screen an error about a type nobody asked for. 500 / 300 / 150 of 950: C1 is
+// ahead of nobody (A), C2 ahead 52.6 % (A), C3 ahead 84.2 % (B).
+it('starts a workbook without settings with the types its columns can run', async () => {
+  const wb = new MemoryWorkbook();
+  wb.addSheet('Sales', [
+    ['Customer', 'Date', 'Sales'],
+    ['C1', '2017-01-01', 500],
+    ['C2', '2017-01-02', 300],
+    ['C3', '2017-01-03', 150],
+  ]);
+  renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} steps={lastOn('segments')} />);
+  await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy(), { timeout: 20_000 });
+  expect(screen.queryByRole('button', { name: /Profit band/ })).toBeNull();
+  expect(screen.getByTestId('source-line').textContent).toBe('Data: Sheet Sales (3 rows) · 3 lines used · Change');
+  const rows = Array.from(screen.getByTestId('preview-table').querySelectorAll('tbody tr')).map((r) => within(r as HTMLElement).getAllByRole('cell').slice(0, 2).map((c) => c.textContent));
+  expect(rows).toEqual([['A', '2'], ['B', '1'], ['C', '0']]);
+  expect(wb.settings.size).toBe(0); // nothing is written until Apply
+});
+
+it('fits the untouched start to another range chosen, and leaves an edited one alone', async () => {
+  const wb = new MemoryWorkbook();
+  wb.addSheet('Sales', [['Customer', 'Sales'], ['C1', 500], ['C2', 300], ['C3', 150]]);
+  wb.addSheet('Margins', [['Customer', 'Sales', 'Profit'], ['C1', 500, 50], ['C2', 300, 30], ['C3', 150, 15]]);
+  renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} steps={lastOn('data')} />);
+  await waitFor(() => expect(screen.getByTestId('data-summary').textContent).toBe('3 lines used · 3 customers'));
+  const choose = async (sheet: string) => {
+    // The picker waits while the engine prepares (after an edit of the Data step, say).
+    await waitFor(() => expect(screen.getByRole('combobox', { name: /Sales data/ }).getAttribute('tabindex')).toBe('0'), { timeout: 20_000 });
+    fireEvent.click(screen.getByRole('combobox', { name: /Sales data/ }));
+    fireEvent.click(await screen.findByRole('option', { name: new RegExp(`Sheet ${sheet}`) }));
+    await waitFor(() => expect(screen.getByTestId('source-line').textContent).toContain(`Sheet ${sheet}`));
+  };
+  const typesShown = async (names: string[]) => {
+    fireEvent.click(screen.getByRole('tab', { name: 'Segment types' }));
+    await waitFor(() =>
+      expect(within(screen.getByRole('list', { name: 'Segment types' })).getAllByRole('listitem').map((li) => names.find((n) => li.textContent?.startsWith(n)))).toEqual(names),
+    );
+    fireEvent.click(screen.getByRole('tab', { name: 'Data' }));
+  };
+  await typesShown(['Sales ABC']);
+  await choose('Margins');
+  await typesShown(['Sales ABC', 'Profit band']);
+  // An edit (the minimum net sales of the Data step) makes the draft the user's: back on Sales, the
+  // profit bands stay, and the engine says what they need.
+  fireEvent.change(screen.getByRole('textbox', { name: 'Minimum net sales' }), { target: { value: '10' } });
+  await choose('Sales');
+  await typesShown(['Sales ABC', 'Profit band']);
+});
+
 it('"needs attention" takes the selected button\'s own colour, and red elsewhere', () => {
   const types = defaultConfig().segmentTypes;
   renderPane(<SegmentTypeList types={types} selected={0} invalid={[true, true]} onSelect={() => undefined} onMove={() => undefined} onRemove={() => undefined} onAdd={() => undefined} />);

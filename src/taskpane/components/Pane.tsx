@@ -5,7 +5,7 @@ import { defaultConfig, type SegmentKind } from '../../engine/config';
 import { canonicalJson } from '../../engine/history';
 import type { SourceInfo, SourceRef, WorkbookHost } from '../../hosts/host';
 import { useFormats } from '../format';
-import type { LoadedConfig } from '../../plan/stored-config';
+import { startingConfig, type LoadedConfig } from '../../plan/stored-config';
 import { freeName, historyReducer, initialHistory, undoableRemoval, type Removal, type RestoreFocus } from '../state/draft';
 import { applyHold, scopeProblem } from '../state/guardrails';
 import { openingStep, type Step, type StepMemory } from '../state/lastStep';
@@ -189,6 +189,20 @@ export function Pane({ host, engine, onApi, steps }: PaneProps) {
   const ready = src.prepared?.usable === true;
   const blocked = src.prepared ? scopeProblem(src.prepared, draft.config.filters.length > 0) : undefined;
   const draftKey = useMemo(() => canonicalJson(draft.config), [draft.config]);
+  // A workbook without settings starts with the types its sales columns can run (startingConfig), as
+  // long as nothing was edited and nothing applied: an untouched start follows the range chosen, an
+  // edited one is the user's.
+  const untouched = history.past.length === 0 && history.future.length === 0 && baseline !== undefined && baseline === draftKey;
+  const sourceRead = src.table;
+  const neverRun = src.stored?.state === 'none' && (src.previous?.snapshots.length ?? 0) === 0;
+  useEffect(() => {
+    if (!neverRun || !sourceRead || !untouched) return;
+    const start = startingConfig(sourceRead.header);
+    const key = canonicalJson(start);
+    if (key === baseline) return;
+    dispatch({ type: 'load', config: start });
+    setBaseline(key);
+  }, [neverRun, sourceRead, untouched, baseline]);
   const applying = useRef<string>();
   const { refreshPrevious } = src;
   const onApplied = useCallback(() => {
@@ -199,7 +213,6 @@ export function Pane({ host, engine, onApi, steps }: PaneProps) {
   const applier = useApply(host, engine, onApplied);
   const selectCell = host.selectCell ? (a: string) => void host.selectCell!(a) : undefined;
   // A new function for each read of the source, so the filters list the values of what was read.
-  const sourceRead = src.table;
   const valuesOf = useCallback(
     (column: string) => (sourceRead ? engine.ask({ type: 'columnValues', column, limit: VALUES_LISTED }).then((r) => r.values) : Promise.resolve(undefined)),
     [engine, sourceRead],
