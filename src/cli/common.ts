@@ -5,7 +5,7 @@ import { dirname, extname, resolve } from 'node:path';
 import type { EngineResult } from '../engine/result';
 import type { Issue } from '../engine/types';
 import { describeWindow } from '../engine/window';
-import { fileErrorText, MAX_FILE_BYTES } from '../hosts/files/read';
+import { fileErrorText, MAX_FILE_BYTES, readSourceFile } from '../hosts/files/read';
 import { csvFileText, PLAIN_CSV, toCsv, type CsvDialect } from './csv';
 
 /** How many issues are printed; all of them go to --issues FILE. */
@@ -167,6 +167,15 @@ export function toCsvRows(rows: (string | number | null)[][], dialect: CsvDialec
 export const isWorkbookPath = (p: string) => /\.(xlsx|xlsm)$/i.test(p);
 
 /**
+ * The header row of a CSV file (from its first lines only) or of a workbook's sheet or table (the first
+ * table or sheet unless named), found as `tierwise segment` finds it (title lines above it skipped).
+ */
+export async function headerOf(path: string, place: { sheet?: string; table?: string } = {}): Promise<string[]> {
+  const { table } = isWorkbookPath(path) ? { table: await readSourceFile(path, place) } : await (await import('../sql/duckdb-source')).csvHead(path);
+  return table.header.map((h) => String(h ?? '').trim());
+}
+
+/**
  * The text answer's format: --format, else what --out's name says (`.json` JSON, else CSV). A name and a
  * format that disagree, or a spreadsheet kind Tierwise does not write (`.xls`, `.ods`), are usage
  * mistakes: the file would not open as its name promises.
@@ -181,6 +190,11 @@ export function answerFormat(format: string | undefined, out: string | undefined
 }
 
 /** The usage of `tierwise sql`, in the command line's usage and in the command's own errors. */
+export const INIT_USAGE = `  tierwise init <file.csv|file.xlsx> [--sheet NAME | --table NAME] [--out tierwise.json]
+                                writes a starting configuration for the file (the one a new workbook starts
+                                with in the task pane): its columns as found from the header, ABC 80/15/5 on
+                                net sales, and profit bands when it has a Profit or a Cost column`;
+
 export const SQL_USAGE = `  tierwise sql --config <config.json> --dialect duckdb|postgres|spark|bigquery|snowflake [--table NAME]
                [--columns "Customer ID,Order Date,Sales,..." | --headers-from <file.csv|file.xlsx>]
                [--line-order COLUMN] [--out FILE]

@@ -9,6 +9,7 @@ import type { ExtraSources } from '../engine/prepared';
 import type { Cell } from '../engine/types';
 import { SourceError } from '../hosts/files/read';
 import { SHEET_NAMES } from '../plan/planner';
+import { SourceProblem } from '../plan/source-check';
 import { isParquetPath } from '../sql/duckdb-source';
 import type { DuckdbColumn } from '../sql/duckdb-columns';
 import { segmentOnDuckdb } from '../sql/duckdb-run';
@@ -31,7 +32,7 @@ export interface DuckdbArgs {
  * cannot do this configuration (the caller runs the engine after the one-line note printed here).
  */
 export async function segmentWithDuckdb(input: string, values: DuckdbArgs, sources: ExtraSources, choice: { asked: boolean }, io: Io): Promise<number | undefined> {
-  if (!values.config) throw new UsageError('--config <config.json> is required');
+  if (!values.config) throw new UsageError(`--config <config.json> is required for ${input}: \`tierwise init ${input} --out tierwise.json\` writes a starting one`);
   if (values.sheet || values.table) throw new UsageError('--sheet and --table name a range of an .xlsx workbook; DuckDB reads .csv and .parquet files');
   if (values['in-place']) throw new UsageError('--in-place writes into an .xlsx workbook; DuckDB reads .csv and .parquet files (use --out)');
   if (values['source-columns']) throw new UsageError('--source-columns copies sales lines into a workbook; with DuckDB the workbook holds the tiers table only');
@@ -54,8 +55,8 @@ export async function segmentWithDuckdb(input: string, values: DuckdbArgs, sourc
     outcome = await segmentOnDuckdb(input, config, { progress: progress?.show, sources });
   } catch (e) {
     progress?.done();
-    // Our own reading of the file's head (an empty file) speaks for itself, as the engine's reader does.
-    if (e instanceof SourceError) throw e;
+    // Our own reading of the file's head (an empty file, no lines) speaks for itself, as the engine's reader does.
+    if (e instanceof SourceError || e instanceof SourceProblem) throw e;
     // DuckDB could not read the file (broken quoting, a damaged Parquet file): the user's problem, said plainly.
     throw new SourceError(`${input} could not be read by DuckDB: ${(e as Error).message.split('\n')[0]}`);
   }

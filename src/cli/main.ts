@@ -18,7 +18,7 @@ import { tierColumns, type TierColumn } from '../plan/tiers';
 import { sinceLastRun, whyCountLines, whyTierColumns, type SinceLastRun } from '../plan/why';
 import { takeSnapshot } from '../engine/history';
 import type { PreviousRun } from '../hosts/host';
-import { answerFormat, checkOutputs, writeAnswer, DEFAULT_LIMITS, isWorkbookPath, printIssues, printReadWarnings, processIo, readConfigFile, report, SQL_USAGE, UsageError, type Io, type Limits } from './common';
+import { answerFormat, checkOutputs, writeAnswer, DEFAULT_LIMITS, INIT_USAGE, isWorkbookPath, printIssues, printReadWarnings, processIo, readConfigFile, report, SQL_USAGE, UsageError, type Io, type Limits } from './common';
 import { csvFileText, dialectOf, PLAIN_CSV, tiersJson, toCsv, type CsvDialect } from './csv';
 import { chooseEngine } from './engine-choice';
 
@@ -32,6 +32,7 @@ const xlsxHost = async () => (await import('../hosts/xlsx/host')).XlsxHost;
 export type { Io, Limits } from './common';
 
 const USAGE = `Usage:
+${INIT_USAGE}
   tierwise segment <file.csv> --config <config.json> [--format json|csv] [--out FILE] [--issues FILE]
                    [--answers FILE] [--visits FILE] [--engine duckdb|js]
   tierwise segment <file.xlsx> [--config <config.json>] [--sheet NAME | --table NAME] [--format json|csv] [--out FILE]
@@ -73,7 +74,7 @@ export async function main(argv: string[], io: Io = processIo, limits: Limits = 
   const [command, ...rest] = argv;
   // `tierwise segment --help` shows the usage, as `tierwise --help` does; it never runs the command.
   if (command !== undefined && asksHelp(rest)) {
-    io.out(`${command === 'sql' ? `Usage:\n${SQL_USAGE}` : USAGE}\n`);
+    io.out(`${command === 'sql' ? `Usage:\n${SQL_USAGE}` : command === 'init' ? `Usage:\n${INIT_USAGE}` : USAGE}\n`);
     return 0;
   }
   try {
@@ -84,6 +85,8 @@ export async function main(argv: string[], io: Io = processIo, limits: Limits = 
         return await suggestCommand(rest, io, limits);
       case 'sql':
         return await (await import('./sql-command')).sqlCommand(rest, io);
+      case 'init':
+        return await (await import('./init-command')).initCommand(rest, io);
       case 'demo':
         return await demoCommand(io);
       case '--version':
@@ -213,7 +216,7 @@ function checkTextInput(positionals: string[], values: { table?: string; config?
   if (positionals.length !== 1) throw new UsageError(`name one sales file\n${USAGE}`);
   const workbook = isWorkbookPath(positionals[0]);
   if (values.table && !workbook) throw new UsageError(`--table names a table of an .xlsx workbook; ${positionals[0]} is not one\n${USAGE}`);
-  if (!values.config && !workbook) throw new UsageError(`--config <config.json> is required\n${USAGE}`);
+  if (!values.config && !workbook) throw new UsageError(`--config <config.json> is required for ${positionals[0]}: \`tierwise init ${positionals[0]} --out tierwise.json\` writes a starting one\n${USAGE}`);
   return workbook;
 }
 

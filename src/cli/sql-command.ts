@@ -1,16 +1,14 @@
 // `tierwise sql --config CFG --dialect duckdb|postgres|spark|bigquery|snowflake [--table NAME] ...`:
 // prints the configuration compiled to one SQL query (docs/sql.md). Nothing is read but the
 // configuration and, when named, the header row of a file.
-import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { parseConfigText, type Config } from '../engine/config';
-import { readSourceFile } from '../hosts/files/read';
 import { compileSql, SQL_DIALECTS, type SqlDialectName } from '../sql/compile';
 import { configuredAnswerColumns } from '../sql/profiles';
 import { plansVisits } from '../engine/visits';
 import { readsAnswers } from '../engine/profiles';
-import { checkOutputs, printIssues, readConfigFile, SQL_USAGE, UsageError, type Io } from './common';
+import { checkOutputs, headerOf, printIssues, readConfigFile, SQL_USAGE, UsageError, type Io } from './common';
 
 export async function sqlCommand(args: string[], io: Io): Promise<number> {
   let parsed;
@@ -121,16 +119,6 @@ export async function sqlCommand(args: string[], io: Io): Promise<number> {
 function splitColumns(list: string): string[] {
   const [row] = parse(list, { relax_quotes: true }) as string[][];
   return (row ?? []).map((h) => h.trim()).filter((h) => h !== '');
-}
-
-/**
- * The header row of a CSV file or of a workbook's first table or sheet, found as `tierwise segment`
- * finds it (title lines above it skipped).
- */
-async function headerOf(path: string): Promise<string[]> {
-  const ext = extname(path).toLowerCase();
-  const { table } = ext === '.xlsx' || ext === '.xlsm' ? { table: await readSourceFile(path) } : await (await import('../sql/duckdb-source')).csvHead(path);
-  return table.header.map((h) => String(h ?? '').trim());
 }
 
 /** Without a header: the columns the configuration names (its roles, then the filters' columns). */

@@ -71,7 +71,7 @@ export function chooseConfig(stored: { text: string } | undefined, given: Workbo
     case 'none':
       return {
         from: label,
-        issues: [{ severity: 'error', where: label, message: 'the workbook holds no Tierwise configuration yet: give one with --config <config.json> (a run that writes the workbook saves it there for the next runs)' }],
+        issues: [{ severity: 'error', where: label, message: `the workbook holds no Tierwise configuration yet: give one with --config <config.json> (\`tierwise init ${label} --out tierwise.json\` writes a starting one; a run that writes the workbook saves it there for the next runs)` }],
         warnings: [],
       };
   }

@@ -90,7 +90,8 @@ describe('--help after a command', () => {
   it.each(['segment', 'suggest', 'demo'])('tierwise %s --help prints the usage and does nothing else', async (command) => {
     const r = await cli([command, '--help']);
     expect([r.code, r.err]).toEqual([0, '']);
-    expect(r.out).toMatch(/^Usage:\n {2}tierwise segment /);
+    expect(r.out).toMatch(/^Usage:\n {2}tierwise init <file.csv\|file.xlsx>/);
+    expect(r.out).toContain('\n  tierwise segment <file.csv> --config');
     expect(r.out).toContain('tierwise <command> --help');
   });
 
@@ -98,6 +99,7 @@ describe('--help after a command', () => {
     const r = await cli(['sql', '-h']);
     expect([r.code, r.err]).toEqual([0, '']);
     expect(r.out).toMatch(/^Usage:\n {2}tierwise sql --config/);
+    expect((await cli(['init', '--help'])).out).toMatch(/^Usage:\n {2}tierwise init <file.csv\|file.xlsx> \[--sheet NAME \| --table NAME\] \[--out tierwise.json\]\n/);
     expect((await cli(['segment', '--config', config, '--', '--help'])).err).toBe('tierwise: --help: no such file\n');
   });
 });
