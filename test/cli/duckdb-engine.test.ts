@@ -140,7 +140,7 @@ describe('tierwise segment --engine', () => {
 
   // A file of headers only, or with blank lines below its header (more than the head DuckDB's path looks
   // at first): nothing to segment, said at the header by both, and nothing written.
-  it('refuses a file without lines below its header with the same words and status on both paths', async () => {
+  it('refuses a file without lines below its header, or without a header, with the same words and status on both paths', async () => {
     const header = readFileSync(SUPERSTORE, 'utf8').split(/\r?\n/, 1)[0];
     const cases = { 'headers-only.csv': `${header}\r\n`, 'blank-lines.csv': `${header}\n${',\n'.repeat(30)}` };
     for (const [name, text] of Object.entries(cases)) {
@@ -154,6 +154,13 @@ describe('tierwise segment --engine', () => {
       expect(js.err).toBe(`'${name.replace('.csv', '')}'!A1:U1: there are no sales lines below the header (row 1), so there is nothing to segment: give the header with the lines below it.\ntierwise: the input cannot be segmented; nothing was written\n`);
       expect(existsSync(out)).toBe(false);
     }
+    // A header that is no header: the engine's words on both paths, not "could not be read by DuckDB".
+    const headless = join(dir, 'headless.csv');
+    writeFileSync(headless, ',,,Sales\nC1,1,2,3\n');
+    const [duck, js] = [await run(['segment', headless, '--config', CONFIG, '--engine', 'duckdb']), await run(['segment', headless, '--config', CONFIG, '--engine', 'js'])];
+    expect([js.code, duck.code]).toEqual([2, 2]);
+    expect(duck.err).toBe(js.err);
+    expect(js.err).toMatch(/^tierwise: headless!A1:D1: the first row is mostly empty/);
   });
 
   // A question no column answers: the engine refuses the file, so the DuckDB path says the same, not
