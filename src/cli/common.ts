@@ -189,12 +189,13 @@ export function answerFormat(format: string | undefined, out: string | undefined
   return (format ?? named ?? 'csv') as 'csv' | 'json';
 }
 
-/** The usage of `tierwise sql`, in the command line's usage and in the command's own errors. */
+/** The usage of `tierwise init`, in the command line's usage and in the command's own errors. */
 export const INIT_USAGE = `  tierwise init <file.csv|file.xlsx> [--sheet NAME | --table NAME] [--out tierwise.json]
                                 writes a starting configuration for the file (the one a new workbook starts
                                 with in the task pane): its columns as found from the header, ABC 80/15/5 on
                                 net sales, and profit bands when it has a Profit or a Cost column`;
 
+/** The usage of `tierwise sql`, in the command line's usage and in the command's own errors. */
 export const SQL_USAGE = `  tierwise sql --config <config.json> --dialect duckdb|postgres|spark|bigquery|snowflake [--table NAME]
                [--columns "Customer ID,Order Date,Sales,..." | --headers-from <file.csv|file.xlsx>]
                [--line-order COLUMN] [--out FILE]

@@ -37,7 +37,7 @@ export function whyNotADate(cell: Cell, date1904: boolean, order: DateOrder): st
     const compact = Number.isInteger(cell) ? compactDay(String(cell)) : undefined;
     if (compact) return compact;
     const last = date1904 ? LAST_SERIAL - 1462 : LAST_SERIAL;
-    return `as a date cell, the number ${cell} is no day in Excel's calendar (${date1904 ? '0 is 1904-01-01' : '1 is 1900-01-01'}, ${last} is 9999-12-31): correct the date`;
+    return `the number ${cell} is no day in Excel's calendar (${date1904 ? '0 is 1904-01-01' : '1 is 1900-01-01'}, ${last} is 9999-12-31): correct the date`;
   }
   if (typeof cell !== 'string') return undefined;
   const text = cell.trim();

@@ -31,13 +31,13 @@ describe('why a cell is not a date', () => {
     expect(whyNotADate(20170305, false, 'MDY')).toBe(said);
     expect(whyNotADate(' 20170305 ', false, 'MDY')).toBe(said);
     // Not a day as YYYYMMDD either: said as a number out of the calendar, or as digits alone.
-    expect(whyNotADate(20171305, false, 'MDY')).toBe("as a date cell, the number 20171305 is no day in Excel's calendar (1 is 1900-01-01, 2958465 is 9999-12-31): correct the date");
+    expect(whyNotADate(20171305, false, 'MDY')).toBe("the number 20171305 is no day in Excel's calendar (1 is 1900-01-01, 2958465 is 9999-12-31): correct the date");
     expect(whyNotADate('42736', false, 'MDY')).toBe('digits alone are not read as a date (a serial day typed as text is ambiguous): make it a date cell, or write it YYYY-MM-DD');
   });
 
   test('serials outside the calendar name its ends in the workbook\'s date system', () => {
-    expect(whyNotADate(0, false, 'MDY')).toBe("as a date cell, the number 0 is no day in Excel's calendar (1 is 1900-01-01, 2958465 is 9999-12-31): correct the date");
-    expect(whyNotADate(-1, true, 'MDY')).toBe("as a date cell, the number -1 is no day in Excel's calendar (0 is 1904-01-01, 2957003 is 9999-12-31): correct the date");
+    expect(whyNotADate(0, false, 'MDY')).toBe("the number 0 is no day in Excel's calendar (1 is 1900-01-01, 2958465 is 9999-12-31): correct the date");
+    expect(whyNotADate(-1, true, 'MDY')).toBe("the number -1 is no day in Excel's calendar (0 is 1904-01-01, 2957003 is 9999-12-31): correct the date");
   });
 
   test('two-digit years and year 0', () => {
