@@ -5,7 +5,7 @@ import { dirname, extname, resolve } from 'node:path';
 import type { EngineResult } from '../engine/result';
 import type { Issue } from '../engine/types';
 import { describeWindow } from '../engine/window';
-import { fileErrorText, MAX_FILE_BYTES, readSourceFile } from '../hosts/files/read';
+import { fileErrorText, isTextPath, MAX_FILE_BYTES, readSourceFile, unreadableKind } from '../hosts/files/read';
 import { csvFileText, PLAIN_CSV, toCsv, type CsvDialect } from './csv';
 
 /** How many issues are printed; all of them go to --issues FILE. */
@@ -171,6 +171,7 @@ export const isWorkbookPath = (p: string) => /\.(xlsx|xlsm)$/i.test(p);
  * table or sheet unless named), found as `tierwise segment` finds it (title lines above it skipped).
  */
 export async function headerOf(path: string, place: { sheet?: string; table?: string } = {}): Promise<string[]> {
+  if (!isWorkbookPath(path) && !isTextPath(path)) throw unreadableKind(path);
   const { table } = isWorkbookPath(path) ? { table: await readSourceFile(path, place) } : await (await import('../sql/duckdb-source')).csvHead(path);
   return table.header.map((h) => String(h ?? '').trim());
 }

@@ -78,6 +78,14 @@ describe('tierwise init', () => {
     expect(over.code).toBe(2);
     expect(readFileSync(sales, 'utf8')).toBe('Region,Total\nWest,5\n');
     expect((await runCli(['init', sales, '--sheet', 'Orders'])).err).toContain('--sheet and --table name a part of an .xlsx workbook');
+    // A spreadsheet of another format is not read as text: said, with what to save it as (also by sql --headers-from).
+    const xls = join(dir, 'ledger.xls');
+    writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    const said = `tierwise: ${xls}: Tierwise reads .csv, .tsv, .txt, .xlsx and .xlsm files, and \`segment\` also .parquet (this one is ".xls"): open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx)\n`;
+    expect(await runCli(['init', xls])).toEqual({ code: 2, out: '', err: said });
+    const cfg = join(dir, 'any.json');
+    writeFileSync(cfg, '{"version": 1}');
+    expect(await runCli(['sql', '--config', cfg, '--dialect', 'duckdb', '--headers-from', xls])).toEqual({ code: 2, out: '', err: said });
     const missing = await runCli(['segment', sales]);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain(`--config <config.json> is required for ${sales}: \`tierwise init ${sales} --out tierwise.json\` writes a starting one`);

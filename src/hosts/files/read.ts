@@ -64,10 +64,23 @@ export async function readSourceFile(path: string, options: { sheet?: string; ta
     throw new SourceError(`${path} is ${(size / 2 ** 20).toFixed(1)} MB; Tierwise reads files up to ${(limit / 2 ** 20).toFixed(0)} MB. Split the file, or filter it to the period you need.`);
   }
   const ext = extname(path).toLowerCase();
-  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return readCsv(path, ext === '.tsv' ? '\t' : undefined);
+  if (isTextPath(path)) return readCsv(path, ext === '.tsv' ? '\t' : undefined);
   if (ext === '.xlsx' || ext === '.xlsm') return readXlsx(path, options);
-  throw new SourceError(`${path}: Tierwise reads .csv, .tsv, .txt, .xlsx and .xlsm files, and \`segment\` also .parquet (this one is "${ext || 'without an extension'}")`);
+  throw unreadableKind(path);
 }
+
+/** Spreadsheet formats Tierwise does not read, and what to save them as. */
+const OTHER_SPREADSHEETS = new Set(['.xls', '.xlsb', '.ods', '.numbers', '.fods']);
+
+/** A file of a kind no reader takes, said with what to do (a spreadsheet of another format: save it as .xlsx). */
+export function unreadableKind(path: string): SourceError {
+  const ext = extname(path).toLowerCase();
+  const kinds = `Tierwise reads .csv, .tsv, .txt, .xlsx and .xlsm files, and \`segment\` also .parquet (this one is "${ext || 'without an extension'}")`;
+  return new SourceError(OTHER_SPREADSHEETS.has(ext) ? `${path}: ${kinds}: open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx)` : `${path}: ${kinds}`);
+}
+
+/** A text file the CSV readers take, by its name. */
+export const isTextPath = (path: string): boolean => ['.csv', '.txt', '.tsv'].includes(extname(path).toLowerCase());
 
 async function readCsv(path: string, delimiter?: string): Promise<SourceTable> {
   const text = decodeText(await readFile(path));
