@@ -37,9 +37,14 @@ export async function writeAnswer(text: string, format: 'csv' | 'json', out: str
     io.out(text);
     return;
   }
-  await mkdir(dirname(resolve(out)), { recursive: true });
-  await writeFile(out, format === 'csv' ? csvFileText(text) : text, 'utf8');
+  await writeTextFile(out, format === 'csv' ? csvFileText(text) : text);
   io.err(`Wrote ${count(customers, 'customer', 'customers')} to ${out}\n`);
+}
+
+/** `text` to the file at `path` as UTF-8, its folder made if need be (`--out reports/2017/tiers.csv`). */
+export async function writeTextFile(path: string, text: string): Promise<void> {
+  await mkdir(dirname(resolve(path)), { recursive: true });
+  await writeFile(path, text, 'utf8');
 }
 
 /** A file a command reads (`what` names it in a message) or writes (named by its flag). */

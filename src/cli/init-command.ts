@@ -2,17 +2,24 @@
 // new workbook starts with in the task pane, fitted to the file: its columns as found from the header
 // (written out, so they can be read and changed), ABC 80/15/5 on net sales, and the profit bands when
 // there is a Profit or a Cost column. Only the header row is read.
-import { writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../engine/config';
 import { detectColumns } from '../engine/parse/headers';
 import { COLUMN_ROLES } from '../engine/types';
 import { configText, startingConfig } from '../plan/stored-config';
-import { checkOutputs, headerOf, INIT_USAGE, isWorkbookPath, UsageError, type Io } from './common';
+import { checkOutputs, headerOf, INIT_USAGE, isWorkbookPath, UsageError, writeTextFile, type Io } from './common';
 
-/** The starting configuration for `header`, with the detected columns named in `columns`. */
-export function initialConfig(header: readonly string[]): Config {
-  const config = startingConfig(header);
+/** Tierwise's JSON Schema of the configuration, found from this file in src/cli or dist/cli alike. */
+const SCHEMA = resolve(__dirname, '..', '..', 'schema', 'tierwise.config.schema.json');
+
+/**
+ * The starting configuration for `header`, with the detected columns named in `columns` and `$schema`
+ * pointing from `place` (the folder the file is written to) at the schema, so an editor completes and
+ * checks it from the first keystroke.
+ */
+export function initialConfig(header: readonly string[], place: string): Config {
+  const config = { $schema: relative(place, SCHEMA).split(sep).join('/'), ...startingConfig(header) };
   const mapping = detectColumns([...header]);
   const columns: Config['columns'] = {};
   for (const role of COLUMN_ROLES) {
@@ -36,7 +43,7 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
   if (values.sheet !== undefined && values.table !== undefined) throw new UsageError('name a --sheet or a --table, not both');
   await checkOutputs([{ what: 'the sales file', path }], [{ flag: '--out', path: values.out }]);
   const header = await headerOf(path, { sheet: values.sheet, table: values.table });
-  const config = initialConfig(header);
+  const config = initialConfig(header, resolve(values.out === undefined ? '.' : dirname(values.out)));
   const text = `${configText(config)}\n`;
   const found = COLUMN_ROLES.filter((r) => config.columns[r] !== undefined).map((r) => `${r} "${config.columns[r]}"`);
   io.err(`Columns found: ${found.join(', ') || 'none'}\n`);
@@ -45,7 +52,7 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
     if (config.columns[role] === undefined) io.err(`note: no ${role === 'customer' ? 'customer' : 'sales amount'} column was found: name it under "columns" ("${role}": "<its header>") before segmenting\n`);
   }
   if (values.out) {
-    await writeFile(values.out, text, 'utf8');
+    await writeTextFile(values.out, text);
     io.err(`Wrote the configuration to ${values.out}: change it as you like, then run tierwise segment ${path} --config ${values.out}\n`);
   } else io.out(text);
   return 0;

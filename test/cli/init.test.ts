@@ -1,7 +1,7 @@
 // `tierwise init`: a starting configuration written for a file, which `segment` then runs as it is.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseConfigText } from '../../src/engine/config';
 import { runCli } from '../support/cli-run';
 import { SUPERSTORE_CSV } from '../support/tables';
@@ -17,7 +17,7 @@ describe('tierwise init', () => {
     // 1,334.46 / 1,384.46 = 96.4 % (C).
     const sales = join(dir, 'umsatz.csv');
     writeFileSync(sales, 'Kunde;Name;Datum;Umsatz\n1001;Müller GmbH;05.03.2017;1.234,56\n1002;Schmidt AG;06.03.2017;50,00\n1001;Müller GmbH;07.03.2017;99,90\n');
-    const out = join(dir, 'umsatz.json');
+    const out = join(dir, 'configs', 'umsatz.json'); // a folder not made yet
     const init = await runCli(['init', sales, '--out', out]);
     expect(init.code).toBe(0);
     expect(init.err).toBe(
@@ -32,6 +32,9 @@ describe('tierwise init', () => {
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
     expect(parsed.warnings).toEqual([]);
     expect(parsed.config.columns).toEqual({ customer: 'Kunde', customerName: 'Name', date: 'Datum', amount: 'Umsatz' });
+    // The schema, found from where the file is: an editor completes and checks it from the first keystroke.
+    expect(existsSync(resolve(dirname(out), parsed.config.$schema!))).toBe(true);
+    expect(resolve(dirname(out), parsed.config.$schema!)).toBe(resolve(__dirname, '..', '..', 'schema', 'tierwise.config.schema.json'));
     expect(parsed.config.segmentTypes.map((t) => [t.name, t.kind])).toEqual([['Sales ABC', 'abc']]);
 
     const run = await runCli(['segment', sales, '--config', out]);
