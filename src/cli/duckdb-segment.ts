@@ -61,6 +61,16 @@ export async function segmentWithDuckdb(input: string, values: DuckdbArgs, sourc
     throw new SourceError(`${input} could not be read by DuckDB: ${(e as Error).message.split('\n')[0]}`);
   }
   progress?.done();
+  if (!outcome.ok && outcome.reason === 'line-too-long') {
+    const n = (v: number) => v.toLocaleString('en-US');
+    const said = `${outcome.line === undefined ? 'a line' : `line ${n(outcome.line)}`} of ${input} holds ${n(outcome.bytes)} bytes, more than DuckDB reads in one line (${n(outcome.limit)})`;
+    if (choice.asked) {
+      io.err(`tierwise: ${said}: leave out --engine duckdb, and the engine (which has no such limit) reads it\n`);
+      return 2;
+    }
+    io.err(`note: ${said}; segmenting with the engine (JavaScript) instead\n`);
+    return undefined;
+  }
   if (!outcome.ok && outcome.reason === 'not-compiled') {
     const why = outcome.problems.map((p) => p.message);
     if (choice.asked || isParquetPath(input)) {

@@ -1,7 +1,6 @@
 // Which executor segments a file: `--engine duckdb|js`, or the file's kind and size. Apart from the
 // DuckDB run itself (duckdb-segment.ts), so a run on the engine does not load DuckDB (60 ms).
-import { extname } from 'node:path';
-import { inputFileSize } from '../hosts/files/read';
+import { inputFileSize, isTextPath } from '../hosts/files/read';
 import { isParquetPath } from '../sql/duckdb-source';
 import { UsageError } from './common';
 
@@ -22,9 +21,8 @@ export type EngineChoice = { engine: 'js' } | { engine: 'duckdb'; asked: boolean
  */
 export async function chooseEngine(input: string, engine: string | undefined, toWorkbook: boolean): Promise<EngineChoice> {
   if (engine !== undefined && engine !== 'duckdb' && engine !== 'js') throw new UsageError(`--engine is duckdb or js, not "${engine}"`);
-  const ext = extname(input).toLowerCase();
   const parquet = isParquetPath(input);
-  const csv = ext === '.csv' || ext === '.txt' || ext === '.tsv';
+  const csv = isTextPath(input);
   if (engine === 'js' && parquet) throw new UsageError(`${input} is a Parquet file: only DuckDB reads it (leave out --engine js)`);
   if (engine === 'duckdb' && !parquet && !csv) throw new UsageError(`--engine duckdb reads .csv and .parquet files; ${input} is read by the engine (leave out --engine duckdb)`);
   if (engine === 'duckdb') return { engine: 'duckdb', asked: true };

@@ -42,7 +42,9 @@ export type DuckdbOutcome =
   /** The configuration asks for something the SQL compiler does not write yet (or cannot, for this file's columns). */
   | { ok: false; reason: 'not-compiled'; problems: SqlProblem[] }
   /** The file cannot be segmented (a required column is missing, a window without dates): the engine's issues. */
-  | { ok: false; reason: 'unusable'; issues: Issue[] };
+  | { ok: false; reason: 'unusable'; issues: Issue[] }
+  /** A line of the CSV is longer than DuckDB's reader takes (`limit` bytes); `line` as DuckDB counts the file's lines. */
+  | { ok: false; reason: 'line-too-long'; line: number | undefined; bytes: number; limit: number };
 
 export interface DuckdbOptions {
   /** Told what is being done, between the steps and (with `percent`) during a long one. */
@@ -75,15 +77,35 @@ async function watched<T>(con: DuckDBConnection, step: string, options: DuckdbOp
 /**
  * The file segmented by DuckDB. Errors of DuckDB itself (a file it cannot read) are thrown; a CSV whose
  * first 256 KB are UTF-8 and which DuckDB refused is read again as Windows-1252 when that is what it is
- * (a `€` further down: lateWindows1252), as the engine's reader decodes the whole file.
+ * (a `€` further down: lateWindows1252), as the engine's reader decodes the whole file. A line longer
+ * than DuckDB's CSV reader takes is an outcome (`line-too-long`): the engine reads it.
  */
 export async function segmentOnDuckdb(path: string, config: Config, options: DuckdbOptions = {}): Promise<DuckdbOutcome> {
   try {
     return await segmentOnce(path, config, options, false);
   } catch (e) {
-    if (await lateWindows1252(path).catch(() => false)) return segmentOnce(path, config, options, true);
-    throw e;
+    if (!(await lateWindows1252(path).catch(() => false))) return longLine(e);
+    try {
+      return await segmentOnce(path, config, options, true);
+    } catch (again) {
+      return longLine(again);
+    }
   }
+}
+
+/**
+ * DuckDB's refusal of a line above its `max_line_size` (2,000,000 bytes) as an outcome; any other error
+ * thrown on. Raising the limit is no way out: DuckDB's CSV buffers grow with it, and the bench file read
+ * 20 to 50 % slower with a limit of the file size (docs/sql.md).
+ */
+function longLine(e: unknown): DuckdbOutcome {
+  // Not `instanceof Error`: DuckDB's native errors may come from another realm (jest's sandbox, say).
+  const message = (e as { message?: unknown } | undefined)?.message;
+  const text = typeof message === 'string' ? message : '';
+  const limit = /Maximum line size of (\d+) bytes exceeded\. Actual Size:\s*(\d+) bytes/.exec(text);
+  if (!limit) throw e;
+  const line = /CSV Error on Line: (\d+)/.exec(text);
+  return { ok: false, reason: 'line-too-long', line: line ? Number(line[1]) : undefined, bytes: Number(limit[2]), limit: Number(limit[1]) };
 }
 
 async function segmentOnce(path: string, config: Config, options: DuckdbOptions, windows1252: boolean): Promise<DuckdbOutcome> {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { runCli } from '../support/cli-run';
+import { segmentWithDuckdb } from '../../src/cli/duckdb-segment';
 import { chooseEngine, DUCKDB_CSV_BYTES } from '../../src/cli/engine-choice';
 import { SCAN_BYTES } from '../../src/sql/duckdb-source';
 import { XlsxHost } from '../../src/hosts/xlsx/host';
@@ -229,6 +230,25 @@ describe('tierwise segment --engine', () => {
     );
     expect(readFileSync(issues.duckdb, 'utf8')).toBe(readFileSync(issues.js, 'utf8'));
     expect(readFileSync(issues.duckdb, 'utf8').split('\r\n')).toHaveLength(5);
+  });
+
+  // DuckDB's CSV reader takes lines up to 2,000,000 bytes; the engine's reader has no limit. The line is
+  // counted as DuckDB counts it, title lines included: line 4 here (title, blank line, header, line).
+  it('says which line is too long for DuckDB when asked for it, and leaves the file to the engine when chosen by size', async () => {
+    const csv = join(dir, 'long-line.csv');
+    writeFileSync(csv, `Report 2017\n\nCustomer ID,Sales\nC1,10\n${'x'.repeat(2_100_000)},5\n`);
+    const abc = join(dir, 'long-line.config.json');
+    writeFileSync(abc, JSON.stringify({ version: 1, segmentTypes: [{ name: 'ABC', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 20 }] }] }));
+    const asked = await run(['segment', csv, '--config', abc, '--engine', 'duckdb']);
+    expect(asked).toEqual({
+      code: 2,
+      out: '',
+      err: `tierwise: line 5 of ${csv} holds 2,100,002 bytes, more than DuckDB reads in one line (2,000,000): leave out --engine duckdb, and the engine (which has no such limit) reads it\n`,
+    });
+    let err = '';
+    const chosen = await segmentWithDuckdb(csv, { config: abc }, {}, { asked: false }, { out: () => undefined, err: (s) => (err += s) });
+    expect(chosen).toBeUndefined(); // the caller runs the engine
+    expect(err).toBe(`note: line 5 of ${csv} holds 2,100,002 bytes, more than DuckDB reads in one line (2,000,000); segmenting with the engine (JavaScript) instead\n`);
   });
 
   it('chooses DuckDB for Parquet and for a CSV above the documented size written as text, the engine otherwise', async () => {

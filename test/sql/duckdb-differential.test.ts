@@ -199,6 +199,7 @@ async function compare(rows: string[][], input: ConfigInput, name: string, visit
   const refused = engine.issues.filter((i) => i.severity === 'error' && i.row === undefined);
   if (!duck.ok) {
     if (duck.reason === 'not-compiled') return [`not compiled: ${JSON.stringify(duck.problems)}`];
+    if (duck.reason === 'line-too-long') return [`a line too long for DuckDB: ${JSON.stringify(duck)}`];
     const said = (xs: { where: string; message: string }[]) => JSON.stringify(xs.map((i) => `${i.where}: ${i.message}`));
     return said(refused) === said(duck.issues.filter((i) => i.severity === 'error' && i.row === undefined)) ? [] : [`refusals differ: engine ${said(refused)}, duckdb ${said(duck.issues)}`];
   }
