@@ -18,7 +18,7 @@ import { recencyNeedsDates } from '../engine/rfm';
 import { overridesNotTaken, type Prepared } from '../engine/run';
 import { resolveWindow, type DayRange } from '../engine/window';
 import { compileSql, type SqlProblem } from './compile';
-import { describeSource, lateWindows1252, LINE_COLUMN } from './duckdb-source';
+import { describeSource, lateWindows1252, LINE_COLUMN, type CsvReading } from './duckdb-source';
 import { keyColumns, totalNames, typeSales } from './duckdb-ingest';
 import { readColumns, type DuckdbColumn } from './duckdb-columns';
 import { ANSWERS_TABLE, answersColumns, loadAnswers, loadVisits, VISITS_COLUMNS, VISITS_TABLE } from './duckdb-second';
@@ -75,23 +75,34 @@ async function watched<T>(con: DuckDBConnection, step: string, options: DuckdbOp
 }
 
 /**
- * The file segmented by DuckDB. Errors of DuckDB itself (a file it cannot read) are thrown; a CSV whose
- * first 256 KB are UTF-8 and which DuckDB refused is read again as Windows-1252 when that is what it is
- * (a `€` further down: lateWindows1252), as the engine's reader decodes the whole file. A line longer
- * than DuckDB's CSV reader takes is an outcome (`line-too-long`): the engine reads it.
+ * The file segmented by DuckDB. Errors of DuckDB itself (a file it cannot read) are thrown. A CSV that
+ * DuckDB refused is read again by one thread when it holds a quoted line break (a cell typed with
+ * Alt+Enter; DuckDB's parallel reader refuses it), and as Windows-1252 when its first 256 KB are UTF-8 and
+ * the rest is not (a `€` further down: lateWindows1252), as the engine's reader decodes the whole file. A
+ * line longer than DuckDB's CSV reader takes is an outcome (`line-too-long`): the engine reads it.
  */
 export async function segmentOnDuckdb(path: string, config: Config, options: DuckdbOptions = {}): Promise<DuckdbOutcome> {
-  try {
-    return await segmentOnce(path, config, options, false);
-  } catch (e) {
-    if (!(await lateWindows1252(path).catch(() => false))) return longLine(e);
+  // Each way of reading is tried once at most, in the order DuckDB's refusals ask for them.
+  const reading: CsvReading = {};
+  for (;;) {
     try {
-      return await segmentOnce(path, config, options, true);
-    } catch (again) {
-      return longLine(again);
+      return await segmentOnce(path, config, options, reading);
+    } catch (e) {
+      if (!reading.serial && quotedLineBreaks(e)) reading.serial = true;
+      else if (!reading.windows1252 && (await lateWindows1252(path).catch(() => false))) reading.windows1252 = true;
+      else return longLine(e);
     }
   }
 }
+
+/** DuckDB's text of an error, also one from another realm (jest's sandbox), where `instanceof Error` fails. */
+function errorText(e: unknown): string {
+  const message = (e as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' ? message : '';
+}
+
+/** DuckDB's parallel CSV reader refusing a quoted line break beside null_padding. */
+const quotedLineBreaks = (e: unknown): boolean => /does not support null_padding in conjunction with quoted new lines/.test(errorText(e));
 
 /**
  * DuckDB's refusal of a line above its `max_line_size` (2,000,000 bytes) as an outcome; any other error
@@ -99,23 +110,21 @@ export async function segmentOnDuckdb(path: string, config: Config, options: Duc
  * 20 to 50 % slower with a limit of the file size (docs/sql.md).
  */
 function longLine(e: unknown): DuckdbOutcome {
-  // Not `instanceof Error`: DuckDB's native errors may come from another realm (jest's sandbox, say).
-  const message = (e as { message?: unknown } | undefined)?.message;
-  const text = typeof message === 'string' ? message : '';
+  const text = errorText(e);
   const limit = /Maximum line size of (\d+) bytes exceeded\. Actual Size:\s*(\d+) bytes/.exec(text);
   if (!limit) throw e;
   const line = /CSV Error on Line: (\d+)/.exec(text);
   return { ok: false, reason: 'line-too-long', line: line ? Number(line[1]) : undefined, bytes: Number(limit[2]), limit: Number(limit[1]) };
 }
 
-async function segmentOnce(path: string, config: Config, options: DuckdbOptions, windows1252: boolean): Promise<DuckdbOutcome> {
+async function segmentOnce(path: string, config: Config, options: DuckdbOptions, reading: CsvReading): Promise<DuckdbOutcome> {
   const instance = await DuckDBInstance.create(':memory:', { memory_limit: options.memoryLimit ?? '3GB', temp_directory: join(tmpdir(), `tierwise-duckdb-${process.pid}`) });
   const con = await instance.connect();
   // What reading the file leaves behind (a Windows-1252 CSV's UTF-8 copy), removed once DuckDB is closed.
   let closeSource: (() => Promise<void>) | undefined;
   try {
     await con.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
-    const raw = await describeSource(con, path, { windows1252 });
+    const raw = await describeSource(con, path, reading);
     closeSource = () => raw.close();
     // A missing column is the file's problem, in the engine's words, before any question of SQL.
     const shape = ingest({ ...raw.table, rows: [] }, config);

@@ -93,8 +93,18 @@ export const sqlText = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 export const sqlIdent = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 /** What the file holds (its header, from the first lines only), and how DuckDB reads it. */
-export async function describeSource(con: DuckDBConnection, path: string, options: { windows1252?: boolean } = {}): Promise<RawSource> {
-  if (!isParquetPath(path)) return openCsv(path, options.windows1252 === true); // csvHead checks the file
+/**
+ * How a CSV is read: `windows1252` through its UTF-8 copy; `serial` by one thread (`parallel = false`),
+ * since DuckDB's parallel reader refuses quoted line breaks (a cell typed with Alt+Enter in Excel) beside
+ * the padding of short lines the engine's reading needs. Each is asked for only after DuckDB refused the file.
+ */
+export interface CsvReading {
+  windows1252?: boolean;
+  serial?: boolean;
+}
+
+export async function describeSource(con: DuckDBConnection, path: string, options: CsvReading = {}): Promise<RawSource> {
+  if (!isParquetPath(path)) return openCsv(path, options); // csvHead checks the file
   await inputFileSize(path);
   return openParquet(con, path);
 }
@@ -182,7 +192,7 @@ export async function csvHead(path: string): Promise<{ head: Uint8Array; table: 
   try {
     // Only the lines the header search looks at (a title block, then the header): parsing the whole
     // sample cost 50 ms a run, for nothing.
-    records = parse(text, { ...csvParsing(delimiter), to: HEAD_RECORDS });
+    records = parse(text, { ...csvParsing(delimiter, text), to: HEAD_RECORDS });
   } catch (e) {
     throw unreadableCsv(path, e, text, delimiter);
   }
@@ -197,7 +207,8 @@ export async function csvHead(path: string): Promise<{ head: Uint8Array; table: 
   return { head, table, delimiter };
 }
 
-async function openCsv(path: string, windows1252: boolean): Promise<RawSource> {
+async function openCsv(path: string, reading: CsvReading): Promise<RawSource> {
+  const { windows1252 = false, serial = false } = reading;
   const { head, table, delimiter } = await csvHead(path);
   // The names `sales` gives the columns (the engine reads the file's own header, by position).
   const header = tableHeader(table.header, LINE_COLUMN);
@@ -209,7 +220,7 @@ async function openCsv(path: string, windows1252: boolean): Promise<RawSource> {
   // Every field as text (typed afterwards by the engine's rules); ragged lines padded or cut as csv-parse's
   // relax_column_count reads them; a quote inside an unquoted field is a character (strict_mode off).
   const relation = `read_csv(${sqlText(copy?.path ?? path)}, auto_detect = false, header = true, skip = ${skip}, delim = ${sqlText(delimiter)}, quote = '"', escape = '"',
-    encoding = ${sqlText(encoding === 'utf-16' ? 'utf-16' : 'utf-8')}, columns = {${columns}}, null_padding = true, strict_mode = false)`;
+    encoding = ${sqlText(encoding === 'utf-16' ? 'utf-16' : 'utf-8')}, columns = {${columns}}, null_padding = true, strict_mode = false${serial ? ', parallel = false' : ''})`;
   const close = copy?.remove ?? (async () => undefined);
   return { table, header, kinds: header.map(() => 'text'), delimiter, format: 'csv', relation, path, encoding, close };
 }
@@ -261,7 +272,7 @@ export async function skippedLines(raw: RawSource): Promise<{ rows: number[]; re
   const text = decodeText(await readFile(raw.path));
   try {
     parse(text, {
-      ...csvParsing(raw.delimiter),
+      ...csvParsing(raw.delimiter, text),
       raw: true,
       // With `raw`, csv-parse hands each record with its text (its types do not say so).
       on_record: (r) => {

@@ -8,6 +8,7 @@ import { isBlank } from '../../engine/parse/number';
 import type { SourceTable } from '../../engine/types';
 import { sourceFromGrid } from '../../plan/source-check';
 import { firstSalesCandidate, namedRange } from '../ranges';
+import { ANY_LINE_BREAK, lineBreaksMixed } from './line-breaks';
 import { unclosedQuoteLine } from './open-quote';
 
 /** A file the user named cannot be read as a sales range. Carries the message the user sees. */
@@ -87,7 +88,7 @@ async function readCsv(path: string, delimiter?: string): Promise<SourceTable> {
   const sep = delimiter ?? guessDelimiter(headerLine(text));
   let records: string[][];
   try {
-    records = parse(text, csvParsing(sep));
+    records = parse(text, csvParsing(sep, text));
   } catch (e) {
     throw unreadableCsv(path, e, text, sep);
   }
@@ -106,7 +107,14 @@ async function readCsv(path: string, delimiter?: string): Promise<SourceTable> {
  * character, as Excel reads it: hand-made files have them, and refusing the whole file for one would
  * lose every line. Ragged lines are read as they are.
  */
-export const csvParsing = (delimiter: string | undefined) => ({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true });
+export const csvParsing = (delimiter: string | undefined, text: string) => ({
+  delimiter,
+  relax_column_count: true,
+  relax_quotes: true,
+  skip_empty_lines: false,
+  bom: true,
+  ...(lineBreaksMixed(text) && { record_delimiter: ANY_LINE_BREAK }),
+});
 
 /**
  * csv-parse's refusal of `path` in the user's words, with what to do about the commonest one: a quote
