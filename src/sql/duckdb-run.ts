@@ -120,7 +120,7 @@ function longLine(e: unknown): DuckdbOutcome {
 async function segmentOnce(path: string, config: Config, options: DuckdbOptions, reading: CsvReading): Promise<DuckdbOutcome> {
   const instance = await DuckDBInstance.create(':memory:', { memory_limit: options.memoryLimit ?? '3GB', temp_directory: join(tmpdir(), `tierwise-duckdb-${process.pid}`) });
   const con = await instance.connect();
-  // What reading the file leaves behind (a Windows-1252 CSV's UTF-8 copy), removed once DuckDB is closed.
+  // What reading the file leaves behind (a Windows-1252 or UTF-16 big-endian CSV's UTF-8 copy), removed once DuckDB is closed.
   let closeSource: (() => Promise<void>) | undefined;
   try {
     await con.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');

@@ -55,10 +55,10 @@ export interface RawSource {
   /**
    * A FROM clause giving the file's cells as columns c0, c1, ... (every one text for a CSV), and for
    * Parquet `tw_row` (the 0-based data row); a CSV's rows are numbered by the table they are stored in.
-   * For a Windows-1252 CSV it reads the file's UTF-8 copy (utf8Copy): the same lines, other bytes.
+   * For a Windows-1252 or UTF-16 big-endian CSV it reads the file's UTF-8 copy (utf8Copy): the same lines, other bytes.
    */
   relation: string;
-  /** Removes what reading the file left behind (a Windows-1252 CSV's UTF-8 copy); called when the run ends, however it ends. */
+  /** Removes what reading the file left behind (a Windows-1252 or UTF-16 big-endian CSV's UTF-8 copy); called when the run ends, however it ends. */
   close(): Promise<void>;
 }
 
@@ -153,20 +153,24 @@ function encodingOf(head: Uint8Array): Encoding {
 }
 
 /**
- * A Windows-1252 file as UTF-8, decoded as decodeText decodes it (iconv-lite), streamed (files go up
- * to 512 MB) into a copy of the same name in a folder of its own under the system's temporary folder;
- * `remove` deletes the folder. Only the bytes change: one character for one byte, so the lines, their
- * breaks and their fields are the file's. Nothing is left behind when the copy fails (a full disk).
- * Decoded a megabyte at a time (one byte is one character, so no character is cut between two reads):
- * 160 MB/s, three times iconv-lite's decodeStream over Node's 64 KB reads.
+ * A Windows-1252 or UTF-16 big-endian file (which DuckDB does not read) as UTF-8, decoded as decodeText
+ * decodes it (iconv-lite), streamed (files go up to 512 MB) into a copy of the same name in a folder of
+ * its own under the system's temporary folder; `remove` deletes the folder. Only the bytes change, so the
+ * lines, their breaks and their fields are the file's. Nothing is left behind when the copy fails (a full
+ * disk). Windows-1252 is decoded a megabyte at a time (one byte is one character, so no character is cut
+ * between two reads): 160 MB/s, three times iconv-lite's decodeStream over Node's 64 KB reads; UTF-16,
+ * whose characters a read may cut, through decodeStream (its byte order mark dropped, as decodeText does).
  */
-async function utf8Copy(path: string): Promise<{ path: string; remove: () => Promise<void> }> {
+async function utf8Copy(path: string, from: 'windows-1252' | 'utf-16be'): Promise<{ path: string; remove: () => Promise<void> }> {
   const folder = await mkdtemp(join(tmpdir(), 'tierwise-'));
   const remove = () => rm(folder, { recursive: true, force: true });
   const copy = join(folder, basename(path));
-  const toUtf8 = new Transform({ transform: (chunk: Buffer, _, done) => done(null, Buffer.from(iconv.decode(chunk, 'windows-1252'), 'utf8')) });
+  const toUtf8 =
+    from === 'windows-1252'
+      ? [new Transform({ transform: (chunk: Buffer, _, done) => done(null, Buffer.from(iconv.decode(chunk, 'windows-1252'), 'utf8')) })]
+      : [iconv.decodeStream('utf-16be'), iconv.encodeStream('utf8')];
   try {
-    await pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), toUtf8, createWriteStream(copy));
+    await pipeline([createReadStream(path, { highWaterMark: 1 << 20 }), ...toUtf8, createWriteStream(copy)]);
   } catch (e) {
     await remove();
     throw e;
@@ -216,11 +220,13 @@ async function openCsv(path: string, reading: CsvReading): Promise<RawSource> {
   const encoding = windows1252 ? 'windows-1252' : encodingOf(head);
   const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   // Last, so nothing after it can fail and leave the copy behind: everything before read the file itself.
-  const copy = encoding === 'windows-1252' ? await utf8Copy(path) : undefined;
+  // DuckDB's `utf-16` is little-endian (Excel's "Unicode Text"); a big-endian file is read through a copy.
+  const bigEndian = head[0] === 0xfe && head[1] === 0xff;
+  const copy = encoding === 'windows-1252' ? await utf8Copy(path, 'windows-1252') : bigEndian ? await utf8Copy(path, 'utf-16be') : undefined;
   // Every field as text (typed afterwards by the engine's rules); ragged lines padded or cut as csv-parse's
   // relax_column_count reads them; a quote inside an unquoted field is a character (strict_mode off).
   const relation = `read_csv(${sqlText(copy?.path ?? path)}, auto_detect = false, header = true, skip = ${skip}, delim = ${sqlText(delimiter)}, quote = '"', escape = '"',
-    encoding = ${sqlText(encoding === 'utf-16' ? 'utf-16' : 'utf-8')}, columns = {${columns}}, null_padding = true, strict_mode = false${serial ? ', parallel = false' : ''})`;
+    encoding = ${sqlText(encoding === 'utf-16' && !copy ? 'utf-16' : 'utf-8')}, columns = {${columns}}, null_padding = true, strict_mode = false${serial ? ', parallel = false' : ''})`;
   const close = copy?.remove ?? (async () => undefined);
   return { table, header, kinds: header.map(() => 'text'), delimiter, format: 'csv', relation, path, encoding, close };
 }

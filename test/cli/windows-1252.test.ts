@@ -110,6 +110,31 @@ describe('tierwise segment on a Windows-1252 CSV', () => {
     expect(duck.equals(js)).toBe(true);
   });
 
+  // The same lines as UTF-16 big-endian (byte order mark FE FF): DuckDB's `utf-16` is little-endian, so
+  // it read nothing and said the file had no lines; now it reads a UTF-8 copy, as a Windows-1252 file.
+  it('reads a UTF-16 big-endian file through a UTF-8 copy, into the same bytes as the engine', async () => {
+    const input = join(dir, 'umsatz-be.txt');
+    const le = Buffer.from(`\ufeff${LINES.map((l) => `${l}\r\n`).join('')}`, 'utf16le');
+    writeFileSync(input, Buffer.from(le).swap16());
+    expect([...readFileSync(input).subarray(0, 2)]).toEqual([0xfe, 0xff]);
+    const config = join(dir, 'abc-be.config.json');
+    const segments = [
+      { name: 'A', share: 80 },
+      { name: 'B', share: 15 },
+      { name: 'C', share: 5 },
+    ];
+    writeFileSync(config, JSON.stringify({ version: 1, columns: { customerName: 'Name', amount: 'Umsatz' }, segmentTypes: [{ name: 'ABC', kind: 'abc', measure: 'sales', segments }] }));
+    const answers: string[] = [];
+    for (const engine of ['js', 'duckdb']) {
+      const { result: r, folders } = await foldersMadeBy(() => run(['segment', input, '--config', config, '--engine', engine]));
+      expect({ engine, code: r.code, err: r.err }).toEqual({ engine, code: 0, err: '3 customers from 4 lines (0 left out); window: all dates\n' });
+      expect(folders.filter((f) => existsSync(f))).toEqual([]);
+      answers.push(r.out);
+    }
+    expect(answers[0]).toBe(`${EXPECTED}\r\n`);
+    expect(answers[1]).toBe(answers[0]);
+  });
+
   it('removes the copy when the run fails after it was made, and refuses the file as the engine does', async () => {
     // A blank line makes the DuckDB path read the file again with the engine's reader, which refuses the
     // quote opened on the last line and never closed: after the copy was made, before DuckDB is done.
