@@ -17,7 +17,7 @@ import iconv from 'iconv-lite';
 import { keyText } from '../engine/ingest';
 import { isBlank } from '../engine/parse/number';
 import type { Cell, SourceTable } from '../engine/types';
-import { csvParsing, decodeText, guessDelimiter, inputFileSize, MAX_FILE_BYTES, SourceError, unreadableCsv } from '../hosts/files/read';
+import { csvDialect, csvParsing, decodeText, inputFileSize, MAX_FILE_BYTES, SourceError, unreadableCsv } from '../hosts/files/read';
 import { MAX_TITLE_ROWS, sourceFromGrid } from '../plan/source-check';
 
 /** `rows` appended to `table`, one `append` each (ending the row is done here); the appender closed even when appending fails. */
@@ -183,22 +183,21 @@ async function utf8Copy(path: string, from: 'windows-1252' | 'utf-16be'): Promis
  * (the same separator guess, title lines above the header skipped and said): for DuckDB's reading of
  * the file, and for `tierwise sql --headers-from`. `table` has no rows.
  */
-export async function csvHead(path: string): Promise<{ head: Uint8Array; table: SourceTable; delimiter: string }> {
+export async function csvHead(path: string): Promise<{ head: Uint8Array; table: SourceTable; delimiter: string; linesBefore: number }> {
   await inputFileSize(path); // a missing file or a folder, said as the engine's reader says it
   const head = await readHead(path);
   const complete = head.length < HEAD_BYTES;
-  let text = decodeText(head);
+  let decoded = decodeText(head);
   // The last line of a sample may be cut: only whole lines are parsed here.
-  if (!complete) text = text.slice(0, Math.max(0, text.lastIndexOf('\n') + 1));
-  const ext = extname(path).toLowerCase();
-  const delimiter = ext === '.tsv' ? '\t' : guessDelimiter(text.split('\n', 10).find((line) => /[\t;,]/.test(line)) ?? '');
+  if (!complete) decoded = decoded.slice(0, Math.max(0, decoded.lastIndexOf('\n') + 1));
+  const { text, delimiter, linesBefore } = csvDialect(decoded, extname(path).toLowerCase() === '.tsv' ? '\t' : undefined);
   let records: string[][];
   try {
     // Only the lines the header search looks at (a title block, then the header): parsing the whole
     // sample cost 50 ms a run, for nothing.
     records = parse(text, { ...csvParsing(delimiter, text), to: HEAD_RECORDS });
   } catch (e) {
-    throw unreadableCsv(path, e, text, delimiter);
+    throw unreadableCsv(path, e, text, delimiter, linesBefore);
   }
   // Blank lines at the end of the file are no lines (as the JavaScript path reads them); a sample cut
   // short by HEAD_RECORDS ends where it was cut, not at the file's end.
@@ -208,15 +207,16 @@ export async function csvHead(path: string): Promise<{ head: Uint8Array; table: 
   const table = sourceFromGrid(basename(path).replace(/\.[^.]+$/, ''), 1, 0, records, undefined);
   table.rows = [];
   table.delimiter = delimiter;
-  return { head, table, delimiter };
+  return { head, table, delimiter, linesBefore };
 }
 
 async function openCsv(path: string, reading: CsvReading): Promise<RawSource> {
   const { windows1252 = false, serial = false } = reading;
-  const { head, table, delimiter } = await csvHead(path);
+  const { head, table, delimiter, linesBefore } = await csvHead(path);
   // The names `sales` gives the columns (the engine reads the file's own header, by position).
   const header = tableHeader(table.header, LINE_COLUMN);
-  const skip = table.origin.row - 1;
+  // The file's lines above the header: Excel's separator line, which no row counts, and the title rows.
+  const skip = linesBefore + table.origin.row - 1;
   const encoding = windows1252 ? 'windows-1252' : encodingOf(head);
   const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   // Last, so nothing after it can fail and leave the copy behind: everything before read the file itself.
@@ -275,7 +275,8 @@ export async function skippedLines(raw: RawSource): Promise<{ rows: number[]; re
   let index = 0;
   let read = 0;
   let lastData = -1;
-  const text = decodeText(await readFile(raw.path));
+  // Without Excel's separator line, as the engine's reader reads the file (its header row is counted without it).
+  const { text, linesBefore } = csvDialect(decodeText(await readFile(raw.path)), raw.delimiter);
   try {
     parse(text, {
       ...csvParsing(raw.delimiter, text),
@@ -293,7 +294,7 @@ export async function skippedLines(raw: RawSource): Promise<{ rows: number[]; re
     });
   } catch (e) {
     // Refused as the engine's reader refuses it (a quote never closed below the lines read for the header).
-    throw unreadableCsv(raw.path, e, text, raw.delimiter);
+    throw unreadableCsv(raw.path, e, text, raw.delimiter, linesBefore);
   }
   return { rows: skipped.filter((r) => r < lastData), read };
 }

@@ -265,6 +265,28 @@ describe('tierwise segment --engine', () => {
     );
   });
 
+  // Excel's separator line (`sep=;`) is not a row: the header is row 1 to both paths, B's "abc" is B3 and
+  // the empty line row 4, as Excel shows the file. 1,234.50 + 5 = 1,239.50: A is ahead of nobody (A); C
+  // is ahead 1,234.50 / 1,239.50 = 99.6 %, not below 80 %, so B.
+  it("reads Excel's separator line as Excel does on both paths, with the same addresses", async () => {
+    const csv = join(dir, 'sep-line.csv');
+    writeFileSync(csv, 'sep=;\r\nCustomer ID;Sales\r\nA;1.234,50\r\nB;abc\r\n\r\nC;5\r\n');
+    const abc = join(dir, 'sep-line.config.json');
+    writeFileSync(abc, JSON.stringify({ version: 1, segmentTypes: [{ name: 'ABC', kind: 'abc', segments: [{ name: 'A', share: 80 }, { name: 'B', share: 20 }] }] }));
+    const duck = await run(['segment', csv, '--config', abc, '--engine', 'duckdb']);
+    const js = await run(['segment', csv, '--config', abc, '--engine', 'js']);
+    expect(duck).toEqual(js);
+    expect(js.err).toBe(
+      [
+        "warning: 'sep-line'!A4:B4: row 4 is empty and was skipped",
+        "'sep-line'!B3: Sales \"abc\" is not a number: type a number such as 1234.50 (decimal comma: 1234,50) [\"abc\"]",
+        '2 customers from 2 lines (1 left out); window: all dates',
+        '',
+      ].join('\n'),
+    );
+    expect(js.out.split('\r\n').map((l) => l.split(';').slice(0, 4).join(';'))).toEqual(['Customer;Customer name;Sales;ABC', 'A;;1234,5;A', 'C;;5;B', '']);
+  });
+
   // DuckDB's CSV reader takes lines up to 2,000,000 bytes; the engine's reader has no limit. The line is
   // counted as DuckDB counts it, title lines included: line 4 here (title, blank line, header, line).
   it('says which line is too long for DuckDB when asked for it, and leaves the file to the engine when chosen by size', async () => {

@@ -84,13 +84,12 @@ export function unreadableKind(path: string): SourceError {
 export const isTextPath = (path: string): boolean => ['.csv', '.txt', '.tsv'].includes(extname(path).toLowerCase());
 
 async function readCsv(path: string, delimiter?: string): Promise<SourceTable> {
-  const text = decodeText(await readFile(path));
-  const sep = delimiter ?? guessDelimiter(headerLine(text));
+  const { text, delimiter: sep, linesBefore } = csvDialect(decodeText(await readFile(path)), delimiter);
   let records: string[][];
   try {
     records = parse(text, csvParsing(sep, text));
   } catch (e) {
-    throw unreadableCsv(path, e, text, sep);
+    throw unreadableCsv(path, e, text, sep, linesBefore);
   }
   let end = records.length;
   while (end > 0 && records[end - 1].every(isBlank)) end--; // blank lines after the data
@@ -121,9 +120,11 @@ export const csvParsing = (delimiter: string | undefined, text: string) => ({
  * never closed is said at the line where it opens (csv-parse names the last line, where it gave up),
  * when the file's `text` is at hand.
  */
-export function unreadableCsv(path: string, e: unknown, text?: string, delimiter = ','): SourceError {
+export function unreadableCsv(path: string, e: unknown, text?: string, delimiter = ',', linesBefore = 0): SourceError {
   if ((e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED') {
-    const line = text === undefined ? undefined : unclosedQuoteLine(text, delimiter);
+    const opened = text === undefined ? undefined : unclosedQuoteLine(text, delimiter);
+    // Counted in the file a text editor shows, Excel's separator line included.
+    const line = opened === undefined ? undefined : opened + linesBefore;
     if (line !== undefined) return new SourceError(`${path} is not a readable CSV file: on line ${line}, a field opens with a quote (") that is never closed, so the rest of the file would be one cell. Close the quote, or remove it, on line ${line}.`);
     return new SourceError(`${path} is not a readable CSV file: ${(e as Error).message}: a field opens with a quote (") that is never closed; close it, or remove it`);
   }
@@ -155,6 +156,19 @@ export function excelField(field: string): string | number {
  * The line the separator is guessed from: the first of the first ten lines that has one, so a report's
  * title line ("Sales report 2017") or an empty line above the header does not decide it.
  */
+/**
+ * A CSV's decoded text as its readers take it, and its separator. Excel's separator line (`sep=;` as the
+ * first line, written for Excel in another locale) names the separator, and Excel does not show it: the
+ * row below is row 1, so it is taken off the text, and `linesBefore` counts it for the lines a message
+ * names. The separator: `forced` (a .tsv's tab), else the one that line names, else the one the header
+ * row uses most.
+ */
+export function csvDialect(decoded: string, forced?: string): { text: string; delimiter: string; linesBefore: number } {
+  const hint = /^sep=([^\r\n])(?:\r\n|\n|\r|$)/i.exec(decoded);
+  const text = hint ? decoded.slice(hint[0].length) : decoded;
+  return { text, delimiter: forced ?? hint?.[1] ?? guessDelimiter(headerLine(text)), linesBefore: hint ? 1 : 0 };
+}
+
 function headerLine(text: string): string {
   const lines = text.split('\n', 10);
   return lines.find((line) => /[\t;,]/.test(line)) ?? lines[0] ?? '';

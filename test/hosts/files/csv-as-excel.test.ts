@@ -76,3 +76,26 @@ describe('a CSV file', () => {
     ]);
   });
 });
+
+// Excel reads `sep=;` as a file's first line as the separator, and does not show it: the header is row 1.
+describe("Excel's separator line", () => {
+  it('names the separator and is not a row, so the addresses are the rows Excel shows', async () => {
+    const table = await read('sep-line.csv', 'sep=;\r\nKunde;Umsatz\r\n1001;1.234,50\r\n1002;99,90\r\n');
+    expect({ delimiter: table.delimiter, origin: table.origin, header: table.header, rows: table.rows, notes: table.notes }).toEqual({
+      delimiter: ';',
+      origin: { row: 1, column: 0 },
+      header: ['Kunde', 'Umsatz'],
+      rows: [
+        [1001, '1.234,50'],
+        [1002, '99,90'],
+      ],
+      notes: undefined,
+    });
+    // Upper case, no line break after it, another separator: the line says which.
+    expect((await read('sep-tab.csv', 'SEP=\t\nCustomer\tSales,EUR\nA\t5\n')).header).toEqual(['Customer', 'Sales,EUR']);
+  });
+
+  it('counts in the line a text editor shows when a quote is never closed', async () => {
+    await expect(read('sep-quote.csv', 'sep=,\nCustomer,Sales\nA,1\n"open,2\n')).rejects.toThrow(/on line 4, a field opens with a quote/);
+  });
+});
