@@ -75,6 +75,18 @@ const EXPECTED = [
 
 const run = (argv: string[]) => runCli(argv);
 
+/** ABC 80/15/5 on sales for LINES' columns (the name column is `Name`, the amount `Umsatz`), written once. */
+function abcConfig(): string {
+  const config = join(dir, 'abc.config.json');
+  const segments = [
+    { name: 'A', share: 80 },
+    { name: 'B', share: 15 },
+    { name: 'C', share: 5 },
+  ];
+  writeFileSync(config, JSON.stringify({ version: 1, columns: { customerName: 'Name', amount: 'Umsatz' }, segmentTypes: [{ name: 'ABC', kind: 'abc', measure: 'sales', segments }] }));
+  return config;
+}
+
 describe('tierwise segment on a Windows-1252 CSV', () => {
   it('the bytes are Windows-1252 (no UTF-8): the euro sign is the single byte 0x80', () => {
     const bytes = windows1252(LINES[1]);
@@ -85,13 +97,7 @@ describe('tierwise segment on a Windows-1252 CSV', () => {
   it('reads the amounts and keeps the names, the same bytes with --engine js and --engine duckdb, and leaves no temporary folder', async () => {
     const input = join(dir, 'umsatz.csv');
     writeFileSync(input, windows1252(LINES.map((l) => `${l}\r\n`).join('')));
-    const config = join(dir, 'abc.config.json');
-    const segments = [
-      { name: 'A', share: 80 },
-      { name: 'B', share: 15 },
-      { name: 'C', share: 5 },
-    ];
-    writeFileSync(config, JSON.stringify({ version: 1, columns: { customerName: 'Name', amount: 'Umsatz' }, segmentTypes: [{ name: 'ABC', kind: 'abc', measure: 'sales', segments }] }));
+    const config = abcConfig();
 
     const outputs: Buffer[] = [];
     for (const engine of ['js', 'duckdb']) {
@@ -117,13 +123,7 @@ describe('tierwise segment on a Windows-1252 CSV', () => {
     const le = Buffer.from(`\ufeff${LINES.map((l) => `${l}\r\n`).join('')}`, 'utf16le');
     writeFileSync(input, Buffer.from(le).swap16());
     expect([...readFileSync(input).subarray(0, 2)]).toEqual([0xfe, 0xff]);
-    const config = join(dir, 'abc-be.config.json');
-    const segments = [
-      { name: 'A', share: 80 },
-      { name: 'B', share: 15 },
-      { name: 'C', share: 5 },
-    ];
-    writeFileSync(config, JSON.stringify({ version: 1, columns: { customerName: 'Name', amount: 'Umsatz' }, segmentTypes: [{ name: 'ABC', kind: 'abc', measure: 'sales', segments }] }));
+    const config = abcConfig();
     const answers: string[] = [];
     for (const engine of ['js', 'duckdb']) {
       const { result: r, folders } = await foldersMadeBy(() => run(['segment', input, '--config', config, '--engine', engine]));
@@ -141,7 +141,7 @@ describe('tierwise segment on a Windows-1252 CSV', () => {
     const input = join(dir, 'unclosed.csv');
     const lines = [...LINES.slice(0, 3), '', ...Array.from({ length: 20 }, (_, i) => `${2000 + i};Müller – „Nord“ €;1,00 €`), '1003;"Øster AS – “Süd”;12.000,00 €'];
     writeFileSync(input, windows1252(lines.map((l) => `${l}\n`).join('')));
-    const config = join(dir, 'abc.config.json');
+    const config = abcConfig();
     const { result: duck, folders } = await foldersMadeBy(() => run(['segment', input, '--config', config, '--engine', 'duckdb']));
     const js = await run(['segment', input, '--config', config, '--engine', 'js']);
     expect(folders).toHaveLength(1);
@@ -158,7 +158,7 @@ describe('tierwise segment on a Windows-1252 CSV', () => {
     const plain = Array.from({ length: 12_000 }, (_, i) => `${String(100_000 + i)};Name ${String(i).padStart(5, '0')};1,00`);
     const input = join(dir, 'late.csv');
     writeFileSync(input, windows1252(['Kunde;Name;Umsatz', ...plain, '999999;Müller – „Nord“ €;1.234,56 €'].map((l) => `${l}\r\n`).join('')));
-    const config = join(dir, 'abc.config.json');
+    const config = abcConfig();
     const outs: string[] = [];
     for (const engine of ['js', 'duckdb']) {
       const out = join(dir, `late.${engine}.csv`);
