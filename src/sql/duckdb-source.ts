@@ -92,7 +92,6 @@ export function tableHeader(header: readonly Cell[], reserved: string): string[]
 export const sqlText = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 export const sqlIdent = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
-/** What the file holds (its header, from the first lines only), and how DuckDB reads it. */
 /**
  * How a CSV is read: `windows1252` through its UTF-8 copy; `serial` by one thread (`parallel = false`),
  * since DuckDB's parallel reader refuses quoted line breaks (a cell typed with Alt+Enter in Excel) beside
@@ -103,6 +102,7 @@ export interface CsvReading {
   serial?: boolean;
 }
 
+/** What the file holds (its header, from the first lines only), and how DuckDB reads it. */
 export async function describeSource(con: DuckDBConnection, path: string, options: CsvReading = {}): Promise<RawSource> {
   if (!isParquetPath(path)) return openCsv(path, options); // csvHead checks the file
   await inputFileSize(path);
@@ -132,15 +132,17 @@ async function readHead(path: string): Promise<Uint8Array> {
 }
 
 /**
- * The file's encoding, as decodeText decides it: UTF-16 by its byte order mark, UTF-8 when the first
- * bytes are valid UTF-8 (a multi-byte character cut by the end of the sample is allowed), else
- * Windows-1252. DuckDB reads the first two itself; a Windows-1252 file it is given as a UTF-8 copy
- * (DuckDB's nearest, `latin-1`, refuses the bytes 0x80-0x9F: "File is not latin-1 encoded").
+ * The file's encoding, as decodeText decides it: UTF-16 by its byte order mark (little- or big-endian),
+ * UTF-8 when the first bytes are valid UTF-8 (a multi-byte character cut by the end of the sample is
+ * allowed), else Windows-1252. DuckDB reads UTF-8 and UTF-16 little-endian itself (its `utf-16`); a
+ * big-endian or Windows-1252 file it is given as a UTF-8 copy (DuckDB's nearest to Windows-1252,
+ * `latin-1`, refuses the bytes 0x80-0x9F: "File is not latin-1 encoded").
  */
-type Encoding = 'utf-8' | 'utf-16' | 'windows-1252';
+type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 function encodingOf(head: Uint8Array): Encoding {
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return 'utf-16';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   let end = head.length;
   // Back off to the start of a line, so no character is cut.
   if (end === HEAD_BYTES) while (end > 0 && head[end - 1] !== 0x0a) end--;
@@ -220,13 +222,11 @@ async function openCsv(path: string, reading: CsvReading): Promise<RawSource> {
   const encoding = windows1252 ? 'windows-1252' : encodingOf(head);
   const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   // Last, so nothing after it can fail and leave the copy behind: everything before read the file itself.
-  // DuckDB's `utf-16` is little-endian (Excel's "Unicode Text"); a big-endian file is read through a copy.
-  const bigEndian = head[0] === 0xfe && head[1] === 0xff;
-  const copy = encoding === 'windows-1252' ? await utf8Copy(path, 'windows-1252') : bigEndian ? await utf8Copy(path, 'utf-16be') : undefined;
+  const copy = encoding === 'windows-1252' || encoding === 'utf-16be' ? await utf8Copy(path, encoding) : undefined;
   // Every field as text (typed afterwards by the engine's rules); ragged lines padded or cut as csv-parse's
   // relax_column_count reads them; a quote inside an unquoted field is a character (strict_mode off).
   const relation = `read_csv(${sqlText(copy?.path ?? path)}, auto_detect = false, header = true, skip = ${skip}, delim = ${sqlText(delimiter)}, quote = '"', escape = '"',
-    encoding = ${sqlText(encoding === 'utf-16' && !copy ? 'utf-16' : 'utf-8')}, columns = {${columns}}, null_padding = true, strict_mode = false${serial ? ', parallel = false' : ''})`;
+    encoding = ${sqlText(encoding === 'utf-16le' ? 'utf-16' : 'utf-8')}, columns = {${columns}}, null_padding = true, strict_mode = false${serial ? ', parallel = false' : ''})`;
   const close = copy?.remove ?? (async () => undefined);
   return { table, header, kinds: header.map(() => 'text'), delimiter, format: 'csv', relation, path, encoding, close };
 }
@@ -304,7 +304,8 @@ export const SCAN_BYTES = 1 << 22;
 
 /** Whether the bytes hold a line break followed by another or by a carriage return, in the file's encoding. */
 async function mayHaveBlankLine(path: string, encoding: Encoding): Promise<boolean> {
-  const patterns = encoding === 'utf-16' ? ['\n\n', '\n\r'].flatMap((p) => [Buffer.from(p, 'utf16le'), Buffer.from(p, 'utf16le').swap16()]) : [Buffer.from('\n\n'), Buffer.from('\n\r')];
+  const bytesOf = (p: string) => (encoding === 'utf-16le' ? Buffer.from(p, 'utf16le') : encoding === 'utf-16be' ? Buffer.from(p, 'utf16le').swap16() : Buffer.from(p));
+  const patterns = ['\n\n', '\n\r'].map(bytesOf);
   // One buffer, read into again and again (the scan runs beside DuckDB's typing, and takes its CPU: no
   // new buffer per read, no copy but the few bytes a pattern may span across two reads).
   const edge = patterns[0].length - 1;
