@@ -5,7 +5,7 @@ import { dirname, extname, resolve } from 'node:path';
 import type { EngineResult } from '../engine/result';
 import type { Issue } from '../engine/types';
 import { describeWindow } from '../engine/window';
-import { fileErrorText, isTextPath, MAX_FILE_BYTES, readSourceFile, unreadableKind } from '../hosts/files/read';
+import { fileErrorText, isOtherSpreadsheet, isTextPath, MAX_FILE_BYTES, readSourceFile, unreadableKind } from '../hosts/files/read';
 import { csvFileText, PLAIN_CSV, toCsv, type CsvDialect } from './csv';
 
 /** How many issues are printed; all of them go to --issues FILE. */
@@ -189,8 +189,8 @@ export async function headerOf(path: string, place: { sheet?: string; table?: st
 export function answerFormat(format: string | undefined, out: string | undefined): 'csv' | 'json' {
   if (format !== undefined && format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, not "${format}"`);
   const ext = out === undefined ? '' : extname(out).toLowerCase();
-  if (['.xls', '.xlsb', '.ods', '.numbers'].includes(ext)) throw new UsageError(`--out ${out}: Tierwise writes .xlsx workbooks and .csv or .json files, not ${ext}; name it .xlsx, and Excel opens it`);
-  const named = ext === '.json' ? 'json' : ext === '.csv' || ext === '.tsv' || ext === '.txt' ? 'csv' : undefined;
+  if (out !== undefined && isOtherSpreadsheet(out)) throw new UsageError(`--out ${out}: Tierwise writes .xlsx workbooks and .csv or .json files, not ${ext}; name it .xlsx, and Excel opens it`);
+  const named = ext === '.json' ? 'json' : out !== undefined && isTextPath(out) ? 'csv' : undefined;
   if (format !== undefined && named !== undefined && format !== named) throw new UsageError(`--format ${format} and --out ${out} disagree: name the file .${format}, or leave --format out`);
   return (format ?? named ?? 'csv') as 'csv' | 'json';
 }

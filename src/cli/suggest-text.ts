@@ -2,9 +2,11 @@
 import { takesPartInRanking } from '../engine/abc-schema';
 import type { EngineResult } from '../engine/result';
 import type { TypeSuggestion } from '../engine/suggest';
+import { count as counted } from './common';
 
 const percent = (v: number) => `${v.toFixed(2)} %`;
 const count = (v: number) => v.toLocaleString('en-US');
+const customers = (n: number) => counted(n, 'customer', 'customers');
 
 /** JSON as the issue states it: `{ "<type name>": { counts, shares, paretoPoint, breakEven } }`; types without a suggestion carry their reason. */
 export function suggestionsJson(suggestions: readonly TypeSuggestion[]): string {
@@ -26,11 +28,11 @@ export function suggestionsText(suggestions: readonly TypeSuggestion[], result: 
       const { counts, shares, paretoPoint, breakEven } = s.suggestion;
       const lines = [
         `${s.type}: ${count(s.ranked)} ranked customers`,
-        `  Suggested: ${names.map((n, i) => `${n} ${count(counts[i])} ${counts[i] === 1 ? 'customer' : 'customers'} (${percent(shares[i])})`).join(', ')}`,
+        `  Suggested: ${names.map((n, i) => `${n} ${customers(counts[i])} (${percent(shares[i])})`).join(', ')}`,
       ];
       if (type && type.type.kind === 'abc') {
         const now = type.summary.filter((row) => names.includes(row.segment));
-        lines.push(`  Now:       ${now.map((row) => `${row.segment} ${count(row.customers)} ${row.customers === 1 ? 'customer' : 'customers'} (${percent(row.measureShare * 100)})`).join(', ')}`);
+        lines.push(`  Now:       ${now.map((row) => `${row.segment} ${customers(row.customers)} (${percent(row.measureShare * 100)})`).join(', ')}`);
       }
       lines.push(`  Pareto point: the top ${count(paretoPoint)} customers; break-even point: ${count(breakEven)} customers at or above the mean`);
       return `${lines.join('\n')}\n`;

@@ -8,8 +8,8 @@ import { lineBreaksMixed } from './line-breaks';
  * quotes with `relax_quotes` (a quote opens a field only as its first character; inside a quoted field
  * `""` is a quote) and line breaks (the file's first one, CRLF, LF or CR, ends records and another kind
  * is a character of the field, unless the file mixes them: then each ends one); undefined when every
- * quoted field closes. Lines are counted as a text
- * editor shows them: each CRLF, LF or lone CR ends one, inside quoted fields too.
+ * quoted field closes. Lines are counted as a text editor shows them: each CRLF, LF or lone CR ends
+ * one, inside quoted fields too.
  */
 export function unclosedQuoteLine(text: string, delimiter: string): number | undefined {
   let line = 1;

@@ -70,14 +70,17 @@ export async function readSourceFile(path: string, options: { sheet?: string; ta
   throw unreadableKind(path);
 }
 
-/** Spreadsheet formats Tierwise does not read, and what to save them as. */
+/** Spreadsheet formats Tierwise neither reads nor writes: saved as .xlsx, Excel and Tierwise open them. */
 const OTHER_SPREADSHEETS = new Set(['.xls', '.xlsb', '.ods', '.numbers', '.fods']);
+
+/** A spreadsheet of another format than .xlsx and .xlsm, by its name. */
+export const isOtherSpreadsheet = (path: string): boolean => OTHER_SPREADSHEETS.has(extname(path).toLowerCase());
 
 /** A file of a kind no reader takes, said with what to do (a spreadsheet of another format: save it as .xlsx). */
 export function unreadableKind(path: string): SourceError {
   const ext = extname(path).toLowerCase();
   const kinds = `Tierwise reads .csv, .tsv, .txt, .xlsx and .xlsm files, and \`segment\` also .parquet (this one is "${ext || 'without an extension'}")`;
-  return new SourceError(OTHER_SPREADSHEETS.has(ext) ? `${path}: ${kinds}: open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx)` : `${path}: ${kinds}`);
+  return new SourceError(isOtherSpreadsheet(path) ? `${path}: ${kinds}: open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx)` : `${path}: ${kinds}`);
 }
 
 /** A text file the CSV readers take, by its name. */
@@ -153,10 +156,6 @@ export function excelField(field: string): string | number {
 }
 
 /**
- * The line the separator is guessed from: the first of the first ten lines that has one, so a report's
- * title line ("Sales report 2017") or an empty line above the header does not decide it.
- */
-/**
  * A CSV's decoded text as its readers take it, and its separator. Excel's separator line (`sep=;` as the
  * first line, written for Excel in another locale) names the separator, and Excel does not show it: the
  * row below is row 1, so it is taken off the text, and `linesBefore` counts it for the lines a message
@@ -169,6 +168,10 @@ export function csvDialect(decoded: string, forced?: string): { text: string; de
   return { text, delimiter: forced ?? hint?.[1] ?? guessDelimiter(headerLine(text)), linesBefore: hint ? 1 : 0 };
 }
 
+/**
+ * The line the separator is guessed from: the first of the first ten lines that has one, so a report's
+ * title line ("Sales report 2017") or an empty line above the header does not decide it.
+ */
 function headerLine(text: string): string {
   const lines = text.split('\n', 10);
   return lines.find((line) => /[\t;,]/.test(line)) ?? lines[0] ?? '';
@@ -180,7 +183,7 @@ const count = (s: string, ch: string) => s.split(ch).length - 1;
  * The header row's most frequent separator: tabs (Excel's "Text (Tab delimited)" and "Unicode Text"),
  * semicolons (European exports, where the comma is the decimal separator), else commas.
  */
-export function guessDelimiter(headerLine: string): string {
+function guessDelimiter(headerLine: string): string {
   let best = ',';
   for (const sep of ['\t', ';']) if (count(headerLine, sep) > count(headerLine, best)) best = sep;
   return best;
