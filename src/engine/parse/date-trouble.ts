@@ -1,7 +1,7 @@
 // Why a cell is not a date, in words a user can act on. Runs only for the lines that are left out, so
 // it may allocate and use patterns freely; readDate stays the one judge of what is a date.
 import type { Cell } from '../types';
-import { isoToEpochDay, monthDays, numericDateParts, type DateOrder } from './date';
+import { epochDayToIso, isoToEpochDay, monthDays, numericDateParts, type DateOrder } from './date';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const ORDER_WORDS: Record<DateOrder, string> = { DMY: 'day first', MDY: 'month first' };
@@ -10,7 +10,6 @@ const ORDER_SETTING: Record<DateOrder, string> = { DMY: 'Day/month/year (locale.
 /** Excel's last day, 9999-12-31, as a 1900-system serial. */
 const LAST_SERIAL = 2958465;
 
-const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 /** What is wrong with day `d` of month `m` in year `y`, or undefined when that day exists. */
 function missingDay(y: number, m: number, d: number): string | undefined {
@@ -23,9 +22,11 @@ function missingDay(y: number, m: number, d: number): string | undefined {
 /** `20170305`: a valid year-month-day without separators (as SAP and many ledgers export days). */
 function compactDay(digits: string): string | undefined {
   if (!/^\d{8}$/.test(digits)) return undefined;
-  const y = Number(digits.slice(0, 4)), m = Number(digits.slice(4, 6)), d = Number(digits.slice(6, 8));
-  if (y < 1900 || Number.isNaN(isoToEpochDay(y, m, d))) return undefined;
-  return `it looks like ${iso(y, m, d)} written without separators (YYYYMMDD, as SAP and many ledgers export dates), which Tierwise does not guess: write it ${iso(y, m, d)}, or convert the column (Excel: Data > Text to Columns > Date: YMD)`;
+  const year = Number(digits.slice(0, 4));
+  const day = isoToEpochDay(year, Number(digits.slice(4, 6)), Number(digits.slice(6, 8)));
+  if (year < 1900 || Number.isNaN(day)) return undefined;
+  const iso = epochDayToIso(day);
+  return `it looks like ${iso} written without separators (YYYYMMDD, as SAP and many ledgers export dates), which Tierwise does not guess: write it ${iso}, or convert the column (Excel: Data > Text to Columns > Date: YMD)`;
 }
 
 /**
@@ -59,7 +60,7 @@ export function whyNotADate(cell: Cell, date1904: boolean, order: DateOrder): st
   if (month >= 1 && month <= 12) return `read ${ORDER_WORDS[order]}, ${here}: correct the date`;
   const there = missingDay(year, otherMonth, otherDay);
   if (there === undefined) {
-    return `read ${ORDER_WORDS[order]}, ${here}; read ${ORDER_WORDS[other]}, it is ${iso(year, otherMonth, otherDay)}: if the dates are written so, set "Dates written as text" to ${ORDER_SETTING[other]}`;
+    return `read ${ORDER_WORDS[order]}, ${here}; read ${ORDER_WORDS[other]}, it is ${epochDayToIso(isoToEpochDay(year, otherMonth, otherDay))}: if the dates are written so, set "Dates written as text" to ${ORDER_SETTING[other]}`;
   }
   if (there === here) return `${here}, whichever part is the month: correct the date`;
   return `it is no day in either order: read ${ORDER_WORDS[order]}, ${here}; read ${ORDER_WORDS[other]}, ${there}: correct the date`;
