@@ -37,14 +37,17 @@ export async function writeAnswer(text: string, format: 'csv' | 'json', out: str
     io.out(text);
     return;
   }
-  await writeTextFile(out, format === 'csv' ? csvFileText(text) : text);
+  await writeOutput(out, format === 'csv' ? csvFileText(text) : text);
   io.err(`Wrote ${count(customers, 'customer', 'customers')} to ${out}\n`);
 }
 
-/** `text` to the file at `path` as UTF-8, its folder made if need be (`--out reports/2017/tiers.csv`). */
-export async function writeTextFile(path: string, text: string): Promise<void> {
+/**
+ * `data` to the file at `path` (text as UTF-8), its folder made if need be: every file a command writes
+ * (`--out reports/2017/tiers.csv`, `--issues reports/2017/issues.csv`) goes through here.
+ */
+export async function writeOutput(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(resolve(path)), { recursive: true });
-  await writeFile(path, text, 'utf8');
+  await writeFile(path, data);
 }
 
 /** A file a command reads (`what` names it in a message) or writes (named by its flag). */
@@ -150,10 +153,9 @@ export async function reportIssues(issues: readonly Issue[], io: Io, issuesFile?
     io.err(`... and ${rowIssues.length - PRINTED_ISSUES} more issues${issuesFile ? '' : ' (add --issues FILE to get them all)'}\n`);
   }
   if (issuesFile) {
-    await writeFile(
+    await writeOutput(
       issuesFile,
       csvFileText(toCsvRows([['where', 'value', 'message'], ...issues.map((i) => [i.where, i.value === undefined || i.value === null ? '' : String(i.value), i.message])], dialect)),
-      'utf8',
     );
   }
   if (!other.some((i) => i.severity === 'error')) return false;

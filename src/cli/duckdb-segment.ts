@@ -1,8 +1,6 @@
 // `tierwise segment FILE --engine duckdb`: the DuckDB run and its output through the command line's own
 // writers (toCsv, the JSON rows, a new workbook's sheet). The engine stays the reference and the only
 // executor for workbooks; which executor segments a file is engine-choice.ts's question (docs/sql.md).
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { parseConfigText, type Config } from '../engine/config';
 import { isoTextToEpochDay, epochDayToSerial } from '../engine/parse/date';
 import type { ExtraSources } from '../engine/prepared';
@@ -13,7 +11,7 @@ import { SourceProblem } from '../plan/source-check';
 import { isParquetPath } from '../sql/duckdb-source';
 import type { DuckdbColumn } from '../sql/duckdb-columns';
 import { segmentOnDuckdb } from '../sql/duckdb-run';
-import { answerFormat, count, printIssues, processIo, readConfigFile, report, reportIssues, UsageError, writeAnswer, type Io } from './common';
+import { answerFormat, count, printIssues, processIo, readConfigFile, report, reportIssues, UsageError, writeAnswer, writeOutput, type Io } from './common';
 import { dialectOf, toCsv, tiersJson } from './csv';
 
 export interface DuckdbArgs {
@@ -92,8 +90,7 @@ export async function segmentWithDuckdb(input: string, values: DuckdbArgs, sourc
   if (status === 2) return 2;
   const n = run.customers.ids.length;
   if (toWorkbook) {
-    await mkdir(dirname(resolve(values.out!)), { recursive: true });
-    await writeFile(values.out!, await tiersWorkbook(run.columns));
+    await writeOutput(values.out!, await tiersWorkbook(run.columns));
     io.err(`Wrote ${count(n, 'customer', 'customers')} to ${values.out} (sheet "${SHEET_NAMES.tiers}")\n`);
     return status;
   }

@@ -8,7 +8,7 @@ import type { Config } from '../engine/config';
 import { detectColumns } from '../engine/parse/headers';
 import { COLUMN_ROLES } from '../engine/types';
 import { configText, startingConfig } from '../plan/stored-config';
-import { checkOutputs, headerOf, INIT_USAGE, isWorkbookPath, UsageError, writeTextFile, type Io } from './common';
+import { checkOutputs, headerOf, INIT_USAGE, isWorkbookPath, UsageError, writeOutput, type Io } from './common';
 
 /** Tierwise's JSON Schema of the configuration, found from this file in src/cli or dist/cli alike. */
 const SCHEMA = resolve(__dirname, '..', '..', 'schema', 'tierwise.config.schema.json');
@@ -52,7 +52,7 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
     if (config.columns[role] === undefined) io.err(`note: no ${role === 'customer' ? 'customer' : 'sales amount'} column was found: name it under "columns" ("${role}": "<its header>") before segmenting\n`);
   }
   if (values.out) {
-    await writeTextFile(values.out, text);
+    await writeOutput(values.out, text);
     io.err(`Wrote the configuration to ${values.out}: change it as you like, then run tierwise segment ${path} --config ${values.out}\n`);
   } else io.out(text);
   return 0;

@@ -4,7 +4,7 @@
 // `tierwise segment <file.xlsx> [--config <config.json>] --out <out.xlsx> | --in-place` writes the workbook.
 // Exit status: 0 every row used, 1 some rows left out (listed on stderr), 2 unusable input or configuration.
 import { readFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConfigText, type Config } from '../engine/config';
@@ -18,7 +18,7 @@ import { tierColumns, type TierColumn } from '../plan/tiers';
 import { sinceLastRun, whyCountLines, whyTierColumns, type SinceLastRun } from '../plan/why';
 import { takeSnapshot } from '../engine/history';
 import type { PreviousRun } from '../hosts/host';
-import { answerFormat, checkOutputs, writeAnswer, writeTextFile, DEFAULT_LIMITS, INIT_USAGE, isWorkbookPath, printIssues, printReadWarnings, processIo, readConfigFile, report, SQL_USAGE, UsageError, type Io, type Limits } from './common';
+import { answerFormat, checkOutputs, writeAnswer, writeOutput, DEFAULT_LIMITS, INIT_USAGE, isWorkbookPath, printIssues, printReadWarnings, processIo, readConfigFile, report, SQL_USAGE, UsageError, type Io, type Limits } from './common';
 import { csvFileText, dialectOf, PLAIN_CSV, tiersJson, toCsv, type CsvDialect } from './csv';
 import { chooseEngine } from './engine-choice';
 
@@ -316,7 +316,7 @@ async function demoCommand(io: Io): Promise<number> {
   const status = await report(result, io, undefined, false);
   if (status === 2) return 2;
   const out = resolve('demo', 'superstore-tiers.csv');
-  await writeTextFile(out, csvFileText(toCsv(textColumns(result))));
+  await writeOutput(out, csvFileText(toCsv(textColumns(result))));
   io.out((await import('./summary-text')).formatSummary(result));
   io.out(`\nOne row per customer: ${out}\n`);
   const workbook = resolve('demo', 'superstore-tiers.xlsx');
@@ -326,7 +326,7 @@ async function demoCommand(io: Io): Promise<number> {
     printIssues(run.ok ? run.report.issues : run.issues, io);
     return 2;
   }
-  await writeFile(workbook, await host.toBuffer());
+  await writeOutput(workbook, await host.toBuffer());
   io.out(`Workbook (sales lines, segment columns, Customer Tiers, Segment Summary, hidden history): ${workbook}\n`);
   return status;
 }

@@ -8,7 +8,7 @@ import { compileSql, SQL_DIALECTS, type SqlDialectName } from '../sql/compile';
 import { configuredAnswerColumns } from '../sql/profiles';
 import { plansVisits } from '../engine/visits';
 import { readsAnswers } from '../engine/profiles';
-import { checkOutputs, headerOf, printIssues, readConfigFile, SQL_USAGE, UsageError, writeTextFile, type Io } from './common';
+import { checkOutputs, headerOf, printIssues, readConfigFile, SQL_USAGE, UsageError, writeOutput, type Io } from './common';
 
 export async function sqlCommand(args: string[], io: Io): Promise<number> {
   let parsed;
@@ -108,7 +108,7 @@ export async function sqlCommand(args: string[], io: Io): Promise<number> {
     io.err(`note: no segment has a visit frequency (visitEveryDays): the visits table ${values['visits-table']} is not read\n`);
   }
   if (values.out) {
-    await writeTextFile(values.out, result.sql);
+    await writeOutput(values.out, result.sql);
     io.err(`Wrote the ${dialect} query to ${values.out}\n`);
   } else io.out(result.sql);
   return 0;

@@ -216,7 +216,8 @@ describe('tierwise segment --engine', () => {
     // terminal and in --issues): so does the DuckDB path. Row 3's Sales and row 4's Profit cannot be read.
     const bad = join(dir, 'refused.csv');
     writeFileSync(bad, 'Customer ID,Sales,Profit,Quantity\nC1,100,10,1\nC2,abc,5,2\nC3,50,#N/A,3\n');
-    const issues = { duckdb: join(dir, 'refused-duckdb.csv'), js: join(dir, 'refused-js.csv') };
+    // Into folders that do not exist yet: made, as for --out.
+    const issues = { duckdb: join(dir, 'duckdb', 'refused.csv'), js: join(dir, 'js', 'refused.csv') };
     const both = await Promise.all((['duckdb', 'js'] as const).map((e) => run(['segment', bad, '--config', noColumn, '--issues', issues[e], '--engine', e])));
     expect(both[0]).toEqual(both[1]);
     expect(both[0].err).toBe(

@@ -63,11 +63,11 @@ describe('tierwise segment', () => {
     expect((parse(r.out) as string[][]).map((row) => row[0])).toEqual(['Customer', 'c1', 'c3']);
   });
 
-  test('--issues FILE gets every issue, --out FILE the table', async () => {
+  test('--issues FILE gets every issue, --out FILE the table, each in a folder made for it', async () => {
     // A sheet named like a cell (BAD2) would need quotes in an address; this one does not.
     const bad = file('partial.csv', 'Customer,Sales\nc1,100\nc2,x\n');
     const out = join(dir, 'out', 'tiers.csv');
-    const issues = join(dir, 'issues.csv');
+    const issues = join(dir, 'checks', '2017', 'issues.csv');
     const r = await run('segment', bad, '--config', config, '--out', out, '--issues', issues);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
