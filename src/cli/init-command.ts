@@ -19,8 +19,8 @@ const SCHEMA = resolve(__dirname, '..', '..', 'schema', 'tierwise.config.schema.
  * checks it from the first keystroke.
  */
 export function initialConfig(header: readonly string[], place: string): Config {
-  const config = { $schema: relative(place, SCHEMA).split(sep).join('/'), ...startingConfig(header) };
   const mapping = detectColumns([...header]);
+  const config = { $schema: relative(place, SCHEMA).split(sep).join('/'), ...startingConfig(header, mapping) };
   const columns: Config['columns'] = {};
   for (const role of COLUMN_ROLES) {
     const c = mapping[role];

@@ -28,11 +28,11 @@ export const defaultConfigText = (): string => configText(defaultConfig());
  * What a workbook without settings starts with, for the header of its sales range: the default types
  * that the detected columns can run. The default's profit bands need a Profit or a Cost column; without
  * one, the first screen of a finance user whose lines hold customer, date and amount would be an error
- * about a type nobody asked for, and no tiers at all.
+ * about a type nobody asked for, and no tiers at all. A caller that has detected the columns already
+ * passes its `mapping`.
  */
-export function startingConfig(header: readonly Cell[]): Config {
+export function startingConfig(header: readonly Cell[], mapping = detectColumns([...header])): Config {
   const base = defaultConfig();
-  const mapping = detectColumns([...header]);
   const has = (role: keyof typeof mapping) => mapping[role] !== undefined;
   const runs = base.segmentTypes.filter((t) => typeNeeds(t).every((need) => (need.role === 'profitOrCost' ? has('profit') || has('cost') : has(need.role))));
   return runs.length === base.segmentTypes.length ? base : { ...base, segmentTypes: runs };
