@@ -53,8 +53,10 @@ function extendCustomers(base: CustomerIndex, config: Config, previous: Previous
 export function prepare(table: SourceTable, config: Config, previous?: PreviousSegments, sources: ExtraSources = {}): Prepared {
   const ingested = ingest(table, config);
   const issues = [...ingested.issues];
-  if (hasNoLines(ingested)) issues.push(noLinesProblem(table));
-  const { range, issues: windowIssues } = ingested.usable ? resolveWindow(config.window, ingested.lines, ingested.latestDay) : { range: undefined, issues: [] };
+  const noLines = hasNoLines(ingested);
+  if (noLines) issues.push(noLinesProblem(table));
+  // Without lines, a rolling window's "no line has a readable date" would only say the same again.
+  const { range, issues: windowIssues } = ingested.usable && !noLines ? resolveWindow(config.window, ingested.lines, ingested.latestDay) : { range: undefined, issues: [] };
   issues.push(...windowIssues);
   const customers = extendCustomers(ingested.customers, config, previous, sources);
   const measures = aggregate(ingested.lines, customers.ids.length, range);

@@ -172,6 +172,9 @@ describe('row issues', () => {
       ]);
       expect(r.types).toEqual([]);
     }
+    // Alone also beside a rolling window, whose "no line has a readable date" would say it again.
+    const rolling = segment(table(HEAD, []), config({ segmentTypes: [ABC_80_15_5], window: { kind: 'rolling', months: 12 } }));
+    expect(rolling.issues.map((i) => i.where)).toEqual(['Sales!A1:E1']);
     // Lines that are all left out or all filtered out are lines: said as such, not as "no lines".
     const leftOut = noLine([['', 'x', 45000, 10, 1]]);
     expect(leftOut.issues.map((i) => i.message)).toEqual(['the customer is blank: fill it in, or delete the line if it is not a sale']);
