@@ -19,7 +19,7 @@ import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
 import { detectDecimalCounted, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from '../engine/parse/number';
 import type { Cell, ColumnMapping, Issue, SourceTable } from '../engine/types';
 import { excelField } from '../hosts/files/read';
-import { appendRows, LINE_COLUMN, skippedLines, sqlIdent, sqlText, type RawSource } from './duckdb-source';
+import { appendRows, LINE_COLUMN, LoneCarriageReturn, skippedLines, sqlIdent, sqlText, type RawSource } from './duckdb-source';
 import { blankSql, EITHER_NUMBER, isError, ISO_DAY, LOCALE_DATE, plainNumber, trimmedSql } from './duckdb-text';
 
 export interface TypedSales {
@@ -134,7 +134,17 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   // failure (the engine's reader refusing the file) is marked handled now and thrown where it is awaited.
   const skipping = skippedLines(raw);
   skipping.catch(() => undefined);
-  await storeLines(con, plan, setting === ',' ? ',' : '.');
+  try {
+    await storeLines(con, plan, setting === ',' ? ',' : '.');
+  } catch (e) {
+    // DuckDB reading a CRLF file as CRLF only may fail on a lone CR in it (a field cut inside a
+    // character: "Invalid unicode"): the scan's finding, which reads the file again, comes first.
+    const found = await skipping.then(
+      () => undefined,
+      (s: unknown) => (s instanceof LoneCarriageReturn ? s : undefined),
+    );
+    throw found ?? e;
+  }
   // The lines stored, and the last with data: blank lines after it are no rows to the engine (its
   // reader drops them), so they are not filtered, not left out, not in a note, not in a column's range.
   const rowNumber = plan.stored && raw.format === 'csv' ? 'rowid' : 'tw_row';

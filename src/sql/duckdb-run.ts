@@ -18,7 +18,7 @@ import { recencyNeedsDates } from '../engine/rfm';
 import { overridesNotTaken, type Prepared } from '../engine/run';
 import { resolveWindow, type DayRange } from '../engine/window';
 import { compileSql, type SqlProblem } from './compile';
-import { describeSource, lateWindows1252, LINE_COLUMN, type CsvReading } from './duckdb-source';
+import { describeSource, lateWindows1252, LINE_COLUMN, type CsvReading, LoneCarriageReturn } from './duckdb-source';
 import { keyColumns, totalNames, typeSales } from './duckdb-ingest';
 import { readColumns, type DuckdbColumn } from './duckdb-columns';
 import { ANSWERS_TABLE, answersColumns, loadAnswers, loadVisits, VISITS_COLUMNS, VISITS_TABLE } from './duckdb-second';
@@ -78,7 +78,8 @@ async function watched<T>(con: DuckDBConnection, step: string, options: DuckdbOp
  * The file segmented by DuckDB. Errors of DuckDB itself (a file it cannot read) are thrown. A CSV that
  * DuckDB refused is read again by one thread when it holds a quoted line break (a cell typed with
  * Alt+Enter; DuckDB's parallel reader refuses it), and as Windows-1252 when its first 256 KB are UTF-8 and
- * the rest is not (a `€` further down: lateWindows1252), as the engine's reader decodes the whole file. A
+ * the rest is not (a `€` further down: lateWindows1252), as the engine's reader decodes the whole file, and
+ * with a line ended at each line break when DuckDB read a CRLF file that holds a lone CR too. A
  * line longer than DuckDB's CSV reader takes is an outcome (`line-too-long`): the engine reads it.
  */
 export async function segmentOnDuckdb(path: string, config: Config, options: DuckdbOptions = {}): Promise<DuckdbOutcome> {
@@ -88,7 +89,8 @@ export async function segmentOnDuckdb(path: string, config: Config, options: Duc
     try {
       return await segmentOnce(path, config, options, reading);
     } catch (e) {
-      if (!reading.serial && quotedLineBreaks(e)) reading.serial = true;
+      if (!reading.anyLineBreak && e instanceof LoneCarriageReturn) reading.anyLineBreak = true;
+      else if (!reading.serial && quotedLineBreaks(e)) reading.serial = true;
       else if (!reading.windows1252 && (await lateWindows1252(path).catch(() => false))) reading.windows1252 = true;
       else return longLine(e);
     }

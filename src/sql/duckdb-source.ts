@@ -51,6 +51,11 @@ export interface RawSource {
    */
   path: string;
   encoding?: Encoding;
+  /**
+   * A CSV DuckDB reads as CRLF only (its first line ends in CRLF, and the reading is not `anyLineBreak`):
+   * the blank-line scan then also looks for a lone CR, which such a reading gets wrong.
+   */
+  crlfOnly?: boolean;
   format: 'csv' | 'parquet';
   /**
    * A FROM clause giving the file's cells as columns c0, c1, ... (every one text for a CSV), and for
@@ -95,11 +100,24 @@ export const sqlIdent = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 /**
  * How a CSV is read: `windows1252` through its UTF-8 copy; `serial` by one thread (`parallel = false`),
  * since DuckDB's parallel reader refuses quoted line breaks (a cell typed with Alt+Enter in Excel) beside
- * the padding of short lines the engine's reading needs. Each is asked for only after DuckDB refused the file.
+ * the padding of short lines the engine's reading needs; `anyLineBreak` with a line ended at each of
+ * CRLF, LF and a lone CR, as the engine and Excel end them (`new_line = '\n'`), for a file DuckDB would
+ * read as CRLF only and that holds a lone CR (an old Mac file joined to a Windows one: read as CRLF only,
+ * the line after the CR lost its first field; a file whose first line ends in a lone CR is read so from
+ * the start). Each is asked for only after DuckDB refused the file, or the blank-line scan found the
+ * lone CR (LoneCarriageReturn).
  */
 export interface CsvReading {
   windows1252?: boolean;
   serial?: boolean;
+  anyLineBreak?: boolean;
+}
+
+/** Thrown by skippedLines when a file read as CRLF only holds a lone CR: read it again with `anyLineBreak`. */
+export class LoneCarriageReturn extends Error {
+  constructor(path: string) {
+    super(`${path}: a lone carriage return in a CRLF file`);
+  }
 }
 
 /** What the file holds (its header, from the first lines only), and how DuckDB reads it. */
@@ -218,17 +236,35 @@ async function openCsv(path: string, reading: CsvReading): Promise<RawSource> {
   // The names `sales` gives the columns (the engine reads the file's own header, by position).
   const header = tableHeader(table.header, LINE_COLUMN);
   // The file's lines above the header: Excel's separator line, which no row counts, and the title rows.
-  const skip = linesBefore + table.origin.row - 1;
+  // With `new_line = '\n'` DuckDB's `skip` counts each CR and each LF as a line end (CRLF twice).
+  const above = linesBefore + table.origin.row - 1;
+  const headText = decodeText(head);
   const encoding = windows1252 ? 'windows-1252' : encodingOf(head);
+  // DuckDB ends its lines at the kind the file's first line ends with. An LF file's other kinds are read
+  // right; a CR file's CRLF lines lost the next line's first character (the differential test found
+  // it), so a CR file (an old Mac's, rare) is read with every line break from the start; a CRLF file only
+  // when the scan finds a lone CR in it (crlfOnly), keeping DuckDB's own line count for the rest.
+  const firstBreak = /\r\n|\n|\r/.exec(headText)?.[0];
+  const anyLineBreak = reading.anyLineBreak === true || firstBreak === '\r';
+  const crlfOnly = !anyLineBreak && firstBreak === '\r\n';
+  const skip = anyLineBreak ? lineBreakCharacters(headText, above) : above;
   const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   // Last, so nothing after it can fail and leave the copy behind: everything before read the file itself.
   const copy = encoding === 'windows-1252' || encoding === 'utf-16be' ? await utf8Copy(path, encoding) : undefined;
   // Every field as text (typed afterwards by the engine's rules); ragged lines padded or cut as csv-parse's
   // relax_column_count reads them; a quote inside an unquoted field is a character (strict_mode off).
   const relation = `read_csv(${sqlText(copy?.path ?? path)}, auto_detect = false, header = true, skip = ${skip}, delim = ${sqlText(delimiter)}, quote = '"', escape = '"',
-    encoding = ${sqlText(encoding === 'utf-16le' ? 'utf-16' : 'utf-8')}, columns = {${columns}}, null_padding = true, strict_mode = false${serial ? ', parallel = false' : ''})`;
+    encoding = ${sqlText(encoding === 'utf-16le' ? 'utf-16' : 'utf-8')}, columns = {${columns}}, null_padding = true, strict_mode = false${serial ? ', parallel = false' : ''}${anyLineBreak ? ", new_line = '\\n'" : ''})`;
   const close = copy?.remove ?? (async () => undefined);
-  return { table, header, kinds: header.map(() => 'text'), delimiter, format: 'csv', relation, path, encoding, close };
+  return { table, header, kinds: header.map(() => 'text'), delimiter, format: 'csv', relation, path, encoding, crlfOnly, close };
+}
+
+/** The CR and LF characters that end the first `lines` lines of `text` (CRLF, LF or a lone CR each). */
+export function lineBreakCharacters(text: string, lines: number): number {
+  let characters = 0;
+  const ends = /\r\n|\n|\r/g;
+  for (let n = 0, end = ends.exec(text); n < lines && end; n++, end = ends.exec(text)) characters += end[0].length;
+  return characters;
 }
 
 function kindOf(type: string): ColumnKind {
@@ -268,7 +304,10 @@ async function openParquet(con: DuckDBConnection, path: string): Promise<RawSour
  * Throws the engine reader's refusal (a SourceError) when that reader refuses the file.
  */
 export async function skippedLines(raw: RawSource): Promise<{ rows: number[]; read: number } | undefined> {
-  if (raw.format !== 'csv' || !(await mayHaveBlankLine(raw.path, raw.encoding ?? 'utf-8'))) return undefined;
+  if (raw.format !== 'csv') return undefined;
+  const scan = await scanLineBreaks(raw.path, raw.encoding ?? 'utf-8', raw.crlfOnly ?? false);
+  if (scan.loneCr) throw new LoneCarriageReturn(raw.path);
+  if (!scan.blankLine) return undefined;
   if ((await inputFileSize(raw.path)) > MAX_FILE_BYTES) return undefined;
   const headerRecord = raw.table.origin.row - 1;
   const skipped: number[] = [];
@@ -302,25 +341,41 @@ export async function skippedLines(raw: RawSource): Promise<{ rows: number[]; re
 /** How much of the file one read of the blank-line scan takes (after the bytes kept from the read before). */
 export const SCAN_BYTES = 1 << 22;
 
-/** Whether the bytes hold a line break followed by another or by a carriage return, in the file's encoding. */
-async function mayHaveBlankLine(path: string, encoding: Encoding): Promise<boolean> {
+/**
+ * What the bytes hold, in the file's encoding: a line break followed by another or by a carriage return
+ * (`blankLine`: `\r\r` is an old Mac file's blank line, or a lone CR before a CRLF, two line ends), and
+ * when `lookForLoneCr`, a CR not followed by an LF (`loneCr`). Stops as soon as it has found what it looks for.
+ */
+async function scanLineBreaks(path: string, encoding: Encoding, lookForLoneCr: boolean): Promise<{ blankLine: boolean; loneCr: boolean }> {
   const bytesOf = (p: string) => (encoding === 'utf-16le' ? Buffer.from(p, 'utf16le') : encoding === 'utf-16be' ? Buffer.from(p, 'utf16le').swap16() : Buffer.from(p));
-  const patterns = ['\n\n', '\n\r'].map(bytesOf);
+  const patterns = ['\n\n', '\n\r', '\r\r'].map(bytesOf);
+  const [cr, lf] = [bytesOf('\r'), bytesOf('\n')];
   // One buffer, read into again and again (the scan runs beside DuckDB's typing, and takes its CPU: no
   // new buffer per read, no copy but the few bytes a pattern may span across two reads).
   const edge = patterns[0].length - 1;
   const buffer = Buffer.allocUnsafe(edge + SCAN_BYTES);
+  const found = { blankLine: false, loneCr: false };
   const file = await open(path, 'r');
   try {
     let kept = 0;
-    for (;;) {
+    while (!found.blankLine || (lookForLoneCr && !found.loneCr)) {
       const { bytesRead } = await file.read(buffer, kept, buffer.length - kept, null);
-      if (bytesRead === 0) return false;
+      if (bytesRead === 0) break;
       const bytes = buffer.subarray(0, kept + bytesRead);
-      if (patterns.some((p) => bytes.includes(p))) return true;
+      found.blankLine ||= patterns.some((p) => bytes.includes(p));
+      // An index loop (5 ms for 58 MB of CRLF lines); a CR at the buffer's end is judged after the next read.
+      if (lookForLoneCr && !found.loneCr) {
+        for (let i = bytes.indexOf(cr); i >= 0 && i + cr.length + lf.length <= bytes.length; i = bytes.indexOf(cr, i + cr.length)) {
+          if (bytes.compare(lf, 0, lf.length, i + cr.length, i + cr.length + lf.length) !== 0) {
+            found.loneCr = true;
+            break;
+          }
+        }
+      }
       kept = Math.min(edge, bytes.length);
       bytes.copy(buffer, 0, bytes.length - kept);
     }
+    return found;
   } finally {
     await file.close();
   }

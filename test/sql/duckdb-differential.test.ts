@@ -175,18 +175,28 @@ const configInput = fc
 const csvField = (v: string) => (/[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v);
 /** A line holding only a carriage return, which DuckDB's reader skips as it skips an empty line (`[]`). */
 const CR_LINE: string[] = ['\r'];
-const csvText = (rows: string[][], header = HEADER) => [header, ...rows].map((r) => (r === CR_LINE ? '\r' : r.map(csvField).join(','))).join('\n') + '\n';
+/**
+ * The file's text, its lines ended in turn by `ends` (LF by default): one kind for the whole file, or a
+ * mix (a Windows export with lines appended on a server, an old Mac file joined to either).
+ */
+const csvText = (rows: string[][], header = HEADER, ends: readonly string[] = ['\n']) =>
+  [header, ...rows].map((r, i) => (r === CR_LINE ? '\r' : r.map(csvField).join(',')) + ends[i % ends.length]).join('');
+const lineEnds = fc.oneof(
+  { weight: 4, arbitrary: fc.constant(['\n']) },
+  { weight: 2, arbitrary: fc.constantFrom(['\r\n'], ['\r']) },
+  { weight: 2, arbitrary: fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 2, maxLength: 8 }) },
+);
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-duckdb-diff-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Both executors on one file; every difference in words. */
-async function compare(rows: string[][], input: ConfigInput, name: string, visitRows?: string[][]): Promise<string[]> {
+async function compare(rows: string[][], input: ConfigInput, name: string, visitRows?: string[][], ends?: readonly string[]): Promise<string[]> {
   const parsed = parseConfig(input);
   if (!parsed.ok) throw new Error(`the generator made an invalid configuration: ${JSON.stringify(parsed.issues)}`);
   const config: Config = parsed.config;
   const path = join(dir, `${name}.csv`);
-  writeFileSync(path, csvText(rows));
+  writeFileSync(path, csvText(rows, HEADER, ends));
   const table = await readSourceFile(path);
   let sources: ExtraSources = {};
   if (visitRows !== undefined) {
@@ -234,11 +244,11 @@ const lineOrBlank = fc.oneof(
 const RUNS = Number(process.env.TIERWISE_DIFF_RUNS ?? 30);
 
 describe('DuckDB path against the engine', () => {
-  it('gives the same tiers, numbers, order and left-out lines on random files and configurations', async () => {
+  it('gives the same tiers, numbers, order and left-out lines on random files, line breaks and configurations', async () => {
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(lineOrBlank, { minLength: 1, maxLength: 30 }), configInput, fc.option(fc.array(visitRow, { maxLength: 12 }), { freq: 3 }), async (rows, input, visits) => {
-        const diffs = await compare(rows, input, `case-${n++}`, visits ?? undefined);
+      fc.asyncProperty(fc.array(lineOrBlank, { minLength: 1, maxLength: 30 }), configInput, fc.option(fc.array(visitRow, { maxLength: 12 }), { freq: 3 }), lineEnds, async (rows, input, visits, ends) => {
+        const diffs = await compare(rows, input, `case-${n++}`, visits ?? undefined, ends);
         if (diffs.length > 0) throw new Error(diffs.join('\n'));
       }),
       // A failure is replayed with the seed and path it prints: TIERWISE_DIFF_SEED=... TIERWISE_DIFF_PATH=...
