@@ -172,31 +172,45 @@ const configInput = fc
     }),
   );
 
-const csvField = (v: string) => (/[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v);
+const csvField = (v: string, delimiter: string) => (/["\r\n]/.test(v) || v.includes(delimiter) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v);
 /** A line holding only a carriage return, which DuckDB's reader skips as it skips an empty line (`[]`). */
 const CR_LINE: string[] = ['\r'];
 /**
- * The file's text, its lines ended in turn by `ends` (LF by default): one kind for the whole file, or a
- * mix (a Windows export with lines appended on a server, an old Mac file joined to either).
+ * How a file is written: its lines ended in turn by `ends` (one kind for the whole file, or a mix: a
+ * Windows export with lines appended on a server, an old Mac file joined to either), and `european` as
+ * a German or French Excel saves it: semicolons, and the numbers' points and commas swapped (`1.234,50`).
  */
-const csvText = (rows: string[][], header = HEADER, ends: readonly string[] = ['\n']) =>
-  [header, ...rows].map((r, i) => (r === CR_LINE ? '\r' : r.map(csvField).join(',')) + ends[i % ends.length]).join('');
-const lineEnds = fc.oneof(
-  { weight: 4, arbitrary: fc.constant(['\n']) },
-  { weight: 2, arbitrary: fc.constantFrom(['\r\n'], ['\r']) },
-  { weight: 2, arbitrary: fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 2, maxLength: 8 }) },
-);
+interface FileStyle {
+  ends: readonly string[];
+  european: boolean;
+}
+const PLAIN_FILE: FileStyle = { ends: ['\n'], european: false };
+const NUMBER_COLUMNS = ['Sales', 'Profit', 'Quantity'].map((h) => HEADER.indexOf(h));
+const swapSeparators = (v: string) => v.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.'));
+const csvText = (rows: string[][], header = HEADER, style = PLAIN_FILE) => {
+  const delimiter = style.european ? ';' : ',';
+  const cells = (r: string[]) => r.map((v, c) => csvField(style.european && header === HEADER && NUMBER_COLUMNS.includes(c) ? swapSeparators(v) : v, delimiter));
+  return [header, ...rows].map((r, i) => (r === CR_LINE ? '\r' : cells(r).join(delimiter)) + style.ends[i % style.ends.length]).join('');
+};
+const fileStyle = fc.record({
+  ends: fc.oneof(
+    { weight: 4, arbitrary: fc.constant(['\n']) },
+    { weight: 2, arbitrary: fc.constantFrom(['\r\n'], ['\r']) },
+    { weight: 2, arbitrary: fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 2, maxLength: 8 }) },
+  ),
+  european: fc.boolean(),
+});
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-duckdb-diff-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Both executors on one file; every difference in words. */
-async function compare(rows: string[][], input: ConfigInput, name: string, visitRows?: string[][], ends?: readonly string[]): Promise<string[]> {
+async function compare(rows: string[][], input: ConfigInput, name: string, visitRows?: string[][], style = PLAIN_FILE): Promise<string[]> {
   const parsed = parseConfig(input);
   if (!parsed.ok) throw new Error(`the generator made an invalid configuration: ${JSON.stringify(parsed.issues)}`);
   const config: Config = parsed.config;
   const path = join(dir, `${name}.csv`);
-  writeFileSync(path, csvText(rows, HEADER, ends));
+  writeFileSync(path, csvText(rows, HEADER, style));
   const table = await readSourceFile(path);
   let sources: ExtraSources = {};
   if (visitRows !== undefined) {
@@ -244,11 +258,11 @@ const lineOrBlank = fc.oneof(
 const RUNS = Number(process.env.TIERWISE_DIFF_RUNS ?? 30);
 
 describe('DuckDB path against the engine', () => {
-  it('gives the same tiers, numbers, order and left-out lines on random files, line breaks and configurations', async () => {
+  it('gives the same tiers, numbers, order and left-out lines on random files (line breaks, separators) and configurations', async () => {
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(lineOrBlank, { minLength: 1, maxLength: 30 }), configInput, fc.option(fc.array(visitRow, { maxLength: 12 }), { freq: 3 }), lineEnds, async (rows, input, visits, ends) => {
-        const diffs = await compare(rows, input, `case-${n++}`, visits ?? undefined, ends);
+      fc.asyncProperty(fc.array(lineOrBlank, { minLength: 1, maxLength: 30 }), configInput, fc.option(fc.array(visitRow, { maxLength: 12 }), { freq: 3 }), fileStyle, async (rows, input, visits, style) => {
+        const diffs = await compare(rows, input, `case-${n++}`, visits ?? undefined, style);
         if (diffs.length > 0) throw new Error(diffs.join('\n'));
       }),
       // A failure is replayed with the seed and path it prints: TIERWISE_DIFF_SEED=... TIERWISE_DIFF_PATH=...
