@@ -95,6 +95,44 @@ export function headerProblem(sheet: string, origin: { row: number; column: numb
 /** Rows looked through for a header below a sheet's title. */
 export const MAX_TITLE_ROWS = 10;
 
+/** The separators a packed line is looked for with, as Excel's import dialogs name them. */
+const SEPARATORS: readonly { char: string; name: string; plural: string }[] = [
+  { char: ';', name: 'Semicolon', plural: 'semicolons' },
+  { char: ',', name: 'Comma', plural: 'commas' },
+  { char: '\t', name: 'Tab', plural: 'tabs' },
+];
+
+/**
+ * A CSV file opened with another separator than it was written with (a semicolon file in an English
+ * Excel, a comma file in a German one) puts each whole line into column A: `Kunde;Datum;Umsatz` is one
+ * cell, and the header, the mapping and every line are wrong for a reason no column message names.
+ * Told when each of the first two filled rows has a first cell that the separator parts into two fields
+ * or more, and at least as many as the row has filled cells: a title such as `Sales, 2017` above a
+ * header whose first name holds a comma is no such pair (the header has more cells than fields).
+ */
+export function packedLineProblem(sheet: string, top: number, column: number, grid: readonly (readonly Cell[])[]): Issue | undefined {
+  const filled = grid.slice(0, MAX_TITLE_ROWS + 2).flatMap((row, r) => (filledIn(row) > 0 ? [{ row, r }] : []));
+  if (filled.length < 2) return undefined;
+  const firstCell = (row: readonly Cell[]) => row.find((h) => !isBlank(h));
+  const fields = (row: readonly Cell[], separator: string) => {
+    const cell = firstCell(row);
+    return typeof cell === 'string' ? cell.split(separator).filter((f) => f.trim() !== '').length : 0;
+  };
+  const packed = (row: readonly Cell[], separator: string) => fields(row, separator) >= Math.max(2, filledIn(row));
+  const [{ row: head, r }, { row: next }] = filled;
+  const separator = SEPARATORS.filter((s) => packed(head, s.char) && packed(next, s.char)).sort((a, b) => fields(head, b.char) - fields(head, a.char))[0];
+  if (!separator) return undefined;
+  const c = head.findIndex((h) => !isBlank(h));
+  const cell = String(head[c]);
+  const shown = cell.length > 60 ? `${cell.slice(0, 57)}...` : cell;
+  return {
+    severity: 'error',
+    where: cellAddress(sheet, column + c, top + r),
+    value: cell,
+    message: `the cell holds a whole line of a CSV file ("${shown}"), and so do the lines below: the columns were not split apart, as when a file written with ${separator.plural} is opened with another separator. In Excel, open the file again with Data > From Text/CSV and choose ${separator.name} as the delimiter, or select the column and use Data > Text to Columns (Delimited, ${separator.name}); then pick the range again.`,
+  };
+}
+
 /**
  * How many rows above the header are a title: a report sheet often starts with `Sales 2017` in A1 and a
  * blank row, and its used range with them. Each such row holds one cell at most, or is mostly empty, and
@@ -122,6 +160,8 @@ export function titleRows(grid: readonly (readonly Cell[])[]): number {
  * no usable header row.
  */
 export function sourceFromGrid(sheet: string, top: number, column: number, grid: Cell[][], owned: OwnedSourceColumns | undefined, tableName?: string): SourceTable {
+  const packed = packedLineProblem(sheet, top, column, grid);
+  if (packed) throw new SourceProblem([packed]);
   const skip = tableName ? 0 : titleRows(grid);
   const origin = { row: top + skip, column };
   let header = grid[skip] ?? [];

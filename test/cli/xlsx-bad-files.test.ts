@@ -86,6 +86,12 @@ describe('bad workbooks', () => {
     await expectRefused(f, [], /Orders!B1: the first row looks like data \(10 is not a column name\): Tierwise needs a header row/);
   });
 
+  it('a CSV file opened with another separator: every line in one cell', async () => {
+    const f = join(dir, 'packed.xlsx');
+    writeFileSync(f, await plainWorkbook('Umsatz', [['Kunde;Umsatz'], ['1001;1.234,50'], ['1002;17,00']]));
+    await expectRefused(f, [], /Umsatz!A1: the cell holds a whole line of a CSV file \("Kunde;Umsatz"\).*Data > From Text\/CSV and choose Semicolon/);
+  });
+
   it('an empty workbook', async () => {
     const f = join(dir, 'empty.xlsx');
     writeFileSync(f, await plainWorkbook('Orders', []));

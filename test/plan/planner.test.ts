@@ -8,7 +8,7 @@ import { freeSheetName, freeTableName, validSheetName } from '../../src/plan/nam
 import { MAX_LINKED_PROBLEMS, planWorkbook, problemLinks, problemRows, problemsTitle, runTime, scopeLine, sourceColumnHeader, TEXT, MANUAL_SUFFIX } from '../../src/plan/planner';
 import { drawableCharts } from '../../src/plan/plan';
 import { mergeOverrides, overridesFromTiers, readPreviousRun } from '../../src/plan/previous';
-import { headerProblem, sourceFromGrid, tableFingerprint, titleRows } from '../../src/plan/source-check';
+import { headerProblem, packedLineProblem, sourceFromGrid, tableFingerprint, titleRows } from '../../src/plan/source-check';
 import { loadStoredConfig, defaultConfigText, startingConfig } from '../../src/plan/stored-config';
 
 const table: SourceTable = {
@@ -385,6 +385,25 @@ describe('source checks and stored configuration', () => {
     expect(source.notes).toEqual([{ severity: 'warning', where: 'Orders!A1:D2', message: 'the 2 rows above the header are a title, not data: the header is row 3, the lines start below it.' }]);
     // A table's first row is its header: nothing is skipped, and the problem is said.
     expect(() => sourceFromGrid('Orders', 1, 0, grid, undefined, 'Sales')).toThrow(/mostly empty/);
+  });
+
+  it('says when a CSV file was opened with another separator, each line packed into one cell', () => {
+    // A semicolon file in an English Excel: every line in column A.
+    const inA = [['Kunde;Datum;Umsatz;Gewinn'], ['1001;05.03.2017;1.234,50;-12,50'], ['1002;06.03.2017;1.000,00;0']];
+    expect(packedLineProblem('Umsatz', 1, 0, inA)).toMatchObject({ where: 'Umsatz!A1', value: 'Kunde;Datum;Umsatz;Gewinn', message: expect.stringMatching(/choose Semicolon as the delimiter/) });
+    expect(() => sourceFromGrid('Umsatz', 1, 0, inA, undefined)).toThrow(/Umsatz!A1: the cell holds a whole line of a CSV file \("Kunde;Datum;Umsatz;Gewinn"\)/);
+    // The same file where its decimal commas parted the lines in three: still packed (3 fields, 3 cells).
+    const split = [['Kunde;Datum;Umsatz;Gewinn', '', ''], ['1001;05.03.2017;1.234', '50;-12', '50'], ['1002;06.03.2017;1.000', '00;0', '']];
+    expect(packedLineProblem('Sales', 1, 0, split)?.where).toBe('Sales!A1');
+    // A comma file in a German Excel, below a blank row and at C3 of the sheet; tabs too.
+    expect(packedLineProblem('S', 2, 2, [[''], ['Customer,Date,Sales'], ['C1,2017-03-05,1234.50']])).toMatchObject({ where: 'S!C3', message: expect.stringMatching(/written with commas.*choose Comma/) });
+    expect(packedLineProblem('S', 1, 0, [['Customer\tSales'], ['C1\t5']])?.message).toMatch(/choose Tab/);
+    // Not packed: a title with a comma above a header whose first name has one (the header has more
+    // cells than fields), one odd header name above ordinary lines, a real header, a one-column list.
+    expect(packedLineProblem('S', 1, 0, [['Sales, 2017', '', ''], ['Customer, region', 'Sales', 'Profit'], ['C1', 5, 1]])).toBeUndefined();
+    expect(packedLineProblem('S', 1, 0, [['Customer;ID'], ['C1']])).toBeUndefined();
+    expect(packedLineProblem('S', 1, 0, [['Customer', 'Sales'], ['C1', 5]])).toBeUndefined();
+    expect(packedLineProblem('S', 1, 0, [['Customer'], ['C1'], ['C2']])).toBeUndefined();
   });
 
   it('keeps an invalid or newer configuration as text and lists every problem', () => {
