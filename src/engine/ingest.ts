@@ -259,6 +259,12 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
   const leftOut: number[] = [];
   for (const r of read.leftOutRows) (rows[r].every(isBlank) ? blank : leftOut).push(r);
   leftOut.forEach(reportRow);
+  const grouped = groupedLayoutNote(
+    table,
+    cCustomer,
+    leftOut.filter((r) => keyText(rows[r][cCustomer]) === ''),
+  );
+  if (grouped) issues.push(grouped);
   if (blank.length > 0) issues.push(blankRowsNote(table, blank));
   const customers: CustomerIndex = {
     ids: sold.ids,
@@ -387,6 +393,24 @@ export function noLinesProblem(table: Pick<SourceTable, 'sheet' | 'origin' | 'he
 /** Every row that reached the reader was blank (or there was none): not even a left-out or filtered line. */
 export const hasNoLines = (ingested: Ingested): boolean =>
   ingested.usable && ingested.lines.length === 0 && ingested.leftOutRows === 0 && ingested.filteredRows === 0;
+
+/**
+ * One warning when lines without a customer come one below the other: a report, or a PivotTable in
+ * compact or outline form, writes the customer only on the first line of each group, and every line
+ * below it is then left out. Each line is listed anyway; this says why there are so many and how to
+ * fill them in one go. `blankCustomerRows` are the left-out lines whose customer is blank (data rows,
+ * ascending); a first line without a customer is no group's continuation, so it must have one.
+ */
+export function groupedLayoutNote(table: SourceTable, customerColumn: number, blankCustomerRows: readonly number[]): Issue | undefined {
+  const rows = blankCustomerRows;
+  const inRuns = rows.some((r, k) => k > 0 && rows[k - 1] === r - 1);
+  if (!inRuns || rows[0] === 0) return undefined;
+  return {
+    severity: 'warning',
+    where: sourceCellAddress(table, customerColumn, rows[0]),
+    message: `${rows.length.toLocaleString('en-US')} lines have a blank customer, some one below the other, and are left out: is the customer written only on the first line of each group (a report's layout, or a PivotTable in compact or outline form)? Then fill the blanks down (select the column, Home > Find & Select > Go To Special > Blanks, type = and the cell above, then Ctrl+Enter), or show the PivotTable with Repeat All Item Labels (PivotTable Design > Report Layout), and run again.`,
+  };
+}
 
 /** One warning for every row that holds nothing, at the first of them. */
 export function blankRowsNote(table: SourceTable, blank: number[]): Issue {

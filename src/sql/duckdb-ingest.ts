@@ -12,7 +12,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../engine/config';
 import { columnIndex, sourceCellAddress } from '../engine/address';
-import { blankRowsNote, chooseDateOrder, decimalNote, headerText, ingest, noLinesProblem, typeReads } from '../engine/ingest';
+import { blankRowsNote, chooseDateOrder, decimalNote, groupedLayoutNote, headerText, ingest, keyText, noLinesProblem, typeReads } from '../engine/ingest';
 import { namesTotal, totalNameIssues, totalRowIssue, type EndLine } from '../engine/total-row';
 import { columnNamed } from '../engine/parse/headers';
 import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
@@ -511,6 +511,9 @@ async function leftOut(
       const column = columnIndex(/!([A-Z]{1,3})\d+$/.exec(i.where)?.[1] ?? 'A') - raw.table.origin.column;
       return { ...i, row, where: sourceCellAddress(raw.table, column, row) };
     });
+  const blankCustomers = small.rows.flatMap((r, k) => (!r.every(isBlank) && keyText(r[p.customer]) === '' ? [at[k]] : []));
+  const grouped = groupedLayoutNote(raw.table, p.customer, blankCustomers);
+  if (grouped) issues.push(grouped);
   const blank = [...blankNoted, ...small.rows.map((r, k) => (r.every(isBlank) ? at[k] : -1)).filter((r) => r >= 0)].sort((a, b) => a - b);
   if (blank.length > 0) issues.push(blankRowsNote(counted(raw.table, rows), blank));
   return { issues, count: read.leftOutRows };

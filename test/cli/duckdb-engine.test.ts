@@ -286,6 +286,22 @@ describe('tierwise segment --engine', () => {
     );
   });
 
+  // A report that writes each customer on its group's first line only: the same warning on both paths,
+  // before the lines. C1 10 and C2 7 are kept: 17; C1 is ahead of nobody (A), C2 of 10/17 = 59 % (A).
+  it('says a grouped layout (customers on the first line of each group only) as the engine does', async () => {
+    const csv = join(dir, 'grouped.csv');
+    writeFileSync(csv, 'Customer ID,Sales\nC1,10\n,20\n,5\nC2,7\n,8\n');
+    const js = await onBothEngines(['segment', csv, '--config', abcConfig('grouped')]);
+    expect(js.err.split('\n').map((l) => l.slice(0, 70))).toEqual([
+      'warning: grouped!A3: 3 lines have a blank customer, some one below the',
+      'grouped!A3: the customer is blank: fill it in, or delete the line if i',
+      'grouped!A4: the customer is blank: fill it in, or delete the line if i',
+      'grouped!A6: the customer is blank: fill it in, or delete the line if i',
+      '2 customers from 2 lines (3 left out); window: all dates',
+      '',
+    ]);
+  });
+
   // Excel's separator line (`sep=;`) is not a row: the header is row 1 to both paths, B's "abc" is B3 and
   // the empty line row 4, as Excel shows the file. 1,234.50 + 5 = 1,239.50: A is ahead of nobody (A); C
   // is ahead 1,234.50 / 1,239.50 = 99.6 %, not below 95 %, so C.

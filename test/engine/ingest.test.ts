@@ -162,6 +162,31 @@ describe('row issues', () => {
     expect(one.leftOutRows).toBe(0);
   });
 
+  // A report (or a PivotTable in compact form) writes the customer on the first line of each group only:
+  // rows 3 and 4 (data rows 1 and 2) continue a's group, row 6 continues b's. Each is listed, and one
+  // warning at the first says why and how to fill them all.
+  test('lines without a customer one below the other: one warning about a grouped layout', () => {
+    const grouped = ingest(
+      table(HEAD, [
+        ['a', 'x', 45000, 10, 1],
+        ['', '', 45001, 20, 1],
+        ['', '', 45002, 5, 1],
+        ['b', 'y', 45000, 7, 1],
+        ['', '', 45003, 8, 1],
+      ]),
+      config(),
+    );
+    expect(grouped.leftOutRows).toBe(3);
+    const note = grouped.issues.filter((i) => i.severity === 'warning');
+    expect(note.map((i) => i.where)).toEqual(['Sales!A3']);
+    expect(note[0].message).toMatch(/^3 lines have a blank customer, some one below the other, and are left out: is the customer written only on the first line of each group.*Go To Special > Blanks/);
+    expect(grouped.issues.filter((i) => i.row !== undefined).map((i) => i.where)).toEqual(['Sales!A3', 'Sales!A4', 'Sales!A6']);
+    // Blanks apart from each other, or a first line without a customer, are no grouped layout.
+    const apart = ingest(table(HEAD, [['a', 'x', 45000, 10, 1], ['', '', 45001, 20, 1], ['b', 'y', 45000, 7, 1], ['', '', 45003, 8, 1]]), config());
+    const first = ingest(table(HEAD, [['', 'x', 45000, 10, 1], ['', '', 45001, 20, 1], ['b', 'y', 45000, 7, 1]]), config());
+    for (const r of [apart, first]) expect(r.issues.filter((i) => i.severity === 'warning')).toEqual([]);
+  });
+
   test('a header with no line below it stops the run with one error at the header, and nothing is classified', () => {
     const noLine = (rows: SourceTable['rows']) => segment(table(HEAD, rows), config({ segmentTypes: [ABC_80_15_5] }));
     // Only the header selected: the range is A1:E1. A new table's one empty row: A1:E2.
