@@ -8,7 +8,7 @@ import { readDate, detectDateOrder, type DateOrder } from './parse/date';
 import { columnNamed, detectColumns, normalizeHeader } from './parse/headers';
 import { detectDecimal, excelError, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from './parse/number';
 import { codeColumn, codeKeys, Dictionary, FILTERED, keyText, readLines, soldCustomers, type LineBuffers, type LineColumns } from './read-lines';
-import { totalNameWarnings, totalRowWarning } from './total-row';
+import { namesTotal, subtotalBase, totalNameWarnings, totalRowWarning } from './total-row';
 
 export { keyText };
 import { COLUMN_ROLES, type Cell, type ColumnMapping, type ColumnRole, type EpochDay, type Issue, type SourceTable } from './types';
@@ -302,7 +302,11 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
       if (day !== day) {
         const err = excelError(cell);
         if (err) reportError(cDate, err);
-        else if (isBlank(cell)) report(cDate, `${headerAt(cDate)} is blank: type the date of the sale`);
+        else if (isBlank(cell) && (namesTotal(key) || subtotalBase(key) !== undefined)) {
+          // A total or a subtotal line (Excel's Data > Subtotal leaves their dates blank): typing a date
+          // would count its sales twice.
+          report(cDate, `${headerAt(cDate)} is blank, and the customer "${key}" looks like a total: if it is one, the line is rightly left out (Data > Subtotal > Remove All removes such lines); if not, type the date of the sale`);
+        } else if (isBlank(cell)) report(cDate, `${headerAt(cDate)} is blank: type the date of the sale`);
         else if (cell === 60 && !date1904) report(cDate, `${headerAt(cDate)} is 1900-02-29, a day that does not exist (Excel shows it for compatibility with Lotus 1-2-3): correct the date`);
         else {
           const why = whyNotADate(cell, date1904, dateOrder ?? 'MDY');

@@ -71,7 +71,36 @@ export function totalRowWarning(
  * per group) in the languages whose headers Tierwise reads: the whole cell, so "Total Energies" is a
  * customer and "Total:" is not.
  */
-const TOTAL_WORD = /^(?:grand\s+total|sub-?total|totals?|sum|summe|zwischensumme|gesamtsumme|gesamt|sous-total|somme|totaal|subtotaal|suma(?:\s+total)?)\s*:?$/i;
+const TOTAL_WORD =
+  /^(?:grand\s+total|sub-?total|totals?|sum|summe|zwischensumme|gesamtsumme|gesamt|gesamtergebnis|sous-total|somme|total\s+g[ée]n[ée]ral|totaal|subtotaal|eindtotaal|suma(?:\s+total)?)\s*:?$/i;
+
+/**
+ * A subtotal's label: another value with the word for a total after it (`C1 Total`, as Excel's Data >
+ * Subtotal writes it in English; `C1 Ergebnis` in German) or before it (`Total C1` in French and
+ * Spanish). A customer so named is said only when the value is a customer too (subtotalOf).
+ */
+const SUBTOTAL = /^(?:(.+?)\s+(?:total|ergebnis|totaal|summe|somme|suma)|(?:total|totaal|somme|suma)\s+(.+?))\s*:?$/i;
+
+/** The customer whose subtotal `id` may be (`C1` for `C1 Total`); undefined when `id` is no subtotal's label. */
+export function subtotalBase(id: string): string | undefined {
+  const m = SUBTOTAL.exec(id);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+/**
+ * The customers named like totals, in the order of `ids`: the word itself (`Grand Total`, `Summe`), or
+ * the subtotal of another customer of `ids` (`C1 Total` beside `C1`, with `of`). `except` is the
+ * customer the amount check has already pointed at.
+ */
+export function namedLikeTotals(ids: readonly string[], except?: string): { id: string; of?: string }[] {
+  const known = new Set(ids);
+  return ids.flatMap((id) => {
+    if (id === except) return [];
+    if (namesTotal(id)) return [{ id }];
+    const of = subtotalBase(id);
+    return of !== undefined && of !== id && known.has(of) ? [{ id, of }] : [];
+  });
+}
 
 /** Every word of TOTAL_WORD starts with g, s, t or z: one character code spares 50,000 ids the pattern. */
 function mayNameTotal(id: string): boolean {
@@ -82,16 +111,26 @@ function mayNameTotal(id: string): boolean {
 /** Whether a customer id is the word for a total (TOTAL_WORD). */
 export const namesTotal = (id: string): boolean => mayNameTotal(id) && TOTAL_WORD.test(id);
 
-/** A customer named like a total: its id, the row of its first kept line, and how many kept lines it has. */
+/**
+ * A customer named like a total: its id, the row of its first kept line, how many kept lines it has,
+ * and for a subtotal, the customer it sums (`of`).
+ */
 export interface TotalNamed {
   id: string;
   firstRow: number;
   count: number;
+  of?: string;
 }
 
-/** The warning for each customer named like a total, at its first line's customer cell. */
+/**
+ * The warning for each customer named like a total, at its first line's customer cell; then one for
+ * all the subtotals of other customers, at the first of them (Excel's Data > Subtotal writes one per
+ * customer: a warning each would bury the rest).
+ */
 export function totalNameIssues(table: Pick<SourceTable, 'sheet' | 'origin'>, named: readonly TotalNamed[], customerColumn: number, customerHeader: string): Issue[] {
-  return named.map(({ id, firstRow, count }) => {
+  const totals = named.filter((n) => n.of === undefined);
+  const subtotals = named.filter((n) => n.of !== undefined);
+  const issues = totals.map(({ id, firstRow, count }): Issue => {
     const one = count === 1;
     return {
       severity: 'warning',
@@ -100,6 +139,23 @@ export function totalNameIssues(table: Pick<SourceTable, 'sheet' | 'origin'>, na
       message: `the customer "${id}" looks like a total, not a customer: ${one ? 'its line is' : `its ${count.toLocaleString('en-US')} lines (the first is here) are`} counted as sales of a customer called "${id}". If ${one ? 'it is a total, delete the line or leave it' : 'they are totals, delete them or leave them'} out with a filter under "What is counted" (${customerHeader}, leave out "${id}").`,
     };
   });
+  if (subtotals.length > 0) issues.push(subtotalsIssue(table, subtotals, customerColumn, customerHeader));
+  return issues;
+}
+
+function subtotalsIssue(table: Pick<SourceTable, 'sheet' | 'origin'>, subtotals: readonly TotalNamed[], customerColumn: number, customerHeader: string): Issue {
+  const first = subtotals.reduce((a, b) => (b.firstRow < a.firstRow ? b : a));
+  const examples = subtotals.slice(0, 3).map((s) => `"${s.id}" of "${s.of}"`);
+  const what =
+    subtotals.length === 1
+      ? `the customer "${first.id}" looks like the subtotal of "${first.of}"`
+      : `${subtotals.length.toLocaleString('en-US')} customers look like the subtotals of others (${examples.join(', ')}${subtotals.length > 3 ? ', ...' : ''})`;
+  return {
+    severity: 'warning',
+    where: sourceCellAddress(table, customerColumn, first.firstRow),
+    value: first.id,
+    message: `${what}, as Excel's Data > Subtotal labels ${subtotals.length === 1 ? 'one: counted as a customer of its own, it counts' : 'them: counted as customers of their own, they count'} those sales twice. Remove the subtotals (Data > Subtotal > Remove All), or leave them out with a filter under "What is counted" (${customerHeader}), and run again.`,
+  };
 }
 
 /**
@@ -115,10 +171,9 @@ export function totalNameWarnings(
   customerIds: readonly string[],
   except?: string,
 ): Issue[] {
-  const named = new Map<number, { first: number; count: number }>();
-  customerIds.forEach((id, c) => {
-    if (id !== except && namesTotal(id)) named.set(c, { first: -1, count: 0 });
-  });
+  const named = new Map<number, { first: number; count: number; of?: string }>();
+  const byId = new Map(customerIds.map((id, c) => [id, c]));
+  for (const { id, of } of namedLikeTotals(customerIds, except)) named.set(byId.get(id)!, { first: -1, count: 0, of });
   if (named.size === 0) return [];
   for (let i = 0; i < lines.length; i++) {
     const found = named.get(lines.customer[i]);
@@ -127,6 +182,6 @@ export function totalNameWarnings(
     found.count++;
   }
   // A customer known only from an override or an earlier run has no line to point at.
-  const seen = [...named].filter(([, { first }]) => first >= 0).map(([c, { first, count }]) => ({ id: customerIds[c], firstRow: lines.row[first], count }));
+  const seen = [...named].filter(([, { first }]) => first >= 0).map(([c, { first, count, of }]) => ({ id: customerIds[c], firstRow: lines.row[first], count, of }));
   return totalNameIssues(table, seen, customerColumn, customerHeader);
 }

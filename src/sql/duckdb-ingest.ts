@@ -13,7 +13,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Config } from '../engine/config';
 import { columnIndex, sourceCellAddress } from '../engine/address';
 import { blankRowsNote, chooseDateOrder, decimalNote, groupedLayoutNote, headerText, ingest, keyText, noLinesProblem, typeReads } from '../engine/ingest';
-import { namesTotal, totalNameIssues, totalRowIssue, type EndLine } from '../engine/total-row';
+import { namedLikeTotals, totalNameIssues, totalRowIssue, type EndLine } from '../engine/total-row';
 import { columnNamed } from '../engine/parse/headers';
 import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
 import { detectDecimalCounted, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from '../engine/parse/number';
@@ -524,13 +524,15 @@ async function leftOut(
  * of the answer (`ids`, in its order, which is the engine's), at each one's first kept line.
  */
 export async function totalNames(con: DuckDBConnection, raw: RawSource, typed: TypedSales, ids: readonly string[]): Promise<Issue[]> {
-  const named = ids.filter((id) => id !== typed.totalCustomer && namesTotal(id));
+  const named = namedLikeTotals(ids, typed.totalCustomer);
   if (named.length === 0) return [];
   const customer = sqlIdent(raw.header[typed.customerColumn]);
-  const found = await con.runAndReadAll(`SELECT ${customer}, min(tw_row), count(*) FROM tw_lines WHERE tw_kept AND tw_readable AND ${customer} IN (${named.map(sqlText).join(', ')}) GROUP BY 1`);
+  // The subtotals' customers too: a subtotal is said only beside a customer with lines (the engine's ids).
+  const asked = [...new Set(named.flatMap(({ id, of }) => (of === undefined ? [id] : [id, of])))];
+  const found = await con.runAndReadAll(`SELECT ${customer}, min(tw_row), count(*) FROM tw_lines WHERE tw_kept AND tw_readable AND ${customer} IN (${asked.map(sqlText).join(', ')}) GROUP BY 1`);
   const lines = new Map((found.getRowsJS() as [string, bigint, bigint][]).map(([id, first, count]) => [id, { firstRow: fileRow(Number(first), typed.skipped), count: Number(count) }]));
   // A customer known only from an override has no line to point at.
-  const seen = named.flatMap((id) => (lines.has(id) ? [{ id, ...lines.get(id)! }] : []));
+  const seen = named.flatMap(({ id, of }) => (lines.has(id) && (of === undefined || lines.has(of)) ? [{ id, ...lines.get(id)!, of }] : []));
   return totalNameIssues(raw.table, seen, typed.customerColumn, headerText(raw.table.header, typed.customerColumn));
 }
 

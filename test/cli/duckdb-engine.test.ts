@@ -302,6 +302,20 @@ describe('tierwise segment --engine', () => {
     ]);
   });
 
+  // Excel's Data > Subtotal on a list without dates: the subtotals are kept and said once, as the engine
+  // says them (test/engine/total-row.test.ts works the figures out).
+  it("says Excel's subtotals of other customers as the engine does", async () => {
+    const csv = join(dir, 'subtotals.csv');
+    writeFileSync(csv, 'Customer ID,Sales\nC1,10\nC1,20\nC1 Total,30\nC2,7\nC2 Total,7\nGrand Total,37\n');
+    const js = await onBothEngines(['segment', csv, '--config', abcConfig('subtotals')]);
+    expect(js.err.split('\n').map((l) => l.slice(0, 80))).toEqual([
+      'warning: subtotals!A7: the customer "Grand Total" looks like a total, not a cust',
+      'warning: subtotals!A4: 2 customers look like the subtotals of others ("C1 Total"',
+      '5 customers from 6 lines (0 left out); window: all dates',
+      '',
+    ]);
+  });
+
   // Excel's separator line (`sep=;`) is not a row: the header is row 1 to both paths, B's "abc" is B3 and
   // the empty line row 4, as Excel shows the file. 1,234.50 + 5 = 1,239.50: A is ahead of nobody (A); C
   // is ahead 1,234.50 / 1,239.50 = 99.6 %, not below 95 %, so C.

@@ -56,6 +56,34 @@ describe('a total row in the sales list', () => {
     expect(ingest(table(HEAD, rows), config()).customers.ids).toEqual(expect.arrayContaining(['Summe', 'Grand Total', 'Total Energies']));
   });
 
+  // Excel's Data > Subtotal, on a list without dates: "C1 Total" (row 4) sums C1's two lines, "C2 Total"
+  // (row 6) C2's; the grand total (37, not the 74 of the other lines, so no amount check) is said by its
+  // name. Kept and said: C1's 30 counts twice, once as "C1 Total".
+  it("Excel's subtotals of other customers are said in one warning, and counted", () => {
+    const rows: Cell[][] = [['C1', 10], ['C1', 20], ['C1 Total', 30], ['C2', 7], ['C2 Total', 7], ['Grand Total', 37]];
+    const found = warnings(rows);
+    expect(found.map((i) => [i.where, i.value])).toEqual([
+      ['Sales!A7', 'Grand Total'],
+      ['Sales!A4', 'C1 Total'],
+    ]);
+    expect(found[1].message).toBe(
+      '2 customers look like the subtotals of others ("C1 Total" of "C1", "C2 Total" of "C2"), as Excel\'s Data > Subtotal labels them: counted as customers of their own, they count those sales twice. Remove the subtotals (Data > Subtotal > Remove All), or leave them out with a filter under "What is counted" (Customer), and run again.',
+    );
+    expect(ingest(table(HEAD, rows), config()).customers.ids).toEqual(['C1', 'C1 Total', 'C2', 'C2 Total', 'Grand Total']);
+    // French and Spanish put the word first, German says Ergebnis; alone, each is a customer's name.
+    expect(warnings([['Dupont', 5], ['Total Dupont', 5], ['Müller', 3], ['Müller Ergebnis', 3], ['Gesamtergebnis', 8]]).map((i) => i.value)).toEqual(['Gesamtergebnis', 'Total Dupont']);
+    expect(warnings([['Dupont', 5], ['Total Energies', 5], ['Acme Total', 3]])).toEqual([]);
+  });
+
+  // With a date column, Excel's subtotal lines have none and are left out: the message must not ask for
+  // a date, which would count their sales twice.
+  it('a total line left out for its blank date is not asked for a date', () => {
+    const r = ingest(table(['Customer', 'Order Date', 'Sales'], [['C1', 45000, 10], ['C1 Total', '', 10], ['C2', 45001, 5]]), config());
+    expect(r.issues.map((i) => [i.where, i.message])).toEqual([
+      ['Sales!B3', 'Order Date is blank, and the customer "C1 Total" looks like a total: if it is one, the line is rightly left out (Data > Subtotal > Remove All removes such lines); if not, type the date of the sale'],
+    ]);
+  });
+
   it('a total named so and equal to the other lines together is said once, by its amount', () => {
     expect(warnings([...LINES, ['Total', 780]]).map((i) => i.where)).toEqual(['Sales!B14']);
   });
