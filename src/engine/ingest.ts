@@ -5,7 +5,8 @@ import { cellAddress, rangeAddress, sourceCellAddress } from './address';
 import type { Config, SegmentType } from './config';
 import { whyNotADate } from './parse/date-trouble';
 import { readDate, detectDateOrder, type DateOrder } from './parse/date';
-import { columnNamed, detectColumns, normalizeHeader } from './parse/headers';
+import { columnNamed, currencyColumn, detectColumns, normalizeHeader } from './parse/headers';
+import { currencyCounts, currencyMixIssue } from './currency-mix';
 import { detectDecimal, excelError, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from './parse/number';
 import { codeColumn, codeKeys, Dictionary, FILTERED, keyText, readLines, soldCustomers, type LineBuffers, type LineColumns } from './read-lines';
 import { namesTotal, subtotalBase, totalNameWarnings, totalRowWarning } from './total-row';
@@ -277,6 +278,12 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
   const total = totalRowWarning(table, keptLines, cAmount, headerAt(cAmount), customers.ids);
   if (total) issues.push(total.issue);
   issues.push(...totalNameWarnings(table, keptLines, cCustomer, headerAt(cCustomer), customers.ids, total?.customer));
+  const cCurrency = currencyColumn(table.header);
+  if (cCurrency >= 0) {
+    const codes = Array.from(keptLines.row, (r) => keyText(rows[r][cCurrency]));
+    const mixed = currencyMixIssue(table, cCurrency, headerAt(cCurrency), currencyCounts(codes));
+    if (mixed) issues.push(mixed);
+  }
 
   /** The slow path, for left-out rows only: every unreadable cell of the row, with its address. */
   function reportRow(r: number): void {

@@ -14,7 +14,8 @@ import type { Config } from '../engine/config';
 import { columnIndex, sourceCellAddress } from '../engine/address';
 import { blankRowsNote, chooseDateOrder, decimalNote, groupedLayoutNote, headerText, ingest, keyText, noLinesProblem, typeReads } from '../engine/ingest';
 import { namedLikeTotals, totalNameIssues, totalRowIssue, type EndLine } from '../engine/total-row';
-import { columnNamed } from '../engine/parse/headers';
+import { columnNamed, currencyColumn } from '../engine/parse/headers';
+import { currencyMixIssue } from '../engine/currency-mix';
 import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
 import { detectDecimalCounted, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from '../engine/parse/number';
 import type { Cell, ColumnMapping, Issue, SourceTable } from '../engine/types';
@@ -42,6 +43,8 @@ export interface TypedSales {
   skipped: readonly number[];
   /** The customer of the line the total-row check pointed at, which the names check leaves alone. */
   totalCustomer: string | undefined;
+  /** The column headed like a currency (currencyColumn), stored trimmed for the currencies' count; -1 without one. */
+  currencyColumn: number;
   /**
    * The latest date of `sales` (YYYY-MM-DD, as DuckDB writes a DATE), undefined without one: the
    * window's default end. Counted with the lines, so the run does not read the file again for it.
@@ -80,7 +83,8 @@ const checkedText = (m: ColumnMapping): number[] => [m.order, m.product, m.categ
  * columns): their headers are ColumnNames.trimmed for compileSql, so the query does not trim them again.
  */
 export function keyColumns(header: string[], m: ColumnMapping, config: Config): Set<number> {
-  return new Set([m.customer!, ...checkedText(m), ...config.filters.map((f) => columnNamed(header, f.column)).filter((c) => c >= 0)]);
+  const currency = currencyColumn(header);
+  return new Set([m.customer!, ...checkedText(m), ...config.filters.map((f) => columnNamed(header, f.column)).filter((c) => c >= 0), ...(currency >= 0 ? [currency] : [])]);
 }
 
 const header = (p: Plan, c: number) => sqlIdent(p.raw.header[c]);
@@ -124,7 +128,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     textChecked,
     keys,
     filters: kept.length > 0 ? kept.join(' AND ') : 'true',
-    kept: new Set([m.customer!, ...numbers, ...filterColumns, ...asText, ...[m.date, m.customerName, ...[...read].map((role) => m[role])].filter((c): c is number => c !== undefined)]),
+    kept: new Set([m.customer!, ...numbers, ...filterColumns, ...asText, ...[currencyColumn(raw.header)].filter((c) => c >= 0), ...[m.date, m.customerName, ...[...read].map((role) => m[role])].filter((c): c is number => c !== undefined)]),
     stored: raw.format === 'csv' || typedRoles.some((c) => !typedByFile({ raw } as Plan, c)),
   };
   const date1904 = config.locale.date1904 ?? false;
@@ -229,6 +233,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     customerColumn: m.customer!,
     skipped,
     totalCustomer: total?.customer,
+    currencyColumn: currencyColumn(raw.header),
     lineCount,
     leftOutRows: left.count,
     filteredRows,
@@ -534,6 +539,17 @@ export async function totalNames(con: DuckDBConnection, raw: RawSource, typed: T
   // A customer known only from an override has no line to point at.
   const seen = named.flatMap(({ id, of }) => (lines.has(id) && (of === undefined || lines.has(of)) ? [{ id, ...lines.get(id)!, of }] : []));
   return totalNameIssues(raw.table, seen, typed.customerColumn, headerText(raw.table.header, typed.customerColumn));
+}
+
+/** The engine's warning when the kept lines are in more than one currency (currencyMixIssue), from one count. */
+export async function currencyMix(con: DuckDBConnection, raw: RawSource, typed: TypedSales): Promise<Issue[]> {
+  if (typed.currencyColumn < 0) return [];
+  // Stored trimmed (a key column), as the engine's keyText reads it; a blank cell is no currency.
+  const code = sqlIdent(raw.header[typed.currencyColumn]);
+  const found = await con.runAndReadAll(`SELECT ${code}, count(*) FROM tw_lines WHERE tw_kept AND tw_readable AND coalesce(${code}, '') <> '' GROUP BY 1`);
+  const counts = new Map((found.getRowsJS() as [string, bigint][]).map(([c, n]) => [c, Number(n)]));
+  const issue = currencyMixIssue(raw.table, typed.currencyColumn, headerText(raw.table.header, typed.currencyColumn), counts);
+  return issue ? [issue] : [];
 }
 
 /** DuckDB's row `row` as the file's data row, counting the blank lines it skipped (`skipped`, ascending). */

@@ -19,7 +19,7 @@ import { overridesNotTaken, type Prepared } from '../engine/run';
 import { resolveWindow, type DayRange } from '../engine/window';
 import { compileSql, type SqlProblem } from './compile';
 import { describeSource, lateWindows1252, LINE_COLUMN, type CsvReading, LoneCarriageReturn } from './duckdb-source';
-import { keyColumns, totalNames, typeSales } from './duckdb-ingest';
+import { currencyMix, keyColumns, totalNames, typeSales } from './duckdb-ingest';
 import { readColumns, type DuckdbColumn } from './duckdb-columns';
 import { ANSWERS_TABLE, answersColumns, loadAnswers, loadVisits, VISITS_COLUMNS, VISITS_TABLE } from './duckdb-second';
 
@@ -178,8 +178,8 @@ async function segmentOnce(path: string, config: Config, options: DuckdbOptions,
     const result = await watched(con, 'segmenting', options, () => con.run(compiled.sql));
     const columns = await readColumns(result);
     const ids = (columns[0]?.values ?? []) as string[];
-    // The lines' warnings end with the customers named like totals, as the engine's do.
-    const totals = await totalNames(con, raw, typed, ids);
+    // The lines' warnings end with the customers named like totals and the currencies, as the engine's do.
+    const totals = [...(await totalNames(con, raw, typed, ids)), ...(await currencyMix(con, raw, typed))];
     return {
       ok: true,
       run: {

@@ -316,6 +316,19 @@ describe('tierwise segment --engine', () => {
     ]);
   });
 
+  // Lines in three currencies, said alike on both paths; filtered to one, said by neither
+  // (test/engine/currency-mix.test.ts works the counts out).
+  it('says lines in more than one currency as the engine does', async () => {
+    const csv = join(dir, 'currencies.csv');
+    writeFileSync(csv, 'Customer ID,Currency,Sales\nC1,EUR,100\nC2, USD ,50\nC3,EUR,20\nC4,,5\nC5,JPY,1000\n');
+    const mixed = await onBothEngines(['segment', csv, '--config', abcConfig('currencies')]);
+    expect(mixed.err.split('\n')[0]).toBe(
+      'warning: currencies!B1: the lines are in 3 currencies (EUR on 2 lines, JPY on 1 line, USD on 1 line): Tierwise adds the amounts as they are, so the tiers mix them. Convert the amounts to one currency first, or segment one currency at a time with a filter under "What is counted" (Currency, keep "EUR").',
+    );
+    const one = await onBothEngines(['segment', csv, '--config', abcConfig('one-currency', { filters: [{ column: 'Currency', in: ['EUR'] }] })]);
+    expect(one.err).toBe('2 customers from 2 lines (0 left out, 3 rows filtered out); window: all dates\n');
+  });
+
   // Excel's separator line (`sep=;`) is not a row: the header is row 1 to both paths, B's "abc" is B3 and
   // the empty line row 4, as Excel shows the file. 1,234.50 + 5 = 1,239.50: A is ahead of nobody (A); C
   // is ahead 1,234.50 / 1,239.50 = 99.6 %, not below 95 %, so C.

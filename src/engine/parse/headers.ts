@@ -167,6 +167,17 @@ const DUTCH: Synonyms = {
  */
 export const BARE_NAME_HEADERS: readonly string[] = ['Name', 'Nom', 'Nombre', 'Naam', 'Firma'];
 
+/**
+ * Headers of a column that says each line's currency (an ERP export's `Currency`, `Crcy`, `Währung`,
+ * `Devise`). Not a role: Tierwise adds amounts as they are, and only says when the kept lines mix
+ * currencies (currencyMixIssue).
+ */
+export const CURRENCY_HEADERS: readonly string[] = ['Currency', 'Currency Code', 'Document Currency', 'Transaction Currency', 'Curr', 'Crcy', 'Ccy', 'Währung', 'Waehrung', 'Devise', 'Monnaie', 'Moneda', 'Divisa', 'Valuta', 'Munt'];
+const CURRENCY_NAMES: ReadonlySet<string> = new Set(CURRENCY_HEADERS.map(normalizeHeader));
+
+/** The first column headed like a currency (CURRENCY_HEADERS), or -1. */
+export const currencyColumn = (header: readonly Cell[]): number => header.findIndex((h) => CURRENCY_NAMES.has(normalizeHeader(h)));
+
 /** All synonym tables, in the order they are merged (a role's words keep this language order). */
 export const HEADER_SYNONYMS: readonly Synonyms[] = [ENGLISH, FRENCH, GERMAN, SPANISH, DUTCH];
 
