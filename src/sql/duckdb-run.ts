@@ -20,6 +20,7 @@ import { resolveWindow, type DayRange } from '../engine/window';
 import { compileSql, type SqlProblem } from './compile';
 import { describeSource, lateWindows1252, LINE_COLUMN, type CsvReading, LoneCarriageReturn } from './duckdb-source';
 import { currencyMix, keyColumns, totalNames, typeSales } from './duckdb-ingest';
+import { customerVariantsIssue } from '../engine/customer-variants';
 import { readColumns, type DuckdbColumn } from './duckdb-columns';
 import { ANSWERS_TABLE, answersColumns, loadAnswers, loadVisits, VISITS_COLUMNS, VISITS_TABLE } from './duckdb-second';
 
@@ -179,7 +180,8 @@ async function segmentOnce(path: string, config: Config, options: DuckdbOptions,
     const columns = await readColumns(result);
     const ids = (columns[0]?.values ?? []) as string[];
     // The lines' warnings end with the customers named like totals and the currencies, as the engine's do.
-    const totals = [...(await totalNames(con, raw, typed, ids)), ...(await currencyMix(con, raw, typed))];
+    const variants = customerVariantsIssue(raw.table, typed.customerColumn, ids);
+    const totals = [...(await totalNames(con, raw, typed, ids)), ...(await currencyMix(con, raw, typed)), ...(variants ? [variants] : [])];
     return {
       ok: true,
       run: {

@@ -329,6 +329,20 @@ describe('tierwise segment --engine', () => {
     expect(one.err).toBe('2 customers from 2 lines (0 left out, 3 rows filtered out); window: all dates\n');
   });
 
+  // One customer typed three ways and another two: the same warning on both paths, after the lines'
+  // (test/engine/customer-variants.test.ts has the wording).
+  it('says customers that differ only in letter case or spaces as the engine does', async () => {
+    const csv = join(dir, 'spellings.csv');
+    writeFileSync(csv, 'Customer ID,Sales\nAcme GmbH,100\nACME GmbH,50\nAcme  GmbH,20\nBeta,5\nbeta,3\nC1,x\n');
+    const both = await onBothEngines(['segment', csv, '--config', abcConfig('spellings')]);
+    expect(both.err.split('\n').map((l) => l.slice(0, 60))).toEqual([
+      'warning: spellings!A1: 5 customers differ from another only ',
+      'spellings!B7: Sales "x" is not a number: type a number such ',
+      '5 customers from 5 lines (1 left out); window: all dates',
+      '',
+    ]);
+  });
+
   // Excel's separator line (`sep=;`) is not a row: the header is row 1 to both paths, B's "abc" is B3 and
   // the empty line row 4, as Excel shows the file. 1,234.50 + 5 = 1,239.50: A is ahead of nobody (A); C
   // is ahead 1,234.50 / 1,239.50 = 99.6 %, not below 95 %, so C.
