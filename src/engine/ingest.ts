@@ -260,11 +260,7 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
   const leftOut: number[] = [];
   for (const r of read.leftOutRows) (rows[r].every(isBlank) ? blank : leftOut).push(r);
   leftOut.forEach(reportRow);
-  const grouped = groupedLayoutNote(
-    table,
-    cCustomer,
-    leftOut.filter((r) => keyText(rows[r][cCustomer]) === ''),
-  );
+  const grouped = groupedLayoutNote(table, cCustomer, leftOut.filter((r) => keyText(rows[r][cCustomer]) === ''));
   if (grouped) issues.push(grouped);
   if (blank.length > 0) issues.push(blankRowsNote(table, blank));
   const customers: CustomerIndex = {

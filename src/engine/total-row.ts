@@ -77,7 +77,7 @@ const TOTAL_WORD =
 /**
  * A subtotal's label: another value with the word for a total after it (`C1 Total`, as Excel's Data >
  * Subtotal writes it in English; `C1 Ergebnis` in German) or before it (`Total C1` in French and
- * Spanish). A customer so named is said only when the value is a customer too (subtotalOf).
+ * Spanish). A customer so named is said only when the value is a customer too (namedLikeTotals).
  */
 const SUBTOTAL = /^(?:(.+?)\s+(?:total|ergebnis|totaal|summe|somme|suma)|(?:total|totaal|somme|suma)\s+(.+?))\s*:?$/i;
 
@@ -149,7 +149,7 @@ function subtotalsIssue(table: Pick<SourceTable, 'sheet' | 'origin'>, subtotals:
   const what =
     subtotals.length === 1
       ? `the customer "${first.id}" looks like the subtotal of "${first.of}"`
-      : `${subtotals.length.toLocaleString('en-US')} customers look like the subtotals of others (${examples.join(', ')}${subtotals.length > 3 ? ', ...' : ''})`;
+      : `${subtotals.length.toLocaleString('en-US')} customers look like the subtotals of others (${examples.join(', ')}${subtotals.length > 3 ? `, and ${subtotals.length - 3} more` : ''})`;
   return {
     severity: 'warning',
     where: sourceCellAddress(table, customerColumn, first.firstRow),
