@@ -5,7 +5,7 @@ import { cellAddress, rangeAddress, sourceCellAddress } from './address';
 import type { Config, SegmentType } from './config';
 import { whyNotADate } from './parse/date-trouble';
 import { readDate, detectDateOrder, type DateOrder } from './parse/date';
-import { columnNamed, currencyColumn, detectColumns, normalizeHeader } from './parse/headers';
+import { columnNamed, currencyColumn, detectColumns, normalizeHeader, pivotRowLabelsColumn } from './parse/headers';
 import { currencyCounts, currencyMixIssue } from './currency-mix';
 import { detectDecimal, excelError, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from './parse/number';
 import { codeColumn, codeKeys, Dictionary, FILTERED, keyText, readLines, soldCustomers, type LineBuffers, type LineColumns } from './read-lines';
@@ -203,7 +203,15 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
     date1904: config.locale.date1904 ?? table.date1904 ?? false,
   });
 
-  for (const m of missingRoles(config, (role) => mapping[role] !== undefined)) issues.push({ severity: 'error', ...m });
+  const pivot = pivotRowLabelsColumn(table.header);
+  for (const m of missingRoles(config, (role) => mapping[role] !== undefined)) {
+    // A PivotTable's range: its row labels may be the customers, and its source lines would be better.
+    const hint =
+      m.where === 'columns.customer' && pivot >= 0
+        ? `; "${headerAt(pivot)}" is a PivotTable's row labels: if they are customers, map that column as the customer (the PivotTable's source lines, which PivotTable Analyze > Change Data Source shows, would also give each sale's date and order)`
+        : '';
+    issues.push({ severity: 'error', ...m, message: `${m.message}${hint}` });
+  }
   const filters = compileFilters(table.header, config.filters, issues);
   if (issues.some((i) => i.severity === 'error')) return empty();
 

@@ -187,6 +187,20 @@ describe('row issues', () => {
     for (const r of [apart, first]) expect(r.issues.filter((i) => i.severity === 'warning')).toEqual([]);
   });
 
+  // A PivotTable copied as the source: "Sum of Sales" is the amount, and its row labels may be customers
+  // or products, so the missing customer says what the column is and the two ways on.
+  test("a PivotTable's range: the missing customer names its row labels", () => {
+    const pivot = ingest(table(['Row Labels', 'Sum of Sales'], [['C1', 100], ['Grand Total', 100]]), config());
+    expect(pivot.issues.map((i) => [i.where, i.message])).toEqual([
+      [
+        'columns.customer',
+        'map a Customer column: every line must say which customer it belongs to; "Row Labels" is a PivotTable\'s row labels: if they are customers, map that column as the customer (the PivotTable\'s source lines, which PivotTable Analyze > Change Data Source shows, would also give each sale\'s date and order)',
+      ],
+    ]);
+    expect(ingest(table(['Zeilenbeschriftungen', 'Summe von Umsatz'], [['C1', 100]]), config()).issues[0].message).toMatch(/"Zeilenbeschriftungen" is a PivotTable's row labels/);
+    expect(ingest(table(['Row Labels', 'Sum of Sales'], [['C1', 100]]), config({ columns: { customer: 'Row Labels' } })).customers.ids).toEqual(['C1']);
+  });
+
   test('a header with no line below it stops the run with one error at the header, and nothing is classified', () => {
     const noLine = (rows: SourceTable['rows']) => segment(table(HEAD, rows), config({ segmentTypes: [ABC_80_15_5] }));
     // Only the header selected: the range is A1:E1. A new table's one empty row: A1:E2.

@@ -178,6 +178,16 @@ const CURRENCY_NAMES: ReadonlySet<string> = new Set(CURRENCY_HEADERS.map(normali
 /** The first column headed like a currency (CURRENCY_HEADERS), or -1. */
 export const currencyColumn = (header: readonly Cell[]): number => header.findIndex((h) => CURRENCY_NAMES.has(normalizeHeader(h)));
 
+/**
+ * The header a PivotTable in compact form gives its row field, in the languages whose headers Tierwise
+ * reads. Not a role: its rows may be customers or products. A range whose customer column is missing and
+ * that has one is said to be a PivotTable's (ingest), so the user maps it or picks the source lines.
+ */
+const PIVOT_ROW_LABELS: ReadonlySet<string> = new Set(['Row Labels', 'Étiquettes de lignes', 'Zeilenbeschriftungen', 'Etiquetas de fila', 'Rijlabels'].map(normalizeHeader));
+
+/** The first column headed as a PivotTable's row labels, or -1. */
+export const pivotRowLabelsColumn = (header: readonly Cell[]): number => header.findIndex((h) => PIVOT_ROW_LABELS.has(normalizeHeader(h)));
+
 /** All synonym tables, in the order they are merged (a role's words keep this language order). */
 export const HEADER_SYNONYMS: readonly Synonyms[] = [ENGLISH, FRENCH, GERMAN, SPANISH, DUTCH];
 
