@@ -295,6 +295,12 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
     const report = (c: number, message: string) => issues.push({ severity: 'error', where: sourceCellAddress(table, c, r), value: row[c], row: r, message });
     const reportError = (c: number, err: string) => report(c, `${headerAt(c)} holds the Excel error ${err}: fix the formula or the value`);
     const key = keyText(row[cCustomer]);
+    // A report's page header repeated in the lines: one message, not one per cell that is no number or date.
+    const asHeader = (c: number) => c < 0 || keyText(row[c]) === String(table.header[c] ?? '').trim();
+    if (key !== '' && asHeader(cCustomer) && asHeader(cAmount) && asHeader(cDate)) {
+      report(cCustomer, 'the line repeats the header row (as a report repeats it on each page): it is no sale, and is left out; delete such lines to be rid of this message');
+      return;
+    }
     if (key === '') report(cCustomer, 'the customer is blank: fill it in, or delete the line if it is not a sale');
     else if (excelError(key)) report(cCustomer, `the customer is the Excel error ${key}: fix the formula or the value`);
     for (const c of [cAmount, cProfit, cCost, cQty, cSpent]) {

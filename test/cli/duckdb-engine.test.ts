@@ -343,6 +343,14 @@ describe('tierwise segment --engine', () => {
     ]);
   });
 
+  // A report's header repeated on row 4 (and row 6, the customer in spaces): one message each, alike.
+  it('says a line that repeats the header as the engine does', async () => {
+    const csv = join(dir, 'pages.csv');
+    writeFileSync(csv, 'Customer ID,Order Date,Sales\nC1,2017-01-01,10\nC2,2017-01-05,20\nCustomer ID,Order Date,Sales\nC3,2017-02-01,5\n Customer ID ,Order Date,Sales\n');
+    const both = await onBothEngines(['segment', csv, '--config', abcConfig('pages')]);
+    expect(both.err.split('\n').map((l) => l.slice(0, 50))).toEqual(['pages!A4: the line repeats the header row (as a re', 'pages!A6: the line repeats the header row (as a re', '3 customers from 3 lines (2 left out); window: all', '']);
+  });
+
   // Excel's separator line (`sep=;`) is not a row: the header is row 1 to both paths, B's "abc" is B3 and
   // the empty line row 4, as Excel shows the file. 1,234.50 + 5 = 1,239.50: A is ahead of nobody (A); C
   // is ahead 1,234.50 / 1,239.50 = 99.6 %, not below 95 %, so C.

@@ -187,6 +187,21 @@ describe('row issues', () => {
     for (const r of [apart, first]) expect(r.issues.filter((i) => i.severity === 'warning')).toEqual([]);
   });
 
+  // A report repeats its header on each page: such a line (row 4 here, and row 6 with spaces around
+  // the customer) is one message at its customer cell, not "Sales "Sales" is not a number" and
+  // "Order Date "Order Date" is not a date".
+  test('a line that repeats the header is said as such, once', () => {
+    const head = ['Customer', 'Order Date', 'Sales'];
+    const r = ingest(table(head, [['C1', 45000, 10], ['C2', 45001, 20], [...head], ['C3', 45002, 5], [' Customer ', 'Order Date', 'Sales']]), config());
+    expect(r.issues.map((i) => [i.where, i.message])).toEqual([
+      ['Sales!A4', 'the line repeats the header row (as a report repeats it on each page): it is no sale, and is left out; delete such lines to be rid of this message'],
+      ['Sales!A6', 'the line repeats the header row (as a report repeats it on each page): it is no sale, and is left out; delete such lines to be rid of this message'],
+    ]);
+    expect(r.leftOutRows).toBe(2);
+    // A customer called like the header, with a real amount, is a sale.
+    expect(ingest(table(head, [['Customer', 45000, 10]]), config()).issues).toEqual([]);
+  });
+
   // A PivotTable copied as the source: "Sum of Sales" is the amount, and its row labels may be customers
   // or products, so the missing customer says what the column is and the two ways on.
   test("a PivotTable's range: the missing customer names its row labels", () => {
