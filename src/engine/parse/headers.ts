@@ -266,7 +266,9 @@ const compare = (a: Candidate, b: Candidate): number =>
 
 function candidate(column: number, raw: Cell): Candidate | undefined {
   const h = normalizeHeader(raw);
-  if (h === '') return undefined;
+  // `Margin (%)`, `Profit %`: a rate, never an amount (as profit, a margin of 0.25 would fall in the
+  // lowest band for every customer). A bracket takes the unit off `Sales (EUR)`, not the percent sign.
+  if (h === '' || h.includes('%')) return undefined;
   const exact = LOOKUP.get(h);
   if (exact) return { column, entry: exact, pass: 0 };
   const stripped = stripBrackets(h);

@@ -179,6 +179,12 @@ describe('detectColumns', () => {
     expect(detectColumns(['Total Sales', 'Sales'])).toEqual({ amount: 1 });
   });
 
+  it('never maps a rate: a header with a percent sign takes no role', () => {
+    // `Margin (%)` lost its brackets and became the profit: 0.25 as a profit puts every customer in the lowest band.
+    expect(detectColumns(['Customer', 'Sales', 'Margin (%)', 'Profit %', 'Marge in %'])).toEqual({ customer: 0, amount: 1 });
+    expect(detectColumns(['Customer', 'Discount %', 'Sales (EUR)', 'Margin'])).toEqual({ customer: 0, amount: 2, profit: 3 });
+  });
+
   it('gives each role at most one column and each column at most one role', () => {
     const words = HEADER_SYNONYMS.flatMap((t) => COLUMN_ROLES.flatMap((r) => t[r]));
     fc.assert(
