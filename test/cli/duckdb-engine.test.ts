@@ -39,6 +39,17 @@ function abcConfig(name: string, extra: object = {}): string {
   return cfg;
 }
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * `text` written as `<name>.csv` and segmented with ABC 80/15/5 on both paths, which must agree: the
+ * error output's lines, each cut to its first `width` characters.
+ */
+async function saidOnBoth(name: string, text: string, width: number): Promise<string[]> {
+  const csv = join(dir, `${name}.csv`);
+  writeFileSync(csv, text);
+  const both = await onBothEngines(['segment', csv, '--config', abcConfig(name)]);
+  return both.err.split('\n').map((l) => l.slice(0, width));
+}
 // Each case starts DuckDB and runs the engine on the sample; on a busy machine that takes seconds.
 jest.setTimeout(60_000);
 
@@ -289,10 +300,7 @@ describe('tierwise segment --engine', () => {
   // A report that writes each customer on its group's first line only: the same warning on both paths,
   // before the lines. C1 10 and C2 7 are kept: 17; C1 is ahead of nobody (A), C2 of 10/17 = 59 % (A).
   it('says a grouped layout (customers on the first line of each group only) as the engine does', async () => {
-    const csv = join(dir, 'grouped.csv');
-    writeFileSync(csv, 'Customer ID,Sales\nC1,10\n,20\n,5\nC2,7\n,8\n');
-    const js = await onBothEngines(['segment', csv, '--config', abcConfig('grouped')]);
-    expect(js.err.split('\n').map((l) => l.slice(0, 70))).toEqual([
+    expect(await saidOnBoth('grouped', 'Customer ID,Sales\nC1,10\n,20\n,5\nC2,7\n,8\n', 70)).toEqual([
       'warning: grouped!A3: 3 lines have a blank customer, some one below the',
       'grouped!A3: the customer is blank: fill it in, or delete the line if i',
       'grouped!A4: the customer is blank: fill it in, or delete the line if i',
@@ -305,10 +313,7 @@ describe('tierwise segment --engine', () => {
   // Excel's Data > Subtotal on a list without dates: the subtotals are kept and said once, as the engine
   // says them (test/engine/total-row.test.ts works the figures out).
   it("says Excel's subtotals of other customers as the engine does", async () => {
-    const csv = join(dir, 'subtotals.csv');
-    writeFileSync(csv, 'Customer ID,Sales\nC1,10\nC1,20\nC1 Total,30\nC2,7\nC2 Total,7\nGrand Total,37\n');
-    const js = await onBothEngines(['segment', csv, '--config', abcConfig('subtotals')]);
-    expect(js.err.split('\n').map((l) => l.slice(0, 80))).toEqual([
+    expect(await saidOnBoth('subtotals', 'Customer ID,Sales\nC1,10\nC1,20\nC1 Total,30\nC2,7\nC2 Total,7\nGrand Total,37\n', 80)).toEqual([
       'warning: subtotals!A7: the customer "Grand Total" looks like a total, not a cust',
       'warning: subtotals!A4: 2 customers look like the subtotals of others ("C1 Total"',
       '5 customers from 6 lines (0 left out); window: all dates',
@@ -332,10 +337,7 @@ describe('tierwise segment --engine', () => {
   // One customer typed three ways and another two: the same warning on both paths, after the lines'
   // (test/engine/customer-variants.test.ts has the wording).
   it('says customers that differ only in letter case or spaces as the engine does', async () => {
-    const csv = join(dir, 'spellings.csv');
-    writeFileSync(csv, 'Customer ID,Sales\nAcme GmbH,100\nACME GmbH,50\nAcme  GmbH,20\nBeta,5\nbeta,3\nC1,x\n');
-    const both = await onBothEngines(['segment', csv, '--config', abcConfig('spellings')]);
-    expect(both.err.split('\n').map((l) => l.slice(0, 60))).toEqual([
+    expect(await saidOnBoth('spellings', 'Customer ID,Sales\nAcme GmbH,100\nACME GmbH,50\nAcme  GmbH,20\nBeta,5\nbeta,3\nC1,x\n', 60)).toEqual([
       'warning: spellings!A1: 5 customers differ from another only ',
       'spellings!B7: Sales "x" is not a number: type a number such ',
       '5 customers from 5 lines (1 left out); window: all dates',
@@ -345,10 +347,8 @@ describe('tierwise segment --engine', () => {
 
   // A report's header repeated on row 4 (and row 6, the customer in spaces): one message each, alike.
   it('says a line that repeats the header as the engine does', async () => {
-    const csv = join(dir, 'pages.csv');
-    writeFileSync(csv, 'Customer ID,Order Date,Sales\nC1,2017-01-01,10\nC2,2017-01-05,20\nCustomer ID,Order Date,Sales\nC3,2017-02-01,5\n Customer ID ,Order Date,Sales\n');
-    const both = await onBothEngines(['segment', csv, '--config', abcConfig('pages')]);
-    expect(both.err.split('\n').map((l) => l.slice(0, 50))).toEqual(['pages!A4: the line repeats the header row (as a re', 'pages!A6: the line repeats the header row (as a re', '3 customers from 3 lines (2 left out); window: all', '']);
+    const lines = 'Customer ID,Order Date,Sales\nC1,2017-01-01,10\nC2,2017-01-05,20\nCustomer ID,Order Date,Sales\nC3,2017-02-01,5\n Customer ID ,Order Date,Sales\n';
+    expect(await saidOnBoth('pages', lines, 50)).toEqual(['pages!A4: the line repeats the header row (as a re', 'pages!A6: the line repeats the header row (as a re', '3 customers from 3 lines (2 left out); window: all', '']);
   });
 
   // Excel's separator line (`sep=;`) is not a row: the header is row 1 to both paths, B's "abc" is B3 and
