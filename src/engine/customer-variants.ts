@@ -28,7 +28,6 @@ export function customerVariantsIssue(table: Pick<SourceTable, 'sheet' | 'origin
     else groups.set(key, [id]);
   }
   const alike = [...groups.values()].filter((g) => g.length > 1);
-  if (alike.length === 0) return undefined;
   const shown = alike.slice(0, 3).map((g) => g.map((id) => `"${id}"`).join(' and '));
   const more = alike.length > 3 ? `, and ${alike.length - 3} more` : '';
   const spellings = alike.reduce((n, g) => n + g.length, 0);
