@@ -111,6 +111,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   const textChecked = checkedText(m);
   const filterColumns = config.filters.map((f) => columnNamed(raw.header, f.column));
   const keys = keyColumns(raw.header, m, config);
+  const currency = currencyColumn(raw.header);
   const kept = config.filters.map((f, i) => {
     const list = (f.in ?? f.notIn ?? []).map(sqlText).join(', ');
     const value = `coalesce(tw_k${filterColumns[i]}, '')`;
@@ -128,7 +129,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     textChecked,
     keys,
     filters: kept.length > 0 ? kept.join(' AND ') : 'true',
-    kept: new Set([m.customer!, ...numbers, ...filterColumns, ...asText, ...[currencyColumn(raw.header)].filter((c) => c >= 0), ...[m.date, m.customerName, ...[...read].map((role) => m[role])].filter((c): c is number => c !== undefined)]),
+    kept: new Set([m.customer!, ...numbers, ...filterColumns, ...asText, ...(currency >= 0 ? [currency] : []), ...[m.date, m.customerName, ...[...read].map((role) => m[role])].filter((c): c is number => c !== undefined)]),
     stored: raw.format === 'csv' || typedRoles.some((c) => !typedByFile({ raw } as Plan, c)),
   };
   const date1904 = config.locale.date1904 ?? false;
@@ -233,7 +234,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     customerColumn: m.customer!,
     skipped,
     totalCustomer: total?.customer,
-    currencyColumn: currencyColumn(raw.header),
+    currencyColumn: currency,
     lineCount,
     leftOutRows: left.count,
     filteredRows,

@@ -179,14 +179,15 @@ async function segmentOnce(path: string, config: Config, options: DuckdbOptions,
     const result = await watched(con, 'segmenting', options, () => con.run(compiled.sql));
     const columns = await readColumns(result);
     const ids = (columns[0]?.values ?? []) as string[];
-    // The lines' warnings end with the customers named like totals and the currencies, as the engine's do.
+    // The lines' warnings end with the customers named like totals, the currencies and the customers'
+    // spellings, as the engine's do.
     const variants = customerVariantsIssue(raw.table, typed.customerColumn, ids);
-    const totals = [...(await totalNames(con, raw, typed, ids)), ...(await currencyMix(con, raw, typed)), ...(variants ? [variants] : [])];
+    const afterLines = [...(await totalNames(con, raw, typed, ids)), ...(await currencyMix(con, raw, typed)), ...(variants ? [variants] : [])];
     return {
       ok: true,
       run: {
         columns,
-        issues: [...typed.issues, ...totals, ...second, ...typeIssues(config)],
+        issues: [...typed.issues, ...afterLines, ...second, ...typeIssues(config)],
         customers: { ids },
         lineCount: typed.lineCount,
         leftOutRows: typed.leftOutRows,

@@ -203,7 +203,7 @@ async function utf8Copy(path: string, from: 'windows-1252' | 'utf-16be'): Promis
  * (the same separator guess, title lines above the header skipped and said): for DuckDB's reading of
  * the file, and for `tierwise sql --headers-from`. `table` has no rows.
  */
-export async function csvHead(path: string): Promise<{ head: Uint8Array; table: SourceTable; delimiter: string; linesBefore: number }> {
+export async function csvHead(path: string): Promise<{ head: Uint8Array; decoded: string; table: SourceTable; delimiter: string; linesBefore: number }> {
   await inputFileSize(path); // a missing file or a folder, said as the engine's reader says it
   const head = await readHead(path);
   const complete = head.length < HEAD_BYTES;
@@ -227,27 +227,27 @@ export async function csvHead(path: string): Promise<{ head: Uint8Array; table: 
   const table = sourceFromGrid(basename(path).replace(/\.[^.]+$/, ''), 1, 0, records, undefined);
   table.rows = [];
   table.delimiter = delimiter;
-  return { head, table, delimiter, linesBefore };
+  return { head, decoded, table, delimiter, linesBefore };
 }
 
 async function openCsv(path: string, reading: CsvReading): Promise<RawSource> {
   const { windows1252 = false, serial = false } = reading;
-  const { head, table, delimiter, linesBefore } = await csvHead(path);
+  // `decoded`: the head's whole lines as text, Excel's separator line included (DuckDB's skip counts it).
+  const { head, decoded, table, delimiter, linesBefore } = await csvHead(path);
   // The names `sales` gives the columns (the engine reads the file's own header, by position).
   const header = tableHeader(table.header, LINE_COLUMN);
   // The file's lines above the header: Excel's separator line, which no row counts, and the title rows.
   // With `new_line = '\n'` DuckDB's `skip` counts each CR and each LF as a line end (CRLF twice).
   const above = linesBefore + table.origin.row - 1;
-  const headText = decodeText(head);
   const encoding = windows1252 ? 'windows-1252' : encodingOf(head);
   // DuckDB ends its lines at the kind the file's first line ends with. An LF file's other kinds are read
   // right; a CR file's CRLF lines lost the next line's first character (the differential test found
   // it), so a CR file (an old Mac's, rare) is read with every line break from the start; a CRLF file only
   // when the scan finds a lone CR in it (crlfOnly), keeping DuckDB's own line count for the rest.
-  const firstBreak = /\r\n|\n|\r/.exec(headText)?.[0];
+  const firstBreak = /\r\n|\n|\r/.exec(decoded)?.[0];
   const anyLineBreak = reading.anyLineBreak === true || firstBreak === '\r';
   const crlfOnly = !anyLineBreak && firstBreak === '\r\n';
-  const skip = anyLineBreak ? lineBreakCharacters(headText, above) : above;
+  const skip = anyLineBreak ? lineBreakCharacters(decoded, above) : above;
   const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   // Last, so nothing after it can fail and leave the copy behind: everything before read the file itself.
   const copy = encoding === 'windows-1252' || encoding === 'utf-16be' ? await utf8Copy(path, encoding) : undefined;
