@@ -162,8 +162,8 @@ function encodingOf(head: Uint8Array): Encoding {
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   let end = head.length;
-  // Back off to the start of a line, so no character is cut.
-  if (end === HEAD_BYTES) while (end > 0 && head[end - 1] !== 0x0a) end--;
+  // Back off to the start of a line (after an LF, or an old Mac file's CR), so no character is cut.
+  if (end === HEAD_BYTES) while (end > 0 && head[end - 1] !== 0x0a && head[end - 1] !== 0x0d) end--;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, end));
     return 'utf-8';
@@ -208,8 +208,8 @@ export async function csvHead(path: string): Promise<{ head: Uint8Array; decoded
   const head = await readHead(path);
   const complete = head.length < HEAD_BYTES;
   let decoded = decodeText(head);
-  // The last line of a sample may be cut: only whole lines are parsed here.
-  if (!complete) decoded = decoded.slice(0, Math.max(0, decoded.lastIndexOf('\n') + 1));
+  // The last line of a sample may be cut: only whole lines are parsed here (an old Mac file's end at a CR).
+  if (!complete) decoded = decoded.slice(0, Math.max(decoded.lastIndexOf('\n'), decoded.lastIndexOf('\r')) + 1);
   const { text, delimiter, linesBefore } = csvDialect(decoded, extname(path).toLowerCase() === '.tsv' ? '\t' : undefined);
   let records: string[][];
   try {

@@ -351,6 +351,16 @@ describe('tierwise segment --engine', () => {
     expect(await saidOnBoth('pages', lines, 50)).toEqual(['pages!A4: the line repeats the header row (as a re', 'pages!A6: the line repeats the header row (as a re', '3 customers from 3 lines (2 left out); window: all', '']);
   });
 
+  // The DuckDB path finds the header in the file's first 256 KB, cut back to whole lines: an old Mac file
+  // has no LF to cut at, and was "empty" when larger. 40,000 lines of 50 customers, over 256 KB.
+  it('reads an old Mac file (lone CR lines) larger than the header sample as the engine does', async () => {
+    const csv = join(dir, 'mac-big.csv');
+    const lines = ['Customer ID,Sales', ...Array.from({ length: 40_000 }, (_, i) => `C${i % 50},${i % 97}`)];
+    writeFileSync(csv, `${lines.join('\r')}\r`);
+    const both = await onBothEngines(['segment', csv, '--config', abcConfig('mac-big')]);
+    expect(both.err).toBe('50 customers from 40,000 lines (0 left out); window: all dates\n');
+  });
+
   // Excel's separator line (`sep=;`) is not a row: the header is row 1 to both paths, B's "abc" is B3 and
   // the empty line row 4, as Excel shows the file. 1,234.50 + 5 = 1,239.50: A is ahead of nobody (A); C
   // is ahead 1,234.50 / 1,239.50 = 99.6 %, not below 95 %, so C.
