@@ -7,6 +7,7 @@ import { whyNotADate } from './parse/date-trouble';
 import { readDate, detectDateOrder, type DateOrder } from './parse/date';
 import { columnNamed, currencyColumn, detectColumns, normalizeHeader, pivotRowLabelsColumn } from './parse/headers';
 import { currencyCounts, currencyMixIssue } from './currency-mix';
+import { profitFigures, profitRateIssue } from './rate-column';
 import { detectDecimal, excelError, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from './parse/number';
 import { codeColumn, codeKeys, Dictionary, FILTERED, keyText, readLines, soldCustomers, type LineBuffers, type LineColumns } from './read-lines';
 import { namesTotal, subtotalBase, totalNameWarnings, totalRowWarning } from './total-row';
@@ -287,6 +288,10 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
     const codes = Array.from(keptLines.row, (r) => keyText(rows[r][cCurrency]));
     const mixed = currencyMixIssue(table, cCurrency, headerAt(cCurrency), currencyCounts(codes));
     if (mixed) issues.push(mixed);
+  }
+  if (cProfit >= 0) {
+    const rates = profitRateIssue(table, cProfit, headerAt(cProfit), profitFigures(keptLines.profit, keptLines.amount));
+    if (rates) issues.push(rates);
   }
 
   /** The slow path, for left-out rows only: every unreadable cell of the row, with its address. */

@@ -162,6 +162,11 @@ export function isMoneyFormat(code: string | undefined): boolean {
   return s.grouped || currencyOf(first).currency !== undefined || first.some((t) => t.kind === 'bracket' && bracketCurrency(t.text) !== undefined);
 }
 
+/** Whether a format code shows its numbers as percentages (`0%`, `0.0 %`; not a quoted or escaped `%`). */
+export function isPercentFormat(code: string | undefined): boolean {
+  return code !== undefined && shape(sections(code)[0]).percent;
+}
+
 /** How the pane shows amounts of a money format: its currency and decimals; undefined when it is no money format. */
 export function moneyDisplay(code: string | undefined): MoneyDisplay | undefined {
   if (!code || !isMoneyFormat(code)) return undefined;

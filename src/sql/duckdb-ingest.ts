@@ -16,6 +16,7 @@ import { blankRowsNote, chooseDateOrder, decimalNote, groupedLayoutNote, headerT
 import { namedLikeTotals, totalNameIssues, totalRowIssue, type EndLine } from '../engine/total-row';
 import { columnNamed, currencyColumn } from '../engine/parse/headers';
 import { currencyMixIssue } from '../engine/currency-mix';
+import { LARGE_SALE, profitRateIssue } from '../engine/rate-column';
 import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
 import { detectDecimalCounted, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from '../engine/parse/number';
 import type { Cell, ColumnMapping, Issue, SourceTable } from '../engine/types';
@@ -45,6 +46,8 @@ export interface TypedSales {
   totalCustomer: string | undefined;
   /** The column headed like a currency (currencyColumn), stored trimmed for the currencies' count; -1 without one. */
   currencyColumn: number;
+  /** The engine's warning when the profit column holds rates (profitRateIssue), said after the currencies. */
+  profitRates: Issue | undefined;
   /**
    * The latest date of `sales` (YYYY-MM-DD, as DuckDB writes a DATE), undefined without one: the
    * window's default end. Counted with the lines, so the run does not read the file again for it.
@@ -187,12 +190,16 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   const customer = header(plan, m.customer!);
   const overKept = (aggregate: string) => `${aggregate} FILTER (WHERE tw_kept AND tw_readable)`;
   const ends = [`sum(${amount})`, 'min(tw_row)', 'max(tw_row)'].map(overKept);
+  // And the profit column's figures for the rates check (profitRateIssue), when one is mapped.
+  const profit = m.profit !== undefined ? header(plan, m.profit) : undefined;
+  const rates = profit ? [`${profit} <> 0`, `abs(${profit}) > 1`, `abs(${amount}) > ${LARGE_SALE}`].map((c) => `count(*) FILTER (WHERE tw_kept AND tw_readable AND ${c})`) : [];
   const counts = await con.runAndReadAll(
-    `SELECT count(*) FILTER (WHERE NOT tw_kept), count(*) FILTER (WHERE tw_kept AND tw_readable), count(*) FILTER (WHERE tw_kept AND NOT tw_readable), ${latest}, ${ends.join(', ')} FROM tw_lines`,
+    `SELECT count(*) FILTER (WHERE NOT tw_kept), count(*) FILTER (WHERE tw_kept AND tw_readable), count(*) FILTER (WHERE tw_kept AND NOT tw_readable), ${latest}, ${[...ends, ...rates].join(', ')} FROM tw_lines`,
   );
   const [filteredAll, lineCount, unreadableAll] = (counts.getRowsJS()[0].slice(0, 3) as bigint[]).map(Number);
   const latestDay = counts.getRowsJS()[0][3] as string | null;
-  const [sum, firstRow, lastRow] = counts.getRowsJS()[0].slice(4).map(Number);
+  const [sum, firstRow, lastRow, nonZero, beyondOne, largeSales] = counts.getRowsJS()[0].slice(4).map(Number);
+  const profitRates = profit ? profitRateIssue(raw.table, m.profit!, headerText(raw.table.header, m.profit!), { lines: lineCount, nonZero, beyondOne, largeSales }) : undefined;
   let total: ReturnType<typeof totalRowIssue>;
   if (m.amount !== undefined && lineCount > 0) {
     // The two lines themselves, picked by their row (cheaper than carrying them through the pass above);
@@ -235,6 +242,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     skipped,
     totalCustomer: total?.customer,
     currencyColumn: currency,
+    profitRates,
     lineCount,
     leftOutRows: left.count,
     filteredRows,

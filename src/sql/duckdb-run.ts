@@ -179,10 +179,10 @@ async function segmentOnce(path: string, config: Config, options: DuckdbOptions,
     const result = await watched(con, 'segmenting', options, () => con.run(compiled.sql));
     const columns = await readColumns(result);
     const ids = (columns[0]?.values ?? []) as string[];
-    // The lines' warnings end with the customers named like totals, the currencies and the customers'
-    // spellings, as the engine's do.
+    // The lines' warnings end with the customers named like totals, the currencies, a profit column of
+    // rates and the customers' spellings, as the engine's do.
     const variants = customerVariantsIssue(raw.table, typed.customerColumn, ids);
-    const afterLines = [...(await totalNames(con, raw, typed, ids)), ...(await currencyMix(con, raw, typed)), ...(variants ? [variants] : [])];
+    const afterLines = [...(await totalNames(con, raw, typed, ids)), ...(await currencyMix(con, raw, typed)), ...(typed.profitRates ? [typed.profitRates] : []), ...(variants ? [variants] : [])];
     return {
       ok: true,
       run: {

@@ -334,6 +334,20 @@ describe('tierwise segment --engine', () => {
     expect(one.err).toBe('2 customers from 2 lines (0 left out, 3 rows filtered out); window: all dates\n');
   });
 
+  // A Margin column of rates (ten lines of sales 30 to 120 at 0.05 to 0.5), with one line left out whose
+  // margin of 500 is not looked at: said alike on both paths, after the lines' (test/engine/rate-column.test.ts).
+  it('says a profit column of rates as the engine does', async () => {
+    const rows = Array.from({ length: 10 }, (_, i) => `C${i % 3},${30 + i * 10},${(i + 1) * 0.05}`);
+    expect(await saidOnBoth('rates', ['Customer ID,Sales,Margin', ...rows, 'C1,x,500', ''].join('\n'), 70)).toEqual([
+      'warning: rates!C1: every Margin value of the kept lines lies between -',
+      'rates!B12: Sales "x" is not a number: type a number such as 1234.50 ["',
+      '3 customers from 10 lines (1 left out); window: all dates',
+      '',
+    ]);
+    // One margin above 1: amounts, said by neither.
+    expect(await saidOnBoth('amounts', ['Customer ID,Sales,Margin', ...rows, 'C1,50,1.5', ''].join('\n'), 70)).toEqual(['3 customers from 11 lines (0 left out); window: all dates', '']);
+  });
+
   // One customer typed three ways and another two: the same warning on both paths, after the lines'
   // (test/engine/customer-variants.test.ts has the wording).
   it('says customers that differ only in letter case or spaces as the engine does', async () => {

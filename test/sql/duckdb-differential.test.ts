@@ -183,8 +183,12 @@ const CR_LINE: string[] = ['\r'];
 interface FileStyle {
   ends: readonly string[];
   european: boolean;
+  /** The profit column holds rates (each plain profit / 400: -0.25 to 0.25), as a `Margin` column of 25 % does. */
+  rates?: boolean;
 }
 const PLAIN_FILE: FileStyle = { ends: ['\n'], european: false };
+const PROFIT = HEADER.indexOf('Profit');
+const asRates = (rows: string[][]) => rows.map((r) => (r.length > PROFIT && /^-?\d+(\.\d+)?$/.test(r[PROFIT]) ? r.map((v, c) => (c === PROFIT ? String(Number(v) / 400) : v)) : r));
 const NUMBER_COLUMNS = ['Sales', 'Profit', 'Quantity'].map((h) => HEADER.indexOf(h));
 const swapSeparators = (v: string) => v.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.'));
 const csvText = (rows: string[][], header = HEADER, style = PLAIN_FILE) => {
@@ -199,6 +203,7 @@ const fileStyle = fc.record({
     { weight: 2, arbitrary: fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 2, maxLength: 8 }) },
   ),
   european: fc.boolean(),
+  rates: fc.boolean(),
 });
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-duckdb-diff-'));
@@ -210,7 +215,7 @@ async function compare(rows: string[][], input: ConfigInput, name: string, visit
   if (!parsed.ok) throw new Error(`the generator made an invalid configuration: ${JSON.stringify(parsed.issues)}`);
   const config: Config = parsed.config;
   const path = join(dir, `${name}.csv`);
-  writeFileSync(path, csvText(rows, HEADER, style));
+  writeFileSync(path, csvText(style.rates ? asRates(rows) : rows, HEADER, style));
   const table = await readSourceFile(path);
   let sources: ExtraSources = {};
   if (visitRows !== undefined) {

@@ -104,4 +104,16 @@ describe('office host: the workbook’s currency', () => {
     expect(charts[0].props.pointFills).toEqual([['#A9D08E', '#C6E0B4', '#E2EFDA']]);
     expect(report.issues.map((i) => i.message)).toContainEqual(expect.stringMatching(/^The segment colours of the chart "Sales ABC: customers per segment, run by run" could not be applied in this version of Excel \(.+\): its segments keep Excel’s own colours; the legend names each one\.$/));
   });
+
+  // A Margin column the workbook formats as a percentage holds rates: the run says so at its header
+  // (test/engine/rate-column.test.ts has the rule), from the format the host read.
+  it('a Margin column formatted as a percentage is said to hold rates, not profit amounts', async () => {
+    const x = excel();
+    const rows: Cell[][] = [['Customer ID', 'Sales', 'Margin'], ['C1', 800, 0.125], ['C2', 150, -0.2], ['C3', 50, 0.3]];
+    const sheet = sheetWith(x.sim, 'Sales', rows);
+    for (let r = 1; r < rows.length; r++) sheet.setFormatId(r, 2, sheet.formats.id('0.0%'));
+    const { table, result } = await runTierwise(x.host, SHEET);
+    expect(table.numberFormats?.[2]).toBe('0.0%');
+    expect(result.issues.filter((i) => i.severity === 'warning').map((i) => `${i.where}: ${i.message.slice(0, 58)}`)).toEqual(['Sales!C1: Margin is formatted as a percentage (0.0%): it holds rates']);
+  });
 });

@@ -73,4 +73,14 @@ describe('xlsx host: the workbook’s currency', () => {
     expect(bar.lastIndexOf('</c:dPt>')).toBeLessThan(bar.indexOf('<c:cat>'));
     expect(/<c:lineChart>[\s\S]*?<\/c:lineChart>/.exec(xml)![0]).not.toContain('<c:dPt>');
   });
+
+  // The same from a file: the Margin cells' style says 0.00%, and the run says they are rates.
+  it('a Margin column formatted as a percentage is said to hold rates, not profit amounts', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Orders');
+    [['Customer ID', 'Sales', 'Margin'], ['C1', 800, 0.125], ['C2', 150, -0.2], ['C3', 50, 0.3]].forEach((r) => ws.addRow(r));
+    for (let r = 2; r <= 4; r++) ws.getCell(r, 3).numFmt = '0.00%';
+    const { result } = await run(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(result.issues.filter((i) => i.severity === 'warning').map((i) => `${i.where}: ${i.message.slice(0, 59)}`)).toEqual(['Orders!C1: Margin is formatted as a percentage (0.00%): it holds rates']);
+  });
 });
