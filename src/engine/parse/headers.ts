@@ -198,10 +198,28 @@ export const HEADER_SYNONYMS: readonly Synonyms[] = [ENGLISH, FRENCH, GERMAN, SP
  */
 export const HEADER_QUALIFIERS: { readonly before: readonly string[]; readonly after: readonly string[] } = {
   before: [
-    'Sum of', 'Total', 'Sum', 'Gross', 'Net', 'Line', 'Sell-to', 'Bill-to', 'Sold-to', 'Sub', 'Order', 'Sales',
+    'Sum of', 'Total', 'Sum', 'Net', 'Line', 'Sell-to', 'Bill-to', 'Sold-to', 'Sub', 'Order', 'Sales',
     'Invoice', 'Transaction', 'Document', 'Product', 'Item',
   ],
-  after: ['Total', 'Net', 'Gross', 'HT', 'Netto', 'Neto', 'Brutto', 'Bruto', 'Brut', 'Gesamt', 'Totaal', 'Sum'],
+  after: [
+    'Total', 'Net', 'HT', 'Netto', 'Neto', 'Gesamt', 'Totaal', 'Sum',
+    // Net of tax, as invoices and ledgers head their amounts.
+    'excl. VAT', 'ex VAT', 'excluding VAT', 'before VAT', 'net of VAT', 'excl. tax', 'ex tax', 'excluding tax', 'before tax',
+    'pre-tax', 'exkl. MwSt.', 'ohne MwSt.', 'hors taxes', 'sin IVA', 'excl. btw', 'exclusief btw', 'ex btw',
+  ],
+};
+
+/**
+ * Qualifiers of a gross figure: before returns or discounts (`Gross Sales`, `Umsatz brutto`) or with the
+ * tax (`Sales incl. VAT`, `Montant TTC`). Such a header still takes its role, but after every other
+ * match, so `Umsatz brutto | Umsatz netto` reads the net one wherever it stands.
+ */
+export const GROSS_QUALIFIERS: { readonly before: readonly string[]; readonly after: readonly string[] } = {
+  before: ['Gross'],
+  after: [
+    'Gross', 'Brutto', 'Bruto', 'Brut', 'TTC', 'incl. VAT', 'inc. VAT', 'including VAT', 'incl. tax', 'including tax', 'inkl. MwSt.',
+    'mit MwSt.', 'con IVA', 'IVA incluido', 'incl. btw', 'inclusief btw',
+  ],
 };
 
 interface Entry {
@@ -226,8 +244,9 @@ const LOOKUP: ReadonlyMap<string, Entry> = (() => {
 })();
 
 const BARE_NAMES: ReadonlySet<string> = new Set(BARE_NAME_HEADERS.map(normalizeHeader));
-const BEFORE = HEADER_QUALIFIERS.before.map((q) => normalizeHeader(q) + ' ');
-const AFTER = HEADER_QUALIFIERS.after.map((q) => ' ' + normalizeHeader(q));
+const qualifiers = (q: typeof HEADER_QUALIFIERS) => ({ before: q.before.map((w) => normalizeHeader(w) + ' '), after: q.after.map((w) => ' ' + normalizeHeader(w)) });
+const PLAIN = qualifiers(HEADER_QUALIFIERS);
+const GROSS = qualifiers(GROSS_QUALIFIERS);
 
 /** Remove bracketed parts: `Sales (EUR)` -> `sales`, `Montant [€]` -> `montant`. */
 function stripBrackets(h: string): string {
@@ -235,29 +254,34 @@ function stripBrackets(h: string): string {
   return h.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** The synonym inside qualifiers (`total net sales` -> `net sales`), or undefined. */
-function withoutQualifiers(h: string): Entry | undefined {
-  for (const q of BEFORE) {
-    if (h.startsWith(q)) {
-      const rest = h.slice(q.length);
-      const e = LOOKUP.get(rest) ?? withoutQualifiers(rest);
-      if (e) return e;
-    }
+/**
+ * The synonym inside qualifiers (`total net sales` -> `net sales`), or undefined; `gross` when one of
+ * them is a gross figure's (GROSS_QUALIFIERS).
+ */
+function withoutQualifiers(h: string): { entry: Entry; gross: boolean } | undefined {
+  let found: { entry: Entry; gross: boolean } | undefined;
+  for (const [words, gross] of [[PLAIN, false], [GROSS, true]] as const) {
+    const inner = (rest: string) => {
+      const exact = LOOKUP.get(rest);
+      const e = exact ? { entry: exact, gross: false } : withoutQualifiers(rest);
+      return e && { entry: e.entry, gross: gross || e.gross };
+    };
+    for (const q of words.before) if (h.startsWith(q)) found = better(found, inner(h.slice(q.length)));
+    for (const q of words.after) if (h.endsWith(q)) found = better(found, inner(h.slice(0, h.length - q.length)));
   }
-  for (const q of AFTER) {
-    if (h.endsWith(q)) {
-      const rest = h.slice(0, h.length - q.length);
-      const e = LOOKUP.get(rest) ?? withoutQualifiers(rest);
-      if (e) return e;
-    }
-  }
-  return undefined;
+  return found;
 }
+
+/** A net reading over a gross one, else the first found. */
+const better = <T extends { gross: boolean }>(a: T | undefined, b: T | undefined): T | undefined => (a === undefined || (a.gross && b && !b.gross) ? b ?? a : a);
 
 interface Candidate {
   column: number;
   entry: Entry;
-  /** 0: exact match, 1: exact once brackets are removed, 2: exact once qualifiers are removed. */
+  /**
+   * 0: exact match, 1: exact once brackets are removed, 2: exact once qualifiers are removed, 3: the
+   * same with a gross figure's qualifier.
+   */
   pass: number;
 }
 
@@ -275,7 +299,7 @@ function candidate(column: number, raw: Cell): Candidate | undefined {
   const bracketed = stripped !== h ? LOOKUP.get(stripped) : undefined;
   if (bracketed) return { column, entry: bracketed, pass: 1 };
   const qualified = withoutQualifiers(stripped);
-  return qualified ? { column, entry: qualified, pass: 2 } : undefined;
+  return qualified ? { column, entry: qualified.entry, pass: qualified.gross ? 3 : 2 } : undefined;
 }
 
 /**

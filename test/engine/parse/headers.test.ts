@@ -179,6 +179,20 @@ describe('detectColumns', () => {
     expect(detectColumns(['Total Sales', 'Sales'])).toEqual({ amount: 1 });
   });
 
+  it('reads an amount net of tax over one with the tax, and a net figure over a gross one, wherever they stand', () => {
+    expect(detectColumns(['Customer', 'VAT', 'Sales incl. VAT', 'Sales excl. VAT'])).toEqual({ customer: 0, amount: 3 });
+    expect(detectColumns(['Kunde', 'Datum', 'Umsatz brutto', 'Umsatz netto'])).toEqual({ customer: 0, date: 1, amount: 3 });
+    expect(detectColumns(['Client', 'Montant TTC', 'Montant HT'])).toEqual({ customer: 0, amount: 2 });
+    expect(detectColumns(['Customer', 'Gross Sales', 'Net Sales ex VAT'])).toEqual({ customer: 0, amount: 2 });
+    expect(detectColumns(['Customer', 'Revenue (excl. VAT)', 'Revenue incl. tax'])).toEqual({ customer: 0, amount: 1 });
+    expect(detectColumns(['Kunde', 'Umsatz exkl. MwSt.', 'Umsatz inkl. MwSt.'])).toEqual({ customer: 0, amount: 1 });
+    // A gross figure alone is still the column's role: the line's sales, with the tax in them.
+    expect(detectColumns(['Customer', 'Sales incl. VAT'])).toEqual({ customer: 0, amount: 1 });
+    expect(detectColumns(['Cliente', 'Ventas con IVA', 'Ventas sin IVA'])).toEqual({ customer: 0, amount: 2 });
+    // The tax itself is no amount of the sale.
+    expect(detectColumns(['Customer', 'VAT', 'Sales Tax', 'Tax Amount'])).toEqual({ customer: 0 });
+  });
+
   it('never maps a rate: a header with a percent sign takes no role', () => {
     // `Margin (%)` lost its brackets and became the profit: 0.25 as a profit puts every customer in the lowest band.
     expect(detectColumns(['Customer', 'Sales', 'Margin (%)', 'Profit %', 'Marge in %'])).toEqual({ customer: 0, amount: 1 });
