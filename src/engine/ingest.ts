@@ -5,7 +5,8 @@ import { cellAddress, rangeAddress, sourceCellAddress } from './address';
 import type { Config, SegmentType } from './config';
 import { whyNotADate } from './parse/date-trouble';
 import { readDate, detectDateOrder, type DateOrder } from './parse/date';
-import { columnNamed, currencyColumn, detectColumns, normalizeHeader, pivotRowLabelsColumn } from './parse/headers';
+import { columnNamed, currencyColumn, detectColumns, documentTypeColumn, normalizeHeader, pivotRowLabelsColumn } from './parse/headers';
+import { countTypeLine, creditNotesIssue, type TypeLines } from './credit-notes';
 import { currencyCounts, currencyMixIssue } from './currency-mix';
 import { profitFigures, profitRateIssue } from './rate-column';
 import { detectDecimal, excelError, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from './parse/number';
@@ -292,6 +293,13 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
   if (cProfit >= 0) {
     const rates = profitRateIssue(table, cProfit, headerAt(cProfit), profitFigures(keptLines.profit, keptLines.amount));
     if (rates) issues.push(rates);
+  }
+  const cType = documentTypeColumn(table.header);
+  if (cType >= 0 && cType !== cAmount) {
+    const perType = new Map<string, TypeLines>();
+    for (let i = 0; i < keptLines.row.length; i++) countTypeLine(perType, keyText(rows[keptLines.row[i]][cType]), keptLines.amount[i], keptLines.row[i]);
+    const credits = creditNotesIssue(table, cType, headerAt(cType), cAmount, headerAt(cAmount), perType);
+    if (credits) issues.push(credits);
   }
 
   /** The slow path, for left-out rows only: every unreadable cell of the row, with its address. */

@@ -14,7 +14,8 @@ import type { Config } from '../engine/config';
 import { columnIndex, sourceCellAddress } from '../engine/address';
 import { blankRowsNote, chooseDateOrder, decimalNote, groupedLayoutNote, headerText, ingest, keyText, noLinesProblem, typeReads } from '../engine/ingest';
 import { namedLikeTotals, totalNameIssues, totalRowIssue, type EndLine } from '../engine/total-row';
-import { columnNamed, currencyColumn } from '../engine/parse/headers';
+import { columnNamed, currencyColumn, documentTypeColumn } from '../engine/parse/headers';
+import { creditNotesIssue } from '../engine/credit-notes';
 import { currencyMixIssue } from '../engine/currency-mix';
 import { LARGE_SALE, profitRateIssue } from '../engine/rate-column';
 import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
@@ -41,11 +42,15 @@ export interface TypedSales {
   header: string[];
   /** The customer column, and the blank lines DuckDB skipped (data rows, for the file's addresses). */
   customerColumn: number;
+  /** The amount column; -1 when none is mapped. */
+  amountColumn: number;
   skipped: readonly number[];
   /** The customer of the line the total-row check pointed at, which the names check leaves alone. */
   totalCustomer: string | undefined;
   /** The column headed like a currency (currencyColumn), stored trimmed for the currencies' count; -1 without one. */
   currencyColumn: number;
+  /** The column headed like a document type (documentTypeColumn), stored trimmed for the credit notes' count; -1 without one. */
+  documentTypeColumn: number;
   /** The engine's warning when the profit column holds rates (profitRateIssue), said after the currencies. */
   profitRates: Issue | undefined;
   /**
@@ -86,9 +91,11 @@ const checkedText = (m: ColumnMapping): number[] => [m.order, m.product, m.categ
  * columns): their headers are ColumnNames.trimmed for compileSql, so the query does not trim them again.
  */
 export function keyColumns(header: string[], m: ColumnMapping, config: Config): Set<number> {
-  const currency = currencyColumn(header);
-  return new Set([m.customer!, ...checkedText(m), ...config.filters.map((f) => columnNamed(header, f.column)).filter((c) => c >= 0), ...(currency >= 0 ? [currency] : [])]);
+  return new Set([m.customer!, ...checkedText(m), ...config.filters.map((f) => columnNamed(header, f.column)), ...notedColumns(header)].filter((c) => c >= 0));
 }
+
+/** The columns the checks after the lines count by their trimmed text: a currency's, a document type's. */
+const notedColumns = (header: readonly string[]): number[] => [currencyColumn(header), documentTypeColumn(header)].filter((c) => c >= 0);
 
 const header = (p: Plan, c: number) => sqlIdent(p.raw.header[c]);
 /** The key columns trimmed (tw_k<c>), as the filters read them. */
@@ -115,6 +122,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   const filterColumns = config.filters.map((f) => columnNamed(raw.header, f.column));
   const keys = keyColumns(raw.header, m, config);
   const currency = currencyColumn(raw.header);
+  const documentType = documentTypeColumn(raw.header);
   const kept = config.filters.map((f, i) => {
     const list = (f.in ?? f.notIn ?? []).map(sqlText).join(', ');
     const value = `coalesce(tw_k${filterColumns[i]}, '')`;
@@ -132,7 +140,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     textChecked,
     keys,
     filters: kept.length > 0 ? kept.join(' AND ') : 'true',
-    kept: new Set([m.customer!, ...numbers, ...filterColumns, ...asText, ...(currency >= 0 ? [currency] : []), ...[m.date, m.customerName, ...[...read].map((role) => m[role])].filter((c): c is number => c !== undefined)]),
+    kept: new Set([m.customer!, ...numbers, ...filterColumns, ...asText, ...notedColumns(raw.header), ...[m.date, m.customerName, ...[...read].map((role) => m[role])].filter((c): c is number => c !== undefined)]),
     stored: raw.format === 'csv' || typedRoles.some((c) => !typedByFile({ raw } as Plan, c)),
   };
   const date1904 = config.locale.date1904 ?? false;
@@ -239,9 +247,11 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     // lines', then a total row's (a customer named like a total is said by totalNames, after the query).
     issues: [...issues, ...orderNotes, ...decimalNotes, ...left.issues, ...(total ? [total.issue] : [])],
     customerColumn: m.customer!,
+    amountColumn: m.amount ?? -1,
     skipped,
     totalCustomer: total?.customer,
     currencyColumn: currency,
+    documentTypeColumn: documentType !== m.amount ? documentType : -1,
     profitRates,
     lineCount,
     leftOutRows: left.count,
@@ -558,6 +568,23 @@ export async function currencyMix(con: DuckDBConnection, raw: RawSource, typed: 
   const found = await con.runAndReadAll(`SELECT ${code}, count(*) FROM tw_lines WHERE tw_kept AND tw_readable AND coalesce(${code}, '') <> '' GROUP BY 1`);
   const counts = new Map((found.getRowsJS() as [string, bigint][]).map(([c, n]) => [c, Number(n)]));
   const issue = currencyMixIssue(raw.table, typed.currencyColumn, headerText(raw.table.header, typed.currencyColumn), counts);
+  return issue ? [issue] : [];
+}
+
+/** The engine's warning when credit notes have positive amounts (creditNotesIssue), from one count per document type. */
+export async function creditNotes(con: DuckDBConnection, raw: RawSource, typed: TypedSales): Promise<Issue[]> {
+  const amountColumn = typed.amountColumn;
+  if (typed.documentTypeColumn < 0 || amountColumn < 0) return [];
+  const type = sqlIdent(raw.header[typed.documentTypeColumn]);
+  const amount = sqlIdent(raw.header[amountColumn]);
+  const found = await con.runAndReadAll(
+    `SELECT ${type}, count(*) FILTER (WHERE ${amount} > 0), count(*) FILTER (WHERE ${amount} < 0), coalesce(min(tw_row) FILTER (WHERE ${amount} > 0), -1) FROM tw_lines WHERE tw_kept AND tw_readable AND coalesce(${type}, '') <> '' GROUP BY 1`,
+  );
+  const perType = new Map(
+    (found.getRowsJS() as [string, bigint, bigint, bigint][]).map(([t, positive, negative, first]) => [t, { positive: Number(positive), negative: Number(negative), firstPositive: first < 0 ? -1 : fileRow(Number(first), typed.skipped) }]),
+  );
+  const header = (c: number) => headerText(raw.table.header, c);
+  const issue = creditNotesIssue(raw.table, typed.documentTypeColumn, header(typed.documentTypeColumn), amountColumn, header(amountColumn), perType);
   return issue ? [issue] : [];
 }
 

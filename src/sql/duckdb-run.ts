@@ -19,7 +19,7 @@ import { overridesNotTaken, type Prepared } from '../engine/run';
 import { resolveWindow, type DayRange } from '../engine/window';
 import { compileSql, type SqlProblem } from './compile';
 import { describeSource, lateWindows1252, LINE_COLUMN, type CsvReading, LoneCarriageReturn } from './duckdb-source';
-import { currencyMix, keyColumns, totalNames, typeSales } from './duckdb-ingest';
+import { creditNotes, currencyMix, keyColumns, totalNames, typeSales } from './duckdb-ingest';
 import { customerVariantsIssue } from '../engine/customer-variants';
 import { readColumns, type DuckdbColumn } from './duckdb-columns';
 import { ANSWERS_TABLE, answersColumns, loadAnswers, loadVisits, VISITS_COLUMNS, VISITS_TABLE } from './duckdb-second';
@@ -180,9 +180,9 @@ async function segmentOnce(path: string, config: Config, options: DuckdbOptions,
     const columns = await readColumns(result);
     const ids = (columns[0]?.values ?? []) as string[];
     // The lines' warnings end with the customers named like totals, the currencies, a profit column of
-    // rates and the customers' spellings, as the engine's do.
+    // rates, credit notes with positive amounts and the customers' spellings, as the engine's do.
     const variants = customerVariantsIssue(raw.table, typed.customerColumn, ids);
-    const afterLines = [...(await totalNames(con, raw, typed, ids)), ...(await currencyMix(con, raw, typed)), ...(typed.profitRates ? [typed.profitRates] : []), ...(variants ? [variants] : [])];
+    const afterLines = [...(await totalNames(con, raw, typed, ids)), ...(await currencyMix(con, raw, typed)), ...(typed.profitRates ? [typed.profitRates] : []), ...(await creditNotes(con, raw, typed)), ...(variants ? [variants] : [])];
     return {
       ok: true,
       run: {

@@ -348,6 +348,18 @@ describe('tierwise segment --engine', () => {
     expect(await saidOnBoth('amounts', ['Customer ID,Sales,Margin', ...rows, 'C1,50,1.5', ''].join('\n'), 70)).toEqual(['3 customers from 11 lines (0 left out); window: all dates', '']);
   });
 
+  // Credit notes written positive (rows 3 and 6, one in spaces) against one negative (row 7), and a line
+  // left out above them: said alike at the first one's amount (test/engine/credit-notes.test.ts).
+  it('says credit notes with positive amounts as the engine does', async () => {
+    const text = 'Customer ID,Document Type,Sales\nC1,Invoice,100\nC1,Credit Memo,30\nC2,Invoice,x\nC2,Invoice,50\nC3," Credit Memo ",10\nC3,Credit Memo,-5\n';
+    expect(await saidOnBoth('credits', text, 80)).toEqual([
+      'warning: credits!C3: 2 lines whose Document Type is a credit note ("Credit Memo"',
+      'credits!C4: Sales "x" is not a number: type a number such as 1234.50 ["x"]',
+      '3 customers from 5 lines (1 left out); window: all dates',
+      '',
+    ]);
+  });
+
   // One customer typed three ways and another two: the same warning on both paths, after the lines'
   // (test/engine/customer-variants.test.ts has the wording).
   it('says customers that differ only in letter case or spaces as the engine does', async () => {

@@ -178,6 +178,16 @@ const CURRENCY_NAMES: ReadonlySet<string> = new Set(CURRENCY_HEADERS.map(normali
 /** The first column headed like a currency (CURRENCY_HEADERS), or -1. */
 export const currencyColumn = (header: readonly Cell[]): number => header.findIndex((h) => CURRENCY_NAMES.has(normalizeHeader(h)));
 
+/** Headers of the column that tells an invoice from a credit note in ERP and accounting exports. */
+export const DOCUMENT_TYPE_HEADERS: readonly string[] = [
+  'Document Type', 'Doc Type', 'Doc. Type', 'Type', 'Transaction Type', 'Billing Type', 'Invoice Type', 'Entry Type', 'Voucher Type',
+  'Belegart', 'Belegtyp', 'Fakturaart', 'Type de document', 'Type de pièce', 'Tipo de documento', 'Tipo', 'Documenttype', 'Soort document', 'Boekingssoort',
+];
+const DOCUMENT_TYPE_NAMES: ReadonlySet<string> = new Set(DOCUMENT_TYPE_HEADERS.map(normalizeHeader));
+
+/** The first column headed like a document type (DOCUMENT_TYPE_HEADERS), or -1. */
+export const documentTypeColumn = (header: readonly Cell[]): number => header.findIndex((h) => DOCUMENT_TYPE_NAMES.has(normalizeHeader(h)));
+
 /**
  * The header a PivotTable in compact form gives its row field, in the languages whose headers Tierwise
  * reads. Not a role: its rows may be customers or products. A range whose customer column is missing and
