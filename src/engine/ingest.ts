@@ -5,10 +5,8 @@ import { cellAddress, rangeAddress, sourceCellAddress } from './address';
 import type { Config, SegmentType } from './config';
 import { whyNotADate } from './parse/date-trouble';
 import { readDate, detectDateOrder, type DateOrder } from './parse/date';
-import { columnNamed, currencyColumn, detectColumns, documentTypeColumn, normalizeHeader, pivotRowLabelsColumn } from './parse/headers';
-import { countTypeLine, creditNotesIssue, type TypeLines } from './credit-notes';
-import { currencyCounts, currencyMixIssue } from './currency-mix';
-import { profitFigures, profitRateIssue } from './rate-column';
+import { columnNamed, detectColumns, normalizeHeader, pivotRowLabelsColumn } from './parse/headers';
+import { keptLineNotes } from './kept-line-notes';
 import { detectDecimal, excelError, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from './parse/number';
 import { codeColumn, codeKeys, Dictionary, FILTERED, keyText, readLines, soldCustomers, type LineBuffers, type LineColumns } from './read-lines';
 import { namesTotal, subtotalBase, totalNameWarnings, totalRowWarning } from './total-row';
@@ -284,23 +282,7 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
   const total = totalRowWarning(table, keptLines, cAmount, headerAt(cAmount), customers.ids);
   if (total) issues.push(total.issue);
   issues.push(...totalNameWarnings(table, keptLines, cCustomer, headerAt(cCustomer), customers.ids, total?.customer));
-  const cCurrency = currencyColumn(table.header);
-  if (cCurrency >= 0) {
-    const codes = Array.from(keptLines.row, (r) => keyText(rows[r][cCurrency]));
-    const mixed = currencyMixIssue(table, cCurrency, headerAt(cCurrency), currencyCounts(codes));
-    if (mixed) issues.push(mixed);
-  }
-  if (cProfit >= 0) {
-    const rates = profitRateIssue(table, cProfit, headerAt(cProfit), profitFigures(keptLines.profit, keptLines.amount));
-    if (rates) issues.push(rates);
-  }
-  const cType = documentTypeColumn(table.header);
-  if (cType >= 0 && cType !== cAmount) {
-    const perType = new Map<string, TypeLines>();
-    for (let i = 0; i < keptLines.row.length; i++) countTypeLine(perType, keyText(rows[keptLines.row[i]][cType]), keptLines.amount[i], keptLines.row[i]);
-    const credits = creditNotesIssue(table, cType, headerAt(cType), cAmount, headerAt(cAmount), perType);
-    if (credits) issues.push(credits);
-  }
+  issues.push(...keptLineNotes(table, keptLines, cAmount, cProfit, headerAt));
 
   /** The slow path, for left-out rows only: every unreadable cell of the row, with its address. */
   function reportRow(r: number): void {
