@@ -282,7 +282,7 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
   const total = totalRowWarning(table, keptLines, cAmount, headerAt(cAmount), customers.ids);
   if (total) issues.push(total.issue);
   issues.push(...totalNameWarnings(table, keptLines, cCustomer, headerAt(cCustomer), customers.ids, total?.customer));
-  issues.push(...keptLineNotes(table, keptLines, cAmount, cProfit, headerAt));
+  issues.push(...keptLineNotes(table, keptLines, { amount: cAmount, profit: cProfit, date: cDate }, headerAt));
 
   /** The slow path, for left-out rows only: every unreadable cell of the row, with its address. */
   function reportRow(r: number): void {

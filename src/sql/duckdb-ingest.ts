@@ -18,6 +18,7 @@ import { columnNamed, currencyColumn, documentTypeColumn } from '../engine/parse
 import { creditNotesIssue } from '../engine/credit-notes';
 import { currencyMixIssue } from '../engine/currency-mix';
 import { LARGE_SALE, profitRateIssue } from '../engine/rate-column';
+import { FAR_DAY, farDatesIssue } from '../engine/far-dates';
 import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
 import { detectDecimalCounted, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from '../engine/parse/number';
 import type { Cell, ColumnMapping, Issue, SourceTable } from '../engine/types';
@@ -53,6 +54,8 @@ export interface TypedSales {
   documentTypeColumn: number;
   /** The engine's warning when the profit column holds rates (profitRateIssue), said after the currencies. */
   profitRates: Issue | undefined;
+  /** The engine's warning when kept lines are dated in 2200 or later (farDatesIssue), said after the credit notes. */
+  farDates: Issue | undefined;
   /**
    * The latest date of `sales` (YYYY-MM-DD, as DuckDB writes a DATE), undefined without one: the
    * window's default end. Counted with the lines, so the run does not read the file again for it.
@@ -201,13 +204,19 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   // And the profit column's figures for the rates check (profitRateIssue), when one is mapped.
   const profit = m.profit !== undefined ? header(plan, m.profit) : undefined;
   const rates = profit ? [`${profit} <> 0`, `abs(${profit}) > 1`, `abs(${amount}) > ${LARGE_SALE}`].map((c) => `count(*) FILTER (WHERE tw_kept AND tw_readable AND ${c})`) : [];
+  // And the kept lines dated centuries away (farDatesIssue): how many, and the latest.
+  const far = m.date !== undefined ? `tw_kept AND tw_readable AND ${header(plan, m.date)} >= DATE '${epochDayToIso(FAR_DAY)}'` : undefined;
+  const farCounts = far ? [`count(*) FILTER (WHERE ${far})`, `CAST(max(${header(plan, m.date!)}) FILTER (WHERE ${far}) AS VARCHAR)`] : [];
   const counts = await con.runAndReadAll(
-    `SELECT count(*) FILTER (WHERE NOT tw_kept), count(*) FILTER (WHERE tw_kept AND tw_readable), count(*) FILTER (WHERE tw_kept AND NOT tw_readable), ${latest}, ${[...ends, ...rates].join(', ')} FROM tw_lines`,
+    `SELECT count(*) FILTER (WHERE NOT tw_kept), count(*) FILTER (WHERE tw_kept AND tw_readable), count(*) FILTER (WHERE tw_kept AND NOT tw_readable), ${latest}, ${[...ends, ...rates, ...farCounts].join(', ')} FROM tw_lines`,
   );
-  const [filteredAll, lineCount, unreadableAll] = (counts.getRowsJS()[0].slice(0, 3) as bigint[]).map(Number);
-  const latestDay = counts.getRowsJS()[0][3] as string | null;
-  const [sum, firstRow, lastRow, nonZero, beyondOne, largeSales] = counts.getRowsJS()[0].slice(4).map(Number);
+  const answer = counts.getRowsJS()[0];
+  const [filteredAll, lineCount, unreadableAll] = (answer.slice(0, 3) as bigint[]).map(Number);
+  const latestDay = answer[3] as string | null;
+  const [sum, firstRow, lastRow] = answer.slice(4, 7).map(Number);
+  const [nonZero, beyondOne, largeSales] = answer.slice(7, 7 + rates.length).map(Number);
   const profitRates = profit ? profitRateIssue(raw.table, m.profit!, headerText(raw.table.header, m.profit!), { lines: lineCount, nonZero, beyondOne, largeSales }) : undefined;
+  const farDates = far ? farDatesIssue(raw.table, m.date!, headerText(raw.table.header, m.date!), Number(answer[7 + rates.length]), String(answer[8 + rates.length] ?? '')) : undefined;
   let total: ReturnType<typeof totalRowIssue>;
   if (m.amount !== undefined && lineCount > 0) {
     // The two lines themselves, picked by their row (cheaper than carrying them through the pass above);
@@ -253,6 +262,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     currencyColumn: currency,
     documentTypeColumn: documentType !== m.amount ? documentType : -1,
     profitRates,
+    farDates,
     lineCount,
     leftOutRows: left.count,
     filteredRows,

@@ -180,9 +180,10 @@ async function segmentOnce(path: string, config: Config, options: DuckdbOptions,
     const columns = await readColumns(result);
     const ids = (columns[0]?.values ?? []) as string[];
     // The lines' warnings end with the customers named like totals, the currencies, a profit column of
-    // rates, credit notes with positive amounts and the customers' spellings, as the engine's do.
+    // rates, credit notes with positive amounts, dates centuries away and the customers' spellings, as the
+    // engine's do.
     const variants = customerVariantsIssue(raw.table, typed.customerColumn, ids);
-    const afterLines = [...(await totalNames(con, raw, typed, ids)), ...(await currencyMix(con, raw, typed)), ...(typed.profitRates ? [typed.profitRates] : []), ...(await creditNotes(con, raw, typed)), ...(variants ? [variants] : [])];
+    const afterLines = [...(await totalNames(con, raw, typed, ids)), ...(await currencyMix(con, raw, typed)), ...(typed.profitRates ? [typed.profitRates] : []), ...(await creditNotes(con, raw, typed)), ...(typed.farDates ? [typed.farDates] : []), ...(variants ? [variants] : [])];
     return {
       ok: true,
       run: {

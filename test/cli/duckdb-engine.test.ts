@@ -360,6 +360,20 @@ describe('tierwise segment --engine', () => {
     ]);
   });
 
+  // Months written YYYYMM in the date column: numbers, so serial days in the 25th century, kept and said
+  // alike; a month written 2017-03 is left out with its first day named (test/engine/far-dates.test.ts).
+  it('says dates centuries away and months where days belong as the engine does', async () => {
+    const csv = join(dir, 'months.csv');
+    writeFileSync(csv, 'Customer ID,Month,Sales\nC1,201703,100\nC2,201612,50\nC3,2017-03,20\nC3,2017-02-01,5\n');
+    const both = await onBothEngines(['segment', csv, '--config', abcConfig('months', { columns: { date: 'Month' } })]);
+    expect(both.err.split('\n').map((l) => l.slice(0, 90))).toEqual([
+      'warning: months!B1: 2 lines are dated in the year 2200 or later (the latest 2452-03-28), a',
+      'months!B4: Month "2017-03" is not a date: it is a month (March 2017), not a day. Tierwise ',
+      '3 customers from 3 lines (1 left out); window: all dates',
+      '',
+    ]);
+  });
+
   // One customer typed three ways and another two: the same warning on both paths, after the lines'
   // (test/engine/customer-variants.test.ts has the wording).
   it('says customers that differ only in letter case or spaces as the engine does', async () => {

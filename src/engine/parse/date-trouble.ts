@@ -1,7 +1,7 @@
 // Why a cell is not a date, in words a user can act on. Runs only for the lines that are left out, so
 // it may allocate and use patterns freely; readDate stays the one judge of what is a date.
 import type { Cell } from '../types';
-import { epochDayToIso, isoToEpochDay, monthDays, numericDateParts, type DateOrder } from './date';
+import { epochDayToIso, isoToEpochDay, monthDays, monthNumber, numericDateParts, type DateOrder } from './date';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const ORDER_WORDS: Record<DateOrder, string> = { DMY: 'day first', MDY: 'month first' };
@@ -29,6 +29,41 @@ function compactDay(digits: string): string | undefined {
   return `it looks like ${iso} written without separators (YYYYMMDD, as SAP and many ledgers export dates), which Tierwise does not guess: write it ${iso}, or convert the column (Excel: Data > Text to Columns > Date: YMD)`;
 }
 
+const FIRST_DAY = 'Tierwise needs the day of each sale: if the lines are totals per period, give each line its period\'s first day';
+
+/** A month in a year, said as a period: `March 2017` and its first day. */
+function monthPeriod(year: number, month: number): string | undefined {
+  if (year < 1900 || month < 1 || month > 12) return undefined;
+  return `it is a month (${MONTHS[month - 1]} ${year}), not a day. ${FIRST_DAY} (${epochDayToIso(isoToEpochDay(year, month, 1))}) and run again`;
+}
+
+/**
+ * A period where a day belongs, as monthly or quarterly extracts write them: `2017-03`, `03/2017`,
+ * `Mar 2017`, `März 2017`, `Q1 2017`, `2017-Q1`, and a fiscal period `2017/003` (SAP's year and period).
+ */
+function periodText(text: string): string | undefined {
+  let m = /^(\d{4})[-/.](\d{1,2})$/.exec(text);
+  if (m) return monthPeriod(Number(m[1]), Number(m[2]));
+  if ((m = /^(\d{1,2})[-/.](\d{4})$/.exec(text))) return monthPeriod(Number(m[2]), Number(m[1]));
+  if ((m = /^(\p{L}+)\.?[-\s./,]+(\d{4})$/u.exec(text)) && monthNumber(m[1]) > 0) return monthPeriod(Number(m[2]), monthNumber(m[1]));
+  if ((m = /^(?:Q([1-4])[-\s/]*(\d{4})|(\d{4})[-\s/]*Q([1-4]))$/i.exec(text))) {
+    const [quarter, year] = m[1] ? [Number(m[1]), Number(m[2])] : [Number(m[4]), Number(m[3])];
+    if (year < 1900) return undefined;
+    return `it is a quarter (Q${quarter} ${year}), not a day. ${FIRST_DAY} (${epochDayToIso(isoToEpochDay(year, quarter * 3 - 2, 1))}) and run again`;
+  }
+  if ((m = /^(\d{4})[/.](\d{3})$/.exec(text)) && Number(m[2]) >= 1 && Number(m[2]) <= 16) {
+    return `it looks like a fiscal period (period ${Number(m[2])} of ${m[1]}, as SAP writes them), not a day. ${FIRST_DAY} and run again`;
+  }
+  return undefined;
+}
+
+/** `201703`: a month written YYYYMM without a separator. */
+function compactMonth(digits: string): string | undefined {
+  if (!/^\d{6}$/.test(digits)) return undefined;
+  const period = monthPeriod(Number(digits.slice(0, 4)), Number(digits.slice(4, 6)));
+  return period && `it looks like a month written YYYYMM: ${period}`;
+}
+
 /**
  * Why `cell` (not blank, not an Excel error, and no day to readDate under `order`) names no day; undefined
  * when nothing more precise than "not a date" can be said.
@@ -42,8 +77,10 @@ export function whyNotADate(cell: Cell, date1904: boolean, order: DateOrder): st
   }
   if (typeof cell !== 'string') return undefined;
   const text = cell.trim();
-  if (/^\d+$/.test(text)) return compactDay(text) ?? 'digits alone are not read as a date (a serial day typed as text is ambiguous): make it a date cell, or write it YYYY-MM-DD';
+  if (/^\d+$/.test(text)) return compactDay(text) ?? compactMonth(text) ?? 'digits alone are not read as a date (a serial day typed as text is ambiguous): make it a date cell, or write it YYYY-MM-DD';
   if (/^\d{1,2}[./-]\d{1,2}[./-]\d{2}(?:\s|$)/.test(text)) return 'the year has two digits, and Tierwise does not guess the century: write the year with four digits';
+  const period = periodText(text);
+  if (period) return period;
   const parts = numericDateParts(text);
   if (!parts) return undefined;
   const { p1, p2, year } = parts;

@@ -276,7 +276,7 @@ const DAY_MONTH_YEAR = new RegExp(String.raw`^(\d{1,2})(?:er)?[-\s./]+(?:de\s+)?
 const MONTH_DAY_YEAR = new RegExp(String.raw`^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TIME}$`, 'u');
 
 /** 1 to 12 for a month's name or abbreviation (MONTH_WORDS); 0 otherwise. */
-function monthNumber(word: string): number {
+export function monthNumber(word: string): number {
   return MONTH_WORDS.get(word.toLowerCase()) ?? 0;
 }
 

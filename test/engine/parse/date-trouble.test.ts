@@ -46,9 +46,23 @@ describe('why a cell is not a date', () => {
     expect(whyNotADate('5/3/0000', false, 'DMY')).toBe('there is no year 0: correct the date');
   });
 
+  // Monthly and quarterly extracts write a period where a day belongs; each is named with its first day.
+  test('a month, a quarter or a fiscal period is named as a period, with the first day to give it', () => {
+    const month = (name: string, first: string) => `it is a month (${name}), not a day. Tierwise needs the day of each sale: if the lines are totals per period, give each line its period's first day (${first}) and run again`;
+    for (const t of ['2017-03', '2017/3', '03/2017', '3.2017', 'Mar 2017', 'March 2017', 'mar-2017', 'März 2017', 'mars 2017']) expect([t, whyNotADate(t, false, 'MDY')]).toEqual([t, month('March 2017', '2017-03-01')]);
+    expect(whyNotADate('201712', false, 'DMY')).toBe(`it looks like a month written YYYYMM: ${month('December 2017', '2017-12-01')}`);
+    const quarter = `it is a quarter (Q3 2017), not a day. Tierwise needs the day of each sale: if the lines are totals per period, give each line its period's first day (2017-07-01) and run again`;
+    for (const t of ['Q3 2017', 'q3-2017', '2017-Q3', '2017 Q3', 'Q3/2017']) expect([t, whyNotADate(t, false, 'MDY')]).toEqual([t, quarter]);
+    expect(whyNotADate('2017/003', false, 'MDY')).toBe(
+      "it looks like a fiscal period (period 3 of 2017, as SAP writes them), not a day. Tierwise needs the day of each sale: if the lines are totals per period, give each line its period's first day and run again",
+    );
+    // No month 13, no period 17, no month before 1900, a two-digit year: nothing more precise than before.
+    for (const t of ['2017-13', '13/2017', '2017/017', '0000-03', 'Mar-17', 'Foo 2017', '201713']) expect([t, whyNotADate(t, false, 'MDY')]).not.toEqual([t, expect.stringMatching(/period/)]);
+  });
+
   test('text with no date shape has nothing more precise to say', () => {
     expect(whyNotADate('next week', false, 'MDY')).toBeUndefined();
-    expect(whyNotADate('2017-03', false, 'MDY')).toBeUndefined();
+    expect(whyNotADate('2017 03', false, 'MDY')).toBeUndefined();
     expect(whyNotADate(true, false, 'MDY')).toBeUndefined();
   });
 
