@@ -424,7 +424,7 @@ export function groupedLayoutNote(table: SourceTable, customerColumn: number, bl
   return {
     severity: 'warning',
     where: sourceCellAddress(table, customerColumn, rows[0]),
-    message: `${rows.length.toLocaleString('en-US')} lines have a blank customer, some one below the other, and are left out: is the customer written only on the first line of each group (a report's layout, or a PivotTable in compact or outline form)? Then fill the blanks down (select the column, Home > Find & Select > Go To Special > Blanks, type = and the cell above, then Ctrl+Enter), or show the PivotTable with Repeat All Item Labels (PivotTable Design > Report Layout), and run again.`,
+    message: `${rows.length.toLocaleString('en-US')} lines have a blank customer, some one below the other, and are left out: is the customer written only on the first line of each group (a report's layout, a cell merged down the group, or a PivotTable in compact or outline form)? Then unmerge merged cells (Home > Merge & Center), fill the blanks down (select the column, Home > Find & Select > Go To Special > Blanks, type = and the cell above, then Ctrl+Enter), or show the PivotTable with Repeat All Item Labels (PivotTable Design > Report Layout), and run again.`,
   };
 }
 

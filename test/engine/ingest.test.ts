@@ -179,7 +179,7 @@ describe('row issues', () => {
     expect(grouped.leftOutRows).toBe(3);
     const note = grouped.issues.filter((i) => i.severity === 'warning');
     expect(note.map((i) => i.where)).toEqual(['Sales!A3']);
-    expect(note[0].message).toMatch(/^3 lines have a blank customer, some one below the other, and are left out: is the customer written only on the first line of each group.*Go To Special > Blanks/);
+    expect(note[0].message).toMatch(/^3 lines have a blank customer, some one below the other, and are left out: is the customer written only on the first line of each group.*a cell merged down the group.*Merge & Center.*Go To Special > Blanks/);
     expect(grouped.issues.filter((i) => i.row !== undefined).map((i) => i.where)).toEqual(['Sales!A3', 'Sales!A4', 'Sales!A6']);
     // Blanks apart from each other, or a first line without a customer, are no grouped layout.
     const apart = ingest(table(HEAD, [['a', 'x', 45000, 10, 1], ['', '', 45001, 20, 1], ['b', 'y', 45000, 7, 1], ['', '', 45003, 8, 1]]), config());
