@@ -374,6 +374,17 @@ describe('tierwise segment --engine', () => {
     ]);
   });
 
+  // A warehouse's export: snake-case headers found (customer_id, order_ts, net_revenue_usd) and BigQuery's
+  // timestamps read as the day written. A 12-month window to 2017-03-06 leaves C1's 2016 line out: C1 100,
+  // C2 50, C3 5 (test/engine/parse/headers.test.ts, date.test.ts).
+  it('reads a warehouse export (snake-case headers, timestamps in UTC) as the engine does', async () => {
+    const csv = join(dir, 'warehouse.csv');
+    writeFileSync(csv, 'customer_id,order_ts,net_revenue_usd\nC1,2017-03-05 10:00:00 UTC,100\nC2,2017-03-06 11:00:00.5 UTC,50\nC1,2016-01-01 00:00:00 UTC,30\nC3,2017-01-01 00:00:00+00,5\n');
+    const both = await onBothEngines(['segment', csv, '--config', abcConfig('warehouse', { window: { kind: 'rolling', months: 12 } })]);
+    expect(both.err).toBe('3 customers from 4 lines (0 left out); window: 2016-03-07 to 2017-03-06\n');
+    expect(both.out.split('\r\n').map((l) => l.split(',').slice(0, 4).join(','))).toEqual(['Customer,Customer name,Sales,ABC', 'C1,,100,A', 'C2,,50,A', 'C3,,5,C', '']);
+  });
+
   // One customer typed three ways and another two: the same warning on both paths, after the lines'
   // (test/engine/customer-variants.test.ts has the wording).
   it('says customers that differ only in letter case or spaces as the engine does', async () => {

@@ -177,7 +177,7 @@ function scanDate(s: string, i: number, end: number): number {
 }
 
 /**
- * True when s[i..end) is empty or a time of day: (`T` | spaces) H:MM[:SS[.fff]] [AM|PM] [Z | ±HH[:MM]].
+ * True when s[i..end) is empty or a time of day: (`T` | spaces) H:MM[:SS[.fff]] [AM|PM] [Z | ±HH[:MM] | ` UTC` | ` GMT`].
  * `T` and a bare `Z` are ISO-only (`iso`). The time is validated for shape and range, then ignored.
  */
 function timeTail(s: string, i: number, end: number, iso: boolean): boolean {
@@ -215,6 +215,8 @@ function timeTail(s: string, i: number, end: number, iso: boolean): boolean {
   }
   if (hour > 23) return false;
   if (j === end) return true;
+  // ` UTC`, ` GMT`: BigQuery writes a TIMESTAMP so in its CSV exports; the date is taken as written.
+  if (k + 3 === end && k > j && /^(?:utc|gmt)$/i.test(s.slice(k, end))) return true;
   c = s.charCodeAt(j);
   if (c === 90 || c === 122) return j + 1 === end; // Z
   if (c === 43 || c === 45) {

@@ -9,6 +9,8 @@ import { COLUMN_ROLES, type Cell, type ColumnMapping, type ColumnRole } from '..
 export function normalizeHeader(h: Cell): string {
   if (h === null || h === undefined) return '';
   const s = String(h)
+    // `customerId`, `orderDate`, `CustomerID`: the words of a camel-case name, as APIs and warehouses write them.
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -38,12 +40,12 @@ const ENGLISH: Synonyms = {
     'Customer ID', 'Customer No', 'Customer Number', 'Customer Code', 'Customer #', 'Customer',
     'Cust ID', 'Cust No', 'Customer Account', 'Client ID', 'Client No', 'Client Number', 'Client Code', 'Client',
     'Account ID', 'Account No', 'Account Number', 'Account', 'Debtor', 'Debtor No', 'Debtor Number',
-    'Sold-to', 'Sold-to Party', 'Sold-to Customer',
+    'Sold-to', 'Sold-to Party', 'Sold-to Customer', 'Customer Key', 'Client Key', 'Account Key',
   ],
   customerName: ['Customer Name', 'Client Name', 'Account Name', 'Debtor Name', 'Company Name'],
   date: [
     'Order Date', 'Sale Date', 'Sales Date', 'Transaction Date', 'Purchase Date', 'Invoice Date', 'Date',
-    'Document Date', 'Posting Date',
+    'Document Date', 'Posting Date', 'Timestamp', 'TS', 'DT',
   ],
   amount: [
     'Sales', 'Amount', 'Revenue', 'Net Sales', 'Net Amount', 'Net Revenue', 'Turnover', 'Sales Amount',
@@ -216,6 +218,8 @@ export const HEADER_QUALIFIERS: { readonly before: readonly string[]; readonly a
     // Net of tax, as invoices and ledgers head their amounts.
     'excl. VAT', 'ex VAT', 'excluding VAT', 'before VAT', 'net of VAT', 'excl. tax', 'ex tax', 'excluding tax', 'before tax',
     'pre-tax', 'exkl. MwSt.', 'ohne MwSt.', 'hors taxes', 'sin IVA', 'excl. btw', 'exclusief btw', 'ex btw',
+    // A currency code after the word, as warehouses name their columns (`amount_usd`, `revenue_eur`).
+    'USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'INR', 'CNY', 'BRL', 'MXN',
   ],
 };
 

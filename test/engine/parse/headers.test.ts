@@ -193,6 +193,15 @@ describe('detectColumns', () => {
     expect(detectColumns(['Customer', 'VAT', 'Sales Tax', 'Tax Amount'])).toEqual({ customer: 0 });
   });
 
+  it('reads the names warehouses and APIs give their columns: snake case, camel case, a currency code, a timestamp', () => {
+    expect(detectColumns(['customer_id', 'order_ts', 'net_revenue', 'order_id'])).toEqual({ customer: 0, date: 1, amount: 2, order: 3 });
+    expect(detectColumns(['customer_key', 'invoice_dt', 'amount_usd'])).toEqual({ customer: 0, date: 1, amount: 2 });
+    expect(detectColumns(['customerId', 'orderDate', 'totalAmount', 'customerName'])).toEqual({ customer: 0, date: 1, amount: 2, customerName: 3 });
+    expect(detectColumns(['CustomerID', 'OrderTimestamp', 'Revenue EUR'])).toEqual({ customer: 0, date: 1, amount: 2 });
+    // When a customer was created is not when it bought.
+    expect(detectColumns(['account_id', 'created_at', 'amount'])).toEqual({ customer: 0, amount: 2 });
+  });
+
   it('never maps a rate: a header with a percent sign takes no role', () => {
     // `Margin (%)` lost its brackets and became the profit: 0.25 as a profit puts every customer in the lowest band.
     expect(detectColumns(['Customer', 'Sales', 'Margin (%)', 'Profit %', 'Marge in %'])).toEqual({ customer: 0, amount: 1 });
