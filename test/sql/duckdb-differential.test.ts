@@ -50,7 +50,7 @@ const money = (min: number, max: number) =>
     { weight: 10, arbitrary: fc.integer({ min, max }).map(String) },
     { weight: 3, arbitrary: fc.integer({ min: min * 4, max: max * 4 }).map((q) => String(q / 4)) },
     { weight: 2, arbitrary: fc.constant('0') },
-    { weight: 1, arbitrary: fc.constantFrom('1,234.50', '(12.00)', '$5', ' 7 ', '1e2', '-0') },
+    { weight: 1, arbitrary: fc.constantFrom('1,234.50', '(12.00)', '$5', ' 7 ', '1e2', '-0', '1,23,456.78', '12,34,567') },
     { weight: 1, arbitrary: fc.constantFrom('', 'n/a', '#N/A', '5.', '1.2.3') },
   );
 const line = fc.tuple(

@@ -86,7 +86,8 @@ function currencyAt(s: string, i: number, end: number): number {
  * The number in a cell, or NaN when the cell is blank or unreadable.
  * Numbers pass through (NaN and infinities give NaN), booleans give NaN. Text is read strictly:
  * optional sign (leading only), parentheses for negatives, one currency symbol or code before or after,
- * thousands separators in 3-digit groups, the given decimal separator, optional exponent.
+ * thousands separators in 3-digit groups (or India's lakh groups with commas: `1,23,456`), the given
+ * decimal separator, optional exponent.
  * A percent sign makes the text unreadable: a percentage is not an amount. A dash alone, with a
  * currency or not (`$ -`), is 0: Excel's accounting format shows zero so.
  */
@@ -189,6 +190,11 @@ function readNumberText(s: string, dec: number): number {
   let groupLen = 0;
   let intDigits = 0;
   let firstDigit = -1;
+  // India's lakh grouping (`1,23,456.78`, `12,34,56,789`): after a first group of 1 or 2 digits, groups
+  // of 2, then the last of 3; commas only. `lakh` once a group of 2 is seen, `thousands` once one of 3.
+  let firstLen = 0;
+  let lakh = false;
+  let thousands = false;
   while (i < end) {
     const c = s.charCodeAt(i);
     if (isDigit(c)) {
@@ -211,7 +217,14 @@ function readNumberText(s: string, dec: number): number {
       // First group: 1 to 3 digits, no leading zero (`0,123` is a decimal typed in the wrong locale).
       if (groupLen < 1 || groupLen > 3 || firstDigit === CH_0) return NaN;
       groupSep = sepClass;
-    } else if (sepClass !== groupSep || groupLen !== 3) {
+      firstLen = groupLen;
+    } else if (sepClass !== groupSep) {
+      return NaN;
+    } else if (groupLen === 3 && !lakh) {
+      thousands = true;
+    } else if (groupLen === 2 && sepClass === CH_COMMA && !thousands && firstLen <= 2) {
+      lakh = true;
+    } else {
       return NaN;
     }
     groupLen = 0;

@@ -78,6 +78,12 @@ describe('readNumber: text with "." as decimal separator', () => {
     ['- €', 0],
     ['€ -', 0],
     ['−', 0],
+    // India's lakh grouping, as Excel in en-IN and Tally exports write amounts: groups of 2 after the first.
+    ['1,23,456.78', 123456.78],
+    ['12,34,567', 1234567],
+    ['12,34,56,789', 123456789],
+    ['₹1,00,000', 100000],
+    ['(1,23,456.00)', -123456],
   ])('%j -> %p', (text, expected) => {
     expect(readNumber(text, '.')).toBe(expected);
   });
@@ -96,7 +102,12 @@ describe('readNumber: text with "." as decimal separator', () => {
     '12 %',
     '1,23.5',
     '1,2345',
-    '12,34,567',
+    // Lakh groups only as India writes them: 2-digit groups before the last 3, after a first of 1 or 2, with commas.
+    '1,23,456,789',
+    '123,45,678',
+    '1,23,4567',
+    "1'23'456",
+    '1 23 456',
     '1234,567.5',
     '0,123',
     '1,234 567',
