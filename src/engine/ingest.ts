@@ -4,6 +4,7 @@
 import { cellAddress, rangeAddress, sourceCellAddress } from './address';
 import type { Config, SegmentType } from './config';
 import { whyNotADate } from './parse/date-trouble';
+import { whyNotANumber } from './parse/number-trouble';
 import { readDate, detectDateOrder, type DateOrder } from './parse/date';
 import { columnNamed, detectColumns, normalizeHeader, pivotRowLabelsColumn } from './parse/headers';
 import { keptLineNotes } from './kept-line-notes';
@@ -306,7 +307,10 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
       if (err) reportError(c, err);
       else if (isBlank(cell)) report(c, `${headerAt(c)} is blank: type a number (0 if there is none)`);
       else if (!Number.isNaN(readNumber(cell, decimal === '.' ? ',' : '.'))) report(c, otherSeparator(headerAt(c), String(cell), decimal));
-      else report(c, `${headerAt(c)} "${String(cell)}" is not a number: type a number such as 1234.50${decimal === ',' ? ' (decimal comma: 1234,50)' : ''}`);
+      else {
+        const why = typeof cell === 'string' ? whyNotANumber(cell, decimal) : undefined;
+        report(c, `${headerAt(c)} "${String(cell)}" is not a number: ${why ?? `type a number such as 1234.50${decimal === ',' ? ' (decimal comma: 1234,50)' : ''}`}`);
+      }
     }
     if (cDate >= 0) {
       const cell = row[cDate];

@@ -1,0 +1,27 @@
+// Why a text is not an amount, in words a user can act on, where more can be said than "not a number".
+// Runs only for left-out cells; readNumber stays the one judge of what is a number.
+import { readNumber, type DecimalSeparator } from './number';
+
+/** `123.45 CR`, `DR 99`: a ledger's credit or debit mark. */
+const LEDGER_MARK = /^\s*(?:(?<before>CR|DR)\.?\s*(?<rest1>.+?)|(?<rest2>.+?)\s*(?<after>CR|DR)\.?)\s*$/i;
+/** `1.2k`, `3,5 Mio`, `2M`, `1.1bn`: an amount shortened by its magnitude. */
+const MAGNITUDE = /^\s*(?<rest>.*?\d)\s*(?<unit>k|K|M|Mio\.?|Mn|mn|bn|Bn|Mrd\.?)\s*$/;
+const MAGNITUDE_WORD: Record<string, string> = { k: 'thousands', m: 'millions', mio: 'millions', mn: 'millions', bn: 'billions', mrd: 'billions' };
+
+/**
+ * Why `text` (not blank, no Excel error, unreadable with `decimal` either way) is no amount; undefined
+ * when nothing more precise than "not a number" can be said.
+ */
+export function whyNotANumber(text: string, decimal: DecimalSeparator): string | undefined {
+  const reads = (t: string) => !Number.isNaN(readNumber(t, decimal));
+  if (/%\s*$/.test(text) && reads(text.replace(/%\s*$/, ''))) return 'a percentage is a rate, not an amount: map a column of amounts, or compute one (the amount x the rate)';
+  const mark = LEDGER_MARK.exec(text)?.groups;
+  const marked = mark && (mark.rest1 ?? mark.rest2);
+  if (mark && marked && reads(marked)) {
+    const credit = (mark.before ?? mark.after).toUpperCase() === 'CR';
+    return `${credit ? 'CR marks a credit' : 'DR marks a debit'}, whose sign depends on the account: Tierwise reads a sale as a positive amount and a return or credit note as a negative one, so write each amount with its sign (here ${credit ? '-' : ''}${marked.trim()}), or convert the column`;
+  }
+  const short = MAGNITUDE.exec(text)?.groups;
+  if (short && reads(short.rest)) return `the amount is shortened (${short.unit} for ${MAGNITUDE_WORD[short.unit.replace('.', '').toLowerCase()]}): write it in full, as the amount of the sale`;
+  return undefined;
+}

@@ -1,0 +1,28 @@
+import { whyNotANumber } from '../../../src/engine/parse/number-trouble';
+
+// Each text is one readNumber refuses with either decimal separator, as a left-out amount cell would be.
+describe('why a text is not an amount', () => {
+  test('a percentage is a rate', () => {
+    const said = 'a percentage is a rate, not an amount: map a column of amounts, or compute one (the amount x the rate)';
+    expect(whyNotANumber('12 %', '.')).toBe(said);
+    expect(whyNotANumber('0,5%', ',')).toBe(said);
+  });
+
+  test('a ledger’s CR and DR marks ask for signed amounts, the credit shown negative', () => {
+    expect(whyNotANumber('123.45 CR', '.')).toBe(
+      'CR marks a credit, whose sign depends on the account: Tierwise reads a sale as a positive amount and a return or credit note as a negative one, so write each amount with its sign (here -123.45), or convert the column',
+    );
+    expect(whyNotANumber('CR 1.234,50', ',')).toMatch(/^CR marks a credit.*\(here -1\.234,50\)/);
+    expect(whyNotANumber('99.00 Dr.', '.')).toMatch(/^DR marks a debit.*\(here 99\.00\)/);
+  });
+
+  test('an amount shortened by its magnitude names the word', () => {
+    expect(whyNotANumber('1.2k', '.')).toBe('the amount is shortened (k for thousands): write it in full, as the amount of the sale');
+    expect(whyNotANumber('3,5 Mio.', ',')).toBe('the amount is shortened (Mio. for millions): write it in full, as the amount of the sale');
+    expect(whyNotANumber('1.1bn', '.')).toMatch(/\(bn for billions\)/);
+  });
+
+  test('nothing more precise for other texts', () => {
+    for (const t of ['12 kg', 'abc', 'CR', '12 CR 5', 'k', '5k€', '0,5 %']) expect([t, whyNotANumber(t, '.')]).toEqual([t, undefined]);
+  });
+});
