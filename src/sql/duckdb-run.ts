@@ -19,8 +19,8 @@ import { overridesNotTaken, type Prepared } from '../engine/run';
 import { resolveWindow, type DayRange } from '../engine/window';
 import { compileSql, type SqlProblem } from './compile';
 import { describeSource, lateWindows1252, LINE_COLUMN, type CsvReading, LoneCarriageReturn } from './duckdb-source';
-import { creditNotes, currencyMix, keyColumns, totalNames, typeSales } from './duckdb-ingest';
-import { customerVariantsIssue } from '../engine/customer-variants';
+import { keyColumns, typeSales } from './duckdb-ingest';
+import { afterLines } from './duckdb-line-notes';
 import { readColumns, type DuckdbColumn } from './duckdb-columns';
 import { ANSWERS_TABLE, answersColumns, loadAnswers, loadVisits, VISITS_COLUMNS, VISITS_TABLE } from './duckdb-second';
 
@@ -179,16 +179,13 @@ async function segmentOnce(path: string, config: Config, options: DuckdbOptions,
     const result = await watched(con, 'segmenting', options, () => con.run(compiled.sql));
     const columns = await readColumns(result);
     const ids = (columns[0]?.values ?? []) as string[];
-    // The lines' warnings end with the customers named like totals, the currencies, a profit column of
-    // rates, credit notes with positive amounts, dates centuries away and the customers' spellings, as the
-    // engine's do.
-    const variants = customerVariantsIssue(raw.table, typed.customerColumn, ids);
-    const afterLines = [...(await totalNames(con, raw, typed, ids)), ...(await currencyMix(con, raw, typed)), ...(typed.profitRates ? [typed.profitRates] : []), ...(await creditNotes(con, raw, typed)), ...(typed.farDates ? [typed.farDates] : []), ...(variants ? [variants] : [])];
+    // The lines' warnings end with those about the kept lines as a whole, as the engine's do.
+    const wholeLines = await afterLines(con, raw, typed, ids);
     return {
       ok: true,
       run: {
         columns,
-        issues: [...typed.issues, ...afterLines, ...second, ...typeIssues(config)],
+        issues: [...typed.issues, ...wholeLines, ...second, ...typeIssues(config)],
         customers: { ids },
         lineCount: typed.lineCount,
         leftOutRows: typed.leftOutRows,
