@@ -72,3 +72,24 @@ describe('a number role mapped to a text column', () => {
     expect(screen.queryByText(/"Ann" is not a number/)).toBeNull();
   });
 });
+
+// What the kept lines say as a whole reaches the Data step as the command line says it, each with a link
+// to its cell: a Margin column of rates (ten lines of sales 30 to 120 at 0.05 to 0.5) and two credit
+// notes written positive (rows 3 and 5).
+describe('warnings about the data as a whole', () => {
+  it('are listed in the Data step, and a link selects the cell', async () => {
+    const wb = new MemoryWorkbook();
+    const lines = Array.from({ length: 10 }, (_, i) => [`C${i % 3}`, i === 1 || i === 3 ? 'Credit Memo' : 'Invoice', 30 + i * 10, (i + 1) * 0.05]);
+    wb.addSheet('Sales', [['Customer', 'Document Type', 'Sales', 'Margin'], ...lines]);
+    const host = new MemoryHost(wb);
+    renderPane(<Pane host={host} engine={new InProcessClient()} steps={lastOn('segments')} />);
+    await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy());
+    fireEvent.click(screen.getByRole('tab', { name: 'Data' }));
+    const rates = await screen.findByText(/^every Margin value of the kept lines lies between -1 and 1/);
+    expect(rates.closest('li')?.textContent).toMatch(/^Sales!D1/);
+    const credits = screen.getByText(/^2 lines whose Document Type is a credit note \("Credit Memo"\) have a positive amount in Sales/);
+    expect(credits.closest('li')?.textContent).toMatch(/^Sales!C3/);
+    fireEvent.click(screen.getByRole('button', { name: 'Select Sales!C3 in the workbook' }));
+    await waitFor(() => expect(wb.selected).toBe('Sales!C3'));
+  });
+});
