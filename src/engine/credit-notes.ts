@@ -15,8 +15,11 @@ export interface TypeLines {
   firstPositive: number;
 }
 
-/** Words of a credit note, a return or a refund, as the five header languages write a document type (a credit card is a way to pay). */
-const CREDIT = /\bcredit(?! card)|\bcr memo\b|\bgutschrift|\bretoure|\bavoir\b|\babono\b|\bnota de credito\b|\brectificativa\b|\bcreditnota|\bcreditfactuur|\brefund|\breturn/;
+/**
+ * Words of a credit note, a return or a refund, as the five header languages write a document type.
+ * `Credit` alone is not one: a till's export heads its way of payment `Type` too (Credit, Debit, Cash).
+ */
+const CREDIT = /\bcredit ?(?:memo|note|invoice)|\bsales credit\b|\bcr memo\b|\bgutschrift|\bretoure|\bavoir\b|\babono\b|\bnota de credito\b|\brectificativa\b|\bcreditnota|\bcreditfactuur|\brefund|\breturn/;
 
 /** Whether a document type names a credit note (`Credit Memo`, `Sales Cr.Memo`, `Gutschrift`, `Avoir`, `Return`). */
 export const isCreditType = (type: string): boolean => CREDIT.test(normalizeHeader(type));
