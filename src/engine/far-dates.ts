@@ -1,7 +1,7 @@
 // Dates centuries away. A column of months written YYYYMM (201703) holds numbers, and a number in a date
 // column is an Excel serial day (SEMANTICS.md 1): 201703 is 2452-03-28. Nothing is left out, and a
-// window, which ends at the latest date by default, ends in the 25th century with no sale in it. Said, not fixed:
-// the serial reading is the contract's, and a period is not a day.
+// window, which ends at the latest date by default, ends in the 25th century with no sale in it. Said,
+// not fixed: the serial reading is the contract's, and a period is not a day.
 import { cellAddress, columnLetter } from './address';
 import { isoToEpochDay } from './parse/date';
 import type { EpochDay, Issue, SourceTable } from './types';

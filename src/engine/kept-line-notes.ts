@@ -18,9 +18,9 @@ export function keptLineNotes(table: SourceTable, lines: Pick<LineBuffers, 'row'
   const notes: (Issue | undefined)[] = [];
   const currency = currencyColumn(table.header);
   if (currency >= 0) notes.push(currencyMixIssue(table, currency, headerAt(currency), currencyCounts(Array.from(lines.row, (r) => keyText(rows[r][currency])))));
-  if (profit >= 0) notes.push(profitRateIssue(table, profit, headerAt(profit), profitFigures(lines.profit, lines.amount)));
+  if (profit >= 0 && amount >= 0) notes.push(profitRateIssue(table, profit, headerAt(profit), headerAt(amount), profitFigures(lines.profit, lines.amount)));
   const type = documentTypeColumn(table.header);
-  if (type >= 0 && type !== amount) {
+  if (type >= 0 && amount >= 0 && type !== amount) {
     const perType = new Map<string, TypeLines>();
     for (let i = 0; i < lines.row.length; i++) countTypeLine(perType, keyText(rows[lines.row[i]][type]), lines.amount[i], lines.row[i]);
     notes.push(creditNotesIssue(table, type, headerAt(type), amount, headerAt(amount), perType));

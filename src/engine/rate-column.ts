@@ -43,7 +43,7 @@ export function profitFigures(profit: ArrayLike<number>, amount: ArrayLike<numbe
  * workbook's own word), or, in a column not formatted as money, every kept line's profit within -1 to 1
  * while most sales lie beyond LARGE_SALE.
  */
-export function profitRateIssue(table: Pick<SourceTable, 'sheet' | 'origin' | 'numberFormats'>, column: number, header: string, figures: ProfitFigures): Issue | undefined {
+export function profitRateIssue(table: Pick<SourceTable, 'sheet' | 'origin' | 'numberFormats'>, column: number, header: string, amountHeader: string, figures: ProfitFigures): Issue | undefined {
   if (figures.nonZero === 0) return undefined;
   const format = table.numberFormats?.[column];
   const percent = isPercentFormat(format);
@@ -52,11 +52,11 @@ export function profitRateIssue(table: Pick<SourceTable, 'sheet' | 'origin' | 'n
   if (!percent && !byValues) return undefined;
   const seen = percent
     ? `${header} is formatted as a percentage (${format}): it holds rates, 0.25 for 25 %`
-    : `every ${header} value of the kept lines lies between -1 and 1 while most sales are above ${LARGE_SALE}: they look like rates (0.25 for 25 %)`;
+    : `every ${header} value of the kept lines lies between -1 and 1 while most ${amountHeader} values are above ${LARGE_SALE}: they look like rates (0.25 for 25 %)`;
   const unless = percent ? '' : '; if they are amounts, ignore this warning';
   return {
     severity: 'warning',
     where: cellAddress(table.sheet, table.origin.column + column, table.origin.row),
-    message: `${seen}, but Tierwise reads its profit column as amounts, so the Profit figures, profit bands and rankings by profit would be wrong. Map a column of profit amounts as Profit, or add one (Sales x ${header}) and map it${unless}.`,
+    message: `${seen}, but Tierwise reads its profit column as amounts, so the Profit figures, profit bands and rankings by profit would be wrong. Map a column of profit amounts as Profit, or add one (${amountHeader} x ${header}) and map it${unless}.`,
   };
 }

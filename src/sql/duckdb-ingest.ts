@@ -200,7 +200,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   const overKept = (aggregate: string) => `${aggregate} FILTER (WHERE tw_kept AND tw_readable)`;
   const ends = [`sum(${amount})`, 'min(tw_row)', 'max(tw_row)'].map(overKept);
   // And the profit column's figures for the rates check (profitRateIssue), when one is mapped.
-  const profit = m.profit !== undefined ? header(plan, m.profit) : undefined;
+  const profit = m.profit !== undefined && m.amount !== undefined ? header(plan, m.profit) : undefined;
   const rates = profit ? [`${profit} <> 0`, `abs(${profit}) > 1`, `abs(${amount}) > ${LARGE_SALE}`].map((c) => `count(*) FILTER (WHERE tw_kept AND tw_readable AND ${c})`) : [];
   // And the kept lines dated centuries away (farDatesIssue): how many, and the latest.
   const far = m.date !== undefined ? `tw_kept AND tw_readable AND ${header(plan, m.date)} >= DATE '${epochDayToIso(FAR_DAY)}'` : undefined;
@@ -213,7 +213,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   const latestDay = answer[3] as string | null;
   const [sum, firstRow, lastRow] = answer.slice(4, 7).map(Number);
   const [nonZero, beyondOne, largeSales] = answer.slice(7, 7 + rates.length).map(Number);
-  const profitRates = profit ? profitRateIssue(raw.table, m.profit!, headerText(raw.table.header, m.profit!), { lines: lineCount, nonZero, beyondOne, largeSales }) : undefined;
+  const profitRates = profit ? profitRateIssue(raw.table, m.profit!, headerText(raw.table.header, m.profit!), headerText(raw.table.header, m.amount!), { lines: lineCount, nonZero, beyondOne, largeSales }) : undefined;
   const farDates = far ? farDatesIssue(raw.table, m.date!, headerText(raw.table.header, m.date!), Number(answer[7 + rates.length]), String(answer[8 + rates.length] ?? '')) : undefined;
   let total: ReturnType<typeof totalRowIssue>;
   if (m.amount !== undefined && lineCount > 0) {

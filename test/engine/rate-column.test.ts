@@ -11,7 +11,7 @@ const HEAD = ['Customer', 'Sales', 'Margin'];
 const lines = (n: number, sale: (i: number) => Cell, margin: (i: number) => Cell): Cell[][] => Array.from({ length: n }, (_, i) => [`C${i % 3}`, sale(i), margin(i)]);
 const warnings = (t: SourceTable) => ingest(t, config()).issues.filter((i) => i.severity === 'warning');
 const RATES_SAID =
-  'every Margin value of the kept lines lies between -1 and 1 while most sales are above 20: they look like rates (0.25 for 25 %), but Tierwise reads its profit column as amounts, so the Profit figures, profit bands and rankings by profit would be wrong. Map a column of profit amounts as Profit, or add one (Sales x Margin) and map it; if they are amounts, ignore this warning.';
+  'every Margin value of the kept lines lies between -1 and 1 while most Sales values are above 20: they look like rates (0.25 for 25 %), but Tierwise reads its profit column as amounts, so the Profit figures, profit bands and rankings by profit would be wrong. Map a column of profit amounts as Profit, or add one (Sales x Margin) and map it; if they are amounts, ignore this warning.';
 
 describe('a profit column of rates', () => {
   it('counts the figures the check needs from the kept lines', () => {
@@ -60,7 +60,7 @@ describe('a profit column of rates', () => {
     // A money format says amounts: not said, though the values alone would be.
     const money = { ...table(HEAD, lines(10, () => 50, () => 0.25)), numberFormats: ['General', '#,##0.00', '#,##0.00'] };
     expect(warnings(money)).toEqual([]);
-    expect(profitRateIssue(money, 2, 'Margin', { lines: 10, nonZero: 0, beyondOne: 0, largeSales: 10 })).toBeUndefined();
+    expect(profitRateIssue(money, 2, 'Margin', 'Sales', { lines: 10, nonZero: 0, beyondOne: 0, largeSales: 10 })).toBeUndefined();
   });
 
   it('is not said of a cost column, nor of a profit column headed Profit that holds amounts', () => {
