@@ -41,13 +41,13 @@ function abcConfig(name: string, extra: object = {}): string {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /**
- * `text` written as `<name>.csv` and segmented with ABC 80/15/5 on both paths, which must agree: the
- * error output's lines, each cut to its first `width` characters.
+ * `text` written as `<name>.csv` and segmented with ABC 80/15/5 (and `extra` fields) on both paths,
+ * which must agree: the error output's lines, each cut to its first `width` characters.
  */
-async function saidOnBoth(name: string, text: string, width: number): Promise<string[]> {
+async function saidOnBoth(name: string, text: string, width: number, extra: object = {}): Promise<string[]> {
   const csv = join(dir, `${name}.csv`);
   writeFileSync(csv, text);
-  const both = await onBothEngines(['segment', csv, '--config', abcConfig(name)]);
+  const both = await onBothEngines(['segment', csv, '--config', abcConfig(name, extra)]);
   return both.err.split('\n').map((l) => l.slice(0, width));
 }
 // Each case starts DuckDB and runs the engine on the sample; on a busy machine that takes seconds.
@@ -363,10 +363,8 @@ describe('tierwise segment --engine', () => {
   // Months written YYYYMM in the date column: numbers, so serial days in the 25th century, kept and said
   // alike; a month written 2017-03 is left out with its first day named (test/engine/far-dates.test.ts).
   it('says dates centuries away and months where days belong as the engine does', async () => {
-    const csv = join(dir, 'months.csv');
-    writeFileSync(csv, 'Customer ID,Month,Sales\nC1,201703,100\nC2,201612,50\nC3,2017-03,20\nC3,2017-02-01,5\n');
-    const both = await onBothEngines(['segment', csv, '--config', abcConfig('months', { columns: { date: 'Month' } })]);
-    expect(both.err.split('\n').map((l) => l.slice(0, 90))).toEqual([
+    const text = 'Customer ID,Month,Sales\nC1,201703,100\nC2,201612,50\nC3,2017-03,20\nC3,2017-02-01,5\n';
+    expect(await saidOnBoth('months', text, 90, { columns: { date: 'Month' } })).toEqual([
       'warning: months!B1: 2 lines are dated in the year 2200 or later (the latest 2452-03-28), a',
       'months!B4: Month "2017-03" is not a date: it is a month (March 2017), not a day. Tierwise ',
       '3 customers from 3 lines (1 left out); window: all dates',
