@@ -83,7 +83,7 @@ export async function runAgain(host: WorkbookHost, engine: EngineClient, options
     // Saved again as it was (ranges included), with the overrides from the tiers table merged in.
     const text = configText(withRanges(config, { sales }));
     const withPrevious = await sendPrevious(engine, previous);
-    const { planned } = await engine.ask({ type: 'plan', config, withPrevious, extras, time: options.now, configText: text, segmentColumnTypes });
+    const { planned } = await engine.ask({ type: 'plan', config, withPrevious, extras, time: options.now, configText: text, segmentColumnTypes, previousConfig: loaded.config });
     const plan = await receivePlan(engine, planned, signal);
     const report = await host.apply(plan, { signal });
     if (!report.complete) {

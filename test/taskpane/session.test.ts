@@ -260,6 +260,30 @@ describe('large plans and histories travel in chunks', () => {
     expect((await engine.ask({ type: 'classify', segmentType: renamed })).preview.migration).toBeUndefined();
   });
 
+  // A history written before Tierwise kept each run's thresholds has segments only: which moves the new
+  // shares made is told from the configuration the workbook saved with that run, as the command line does.
+  it('explains moves against a history without thresholds from the configuration saved with it', async () => {
+    const engine = new InProcessClient();
+    const table = tableOf(superstoreGrid());
+    await sendSource(engine, table);
+    const before = defaultConfig();
+    const { facts, ...lastRun } = takeSnapshot(segment(table, before), prepare(table, before).ingested.lines, '2026-01-31T09:00:00.000Z');
+    expect(facts).toBeDefined();
+    await sendPrevious(engine, { snapshots: [lastRun], overrides: {} });
+    const after = { ...before, segmentTypes: [moveThreshold(before.segmentTypes[0] as AbcType, 0, 70), ...before.segmentTypes.slice(1)] };
+    const thresholdMoves = async (previousConfig?: typeof before) => {
+      const { planned } = await engine.ask({ type: 'plan', config: after, withPrevious: true, extras: [], time: '2026-02-28T09:00:00.000Z', configText: '{}', segmentColumnTypes: [], previousConfig });
+      const abc = planned.moved?.find((t) => t.typeName === 'Sales ABC');
+      expect(abc?.moved).toBeGreaterThan(0);
+      return abc!.causes.filter((c) => c.cause.startsWith('Thresholds changed')).reduce((n, c) => n + c.customers, 0);
+    };
+    const told = await thresholdMoves(before);
+    expect(told).toBeGreaterThan(0);
+    expect(await thresholdMoves()).toBe(0);
+    // Another configuration than the one that run had (its hash differs) is not trusted.
+    expect(await thresholdMoves({ ...before, segmentTypes: before.segmentTypes.slice(0, 1) })).toBe(0);
+  });
+
   it('the history reaches the engine: customers known only from the last run are listed again', async () => {
     const engine = sessionOnSample();
     await sendSource(engine, tableOf(superstoreGrid()));

@@ -6,7 +6,7 @@ import { errorMessage } from '../../engine/types';
 import type { ApplyReport, SourceRef, WorkbookHost } from '../../hosts/host';
 import { withRanges } from '../../hosts/ranges';
 import { SourceProblem } from '../../plan/source-check';
-import { configText } from '../../plan/stored-config';
+import { configText, loadStoredConfig } from '../../plan/stored-config';
 import type { WhyCount } from '../../plan/why';
 import { receivePlan, sendPrevious, sendSource, type EngineClient } from '../worker/client';
 import type { ExtraRole } from '../worker/protocol';
@@ -67,7 +67,11 @@ export function useApply(host: WorkbookHost, engine: EngineClient, onApplied: ()
         const time = new Date().toISOString();
         const segmentColumnTypes = input.segmentColumns ? config.segmentTypes.map((t) => t.name) : [];
         const withPrevious = await sendPrevious(engine, prev);
-        const { planned } = await engine.ask({ type: 'plan', config, withPrevious, extras: chosen.map(([role]) => role), time, configText: text, segmentColumnTypes });
+        // The configuration saved with the last run, as the command line passes it (read before this run
+        // saves its own). It only explains moves: a workbook that will not hand it over costs nothing more.
+        const saved = withPrevious ? await host.loadConfig().then(loadStoredConfig, () => undefined) : undefined;
+        const previousConfig = saved?.state === 'ok' ? saved.config : undefined;
+        const { planned } = await engine.ask({ type: 'plan', config, withPrevious, extras: chosen.map(([role]) => role), time, configText: text, segmentColumnTypes, previousConfig });
         if (aborted(ctrl.signal)) return setState({ phase: 'cancelled' });
         stage('Receiving the results');
         const plan = await receivePlan(engine, planned, ctrl.signal);

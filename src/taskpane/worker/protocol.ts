@@ -37,7 +37,9 @@ export type Request =
   // `abcType`: for an XYZ type that names one, the ABC type as edited, for the ABC-XYZ matrix.
   | { type: 'classify'; id: number; segmentType: SegmentType; abcType?: AbcType }
   /** Everything for Apply: all segment types, the snapshot, and the workbook plan. */
-  | { type: 'plan'; id: number; config: Config; withPrevious: boolean; extras: ExtraRole[]; time: string; configText: string; segmentColumnTypes: string[] }
+  // `previousConfig`: the configuration the workbook holds, saved with the last run; it explains moves
+  // against a history that kept no thresholds (explainMoves trusts it only when its hash is that run's).
+  | { type: 'plan'; id: number; config: Config; withPrevious: boolean; extras: ExtraRole[]; time: string; configText: string; segmentColumnTypes: string[]; previousConfig?: Config }
   /** The next rows of a large part of the last plan (see `Planned.parts`). */
   | { type: 'planPart'; id: number; part: PlanPart; from: number }
   /** The values of a sales column a filter can pick (the most frequent `limit` when there are more). */

@@ -212,8 +212,8 @@ export class EngineSession {
     const result = resultOf(p, req.config.segmentTypes.map((t) => classifyType(p, t)));
     const snapshot = takeSnapshot(result, p.ingested.lines, req.time);
     // Worked out once: the summary sheet and the tiers table lay the moves out, the pane says the counts.
-    const since = sinceLastRun(previous, snapshot, result);
-    const plan = planWorkbook({ result, snapshot, previous, since, source: this.source, segmentColumnTypes: req.segmentColumnTypes, configText: req.configText });
+    const since = sinceLastRun(previous, snapshot, result, req.previousConfig);
+    const plan = planWorkbook({ result, snapshot, previous, since, source: this.source, segmentColumnTypes: req.segmentColumnTypes, configText: req.configText, previousConfig: req.previousConfig });
     this.lastPlan = plan;
     const { light, parts } = splitPlan(plan);
     return {
