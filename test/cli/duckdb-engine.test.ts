@@ -383,14 +383,16 @@ describe('tierwise segment --engine', () => {
     expect(both.out.split('\r\n').map((l) => l.split(',').slice(0, 4).join(','))).toEqual(['Customer,Customer name,Sales,ABC', 'C1,,100,A', 'C2,,50,A', 'C3,,5,C', '']);
   });
 
-  // A ledger's credit mark, a shortened amount and a percentage where amounts belong: each left out with
-  // its own reason, alike on both paths (test/engine/parse/number-trouble.test.ts has the wording).
+  // A ledger's credit mark, a shortened amount, a percentage and a CSV saved from a column too narrow
+  // (#####) where amounts belong: each left out with its own reason, alike on both paths
+  // (test/engine/parse/number-trouble.test.ts has the wording).
   it('says why an amount is not one as the engine does', async () => {
-    expect(await saidOnBoth('texts', 'Customer ID,Sales\nC1,100\nC2,123.45 CR\nC3,1.2k\nC4,12 %\n', 60)).toEqual([
+    expect(await saidOnBoth('texts', 'Customer ID,Sales\nC1,100\nC2,123.45 CR\nC3,1.2k\nC4,12 %\nC5,########\n', 60)).toEqual([
       'texts!B3: Sales "123.45 CR" is not a number: CR marks a cred',
       'texts!B4: Sales "1.2k" is not a number: the amount is shorte',
       'texts!B5: Sales "12 %" is not a number: a percentage is a ra',
-      '1 customer from 1 line (3 left out); window: all dates',
+      'texts!B6: Sales "########" is not a number: Excel shows ####',
+      '1 customer from 1 line (4 left out); window: all dates',
       '',
     ]);
   });

@@ -9,10 +9,18 @@ const MAGNITUDE = /^\s*(?<rest>.*?\d)\s*(?<unit>k|K|M|Mio\.?|Mn|mn|bn|Bn|Mrd\.?)
 const MAGNITUDE_WORD: Record<string, string> = { k: 'thousands', m: 'millions', mio: 'millions', mn: 'millions', bn: 'billions', mrd: 'billions' };
 
 /**
+ * `#####`: Excel shows a number too wide for its column so, and a CSV saved from Excel holds what the sheet
+ * showed. Said the same for dates (date-trouble.ts).
+ */
+export const NARROW_COLUMN = /^\s*#{2,}\s*$/;
+export const NARROW_COLUMN_SAID = 'Excel shows ##### when a column is too narrow for its number or date, and saving as CSV writes what it shows: widen the column in the workbook, save the CSV again, and run again';
+
+/**
  * Why `text` (not blank, no Excel error, unreadable with `decimal` either way) is no amount; undefined
  * when nothing more precise than "not a number" can be said.
  */
 export function whyNotANumber(text: string, decimal: DecimalSeparator): string | undefined {
+  if (NARROW_COLUMN.test(text)) return NARROW_COLUMN_SAID;
   const reads = (t: string) => !Number.isNaN(readNumber(t, decimal));
   if (/%\s*$/.test(text) && reads(text.replace(/%\s*$/, ''))) return 'a percentage is a rate, not an amount: map a column of amounts, or compute one (the amount x the rate)';
   const mark = LEDGER_MARK.exec(text)?.groups;

@@ -1,3 +1,4 @@
+import { whyNotADate } from '../../../src/engine/parse/date-trouble';
 import { whyNotANumber } from '../../../src/engine/parse/number-trouble';
 
 // Each text is one readNumber refuses with either decimal separator, as a left-out amount cell would be.
@@ -20,6 +21,14 @@ describe('why a text is not an amount', () => {
     expect(whyNotANumber('1.2k', '.')).toBe('the amount is shortened (k for thousands): write it in full, as the amount of the sale');
     expect(whyNotANumber('3,5 Mio.', ',')).toBe('the amount is shortened (Mio. for millions): write it in full, as the amount of the sale');
     expect(whyNotANumber('1.1bn', '.')).toMatch(/\(bn for billions\)/);
+  });
+
+  // Excel's CSV export writes what the sheet shows, and a column too narrow shows #####.
+  test('a run of # is a column too narrow when the CSV was saved', () => {
+    const said = 'Excel shows ##### when a column is too narrow for its number or date, and saving as CSV writes what it shows: widen the column in the workbook, save the CSV again, and run again';
+    expect(whyNotANumber('########', '.')).toBe(said);
+    expect(whyNotADate(' ### ', false, 'MDY')).toBe(said);
+    expect(whyNotANumber('#', '.')).toBeUndefined();
   });
 
   test('nothing more precise for other texts', () => {
