@@ -4,6 +4,7 @@ import { defaultSegment, lastRanked, NO_SEGMENT, rank, rankingShares, assignRank
 import type { AbcType } from './abc-schema';
 import { classifyActivity } from './activity';
 import { customerVariantsIssue } from './customer-variants';
+import { scientificIdsIssue } from './scientific-ids';
 import { aggregate, marginPercent } from './aggregate';
 import { assignBands } from './bands';
 import type { BandsType } from './bands-schema';
@@ -60,8 +61,10 @@ export function prepare(table: SourceTable, config: Config, previous?: PreviousS
   const { range, issues: windowIssues } = ingested.usable && !noLines ? resolveWindow(config.window, ingested.lines, ingested.latestDay) : { range: undefined, issues: [] };
   issues.push(...windowIssues);
   const customers = extendCustomers(ingested.customers, config, previous, sources);
-  const variants = ingested.usable && ingested.mapping.customer !== undefined ? customerVariantsIssue(table, ingested.mapping.customer, customers.ids) : undefined;
-  if (variants) issues.push(variants);
+  const customerColumn = ingested.usable ? ingested.mapping.customer : undefined;
+  if (customerColumn !== undefined) {
+    for (const note of [customerVariantsIssue(table, customerColumn, customers.ids), scientificIdsIssue(table, customerColumn, customers.ids)]) if (note) issues.push(note);
+  }
   const measures = aggregate(ingested.lines, customers.ids.length, range);
   return { config, ingested, customers, measures, window: range, issues, previous, sources, cache: new Map() };
 }

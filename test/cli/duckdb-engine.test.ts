@@ -408,6 +408,16 @@ describe('tierwise segment --engine', () => {
     ]);
   });
 
+  // Account numbers Excel wrote as 1.23457E+11 when it saved the CSV: said alike, after the spellings
+  // (test/engine/scientific-ids.test.ts).
+  it('says customer ids in scientific notation as the engine does', async () => {
+    expect(await saidOnBoth('scientific', 'Customer ID,Sales\n1.23457E+11,100\n1.23457E+11,50\n9.87654E+11,20\nC4,5\n', 70)).toEqual([
+      'warning: scientific!A1: 2 customer ids are numbers in scientific notat',
+      '3 customers from 4 lines (0 left out); window: all dates',
+      '',
+    ]);
+  });
+
   // A report's header repeated on row 4 (and row 6, the customer in spaces): one message each, alike.
   it('says a line that repeats the header as the engine does', async () => {
     const lines = 'Customer ID,Order Date,Sales\nC1,2017-01-01,10\nC2,2017-01-05,20\nCustomer ID,Order Date,Sales\nC3,2017-02-01,5\n Customer ID ,Order Date,Sales\n';
