@@ -4,7 +4,7 @@ import { defaultSegment, lastRanked, NO_SEGMENT, rank, rankingShares, assignRank
 import type { AbcType } from './abc-schema';
 import { classifyActivity } from './activity';
 import { customerVariantsIssue } from './customer-variants';
-import { scientificIdsIssue } from './scientific-ids';
+import { changedIdsIssues } from './changed-ids';
 import { aggregate, marginPercent } from './aggregate';
 import { assignBands } from './bands';
 import type { BandsType } from './bands-schema';
@@ -63,7 +63,9 @@ export function prepare(table: SourceTable, config: Config, previous?: PreviousS
   const customers = extendCustomers(ingested.customers, config, previous, sources);
   const customerColumn = ingested.usable ? ingested.mapping.customer : undefined;
   if (customerColumn !== undefined) {
-    for (const note of [customerVariantsIssue(table, customerColumn, customers.ids), scientificIdsIssue(table, customerColumn, customers.ids)]) if (note) issues.push(note);
+    const variants = customerVariantsIssue(table, customerColumn, customers.ids);
+    if (variants) issues.push(variants);
+    issues.push(...changedIdsIssues(table, customerColumn, customers.ids));
   }
   const measures = aggregate(ingested.lines, customers.ids.length, range);
   return { config, ingested, customers, measures, window: range, issues, previous, sources, cache: new Map() };

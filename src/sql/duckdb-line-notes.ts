@@ -1,13 +1,13 @@
 // The DuckDB path's warnings about the kept lines as a whole, asked of the typed lines once the query has
 // answered: customers named like totals, several currencies, a profit column of rates, credit notes
-// written positive, dates centuries away, one customer spelled several ways, ids in scientific notation. Each is the engine's own
+// written positive, dates centuries away, one customer spelled several ways, ids Excel changed (scientific notation, days). Each is the engine's own
 // message function fed from a count; `afterLines` keeps the engine's order (ingest's keptLineNotes, then
 // run.ts), which the differential test holds.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { creditNotesIssue } from '../engine/credit-notes';
 import { currencyMixIssue } from '../engine/currency-mix';
 import { customerVariantsIssue } from '../engine/customer-variants';
-import { scientificIdsIssue } from '../engine/scientific-ids';
+import { changedIdsIssues } from '../engine/changed-ids';
 import { headerText } from '../engine/ingest';
 import { namedLikeTotals, totalNameIssues } from '../engine/total-row';
 import type { Issue } from '../engine/types';
@@ -25,7 +25,7 @@ export async function afterLines(con: DuckDBConnection, raw: RawSource, typed: T
     ...(await creditNotes(con, raw, typed)),
     ...present(typed.farDates),
     ...present(variants),
-    ...present(scientificIdsIssue(raw.table, typed.customerColumn, ids)),
+    ...changedIdsIssues(raw.table, typed.customerColumn, ids),
   ];
 }
 
