@@ -1,8 +1,8 @@
 // The DuckDB path's warnings about the kept lines as a whole, asked of the typed lines once the query has
 // answered: customers named like totals, several currencies, a profit column of rates, credit notes
-// written positive, dates centuries away, one customer spelled several ways, ids Excel changed (scientific notation, days). Each is the engine's own
-// message function fed from a count; `afterLines` keeps the engine's order (ingest's keptLineNotes, then
-// run.ts), which the differential test holds.
+// written positive, dates centuries away, one customer spelled several ways, ids Excel changed
+// (scientific notation, days). Each is the engine's own message function fed from a count; `afterLines`
+// keeps the engine's order (ingest's keptLineNotes, then run.ts), which the differential test holds.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { creditNotesIssue } from '../engine/credit-notes';
 import { currencyMixIssue } from '../engine/currency-mix';
