@@ -14,34 +14,32 @@ const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
 /** `12-Mar`, `1-Mar`, `Mar-12`: a day (or a month of a year) as Excel's short formats show one. */
 const DAY_SHOWN = new RegExp(`^(?:\\d{1,2}-${MONTH}|${MONTH}-\\d{2})$`, 'i');
 
+/** How Excel changes an id, and how the message says it (`many`: more than one id). */
+const CHANGES: readonly { shape: RegExp; what: (many: boolean) => string; why: string }[] = [
+  {
+    shape: SCIENTIFIC,
+    what: (many) => (many ? 'ids are numbers in scientific notation' : 'id is a number in scientific notation'),
+    why: 'Excel shows a long number so, and a CSV saved from such a sheet keeps only the digits shown, so customers whose ids differed in their last digits are counted as one',
+  },
+  {
+    shape: DAY_SHOWN,
+    what: (many) => (many ? 'ids are days as Excel shows them' : 'id is a day as Excel shows it'),
+    why: 'Excel takes an id such as 3-12 or MAR1 for a date when it opens a CSV, and saving writes the date it shows, so the id is lost',
+  },
+];
+
 /** The warnings about customer ids Excel changed, for the customers of the run (`ids`): scientific notation, then days. */
 export function changedIdsIssues(table: Pick<SourceTable, 'sheet' | 'origin'>, customerColumn: number, ids: readonly string[]): Issue[] {
-  const notes = [scientificIdsIssue(table, customerColumn, ids), dayIdsIssue(table, customerColumn, ids)];
-  return notes.filter((n): n is Issue => n !== undefined);
-}
-
-/** Up to three of `found`, quoted, and how many more. */
-const listed = (found: readonly string[]) => found.slice(0, 3).map((id) => `"${id}"`).join(', ') + (found.length > 3 ? `, and ${found.length - 3} more` : '');
-const OPEN_AS_TEXT = "Open the original export with the id column as text (Data > From Text/CSV, the column's type Text), and run again.";
-
-function dayIdsIssue(table: Pick<SourceTable, 'sheet' | 'origin'>, customerColumn: number, ids: readonly string[]): Issue | undefined {
-  const found = ids.filter((id) => DAY_SHOWN.test(id));
-  if (found.length === 0) return undefined;
-  const many = found.length > 1;
-  return {
-    severity: 'warning',
-    where: cellAddress(table.sheet, table.origin.column + customerColumn, table.origin.row),
-    message: `${found.length.toLocaleString('en-US')} customer${many ? ' ids are days as Excel shows them' : ' id is a day as Excel shows it'} (${listed(found)}): Excel takes an id such as 3-12 or MAR1 for a date when it opens a CSV, and saving writes the date it shows, so the id is lost. ${OPEN_AS_TEXT}`,
-  };
-}
-
-function scientificIdsIssue(table: Pick<SourceTable, 'sheet' | 'origin'>, customerColumn: number, ids: readonly string[]): Issue | undefined {
-  const found = ids.filter((id) => SCIENTIFIC.test(id));
-  if (found.length === 0) return undefined;
-  const many = found.length > 1;
-  return {
-    severity: 'warning',
-    where: cellAddress(table.sheet, table.origin.column + customerColumn, table.origin.row),
-    message: `${found.length.toLocaleString('en-US')} customer${many ? ' ids are numbers' : ' id is a number'} in scientific notation (${listed(found)}): Excel shows a long number so, and a CSV saved from such a sheet keeps only the digits shown, so customers whose ids differed in their last digits are counted as one. ${OPEN_AS_TEXT}`,
-  };
+  const issues: Issue[] = [];
+  for (const { shape, what, why } of CHANGES) {
+    const found = ids.filter((id) => shape.test(id));
+    if (found.length === 0) continue;
+    const shown = found.slice(0, 3).map((id) => `"${id}"`).join(', ') + (found.length > 3 ? `, and ${found.length - 3} more` : '');
+    issues.push({
+      severity: 'warning',
+      where: cellAddress(table.sheet, table.origin.column + customerColumn, table.origin.row),
+      message: `${found.length.toLocaleString('en-US')} customer ${what(found.length > 1)} (${shown}): ${why}. Open the original export with the id column as text (Data > From Text/CSV, the column's type Text), and run again.`,
+    });
+  }
+  return issues;
 }
