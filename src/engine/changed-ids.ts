@@ -5,6 +5,7 @@
 // Nothing can bring the ids back, so each is said, with where to get them: the original export, opened
 // with the id column as text.
 import { cellAddress } from './address';
+import { firstOf } from './said';
 import type { Issue, SourceTable } from './types';
 
 /** `1.23457E+11`, `1,23457E+11` (a decimal comma), `4E+15`: a number as Excel shows it when it is too long. */
@@ -34,11 +35,10 @@ export function changedIdsIssues(table: Pick<SourceTable, 'sheet' | 'origin'>, c
   for (const { shape, what, why } of CHANGES) {
     const found = ids.filter((id) => shape.test(id));
     if (found.length === 0) continue;
-    const shown = found.slice(0, 3).map((id) => `"${id}"`).join(', ') + (found.length > 3 ? `, and ${found.length - 3} more` : '');
     issues.push({
       severity: 'warning',
       where: cellAddress(table.sheet, table.origin.column + customerColumn, table.origin.row),
-      message: `${found.length.toLocaleString('en-US')} customer ${what(found.length > 1)} (${shown}): ${why}. Open the original export with the id column as text (Data > From Text/CSV, the column's type Text), and run again.`,
+      message: `${found.length.toLocaleString('en-US')} customer ${what(found.length > 1)} (${firstOf(found.map((id) => `"${id}"`))}): ${why}. Open the original export with the id column as text (Data > From Text/CSV, the column's type Text), and run again.`,
     });
   }
   return issues;

@@ -5,6 +5,7 @@
 // a credit is read from its words, which is a guess the user can check in one look.
 import { sourceCellAddress } from './address';
 import { normalizeHeader } from './parse/headers';
+import { firstOf, linesCount } from './said';
 import type { Issue, SourceTable } from './types';
 
 /** A document type's kept lines, by the sign of their amount. */
@@ -53,11 +54,10 @@ export function creditNotesIssue(
   if (positive === 0 || positive <= negative) return undefined;
   const shown = credits.filter(([, t]) => t.positive > 0).sort(([a, s], [b, t]) => t.positive - s.positive || (a < b ? -1 : a > b ? 1 : 0));
   const first = Math.min(...shown.map(([, t]) => t.firstPositive));
-  const names = shown.slice(0, 3).map(([type]) => `"${type}"`).join(', ') + (shown.length > 3 ? `, and ${shown.length - 3} more` : '');
-  const lines = `${positive.toLocaleString('en-US')} line${positive === 1 ? '' : 's'}`;
+  const names = firstOf(shown.map(([type]) => `"${type}"`));
   return {
     severity: 'warning',
     where: sourceCellAddress(table, amountColumn, first),
-    message: `${lines} whose ${typeHeader} is a credit note (${names}) ${positive === 1 ? 'has' : 'have'} a positive amount in ${amountHeader} (the first is here): Tierwise adds each line's amount as it is, so these credit notes raise their customers' sales instead of lowering them. Make their amounts negative, as a return is, or leave them out with a filter under "What is counted" (${typeHeader}, leave out ${shown.length === 1 ? names : 'these types'}).`,
+    message: `${linesCount(positive)} whose ${typeHeader} is a credit note (${names}) ${positive === 1 ? 'has' : 'have'} a positive amount in ${amountHeader} (the first is here): Tierwise adds each line's amount as it is, so these credit notes raise their customers' sales instead of lowering them. Make their amounts negative, as a return is, or leave them out with a filter under "What is counted" (${typeHeader}, leave out ${shown.length === 1 ? names : 'these types'}).`,
   };
 }

@@ -3,6 +3,8 @@
 // so each spelling is a customer of its own and the real customer's sales are split between them. Said,
 // not merged: two ids that differ in case may be two customers in a system that tells them apart.
 import { cellAddress } from './address';
+import { changedIdsIssues } from './changed-ids';
+import { firstOf } from './said';
 import type { Issue, SourceTable } from './types';
 
 /** The id with letter case and runs of spaces folded: two ids alike so are one customer's spellings. */
@@ -28,12 +30,17 @@ export function customerVariantsIssue(table: Pick<SourceTable, 'sheet' | 'origin
     else groups.set(key, [id]);
   }
   const alike = [...groups.values()].filter((g) => g.length > 1);
-  const shown = alike.slice(0, 3).map((g) => g.map((id) => `"${id}"`).join(' and '));
-  const more = alike.length > 3 ? `, and ${alike.length - 3} more` : '';
+  const shown = firstOf(alike.map((g) => g.map((id) => `"${id}"`).join(' and ')), 3, '; ');
   const spellings = alike.reduce((n, g) => n + g.length, 0);
   return {
     severity: 'warning',
     where: cellAddress(table.sheet, table.origin.column + customerColumn, table.origin.row),
-    message: `${spellings} customers differ from another only in letter case or spaces (${shown.join('; ')}${more}): each spelling is counted as a customer of its own, so their sales are split. If they are one customer, write them alike in the source, and run again.`,
+    message: `${spellings} customers differ from another only in letter case or spaces (${shown}): each spelling is counted as a customer of its own, so their sales are split. If they are one customer, write them alike in the source, and run again.`,
   };
+}
+
+/** What the run's customer ids say, in the order both executors say it: spellings, then ids Excel changed. */
+export function customerIdNotes(table: Pick<SourceTable, 'sheet' | 'origin'>, customerColumn: number, ids: readonly string[]): Issue[] {
+  const variants = customerVariantsIssue(table, customerColumn, ids);
+  return [...(variants ? [variants] : []), ...changedIdsIssues(table, customerColumn, ids)];
 }

@@ -3,8 +3,7 @@
 import { defaultSegment, lastRanked, NO_SEGMENT, rank, rankingShares, assignRanked, type Ranking } from './abc';
 import type { AbcType } from './abc-schema';
 import { classifyActivity } from './activity';
-import { customerVariantsIssue } from './customer-variants';
-import { changedIdsIssues } from './changed-ids';
+import { customerIdNotes } from './customer-variants';
 import { aggregate, marginPercent } from './aggregate';
 import { assignBands } from './bands';
 import type { BandsType } from './bands-schema';
@@ -61,12 +60,7 @@ export function prepare(table: SourceTable, config: Config, previous?: PreviousS
   const { range, issues: windowIssues } = ingested.usable && !noLines ? resolveWindow(config.window, ingested.lines, ingested.latestDay) : { range: undefined, issues: [] };
   issues.push(...windowIssues);
   const customers = extendCustomers(ingested.customers, config, previous, sources);
-  const customerColumn = ingested.usable ? ingested.mapping.customer : undefined;
-  if (customerColumn !== undefined) {
-    const variants = customerVariantsIssue(table, customerColumn, customers.ids);
-    if (variants) issues.push(variants);
-    issues.push(...changedIdsIssues(table, customerColumn, customers.ids));
-  }
+  if (ingested.usable && ingested.mapping.customer !== undefined) issues.push(...customerIdNotes(table, ingested.mapping.customer, customers.ids));
   const measures = aggregate(ingested.lines, customers.ids.length, range);
   return { config, ingested, customers, measures, window: range, issues, previous, sources, cache: new Map() };
 }

@@ -2,6 +2,7 @@
 // is a sum, not a sale, and read as one it would be the largest customer by far. Tierwise does not drop
 // it (it may be a real sale, and data is never left out silently): it says so, with the cell's address.
 import { sourceCellAddress } from './address';
+import { firstOf } from './said';
 import type { LineBuffers } from './read-lines';
 import type { Issue, SourceTable } from './types';
 
@@ -145,11 +146,10 @@ export function totalNameIssues(table: Pick<SourceTable, 'sheet' | 'origin'>, na
 
 function subtotalsIssue(table: Pick<SourceTable, 'sheet' | 'origin'>, subtotals: readonly TotalNamed[], customerColumn: number, customerHeader: string): Issue {
   const first = subtotals.reduce((a, b) => (b.firstRow < a.firstRow ? b : a));
-  const examples = subtotals.slice(0, 3).map((s) => `"${s.id}" of "${s.of}"`);
   const what =
     subtotals.length === 1
       ? `the customer "${first.id}" looks like the subtotal of "${first.of}"`
-      : `${subtotals.length.toLocaleString('en-US')} customers look like the subtotals of others (${examples.join(', ')}${subtotals.length > 3 ? `, and ${subtotals.length - 3} more` : ''})`;
+      : `${subtotals.length.toLocaleString('en-US')} customers look like the subtotals of others (${firstOf(subtotals.map((s) => `"${s.id}" of "${s.of}"`))})`;
   return {
     severity: 'warning',
     where: sourceCellAddress(table, customerColumn, first.firstRow),

@@ -6,8 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { creditNotesIssue } from '../engine/credit-notes';
 import { currencyMixIssue } from '../engine/currency-mix';
-import { customerVariantsIssue } from '../engine/customer-variants';
-import { changedIdsIssues } from '../engine/changed-ids';
+import { customerIdNotes } from '../engine/customer-variants';
 import { headerText } from '../engine/ingest';
 import { namedLikeTotals, totalNameIssues } from '../engine/total-row';
 import type { Issue } from '../engine/types';
@@ -16,7 +15,6 @@ import { sqlIdent, sqlText, type RawSource } from './duckdb-source';
 
 /** The warnings after the lines', in the engine's order, for the answer's customers (`ids`, in its order). */
 export async function afterLines(con: DuckDBConnection, raw: RawSource, typed: TypedSales, ids: readonly string[]): Promise<Issue[]> {
-  const variants = customerVariantsIssue(raw.table, typed.customerColumn, ids);
   const present = (i: Issue | undefined) => (i ? [i] : []);
   return [
     ...(await totalNames(con, raw, typed, ids)),
@@ -24,8 +22,7 @@ export async function afterLines(con: DuckDBConnection, raw: RawSource, typed: T
     ...present(typed.profitRates),
     ...(await creditNotes(con, raw, typed)),
     ...present(typed.farDates),
-    ...present(variants),
-    ...changedIdsIssues(raw.table, typed.customerColumn, ids),
+    ...customerIdNotes(raw.table, typed.customerColumn, ids),
   ];
 }
 
