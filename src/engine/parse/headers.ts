@@ -29,6 +29,12 @@ export function columnNamed(header: readonly Cell[], name: string): number {
   return header.findIndex((h) => normalizeHeader(h) === wanted);
 }
 
+/** A finder of the first column headed as one of `names` (compared as columnNamed compares), or -1. */
+function firstHeadedAs(names: readonly string[]): (header: readonly Cell[]) => number {
+  const normalized: ReadonlySet<string> = new Set(names.map(normalizeHeader));
+  return (header) => header.findIndex((h) => normalized.has(normalizeHeader(h)));
+}
+
 type Synonyms = Record<ColumnRole, readonly string[]>;
 
 // Within a role, earlier words are preferred when several columns match (`Order Date` before `Invoice Date`,
@@ -175,30 +181,26 @@ export const BARE_NAME_HEADERS: readonly string[] = ['Name', 'Nom', 'Nombre', 'N
  * currencies (currencyMixIssue).
  */
 export const CURRENCY_HEADERS: readonly string[] = ['Currency', 'Currency Code', 'Document Currency', 'Transaction Currency', 'Curr', 'Crcy', 'Ccy', 'Währung', 'Waehrung', 'Devise', 'Monnaie', 'Moneda', 'Divisa', 'Valuta', 'Munt'];
-const CURRENCY_NAMES: ReadonlySet<string> = new Set(CURRENCY_HEADERS.map(normalizeHeader));
 
 /** The first column headed like a currency (CURRENCY_HEADERS), or -1. */
-export const currencyColumn = (header: readonly Cell[]): number => header.findIndex((h) => CURRENCY_NAMES.has(normalizeHeader(h)));
+export const currencyColumn = firstHeadedAs(CURRENCY_HEADERS);
 
 /** Headers of the column that tells an invoice from a credit note in ERP and accounting exports. */
 export const DOCUMENT_TYPE_HEADERS: readonly string[] = [
   'Document Type', 'Doc Type', 'Doc. Type', 'Type', 'Transaction Type', 'Billing Type', 'Invoice Type', 'Entry Type', 'Voucher Type',
   'Belegart', 'Belegtyp', 'Fakturaart', 'Type de document', 'Type de pièce', 'Tipo de documento', 'Tipo', 'Documenttype', 'Soort document', 'Boekingssoort',
 ];
-const DOCUMENT_TYPE_NAMES: ReadonlySet<string> = new Set(DOCUMENT_TYPE_HEADERS.map(normalizeHeader));
 
 /** The first column headed like a document type (DOCUMENT_TYPE_HEADERS), or -1. */
-export const documentTypeColumn = (header: readonly Cell[]): number => header.findIndex((h) => DOCUMENT_TYPE_NAMES.has(normalizeHeader(h)));
+export const documentTypeColumn = firstHeadedAs(DOCUMENT_TYPE_HEADERS);
 
 /**
- * The header a PivotTable in compact form gives its row field, in the languages whose headers Tierwise
- * reads. Not a role: its rows may be customers or products. A range whose customer column is missing and
- * that has one is said to be a PivotTable's (ingest), so the user maps it or picks the source lines.
+ * The first column headed as a PivotTable in compact form heads its row field (in the languages whose
+ * headers Tierwise reads), or -1. Not a role: its rows may be customers or products. A range whose
+ * customer column is missing and that has one is said to be a PivotTable's (ingest), so the user maps it
+ * or picks the source lines.
  */
-const PIVOT_ROW_LABELS: ReadonlySet<string> = new Set(['Row Labels', 'Étiquettes de lignes', 'Zeilenbeschriftungen', 'Etiquetas de fila', 'Rijlabels'].map(normalizeHeader));
-
-/** The first column headed as a PivotTable's row labels, or -1. */
-export const pivotRowLabelsColumn = (header: readonly Cell[]): number => header.findIndex((h) => PIVOT_ROW_LABELS.has(normalizeHeader(h)));
+export const pivotRowLabelsColumn = firstHeadedAs(['Row Labels', 'Étiquettes de lignes', 'Zeilenbeschriftungen', 'Etiquetas de fila', 'Rijlabels']);
 
 /** All synonym tables, in the order they are merged (a role's words keep this language order). */
 export const HEADER_SYNONYMS: readonly Synonyms[] = [ENGLISH, FRENCH, GERMAN, SPANISH, DUTCH];
