@@ -42,8 +42,12 @@ export const plainNumber = (decimal: DecimalSeparator) => `^[ \\t]*[-+]?([0-9]{1
  * which DuckDB reads and the engine does not, is left to the engine by the pattern itself.
  */
 export const ISO_DAY = `^[ \\t]*(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})-[0-9]{2}-[0-9]{2}[ \\t]*$`;
-/** Text dates whose day/month order is in question (`5/3/2017`): the evidence for dateOrder `auto`. */
-export const LOCALE_DATE = `^\\s*[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}`;
+/**
+ * Text that may be a date whose day/month order is in question (`5/3/2017`, `5. 3. 2017`): the candidates
+ * for dateOrder `auto`'s evidence. A loose net on purpose: the engine's detectDateOrder, which the answer
+ * goes through, keeps only what its reader takes, so any text the reader could take must pass here.
+ */
+export const LOCALE_DATE = `[0-9]{1,2}[/.-][^0-9]*[0-9]{1,2}[/.-][^0-9]*[0-9]{4}`;
 
 /** Plain numbers with a point that could also be a thousand with a comma (`1.234`): no evidence either way. */
 export const EITHER_NUMBER = `^[ \\t]*[-+]?[1-9][0-9]{0,2}\\.[0-9]{3}[ \\t]*$`;

@@ -383,6 +383,27 @@ describe('tierwise segment --engine', () => {
     expect(both.out.split('\r\n').map((l) => l.split(',').slice(0, 4).join(','))).toEqual(['Customer,Customer name,Sales,ABC', 'C1,,100,A', 'C2,,50,A', 'C3,,5,C', '']);
   });
 
+  // Central European Excels' short dates, read on both paths (test/engine/parse/date.test.ts). Slovak
+  // `5. 3. 2017` and Croatian `5.3.2017.` are dotted, so day first: the latest day is 2017-03-05 and 12
+  // months run from 2016-03-06, which leaves C1's 2016-03-04 out (C1 100, C2 50, C3 5). Hungarian
+  // `2017. 03. 05.` is year first, the same days.
+  it('reads Slovak, Croatian and Hungarian short dates as the engine does', async () => {
+    const rolling = { window: { kind: 'rolling', months: 12 } };
+    const tiers = ['Customer,Customer name,Sales,ABC', 'C1,,100,A', 'C2,,50,A', 'C3,,5,C', ''];
+    const firstColumns = (out: string) => out.split('\r\n').map((l) => l.split(',').slice(0, 4).join(','));
+    for (const [name, dates] of [
+      ['slovak', ['5. 3. 2017', '1. 2. 2017', '4. 3. 2016', '6. 3. 2016']],
+      ['croatian', ['5.3.2017.', '1.2.2017.', '4.3.2016.', '6.3.2016.']],
+      ['hungarian', ['2017. 03. 05.', '2017. 02. 01.', '2016. 03. 04.', '2016. 03. 06.']],
+    ] as const) {
+      const csv = join(dir, `${name}.csv`);
+      writeFileSync(csv, `Customer ID,Order Date,Sales\nC1,${dates[0]},100\nC2,${dates[1]},50\nC1,${dates[2]},30\nC3,${dates[3]},5\n`);
+      const both = await onBothEngines(['segment', csv, '--config', abcConfig(name, rolling)]);
+      expect(both.err).toBe('3 customers from 4 lines (0 left out); window: 2016-03-06 to 2017-03-05\n');
+      expect(firstColumns(both.out)).toEqual(tiers);
+    }
+  });
+
   // A ledger's credit mark, a shortened amount, a percentage and a CSV saved from a column too narrow
   // (#####) where amounts belong: each left out with its own reason, alike on both paths
   // (test/engine/parse/number-trouble.test.ts has the wording).

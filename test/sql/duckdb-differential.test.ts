@@ -39,6 +39,10 @@ const dateCell = fc.oneof(
   { weight: 1, arbitrary: day.map((d) => `${d.slice(5, 7)}/${d.slice(8, 10)}/${d.slice(0, 4)}`) },
   // As BigQuery exports a TIMESTAMP: the DuckDB path hands such texts to the engine's reader.
   { weight: 1, arbitrary: day.map((d) => `${d} 23:59:59 UTC`) },
+  // Slovak and Hungarian Excels' short dates: the DuckDB path weighs the first as day/month evidence and
+  // hands both to the engine's reader.
+  { weight: 1, arbitrary: day.map((d) => `${Number(d.slice(8, 10))}. ${Number(d.slice(5, 7))}. ${d.slice(0, 4)}`) },
+  { weight: 1, arbitrary: day.map((d) => `${d.slice(0, 4)}. ${d.slice(5, 7)}. ${d.slice(8, 10)}.`) },
   { weight: 1, arbitrary: fc.constantFrom('', 'soon', '2017-02-30', ' 2017-05-05 ', '2017-03', 'Q1 2017') },
   // Excel serial numbers, as some exports write dates: a whole number is a number to the engine's reader
   // (201703, a month written YYYYMM, is a day in 2452).

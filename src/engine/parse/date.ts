@@ -140,6 +140,9 @@ function twoDigits(s: string, i: number, end: number): boolean {
 /**
  * Shape of the date text in s (trimmed bounds given). Sets scanP1/scanP2/scanYear.
  * A time part after the date is checked for shape and ignored.
+ * Dotted dates may have spaces after their dots and one dot at their end, as Central European Excels
+ * write their short dates: `2017. 03. 05.` (Hungarian), `5. 3. 2017` (Slovak), `5.3.2017.` (Croatian,
+ * Serbian).
  */
 function scanDate(s: string, i: number, end: number): number {
   let j = digits(s, i, end, 1, 4);
@@ -149,32 +152,43 @@ function scanDate(s: string, i: number, end: number): number {
   const sep = s.charCodeAt(j);
   if (!isDateSep(sep)) return SHAPE_NONE;
   if (firstLen === 4) {
-    j = digits(s, j + 1, end, 1, 2);
+    j = digits(s, afterSep(s, j, end, sep), end, 1, 2);
     if (j < 0 || j >= end || s.charCodeAt(j) !== sep) return SHAPE_NONE;
     const month = digitValue;
-    j = digits(s, j + 1, end, 1, 2);
+    j = digits(s, afterSep(s, j, end, sep), end, 1, 2);
     if (j < 0) return SHAPE_NONE;
     const day = digitValue; // before timeTail, which reuses digitValue
-    if (!timeTail(s, j, end, true)) return SHAPE_NONE;
+    if (!timeTail(s, finalDot(s, j, end, sep), end, true)) return SHAPE_NONE;
     scanYear = first;
     scanP1 = month;
     scanP2 = day;
     return SHAPE_YMD;
   }
   if (firstLen > 2) return SHAPE_NONE;
-  j = digits(s, j + 1, end, 1, 2);
+  j = digits(s, afterSep(s, j, end, sep), end, 1, 2);
   if (j < 0 || j >= end || s.charCodeAt(j) !== sep) return SHAPE_NONE;
   const second = digitValue;
-  j = digits(s, j + 1, end, 4, 4); // 2-digit years are ambiguous (which century?): refused
+  j = digits(s, afterSep(s, j, end, sep), end, 4, 4); // 2-digit years are ambiguous (which century?): refused
   if (j < 0) return SHAPE_NONE;
   const year = digitValue;
-  if (!timeTail(s, j, end, false)) return SHAPE_NONE;
+  if (!timeTail(s, finalDot(s, j, end, sep), end, false)) return SHAPE_NONE;
   scanP1 = first;
   scanP2 = second;
   scanYear = year;
   scanSep = sep;
   return SHAPE_LOCALE;
 }
+
+/** The index after the separator at i: after a dot, after the spaces that follow it too. */
+function afterSep(s: string, i: number, end: number, sep: number): number {
+  let j = i + 1;
+  if (sep === CH_DOT) while (j < end && isSpaceCode(s.charCodeAt(j))) j++;
+  return j;
+}
+
+/** The index after a dotted date's closing dot at i (`2017. 03. 05.`), or i. */
+const finalDot = (s: string, i: number, end: number, sep: number): number =>
+  sep === CH_DOT && i < end && s.charCodeAt(i) === CH_DOT ? i + 1 : i;
 
 /**
  * True when s[i..end) is empty or a time of day: (`T` | spaces) H:MM[:SS[.fff]] [AM|PM] [Z | ±HH[:MM] | ` UTC` | ` GMT`].

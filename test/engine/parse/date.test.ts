@@ -162,6 +162,12 @@ describe('readDate', () => {
     ['2017-03-05 10:20:00+00', [2017, 3, 5]],
     ['2017/03/05', [2017, 3, 5]],
     ['2017.3.5', [2017, 3, 5]],
+    // Hungarian Excel's short date: spaces after the dots, a dot at the end.
+    ['2017. 03. 05.', [2017, 3, 5]],
+    ['2017. 3. 5.', [2017, 3, 5]],
+    ['2017.03.05.', [2017, 3, 5]],
+    ['2017.\u00a003.\u00a005.', [2017, 3, 5]],
+    ['2017. 03. 05. 10:20:00', [2017, 3, 5]],
     ['2016-02-29', [2016, 2, 29]],
   ])('reads ISO-like %j whatever the order', (text, [y, m, d]) => {
     expect(readDate(text, false, 'DMY')).toBe(day(y, m, d));
@@ -177,6 +183,11 @@ describe('readDate', () => {
     ['5/3/2017 10:20:30', [2017, 3, 5], [2017, 5, 3]],
     ['5/3/2017 1:20 PM', [2017, 3, 5], [2017, 5, 3]],
     ['1/12/2017', [2017, 12, 1], [2017, 1, 12]],
+    // Slovak Excel's short date (spaces after the dots); Croatian and Serbian ones end with a dot.
+    ['5. 3. 2017', [2017, 3, 5], [2017, 5, 3]],
+    ['05. 03. 2017 10:20', [2017, 3, 5], [2017, 5, 3]],
+    ['5.3.2017.', [2017, 3, 5], [2017, 5, 3]],
+    ['5. 3. 2017. 10:20', [2017, 3, 5], [2017, 5, 3]],
   ])('reads locale text %j as DMY and as MDY', (text, dmy, mdy) => {
     expect(readDate(text, false, 'DMY')).toBe(day(...dmy));
     expect(readDate(text, false, 'MDY')).toBe(day(...mdy));
@@ -225,6 +236,15 @@ describe('readDate', () => {
     '005/03/2017',
     '5/3/2017T10:00',
     '5/3/2017Z',
+    // Spaces only after a dot, never before it or after another separator; one closing dot, on dotted dates only.
+    '5 .3 .2017',
+    '5/ 3/ 2017',
+    '2017- 03- 05',
+    '2017-03-05.',
+    '5/3/2017.',
+    '5.3.2017..',
+    '5. 3. 17',
+    '2017. 03. 05..',
     '0000-01-01',
     '#N/A',
   ])('%j -> NaN', (text) => {
@@ -318,6 +338,7 @@ describe('detectDateOrder', () => {
   });
   it('reads dotted dates day first when no date proves an order', () => {
     expect(detectDateOrder(['05.03.2017', '1.2.2017 08:30', 42736, '2017-01-01'])).toEqual({ order: 'DMY', evidence: 'dots' });
+    expect(detectDateOrder(['5. 3. 2017', '1.2.2017.', '2017. 03. 05.'])).toEqual({ order: 'DMY', evidence: 'dots' });
     // Proof wins over the separator: 3.13.2017 exists only month first.
     expect(detectDateOrder(['05.03.2017', '3.13.2017'])).toEqual({ order: 'MDY', evidence: 'MDY' });
     expect(detectDateOrder(['05.03.2017', '5-3-2017'])).toEqual({ order: undefined, evidence: 'ambiguous' });
