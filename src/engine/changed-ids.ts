@@ -2,6 +2,9 @@
 // - Scientific notation: a long number (a 12-digit account number) shows as `1.23457E+11`; the last digits
 //   are gone, and customers whose ids differed only there are now one.
 // - Days: an id such as `3-12` or `MAR1` is taken for a date and shows as `12-Mar` or `1-Mar`.
+// - Fifteen digits: Excel keeps 15 significant digits of a number, so a 16-digit id typed, pasted or
+//   opened as a number ends in 0 whatever its last digit was (`1234567890123456` becomes
+//   `1234567890123450`), in the workbook and in any CSV saved from it with a number format.
 // Nothing can bring the ids back, so each is said, with where to get them: the original export, opened
 // with the id column as text.
 import { cellAddress } from './address';
@@ -15,26 +18,48 @@ const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
 /** `12-Mar`, `1-Mar`, `Mar-12`: a day (or a month of a year) as Excel's short formats show one. */
 const DAY_SHOWN = new RegExp(`^(?:\\d{1,2}-${MONTH}|${MONTH}-\\d{2})$`, 'i');
 
-/** How Excel changes an id, and how the message says it (`many`: more than one id). */
-const CHANGES: readonly { shape: RegExp; what: (many: boolean) => string; why: string }[] = [
+const LONG_DIGITS = /^\d{16,}$/;
+/** Ids of 16 digits or more found by chance with zeros beyond the 15th: one in ten each, so three make one in a thousand. */
+const FEWEST_CUT = 3;
+
+/**
+ * The ids cut to 15 digits: every id of 16 digits or more, when there are at least FEWEST_CUT and each
+ * has only zeros beyond its 15th digit. One such id proves nothing (an id may end in 0); all of them
+ * ending so is what Excel's 15 digits leave.
+ */
+function cutToFifteen(ids: readonly string[]): string[] {
+  const long = ids.filter((id) => LONG_DIGITS.test(id));
+  return long.length >= FEWEST_CUT && long.every((id) => /^0+$/.test(id.slice(15))) ? long : [];
+}
+
+const shaped = (shape: RegExp) => (ids: readonly string[]) => ids.filter((id) => shape.test(id));
+
+/** How Excel changes an id, the ids so changed, and how the message says it (`many`: more than one id). */
+const CHANGES: readonly { found: (ids: readonly string[]) => string[]; what: (many: boolean) => string; why: string }[] = [
   {
-    shape: SCIENTIFIC,
+    found: shaped(SCIENTIFIC),
     what: (many) => (many ? 'ids are numbers in scientific notation' : 'id is a number in scientific notation'),
     why: 'Excel shows a long number so, and a CSV saved from such a sheet keeps only the digits shown, so customers whose ids differed in their last digits are counted as one',
   },
   {
-    shape: DAY_SHOWN,
+    found: shaped(DAY_SHOWN),
     what: (many) => (many ? 'ids are days as Excel shows them' : 'id is a day as Excel shows it'),
     why: 'Excel takes an id such as 3-12 or MAR1 for a date when it opens a CSV, and saving writes the date it shows, so the id is lost',
   },
+  {
+    found: cutToFifteen,
+    what: () => 'ids have 16 digits or more and only zeros after the 15th',
+    why: 'Excel keeps 15 significant digits of a number, so an id typed, pasted or opened as a number loses its later digits, and customers whose ids differed there are counted as one',
+  },
 ];
 
-/** The warnings about customer ids Excel changed, for the customers of the run (`ids`): scientific notation, then days. */
+/** The warnings about customer ids Excel changed, for the customers of the run (`ids`): scientific notation, days, then 15 digits. */
 export function changedIdsIssues(table: Pick<SourceTable, 'sheet' | 'origin'>, customerColumn: number, ids: readonly string[]): Issue[] {
   const issues: Issue[] = [];
-  for (const { shape, what, why } of CHANGES) {
-    const found = ids.filter((id) => shape.test(id));
+  for (const change of CHANGES) {
+    const found = change.found(ids);
     if (found.length === 0) continue;
+    const { what, why } = change;
     issues.push({
       severity: 'warning',
       where: cellAddress(table.sheet, table.origin.column + customerColumn, table.origin.row),

@@ -1,5 +1,5 @@
-// Customer ids Excel changed when it saved a CSV (scientific notation, days): each said once at the
-// customer header, nothing merged or split (src/engine/changed-ids.ts).
+// Customer ids Excel changed (scientific notation, days, 15 digits): each said once at the customer
+// header, nothing merged or split (src/engine/changed-ids.ts).
 import { segment } from '../../src/engine/run';
 import { changedIdsIssues } from '../../src/engine/changed-ids';
 import { config, table, ABC_80_15_5 } from '../support/tables';
@@ -27,6 +27,32 @@ describe('customer ids in scientific notation', () => {
       '3 customer ids are days as Excel shows them ("12-Mar", "1-mar", "Dec-15"): Excel takes an id such as 3-12 or MAR1 for a date when it opens a CSV, and saving writes the date it shows, so the id is lost. Open the original export with the id column as text (Data > From Text/CSV, the column\'s type Text), and run again.',
     );
     expect(changedIdsIssues(T, 0, ['1.5E+11', '12-Mar']).map((i) => i.message.slice(0, 40))).toEqual(['1 customer id is a number in scientific ', '1 customer id is a day as Excel shows it']);
+  });
+
+  // 1234567890123456 typed into Excel is kept as 1234567890123450; 123456789012345678 as 123456789012345000.
+  it('says ids cut to 15 digits when every long id has only zeros after its 15th digit, and at least three do', () => {
+    const cut = ['1234567890123450', 'C7', '9876543210987650', '123456789012345000', '1111111111111110'];
+    expect(changedIdsIssues(T, 0, cut)).toEqual([{
+      severity: 'warning',
+      where: 'Sales!A1',
+      message:
+        '4 customer ids have 16 digits or more and only zeros after the 15th ("1234567890123450", "9876543210987650", "123456789012345000", and 1 more): Excel keeps 15 significant digits of a number, so an id typed, pasted or opened as a number loses its later digits, and customers whose ids differed there are counted as one. Open the original export with the id column as text (Data > From Text/CSV, the column\'s type Text), and run again.',
+    }]);
+    // One long id with another last digit: the ids are whole, and the zeros are the ids' own.
+    expect(changedIdsIssues(T, 0, [...cut, '5555555555555551'])).toEqual([]);
+    expect(changedIdsIssues(T, 0, ['123456789012345000', '123456789012345600', '1111111111111110', '2222222222222220'])).toEqual([]);
+    // Two are one in a hundred by chance; 15 digits are what Excel keeps.
+    expect(changedIdsIssues(T, 0, ['1234567890123450', '9876543210987650'])).toEqual([]);
+    expect(changedIdsIssues(T, 0, ['123456789012340', '987654321098760', '111111111111110'])).toEqual([]);
+    expect(changedIdsIssues(T, 0, ['A234567890123450', '9876543210987650x', '1234567890123450', '1111111111111110'])).toEqual([]);
+  });
+
+  it('says number cells of 16 digits, as a workbook hands them over', () => {
+    const rows = [[1234567890123456, 10], [9876543210987654, 20], [1111111111111111, 30]];
+    expect(rows.map((r) => String(r[0]))).toEqual(['1234567890123456', '9876543210987654', '1111111111111111']); // JavaScript keeps 16
+    const excel = rows.map(([id, sales]) => [Number(String(id).slice(0, 15) + '0'), sales]); // what Excel keeps
+    const run = segment(table(['Account', 'Sales'], excel), config({ segmentTypes: [ABC_80_15_5] }));
+    expect(run.issues.map((i) => i.message.slice(0, 60))).toEqual(['3 customer ids have 16 digits or more and only zeros after t']);
   });
 
   it('comes with the run, after the spellings', () => {
