@@ -1,12 +1,14 @@
-// Customer ids Excel changed when it opened a CSV and saved it again, writing what the sheet showed.
+// Customer ids changed on their way to the file, mostly by Excel opening a CSV and saving what it showed.
 // - Scientific notation: a long number (a 12-digit account number) shows as `1.23457E+11`; the last digits
 //   are gone, and customers whose ids differed only there are now one.
 // - Days: an id such as `3-12` or `MAR1` is taken for a date and shows as `12-Mar` or `1-Mar`.
 // - Fifteen digits: Excel keeps 15 significant digits of a number, so a 16-digit id typed, pasted or
 //   opened as a number ends in 0 whatever its last digit was (`1234567890123456` becomes
 //   `1234567890123450`), in the workbook and in any CSV saved from it with a number format.
+// - Decimals: a tool that is not Excel wrote whole-number ids as decimals (`1001.0`: pandas does so for an
+//   id column with a blank cell). Ids are text, so `1001.0` is not the `1001` of another file or an override.
 // Nothing can bring the ids back, so each is said, with where to get them: the original export, opened
-// with the id column as text.
+// with the id column as text, or written without the decimals.
 import { cellAddress } from './address';
 import { firstOf } from './said';
 import type { Issue, SourceTable } from './types';
@@ -32,38 +34,52 @@ function cutToFifteen(ids: readonly string[]): string[] {
   return long.length >= FEWEST_CUT && long.every((id) => /^0+$/.test(id.slice(15))) ? long : [];
 }
 
+/** `1001.0`, `42.00`: a whole number written with decimals. */
+const WHOLE_WITH_DECIMALS = /^[+-]?\d+\.0+$/;
+
 const shaped = (shape: RegExp) => (ids: readonly string[]) => ids.filter((id) => shape.test(id));
 
-/** How Excel changes an id, the ids so changed, and how the message says it (`many`: more than one id). */
-const CHANGES: readonly { found: (ids: readonly string[]) => string[]; what: (many: boolean) => string; why: string }[] = [
+const OPEN_AS_TEXT = "Open the original export with the id column as text (Data > From Text/CSV, the column's type Text), and run again.";
+
+/** How an id was changed, the ids so changed, and how the message says it (`many`: more than one id) and what to do. */
+const CHANGES: readonly { found: (ids: readonly string[]) => string[]; what: (many: boolean) => string; why: string; fix: string }[] = [
   {
     found: shaped(SCIENTIFIC),
     what: (many) => (many ? 'ids are numbers in scientific notation' : 'id is a number in scientific notation'),
     why: 'Excel shows a long number so, and a CSV saved from such a sheet keeps only the digits shown, so customers whose ids differed in their last digits are counted as one',
+    fix: OPEN_AS_TEXT,
   },
   {
     found: shaped(DAY_SHOWN),
     what: (many) => (many ? 'ids are days as Excel shows them' : 'id is a day as Excel shows it'),
     why: 'Excel takes an id such as 3-12 or MAR1 for a date when it opens a CSV, and saving writes the date it shows, so the id is lost',
+    fix: OPEN_AS_TEXT,
   },
   {
     found: cutToFifteen,
     what: () => 'ids have 16 digits or more and only zeros after the 15th',
     why: 'Excel keeps 15 significant digits of a number, so an id typed, pasted or opened as a number loses its later digits, and customers whose ids differed there are counted as one',
+    fix: OPEN_AS_TEXT,
+  },
+  {
+    found: shaped(WHOLE_WITH_DECIMALS),
+    what: (many) => (many ? 'ids are whole numbers written with decimals' : 'id is a whole number written with decimals'),
+    why: 'a tool wrote the ids as decimal numbers (pandas does so for an id column with a blank cell), and Tierwise keeps ids as text, so 1001.0 and 1001 are two customers, and an override or another file written 1001 does not match',
+    fix: 'Write the ids without decimals where the file is made (in pandas, the column as Int64 or as text), and run again.',
   },
 ];
 
-/** The warnings about customer ids Excel changed, for the customers of the run (`ids`): scientific notation, days, then 15 digits. */
+/** The warnings about changed customer ids, for the customers of the run (`ids`): scientific notation, days, 15 digits, then decimals. */
 export function changedIdsIssues(table: Pick<SourceTable, 'sheet' | 'origin'>, customerColumn: number, ids: readonly string[]): Issue[] {
   const issues: Issue[] = [];
   for (const change of CHANGES) {
     const found = change.found(ids);
     if (found.length === 0) continue;
-    const { what, why } = change;
+    const { what, why, fix } = change;
     issues.push({
       severity: 'warning',
       where: cellAddress(table.sheet, table.origin.column + customerColumn, table.origin.row),
-      message: `${found.length.toLocaleString('en-US')} customer ${what(found.length > 1)} (${firstOf(found.map((id) => `"${id}"`))}): ${why}. Open the original export with the id column as text (Data > From Text/CSV, the column's type Text), and run again.`,
+      message: `${found.length.toLocaleString('en-US')} customer ${what(found.length > 1)} (${firstOf(found.map((id) => `"${id}"`))}): ${why}. ${fix}`,
     });
   }
   return issues;

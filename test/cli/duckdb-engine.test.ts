@@ -431,7 +431,7 @@ describe('tierwise segment --engine', () => {
 
   // Account numbers Excel wrote as 1.23457E+11 when it saved the CSV: said alike, after the spellings
   // (test/engine/scientific-ids.test.ts).
-  it('says customer ids in scientific notation or cut to 15 digits as the engine does', async () => {
+  it('says customer ids in scientific notation, cut to 15 digits or written with decimals as the engine does', async () => {
     expect(await saidOnBoth('scientific', 'Customer ID,Sales\n1.23457E+11,100\n1.23457E+11,50\n9.87654E+11,20\nC4,5\n', 70)).toEqual([
       'warning: scientific!A1: 2 customer ids are numbers in scientific notat',
       '3 customers from 4 lines (0 left out); window: all dates',
@@ -441,6 +441,13 @@ describe('tierwise segment --engine', () => {
     expect(await saidOnBoth('fifteen', 'Customer ID,Sales\n1234567890123450,100\n9876543210987650,50\n1111111111111110,20\n', 70)).toEqual([
       'warning: fifteen!A1: 3 customer ids have 16 digits or more and only ze',
       '3 customers from 3 lines (0 left out); window: all dates',
+      '',
+    ]);
+    // Written by pandas from an id column with a blank cell.
+    expect(await saidOnBoth('decimals', 'Customer ID,Sales\n1001.0,100\n1002.0,50\n,20\n1001,5\n', 70)).toEqual([
+      'warning: decimals!A1: 2 customer ids are whole numbers written with de',
+      'decimals!A4: the customer is blank: fill it in, or delete the line if ',
+      '3 customers from 3 lines (1 left out); window: all dates',
       '',
     ]);
   });

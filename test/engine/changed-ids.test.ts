@@ -1,4 +1,4 @@
-// Customer ids Excel changed (scientific notation, days, 15 digits): each said once at the customer
+// Customer ids changed on their way (scientific notation, days, 15 digits, decimals): each said once at the customer
 // header, nothing merged or split (src/engine/changed-ids.ts).
 import { segment } from '../../src/engine/run';
 import { changedIdsIssues } from '../../src/engine/changed-ids';
@@ -53,6 +53,16 @@ describe('customer ids in scientific notation', () => {
     const excel = rows.map(([id, sales]) => [Number(String(id).slice(0, 15) + '0'), sales]); // what Excel keeps
     const run = segment(table(['Account', 'Sales'], excel), config({ segmentTypes: [ABC_80_15_5] }));
     expect(run.issues.map((i) => i.message.slice(0, 60))).toEqual(['3 customer ids have 16 digits or more and only zeros after t']);
+  });
+
+  it('says whole-number ids written with decimals, as pandas writes an id column with a blank cell', () => {
+    expect(changedIdsIssues(T, 0, ['1001.0', '1001', 'C3', '42.00'])).toEqual([{
+      severity: 'warning',
+      where: 'Sales!A1',
+      message:
+        '2 customer ids are whole numbers written with decimals ("1001.0", "42.00"): a tool wrote the ids as decimal numbers (pandas does so for an id column with a blank cell), and Tierwise keeps ids as text, so 1001.0 and 1001 are two customers, and an override or another file written 1001 does not match. Write the ids without decimals where the file is made (in pandas, the column as Int64 or as text), and run again.',
+    }]);
+    expect(changedIdsIssues(T, 0, ['1001.5', '10.01', '1.0.0', 'V1.0', '.0', '1001.'])).toEqual([]);
   });
 
   it('comes with the run, after the spellings', () => {
