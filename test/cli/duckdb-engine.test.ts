@@ -405,7 +405,7 @@ describe('tierwise segment --engine', () => {
   });
 
   // A ledger's credit mark, a shortened amount, a percentage and a CSV saved from a column too narrow
-  // (#####) where amounts belong: each left out with its own reason, alike on both paths
+  // (#####) where amounts belong, and a quantity with its unit: each left out with its own reason, alike on both paths
   // (test/engine/parse/number-trouble.test.ts has the wording).
   it('says why an amount is not one as the engine does', async () => {
     expect(await saidOnBoth('texts', 'Customer ID,Sales\nC1,100\nC2,123.45 CR\nC3,1.2k\nC4,12 %\nC5,########\n', 60)).toEqual([
@@ -414,6 +414,12 @@ describe('tierwise segment --engine', () => {
       'texts!B5: Sales "12 %" is not a number: a percentage is a ra',
       'texts!B6: Sales "########" is not a number: Excel shows ####',
       '1 customer from 1 line (4 left out); window: all dates',
+      '',
+    ]);
+    // A quantity with its unit, as order lines write one.
+    expect(await saidOnBoth('units', 'Customer ID,Sales,Quantity\nC1,100,5 pcs\nC2,50,3\n', 70)).toEqual([
+      'units!C2: Quantity "5 pcs" is not a number: a unit (pcs) follows the n',
+      '1 customer from 1 line (1 left out); window: all dates',
       '',
     ]);
   });

@@ -7,6 +7,8 @@ const LEDGER_MARK = /^\s*(?:(?<before>CR|DR)\.?\s*(?<rest1>.+?)|(?<rest2>.+?)\s*
 /** `1.2k`, `3,5 Mio`, `2M`, `1.1bn`: an amount shortened by its magnitude. */
 const MAGNITUDE = /^\s*(?<rest>.*?\d)\s*(?<unit>k|K|M|Mio\.?|Mn|mn|bn|Bn|Mrd\.?)\s*$/;
 const MAGNITUDE_WORD: Record<string, string> = { k: 'thousands', m: 'millions', mio: 'millions', mn: 'millions', bn: 'billions', mrd: 'billions' };
+/** `5 pcs`, `3 Stk.`, `2kg`: a quantity with its unit, as order lines and stock lists write one. */
+const UNIT_AFTER = /^\s*(?<rest>.*?\d)\s*(?<unit>\p{L}[\p{L}.]*)\s*$/u;
 
 /**
  * `#####`: Excel shows a number too wide for its column so, and a CSV saved from Excel holds what the sheet
@@ -31,5 +33,8 @@ export function whyNotANumber(text: string, decimal: DecimalSeparator): string |
   }
   const short = MAGNITUDE.exec(text)?.groups;
   if (short && reads(short.rest)) return `the amount is shortened (${short.unit} for ${MAGNITUDE_WORD[short.unit.replace('.', '').toLowerCase()]}): write it in full, as the amount of the sale`;
+  // A unit is not guessed away: a column may mix units (`2 kg`, `5 pcs`), and then the numbers do not add up.
+  const unit = UNIT_AFTER.exec(text)?.groups;
+  if (unit && reads(unit.rest)) return `a unit (${unit.unit}) follows the number: write the number alone, in one unit for the whole column (Excel's Find and Replace can remove "${unit.unit}")`;
   return undefined;
 }

@@ -23,6 +23,14 @@ describe('why a text is not an amount', () => {
     expect(whyNotANumber('1.1bn', '.')).toMatch(/\(bn for billions\)/);
   });
 
+  // Order lines and stock lists write a quantity with its unit. Not read as the number: a column may mix units.
+  test('a unit after the number asks for the number alone', () => {
+    expect(whyNotANumber('5 pcs', '.')).toBe('a unit (pcs) follows the number: write the number alone, in one unit for the whole column (Excel\'s Find and Replace can remove "pcs")');
+    expect(whyNotANumber('3 Stk.', ',')).toMatch(/^a unit \(Stk\.\) follows the number/);
+    expect(whyNotANumber('2,5kg', ',')).toMatch(/^a unit \(kg\) follows/);
+    expect(whyNotANumber('1,000 units', '.')).toMatch(/^a unit \(units\) follows/);
+  });
+
   // Excel's CSV export writes what the sheet shows, and a column too narrow shows #####.
   test('a run of # is a column too narrow when the CSV was saved', () => {
     const said = 'Excel shows ##### when a column is too narrow for its number or date, and saving as CSV writes what it shows: widen the column in the workbook, save the CSV again, and run again';
@@ -32,6 +40,6 @@ describe('why a text is not an amount', () => {
   });
 
   test('nothing more precise for other texts', () => {
-    for (const t of ['12 kg', 'abc', 'CR', '12 CR 5', 'k', '5k€', '0,5 %']) expect([t, whyNotANumber(t, '.')]).toEqual([t, undefined]);
+    for (const t of ['abc', 'CR', '12 CR 5', 'k', '5k€', '0,5 %', 'pcs 5', '5 pcs 3', '1.2.3 kg']) expect([t, whyNotANumber(t, '.')]).toEqual([t, undefined]);
   });
 });
