@@ -16,10 +16,12 @@ export const CONFIG_VERSION = 1;
 const isoDay = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date must be written YYYY-MM-DD');
 
 function configSchema(obj: Obj) {
+  // A header names the role's column; null says the role has none, even where a header would be
+  // detected (a Quantity column full of `5 pcs` that no segment type reads need not leave lines out).
   const columns = obj(
-    Object.fromEntries(COLUMN_ROLES.map((r) => [r, z.string().trim().min(1).optional()])) as Record<
+    Object.fromEntries(COLUMN_ROLES.map((r) => [r, z.string().trim().min(1).nullable().optional()])) as Record<
       ColumnRole,
-      z.ZodOptional<z.ZodString>
+      z.ZodOptional<z.ZodNullable<z.ZodString>>
     >,
   );
 

@@ -11,6 +11,7 @@ import { keptLineNotes } from './kept-line-notes';
 import { detectDecimal, excelError, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from './parse/number';
 import { codeColumn, codeKeys, Dictionary, FILTERED, keyText, readLines, soldCustomers, type LineBuffers, type LineColumns } from './read-lines';
 import { namesTotal, subtotalBase, totalNameWarnings, totalRowWarning } from './total-row';
+import { unreadOnlyNote, type RoleColumn } from './unread-columns';
 
 export { keyText };
 import { COLUMN_ROLES, type Cell, type ColumnMapping, type ColumnRole, type EpochDay, type Issue, type SourceTable } from './types';
@@ -30,6 +31,11 @@ export interface SalesLines extends LineBuffers {
   categories: string[];
 }
 
+export interface UnreadOnly {
+  rows: number[];
+  columns: RoleColumn[];
+}
+
 export interface Ingested {
   table: SourceTable;
   mapping: ColumnMapping;
@@ -39,6 +45,8 @@ export interface Ingested {
   issues: Issue[];
   /** Rows left out because of an issue (a row with two bad cells counts once). */
   leftOutRows: number;
+  /** Of those, the rows left out only for columns no segment type reads, and those columns (unread-columns.ts). */
+  unreadOnly?: UnreadOnly;
   /** Rows dropped by the configured filters (not issues). */
   filteredRows: number;
   dateOrder?: DateOrder;
@@ -134,13 +142,24 @@ function lineReads(config: Config): Set<LineRole> {
   return new Set(config.segmentTypes.flatMap(typeReads));
 }
 
-/** Role -> column index: detected from the header, then the configuration's choices on top. */
+const LINE_ROLES: readonly LineRole[] = ['quantity', 'order', 'product', 'category'];
+
+/** The mapped line columns no segment type reads: still checked on every row (SEMANTICS.md 1), but read by none. */
+function unreadColumns(mapping: ColumnMapping, reads: Set<LineRole>): RoleColumn[] {
+  return LINE_ROLES.flatMap((role) => (mapping[role] !== undefined && !reads.has(role) ? [{ role, column: mapping[role] }] : []));
+}
+
+/** Role -> column index: detected from the header, then the configuration's choices on top (null: none). */
 export function resolveMapping(header: readonly Cell[], columns: Config['columns']): { mapping: ColumnMapping; issues: Issue[] } {
   const mapping: ColumnMapping = { ...detectColumns(header as Cell[]) };
   const issues: Issue[] = [];
   for (const role of COLUMN_ROLES) {
     const wanted = columns[role];
     if (wanted === undefined) continue;
+    if (wanted === null) {
+      delete mapping[role];
+      continue;
+    }
     const i = columnNamed(header, wanted);
     if (i < 0) {
       issues.push({ severity: 'error', where: `columns.${role}`, message: `no column is headed "${wanted}"; the header row has: ${header.filter((h) => !isBlank(h)).join(', ')}` });
@@ -268,9 +287,22 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
   const blank: number[] = [];
   const leftOut: number[] = [];
   for (const r of read.leftOutRows) (rows[r].every(isBlank) ? blank : leftOut).push(r);
-  leftOut.forEach(reportRow);
+  // Each left-out row's cells reported; the rows whose every such cell lies in a column no type reads.
+  const unread = unreadColumns(mapping, reads);
+  const unreadOnly: UnreadOnly = { rows: [], columns: [] };
+  const unreadSaid = new Set<number>();
+  for (const r of leftOut) {
+    const said = reportRow(r);
+    if (unread.length > 0 && said.every((c) => unread.some((u) => u.column === c))) {
+      unreadOnly.rows.push(r);
+      said.forEach((c) => unreadSaid.add(c));
+    }
+  }
+  unreadOnly.columns = unread.filter((u) => unreadSaid.has(u.column)).sort((a, b) => a.column - b.column);
   const grouped = groupedLayoutNote(table, cCustomer, leftOut.filter((r) => keyText(rows[r][cCustomer]) === ''));
   if (grouped) issues.push(grouped);
+  const unreadNote = unreadOnlyNote(table, unreadOnly.rows, unreadOnly.columns, headerAt);
+  if (unreadNote) issues.push(unreadNote);
   if (blank.length > 0) issues.push(blankRowsNote(table, blank));
   const customers: CustomerIndex = {
     ids: sold.ids,
@@ -285,17 +317,21 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
   issues.push(...totalNameWarnings(table, keptLines, cCustomer, headerAt(cCustomer), customers.ids, total?.customer));
   issues.push(...keptLineNotes(table, keptLines, { amount: cAmount, profit: cProfit, date: cDate }, headerAt));
 
-  /** The slow path, for left-out rows only: every unreadable cell of the row, with its address. */
-  function reportRow(r: number): void {
+  /** The slow path, for left-out rows only: every unreadable cell of the row, with its address; the columns said. */
+  function reportRow(r: number): number[] {
     const row = table.rows[r];
-    const report = (c: number, message: string) => issues.push({ severity: 'error', where: sourceCellAddress(table, c, r), value: row[c], row: r, message });
+    const said: number[] = [];
+    const report = (c: number, message: string) => {
+      said.push(c);
+      issues.push({ severity: 'error', where: sourceCellAddress(table, c, r), value: row[c], row: r, message });
+    };
     const reportError = (c: number, err: string) => report(c, `${headerAt(c)} holds the Excel error ${err}: fix the formula or the value`);
     const key = keyText(row[cCustomer]);
     // A report's page header repeated in the lines: one message, not one per cell that is no number or date.
     const asHeader = (c: number) => c < 0 || keyText(row[c]) === String(table.header[c] ?? '').trim();
     if (key !== '' && asHeader(cCustomer) && asHeader(cAmount) && asHeader(cDate)) {
       report(cCustomer, 'the line repeats the header row (as a report repeats it on each page): it is no sale, and is left out; delete such lines to be rid of this message');
-      return;
+      return said;
     }
     if (key === '') report(cCustomer, 'the customer is blank: fill it in, or delete the line if it is not a sale');
     else if (excelError(key)) report(cCustomer, `the customer is the Excel error ${key}: fix the formula or the value`);
@@ -334,6 +370,7 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
       const err = excelError(row[c]);
       if (err) reportError(c, err);
     }
+    return said;
   }
 
   return {
@@ -343,6 +380,7 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
     lines: { ...keptLines, orders: dictionaries.order.values, products: dictionaries.product.values, categories: dictionaries.category.values },
     issues,
     leftOutRows: leftOut.length,
+    unreadOnly,
     filteredRows: read.filtered,
     dateOrder,
     decimal,

@@ -6,8 +6,8 @@ import type { Cell } from './types';
  * The customer column of a second range: headed like the sales range's configured customer column,
  * else detected from its header (`Customer ID`, `Client`, ...), else the first column.
  */
-export function customerColumnOf(header: readonly Cell[], configured: string | undefined): number {
-  if (configured !== undefined) {
+export function customerColumnOf(header: readonly Cell[], configured: string | null | undefined): number {
+  if (configured !== undefined && configured !== null) {
     const i = columnNamed(header, configured);
     if (i >= 0) return i;
   }

@@ -17,6 +17,7 @@ import { totalRowIssue, type EndLine } from '../engine/total-row';
 import { columnNamed, currencyColumn, documentTypeColumn } from '../engine/parse/headers';
 import { LARGE_SALE, profitRateIssue } from '../engine/rate-column';
 import { FAR_DAY, farDatesIssue } from '../engine/far-dates';
+import { unreadOnlyNote } from '../engine/unread-columns';
 import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
 import { detectDecimalCounted, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from '../engine/parse/number';
 import type { Cell, ColumnMapping, Issue, SourceTable } from '../engine/types';
@@ -546,6 +547,8 @@ async function leftOut(
   const blankCustomers = small.rows.flatMap((r, k) => (!r.every(isBlank) && keyText(r[p.customer]) === '' ? [at[k]] : []));
   const grouped = groupedLayoutNote(raw.table, p.customer, blankCustomers);
   if (grouped) issues.push(grouped);
+  const unread = read.unreadOnly && unreadOnlyNote(raw.table, read.unreadOnly.rows.map((k) => at[k]), read.unreadOnly.columns, (c) => headerText(raw.table.header, c));
+  if (unread) issues.push(unread);
   const blank = [...blankNoted, ...small.rows.map((r, k) => (r.every(isBlank) ? at[k] : -1)).filter((r) => r >= 0)].sort((a, b) => a - b);
   if (blank.length > 0) issues.push(blankRowsNote(counted(raw.table, rows), blank));
   return { issues, count: read.leftOutRows };

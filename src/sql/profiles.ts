@@ -50,7 +50,7 @@ function questions(config: Config): string[] {
 
 /** Without a header: the customer column the configuration names, then the questions. */
 export function configuredAnswerColumns(config: Config): string[] {
-  return [...new Set([...(config.columns.customer !== undefined ? [config.columns.customer] : []), ...questions(config)])];
+  return [...new Set([...(typeof config.columns.customer === 'string' ? [config.columns.customer] : []), ...questions(config)])];
 }
 
 /**

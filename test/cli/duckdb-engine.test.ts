@@ -424,6 +424,27 @@ describe('tierwise segment --engine', () => {
     ]);
   });
 
+  // A Quantity of `5 pcs` and an Order ID of #N/A leave lines out of an ABC by sales, which reads
+  // neither: one warning says it alike on both paths, and both keep the lines once the two columns are
+  // not mapped (test/engine/unread-columns.test.ts).
+  it('says lines left out only for columns no segment type reads, and keeps them once unmapped, as the engine does', async () => {
+    const text = 'Customer ID,Sales,Quantity,Order ID\nC1,100,5 pcs,O1\nC2,50,3,#N/A\nC3,20,2,O3\nC4,x,4 kg,O4\n';
+    expect(await saidOnBoth('unread', text, 80)).toEqual([
+      'warning: unread!C1: 2 lines are left out only for their Quantity and Order ID ce',
+      'unread!C2: Quantity "5 pcs" is not a number: a unit (pcs) follows the number: wr',
+      'unread!D3: Order ID holds the Excel error #N/A: fix the formula or the value ["#',
+      'unread!B5: Sales "x" is not a number: type a number such as 1234.50 ["x"]',
+      'unread!C5: Quantity "4 kg" is not a number: a unit (kg) follows the number: writ',
+      '1 customer from 1 line (3 left out); window: all dates',
+      '',
+    ]);
+    expect(await saidOnBoth('unmapped', text, 80, { columns: { quantity: null, order: null } })).toEqual([
+      'unmapped!B5: Sales "x" is not a number: type a number such as 1234.50 ["x"]',
+      '3 customers from 3 lines (1 left out); window: all dates',
+      '',
+    ]);
+  });
+
   // One customer typed three ways and another two: the same warning on both paths, after the lines'
   // (test/engine/customer-variants.test.ts has the wording).
   it('says customers that differ only in letter case or spaces as the engine does', async () => {

@@ -36,6 +36,12 @@ describe('configuration', () => {
     expect(r.ok && r.warnings).toEqual([]);
   });
 
+  test('a column role may be null: not mapped, even where a header would be detected', () => {
+    const r = parseConfig({ version: 1, columns: { quantity: null, order: 'Order ID' }, segmentTypes: [] });
+    expect(r.ok && r.config.columns).toEqual({ quantity: null, order: 'Order ID' });
+    expect(parseConfig({ version: 1, columns: { quantity: '' }, segmentTypes: [] }).ok).toBe(false);
+  });
+
   test('every problem comes at once, each with its path', () => {
     const issues = problems({
       version: 1,

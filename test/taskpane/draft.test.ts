@@ -177,6 +177,9 @@ describe('draft reducer', () => {
     expect(d.config.columns.amount).toBe('Net');
     d = draftReducer(d, { type: 'setColumn', role: 'amount', header: undefined });
     expect('amount' in d.config.columns).toBe(false);
+    // Not mapped, even where a header would be detected: null, as a configuration file writes it.
+    d = draftReducer(d, { type: 'setColumn', role: 'quantity', header: null });
+    expect(d.config.columns.quantity).toBeNull();
   });
 
   it('sets what is counted; no minimum is no key at all, as in a configuration file', () => {

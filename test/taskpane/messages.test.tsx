@@ -93,3 +93,31 @@ describe('warnings about the data as a whole', () => {
     await waitFor(() => expect(wb.selected).toBe('Sales!C3'));
   });
 });
+
+// A Quantity column no segment type reads, with one `5 pcs`: the Data step says the line it costs, and
+// choosing (not mapped) for Quantity keeps the line (src/engine/unread-columns.ts).
+describe('a line left out only for a column no segment type reads', () => {
+  it('is said in the Data step, and comes back when the column is set to not mapped', async () => {
+    const wb = new MemoryWorkbook();
+    wb.addSheet('Sales', [
+      ['Customer', 'Sales', 'Quantity'],
+      ['C1', 500, '5 pcs'],
+      ['C2', 300, 3],
+      ['C3', 150, 2],
+    ]);
+    renderPane(<Pane host={new MemoryHost(wb)} engine={new InProcessClient()} steps={lastOn('segments')} />);
+    await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy());
+    fireEvent.click(screen.getByRole('tab', { name: 'Data' }));
+    const said = await screen.findByText(/^1 line is left out only for its Quantity cell, and no segment type reads that column: to count it, set Quantity to \(not mapped\) in the Data step/);
+    expect(said.closest('li')?.textContent).toMatch(/^Sales!C1/);
+    expect(screen.getByText(/^2 lines used/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('combobox', { name: 'Quantity' }));
+    fireEvent.click(screen.getByRole('option', { name: '(not mapped)' }));
+    await waitFor(() => expect(screen.getByText(/^3 lines used/)).toBeTruthy());
+    expect(screen.queryByText(/left out only for/)).toBeNull();
+    expect(screen.getByRole('combobox', { name: 'Quantity' }).textContent).toBe('(not mapped)');
+    // The required columns offer no way out of being mapped.
+    fireEvent.click(screen.getByRole('combobox', { name: 'Sales amount (required)' }));
+    expect(screen.queryByRole('option', { name: '(not mapped)' })).toBeNull();
+  });
+});

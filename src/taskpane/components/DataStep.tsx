@@ -21,7 +21,7 @@ export interface DataStepProps {
   config: Config;
   /** The draft's own problems (configuration paths), for the fields that show them. */
   draftIssues: Issue[];
-  onColumn(role: ColumnRole, header: string | undefined): void;
+  onColumn(role: ColumnRole, header: string | null | undefined): void;
   onScope(scope: Partial<Scope>): void;
   valuesOf(column: string): Promise<ColumnValues | undefined>;
   onSelectCell?(address: string): void;

@@ -21,7 +21,8 @@ export interface MappingEditorProps {
   mapping: ColumnMapping;
   columns: Config['columns'];
   issues: Issue[];
-  onChange(role: ColumnRole, header: string | undefined): void;
+  /** A header; undefined: detected from the header row; null: not mapped (optional roles only). */
+  onChange(role: ColumnRole, header: string | null | undefined): void;
   /** Number roles whose column held text: the cells that were not numbers (Prepared's `textCells`). */
   textCells?: Partial<Record<ColumnRole, number>>;
 }
@@ -46,14 +47,20 @@ export function MappingEditor({ header, mapping, columns, issues, onChange, text
           <Field key={role} label={`${ROLE_LABELS[role]}${REQUIRED.has(role) ? ' (required)' : ''}`} {...fieldState(said)}>
             <Dropdown
               value={shown}
-              selectedOptions={[chosen ?? AUTO]}
+              selectedOptions={[chosen === null ? NONE : (chosen ?? AUTO)]}
               data-role={role}
               className={styles.dropdown}
-              onOptionSelect={(_, d) => onChange(role, d.optionValue === AUTO ? undefined : d.optionValue)}
+              onOptionSelect={(_, d) => onChange(role, d.optionValue === AUTO ? undefined : d.optionValue === NONE ? null : d.optionValue)}
             >
               <Option value={AUTO} text={AUTO}>
                 {`${AUTO}${chosen === undefined ? `: ${shown}` : ''}`}
               </Option>
+              {/* An optional column a segment type does not read can be left out, so its cells leave no line out. */}
+              {REQUIRED.has(role) ? null : (
+                <Option value={NONE} text={NONE}>
+                  {NONE}
+                </Option>
+              )}
               {header.map((h, k) =>
                 h.trim() === '' ? null : (
                   <Option key={k} value={h}>

@@ -18,7 +18,7 @@ export type Scope = Pick<Config, 'window' | 'filters' | 'locale'> & { minimumNet
 
 export type DraftAction =
   | { type: 'load'; config: Config }
-  | { type: 'setColumn'; role: ColumnRole; header: string | undefined }
+  | { type: 'setColumn'; role: ColumnRole; header: string | null | undefined }
   | { type: 'setScope'; scope: Partial<Scope> }
   | { type: 'select'; index: number }
   | { type: 'addType'; segmentType: SegmentType }
@@ -46,6 +46,7 @@ export function draftReducer(d: Draft, a: DraftAction): Draft {
       return { ...initialDraft(a.config), revision: d.revision + 1 };
     case 'setColumn': {
       const columns = { ...d.config.columns };
+      // undefined: detected from the header; null: not mapped, even where a header would be detected.
       if (a.header === undefined) delete columns[a.role];
       else columns[a.role] = a.header;
       return { ...d, config: { ...d.config, columns }, revision: d.revision + 1 };
