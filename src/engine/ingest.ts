@@ -12,6 +12,7 @@ import { detectDecimal, excelError, isBlank, readNumber, type DecimalEvidence, t
 import { codeColumn, codeKeys, Dictionary, FILTERED, keyText, readLines, soldCustomers, type LineBuffers, type LineColumns } from './read-lines';
 import { namesTotal, subtotalBase, totalNameWarnings, totalRowWarning } from './total-row';
 import { unreadOnlyNote, type RoleColumn } from './unread-columns';
+import { unmatchedFilterIssues, unmatchedValues } from './filter-values';
 
 export { keyText };
 import { COLUMN_ROLES, type Cell, type ColumnMapping, type ColumnRole, type EpochDay, type Issue, type SourceTable } from './types';
@@ -256,7 +257,14 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
   };
 
   const state = new Uint8Array(n);
-  if (filters !== undefined) for (let r = 0; r < n; r++) if (!filters(rows[r])) state[r] = FILTERED;
+  // No rows (a header alone, as the DuckDB path asks for the mapping): nothing to say of the values.
+  if (filters !== undefined && n > 0) {
+    for (let r = 0; r < n; r++) if (!filters.keeps(rows[r])) state[r] = FILTERED;
+    const unmatched = unmatchedValues(config.filters, filters.found);
+    // The column's spellings, read again only for a filter with a value no row holds (a rare mistake).
+    const spellings = filters.columns.map((c, i) => (unmatched[i].length > 0 ? new Set(rows.map((row) => keyText(row[c]))) : undefined));
+    issues.push(...unmatchedFilterIssues(config.filters, unmatched, spellings));
+  }
   const autoDates = mapping.date !== undefined && config.locale.dateOrder === 'auto';
   const customerKeys = codeKeys(rows, cCustomer, state, autoDates ? cDate : -1);
   const dictionaries = { order: new Dictionary(), product: new Dictionary(), category: new Dictionary() };
@@ -559,23 +567,37 @@ function duplicateHeaders(table: SourceTable, mapping: ColumnMapping): Issue[] {
   });
 }
 
-/** Compiles the filters once; undefined when there are none. Values compare as trimmed text. */
-function compileFilters(header: readonly Cell[], filters: Config['filters'], issues: Issue[]): ((row: Cell[]) => boolean) | undefined {
+/**
+ * Compiles the filters once; undefined when there are none. Values compare as trimmed text. `found[i]`
+ * collects the values of filter i that some row holds: every filter sees every row for it.
+ */
+function compileFilters(header: readonly Cell[], filters: Config['filters'], issues: Issue[]): { keeps(row: Cell[]): boolean; found: Set<string>[]; columns: number[] } | undefined {
   if (filters.length === 0) return undefined;
   const tests: ((row: Cell[]) => boolean)[] = [];
-  filters.forEach((f, i) => {
+  const found = filters.map(() => new Set<string>());
+  const columns = filters.map((f, i) => {
     const c = columnNamed(header, f.column);
     if (c < 0) {
       issues.push({ severity: 'error', where: `filters[${i}].column`, message: `no column is headed "${f.column}"` });
-      return;
+      return c;
     }
-    if (f.in) {
-      const keep = new Set(f.in);
-      tests.push((row) => keep.has(keyText(row[c])));
-    } else if (f.notIn) {
-      const drop = new Set(f.notIn);
-      tests.push((row) => !drop.has(keyText(row[c])));
-    }
+    const listed = new Set(f.in ?? f.notIn);
+    const keepListed = f.in !== undefined;
+    tests.push((row) => {
+      const v = keyText(row[c]);
+      const has = listed.has(v);
+      if (has) found[i].add(v);
+      return has === keepListed;
+    });
+    return c;
   });
-  return (row) => tests.every((t) => t(row));
+  return {
+    keeps(row) {
+      let kept = true;
+      for (const t of tests) if (!t(row)) kept = false;
+      return kept;
+    },
+    found,
+    columns,
+  };
 }

@@ -18,6 +18,7 @@ import { columnNamed, currencyColumn, documentTypeColumn } from '../engine/parse
 import { LARGE_SALE, profitRateIssue } from '../engine/rate-column';
 import { FAR_DAY, farDatesIssue } from '../engine/far-dates';
 import { unreadOnlyNote } from '../engine/unread-columns';
+import { unmatchedFilterIssues, unmatchedValues } from '../engine/filter-values';
 import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
 import { detectDecimalCounted, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from '../engine/parse/number';
 import type { Cell, ColumnMapping, Issue, SourceTable } from '../engine/types';
@@ -75,6 +76,8 @@ interface Plan {
   keys: Set<number>;
   /** The filters as one SQL condition over the trimmed key columns (tw_k<c>). */
   filters: string;
+  /** Per filter, the listed value a line holds, else NULL (stored as tw_f<i>): which values some row holds. */
+  filterSeen: string[];
   /** Read from the stored table (a CSV, or a Parquet file with numbers or dates written as text), or typed as read (a view). */
   stored: boolean;
   /**
@@ -101,7 +104,9 @@ const notedColumns = (header: readonly string[]): number[] => [currencyColumn(he
 
 const header = (p: Plan, c: number) => sqlIdent(p.raw.header[c]);
 /** The key columns trimmed (tw_k<c>), as the filters read them. */
-const trimmedKeys = (p: Plan) => [...p.keys].map((c) => `${p.raw.kinds[c] === 'text' ? trimmedSql(`c${c}`) : `CAST(c${c} AS VARCHAR)`} AS tw_k${c}`);
+/** A column's cells as the trimmed text the engine compares (keyText), from the file's relation. */
+const keySql = (p: Plan, c: number) => (p.raw.kinds[c] === 'text' ? trimmedSql(`c${c}`) : `CAST(c${c} AS VARCHAR)`);
+const trimmedKeys = (p: Plan) => [...p.keys].map((c) => `${keySql(p, c)} AS tw_k${c}`);
 /** A cell as text: a CSV's as it is, a Parquet column's cast. */
 const textOf = (p: Plan, c: number) => (p.raw.kinds[c] === 'text' ? `c${c}` : `CAST(c${c} AS VARCHAR)`);
 /** Typed by the file (Parquet numbers, dates and timestamps), not by the patterns. */
@@ -125,11 +130,13 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   const keys = keyColumns(raw.header, m, config);
   const currency = currencyColumn(raw.header);
   const documentType = documentTypeColumn(raw.header);
+  const filterList = (f: Config['filters'][number]) => (f.in ?? f.notIn ?? []).map(sqlText).join(', ');
+  const filterValue = (i: number) => `coalesce(tw_k${filterColumns[i]}, '')`;
   const kept = config.filters.map((f, i) => {
-    const list = (f.in ?? f.notIn ?? []).map(sqlText).join(', ');
-    const value = `coalesce(tw_k${filterColumns[i]}, '')`;
-    return list === '' ? (f.in ? 'false' : 'true') : `${value} ${f.in ? 'IN' : 'NOT IN'} (${list})`;
+    const list = filterList(f);
+    return list === '' ? (f.in ? 'false' : 'true') : `${filterValue(i)} ${f.in ? 'IN' : 'NOT IN'} (${list})`;
   });
+  const filterSeen = config.filters.map((f, i) => (filterList(f) === '' ? 'CAST(NULL AS VARCHAR)' : `CASE WHEN ${filterValue(i)} IN (${filterList(f)}) THEN ${filterValue(i)} END`));
   const typedRoles = typedColumns({ numbers, date: m.date });
   const read = new Set(config.segmentTypes.flatMap(typeReads));
   // The columns loyalty rules compare and profiles ask of the sales lines (kept as they are; the compiled query trims them).
@@ -142,6 +149,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     textChecked,
     keys,
     filters: kept.length > 0 ? kept.join(' AND ') : 'true',
+    filterSeen,
     kept: new Set([m.customer!, ...numbers, ...filterColumns, ...asText, ...notedColumns(raw.header), ...[m.date, m.customerName, ...[...read].map((role) => m[role])].filter((c): c is number => c !== undefined)]),
     stored: raw.format === 'csv' || typedRoles.some((c) => !typedByFile({ raw } as Plan, c)),
   };
@@ -178,6 +186,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   // they drop such a row, else skipped with a note. Asked of the engine itself, on one such row.
   const blankFiltered = skipped.length > 0 && ingest({ ...raw.table, rows: [raw.header.map(() => '')] }, config).filteredRows === 1;
   const blankNoted = blankFiltered ? [] : skipped;
+  const filterNotes = await unmatchedFilters(con, plan, config, `${rowNumber} <= ${lastData}`, skipped.length > 0);
   const decimalNotes: Issue[] = [];
   const orderNotes: Issue[] = [];
   let decimal: { decimal: DecimalSeparator; proven: boolean } = { decimal: setting === ',' ? ',' : '.', proven: setting !== 'auto' };
@@ -253,7 +262,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     ok: true,
     // In the engine's order: the file's and the mapping's, the day order's, the decimal separator's, the
     // lines', then a total row's (a customer named like a total is said by totalNames, after the query).
-    issues: [...issues, ...orderNotes, ...decimalNotes, ...left.issues, ...(total ? [total.issue] : [])],
+    issues: [...issues, ...filterNotes, ...orderNotes, ...decimalNotes, ...left.issues, ...(total ? [total.issue] : [])],
     customerColumn: m.customer!,
     amountColumn: m.amount ?? -1,
     skipped,
@@ -272,6 +281,30 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     header: raw.header,
     latestDay: latestDay ?? undefined,
   };
+}
+
+/**
+ * The filters' values no row holds, said as the engine says them (filter-values.ts): the rows are the
+ * lines up to the last with data (`rows`), and the blank lines DuckDB skipped, which are rows of empty
+ * cells to the engine (`blankLines`).
+ */
+async function unmatchedFilters(con: DuckDBConnection, p: Plan, config: Config, rows: string, blankLines: boolean): Promise<Issue[]> {
+  const distinct = async (sql: string): Promise<Set<string>> => {
+    const values = new Set(((await con.runAndReadAll(sql)).getRowsJS() as string[][]).map((r) => r[0]));
+    if (blankLines) values.add('');
+    return values;
+  };
+  const found: Set<string>[] = [];
+  for (const i of config.filters.keys()) found.push(await distinct(`SELECT DISTINCT tw_f${i} FROM tw_typed WHERE ${rows} AND tw_f${i} IS NOT NULL`));
+  const unmatched = unmatchedValues(config.filters, found);
+  // The column's spellings, only for a filter with a value no row holds (a rare mistake): read from the
+  // file again, as a number or date column keeps its typed values, not its text.
+  const spellings: (Set<string> | undefined)[] = [];
+  for (const [i, f] of config.filters.entries()) {
+    const c = columnNamed(p.raw.header, f.column);
+    spellings.push(unmatched[i].length > 0 ? await distinct(`SELECT DISTINCT coalesce(${keySql(p, c)}, '') FROM ${p.raw.relation}`) : undefined);
+  }
+  return unmatchedFilterIssues(config.filters, unmatched, spellings);
 }
 
 /**
@@ -294,6 +327,7 @@ async function storeLines(con: DuckDBConnection, p: Plan, decimal: DecimalSepara
   // On the trimmed text (a key, tw_k<c>), as the engine trims it: RE2's \s lacks the no-break space and \v.
   for (const c of p.textChecked) inner.push(`${isError(`tw_k${c}`)} AS tw_e${c}`);
   inner.push(`${p.textChecked.length > 0 ? p.textChecked.map((c) => `tw_e${c}`).join(' OR ') : 'false'} AS tw_text_bad`);
+  p.filterSeen.forEach((seen, i) => outer.push(`${seen} AS tw_f${i}`));
   // The error value as the file has it, for the message (a stored key column holds it trimmed).
   for (const c of p.textChecked) outer.push(`CASE WHEN tw_e${c} THEN ${textOf(p, c)} END AS tw_error${c}`);
 

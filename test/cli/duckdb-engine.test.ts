@@ -446,6 +446,24 @@ describe('tierwise segment --engine', () => {
     ]);
   });
 
+  // A filter value written in the wrong case, one no row holds, and a blank one that only the blank line
+  // in the middle holds (a row of empty cells to the engine, a line DuckDB skips): said alike on both
+  // paths, and a blank value no row holds too (test/engine/filter-values.test.ts).
+  it('says filter values no row holds as the engine does', async () => {
+    const text = 'Customer ID,Sales,Region\nC1,100,West\n\nC2,50,East\nC3,20, west \n\n\n';
+    expect(await saidOnBoth('filtered', text, 110, { filters: [{ column: 'Region', in: ['', 'WEST', 'East', 'South'] }] })).toEqual([
+      'warning: filters[0]: no row\'s Region is "WEST" or "South": filter values compare as written (trimmed, letter c',
+      'warning: filtered!A3:C3: row 3 is empty and was skipped',
+      '1 customer from 1 line (0 left out, 2 rows filtered out); window: all dates',
+      '',
+    ]);
+    expect(await saidOnBoth('unblank', 'Customer ID,Sales,Region\nC1,100,West\n', 110, { filters: [{ column: 'Region', notIn: [''] }] })).toEqual([
+      'warning: filters[0]: no row\'s Region is "": filter values compare as written (trimmed, letter case included), ',
+      '1 customer from 1 line (0 left out); window: all dates',
+      '',
+    ]);
+  });
+
   // One customer typed three ways and another two: the same warning on both paths, after the lines'
   // (test/engine/customer-variants.test.ts has the wording).
   it('says customers that differ only in letter case or spaces as the engine does', async () => {

@@ -161,7 +161,13 @@ function planVisits(type: Record<string, unknown>, every: number): Record<string
 const configInput = fc
   .record({
     window: windowSpec,
-    filters: fc.constantFrom<NonNullable<ConfigInput['filters']>>([], [{ column: 'Region', in: ['West'] }], [{ column: 'Region', notIn: ['East', ''] }]),
+    filters: fc.constantFrom<NonNullable<ConfigInput['filters']>>(
+      [],
+      [{ column: 'Region', in: ['West'] }],
+      [{ column: 'Region', notIn: ['East', ''] }],
+      // Values no row may hold, one in another letter case: the warnings' words and order on both paths.
+      [{ column: 'Region', in: ['WEST', 'East', 'North'] }, { column: 'Region', notIn: ['west', ''] }],
+    ),
     minimum: fc.constantFrom(undefined, 0, 25),
     types: fc.oneof(fc.tuple(abcType), fc.tuple(bandsType), fc.tuple(rfmType), fc.tuple(abcType, bandsType, rfmType), fc.tuple(loyaltyType), fc.tuple(loyaltyType, activityType), fc.tuple(abcType, profilesType)),
     overrides: fc.boolean(),

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 // Configuration problems in the pane's words, with a link to the field that fixes them.
-import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { defaultConfig } from '../../src/engine/config';
 import { MemoryHost } from '../../src/hosts/memory/host';
 import { MemoryWorkbook } from '../../src/hosts/memory/workbook';
@@ -119,5 +119,31 @@ describe('a line left out only for a column no segment type reads', () => {
     // The required columns offer no way out of being mapped.
     fireEvent.click(screen.getByRole('combobox', { name: 'Sales amount (required)' }));
     expect(screen.queryByRole('option', { name: '(not mapped)' })).toBeNull();
+  });
+});
+
+// A configuration saved with a filter on `WEST` opened on a sheet that writes `West`: the warning stands
+// under the filter's values in the Data step (src/engine/filter-values.ts).
+describe('a saved filter value no row holds', () => {
+  it('is said under the filter, with the spelling the column holds', async () => {
+    const wb = new MemoryWorkbook();
+    wb.addSheet('Sales', [
+      ['Customer', 'Sales', 'Region'],
+      ['C1', 500, 'West'],
+      ['C2', 300, 'East'],
+      ['C3', 150, 'West'],
+      ['C4', 120, 'East'],
+      ['C5', 90, 'East'],
+    ]);
+    const host = new MemoryHost(wb);
+    const abcOnly = defaultConfig().segmentTypes.filter((t) => t.kind === 'abc'); // the sheet has no profit for the bands
+    await host.saveConfig(JSON.stringify({ ...defaultConfig(), segmentTypes: abcOnly, filters: [{ column: 'Region', in: ['WEST', 'East'] }] }));
+    renderPane(<Pane host={host} engine={new InProcessClient()} steps={lastOn('segments')} />);
+    await waitFor(() => expect(screen.getByTestId('preview-table')).toBeTruthy());
+    fireEvent.click(screen.getByRole('tab', { name: 'Data' }));
+    const filter = await screen.findByRole('group', { name: 'Filter 1' });
+    await waitFor(() =>
+      expect(within(filter).getByText('no row\'s Region is "WEST": filter values compare as written (trimmed, letter case included), so the filter keeps no line for it. The column writes "West".')).toBeTruthy(),
+    );
   });
 });
