@@ -171,6 +171,13 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     );
     throw found ?? e;
   }
+  const scanned = await skipping;
+  if (scanned?.formulaText) {
+    // `="00123"` somewhere in the file (the scan saw `="`): the fields are read again as Excel reads them,
+    // the text inside, before anything is counted.
+    plan.raw = { ...raw, relation: formulaTextRelation(plan) };
+    await storeLines(con, plan, setting === ',' ? ',' : '.');
+  }
   // The lines stored, and the last with data: blank lines after it are no rows to the engine (its
   // reader drops them), so they are not filtered, not left out, not in a note, not in a column's range.
   const rowNumber = plan.stored && raw.format === 'csv' ? 'rowid' : 'tw_row';
@@ -178,7 +185,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   const [stored, lastData] = storedCounts.map(Number);
   if (lastData < 0) return { ok: false, issues: [...issues, noLinesProblem(raw.table)] };
   // Only when both count the same lines (a lone carriage return inside a line would part them).
-  const blankLines = await skipping;
+  const blankLines = scanned?.blank;
   const skipped = blankLines !== undefined && blankLines.read === stored ? blankLines.rows : [];
   // The rows the engine counts, for the range of a note about a whole column.
   const rows = lastData + 1 + skipped.length;
@@ -281,6 +288,21 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     header: raw.header,
     latestDay: latestDay ?? undefined,
   };
+}
+
+/**
+ * The file's relation with each text field `="..."` read as the text inside, as Excel and the engine's
+ * reader take it (excelField). Not the date column: there the text stays as written for the engine's
+ * reader, which tells the text `43000` (no date) from the field 43000 (a serial day), as the engine does;
+ * only its empty `=""` is made empty there, so a line of nothing else is a blank line to both.
+ */
+function formulaTextRelation(p: Plan): string {
+  const columns = p.raw.header.map((_, c) => c).filter((c) => p.raw.kinds[c] === 'text');
+  const inside = (c: number) =>
+    c === p.date
+      ? `CASE WHEN c${c} = '=""' THEN '' ELSE c${c} END AS c${c}`
+      : `CASE WHEN regexp_full_match(c${c}, '="(?:[^"]|"")*"') THEN replace(c${c}[3:-2], '""', '"') ELSE c${c} END AS c${c}`;
+  return columns.length === 0 ? p.raw.relation : `(SELECT * REPLACE (${columns.map(inside).join(', ')}) FROM ${p.raw.relation})`;
 }
 
 /**
@@ -463,7 +485,8 @@ async function chooseOrder(con: DuckDBConnection, p: Plan, config: Config, rows:
   return chooseDateOrder(
     counted(p.raw.table, rows),
     c,
-    (found.getRowsJS() as string[][]).map((r) => r[0]),
+    // As the engine's reader hands them over (`="5/3/2017"` is the text inside).
+    (found.getRowsJS() as string[][]).map((r) => asRead(p.raw, r[0])).filter((t): t is string => typeof t === 'string'),
     issues,
   );
 }

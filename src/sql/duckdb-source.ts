@@ -17,7 +17,7 @@ import iconv from 'iconv-lite';
 import { keyText } from '../engine/ingest';
 import { isBlank } from '../engine/parse/number';
 import type { Cell, SourceTable } from '../engine/types';
-import { csvDialect, csvParsing, decodeText, inputFileSize, MAX_FILE_BYTES, SourceError, unreadableCsv } from '../hosts/files/read';
+import { csvDialect, csvParsing, decodeText, formulaText, inputFileSize, MAX_FILE_BYTES, SourceError, unreadableCsv } from '../hosts/files/read';
 import { MAX_TITLE_ROWS, sourceFromGrid } from '../plan/source-check';
 
 /** `rows` appended to `table`, one `append` each (ending the row is done here); the appender closed even when appending fails. */
@@ -224,7 +224,8 @@ export async function csvHead(path: string): Promise<{ head: Uint8Array; decoded
   if (records.length < HEAD_RECORDS) while (records.length > 0 && records[records.length - 1].every(isBlank)) records.pop();
   if (records.length === 0) throw new SourceError(`${path} is empty: it needs a header row and at least one line`);
   // The same header row as the JavaScript path finds (title lines above it are skipped, and said).
-  const table = sourceFromGrid(basename(path).replace(/\.[^.]+$/, ''), 1, 0, records, undefined);
+  // `="00123"` as the text inside, as the engine's reader takes it (excelField), for the same header and title rows.
+  const table = sourceFromGrid(basename(path).replace(/\.[^.]+$/, ''), 1, 0, records.map((r) => r.map((f) => formulaText(f) ?? f)), undefined);
   table.rows = [];
   table.delimiter = delimiter;
   return { head, decoded, table, delimiter, linesBefore };
@@ -303,12 +304,13 @@ async function openParquet(con: DuckDBConnection, path: string): Promise<RawSour
  * byte offset crosses from one file to the other (the scan only asks whether a pattern is there).
  * Throws the engine reader's refusal (a SourceError) when that reader refuses the file.
  */
-export async function skippedLines(raw: RawSource): Promise<{ rows: number[]; read: number } | undefined> {
+export async function skippedLines(raw: RawSource): Promise<ScannedLines | undefined> {
   if (raw.format !== 'csv') return undefined;
   const scan = await scanLineBreaks(raw.path, raw.encoding ?? 'utf-8', raw.crlfOnly ?? false);
   if (scan.loneCr) throw new LoneCarriageReturn(raw.path);
-  if (!scan.blankLine) return undefined;
-  if ((await inputFileSize(raw.path)) > MAX_FILE_BYTES) return undefined;
+  const formulaText = scan.formulaText;
+  if (!scan.blankLine) return { blank: undefined, formulaText };
+  if ((await inputFileSize(raw.path)) > MAX_FILE_BYTES) return { blank: undefined, formulaText };
   const headerRecord = raw.table.origin.row - 1;
   const skipped: number[] = [];
   let index = 0;
@@ -335,7 +337,17 @@ export async function skippedLines(raw: RawSource): Promise<{ rows: number[]; re
     // Refused as the engine's reader refuses it (a quote never closed below the lines read for the header).
     throw unreadableCsv(raw.path, e, text, raw.delimiter, linesBefore);
   }
-  return { rows: skipped.filter((r) => r < lastData), read };
+  return { blank: { rows: skipped.filter((r) => r < lastData), read }, formulaText };
+}
+
+/**
+ * What the scan of a CSV's bytes found: its blank lines (skippedLines), and whether `="` is anywhere in it
+ * (`formulaText`: a field may be `="00123"`, which Excel and the engine read as the text inside; the
+ * DuckDB path then reads its fields so, duckdb-ingest.ts).
+ */
+export interface ScannedLines {
+  blank: { rows: number[]; read: number } | undefined;
+  formulaText: boolean;
 }
 
 /** How much of the file one read of the blank-line scan takes (after the bytes kept from the read before). */
@@ -344,25 +356,27 @@ export const SCAN_BYTES = 1 << 22;
 /**
  * What the bytes hold, in the file's encoding: a line break followed by another or by a carriage return
  * (`blankLine`: `\r\r` is an old Mac file's blank line, or a lone CR before a CRLF, two line ends), and
- * when `lookForLoneCr`, a CR not followed by an LF (`loneCr`). Stops as soon as it has found what it looks for.
+ * when `lookForLoneCr`, a CR not followed by an LF (`loneCr`), and `="` (`formulaText`). Stops as soon as
+ * it has found what it looks for.
  */
-async function scanLineBreaks(path: string, encoding: Encoding, lookForLoneCr: boolean): Promise<{ blankLine: boolean; loneCr: boolean }> {
+async function scanLineBreaks(path: string, encoding: Encoding, lookForLoneCr: boolean): Promise<{ blankLine: boolean; loneCr: boolean; formulaText: boolean }> {
   const bytesOf = (p: string) => (encoding === 'utf-16le' ? Buffer.from(p, 'utf16le') : encoding === 'utf-16be' ? Buffer.from(p, 'utf16le').swap16() : Buffer.from(p));
   const patterns = ['\n\n', '\n\r', '\r\r'].map(bytesOf);
-  const [cr, lf] = [bytesOf('\r'), bytesOf('\n')];
+  const [cr, lf, formula] = [bytesOf('\r'), bytesOf('\n'), bytesOf('="')];
   // One buffer, read into again and again (the scan runs beside DuckDB's typing, and takes its CPU: no
   // new buffer per read, no copy but the few bytes a pattern may span across two reads).
   const edge = patterns[0].length - 1;
   const buffer = Buffer.allocUnsafe(edge + SCAN_BYTES);
-  const found = { blankLine: false, loneCr: false };
+  const found = { blankLine: false, loneCr: false, formulaText: false };
   const file = await open(path, 'r');
   try {
     let kept = 0;
-    while (!found.blankLine || (lookForLoneCr && !found.loneCr)) {
+    while (!found.blankLine || (lookForLoneCr && !found.loneCr) || !found.formulaText) {
       const { bytesRead } = await file.read(buffer, kept, buffer.length - kept, null);
       if (bytesRead === 0) break;
       const bytes = buffer.subarray(0, kept + bytesRead);
       found.blankLine ||= patterns.some((p) => bytes.includes(p));
+      found.formulaText ||= bytes.includes(formula);
       // An index loop (5 ms for 58 MB of CRLF lines); a CR at the buffer's end is judged after the next read.
       if (lookForLoneCr && !found.loneCr) {
         for (let i = bytes.indexOf(cr); i >= 0 && i + cr.length + lf.length <= bytes.length; i = bytes.indexOf(cr, i + cr.length)) {

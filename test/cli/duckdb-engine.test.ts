@@ -514,6 +514,34 @@ describe('tierwise segment --engine', () => {
     expect(both.err).toBe('50 customers from 40,000 lines (0 left out); window: all dates\n');
   });
 
+  // Exports write `="00123"` to keep leading zeros, and Excel opens it as the text inside
+  // (test/hosts/files/csv-as-excel.test.ts). Hand-checked: 00123 sells 1.234 (`="1.234"`, its date
+  // `="5/3/2017"` read month first, no text date proving an order); 00124's date `="43000"` is the text
+  // 43000, no date (a field 43000 would be a serial day); a"b's amount `=""` is blank; `=A1+1` is no text
+  // formula and stays a customer as written. Region `="East"` is East, so notIn east leaves nothing out.
+  it('reads fields written ="00123" as the text inside, as the engine does', async () => {
+    const csv = join(dir, 'formula-text.csv');
+    writeFileSync(csv, 'Customer ID,Order Date,Sales,Region\n="00123",="5/3/2017",="1.234",="West"\n="00124",="43000",100,West\n"=""a""""b""",2017-03-05,="",="East"\n=A1+1,2017-03-05,5,=""\n');
+    const both = await onBothEngines(['segment', csv, '--config', abcConfig('formula-text', { filters: [{ column: 'Region', notIn: ['east'] }] })]);
+    expect(both.err.split('\n').map((l) => l.slice(0, 60))).toEqual([
+      "warning: filters[0]: no row's Region is \"east\": filter value",
+      "warning: 'formula-text'!B2:B5: every text date could be day/",
+      "warning: 'formula-text'!C2:C5: every number written as text ",
+      "'formula-text'!B3: Order Date \"43000\" is not a date: digits ",
+      "'formula-text'!C4: Sales is blank: type a number (0 if there",
+      '2 customers from 2 lines (2 left out); window: all dates',
+      '',
+    ]);
+    expect(both.out.split('\r\n').map((l) => l.split(',').slice(0, 4).join(','))).toEqual(['Customer,Customer name,Sales,ABC', '00123,,1.234,B', "'=A1+1,,5,A", '']);
+    // The scan of the whole file finds `="` far below the head DuckDB's reading starts from.
+    const big = join(dir, 'formula-far.csv');
+    const lines = ['Customer ID,Sales', ...Array.from({ length: 40_000 }, (_, i) => `C${i % 50},${i % 97}`), '="007",5'];
+    writeFileSync(big, `${lines.join('\n')}\n`);
+    const far = await onBothEngines(['segment', big, '--config', abcConfig('formula-far')]);
+    expect(far.err).toBe('51 customers from 40,001 lines (0 left out); window: all dates\n');
+    expect(far.out).toMatch(/\r\n007,,5,/);
+  });
+
   // Excel's separator line (`sep=;`) is not a row: the header is row 1 to both paths, B's "abc" is B3 and
   // the empty line row 4, as Excel shows the file. 1,234.50 + 5 = 1,239.50: A is ahead of nobody (A); C
   // is ahead 1,234.50 / 1,239.50 = 99.6 %, not below 95 %, so C.

@@ -135,14 +135,27 @@ export function unreadableCsv(path: string, e: unknown, text?: string, delimiter
 }
 
 /**
+ * `="00123"`, as many exports write a field to keep its leading zeros: Excel opens it as a formula whose
+ * result is the text inside (`00123`, text even when it is digits; `=""` is empty), so that text, with
+ * its doubled quotes single. Undefined for any other field (`=A1+1` is left as it is written).
+ */
+export function formulaText(field: string): string | undefined {
+  const m = FORMULA_TEXT.exec(field);
+  return m ? m[1].replace(/""/g, '"') : undefined;
+}
+const FORMULA_TEXT = /^="((?:[^"]|"")*)"$/;
+
+/**
  * A CSV field as Excel reads it when it opens the file (SEMANTICS.md 1): a whole number becomes a number,
  * so `43000` in a date column is the serial date 2017-09-22, as it is in a sheet. Only whole numbers,
  * because they read the same in every locale: `1.234` is 1.234 to an English Excel and 1234 to a German
  * one, so decimals stay text and the decimal separator is detected from the data (docs/rules.md). Leading
  * zeros (`007`) and more than 15 digits stay text: Excel would drop the zeros or the digits beyond its
- * precision, and an identifier that loses characters is a different customer.
+ * precision, and an identifier that loses characters is a different customer. `="00123"` is the text
+ * inside (formulaText).
  */
 export function excelField(field: string): string | number {
+  if (field.charCodeAt(0) === 61 /* = */) return formulaText(field) ?? field;
   const n = field.length;
   let i = field.charCodeAt(0) === 45 /* - */ ? 1 : 0;
   const digits = n - i;

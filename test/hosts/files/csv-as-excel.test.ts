@@ -43,6 +43,24 @@ describe('excelField', () => {
     expect(excelField(field)).toBe(field);
   });
 
+  // Exports write `="00123"` so that Excel keeps the zeros: Excel opens it as a formula whose result is
+  // the text inside, digits or not, and `=""` as empty text.
+  it.each([
+    ['="00123"', '00123'],
+    ['="1234"', '1234'],
+    ['="50.5"', '50.5'],
+    ['=""', ''],
+    ['="a""b"', 'a"b'],
+    ['="2017-03-05"', '2017-03-05'],
+    ['="=x"', '=x'],
+  ])('reads the formula text %j as the text inside', (field, text) => {
+    expect(excelField(field)).toBe(text);
+  });
+
+  it.each(['=A1+1', '=1234', '="a"b"', '="abc', ' ="00123"', '="00123" ', '=', '= "x"'])('keeps %j as written: no text formula', (field) => {
+    expect(excelField(field)).toBe(field);
+  });
+
   it('never changes the digits of what it converts (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '-', '.', 'a'), maxLength: 18 }), (field) => {
@@ -66,6 +84,14 @@ describe('a CSV file', () => {
     expect(r.issues).toEqual([]);
     expect(epochDayToIso(r.window!.end)).toBe('2017-09-22'); // the latest date is C1's serial
     expect(r.customers.ids).toEqual(['C1', 'C2']);
+  });
+
+  it('reads `="00123"` fields, quoted or not, as the text inside', async () => {
+    const table = await read('formula.csv', 'Customer,Sales\n="00123",="12.50"\n"=""00124""",7\n');
+    expect(table.rows).toEqual([
+      ['00123', '12.50'],
+      ['00124', 7],
+    ]);
   });
 
   it('keeps identifiers with leading zeros and decimals as text, as the rest of the engine reads them', async () => {
