@@ -2,7 +2,7 @@
 // it may allocate and use patterns freely; readDate stays the one judge of what is a date.
 import type { Cell } from '../types';
 import { epochDayToIso, isoToEpochDay, monthDays, monthNumber, numericDateParts, type DateOrder } from './date';
-import { NARROW_COLUMN, NARROW_COLUMN_SAID } from './number-trouble';
+import { NARROW_COLUMN, NARROW_COLUMN_SAID, noValueSaid } from './number-trouble';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const ORDER_WORDS: Record<DateOrder, string> = { DMY: 'day first', MDY: 'month first' };
@@ -79,6 +79,8 @@ export function whyNotADate(cell: Cell, date1904: boolean, order: DateOrder): st
   if (typeof cell !== 'string') return undefined;
   const text = cell.trim();
   if (NARROW_COLUMN.test(text)) return NARROW_COLUMN_SAID;
+  const missing = noValueSaid(text);
+  if (missing) return `${missing}: type the date of the sale`;
   if (/^\d+$/.test(text)) return compactDay(text) ?? compactMonth(text) ?? 'digits alone are not read as a date (a serial day typed as text is ambiguous): make it a date cell, or write it YYYY-MM-DD';
   if (/^\d{1,2}[./-]\d{1,2}[./-]\d{2}(?:\s|$)/.test(text)) return 'the year has two digits, and Tierwise does not guess the century: write the year with four digits';
   const period = periodText(text);

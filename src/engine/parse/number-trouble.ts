@@ -18,11 +18,21 @@ export const NARROW_COLUMN = /^\s*#{2,}\s*$/;
 export const NARROW_COLUMN_SAID = 'Excel shows ##### when a column is too narrow for its number or date, and saving as CSV writes what it shows: widen the column in the workbook, save the CSV again, and run again';
 
 /**
+ * `NULL`, `None`, `NaN`, `NaT`, `n/a`: a missing value as a database export (SQL Server's "Save results
+ * as" writes NULL), a script (pandas) or a person writes it. Said the same for dates (date-trouble.ts).
+ */
+const NO_VALUE = /^\s*(?:null|none|nan|nat|n\/a|na|nil)\s*$/i;
+export const noValueSaid = (text: string): string | undefined =>
+  NO_VALUE.test(text) ? `${text.trim()} marks a missing value (databases write NULL, pandas NaN or None), and Tierwise does not guess one` : undefined;
+
+/**
  * Why `text` (not blank, no Excel error, unreadable with `decimal` either way) is no amount; undefined
  * when nothing more precise than "not a number" can be said.
  */
 export function whyNotANumber(text: string, decimal: DecimalSeparator): string | undefined {
   if (NARROW_COLUMN.test(text)) return NARROW_COLUMN_SAID;
+  const missing = noValueSaid(text);
+  if (missing) return `${missing}: type the number, 0 if there is none`;
   const reads = (t: string) => !Number.isNaN(readNumber(t, decimal));
   if (/%\s*$/.test(text) && reads(text.replace(/%\s*$/, ''))) return 'a percentage is a rate, not an amount: map a column of amounts, or compute one (the amount x the rate)';
   const mark = LEDGER_MARK.exec(text)?.groups;

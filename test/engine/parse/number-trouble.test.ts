@@ -39,6 +39,14 @@ describe('why a text is not an amount', () => {
     expect(whyNotANumber('#', '.')).toBeUndefined();
   });
 
+  // SQL Server's "Save results as" writes NULL; pandas writes NaN and None (NaT for a date); people n/a.
+  test('a missing value as databases, scripts and people write it', () => {
+    expect(whyNotANumber('NULL', '.')).toBe('NULL marks a missing value (databases write NULL, pandas NaN or None), and Tierwise does not guess one: type the number, 0 if there is none');
+    for (const t of ['null', 'None', 'NaN', 'nan', 'n/a', 'N/A', ' NA ']) expect(whyNotANumber(t, ',')).toMatch(/marks a missing value .*: type the number, 0 if there is none$/);
+    expect(whyNotADate('NaT', false, 'DMY')).toBe('NaT marks a missing value (databases write NULL, pandas NaN or None), and Tierwise does not guess one: type the date of the sale');
+    expect(whyNotANumber('nulls', '.')).toBeUndefined();
+  });
+
   test('nothing more precise for other texts', () => {
     for (const t of ['abc', 'CR', '12 CR 5', 'k', '5k€', '0,5 %', 'pcs 5', '5 pcs 3', '1.2.3 kg']) expect([t, whyNotANumber(t, '.')]).toEqual([t, undefined]);
   });
