@@ -301,7 +301,7 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
   const unreadSaid = new Set<number>();
   for (const r of leftOut) {
     const said = reportRow(r);
-    if (unread.length > 0 && said.every((c) => unread.some((u) => u.column === c))) {
+    if (unread.length > 0 && said.length > 0 && said.every((c) => unread.some((u) => u.column === c))) {
       unreadOnly.rows.push(r);
       said.forEach((c) => unreadSaid.add(c));
     }

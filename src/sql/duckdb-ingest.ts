@@ -103,9 +103,9 @@ export function keyColumns(header: string[], m: ColumnMapping, config: Config): 
 const notedColumns = (header: readonly string[]): number[] => [currencyColumn(header), documentTypeColumn(header)].filter((c) => c >= 0);
 
 const header = (p: Plan, c: number) => sqlIdent(p.raw.header[c]);
-/** The key columns trimmed (tw_k<c>), as the filters read them. */
 /** A column's cells as the trimmed text the engine compares (keyText), from the file's relation. */
 const keySql = (p: Plan, c: number) => (p.raw.kinds[c] === 'text' ? trimmedSql(`c${c}`) : `CAST(c${c} AS VARCHAR)`);
+/** The key columns trimmed (tw_k<c>), as the filters read them. */
 const trimmedKeys = (p: Plan) => [...p.keys].map((c) => `${keySql(p, c)} AS tw_k${c}`);
 /** A cell as text: a CSV's as it is, a Parquet column's cast. */
 const textOf = (p: Plan, c: number) => (p.raw.kinds[c] === 'text' ? `c${c}` : `CAST(c${c} AS VARCHAR)`);
