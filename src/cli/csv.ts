@@ -2,6 +2,7 @@
 // leading apostrophe, numbers lose floating-point noise, and everything is quoted as RFC 4180 says.
 // The dialect follows the input: a European file (semicolons, decimal commas) gets its answer the same
 // way, so Excel in that locale opens it in columns with numbers, not one column of text.
+import { unprovenDecimal } from '../engine/parse/number';
 
 /** How fields and decimals are written: RFC 4180's comma and point unless the input said otherwise. */
 export interface CsvDialect {
@@ -19,7 +20,7 @@ export const PLAIN_CSV: CsvDialect = { delimiter: ',', decimal: '.' };
  */
 export function dialectOf(delimiter: string | undefined, read: { decimal: '.' | ','; decimalProven: boolean }): CsvDialect {
   if (delimiter === undefined) return PLAIN_CSV;
-  const decimal = read.decimalProven ? read.decimal : delimiter === ';' ? ',' : '.';
+  const decimal = read.decimalProven ? read.decimal : unprovenDecimal(delimiter);
   return { delimiter: decimal === ',' && delimiter === ',' ? ';' : delimiter, decimal };
 }
 

@@ -8,7 +8,7 @@ import { whyNotANumber } from './parse/number-trouble';
 import { readDate, detectDateOrder, type DateOrder } from './parse/date';
 import { columnNamed, detectColumns, normalizeHeader, pivotRowLabelsColumn } from './parse/headers';
 import { keptLineNotes } from './kept-line-notes';
-import { detectDecimal, excelError, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from './parse/number';
+import { detectDecimal, excelError, isBlank, readNumber, unprovenDecimal, type DecimalEvidence, type DecimalSeparator } from './parse/number';
 import { codeColumn, codeKeys, Dictionary, FILTERED, keyText, readLines, soldCustomers, type LineBuffers, type LineColumns } from './read-lines';
 import { namesTotal, subtotalBase, totalNameWarnings, totalRowWarning } from './total-row';
 import { unreadOnlyNote, type RoleColumn } from './unread-columns';
@@ -282,7 +282,7 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
   let evidence = auto === 'probe' ? undefined : auto;
   if (textNumbers !== undefined) {
     const found = detectDecimal(textNumbers);
-    if (found.decimal === ',') return { commaProven: found.evidence };
+    if ((found.decimal ?? (found.evidence === 'ambiguous' ? unprovenDecimal(table.delimiter) : '.')) === ',') return { commaProven: found.evidence };
     evidence = found.evidence;
   }
   // Configured (no evidence asked for), or proven: only 'ambiguous' and 'none' leave the point a default.
@@ -436,7 +436,9 @@ export function decimalNote(table: SourceTable, numberColumns: number[], evidenc
     message:
       evidence === 'conflict'
         ? `the numbers written as text mix a decimal point (12.50) and a decimal comma (12,50); read with a decimal ${decimal === ',' ? 'comma' : 'point'}, which more of them show. Set locale.decimal to "${decimal === ',' ? '.' : ','}" if that is wrong; numbers that do not fit are listed as issues.`
-        : 'every number written as text could have a decimal point or a decimal comma (such as 1,234 or 1.234: a thousand, or one); read with a decimal point, as Excel does in en-US. Set locale.decimal to "," if that is wrong.',
+        : decimal === ','
+          ? 'every number written as text could have a decimal point or a decimal comma (such as 1,234 or 1.234: a thousand, or one); read with a decimal comma, as Excel does where a semicolon separates the fields, as it does in this file. Set locale.decimal to "." if that is wrong.'
+          : 'every number written as text could have a decimal point or a decimal comma (such as 1,234 or 1.234: a thousand, or one); read with a decimal point, as Excel does in en-US. Set locale.decimal to "," if that is wrong.',
   };
 }
 

@@ -20,7 +20,7 @@ import { FAR_DAY, farDatesIssue } from '../engine/far-dates';
 import { unreadOnlyNote } from '../engine/unread-columns';
 import { unmatchedFilterIssues, unmatchedValues } from '../engine/filter-values';
 import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
-import { detectDecimalCounted, isBlank, readNumber, type DecimalEvidence, type DecimalSeparator } from '../engine/parse/number';
+import { detectDecimalCounted, isBlank, readNumber, unprovenDecimal, type DecimalEvidence, type DecimalSeparator } from '../engine/parse/number';
 import type { Cell, ColumnMapping, Issue, SourceTable } from '../engine/types';
 import { excelField } from '../hosts/files/read';
 import { appendRows, LINE_COLUMN, LoneCarriageReturn, skippedLines, sqlIdent, sqlText, type RawSource } from './duckdb-source';
@@ -441,7 +441,7 @@ async function chooseDecimal(con: DuckDBConnection, p: Plan, rows: number, issue
   const oddTexts = (shapes.getRowsJS() as [string, bigint][]).map(([text, n]) => ({ text, count: Number(n) }));
   const plain = await plainEvidence(con, p, texts, detectDecimalCounted(oddTexts).evidence);
   const found = detectDecimalCounted([...oddTexts, { text: '1.5', count: plain.point }, ...(plain.either ? [{ text: '1.234', count: 1 }] : [])]);
-  const decimal = found.decimal ?? '.';
+  const decimal = found.decimal ?? (found.evidence === 'ambiguous' ? unprovenDecimal(p.raw.delimiter) : '.');
   const note = decimalNote(counted(p.raw.table, rows), p.numbers, found.evidence, decimal);
   if (note) issues.push(note);
   return { decimal, proven: found.evidence !== 'ambiguous' && found.evidence !== 'none' };

@@ -514,6 +514,18 @@ describe('tierwise segment --engine', () => {
     expect(both.err).toBe('50 customers from 40,000 lines (0 left out); window: all dates\n');
   });
 
+  // A semicolon file whose numbers cannot tell (1.234 and 2,500 read both ways): a decimal comma, as
+  // Excel writes semicolons where the comma is the decimal separator, on both paths. By hand: C1 1234,
+  // C2 2.5, C3 5; ABC 80/15/5 gives A, C, C (C3 at 99.6 % cumulative before it: not below 95 %).
+  it('reads a semicolon file whose numbers cannot tell with a decimal comma, as the engine does', async () => {
+    const csv = join(dir, 'semicolon.csv');
+    writeFileSync(csv, 'Kunde;Umsatz\nC1;1.234\nC2;2,500\nC3;5\n');
+    const both = await onBothEngines(['segment', csv, '--config', abcConfig('semicolon')]);
+    expect(both.err.split('\n').map((l) => l.slice(0, 70))).toEqual(['warning: semicolon!B2:B4: every number written as text could have a de', '3 customers from 3 lines (0 left out); window: all dates', '']);
+    expect(both.err).toContain('read with a decimal comma, as Excel does where a semicolon separates the fields');
+    expect(both.out.split('\r\n').map((l) => l.split(';').slice(0, 4).join(';'))).toEqual(['Customer;Customer name;Sales;ABC', 'C1;;1234;A', 'C2;;2,5;C', 'C3;;5;C', '']);
+  });
+
   // Exports write `="00123"` to keep leading zeros, and Excel opens it as the text inside
   // (test/hosts/files/csv-as-excel.test.ts). Hand-checked: 00123 sells 1.234 (`="1.234"`, its date
   // `="5/3/2017"` read month first, no text date proving an order); 00124's date `="43000"` is the text

@@ -287,6 +287,23 @@ describe('row issues', () => {
     expect(european.issues[1].message).toContain('"7.25" is not a number with a decimal comma');
   });
 
+  test('decimal auto: a semicolon file whose text cannot tell is read with a decimal comma, and says so', () => {
+    // The same two cells as above, from a file a semicolon separates (Excel writes one where the comma is
+    // the decimal separator): 1,234 is one and a bit, 1.234 a thousand.
+    const semicolon = { ...table(HEAD, [['a', 'x', 45000, '1,234', 1], ['b', 'x', 45000, '1.234', 1]], 'Orders'), delimiter: ';' };
+    const r = ingest(semicolon, config());
+    expect(r.decimal).toBe(',');
+    expect(r.decimalProven).toBe(false);
+    expect(Array.from(r.lines.amount)).toEqual([1.234, 1234]);
+    expect(r.issues).toEqual([
+      expect.objectContaining({ severity: 'warning', where: 'Orders!D2:E3', message: expect.stringContaining('read with a decimal comma, as Excel does where a semicolon separates the fields, as it does in this file. Set locale.decimal to "." if that is wrong.') }),
+    ]);
+    // What the text proves still decides: 12.50 proves a point in a semicolon file too.
+    const point = ingest({ ...table(HEAD, [['a', 'x', 45000, '1.234', 1], ['b', 'x', 45000, '12.50', 1]], 'Orders'), delimiter: ';' }, config());
+    expect(point.decimal).toBe('.');
+    expect(Array.from(point.lines.amount)).toEqual([1.234, 12.5]);
+  });
+
   test('decimal auto: rows a filter drops are no evidence', () => {
     // Only region East counts; its 1,5 would prove a comma, but East is filtered out: West's 2.5 decides.
     const t = table(['Customer', 'Region', 'Sales'], [['a', 'West', '2.5'], ['b', 'East', '1,5']]);

@@ -100,6 +100,14 @@ export function readNumber(cell: Cell, decimal: DecimalSeparator): number {
 export type DecimalEvidence = '.' | ',' | 'conflict' | 'ambiguous' | 'none';
 
 /**
+ * The decimal separator when the text proves neither (`1,234`, `1.234`: a thousand, or one): a comma in
+ * a text file whose fields a semicolon separates, since Excel writes semicolons where the comma is the
+ * decimal separator (`1.234` there is a thousand), else a point, as Excel does in en-US. The reader and
+ * the CSV answer (src/cli/csv.ts) take the same one.
+ */
+export const unprovenDecimal = (delimiter: string | undefined): DecimalSeparator => (delimiter === ';' ? ',' : '.');
+
+/**
  * The decimal separator the numbers written as text prove, read with the same parser both ways: text that
  * reads only with a decimal comma (`12,50`, `1.234,50`, `0,5`) is evidence for the comma, text that reads
  * only with a point (`12.50`, `1,234.50`) for the point. Text that reads both ways and differs (`1,234`,
