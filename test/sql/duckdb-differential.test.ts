@@ -171,6 +171,8 @@ const configInput = fc
       [{ column: 'Region', in: ['WEST', 'East', 'North'] }, { column: 'Region', notIn: ['west', ''] }],
     ),
     minimum: fc.constantFrom(undefined, 0, 25),
+    // A column set to not mapped: its lines kept; a type that reads it refused alike.
+    unmapped: fc.constantFrom({}, { quantity: null }, { order: null }),
     types: fc.oneof(fc.tuple(abcType), fc.tuple(bandsType), fc.tuple(rfmType), fc.tuple(abcType, bandsType, rfmType), fc.tuple(loyaltyType), fc.tuple(loyaltyType, activityType), fc.tuple(abcType, profilesType)),
     overrides: fc.boolean(),
     visitEvery: fc.constantFrom(undefined, 1, 30, 90),
@@ -178,7 +180,7 @@ const configInput = fc
   .map(
     (c): ConfigInput => ({
       version: 1,
-      columns: COLUMNS,
+      columns: { ...COLUMNS, ...c.unmapped },
       window: c.window,
       filters: c.filters,
       ...(c.minimum !== undefined ? { minimumNetSales: c.minimum } : {}),
