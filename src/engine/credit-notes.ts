@@ -17,10 +17,10 @@ export interface TypeLines {
 }
 
 /**
- * Words of a credit note, a return or a refund, as the five header languages write a document type.
+ * Words of a credit note, a return or a refund, as the header languages write a document type.
  * `Credit` alone is not one: a till's export heads its way of payment `Type` too (Credit, Debit, Cash).
  */
-const CREDIT = /\bcredit ?(?:memo|note|invoice)|\bsales credit\b|\bcr memo\b|\bgutschrift|\bretoure|\bavoir\b|\babono\b|\bnota de credito\b|\brectificativa\b|\bcreditnota|\bcreditfactuur|\brefund|\breturn/;
+const CREDIT = /\bcredit ?(?:memo|note|invoice)|\bsales credit\b|\bcr memo\b|\bgutschrift|\bretoure|\bavoir\b|\babono\b|\bnota de credito\b|\brectificativa\b|\bcreditnota|\bcreditfactuur|\bnota di credito\b|\bstorno\b|\breso\b|\bdevolucao\b|\brefund|\breturn/;
 
 /** Whether a document type names a credit note (`Credit Memo`, `Sales Cr.Memo`, `Gutschrift`, `Avoir`, `Return`). */
 export const isCreditType = (type: string): boolean => CREDIT.test(normalizeHeader(type));

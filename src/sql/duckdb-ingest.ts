@@ -2,7 +2,7 @@
 // that the compiled query reads, with the engine's rules and the engine's words (SEMANTICS.md 1).
 //
 // Why a hybrid: the engine reads numbers and dates with a hand-written parser (currency symbols, groups,
-// parentheses, month names in five languages, serials). Writing it again in SQL would make two parsers
+// parentheses, month names in seven languages, serials). Writing it again in SQL would make two parsers
 // that drift apart. So the common shapes (`1234.50`, `2017-03-05`) are typed by DuckDB with a strict
 // pattern that the engine reads the same way, and every other distinct text of a column goes once
 // through the engine's own readNumber / readDate; DuckDB joins the answers back. A file of plain numbers

@@ -514,6 +514,17 @@ describe('tierwise segment --engine', () => {
     expect(both.err).toBe('50 customers from 40,000 lines (0 left out); window: all dates\n');
   });
 
+  // An Italian ledger's list: its headers (Codice cliente, Data documento, Imponibile), Italian month
+  // names and decimal commas, read alike on both paths. By hand: the latest day 2017-03-05, 12 months from
+  // 2016-03-06, which holds all three lines; C1 1,234.50 + 100 = 1,334.50, C2 250.
+  it('reads an Italian ledger list (headers, month names, decimal commas) as the engine does', async () => {
+    const csv = join(dir, 'fatture.csv');
+    writeFileSync(csv, 'N° documento;Data documento;Codice cliente;Ragione sociale;Imponibile\nF1;5 marzo 2017;C1;Rossi SpA;1.234,50\nF2;5-ott-2016;C2;Bianchi Srl;250,00\nF3;1 gennaio 2017;C1;Rossi SpA;100,00\n');
+    const both = await onBothEngines(['segment', csv, '--config', abcConfig('fatture', { window: { kind: 'rolling', months: 12 } })]);
+    expect(both.err).toBe('2 customers from 3 lines (0 left out); window: 2016-03-06 to 2017-03-05\n');
+    expect(both.out.split('\r\n').map((l) => l.split(';').slice(0, 4).join(';'))).toEqual(['Customer;Customer name;Sales;ABC', 'C1;Rossi SpA;1334,5;A', 'C2;Bianchi Srl;250;B', '']);
+  });
+
   // A semicolon file whose numbers cannot tell (1.234 and 2,500 read both ways): a decimal comma, as
   // Excel writes semicolons where the comma is the decimal separator, on both paths. By hand: C1 1234,
   // C2 2.5, C3 5; ABC 80/15/5 gives A, C, C (C3 at 99.6 % cumulative before it: not below 95 %).

@@ -47,11 +47,11 @@ describe('credit notes with positive amounts', () => {
     expect(warnings([['C1', 'Credit Memo', 30]], ['Customer', 'Remark', 'Sales'])).toEqual([]);
   });
 
-  it('reads a credit note’s words in the five languages, and not a way of payment', () => {
-    for (const t of ['Credit Memo', 'Credit Note', 'CreditMemo', 'Sales Cr.Memo', 'Sales Credit', 'Credit Invoice', 'Gutschrift', 'Retoure', 'Avoir', 'Abono', 'Nota de crédito', 'Factura rectificativa', 'Creditnota', 'Creditfactuur', 'Refund Receipt', 'Return']) {
+  it('reads a credit note’s words in the header languages, and not a way of payment', () => {
+    for (const t of ['Credit Memo', 'Credit Note', 'CreditMemo', 'Sales Cr.Memo', 'Sales Credit', 'Credit Invoice', 'Gutschrift', 'Retoure', 'Avoir', 'Abono', 'Nota de crédito', 'Factura rectificativa', 'Creditnota', 'Creditfactuur', 'Nota di credito', 'Storno', 'Reso', 'Devolução', 'Refund Receipt', 'Return']) {
       expect([t, isCreditType(t)]).toEqual([t, true]);
     }
-    for (const t of ['Invoice', 'Rechnung', 'Facture', 'Factura', 'Sales Receipt', 'Credit Card', 'Credit', 'Debit', 'Accreditation']) expect([t, isCreditType(t)]).toEqual([t, false]);
+    for (const t of ['Invoice', 'Rechnung', 'Facture', 'Factura', 'Fattura', 'Fatura', 'Nota fiscal', 'Resoconto', 'Sales Receipt', 'Credit Card', 'Credit', 'Debit', 'Accreditation']) expect([t, isCreditType(t)]).toEqual([t, false]);
   });
 
   it('finds the document type column by the headers ledgers and ERP lists use', () => {

@@ -259,23 +259,24 @@ function trimmedEnd(s: string, start: number): number {
 
 /**
  * Month names and the abbreviations Excel and ledgers write, in the languages whose headers Tierwise
- * detects (English, French, German, Spanish, Dutch), with the accents and without (`août`, `aout`). Only
- * forms that name one month: French `jui` (juin or juillet?) is none. Lower case; keys are compared so.
+ * detects (English, French, German, Spanish, Dutch, Italian, Portuguese), with the accents and without
+ * (`août`, `aout`). Only forms that name one month: French `jui` (juin or juillet?) is none. Lower case;
+ * keys are compared so.
  */
 const MONTH_WORDS: ReadonlyMap<string, number> = (() => {
   const months: string[][] = [
-    ['january', 'jan', 'janvier', 'janv', 'januar', 'enero', 'ene', 'januari'],
-    ['february', 'feb', 'février', 'fevrier', 'févr', 'fevr', 'fév', 'fev', 'februar', 'febrero', 'februari'],
-    ['march', 'mar', 'mars', 'märz', 'maerz', 'marz', 'mär', 'mrz', 'marzo', 'maart', 'mrt'],
-    ['april', 'apr', 'avril', 'avr', 'abril', 'abr'],
-    ['may', 'mai', 'mayo', 'mei'],
-    ['june', 'jun', 'juin', 'juni', 'junio'],
-    ['july', 'jul', 'juillet', 'juil', 'juli', 'julio'],
+    ['january', 'jan', 'janvier', 'janv', 'januar', 'enero', 'ene', 'januari', 'gennaio', 'gen', 'janeiro'],
+    ['february', 'feb', 'février', 'fevrier', 'févr', 'fevr', 'fév', 'fev', 'februar', 'febrero', 'februari', 'febbraio', 'fevereiro'],
+    ['march', 'mar', 'mars', 'märz', 'maerz', 'marz', 'mär', 'mrz', 'marzo', 'maart', 'mrt', 'março', 'marco'],
+    ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile'],
+    ['may', 'mai', 'mayo', 'mei', 'maggio', 'mag', 'maio'],
+    ['june', 'jun', 'juin', 'juni', 'junio', 'giugno', 'giu', 'junho'],
+    ['july', 'jul', 'juillet', 'juil', 'juli', 'julio', 'luglio', 'lug', 'julho'],
     ['august', 'aug', 'août', 'aout', 'aoû', 'agosto', 'ago', 'augustus'],
-    ['september', 'sep', 'sept', 'septembre', 'septiembre'],
-    ['october', 'oct', 'octobre', 'oktober', 'okt', 'octubre'],
-    ['november', 'nov', 'novembre', 'noviembre'],
-    ['december', 'dec', 'décembre', 'decembre', 'déc', 'dezember', 'dez', 'diciembre', 'dic'],
+    ['september', 'sep', 'sept', 'septembre', 'septiembre', 'settembre', 'set', 'setembro'],
+    ['october', 'oct', 'octobre', 'oktober', 'okt', 'octubre', 'ottobre', 'ott', 'outubro', 'out'],
+    ['november', 'nov', 'novembre', 'noviembre', 'novembro'],
+    ['december', 'dec', 'décembre', 'decembre', 'déc', 'dezember', 'dez', 'diciembre', 'dic', 'dicembre', 'dezembro'],
   ];
   const words = new Map<string, number>();
   months.forEach((names, i) => names.forEach((name) => words.set(name, i + 1)));
@@ -318,7 +319,7 @@ function namedMonthDate(s: string): EpochDay {
  * Epoch day of a cell, or NaN when blank or unreadable. Numbers are Excel serials (see serialToEpochDay).
  * Text: ISO `2017-03-05` (year first, also with `/` or `.`, optional time `T10:20:00`, ` 10:20`, `Z`),
  * `d/m/yyyy` / `m/d/yyyy` per `order` with `/`, `.` or `-` and an optional time, or the month's name in
- * English, French, German, Spanish or Dutch (`5-Mar-2017`, `Mar 5, 2017`, `5. März 2017`). 2-digit
+ * English, French, German, Spanish, Dutch, Italian or Portuguese (`5-Mar-2017`, `Mar 5, 2017`, `5. März 2017`). 2-digit
  * years, days that do not exist and digits alone (`"42736"`: a serial typed as text is ambiguous) are NaN.
  */
 export function readDate(cell: Cell, date1904: boolean, order: DateOrder): EpochDay {

@@ -1,5 +1,5 @@
 // Column roles from header names (SEMANTICS.md section 1), in the words finance teams use in English,
-// French, German, Spanish and Dutch. The synonyms are plain data: add a word to a list to teach it.
+// French, German, Spanish, Dutch, Italian and Portuguese. The synonyms are plain data: add a word to a list to teach it.
 import { COLUMN_ROLES, type Cell, type ColumnMapping, type ColumnRole } from '../types';
 
 /**
@@ -168,19 +168,48 @@ const DUTCH: Synonyms = {
   spent: ['Ingewisselde punten', 'Gebruikte punten', 'Bestede punten'],
 };
 
+const ITALIAN: Synonyms = {
+  customer: ['Codice cliente', 'Cod cliente', 'Cod. cliente', 'ID cliente', 'N° cliente', 'Numero cliente', 'Cliente'],
+  customerName: ['Ragione sociale', 'Nome cliente', 'Denominazione cliente', 'Descrizione cliente'],
+  // No bare `Data`: an English sheet's "Data" column would become the dates.
+  date: ['Data ordine', 'Data vendita', 'Data fattura', 'Data documento', 'Data registrazione', 'Data emissione'],
+  amount: ['Fatturato', 'Importo', 'Importo netto', 'Vendite', 'Imponibile', 'Ricavi', 'Totale imponibile'],
+  profit: ['Utile', 'Margine', 'Utile lordo', 'Margine lordo', 'Margine di contribuzione'],
+  cost: ['Costo del venduto', 'Prezzo di costo', 'Costo di acquisto', 'Costi'],
+  quantity: ['Quantità', 'Qtà', 'Qta', 'Pezzi'],
+  order: ['N° ordine', 'Numero ordine', 'Ordine', 'N° fattura', 'Numero fattura', 'Fattura', 'N° documento', 'Numero documento'],
+  product: ['Codice articolo', 'Cod articolo', 'Codice prodotto', 'Articolo', 'Prodotto', 'Descrizione articolo', 'Nome prodotto'],
+  category: ['Famiglia', 'Gruppo merceologico', 'Categoria prodotto', 'Categoria'],
+  spent: ['Punti utilizzati', 'Punti spesi', 'Punti riscattati'],
+};
+
+const PORTUGUESE: Synonyms = {
+  customer: ['Código do cliente', 'ID do cliente', 'Número do cliente', 'Nº do cliente'],
+  customerName: ['Nome do cliente', 'Nome cliente', 'Razão social'],
+  date: ['Data do pedido', 'Data pedido', 'Data da venda', 'Data venda', 'Data da fatura', 'Data fatura', 'Data de emissão', 'Data emissão'],
+  amount: ['Vendas', 'Valor', 'Valor líquido', 'Faturamento', 'Faturação', 'Receita', 'Valor total'],
+  profit: ['Lucro', 'Margem', 'Lucro bruto', 'Margem bruta'],
+  cost: ['Custo', 'Custo das vendas', 'Preço de custo', 'CMV'],
+  quantity: ['Quantidade', 'Qtd', 'Qtde'],
+  order: ['Número do pedido', 'Nº do pedido', 'Nº da fatura', 'Número da fatura', 'Fatura', 'Nota fiscal'],
+  product: ['Código do produto', 'Código do artigo', 'Produto', 'Artigo', 'Nome do produto'],
+  category: ['Categoria do produto', 'Família de produtos'],
+  spent: ['Pontos resgatados', 'Pontos usados', 'Pontos gastos'],
+};
+
 /**
  * A bare `Name` and its translations, and German `Firma` (the company): the customer's name beside a
  * detected customer column (`Kunde; Name; Umsatz`, `Client; Nom; Montant`). Alone they may name anything
  * (Shopify's order export calls the order number `Name`), so they never become the customer themselves.
  */
-export const BARE_NAME_HEADERS: readonly string[] = ['Name', 'Nom', 'Nombre', 'Naam', 'Firma'];
+export const BARE_NAME_HEADERS: readonly string[] = ['Name', 'Nom', 'Nombre', 'Naam', 'Nome', 'Firma'];
 
 /**
  * Headers of a column that says each line's currency (an ERP export's `Currency`, `Crcy`, `Währung`,
  * `Devise`). Not a role: Tierwise adds amounts as they are, and only says when the kept lines mix
  * currencies (currencyMixIssue).
  */
-export const CURRENCY_HEADERS: readonly string[] = ['Currency', 'Currency Code', 'Document Currency', 'Transaction Currency', 'Curr', 'Crcy', 'Ccy', 'Währung', 'Waehrung', 'Devise', 'Monnaie', 'Moneda', 'Divisa', 'Valuta', 'Munt'];
+export const CURRENCY_HEADERS: readonly string[] = ['Currency', 'Currency Code', 'Document Currency', 'Transaction Currency', 'Curr', 'Crcy', 'Ccy', 'Währung', 'Waehrung', 'Devise', 'Monnaie', 'Moneda', 'Divisa', 'Valuta', 'Munt', 'Moeda'];
 
 /** The first column headed like a currency (CURRENCY_HEADERS), or -1. */
 export const currencyColumn = firstHeadedAs(CURRENCY_HEADERS);
@@ -188,7 +217,7 @@ export const currencyColumn = firstHeadedAs(CURRENCY_HEADERS);
 /** Headers of the column that tells an invoice from a credit note in ERP and accounting exports. */
 export const DOCUMENT_TYPE_HEADERS: readonly string[] = [
   'Document Type', 'Doc Type', 'Doc. Type', 'Type', 'Transaction Type', 'Billing Type', 'Invoice Type', 'Entry Type', 'Voucher Type',
-  'Belegart', 'Belegtyp', 'Fakturaart', 'Type de document', 'Type de pièce', 'Tipo de documento', 'Tipo', 'Documenttype', 'Soort document', 'Boekingssoort',
+  'Belegart', 'Belegtyp', 'Fakturaart', 'Type de document', 'Type de pièce', 'Tipo de documento', 'Tipo documento', 'Tipo', 'Documenttype', 'Soort document', 'Boekingssoort',
 ];
 
 /** The first column headed like a document type (DOCUMENT_TYPE_HEADERS), or -1. */
@@ -200,10 +229,10 @@ export const documentTypeColumn = firstHeadedAs(DOCUMENT_TYPE_HEADERS);
  * customer column is missing and that has one is said to be a PivotTable's (ingest), so the user maps it
  * or picks the source lines.
  */
-export const pivotRowLabelsColumn = firstHeadedAs(['Row Labels', 'Étiquettes de lignes', 'Zeilenbeschriftungen', 'Etiquetas de fila', 'Rijlabels']);
+export const pivotRowLabelsColumn = firstHeadedAs(['Row Labels', 'Étiquettes de lignes', 'Zeilenbeschriftungen', 'Etiquetas de fila', 'Rijlabels', 'Etichette di riga', 'Rótulos de Linha']);
 
 /** All synonym tables, in the order they are merged (a role's words keep this language order). */
-export const HEADER_SYNONYMS: readonly Synonyms[] = [ENGLISH, FRENCH, GERMAN, SPANISH, DUTCH];
+export const HEADER_SYNONYMS: readonly Synonyms[] = [ENGLISH, FRENCH, GERMAN, SPANISH, DUTCH, ITALIAN, PORTUGUESE];
 
 /**
  * Words around a synonym that do not change the role: `Total Sales`, `Sum of Quantity`, `Sell-to Customer No.`,

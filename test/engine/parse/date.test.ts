@@ -313,11 +313,19 @@ describe('readDate: the month by its name', () => {
     ['5 maart 2017', '2017-03-05'], // Dutch
     ['5-mrt-2017', '2017-03-05'],
     ['5 MEI 2017', '2017-05-05'],
-  ])('%j -> %s (French, German, Spanish, Dutch)', (text, iso) => {
+    ['5 marzo 2017', '2017-03-05'], // Italian
+    ['5-gen-2017', '2017-01-05'],
+    ['12 settembre 2017', '2017-09-12'],
+    ['5-ott-2017', '2017-10-05'],
+    ['5 de março de 2017', '2017-03-05'], // Portuguese
+    ['5 de marco de 2017', '2017-03-05'],
+    ['5-out-2017', '2017-10-05'],
+    ['5-set-2017', '2017-09-05'],
+  ])('%j -> %s (French, German, Spanish, Dutch, Italian, Portuguese)', (text, iso) => {
     expect(epochDayToIso(readDate(text, false, 'MDY'))).toBe(iso);
     expect(epochDayToIso(readDate(text, false, 'DMY'))).toBe(iso);
   });
-  // "jui" is juin or juillet in French: no month. "Mais" is no month in any of the five.
+  // "jui" is juin or juillet in French: no month. "Mais" is no month in any of the seven.
   it.each(['05-MAR-17', '29-Feb-2017', '5-Foo-2017', '5 jui 2017', '5 Mais 2017', 'May 2017', '2017-Mar-05', 'Mar 5, 2017 25:00', 'Mar 5, 2017 13:00 PM', 'Ma 5, 2017'])('%j -> NaN', (text) => {
     expect(readDate(text, false, 'DMY')).toBeNaN();
   });

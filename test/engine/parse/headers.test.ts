@@ -101,6 +101,24 @@ describe('detectColumns', () => {
     });
   });
 
+  it('maps an Italian header', () => {
+    const header = ['N° documento', 'Data documento', 'Codice cliente', 'Ragione sociale', 'Codice articolo', 'Gruppo merceologico', 'Quantità', 'Imponibile', 'Costo del venduto', 'Margine', 'Punti utilizzati'];
+    expect(detectColumns(header)).toEqual({
+      order: 0, date: 1, customer: 2, customerName: 3, product: 4, category: 5, quantity: 6, amount: 7, cost: 8, profit: 9, spent: 10,
+    });
+  });
+
+  it('maps a Portuguese header (a Brazilian invoice list: nota fiscal, data de emissão)', () => {
+    const header = ['Nota fiscal', 'Data de emissão', 'Código do cliente', 'Razão social', 'Código do produto', 'Categoria do produto', 'Qtd', 'Valor líquido', 'Custo', 'Lucro', 'Pontos resgatados'];
+    expect(detectColumns(header)).toEqual({
+      order: 0, date: 1, customer: 2, customerName: 3, product: 4, category: 5, quantity: 6, amount: 7, cost: 8, profit: 9, spent: 10,
+    });
+  });
+
+  it('takes no bare Data for the date: an English sheet may head anything so', () => {
+    expect(detectColumns(['Customer', 'Data', 'Sales'])).toEqual({ customer: 0, amount: 2 });
+  });
+
   it('maps a header with only Client and Montant', () => {
     expect(detectColumns(['Client', 'Montant'])).toEqual({ customer: 0, amount: 1 });
   });
