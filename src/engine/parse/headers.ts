@@ -243,12 +243,15 @@ export const HEADER_QUALIFIERS: { readonly before: readonly string[]; readonly a
   before: [
     'Sum of', 'Total', 'Sum', 'Net', 'Line', 'Sell-to', 'Bill-to', 'Sold-to', 'Sub', 'Order', 'Sales',
     'Invoice', 'Transaction', 'Document', 'Product', 'Item',
+    // A PivotTable's value field in the other languages' Excels (`Sum of Sales`): `Summe von Umsatz`.
+    'Summe von', 'Somme de', 'Suma de', 'Som van', 'Somma di', 'Soma de', 'Totale',
   ],
   after: [
     'Total', 'Net', 'HT', 'Netto', 'Neto', 'Gesamt', 'Totaal', 'Sum',
     // Net of tax, as invoices and ledgers head their amounts.
     'excl. VAT', 'ex VAT', 'excluding VAT', 'before VAT', 'net of VAT', 'excl. tax', 'ex tax', 'excluding tax', 'before tax',
     'pre-tax', 'exkl. MwSt.', 'ohne MwSt.', 'hors taxes', 'sin IVA', 'excl. btw', 'exclusief btw', 'ex btw',
+    'IVA esclusa', 'senza IVA', 'sem IVA', 'Totale', 'Líquido',
     // A currency code after the word, as warehouses name their columns (`amount_usd`, `revenue_eur`).
     'USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'INR', 'CNY', 'BRL', 'MXN',
   ],
@@ -263,7 +266,7 @@ export const GROSS_QUALIFIERS: { readonly before: readonly string[]; readonly af
   before: ['Gross'],
   after: [
     'Gross', 'Brutto', 'Bruto', 'Brut', 'TTC', 'incl. VAT', 'inc. VAT', 'including VAT', 'incl. tax', 'including tax', 'inkl. MwSt.',
-    'mit MwSt.', 'con IVA', 'IVA incluido', 'incl. btw', 'inclusief btw',
+    'mit MwSt.', 'con IVA', 'IVA incluido', 'incl. btw', 'inclusief btw', 'Lordo', 'IVA inclusa', 'com IVA', 'IVA incluído',
   ],
 };
 

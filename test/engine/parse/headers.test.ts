@@ -115,6 +115,16 @@ describe('detectColumns', () => {
     });
   });
 
+  it('reads a PivotTable value field as each language\'s Excel heads it, and net before gross in Italian and Portuguese', () => {
+    for (const amount of ['Summe von Umsatz', 'Somme de Montant', 'Suma de Ventas', 'Som van Omzet', 'Somma di Fatturato', 'Soma de Vendas', 'Totale fatturato']) {
+      expect([amount, detectColumns(['Cliente', amount])]).toEqual([amount, { customer: 0, amount: 1 }]);
+    }
+    expect(detectColumns(['Codice cliente', 'Importo lordo', 'Importo IVA esclusa'])).toEqual({ customer: 0, amount: 2 });
+    expect(detectColumns(['Código do cliente', 'Valor com IVA', 'Valor sem IVA'])).toEqual({ customer: 0, amount: 2 });
+    // A document's total (with its VAT) is no net amount.
+    expect(detectColumns(['Codice cliente', 'Totale documento'])).toEqual({ customer: 0 });
+  });
+
   it('takes no bare Data for the date: an English sheet may head anything so', () => {
     expect(detectColumns(['Customer', 'Data', 'Sales'])).toEqual({ customer: 0, amount: 2 });
   });
