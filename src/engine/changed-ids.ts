@@ -7,6 +7,8 @@
 //   `1234567890123450`), in the workbook and in any CSV saved from it with a number format.
 // - Decimals: a tool that is not Excel wrote whole-number ids as decimals (`1001.0`: pandas does so for an
 //   id column with a blank cell). Ids are text, so `1001.0` is not the `1001` of another file or an override.
+// - Leading zeros: Excel drops them from an id it takes for a number, so `00123` on some lines and `123`
+//   on others (typed, pasted or opened from a CSV at different times) are one customer counted as two.
 // Nothing can bring the ids back, so each is said, with where to get them: the original export, opened
 // with the id column as text, or written without the decimals.
 import { cellAddress } from './address';
@@ -36,6 +38,14 @@ function cutToFifteen(ids: readonly string[]): string[] {
 
 /** `1001.0`, `42.00`: a whole number written with decimals. */
 const WHOLE_WITH_DECIMALS = /^[+-]?\d+\.0+$/;
+
+/** The ids with leading zeros (`00123`) that are also written without them (`123`) among the run's ids. */
+function alsoWithoutZeros(ids: readonly string[]): string[] {
+  const padded = ids.filter((id) => id.charCodeAt(0) === 48 /* 0 */ && /^0+\d+$/.test(id));
+  if (padded.length === 0) return [];
+  const all = new Set(ids);
+  return padded.filter((id) => all.has(id.replace(/^0+(?=\d)/, '')));
+}
 
 const shaped = (shape: RegExp) => (ids: readonly string[]) => ids.filter((id) => shape.test(id));
 
@@ -67,9 +77,15 @@ const CHANGES: readonly { found: (ids: readonly string[]) => string[]; what: (ma
     why: 'a tool wrote the ids as decimal numbers (pandas does so for an id column with a blank cell), and Tierwise keeps ids as text, so 1001.0 and 1001 are two customers, and an override or another file written 1001 does not match',
     fix: 'Write the ids without decimals where the file is made (in pandas, the column as Int64 or as text), and run again.',
   },
+  {
+    found: alsoWithoutZeros,
+    what: (many) => (many ? 'ids are also written without their leading zeros' : 'id is also written without its leading zeros'),
+    why: 'Excel drops the leading zeros of an id it takes for a number (typed, pasted or opened from a CSV), so one customer is counted as two',
+    fix: 'Write the ids alike in the source (in Excel, the column formatted as Text before the ids go in), and run again.',
+  },
 ];
 
-/** The warnings about changed customer ids, for the customers of the run (`ids`): scientific notation, days, 15 digits, then decimals. */
+/** The warnings about changed customer ids, for the customers of the run (`ids`): scientific notation, days, 15 digits, decimals, then leading zeros. */
 export function changedIdsIssues(table: Pick<SourceTable, 'sheet' | 'origin'>, customerColumn: number, ids: readonly string[]): Issue[] {
   const issues: Issue[] = [];
   for (const change of CHANGES) {

@@ -477,7 +477,7 @@ describe('tierwise segment --engine', () => {
 
   // Account numbers Excel wrote as 1.23457E+11 when it saved the CSV: said alike, after the spellings
   // (test/engine/scientific-ids.test.ts).
-  it('says customer ids in scientific notation, cut to 15 digits or written with decimals as the engine does', async () => {
+  it('says customer ids in scientific notation, cut to 15 digits, written with decimals or without their zeros as the engine does', async () => {
     expect(await saidOnBoth('scientific', 'Customer ID,Sales\n1.23457E+11,100\n1.23457E+11,50\n9.87654E+11,20\nC4,5\n', 70)).toEqual([
       'warning: scientific!A1: 2 customer ids are numbers in scientific notat',
       '3 customers from 4 lines (0 left out); window: all dates',
@@ -486,6 +486,12 @@ describe('tierwise segment --engine', () => {
     // Saved from a sheet whose 16-digit ids were numbers: Excel kept 15 digits and a 0.
     expect(await saidOnBoth('fifteen', 'Customer ID,Sales\n1234567890123450,100\n9876543210987650,50\n1111111111111110,20\n', 70)).toEqual([
       'warning: fifteen!A1: 3 customer ids have 16 digits or more and only ze',
+      '3 customers from 3 lines (0 left out); window: all dates',
+      '',
+    ]);
+    // Typed as text on some lines and taken for a number by Excel on others.
+    expect(await saidOnBoth('zeros', 'Customer ID,Sales\n00123,100\n123,50\nC3,20\n', 70)).toEqual([
+      'warning: zeros!A1: 1 customer id is also written without its leading z',
       '3 customers from 3 lines (0 left out); window: all dates',
       '',
     ]);

@@ -65,6 +65,18 @@ describe('customer ids in scientific notation', () => {
     expect(changedIdsIssues(T, 0, ['1001.5', '10.01', '1.0.0', 'V1.0', '.0', '1001.'])).toEqual([]);
   });
 
+  // `00123` on the lines typed as text, `123` where Excel took the id for a number.
+  it('says ids also written without their leading zeros', () => {
+    expect(changedIdsIssues(T, 0, ['00123', 'C2', '123', '0456', '007', '7', '0', '00'])).toEqual([{
+      severity: 'warning',
+      where: 'Sales!A1',
+      message:
+        '3 customer ids are also written without their leading zeros ("00123", "007", "00"): Excel drops the leading zeros of an id it takes for a number (typed, pasted or opened from a CSV), so one customer is counted as two. Write the ids alike in the source (in Excel, the column formatted as Text before the ids go in), and run again.',
+    }]);
+    // Zeros alone in the run, or zeros of a code that is not all digits: nothing to say.
+    expect(changedIdsIssues(T, 0, ['00123', '0456', 'A0123', '0A1', 'A123'])).toEqual([]);
+  });
+
   it('comes with the run, after the spellings', () => {
     const run = segment(table(['Account', 'Sales'], [['1.23457E+11', 100], ['acme', 5], ['ACME', 7]]), config({ segmentTypes: [ABC_80_15_5] }));
     expect(run.issues.map((i) => i.message.slice(0, 30))).toEqual(['2 customers differ from anothe', '1 customer id is a number in s']);

@@ -22,7 +22,7 @@ import { differences, engineAnswer, type Row } from '../support/sql-compare';
 const HEADER = ['Customer ID', 'Customer Name', 'Order Date', 'Sales', 'Profit', 'Quantity', 'Region', 'Order ID'];
 const COLUMNS = { customer: 'Customer ID', customerName: 'Customer Name', date: 'Order Date', amount: 'Sales', profit: 'Profit', quantity: 'Quantity', order: 'Order ID' };
 
-const CUSTOMERS = ['C1', ' C1 ', 'C2', 'C3', "O'Brien", 'a"b', 'back\\slash', 'x -- y', '1001', 'Ü-7', '', '#N/A', '\u3000#DIV/0!\u00a0', 'Grand total', 'Summe', 'C2 Total', '1.23457E+11', '12-Mar', '1234567890123450', '9876543210987650', '1111111111111110', '1001.0', '="007"', '="C1"'];
+const CUSTOMERS = ['C1', ' C1 ', 'C2', 'C3', "O'Brien", 'a"b', 'back\\slash', 'x -- y', '1001', 'Ü-7', '', '#N/A', '\u3000#DIV/0!\u00a0', 'Grand total', 'Summe', 'C2 Total', '1.23457E+11', '12-Mar', '1234567890123450', '9876543210987650', '1111111111111110', '1001.0', '="007"', '="C1"', '01001'];
 const NAMES = ['Ann', 'Ann, Ltd', 'Bob "B"', '', ' ', "D'Arcy -- \\", 'two\nlines'];
 const REGIONS = ['West', 'East', ' West ', '', '="East"'];
 
