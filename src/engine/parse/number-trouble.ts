@@ -33,6 +33,8 @@ export function whyNotANumber(text: string, decimal: DecimalSeparator): string |
   if (NARROW_COLUMN.test(text)) return NARROW_COLUMN_SAID;
   const missing = noValueSaid(text);
   if (missing) return `${missing}: type the number, 0 if there is none`;
+  // `=100*1.2` in a CSV: Excel computes it when it opens the file; Tierwise reads values, never formulas.
+  if (/^\s*=/.test(text)) return 'it is a formula, which Excel computes when it opens the file and Tierwise does not: write its result, or open the file in Excel and save it as a workbook, whose cells hold the results';
   const reads = (t: string) => !Number.isNaN(readNumber(t, decimal));
   if (/%\s*$/.test(text) && reads(text.replace(/%\s*$/, ''))) return 'a percentage is a rate, not an amount: map a column of amounts, or compute one (the amount x the rate)';
   const mark = LEDGER_MARK.exec(text)?.groups;

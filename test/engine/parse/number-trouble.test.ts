@@ -47,6 +47,11 @@ describe('why a text is not an amount', () => {
     expect(whyNotANumber('nulls', '.')).toBeUndefined();
   });
 
+  test('a formula in a CSV asks for its result', () => {
+    expect(whyNotANumber('=100*1.2', '.')).toBe('it is a formula, which Excel computes when it opens the file and Tierwise does not: write its result, or open the file in Excel and save it as a workbook, whose cells hold the results');
+    expect(whyNotANumber(' =SUM(B2:B5)', ',')).toMatch(/^it is a formula/);
+  });
+
   test('nothing more precise for other texts', () => {
     for (const t of ['abc', 'CR', '12 CR 5', 'k', '5k€', '0,5 %', 'pcs 5', '5 pcs 3', '1.2.3 kg']) expect([t, whyNotANumber(t, '.')]).toEqual([t, undefined]);
   });
