@@ -56,6 +56,16 @@ test('missing columns and unknown filter columns are problems with their paths',
   if (!r.ok) expect(r.problems.map((p) => p.path)).toEqual(['columns.date', 'filters[0].column']);
 });
 
+test('a column set to not mapped (null) is not read, and a type that needs it says so', () => {
+  const units = { ...ABC_80_15_5, name: 'Units', measure: 'quantity' as const };
+  const sales = compileSql(config({ columns: { quantity: null }, segmentTypes: [ABC_80_15_5] }), { dialect: 'duckdb', columns: { header: HEADER } });
+  if (!sales.ok) throw new Error('not compiled');
+  expect(sales.sql).not.toContain('"Quantity"');
+  const r = compileSql(config({ columns: { quantity: null }, segmentTypes: [units] }), { dialect: 'duckdb', columns: { header: HEADER } });
+  expect(r.ok).toBe(false);
+  if (!r.ok) expect(r.problems.map((p) => p.path)).toEqual(['columns.quantity']);
+});
+
 /**
  * The query with its string literals and quoted identifiers taken out, read as the dialect reads them
  * (one pass, left to right): what is left is the SQL's own text. Wrong escaping would leave a quote or
