@@ -10,7 +10,7 @@
 // - Leading zeros: Excel drops them from an id it takes for a number, so `00123` on some lines and `123`
 //   on others (typed, pasted or opened from a CSV at different times) are one customer counted as two.
 // Nothing can bring the ids back, so each is said, with where to get them: the original export, opened
-// with the id column as text, or written without the decimals.
+// with the id column as text, or written alike (without decimals, with or without the zeros).
 import { cellAddress } from './address';
 import { firstOf } from './said';
 import type { Issue, SourceTable } from './types';

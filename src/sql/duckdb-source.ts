@@ -291,14 +291,16 @@ async function openParquet(con: DuckDBConnection, path: string): Promise<RawSour
 }
 
 /**
- * The lines DuckDB's CSV reader skips and the engine counts as rows, all of them blank: lines holding
- * nothing, or nothing but carriage returns. `rows` are their data rows (0 = the first below the header)
- * up to the last line with data (blank lines after it are no rows to the engine either); `read` counts
- * the data lines DuckDB reads, for the caller to check that both count alike. Undefined when the file
- * has no such line, which a scan of its bytes tells (every file pays that scan: 20 ms for 60 MB);
- * only then is the file read again by the engine's own CSV reader (csv-parse as csvParsing has it
- * read), to tell a blank line from one inside a quoted field. Undefined too for a file
- * above the engine's MAX_FILE_BYTES, whose addresses below a blank line stay DuckDB's (docs/sql.md).
+ * The lines DuckDB's CSV reader skips and the engine counts as rows, all of them blank (`blank`), and
+ * whether `="` is in the file (`formulaText`); undefined for a file that is not a CSV. The blank lines
+ * are lines holding nothing, or nothing but carriage returns. `rows` are their data rows (0 = the first
+ * below the header) up to the last line with data (blank lines after it are no rows to the engine
+ * either); `read` counts the data lines DuckDB reads, for the caller to check that both count alike.
+ * `blank` is undefined when the file has no such line, which a scan of its bytes tells (every file pays
+ * that scan: 20 ms for 60 MB, which also looks for `="`); only then is the file read again by the
+ * engine's own CSV reader (csv-parse as csvParsing has it read), to tell a blank line from one inside a
+ * quoted field. Undefined too for a file above the engine's MAX_FILE_BYTES, whose addresses below a
+ * blank line stay DuckDB's (docs/sql.md).
  * Both reads are of the file the user named (its size is the one the engine's limit counts), also when
  * DuckDB reads a Windows-1252 file's UTF-8 copy: the copy has the same lines and line breaks, and no
  * byte offset crosses from one file to the other (the scan only asks whether a pattern is there).
@@ -308,9 +310,9 @@ export async function skippedLines(raw: RawSource): Promise<ScannedLines | undef
   if (raw.format !== 'csv') return undefined;
   const scan = await scanLineBreaks(raw.path, raw.encoding ?? 'utf-8', raw.crlfOnly ?? false);
   if (scan.loneCr) throw new LoneCarriageReturn(raw.path);
-  const formulaText = scan.formulaText;
-  if (!scan.blankLine) return { blank: undefined, formulaText };
-  if ((await inputFileSize(raw.path)) > MAX_FILE_BYTES) return { blank: undefined, formulaText };
+  const { formulaText: hasFormulaText } = scan;
+  if (!scan.blankLine) return { blank: undefined, formulaText: hasFormulaText };
+  if ((await inputFileSize(raw.path)) > MAX_FILE_BYTES) return { blank: undefined, formulaText: hasFormulaText };
   const headerRecord = raw.table.origin.row - 1;
   const skipped: number[] = [];
   let index = 0;
@@ -337,7 +339,7 @@ export async function skippedLines(raw: RawSource): Promise<ScannedLines | undef
     // Refused as the engine's reader refuses it (a quote never closed below the lines read for the header).
     throw unreadableCsv(raw.path, e, text, raw.delimiter, linesBefore);
   }
-  return { blank: { rows: skipped.filter((r) => r < lastData), read }, formulaText };
+  return { blank: { rows: skipped.filter((r) => r < lastData), read }, formulaText: hasFormulaText };
 }
 
 /**
