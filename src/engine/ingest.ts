@@ -13,6 +13,7 @@ import { codeColumn, codeKeys, Dictionary, FILTERED, keyText, readLines, soldCus
 import { namesTotal, subtotalBase, totalNameWarnings, totalRowWarning } from './total-row';
 import { unreadOnlyNote, type RoleColumn } from './unread-columns';
 import { unmatchedFilterIssues, unmatchedValues } from './filter-values';
+import { lateDateIssue, type LatestDates } from './late-date';
 
 export { keyText };
 import { COLUMN_ROLES, type Cell, type ColumnMapping, type ColumnRole, type EpochDay, type Issue, type SourceTable } from './types';
@@ -319,11 +320,14 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
     names: sold.nameCell.map(keyText),
   };
   const keptLines = trim(lines, read.kept);
-  const latestDay = latestBeforeFilters(rows, state, read.filtered > 0 ? cDate : -1, cCustomer, date1904, dateOrder ?? 'MDY', keptLines.day);
+  const latest = latestBeforeFilters(rows, state, read.filtered > 0 ? cDate : -1, cCustomer, date1904, dateOrder ?? 'MDY', keptLines);
+  const latestDay = latest?.latest;
   const total = totalRowWarning(table, keptLines, cAmount, headerAt(cAmount), customers.ids);
   if (total) issues.push(total.issue);
   issues.push(...totalNameWarnings(table, keptLines, cCustomer, headerAt(cCustomer), customers.ids, total?.customer));
   issues.push(...keptLineNotes(table, keptLines, { amount: cAmount, profit: cProfit, date: cDate }, headerAt));
+  const late = cDate >= 0 ? lateDateIssue(table, cDate, latest) : undefined;
+  if (late) issues.push(late);
 
   /** The slow path, for left-out rows only: every unreadable cell of the row, with its address; the columns said. */
   function reportRow(r: number): number[] {
@@ -404,19 +408,34 @@ function ingestWith(table: SourceTable, config: Config, decimal: DecimalSeparato
  * a run without filters pays one pass over the kept days). A dropped row counts when its customer is not
  * blank and its date reads; its other cells are not the filtered view's business.
  */
-function latestBeforeFilters(rows: Cell[][], state: Uint8Array, cDate: number, cCustomer: number, date1904: boolean, order: DateOrder, keptDays: Float64Array): EpochDay | undefined {
-  let max = -Infinity;
-  for (let i = 0; i < keptDays.length; i++) if (keptDays[i] > max) max = keptDays[i];
+function latestBeforeFilters(rows: Cell[][], state: Uint8Array, cDate: number, cCustomer: number, date1904: boolean, order: DateOrder, kept: Pick<LineBuffers, 'day' | 'row'>): LatestDates | undefined {
+  // The latest date, the one before it, and the lines with the latest (late-date.ts), in one pass.
+  let latest = -Infinity;
+  let next = -Infinity;
+  let lines = 0;
+  let firstRow = -1;
+  const see = (day: number, row: number) => {
+    if (!(day > next)) return; // NaN (no date), or no later than the date before the latest
+    if (day > latest) {
+      next = latest;
+      latest = day;
+      lines = 1;
+      firstRow = row;
+    } else if (day === latest) {
+      lines++;
+      if (row < firstRow) firstRow = row;
+    } else next = day;
+  };
+  for (let i = 0; i < kept.day.length; i++) see(kept.day[i], kept.row[i]);
   if (cDate >= 0) {
     for (let r = 0; r < rows.length; r++) {
       if (state[r] !== FILTERED) continue;
       const key = keyText(rows[r][cCustomer]);
       if (key === '' || excelError(key)) continue;
-      const day = readDate(rows[r][cDate], date1904, order);
-      if (day > max) max = day;
+      see(readDate(rows[r][cDate], date1904, order), r);
     }
   }
-  return max === -Infinity ? undefined : max;
+  return latest === -Infinity ? undefined : { latest, next: next === -Infinity ? undefined : next, lines, firstRow };
 }
 
 

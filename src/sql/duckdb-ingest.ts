@@ -19,7 +19,8 @@ import { LARGE_SALE, profitRateIssue } from '../engine/rate-column';
 import { FAR_DAY, farDatesIssue } from '../engine/far-dates';
 import { unreadOnlyNote } from '../engine/unread-columns';
 import { unmatchedFilterIssues, unmatchedValues } from '../engine/filter-values';
-import { epochDayToIso, readDate, type DateOrder } from '../engine/parse/date';
+import { epochDayToIso, isoTextToEpochDay, readDate, type DateOrder } from '../engine/parse/date';
+import { lateDateIssue, type LatestDates } from '../engine/late-date';
 import { detectDecimalCounted, isBlank, readNumber, unprovenDecimal, type DecimalEvidence, type DecimalSeparator } from '../engine/parse/number';
 import type { Cell, ColumnMapping, Issue, SourceTable } from '../engine/types';
 import { excelField } from '../hosts/files/read';
@@ -56,6 +57,8 @@ export interface TypedSales {
   profitRates: Issue | undefined;
   /** The engine's warning when kept lines are dated in 2200 or later (farDatesIssue), said after the credit notes. */
   farDates: Issue | undefined;
+  /** The engine's warning when the latest date lies more than a year after the one before it (lateDateIssue), said after those. */
+  lateDate: Issue | undefined;
   /**
    * The latest date of `sales` (YYYY-MM-DD, as DuckDB writes a DATE), undefined without one: the
    * window's default end. Counted with the lines, so the run does not read the file again for it.
@@ -232,6 +235,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
   const [nonZero, beyondOne, largeSales] = answer.slice(7, 7 + rates.length).map(Number);
   const profitRates = profit ? profitRateIssue(raw.table, m.profit!, headerText(raw.table.header, m.profit!), headerText(raw.table.header, m.amount!), { lines: lineCount, nonZero, beyondOne, largeSales }) : undefined;
   const farDates = far ? farDatesIssue(raw.table, m.date!, headerText(raw.table.header, m.date!), Number(answer[7 + rates.length]), String(answer[8 + rates.length] ?? '')) : undefined;
+  const lateDate = latestDay !== null ? lateDateIssue(raw.table, m.date!, await latestDates(con, header(plan, m.date!), latestDay, inSales(''), skipped)) : undefined;
   let total: ReturnType<typeof totalRowIssue>;
   if (m.amount !== undefined && lineCount > 0) {
     // The two lines themselves, picked by their row (cheaper than carrying them through the pass above);
@@ -278,6 +282,7 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     documentTypeColumn: documentType !== m.amount ? documentType : -1,
     profitRates,
     farDates,
+    lateDate,
     lineCount,
     leftOutRows: left.count,
     filteredRows,
@@ -288,6 +293,17 @@ export async function typeSales(con: DuckDBConnection, raw: RawSource, config: C
     header: raw.header,
     latestDay: latestDay ?? undefined,
   };
+}
+
+/**
+ * The dates that set the default window end, as lateDateIssue needs them: the latest (`latest`, as
+ * DuckDB writes a DATE), the one before it, and the lines dated the latest, over the lines `inSales`.
+ */
+async function latestDates(con: DuckDBConnection, date: string, latest: string, inSales: string, skipped: readonly number[]): Promise<LatestDates> {
+  const day = `DATE ${sqlText(latest)}`;
+  const found = await con.runAndReadAll(`SELECT CAST(max(${date}) FILTER (WHERE ${date} < ${day}) AS VARCHAR), count(*) FILTER (WHERE ${date} = ${day}), min(tw_row) FILTER (WHERE ${date} = ${day}) FROM tw_lines WHERE ${inSales}`);
+  const [next, lines, first] = found.getRowsJS()[0] as [string | null, bigint, bigint];
+  return { latest: isoTextToEpochDay(latest), next: next === null ? undefined : isoTextToEpochDay(next), lines: Number(lines), firstRow: fileRow(Number(first), skipped) };
 }
 
 /**

@@ -22,6 +22,7 @@ export async function afterLines(con: DuckDBConnection, raw: RawSource, typed: T
     ...present(typed.profitRates),
     ...(await creditNotes(con, raw, typed)),
     ...present(typed.farDates),
+    ...present(typed.lateDate),
     ...customerIdNotes(raw.table, typed.customerColumn, ids),
   ];
 }

@@ -26,7 +26,8 @@ describe('dates in the year 2200 or later', () => {
 
   it('is not said of ordinary days, nor of the last day before 2200, nor without a date column', () => {
     expect(warnings([['C1', '2199-12-31', 1], ['C2', '9999-12-31', 1]]).map((i) => i.message.slice(0, 65))).toEqual(['1 line is dated in the year 2200 or later (the latest 9999-12-31)']);
-    expect(warnings([['C1', '2199-12-31', 1], ['C2', 42795, 1]])).toEqual([]);
+    // Not a date in 2200 or later; a latest date 182 years after the rest is late-date.ts's to say.
+    expect(warnings([['C1', '2199-12-31', 1], ['C2', 42795, 1]]).map((i) => i.message.slice(0, 40))).toEqual(['the latest date, 2199-12-31 (1 line), is']);
     expect(ingest(table(['Customer', 'Remark', 'Sales'], [['C1', 201703, 1]]), config()).issues).toEqual([]);
   });
 
