@@ -5,7 +5,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { Config } from '../engine/config';
+import type { Config, SegmentType } from '../engine/config';
 import { isoTextToEpochDay } from '../engine/parse/date';
 import { ingest, type SalesLines } from '../engine/ingest';
 import type { Issue, SourceTable } from '../engine/types';
@@ -139,15 +139,17 @@ async function segmentOnce(path: string, config: Config, options: DuckdbOptions,
     if (visits && shape.mapping.date === undefined) return { ok: false, reason: 'unusable', issues: config.segmentTypes.filter(plansVisits).map(() => visitsNeedDates()) };
     // A question or a loyalty rule no column answers is the file's problem, which the engine refuses
     // too: said in its words, before any line is read, not as something SQL cannot do.
-    const refused = config.segmentTypes.flatMap((type, i) => [
+    const refusedOf = (type: SegmentType, i: number) => [
       ...unansweredQuestions(type, i, answers ? answers.header : raw.table.header, answers ? 'answers' : 'sales'),
       ...unmatchedRuleColumns(type, i, raw.table.header, shape.mapping),
-    ]);
-    if (refused.length > 0) {
+    ];
+    if (config.segmentTypes.some((type, i) => refusedOf(type, i).length > 0)) {
       // The engine reads the lines before it refuses, and lists their problems beside the refusal: so
-      // does this path (the lines are typed, not segmented).
+      // does this path (the lines are typed, not segmented). It classifies every type all the same, so a
+      // type that counts back from a date none of the lines has is refused too, in the types' order.
       const typed = await watched(con, `reading ${raw.table.sheet}`, options, () => typeSales(con, raw, config));
       const window = typed.ok ? windowOf(config, typed.latestDay) : undefined;
+      const refused = config.segmentTypes.flatMap((type, i) => [...refusedOf(type, i), ...(typed.ok ? typeWithoutDates(config, type, typed.latestDay, visits !== undefined) : [])]);
       return { ok: false, reason: 'unusable', issues: [...typed.issues, ...(window && !window.ok ? window.issues : []), ...refused] };
     }
     const trimmed = [...keyColumns(raw.header, shape.mapping, config)].map((c) => raw.header[c]);
@@ -229,12 +231,16 @@ function typeIssues(config: Config): Issue[] {
  * date of `sales` (typeSales counts it).
  */
 function countsWithoutDates(config: Config, latestDay: string | undefined, planning: boolean): Issue[] {
+  return config.segmentTypes.flatMap((t) => typeWithoutDates(config, t, latestDay, planning));
+}
+
+/** One type's refusal for want of a date (countsWithoutDates): the kind's own, then its visit planning's, as the engine classifies it. */
+function typeWithoutDates(config: Config, t: SegmentType, latestDay: string | undefined, planning: boolean): Issue[] {
   if (config.window.kind !== 'all' || latestDay !== undefined) return [];
-  // Type by type, as the engine classifies them: the kind's own refusal, then its visit planning's.
-  return config.segmentTypes.flatMap((t) => [
+  return [
     ...(t.kind === 'rfm' ? [recencyNeedsDates({ config }, t.name)] : t.kind === 'activity' ? [periodsNeedDates({ config }, t.name)] : []),
     ...(planning && plansVisits(t) ? [visitsNeedDates()] : []),
-  ]);
+  ];
 }
 
 /** The window as the engine resolves it, with the default end the query uses (the latest date of `sales`), for the run's account. */
