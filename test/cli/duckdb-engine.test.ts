@@ -391,6 +391,15 @@ describe('tierwise segment --engine', () => {
       'tierwise: the input cannot be segmented; nothing was written',
       '',
     ]);
+    // A rolling window with no date to end on stops the engine before any type: its refusal alone.
+    writeFileSync(cfg, JSON.stringify({ version: 1, window: { kind: 'rolling', months: 12 }, segmentTypes: [loyalty] }));
+    const windowless = await onBothEngines(['segment', csv, '--config', cfg]);
+    expect(windowless.err.split('\n').map((l) => l.slice(0, 60))).toEqual([
+      'window: a rolling window needs dates, and no line has a read',
+      "refusals!B2: Order Date \"soon\" is not a date: use a date cel",
+      'tierwise: the input cannot be segmented; nothing was written',
+      '',
+    ]);
   });
 
   // One line typed 2071 for 2017 moves the default window end 54 years on: said at that line on both
