@@ -148,10 +148,12 @@ async function segmentOnce(path: string, config: Config, options: DuckdbOptions,
       // does this path (the lines are typed, not segmented). It classifies every type all the same, so a
       // type that counts back from a date none of the lines has is refused too, in the types' order.
       const typed = await watched(con, `reading ${raw.table.sheet}`, options, () => typeSales(con, raw, config));
-      const window = typed.ok ? windowOf(config, typed.latestDay) : undefined;
-      // A window without dates stops the engine before any type is classified: its refusal alone.
-      if (window && !window.ok) return { ok: false, reason: 'unusable', issues: [...typed.issues, ...window.issues] };
-      const refused = config.segmentTypes.flatMap((type, i) => [...refusedOf(type, i), ...(typed.ok ? typeWithoutDates(config, type, typed.latestDay, visits !== undefined) : [])]);
+      // No lines below the header, or a window without dates, stops the engine before any type is
+      // classified: that refusal alone.
+      if (!typed.ok) return { ok: false, reason: 'unusable', issues: typed.issues };
+      const window = windowOf(config, typed.latestDay);
+      if (!window.ok) return { ok: false, reason: 'unusable', issues: [...typed.issues, ...window.issues] };
+      const refused = config.segmentTypes.flatMap((type, i) => [...refusedOf(type, i), ...typeWithoutDates(config, type, typed.latestDay, visits !== undefined)]);
       return { ok: false, reason: 'unusable', issues: [...typed.issues, ...refused] };
     }
     const trimmed = [...keyColumns(raw.header, shape.mapping, config)].map((c) => raw.header[c]);

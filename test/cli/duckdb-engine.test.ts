@@ -391,6 +391,15 @@ describe('tierwise segment --engine', () => {
       'tierwise: the input cannot be segmented; nothing was written',
       '',
     ]);
+    // A header with no line below it stops the engine before any type too.
+    const empty = join(dir, 'refusals-empty.csv');
+    writeFileSync(empty, 'Customer ID,Order Date,Sales\n');
+    const headerOnly = await onBothEngines(['segment', empty, '--config', cfg]);
+    expect(headerOnly.err.split('\n').map((l) => l.slice(0, 60))).toEqual([
+      "'refusals-empty'!A1:C1: there are no sales lines below the h",
+      'tierwise: the input cannot be segmented; nothing was written',
+      '',
+    ]);
     // A rolling window with no date to end on stops the engine before any type: its refusal alone.
     writeFileSync(cfg, JSON.stringify({ version: 1, window: { kind: 'rolling', months: 12 }, segmentTypes: [loyalty] }));
     const windowless = await onBothEngines(['segment', csv, '--config', cfg]);
