@@ -4,6 +4,7 @@
 // not fixed: the serial reading is the contract's, and a period is not a day.
 import { cellAddress, columnLetter } from './address';
 import { isoToEpochDay } from './parse/date';
+import { linesCount } from './said';
 import type { EpochDay, Issue, SourceTable } from './types';
 
 /** Sales data has no line after this day; a serial day past it is more likely a period or a typing slip. */
@@ -27,7 +28,7 @@ export function farDays(days: ArrayLike<number>): { count: number; latest: Epoch
 export function farDatesIssue(table: Pick<SourceTable, 'sheet' | 'origin'>, column: number, header: string, count: number, latest: string): Issue | undefined {
   if (count === 0) return undefined;
   const first = `${columnLetter(table.origin.column + column)}${table.origin.row + 1}`;
-  const lines = `${count.toLocaleString('en-US')} line${count === 1 ? ' is' : 's are'}`;
+  const lines = `${linesCount(count)} ${count === 1 ? 'is' : 'are'}`;
   return {
     severity: 'warning',
     where: cellAddress(table.sheet, table.origin.column + column, table.origin.row),
