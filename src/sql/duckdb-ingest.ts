@@ -25,7 +25,7 @@ import { detectDecimalCounted, isBlank, readNumber, unprovenDecimal, type Decima
 import type { Cell, ColumnMapping, Issue, SourceTable } from '../engine/types';
 import { excelField } from '../hosts/files/read';
 import { appendRows, LINE_COLUMN, LoneCarriageReturn, skippedLines, sqlIdent, sqlText, type RawSource } from './duckdb-source';
-import { blankSql, EITHER_NUMBER, isError, ISO_DAY, LOCALE_DATE, plainNumber, trimmedSql } from './duckdb-text';
+import { blankSql, EITHER_NUMBER, formulaTextSql, isError, ISO_DAY, LOCALE_DATE, plainNumber, trimmedSql } from './duckdb-text';
 
 export interface TypedSales {
   ok: true;
@@ -317,7 +317,7 @@ function formulaTextRelation(p: Plan): string {
   const inside = (c: number) =>
     c === p.date
       ? `CASE WHEN c${c} = '=""' THEN '' ELSE c${c} END AS c${c}`
-      : `CASE WHEN regexp_full_match(c${c}, '="(?:[^"]|"")*"') THEN replace(c${c}[3:-2], '""', '"') ELSE c${c} END AS c${c}`;
+      : `${formulaTextSql(`c${c}`)} AS c${c}`;
   return columns.length === 0 ? p.raw.relation : `(SELECT * REPLACE (${columns.map(inside).join(', ')}) FROM ${p.raw.relation})`;
 }
 

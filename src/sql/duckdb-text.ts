@@ -26,6 +26,12 @@ export const trimmedSql = (expr: string) =>
  * a set a little narrower than trim()'s; test/sql/duckdb-text.test.ts holds them equal).
  */
 export const blankSql = (expr: string) => `coalesce(regexp_full_match(${expr}, '[\\t-\\r \\x{A0}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]*'), true)`;
+/**
+ * `expr` with a field written `="00123"` read as the text inside, its doubled quotes single, as the
+ * engine's CSV reader has it (formulaText; test/sql/duckdb-text.test.ts holds them equal); other text as it is.
+ */
+export const formulaTextSql = (expr: string) =>
+  `CASE WHEN regexp_full_match(${expr}, '="(?:[^"]|"")*"') THEN replace(${expr}[3:-2], '""', '"') ELSE ${expr} END`;
 /** An Excel error value (`#N/A`) in trimmed text (the keys): one pattern, tried only on text holding a `#`. */
 const ERROR_PATTERN = sqlText(`^(${EXCEL_ERRORS.map((e) => e.replace(/[.*+?^${}()|[\]\\/!#]/g, (c) => `\\${c}`)).join('|')})$`);
 /**
